@@ -1,0 +1,416 @@
+//! Ties each quotation to its speaker, cue and outlet.
+//!
+//! Sentences are first merged into *frames* wherever a quotation spans a sentence boundary.
+//! For each top-level quotation, the words of its frame before it (back to the previous
+//! quotation) and after it (up to the next one) are its attribution context. The rules, in
+//! order: a trailing attribution right after the quote ("Q," X said / "Q," said X / "Q" — X);
+//! a cue right before it (X said: "Q" / X told OUTLET "Q"); a cue further back in the sentence
+//! (X called it "Q"); the attribution of another quote in the frame ("Q1," X said, "Q2");
+//! a colon lead-in closing the previous paragraph; and the speaker of the quote paragraph
+//! before. Speaker phrases are read by walking away from the cue over title, name and
+//! determiner words (see `phrase`).
+
+use crate::grammar::Grammar;
+use crate::phrase::{NounPhrase, Phrases};
+use crate::quotes::Quote;
+use crate::segment::Segmentation;
+use crate::span::Span;
+use crate::statement::{Kind, Rule, Statement};
+use crate::tokens::{tokenize, Token, TokenKind};
+
+/// Who said a quotation and how the article says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// The rule that found it.
+    pub rule: Rule,
+    /// The cue word, if any.
+    pub cue: Option<Span>,
+    /// The speaker phrase the cue governs.
+    pub speaker: Option<NounPhrase>,
+    /// The outlet or platform, if the context names one.
+    pub outlet: Option<String>,
+    /// Outlets that relayed it, nearest first, when there are two or more.
+    pub outlet_chain: Option<String>,
+}
+
+/// Sentences merged so that no frame boundary falls inside a top-level quotation.
+pub fn frames(seg: &Segmentation, quotes: &[&Quote]) -> Vec<Span> {
+    let mut frames: Vec<Span> = Vec::with_capacity(seg.sentences.len());
+    let mut next_quote = 0;
+    for range in &seg.paragraph_sentences {
+        let mut current: Option<Span> = None;
+        for sentence in seg.sentences.get(range.clone()).unwrap_or(&[]) {
+            let Some(open) = current else {
+                current = Some(*sentence);
+                continue;
+            };
+            while quotes
+                .get(next_quote)
+                .is_some_and(|q| q.outer.end <= sentence.start)
+            {
+                next_quote += 1;
+            }
+            let inside = quotes[next_quote..]
+                .iter()
+                .take_while(|q| q.outer.start < sentence.start)
+                .any(|q| q.outer.end > sentence.start && q.paragraphs <= 1);
+            if inside {
+                current = Some(Span::new(open.start, sentence.end));
+            } else {
+                frames.push(open);
+                current = Some(*sentence);
+            }
+        }
+        if let Some(open) = current {
+            frames.push(open);
+        }
+    }
+    frames
+}
+
+/// Attributes every top-level quotation of a document; scare quotes without speaker or cue are dropped.
+pub fn attribute(
+    text: &str,
+    seg: &Segmentation,
+    quotes: &[Quote],
+    grammar: &Grammar,
+) -> Vec<Statement> {
+    let top: Vec<&Quote> = quotes.iter().filter(|q| q.depth == 0).collect();
+    let frames = frames(seg, &top);
+    let is_abbreviation = |w: &str| grammar.is_abbreviation(w);
+    let paragraph_tokens: Vec<Vec<Token>> = seg
+        .paragraphs
+        .iter()
+        .map(|p| tokenize(text, *p, &is_abbreviation))
+        .collect();
+    let phrases = Phrases { text, grammar };
+    let article_outlet = article_outlet(text, seg, grammar);
+
+    let mut statements: Vec<Statement> = Vec::new();
+    let mut previous: Option<(usize, Attribution, usize)> = None; // (frame, attribution, paragraph)
+    for (index, quote) in top.iter().enumerate() {
+        let Some(frame_index) = frame_at(&frames, quote.outer.start) else {
+            continue;
+        };
+        let end_frame_index =
+            frame_at(&frames, quote.outer.end.saturating_sub(1)).unwrap_or(frame_index);
+        let frame = frames[frame_index];
+        let end_frame = frames[end_frame_index];
+        let paragraph = seg.paragraph_at(quote.outer.start).unwrap_or(0);
+        let end_paragraph = seg
+            .paragraph_at(quote.outer.end.saturating_sub(1))
+            .unwrap_or(paragraph);
+
+        let before_start = index
+            .checked_sub(1)
+            .and_then(|i| top.get(i))
+            .map_or(frame.start, |prev| prev.outer.end.max(frame.start));
+        let after_end = top.get(index + 1).map_or(end_frame.end, |next| {
+            next.outer.start.min(end_frame.end).max(quote.outer.end)
+        });
+        let before = slice(
+            &paragraph_tokens[paragraph],
+            Span::new(before_start, quote.outer.start),
+        );
+        let after = slice(
+            &paragraph_tokens[end_paragraph],
+            Span::new(quote.outer.end, after_end.max(quote.outer.end)),
+        );
+        let frame_tokens = slice(&paragraph_tokens[paragraph], frame);
+
+        let kind = quote_kind(text, quote, before, &phrases);
+        let mut found = choose(&phrases, before, after, kind);
+        if found.is_none() {
+            // "Q1," X said, "Q2" shares the attribution; so does "Q1," X said. "Q2." in one paragraph.
+            if let Some((prev_frame, attribution, prev_paragraph)) = &previous {
+                let same_frame = *prev_frame == frame_index;
+                if (same_frame || *prev_paragraph == paragraph) && attribution.speaker.is_some() {
+                    found = Some(Attribution {
+                        rule: if same_frame {
+                            Rule::Shared
+                        } else {
+                            Rule::SameParagraph
+                        },
+                        ..attribution.clone()
+                    });
+                }
+            }
+        }
+        let starts_paragraph = before.iter().all(|t| t.kind == TokenKind::Punct)
+            && seg
+                .paragraphs
+                .get(paragraph)
+                .is_some_and(|p| p.start == quote.outer.start);
+        if found.is_none() && starts_paragraph && after.iter().all(|t| t.kind == TokenKind::Punct) {
+            found = colon_lead_in(text, &phrases, seg, &paragraph_tokens, paragraph);
+            if found.is_none() {
+                if let Some((_, attribution, prev_paragraph)) = &previous {
+                    if prev_paragraph + 1 == paragraph && attribution.speaker.is_some() {
+                        found = Some(Attribution {
+                            rule: Rule::Continuation,
+                            ..attribution.clone()
+                        });
+                    }
+                }
+            }
+        }
+        if quote.inner.trim(text).is_empty() {
+            continue;
+        }
+        let words = quote.inner.of(text).split_whitespace().count();
+        let Some(mut attribution) = found.or_else(|| {
+            (words >= 3 && is_sentence_like(quote.inner.of(text))).then_some(Attribution {
+                rule: Rule::Unattributed,
+                cue: None,
+                speaker: None,
+                outlet: None,
+                outlet_chain: None,
+            })
+        }) else {
+            continue;
+        };
+        if attribution.outlet.is_none() && attribution.rule != Rule::Continuation {
+            let (outlet, chain) = find_outlet(
+                &phrases,
+                frame_tokens,
+                &attribution,
+                article_outlet.as_deref(),
+            );
+            attribution.outlet = outlet;
+            attribution.outlet_chain = chain;
+        }
+        let mut confidence = attribution.rule.confidence();
+        if !quote.closed {
+            confidence *= 0.7;
+        }
+        statements.push(Statement {
+            kind,
+            quote: quote.inner.trim(text),
+            mention: attribution.speaker.as_ref().map(|s| s.span),
+            speaker: attribution
+                .speaker
+                .as_ref()
+                .map(|s| phrases.speaker_name(s))
+                .unwrap_or_default(),
+            title: attribution
+                .speaker
+                .as_ref()
+                .and_then(|s| s.title)
+                .map(|t| t.of(text).to_string())
+                .unwrap_or_default(),
+            cue: attribution.cue,
+            outlet: attribution.outlet.clone().unwrap_or_default(),
+            outlet_chain: attribution.outlet_chain.clone().unwrap_or_default(),
+            paragraph,
+            sentence: seg.sentence_at(quote.inner.start).unwrap_or(0),
+            confidence,
+            rule: attribution.rule,
+        });
+        if attribution.rule != Rule::Unattributed {
+            previous = Some((end_frame_index, attribution, end_paragraph));
+        } else {
+            previous = None;
+        }
+    }
+    statements
+}
+
+/// Index of the frame that contains byte `at`.
+fn frame_at(frames: &[Span], at: usize) -> Option<usize> {
+    let i = frames.partition_point(|f| f.end <= at);
+    frames
+        .get(i)
+        .filter(|f| f.start <= at)
+        .map(|_| i)
+        .or_else(|| i.checked_sub(1))
+}
+
+/// The tokens that lie within `span`.
+pub fn slice(tokens: &[Token], span: Span) -> &[Token] {
+    let start = tokens.partition_point(|t| t.span.start < span.start);
+    let end = tokens
+        .partition_point(|t| t.span.end <= span.end)
+        .max(start);
+    tokens.get(start..end).unwrap_or(&[])
+}
+
+/// Does the quoted text read like a sentence (not a title or a phrase)?
+fn is_sentence_like(inner: &str) -> bool {
+    let trimmed = inner.trim();
+    let ends = trimmed.ends_with(['.', ',', '?', '!', '…', ';', ':']);
+    ends || trimmed.split_whitespace().count() >= 6
+}
+
+/// Direct when the quote stands on its own or right after a cue or colon; partial inside a paraphrase.
+fn quote_kind(text: &str, quote: &Quote, before: &[Token], phrases: &Phrases) -> Kind {
+    let Some(last) = before.iter().rev().find(|t| !is_quote_mark(t.text(text))) else {
+        return Kind::Direct;
+    };
+    let word = last.text(text);
+    let starts_upper = quote
+        .inner
+        .of(text)
+        .trim_start()
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_uppercase);
+    if matches!(word, ":" | "," | "—" | "–" | "-" | "--" | "(" | ";") {
+        return Kind::Direct;
+    }
+    if phrases.grammar.cue(word).is_some_and(|c| c.speech) && starts_upper {
+        return Kind::Direct;
+    }
+    Kind::Partial
+}
+
+/// Is this token a quotation mark?
+fn is_quote_mark(token: &str) -> bool {
+    matches!(
+        token,
+        "\"" | "“" | "”" | "‘" | "’" | "'" | "«" | "»" | "„" | "''"
+    )
+}
+
+/// Picks the attribution from the words before and after a quote.
+fn choose(phrases: &Phrases, before: &[Token], after: &[Token], kind: Kind) -> Option<Attribution> {
+    let before_is_empty = before.iter().all(|t| t.kind == TokenKind::Punct);
+    let trailing = phrases.trailing(after);
+    if before_is_empty {
+        return trailing;
+    }
+    let leading = phrases.leading(before, kind);
+    match (leading, trailing) {
+        (Some(lead), _) if lead.rule == Rule::SameClause => Some(lead),
+        (_, Some(trail)) => Some(trail),
+        (lead, None) => lead,
+    }
+}
+
+/// The attribution of a lead-in ending in a colon at the end of paragraph `paragraph - 1`.
+fn colon_lead_in(
+    text: &str,
+    phrases: &Phrases,
+    seg: &Segmentation,
+    paragraph_tokens: &[Vec<Token>],
+    paragraph: usize,
+) -> Option<Attribution> {
+    let previous = paragraph.checked_sub(1)?;
+    let tokens = paragraph_tokens.get(previous)?;
+    let last = tokens.last()?;
+    if last.text(text) != ":" {
+        return None;
+    }
+    let sentences = seg.paragraph_sentences.get(previous)?;
+    let last_sentence = seg.sentences.get(sentences.end.checked_sub(1)?)?;
+    let lead_in = slice(tokens, *last_sentence);
+    let mut found = phrases.leading(lead_in, Kind::Direct)?;
+    found.rule = Rule::ColonLeadIn;
+    Some(found)
+}
+
+/// The article's own publisher when the text shows it: a leading "CNN:" line or a "(CNN)" dateline.
+pub fn article_outlet(text: &str, seg: &Segmentation, grammar: &Grammar) -> Option<String> {
+    for paragraph in seg.paragraphs.iter().take(3) {
+        let line = paragraph.of(text);
+        if let Some((head, _)) = line.split_once(':') {
+            if let Some(outlet) = grammar.outlet(head.trim()) {
+                return Some(outlet.name.clone());
+            }
+        }
+        if let Some(open) = line.find('(') {
+            let rest = &line[open + 1..];
+            if let Some(close) = rest.find(')') {
+                let inside = &rest[..close];
+                let dateline = line[open + 1 + close + 1..]
+                    .trim_start()
+                    .starts_with(['-', '—', '–']);
+                if dateline {
+                    if let Some(outlet) = grammar.outlet(inside.trim()) {
+                        return Some(outlet.name.clone());
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The outlet (and chain of outlets) named in a frame's attribution context.
+fn find_outlet(
+    phrases: &Phrases,
+    frame: &[Token],
+    attribution: &Attribution,
+    article_outlet: Option<&str>,
+) -> (Option<String>, Option<String>) {
+    let text = phrases.text;
+    let speaker_span = attribution.speaker.as_ref().map(|s| s.span);
+    let mut found: Vec<String> = Vec::new();
+    let mut cited: Option<String> = None;
+    let mut i = 0;
+    while i < frame.len() {
+        let Some((name, width)) = phrases.outlet_at(frame, i) else {
+            i += 1;
+            continue;
+        };
+        let span = Span::new(frame[i].span.start, frame[i + width - 1].span.end);
+        let in_dateline = i > 0 && frame[i - 1].text(text) == "(";
+        let lead = frame[i.saturating_sub(4)..i]
+            .iter()
+            .map(|t| t.text(text).to_lowercase())
+            .collect::<Vec<_>>();
+        let triggered = lead.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "told"
+                    | "tell"
+                    | "telling"
+                    | "to"
+                    | "according"
+                    | "on"
+                    | "with"
+                    | "via"
+                    | "in"
+                    | "citing"
+                    | "cited"
+                    | "posting"
+                    | "posted"
+                    | "wrote"
+            )
+        });
+        let reported = frame.get(i + width).is_some_and(|t| {
+            matches!(
+                t.text(text),
+                "reported" | "reports" | "reporting" | "said" | "says"
+            )
+        });
+        let is_speaker = speaker_span.is_some_and(|s| s.overlaps(span));
+        let is_platform = phrases
+            .grammar
+            .outlet(&name)
+            .is_some_and(|o| o.kind == crate::grammar::OutletKind::Platform);
+        if !in_dateline && Some(name.as_str()) != article_outlet.filter(|_| !triggered && !reported)
+        {
+            if lead.iter().any(|w| w == "citing" || w == "cited") {
+                cited = Some(name.clone());
+            } else if (triggered || reported || is_speaker || is_platform) && !found.contains(&name)
+            {
+                found.push(name);
+            }
+        }
+        i += width;
+    }
+    if found.is_empty() {
+        if let Some(addressee) = attribution
+            .cue
+            .and_then(|cue| phrases.addressee_outlet(frame, cue))
+        {
+            found.push(addressee);
+        }
+    }
+    if found.is_empty() {
+        return (cited, None);
+    }
+    let outlet = found.join("; ");
+    let chain = cited.map(|c| format!("{outlet} <- {c}"));
+    (Some(outlet), chain)
+}

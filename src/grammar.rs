@@ -1,0 +1,536 @@
+//! The lexicons the parser uses, loaded from the plain-text files in `grammar/`.
+//!
+//! Every file is compiled into the binary with `include_str!`; `Grammar::from_dir` reads a
+//! user's edited copy instead, file by file, so a cue verb or an outlet can be added without
+//! touching Rust. All files share one line format, parsed with nom: `#` starts a comment,
+//! `[name]` opens a section, and an entry is fields separated by `|`.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use nom::bytes::complete::{tag, take_till, take_while1};
+use nom::character::complete::space0;
+use nom::combinator::{all_consuming, map};
+use nom::multi::separated_list1;
+use nom::sequence::delimited;
+use nom::{IResult, Parser};
+
+/// A grammar file that could not be read or parsed.
+#[derive(Debug, thiserror::Error)]
+pub enum GrammarError {
+    /// A line did not follow the format of its file.
+    #[error("{file}:{line}: {message}")]
+    Malformed {
+        /// The file that holds the line.
+        file: PathBuf,
+        /// Line number, counted from 1.
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A grammar file exists but could not be read.
+    #[error("cannot read grammar file {file}: {source}")]
+    Io {
+        /// The file that failed.
+        file: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+}
+
+/// What a cue word can do in an attribution.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CueInfo {
+    /// The base form ("say" for "said").
+    pub lemma: String,
+    /// A verb of saying; can introduce reported speech.
+    pub speech: bool,
+    /// Labels its object with a quoted fragment ("called it \"groundless\"").
+    pub naming: bool,
+    /// Its object is the hearer ("told reporters"), possibly an outlet.
+    pub addressee: bool,
+    /// A noun that carries speech ("statement").
+    pub noun: bool,
+}
+
+/// Gender (or number) that a name, title or pronoun signals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    /// Refers to a man.
+    Male,
+    /// Refers to a woman.
+    Female,
+    /// Refers to several people or an organisation ("they").
+    Plural,
+    /// Refers to a thing or an organisation ("it").
+    Neuter,
+}
+
+/// What a title or role word says about who holds it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TitleInfo {
+    /// A role held by a person.
+    pub person: bool,
+    /// An organisation word.
+    pub org: bool,
+    /// A courtesy title written before a surname.
+    pub honorific: bool,
+    /// The gender the title implies, if any.
+    pub gender: Option<Gender>,
+}
+
+/// What a pronoun can stand for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PronounInfo {
+    /// The gender or number it refers to.
+    pub gender: Option<Gender>,
+    /// First person ("I", "we").
+    pub first_person: bool,
+}
+
+/// Whether an outlet is a news organisation or a social platform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutletKind {
+    /// A newspaper, agency, broadcaster or show.
+    Outlet,
+    /// A social network or messaging platform.
+    Platform,
+}
+
+/// A known outlet or platform with its aliases.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outlet {
+    /// The name written in the output.
+    pub name: String,
+    /// News outlet or platform.
+    pub kind: OutletKind,
+}
+
+/// All lexicons, ready for lookups.
+#[derive(Debug, Clone, Default)]
+pub struct Grammar {
+    /// Cue word form (lower case) to what it does.
+    pub cues: HashMap<String, CueInfo>,
+    /// Title or role phrase (lower case) to what it says.
+    pub titles: HashMap<String, TitleInfo>,
+    /// The most words any title phrase has.
+    pub longest_title: usize,
+    /// Pronoun (lower case) to what it can stand for.
+    pub pronouns: HashMap<String, PronounInfo>,
+    /// Known outlets and platforms.
+    pub outlets: Vec<Outlet>,
+    /// Outlet alias, as written in text, to its index in `outlets`.
+    pub outlet_aliases: HashMap<String, usize>,
+    /// The most words any outlet alias has.
+    pub longest_outlet: usize,
+    /// First name to the gender it usually signals.
+    pub first_names: HashMap<String, Gender>,
+    /// Abbreviations, lower case, without their final period ("u.s", "mr").
+    pub abbreviations: Vec<String>,
+    /// The same abbreviations as a set, for lookups.
+    pub abbreviation_set: HashSet<String>,
+    /// Closed-class word lists by section name (lower case).
+    pub function_words: HashMap<String, HashSet<String>>,
+}
+
+/// A grammar file: its name in `grammar/` and its built-in text.
+struct Source {
+    name: &'static str,
+    builtin: &'static str,
+}
+
+const SOURCES: [Source; 7] = [
+    Source {
+        name: "cues.txt",
+        builtin: include_str!("../grammar/cues.txt"),
+    },
+    Source {
+        name: "titles.txt",
+        builtin: include_str!("../grammar/titles.txt"),
+    },
+    Source {
+        name: "pronouns.txt",
+        builtin: include_str!("../grammar/pronouns.txt"),
+    },
+    Source {
+        name: "outlets.txt",
+        builtin: include_str!("../grammar/outlets.txt"),
+    },
+    Source {
+        name: "first_names.txt",
+        builtin: include_str!("../grammar/first_names.txt"),
+    },
+    Source {
+        name: "abbreviations.txt",
+        builtin: include_str!("../grammar/abbreviations.txt"),
+    },
+    Source {
+        name: "function_words.txt",
+        builtin: include_str!("../grammar/function_words.txt"),
+    },
+];
+
+/// One meaningful line of a grammar file.
+#[derive(Debug, PartialEq, Eq)]
+enum Line<'a> {
+    /// `[name]`: the entries below belong to this section.
+    Section(&'a str),
+    /// An entry: its `|`-separated fields, trimmed.
+    Entry(Vec<&'a str>),
+}
+
+/// Parses `[name]`, a section header.
+fn section(input: &str) -> IResult<&str, &str> {
+    delimited(
+        (space0, tag("[")),
+        take_while1(|c: char| c.is_alphanumeric() || c == '_'),
+        (tag("]"), space0),
+    )
+    .parse(input)
+}
+
+/// Parses `field | field | ...`, an entry; fields may be empty but not all of them.
+fn entry(input: &str) -> IResult<&str, Vec<&str>> {
+    map(
+        separated_list1(tag("|"), take_till(|c| c == '|')),
+        |fields| fields.into_iter().map(str::trim).collect(),
+    )
+    .parse(input)
+}
+
+/// Reads one line: None for blank and comment lines.
+fn parse_line(raw: &str) -> Result<Option<Line<'_>>, String> {
+    let line = raw.trim();
+    if line.is_empty() || line.starts_with('#') {
+        return Ok(None);
+    }
+    if line.starts_with('[') {
+        return all_consuming(section)
+            .parse(line)
+            .map(|(_, name)| Some(Line::Section(name)))
+            .map_err(|_| format!("bad section header {line:?}: expected [name]"));
+    }
+    let (_, fields) = all_consuming(entry)
+        .parse(line)
+        .map_err(|_| format!("cannot read entry {line:?}"))?;
+    if fields.first().is_none_or(|f| f.is_empty()) {
+        return Err(format!("entry {line:?} has an empty first field"));
+    }
+    Ok(Some(Line::Entry(fields)))
+}
+
+/// An error at `line` of `file`.
+fn malformed(file: &Path, line: usize, message: impl Into<String>) -> GrammarError {
+    GrammarError::Malformed {
+        file: file.to_path_buf(),
+        line,
+        message: message.into(),
+    }
+}
+
+/// Lower-cased words of a phrase joined by single spaces: the key of phrase tables.
+pub fn phrase_key(phrase: &str) -> String {
+    phrase
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Grammar {
+    /// The grammar compiled into the binary.
+    pub fn builtin() -> Grammar {
+        let mut grammar = Grammar::default();
+        for source in &SOURCES {
+            // The built-in files are checked by the test suite; a failure here is a build bug.
+            if let Err(err) = grammar.load(Path::new(source.name), source.name, source.builtin) {
+                panic!("built-in grammar is malformed: {err}");
+            }
+        }
+        grammar
+    }
+
+    /// The grammar in `dir`: each file found there replaces the built-in one of that name.
+    pub fn from_dir(dir: &Path) -> Result<Grammar, GrammarError> {
+        let mut grammar = Grammar::default();
+        for source in &SOURCES {
+            let path = dir.join(source.name);
+            let text = match std::fs::read_to_string(&path) {
+                Ok(text) => text,
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                    grammar.load(Path::new(source.name), source.name, source.builtin)?;
+                    continue;
+                }
+                Err(source) => return Err(GrammarError::Io { file: path, source }),
+            };
+            grammar.load(&path, source.name, &text)?;
+        }
+        Ok(grammar)
+    }
+
+    /// Adds the entries of one file, whose kind is told by `name`.
+    fn load(&mut self, path: &Path, name: &str, text: &str) -> Result<(), GrammarError> {
+        let mut current_section: Option<String> = None;
+        for (index, raw) in text.lines().enumerate() {
+            let number = index + 1;
+            let line = parse_line(raw).map_err(|msg| malformed(path, number, msg))?;
+            let fields = match line {
+                None => continue,
+                Some(Line::Section(section)) => {
+                    if name != "function_words.txt" {
+                        return Err(malformed(path, number, "this file has no sections"));
+                    }
+                    current_section = Some(section.to_lowercase());
+                    continue;
+                }
+                Some(Line::Entry(fields)) => fields,
+            };
+            let fail = |msg: String| malformed(path, number, msg);
+            match name {
+                "cues.txt" => self.add_cue(&fields).map_err(fail)?,
+                "titles.txt" => self.add_title(&fields).map_err(fail)?,
+                "pronouns.txt" => self.add_pronoun(&fields).map_err(fail)?,
+                "outlets.txt" => self.add_outlet(&fields).map_err(fail)?,
+                "first_names.txt" => self.add_first_name(&fields).map_err(fail)?,
+                "abbreviations.txt" => self.add_abbreviation(&fields).map_err(fail)?,
+                _ => {
+                    let Some(section) = &current_section else {
+                        return Err(fail("entry before any [section] header".into()));
+                    };
+                    self.function_words
+                        .entry(section.clone())
+                        .or_default()
+                        .insert(phrase_key(fields[0]));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn add_cue(&mut self, fields: &[&str]) -> Result<(), String> {
+        let forms: Vec<&str> = fields[0].split_whitespace().collect();
+        let mut info = CueInfo {
+            lemma: forms[0].to_lowercase(),
+            ..CueInfo::default()
+        };
+        for tag in fields.get(1).map_or("", |t| *t).split_whitespace() {
+            match tag {
+                "speech" => info.speech = true,
+                "naming" => info.naming = true,
+                "addressee" => info.addressee = true,
+                "noun" => info.noun = true,
+                other => return Err(format!("unknown cue tag {other:?}")),
+            }
+        }
+        for form in forms {
+            self.cues.insert(form.to_lowercase(), info.clone());
+        }
+        Ok(())
+    }
+
+    fn add_title(&mut self, fields: &[&str]) -> Result<(), String> {
+        let mut info = TitleInfo::default();
+        for tag in fields.get(1).map_or("", |t| *t).split_whitespace() {
+            match tag {
+                "person" => info.person = true,
+                "org" => info.org = true,
+                "honorific" => info.honorific = true,
+                other => info.gender = Some(gender_tag(other)?),
+            }
+        }
+        let key = phrase_key(fields[0]);
+        self.longest_title = self.longest_title.max(key.split(' ').count());
+        self.titles.insert(key, info);
+        Ok(())
+    }
+
+    fn add_pronoun(&mut self, fields: &[&str]) -> Result<(), String> {
+        let mut info = PronounInfo::default();
+        for tag in fields.get(1).map_or("", |t| *t).split_whitespace() {
+            match tag {
+                "first" => info.first_person = true,
+                other => info.gender = Some(gender_tag(other)?),
+            }
+        }
+        self.pronouns.insert(fields[0].to_lowercase(), info);
+        Ok(())
+    }
+
+    fn add_outlet(&mut self, fields: &[&str]) -> Result<(), String> {
+        let kind = match fields.get(1).map(|k| k.trim()) {
+            Some("outlet") => OutletKind::Outlet,
+            Some("platform") => OutletKind::Platform,
+            other => {
+                return Err(format!(
+                    "outlet kind must be 'outlet' or 'platform', not {:?}",
+                    other.unwrap_or("")
+                ))
+            }
+        };
+        let index = self.outlets.len();
+        self.outlets.push(Outlet {
+            name: fields[0].to_string(),
+            kind,
+        });
+        let aliases = fields.get(2).map_or("", |a| *a).split(',');
+        for alias in std::iter::once(fields[0]).chain(aliases) {
+            let alias = alias.split_whitespace().collect::<Vec<_>>().join(" ");
+            if alias.is_empty() {
+                continue;
+            }
+            let alias = alias
+                .strip_prefix("the ")
+                .or_else(|| alias.strip_prefix("The "))
+                .unwrap_or(&alias)
+                .to_string();
+            self.longest_outlet = self.longest_outlet.max(alias.split(' ').count());
+            self.outlet_aliases.entry(alias).or_insert(index);
+        }
+        Ok(())
+    }
+
+    fn add_first_name(&mut self, fields: &[&str]) -> Result<(), String> {
+        let gender = gender_tag(fields.get(1).map_or("", |g| *g))?;
+        self.first_names.insert(fields[0].to_string(), gender);
+        Ok(())
+    }
+
+    fn add_abbreviation(&mut self, fields: &[&str]) -> Result<(), String> {
+        let key = fields[0].to_lowercase();
+        let key = key.trim_end_matches('.');
+        if key.is_empty() || key.contains(char::is_whitespace) {
+            return Err(format!("bad abbreviation {:?}", fields[0]));
+        }
+        self.abbreviations.push(key.to_string());
+        self.abbreviation_set.insert(key.to_string());
+        Ok(())
+    }
+
+    /// Is `word` (any case) in the function-word section `section`?
+    pub fn is_function_word(&self, section: &str, word: &str) -> bool {
+        self.function_words
+            .get(section)
+            .is_some_and(|set| set.contains(&word.to_lowercase()))
+    }
+
+    /// Is `word` (without its period, any case) a known abbreviation?
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviation_set.contains(&word.to_lowercase())
+    }
+
+    /// The cue entry for a word form, if it is a cue.
+    pub fn cue(&self, word: &str) -> Option<&CueInfo> {
+        self.cues.get(&word.to_lowercase())
+    }
+
+    /// The title entry for a phrase, if it is a title or role word.
+    pub fn title(&self, phrase: &str) -> Option<&TitleInfo> {
+        self.titles.get(&phrase_key(phrase))
+    }
+
+    /// The pronoun entry for a word, if it is a pronoun.
+    pub fn pronoun(&self, word: &str) -> Option<&PronounInfo> {
+        self.pronouns.get(&word.to_lowercase())
+    }
+
+    /// The outlet an alias names, if any (case-sensitive, leading "the" optional).
+    pub fn outlet(&self, alias: &str) -> Option<&Outlet> {
+        let alias = alias
+            .strip_prefix("the ")
+            .or_else(|| alias.strip_prefix("The "))
+            .unwrap_or(alias);
+        self.outlet_aliases
+            .get(alias)
+            .and_then(|&i| self.outlets.get(i))
+    }
+}
+
+/// Reads a gender tag.
+fn gender_tag(tag: &str) -> Result<Gender, String> {
+    match tag.trim() {
+        "male" => Ok(Gender::Male),
+        "female" => Ok(Gender::Female),
+        "plural" => Ok(Gender::Plural),
+        "neuter" => Ok(Gender::Neuter),
+        other => Err(format!(
+            "unknown tag {other:?} (expected male, female, plural or neuter)"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_grammar_loads() {
+        let g = Grammar::builtin();
+        assert!(g.cue("said").is_some_and(|c| c.speech && c.lemma == "say"));
+        assert!(g.cue("told").is_some_and(|c| c.addressee));
+        assert!(g.cue("thinks").is_none(), "beliefs are not cues");
+        assert_eq!(
+            g.title("Spokeswoman").and_then(|t| t.gender),
+            Some(Gender::Female)
+        );
+        assert_eq!(
+            g.outlet("the cable news network").map(|o| o.name.as_str()),
+            Some("CNN")
+        );
+        assert_eq!(
+            g.outlet("Facebook").map(|o| o.kind),
+            Some(OutletKind::Platform)
+        );
+        assert_eq!(g.first_names.get("Maria"), Some(&Gender::Female));
+        assert!(g.abbreviations.iter().any(|a| a == "u.s"));
+        assert!(g.is_function_word("determiners", "The"));
+    }
+
+    #[test]
+    fn accepts_lines() {
+        assert_eq!(parse_line("  # comment"), Ok(None));
+        assert_eq!(parse_line(""), Ok(None));
+        assert_eq!(
+            parse_line("[skip_words]"),
+            Ok(Some(Line::Section("skip_words")))
+        );
+        assert_eq!(
+            parse_line("CNN | outlet | a, b"),
+            Ok(Some(Line::Entry(vec!["CNN", "outlet", "a, b"])))
+        );
+        assert_eq!(parse_line("said"), Ok(Some(Line::Entry(vec!["said"]))));
+    }
+
+    #[test]
+    fn rejects_lines() {
+        assert!(parse_line("[unclosed").is_err());
+        assert!(parse_line("[two words]").is_err());
+        assert!(parse_line("| no name").is_err());
+    }
+
+    #[test]
+    fn malformed_file_names_file_and_line() {
+        let dir = std::env::temp_dir().join(format!("whosaid-grammar-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("outlets.txt"),
+            "# ok\nCNN | outlet |\nBBC | newspaper\n",
+        )
+        .unwrap();
+        let err = Grammar::from_dir(&dir).unwrap_err().to_string();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(err.contains("outlets.txt:3:"), "{err}");
+        assert!(err.contains("outlet kind"), "{err}");
+    }
+
+    #[test]
+    fn user_file_replaces_builtin() {
+        let dir = std::env::temp_dir().join(format!("whosaid-grammar-u{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("cues.txt"), "mumble mumbled | speech\n").unwrap();
+        let g = Grammar::from_dir(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(g.cue("mumbled").is_some());
+        assert!(g.cue("said").is_none());
+        assert!(g.outlet("CNN").is_some(), "other files stay built in");
+    }
+}

@@ -1,0 +1,252 @@
+//! Reported speech without quotation marks: kind `indirect`.
+//!
+//! Within each sentence, every speech cue outside quotation marks that has a speaker is a
+//! candidate. Its reported clause is, in order of preference:
+//! - before it, when the sentence ends in the attribution: "CLAUSE, X said (on Friday)." /
+//!   "CLAUSE, said X." / "CLAUSE, according to X.";
+//! - after it: "X said (that) CLAUSE" / "X told OUTLET (that) CLAUSE" / "According to X, CLAUSE"
+//!   / the headline "X Says CLAUSE".
+//!
+//! A clause that is mostly quoted text is left to the quotation rules, and a clause must have at
+//! least `MIN_WORDS` words.
+
+use crate::attribute::{slice, Attribution};
+use crate::grammar::Grammar;
+use crate::phrase::{NounPhrase, Phrases};
+use crate::quotes::Quote;
+use crate::segment::Segmentation;
+use crate::span::Span;
+use crate::statement::{Kind, Rule, Statement};
+use crate::tokens::{tokenize, Token, TokenKind};
+
+/// The fewest words a reported clause may have.
+const MIN_WORDS: usize = 3;
+/// The most words that may follow a cue that ends its sentence ("said in a statement on Friday").
+const TAIL_WORDS: usize = 8;
+
+/// Finds reported speech in every sentence of the document.
+pub fn reported_speech(
+    text: &str,
+    seg: &Segmentation,
+    quotes: &[Quote],
+    grammar: &Grammar,
+) -> Vec<Statement> {
+    let phrases = Phrases { text, grammar };
+    let is_abbreviation = |w: &str| grammar.is_abbreviation(w);
+    let top: Vec<Span> = quotes
+        .iter()
+        .filter(|q| q.depth == 0)
+        .map(|q| q.outer)
+        .collect();
+    let mut statements = Vec::new();
+    for (paragraph_index, sentences) in seg.paragraph_sentences.iter().enumerate() {
+        let Some(paragraph) = seg.paragraphs.get(paragraph_index) else {
+            continue;
+        };
+        let tokens = tokenize(text, *paragraph, &is_abbreviation);
+        for sentence_index in sentences.clone() {
+            let Some(sentence) = seg.sentences.get(sentence_index) else {
+                continue;
+            };
+            let sentence_tokens = slice(&tokens, *sentence);
+            let quoted: Vec<bool> = sentence_tokens
+                .iter()
+                .map(|t| top.iter().any(|q| q.contains(t.span)))
+                .collect();
+            let reader = SentenceReader {
+                phrases: &phrases,
+                tokens: sentence_tokens,
+                quoted: &quoted,
+            };
+            for found in reader.reports() {
+                statements.push(Statement {
+                    kind: Kind::Indirect,
+                    quote: found.clause,
+                    mention: found.attribution.speaker.map(|s| s.span),
+                    speaker: found
+                        .attribution
+                        .speaker
+                        .as_ref()
+                        .map(|s| phrases.speaker_name(s))
+                        .unwrap_or_default(),
+                    title: found
+                        .attribution
+                        .speaker
+                        .and_then(|s| s.title)
+                        .map(|t| t.of(text).to_string())
+                        .unwrap_or_default(),
+                    cue: found.attribution.cue,
+                    outlet: String::new(),
+                    outlet_chain: String::new(),
+                    paragraph: paragraph_index,
+                    sentence: sentence_index,
+                    confidence: Rule::Reported.confidence(),
+                    rule: Rule::Reported,
+                });
+            }
+        }
+    }
+    statements
+}
+
+/// A reported clause and who reported it.
+struct Report {
+    clause: Span,
+    attribution: Attribution,
+}
+
+/// Reads the reported speech of one sentence.
+struct SentenceReader<'p, 'a> {
+    phrases: &'p Phrases<'a>,
+    tokens: &'p [Token],
+    /// For each token, whether it lies inside a quotation.
+    quoted: &'p [bool],
+}
+
+impl SentenceReader<'_, '_> {
+    fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.text(self.phrases.text))
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.word(i).to_lowercase()
+    }
+
+    /// Every report in the sentence, at most one per cue, in order.
+    fn reports(&self) -> Vec<Report> {
+        let mut reports = Vec::new();
+        let mut covered_until = 0;
+        for k in 0..self.tokens.len() {
+            if self.quoted[k] || k < covered_until {
+                continue;
+            }
+            let found = if self.lower(k) == "according" && self.lower(k + 1) == "to" {
+                self.according_to(k)
+            } else {
+                self.cue_report(k)
+            };
+            if let Some(report) = found {
+                covered_until = self
+                    .tokens
+                    .partition_point(|t| t.span.end <= report.clause.end);
+                reports.push(report);
+            }
+        }
+        reports.sort_by_key(|r| r.clause.start);
+        reports
+    }
+
+    /// A report governed by the speech verb at `k`.
+    fn cue_report(&self, k: usize) -> Option<Report> {
+        let token = self.tokens.get(k)?;
+        let cue = self.phrases.cue_verb(token).filter(|c| c.speech)?;
+        let tail = self.tokens[k + 1..]
+            .iter()
+            .filter(|t| t.kind != TokenKind::Punct)
+            .count();
+        let tail_has_that = (k + 1..self.tokens.len()).any(|i| self.lower(i) == "that");
+        let is_end_attribution = tail <= TAIL_WORDS && !tail_has_that;
+
+        // "CLAUSE, X said." / "CLAUSE, said X."
+        if is_end_attribution {
+            if let Some((speaker, comma)) = self.end_speaker(k) {
+                let clause = self.clause(0, comma)?;
+                return Some(self.report(clause, token.span, speaker));
+            }
+        }
+        let speaker = self.phrases.speaker_of_cue(self.tokens, k)?;
+        if speaker.span.start > token.span.start {
+            return None;
+        }
+        let mut from = k + 1;
+        if cue.addressee {
+            // "told reporters (on Friday) that", "told CNN that"
+            match (from..self.tokens.len().min(from + 10)).find(|&i| self.lower(i) == "that") {
+                Some(that) => from = that,
+                None => {
+                    let object = self.phrases.object_after(self.tokens, from)?;
+                    from = self
+                        .tokens
+                        .partition_point(|t| t.span.end <= object.span.end);
+                }
+            }
+        }
+        while self.tokens.get(from).is_some_and(|t| {
+            self.phrases.skippable_after(t) || matches!(t.text(self.phrases.text), "," | ":")
+        }) {
+            from += 1;
+        }
+        let clause = self.clause(from, self.tokens.len())?;
+        Some(self.report(clause, token.span, speaker))
+    }
+
+    /// "According to X, CLAUSE" or "CLAUSE, according to X."
+    fn according_to(&self, k: usize) -> Option<Report> {
+        let speaker = self.phrases.object_after(self.tokens, k + 2)?;
+        let cue = Span::new(self.tokens[k].span.start, self.tokens.get(k + 1)?.span.end);
+        let after_speaker = self
+            .tokens
+            .partition_point(|t| t.span.end <= speaker.span.end);
+        let clause = if k == 0 || self.word(k - 1) != "," {
+            let comma = (after_speaker..self.tokens.len()).find(|&i| self.word(i) == ",")?;
+            self.clause(comma + 1, self.tokens.len())?
+        } else {
+            self.clause(0, k - 1)?
+        };
+        Some(self.report(clause, cue, speaker))
+    }
+
+    /// The speaker of a cue that closes the sentence after a comma: ", X said" or ", said X".
+    fn end_speaker(&self, k: usize) -> Option<(NounPhrase, usize)> {
+        if k > 0 && self.word(k - 1) == "," {
+            let speaker = self.phrases.object_after(self.tokens, k + 1)?;
+            speaker.name?;
+            return Some((speaker, k - 1));
+        }
+        let speaker = self.phrases.subject_before(self.tokens, 0, k)?;
+        let first = self
+            .tokens
+            .partition_point(|t| t.span.start < speaker.span.start);
+        let comma = first.checked_sub(1).filter(|&c| self.word(c) == ",")?;
+        Some((speaker, comma))
+    }
+
+    /// The clause over tokens `from..to`, trimmed of edge punctuation, if it is long and unquoted enough.
+    fn clause(&self, from: usize, to: usize) -> Option<Span> {
+        let mut from = from;
+        let mut to = to.min(self.tokens.len());
+        while from < to && self.tokens[from].kind == TokenKind::Punct {
+            from += 1;
+        }
+        while to > from && self.tokens[to - 1].kind == TokenKind::Punct {
+            to -= 1;
+        }
+        let words = (from..to)
+            .filter(|&i| self.tokens[i].kind != TokenKind::Punct)
+            .count();
+        let quoted = (from..to).filter(|&i| self.quoted[i]).count();
+        if words < MIN_WORDS
+            || 2 * quoted >= to - from
+            || self.quoted.get(from).copied().unwrap_or(false)
+        {
+            return None;
+        }
+        Some(Span::new(
+            self.tokens[from].span.start,
+            self.tokens[to - 1].span.end,
+        ))
+    }
+
+    fn report(&self, clause: Span, cue: Span, speaker: NounPhrase) -> Report {
+        Report {
+            clause,
+            attribution: Attribution {
+                rule: Rule::Reported,
+                cue: Some(cue),
+                speaker: Some(speaker),
+                outlet: None,
+                outlet_chain: None,
+            },
+        }
+    }
+}

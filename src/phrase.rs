@@ -1,0 +1,849 @@
+//! Speaker and outlet phrases, read by walking away from a cue word over the tokens.
+//!
+//! English speaker phrases are short and regular: an optional determiner, title and role
+//! words, then a name ("the Kremlin's spokesman", "Kremlin spokesman Dmitry Peskov",
+//! "a senior Obama administration official"), possibly followed by an appositive between
+//! commas. Each walker below accepts exactly that and stops at the first word that cannot
+//! belong to it; lower-case words are taken only when a determiner, title or name confirms
+//! them further on.
+
+use crate::attribute::Attribution;
+use crate::grammar::{CueInfo, Grammar};
+use crate::span::Span;
+use crate::statement::{Kind, Rule};
+use crate::tokens::{Token, TokenKind};
+
+/// A noun phrase that can be a speaker: its extent, and the name and title inside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NounPhrase {
+    /// The whole mention ("Kremlin spokesman Dmitry Peskov", "he").
+    pub span: Span,
+    /// The proper name inside it ("Dmitry Peskov"), if it has one.
+    pub name: Option<Span>,
+    /// The title or appositive role ("Kremlin spokesman"), if any.
+    pub title: Option<Span>,
+    /// True when the mention is a pronoun.
+    pub pronoun: bool,
+}
+
+/// How many lower-case words a phrase may hold before a title or name confirms them.
+const MAX_TENTATIVE: usize = 3;
+/// How far after a quote a trailing cue may stand, in tokens.
+const TRAILING_REACH: usize = 14;
+/// How many words may stand between a leading cue and its quote for the cue to be "right before".
+const IMMEDIATE_WORDS: usize = 6;
+
+/// Phrase readers over one document.
+pub struct Phrases<'a> {
+    /// The document text the tokens index.
+    pub text: &'a str,
+    /// The lexicons.
+    pub grammar: &'a Grammar,
+}
+
+impl<'a> Phrases<'a> {
+    fn word(&self, token: &Token) -> &'a str {
+        token.text(self.text)
+    }
+
+    fn lower(&self, token: &Token) -> String {
+        token.text(self.text).to_lowercase()
+    }
+
+    /// The cue entry of a verb token (not cue nouns).
+    pub fn cue_verb(&self, token: &Token) -> Option<&'a CueInfo> {
+        if token.kind != TokenKind::Word {
+            return None;
+        }
+        let cue = self.grammar.cue(self.word(token)).filter(|c| !c.noun)?;
+        // Capitalised cue words are names ("State Department"), except headline verbs ("Putin Says").
+        let headline_verb = matches!(cue.lemma.as_str(), "say" | "tell");
+        (!token.is_capitalized(self.text) || headline_verb).then_some(cue)
+    }
+
+    fn is_cue_noun(&self, lower: &str) -> bool {
+        self.grammar.cue(lower).is_some_and(|c| c.noun)
+    }
+
+    fn is_title(&self, lower: &str) -> bool {
+        self.grammar.titles.contains_key(lower)
+    }
+
+    fn is_determiner(&self, lower: &str) -> bool {
+        self.grammar.is_function_word("determiners", lower)
+    }
+
+    fn is_clause_break(&self, lower: &str) -> bool {
+        self.grammar.is_function_word("clause_breaks", lower)
+    }
+
+    fn is_pronoun(&self, lower: &str) -> bool {
+        self.grammar.pronoun(lower).is_some()
+    }
+
+    /// Can this token stand between a speaker and its cue ("also", "has", "on Thursday")?
+    fn skippable_before(&self, tokens: &[Token], index: usize) -> bool {
+        let Some(token) = tokens.get(index) else {
+            return false;
+        };
+        if token.kind != TokenKind::Word {
+            return false;
+        }
+        let lower = self.lower(token);
+        self.grammar.is_function_word("skip_before_cue", &lower)
+            || (lower.ends_with("ly") && lower.len() > 4 && !token.is_capitalized(self.text))
+            || (self.is_time_word(&lower) && (token.is_capitalized(self.text) || lower != "last"))
+            || (lower == "on"
+                && tokens
+                    .get(index + 1)
+                    .is_some_and(|next| self.is_time_word(&self.lower(next))))
+    }
+
+    fn is_time_word(&self, lower: &str) -> bool {
+        matches!(
+            lower,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "today"
+                | "yesterday"
+                | "tonight"
+                | "earlier"
+                | "later"
+        )
+    }
+
+    /// Can this token stand between a cue and what it governs ("on Friday", "also")?
+    pub fn skippable_after(&self, token: &Token) -> bool {
+        token.kind == TokenKind::Word
+            && self
+                .grammar
+                .is_function_word("skip_after_cue", &self.lower(token))
+    }
+
+    /// A speaker phrase whose last token is `tokens[end - 1]`, not reaching before `lo`.
+    pub fn phrase_ending_at(&self, tokens: &[Token], lo: usize, end: usize) -> Option<NounPhrase> {
+        let mut k = end;
+        let mut start: Option<usize> = None;
+        let mut tentative = 0;
+        while k > lo {
+            let token = &tokens[k - 1];
+            if token.kind == TokenKind::Punct {
+                break;
+            }
+            let lower = self.lower(token);
+            if self.is_determiner(&lower) && !token.is_capitalized(self.text)
+                || matches!(lower.as_str(), "the" | "a" | "an")
+            {
+                if start.is_none() && tentative > 0 && k < end {
+                    // "the narrator says": a determiner confirms a common-noun head.
+                    start = Some(k);
+                }
+                if start.is_some() {
+                    start = Some(k - 1);
+                    // "a spokesman for the Kremlin": the determiner may close an "of/for/to" complement.
+                    if k >= lo + 3
+                        && matches!(
+                            self.lower(&tokens[k - 2]).as_str(),
+                            "for" | "of" | "to" | "at"
+                        )
+                        && self.is_title(&self.lower(&tokens[k - 3]))
+                    {
+                        k -= 2;
+                        continue;
+                    }
+                }
+                break;
+            }
+            let capitalized = token.is_capitalized(self.text);
+            if matches!(lower.as_str(), "for" | "of" | "to")
+                && start.is_some()
+                && k >= lo + 2
+                && (self.is_title(&self.lower(&tokens[k - 2]))
+                    || tokens[k - 2].is_capitalized(self.text))
+                && tentative == 0
+            {
+                k -= 1;
+                continue;
+            }
+            let is_name_word = capitalized
+                && !self.is_clause_break(&lower)
+                && self.cue_verb(token).is_none()
+                && !self.is_pronoun(&lower)
+                && !self.is_time_word(&lower);
+            if is_name_word
+                || self.is_title(&lower)
+                || self.is_cue_noun(&lower)
+                || token.kind == TokenKind::Number
+            {
+                start = Some(k - 1);
+                tentative = 0;
+            } else if (start.is_some() || k == end)
+                && token.kind == TokenKind::Word
+                && !capitalized
+                && !self.is_clause_break(&lower)
+                && self.cue_verb(token).is_none()
+                && !self.is_pronoun(&lower)
+                && !self.grammar.is_function_word("skip_before_cue", &lower)
+                && tentative < MAX_TENTATIVE
+            {
+                tentative += 1;
+            } else {
+                break;
+            }
+            k -= 1;
+        }
+        let start = start?;
+        Some(self.noun_phrase(&tokens[start..end]))
+    }
+
+    /// Splits a phrase's tokens into its name (a trailing run of name words) and its title.
+    pub fn noun_phrase(&self, tokens: &[Token]) -> NounPhrase {
+        let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+            return NounPhrase {
+                span: Span::default(),
+                name: None,
+                title: None,
+                pronoun: false,
+            };
+        };
+        let span = Span::new(first.span.start, last.span.end);
+        let is_name_token = |t: &Token| {
+            let w = self.word(t);
+            let lower = w.to_lowercase();
+            let dotted = w.contains('.');
+            let initial = dotted && w.chars().filter(|c| c.is_alphabetic()).count() == 1;
+            let suffix = matches!(lower.as_str(), "jr." | "sr." | "jr" | "sr" | "ii" | "iii");
+            (t.is_capitalized(self.text)
+                && !self.is_title(&lower)
+                && !self.is_cue_noun(&lower)
+                && (!dotted || initial || suffix))
+                || self.grammar.is_function_word("name_particles", &lower)
+        };
+        let mut name_start = tokens.len();
+        while name_start > 0 && is_name_token(&tokens[name_start - 1]) {
+            name_start -= 1;
+        }
+        // A name cannot start with a particle or end in a possessive.
+        while name_start < tokens.len() && !tokens[name_start].is_capitalized(self.text) {
+            name_start += 1;
+        }
+        let possessive = self.word(last).ends_with("'s") || self.word(last).ends_with("’s");
+        if name_start == tokens.len() || possessive {
+            return NounPhrase {
+                span,
+                name: None,
+                title: None,
+                pronoun: false,
+            };
+        }
+        let name = Span::new(tokens[name_start].span.start, last.span.end);
+        let title_tokens: Vec<&Token> = tokens[..name_start]
+            .iter()
+            .skip_while(|t| self.is_determiner(&self.lower(t)))
+            .collect();
+        let title = match (title_tokens.first(), title_tokens.last()) {
+            (Some(a), Some(b)) => Some(Span::new(a.span.start, b.span.end)),
+            _ => None,
+        };
+        NounPhrase {
+            span,
+            name: Some(name),
+            title,
+            pronoun: false,
+        }
+    }
+
+    /// The speaker phrase before the cue at `cue`, skipping adverbs and auxiliaries; reads appositives.
+    pub fn subject_before(&self, tokens: &[Token], lo: usize, cue: usize) -> Option<NounPhrase> {
+        let mut j = cue;
+        while j > lo && self.skippable_before(tokens, j - 1) {
+            j -= 1;
+        }
+        if j == lo {
+            return None;
+        }
+        let last = &tokens[j - 1];
+        let lower = self.lower(last);
+        if let Some(info) = self.grammar.pronoun(&lower) {
+            if matches!(lower.as_str(), "him" | "them" | "his") {
+                return None;
+            }
+            let _ = info;
+            return Some(NounPhrase {
+                span: last.span,
+                name: None,
+                title: None,
+                pronoun: true,
+            });
+        }
+        if self.word(last) == "," {
+            return self.appositive_subject(tokens, lo, j - 1);
+        }
+        if self.word(last) == ")" {
+            // "Sen. Ted Cruz (R-Texas) said"
+            let open = (lo..j - 1)
+                .rev()
+                .take(8)
+                .find(|&k| self.word(&tokens[k]) == "(")?;
+            return self.phrase_ending_at(tokens, lo, open);
+        }
+        self.phrase_ending_at(tokens, lo, j)
+    }
+
+    /// "Dmitry Peskov, the Kremlin's spokesman, said": the name before an appositive ending at `comma`.
+    fn appositive_subject(&self, tokens: &[Token], lo: usize, comma: usize) -> Option<NounPhrase> {
+        let open = (lo..comma)
+            .rev()
+            .take(16)
+            .find(|&k| self.word(&tokens[k]) == ",")?;
+        if tokens[open + 1..comma].iter().any(|t| {
+            let w = self.word(t);
+            t.kind == TokenKind::Punct && w != "(" && w != ")"
+        }) {
+            return None;
+        }
+        let name = self.phrase_ending_at(tokens, lo, open)?;
+        let appositive = tokens.get(open + 1..comma)?;
+        let (first, last) = (appositive.first()?, appositive.last()?);
+        let first_lower = self.lower(first);
+        if matches!(first_lower.as_str(), "who" | "whose") {
+            return Some(name);
+        }
+        let looks_like_role = self.is_determiner(&first_lower)
+            || appositive.iter().any(|t| self.is_title(&self.lower(t)))
+            || first.kind == TokenKind::Number;
+        if name.name.is_none() || !looks_like_role {
+            return None;
+        }
+        Some(NounPhrase {
+            title: name
+                .title
+                .or(Some(Span::new(first.span.start, last.span.end))),
+            ..name
+        })
+    }
+
+    /// The phrase right after position `from` (after a cue): "said Martin Indyk, the envoy".
+    pub fn object_after(&self, tokens: &[Token], from: usize) -> Option<NounPhrase> {
+        let (mut phrase, end) = self.phrase_from(tokens, from)?;
+        // An appositive after a comma: ", the president's former special envoy to the Middle East"
+        if tokens.get(end).is_some_and(|t| self.word(t) == ",") && phrase.name.is_some() {
+            let rest = &tokens[end + 1..];
+            let stop = rest
+                .iter()
+                .position(|t| t.kind == TokenKind::Punct)
+                .unwrap_or(rest.len())
+                .min(12);
+            phrase.title = self.role_span(&rest[..stop]).or(phrase.title);
+        }
+        Some(phrase)
+    }
+
+    /// The span of an appositive that reads as a role ("a political analyst"), if it does.
+    fn role_span(&self, appositive: &[Token]) -> Option<Span> {
+        let (a, b) = (appositive.first()?, appositive.last()?);
+        let a_lower = self.lower(a);
+        let role = self.is_determiner(&a_lower)
+            || a.kind == TokenKind::Number
+            || appositive.iter().any(|t| self.is_title(&self.lower(t)));
+        role.then(|| Span::new(a.span.start, b.span.end))
+    }
+
+    /// A speaker phrase starting at `from` (after skippable words) and the index just past it.
+    fn phrase_from(&self, tokens: &[Token], from: usize) -> Option<(NounPhrase, usize)> {
+        let mut j = from;
+        while j < tokens.len()
+            && self.skippable_after(&tokens[j])
+            && !tokens[j].is_capitalized(self.text)
+        {
+            j += 1;
+        }
+        let first = tokens.get(j)?;
+        let lower = self.lower(first);
+        if self.is_pronoun(&lower) {
+            let phrase = NounPhrase {
+                span: first.span,
+                name: None,
+                title: None,
+                pronoun: true,
+            };
+            return Some((phrase, j + 1));
+        }
+        let begin = j;
+        let mut end: Option<usize> = None;
+        let mut tentative = 0;
+        while j < tokens.len() {
+            let token = &tokens[j];
+            if token.kind == TokenKind::Punct {
+                break;
+            }
+            let lower = self.lower(token);
+            let capitalized = token.is_capitalized(self.text);
+            if j == begin && self.is_determiner(&lower) {
+                j += 1;
+                continue;
+            }
+            if matches!(lower.as_str(), "of" | "for" | "to")
+                && end == Some(j)
+                && self.is_title(&self.lower(&tokens[j - 1]))
+            {
+                j += 1;
+                continue;
+            }
+            if matches!(lower.as_str(), "the")
+                && end.is_some()
+                && j > begin
+                && matches!(self.lower(&tokens[j - 1]).as_str(), "of" | "for" | "to")
+            {
+                j += 1;
+                continue;
+            }
+            let name_word = capitalized
+                && !self.is_clause_break(&lower)
+                && self.cue_verb(token).is_none()
+                && !self.is_time_word(&lower);
+            if name_word
+                || self.is_title(&lower)
+                || token.kind == TokenKind::Number
+                || (end.is_some() && self.grammar.is_function_word("name_particles", &lower))
+            {
+                j += 1;
+                end = Some(j);
+                tentative = 0;
+            } else if token.kind == TokenKind::Word
+                && !capitalized
+                && !self.is_clause_break(&lower)
+                && self.cue_verb(token).is_none()
+                && tentative < MAX_TENTATIVE
+                && !self.is_time_word(&lower)
+            {
+                tentative += 1;
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let starts_with_determiner = tokens
+            .get(begin)
+            .is_some_and(|t| self.is_determiner(&self.lower(t)));
+        let end = match end {
+            Some(end) => end,
+            // "the newspaper", "the narrator": a determiner and its common noun.
+            None if starts_with_determiner && tentative > 0 => j,
+            None => return None,
+        };
+        Some((self.noun_phrase(&tokens[begin..end]), end))
+    }
+
+    /// The attribution in the words right after a quote: "Q," X said / "Q," said X / "Q" — X.
+    pub fn trailing(&self, after: &[Token]) -> Option<Attribution> {
+        let mut s = 0;
+        let mut dash = false;
+        while let Some(t) = after.get(s) {
+            if t.kind != TokenKind::Punct {
+                break;
+            }
+            let w = self.word(t);
+            if matches!(w, "." | "?" | "!" | ";") {
+                return None;
+            }
+            dash |= matches!(w, "—" | "–" | "-" | "--");
+            s += 1;
+        }
+        let first = after.get(s)?;
+        let first_lower = self.lower(first);
+        if first_lower == "according" && after.get(s + 1).is_some_and(|t| self.lower(t) == "to") {
+            let speaker = self.object_after(after, s + 2)?;
+            return Some(self.attribution(
+                Rule::SameClause,
+                Some(Span::new(first.span.start, after[s + 1].span.end)),
+                Some(speaker),
+            ));
+        }
+        if self.cue_verb(first).is_some_and(|c| c.speech) {
+            let speaker = self.object_after(after, s + 1)?;
+            return Some(self.attribution(Rule::SameClause, Some(first.span), Some(speaker)));
+        }
+        if let Some((speaker, cue)) = self.subject_then_cue(after, s) {
+            return Some(self.attribution(Rule::SameClause, Some(after[cue].span), Some(speaker)));
+        }
+        if dash && first.is_capitalized(self.text) {
+            let speaker = self.object_after(after, s)?;
+            speaker.name?;
+            return Some(self.attribution(Rule::Dash, None, Some(speaker)));
+        }
+        None
+    }
+
+    /// "X said" / "X, a title, said" / "X (R-Texas) said" starting at `s`: the speaker and the cue's index.
+    fn subject_then_cue(&self, tokens: &[Token], s: usize) -> Option<(NounPhrase, usize)> {
+        let first = tokens.get(s)?;
+        if first.kind == TokenKind::Word
+            && !first.is_capitalized(self.text)
+            && !self.is_determiner(&self.lower(first))
+            && !self.is_pronoun(&self.lower(first))
+        {
+            return None;
+        }
+        let (mut speaker, mut j) = self.phrase_from(tokens, s)?;
+        if speaker.span.start != first.span.start {
+            return None;
+        }
+        for _ in 0..4 {
+            while j < tokens.len() && self.skippable_before(tokens, j) {
+                j += 1;
+            }
+            let token = tokens.get(j)?;
+            if self.cue_verb(token).is_some_and(|c| c.speech) {
+                return Some((speaker, j));
+            }
+            let close = match self.word(token) {
+                "," => ",",
+                "(" => ")",
+                _ => return None,
+            };
+            let end = (j + 1..tokens.len().min(j + 1 + TRAILING_REACH * 2))
+                .find(|&i| self.word(&tokens[i]) == close)?;
+            if close == "," && speaker.title.is_none() && !speaker.pronoun {
+                speaker.title = self.role_span(&tokens[j + 1..end]);
+            }
+            j = end + 1;
+        }
+        None
+    }
+
+    /// The attribution in the words before a quote: X said: "Q" / X called it "Q" / According to X, "Q".
+    pub fn leading(&self, before: &[Token], kind: Kind) -> Option<Attribution> {
+        let mut words_between = 0;
+        let last_is_colon = before
+            .iter()
+            .rev()
+            .find(|t| !matches!(self.word(t), "\"" | "“" | "‘" | "'" | "«" | "„"))
+            .is_some_and(|t| self.word(t) == ":");
+        for k in (0..before.len()).rev() {
+            let token = &before[k];
+            let immediate = words_between <= IMMEDIATE_WORDS || last_is_colon;
+            let rule = if immediate {
+                Rule::SameClause
+            } else {
+                Rule::DistantCue
+            };
+            let lower = self.lower(token);
+            if lower == "according" && before.get(k + 1).is_some_and(|t| self.lower(t) == "to") {
+                if let Some(speaker) = self.object_after(before, k + 2) {
+                    let cue = Span::new(token.span.start, before[k + 1].span.end);
+                    return Some(self.attribution(rule, Some(cue), Some(speaker)));
+                }
+            }
+            if let Some(cue) = self.cue_verb(token) {
+                if cue.speech || (cue.naming && kind == Kind::Partial) {
+                    let speaker = self.speaker_of_cue(before, k);
+                    if speaker.is_some() || cue.speech {
+                        return Some(self.attribution(rule, Some(token.span), speaker));
+                    }
+                }
+            }
+            if token.kind != TokenKind::Punct {
+                words_between += 1;
+            }
+        }
+        // "Clinton: "Q"" — a bare name and a colon.
+        let colon = before.iter().rposition(|t| self.word(t) == ":")?;
+        if !last_is_colon || colon == 0 {
+            return None;
+        }
+        let speaker = self.phrase_ending_at(before, 0, colon)?;
+        let at_start = speaker.span.start == before[0].span.start;
+        (at_start && speaker.name.is_some())
+            .then(|| self.attribution(Rule::SameClause, None, Some(speaker)))
+    }
+
+    /// The subject at the start of the sentence or of a comma-separated clause before `index`.
+    fn clause_subject(&self, tokens: &[Token], index: usize) -> Option<NounPhrase> {
+        let starts = std::iter::once(0).chain(
+            (0..index)
+                .filter(|&i| self.word(&tokens[i]) == ",")
+                .map(|i| i + 1),
+        );
+        for start in starts {
+            let Some(first) = tokens.get(start).filter(|_| start < index) else {
+                continue;
+            };
+            let lower = self.lower(first);
+            let participle = lower.ends_with("ing") || lower.ends_with("ed");
+            if participle || self.is_clause_break(&lower) || self.cue_verb(first).is_some() {
+                continue;
+            }
+            let pronoun = self
+                .grammar
+                .pronoun(&lower)
+                .is_some_and(|p| !p.first_person)
+                && !matches!(lower.as_str(), "him" | "her" | "them" | "his" | "it");
+            if pronoun || first.is_capitalized(self.text) || self.is_determiner(&lower) {
+                if let Some((phrase, _)) = self.phrase_from(tokens, start) {
+                    if phrase.span.start == first.span.start
+                        && (phrase.pronoun || phrase.name.is_some() || self.is_determiner(&lower))
+                    {
+                        return Some(phrase);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Who the cue at `k` is said by: its subject, the subject of the clause it hangs from
+    /// ("X said, vowing ..." / "X was prompted to say"), or a name right after it ("said X:").
+    pub fn speaker_of_cue(&self, tokens: &[Token], k: usize) -> Option<NounPhrase> {
+        self.subject_before(tokens, 0, k)
+            .or_else(|| self.main_subject(tokens, k))
+            .or_else(|| self.clause_subject(tokens, k))
+            .or_else(|| {
+                self.object_after(tokens, k + 1).filter(|p| {
+                    p.name.is_some()
+                        && tokens
+                            .get(k + 1)
+                            .is_some_and(|t| t.is_capitalized(self.text))
+                })
+            })
+    }
+
+    /// The subject of the first cue before `index` in the same tokens ("X said, vowing ...").
+    fn main_subject(&self, tokens: &[Token], index: usize) -> Option<NounPhrase> {
+        (0..index)
+            .rev()
+            .filter(|&k| self.cue_verb(&tokens[k]).is_some_and(|c| c.speech))
+            .find_map(|k| self.subject_before(tokens, 0, k))
+    }
+
+    /// An attribution with no outlet yet.
+    fn attribution(
+        &self,
+        rule: Rule,
+        cue: Option<Span>,
+        speaker: Option<NounPhrase>,
+    ) -> Attribution {
+        Attribution {
+            rule,
+            cue,
+            speaker,
+            outlet: None,
+            outlet_chain: None,
+        }
+    }
+
+    /// The speaker's name as written in the output: the name, or the phrase without its determiner.
+    pub fn speaker_name(&self, phrase: &NounPhrase) -> String {
+        if let Some(name) = phrase.name {
+            return name.of(self.text).to_string();
+        }
+        let mut words: Vec<&str> = phrase.span.of(self.text).split_whitespace().collect();
+        if words.len() > 1
+            && words
+                .first()
+                .is_some_and(|w| self.is_determiner(&w.to_lowercase()))
+        {
+            words.remove(0);
+        }
+        if words.len() > 1
+            && words
+                .last()
+                .is_some_and(|w| self.is_cue_noun(&w.to_lowercase()))
+        {
+            words.pop();
+        }
+        words.join(" ")
+    }
+
+    /// The outlet whose alias starts at `tokens[i]`: its canonical name and how many tokens it covers.
+    pub fn outlet_at(&self, tokens: &[Token], i: usize) -> Option<(String, usize)> {
+        let first = tokens.get(i)?;
+        if first.kind == TokenKind::Punct
+            || !first.is_capitalized(self.text) && first.kind != TokenKind::Number
+        {
+            return None;
+        }
+        let longest = self.grammar.longest_outlet.min(tokens.len() - i);
+        for width in (1..=longest).rev() {
+            let last = &tokens[i + width - 1];
+            let mut alias = Span::new(first.span.start, last.span.end)
+                .of(self.text)
+                .to_string();
+            if alias.contains(char::is_whitespace) {
+                alias = alias.split_whitespace().collect::<Vec<_>>().join(" ");
+            }
+            let alias = alias
+                .strip_suffix("'s")
+                .or_else(|| alias.strip_suffix("’s"))
+                .unwrap_or(&alias);
+            if let Some(outlet) = self.grammar.outlet(alias) {
+                // "Rossiya-1's 60 Minutes show": a show of an outlet reads as "Rossiya-1's 60 Minutes".
+                let possessive = self.word(last).ends_with("'s") || self.word(last).ends_with("’s");
+                if possessive {
+                    if let Some((show, extra)) = self.show_after(tokens, i + width) {
+                        let _ = show;
+                        let span =
+                            Span::new(first.span.start, tokens[i + width + extra - 1].span.end);
+                        return Some((span.of(self.text).to_string(), width + extra));
+                    }
+                }
+                return Some((outlet.name.clone(), width));
+            }
+        }
+        None
+    }
+
+    /// A show or programme name after an outlet's possessive: capitalised words or numbers.
+    fn show_after(&self, tokens: &[Token], from: usize) -> Option<(Span, usize)> {
+        let mut j = from;
+        while tokens
+            .get(j)
+            .is_some_and(|t| t.is_capitalized(self.text) || t.kind == TokenKind::Number)
+        {
+            j += 1;
+        }
+        (j > from).then(|| {
+            (
+                Span::new(tokens[from].span.start, tokens[j - 1].span.end),
+                j - from,
+            )
+        })
+    }
+
+    /// "told Russian state-run news agency RIA Novosti": the outlet a telling cue addresses.
+    pub fn addressee_outlet(&self, frame: &[Token], cue: Span) -> Option<String> {
+        let index = frame.iter().position(|t| t.span == cue)?;
+        if !self.cue_verb(&frame[index]).is_some_and(|c| c.addressee) {
+            return None;
+        }
+        let object = self.object_after(frame, index + 1)?;
+        let words = object.span.of(self.text).to_lowercase();
+        let newsy = [
+            "agency",
+            "newspaper",
+            "network",
+            "radio",
+            "television",
+            "tv",
+            "channel",
+            "magazine",
+            "outlet",
+            "daily",
+            "broadcaster",
+            "station",
+            "news",
+            "program",
+            "programme",
+            "show",
+            "website",
+        ];
+        if words
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| newsy.contains(&w))
+        {
+            return Some(object.name.unwrap_or(object.span).of(self.text).to_string());
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    fn phrase_before_cue(sentence: &str) -> Option<(String, Option<String>, Option<String>)> {
+        let grammar = Grammar::builtin();
+        let abbreviations = |w: &str| grammar.is_abbreviation(w);
+        let tokens = tokenize(sentence, Span::new(0, sentence.len()), &abbreviations);
+        let p = Phrases {
+            text: sentence,
+            grammar: &grammar,
+        };
+        let cue = tokens.iter().position(|t| p.cue_verb(t).is_some())?;
+        let np = p.subject_before(&tokens, 0, cue)?;
+        Some((
+            np.span.of(sentence).to_string(),
+            np.name.map(|s| s.of(sentence).to_string()),
+            np.title.map(|s| s.of(sentence).to_string()),
+        ))
+    }
+
+    #[test]
+    fn reads_title_and_name_before_cue() {
+        let (mention, name, title) =
+            phrase_before_cue("Kremlin spokesman Dmitry Peskov told RIA").unwrap();
+        assert_eq!(mention, "Kremlin spokesman Dmitry Peskov");
+        assert_eq!(name.as_deref(), Some("Dmitry Peskov"));
+        assert_eq!(title.as_deref(), Some("Kremlin spokesman"));
+    }
+
+    #[test]
+    fn reads_nominal_and_organisation_speakers() {
+        assert_eq!(
+            phrase_before_cue("a senior Obama administration official acknowledged")
+                .unwrap()
+                .0,
+            "a senior Obama administration official"
+        );
+        assert_eq!(
+            phrase_before_cue("Responding, the US State Department said")
+                .unwrap()
+                .0,
+            "the US State Department"
+        );
+        assert_eq!(
+            phrase_before_cue("the State Department spokesperson has iterated")
+                .unwrap()
+                .0,
+            "the State Department spokesperson"
+        );
+        assert_eq!(
+            phrase_before_cue("a spokesman for the Kremlin says")
+                .unwrap()
+                .0,
+            "a spokesman for the Kremlin"
+        );
+    }
+
+    #[test]
+    fn reads_appositive_title() {
+        let (mention, name, title) =
+            phrase_before_cue("Lilit Gevorgyan, a political analyst for IHS Global Insight, said")
+                .unwrap();
+        assert_eq!(mention, "Lilit Gevorgyan");
+        assert_eq!(name.as_deref(), Some("Lilit Gevorgyan"));
+        assert_eq!(
+            title.as_deref(),
+            Some("a political analyst for IHS Global Insight")
+        );
+    }
+
+    #[test]
+    fn skips_adverbs_and_time() {
+        assert_eq!(
+            phrase_before_cue("Trump on Thursday said").unwrap().0,
+            "Trump"
+        );
+        assert_eq!(
+            phrase_before_cue("Ryabkov further informed").unwrap().0,
+            "Ryabkov"
+        );
+        assert_eq!(phrase_before_cue("he has repeatedly said").unwrap().0, "he");
+    }
+
+    #[test]
+    fn rejects_non_phrases() {
+        assert_eq!(phrase_before_cue("and said"), None);
+        assert_eq!(phrase_before_cue(", said"), None);
+        assert_eq!(
+            phrase_before_cue("which he said").map(|p| p.0),
+            Some("he".into())
+        );
+    }
+}

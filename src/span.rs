@@ -1,0 +1,55 @@
+//! Byte spans into the original text: every stage addresses text by offsets, never by copies.
+
+/// An end-exclusive range of UTF-8 byte offsets into the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    /// First byte of the span.
+    pub start: usize,
+    /// One past the last byte of the span.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (end exclusive).
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// Number of bytes covered.
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers no bytes.
+    pub const fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    /// The text this span covers in `text` (empty if the span is out of range).
+    pub fn of<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// True when `other` lies entirely within this span.
+    pub const fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// True when the byte offset lies within this span.
+    pub const fn contains_offset(&self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+
+    /// True when the two spans share at least one byte.
+    pub const fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// This span with surrounding Unicode whitespace removed, measured in `text`.
+    pub fn trim(&self, text: &str) -> Span {
+        let piece = self.of(text);
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        Span::new(self.start + lead, self.start + lead + trimmed.len())
+    }
+}

@@ -1,0 +1,97 @@
+//! The product of extraction: attributed statements, addressed by spans into the text.
+
+use serde::Serialize;
+
+use crate::span::Span;
+
+/// What kind of speech a statement is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// The statement is the quoted text.
+    Direct,
+    /// A quoted fragment inside the writer's paraphrase.
+    Partial,
+    /// Reported speech without quotation marks.
+    Indirect,
+}
+
+impl Kind {
+    /// The name used in the output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Partial => "partial",
+            Kind::Indirect => "indirect",
+        }
+    }
+}
+
+/// Which rule tied a statement to its speaker; each rule has its own confidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// Speaker and cue in the same clause as the quote ("Q," X said / X said: "Q").
+    SameClause,
+    /// A dash attribution with no cue ("Q" — Name, title).
+    Dash,
+    /// A cue earlier in the sentence, with other words between it and the quote.
+    DistantCue,
+    /// Shares the attribution of another quote of the same sentence ("Q1," X said, "Q2").
+    Shared,
+    /// Follows an attributed quote of the same paragraph ("Q1," X said. "Q2.").
+    SameParagraph,
+    /// A lead-in ending in a colon in the paragraph before.
+    ColonLeadIn,
+    /// Follows an attributed quote paragraph with no attribution of its own.
+    Continuation,
+    /// Reported speech: a speech cue with its subject and reported clause.
+    Reported,
+    /// No speaker was found.
+    Unattributed,
+}
+
+impl Rule {
+    /// The base confidence of an attribution made by this rule.
+    pub fn confidence(self) -> f32 {
+        match self {
+            Rule::SameClause => 0.95,
+            Rule::Shared => 0.9,
+            Rule::Dash => 0.85,
+            Rule::SameParagraph => 0.85,
+            Rule::DistantCue => 0.8,
+            Rule::ColonLeadIn => 0.8,
+            Rule::Continuation => 0.55,
+            Rule::Reported => 0.75,
+            Rule::Unattributed => 0.3,
+        }
+    }
+}
+
+/// One attributed statement found in a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    /// Direct, partial or indirect.
+    pub kind: Kind,
+    /// The statement's text, without quotation marks.
+    pub quote: Span,
+    /// The mention of the speaker the cue governs ("he", "Kremlin spokesman Dmitry Peskov").
+    pub mention: Option<Span>,
+    /// The resolved speaker's name ("Dmitry Peskov"), empty when unknown.
+    pub speaker: String,
+    /// The speaker's title or role ("Kremlin spokesman"), empty when unknown.
+    pub title: String,
+    /// The cue word ("told").
+    pub cue: Option<Span>,
+    /// The outlet or platform the statement was given to or relayed by.
+    pub outlet: String,
+    /// The chain of outlets that relayed it, nearest first ("CNN <- Russian state media").
+    pub outlet_chain: String,
+    /// Index of the paragraph the statement starts in.
+    pub paragraph: usize,
+    /// Index of the sentence the statement starts in.
+    pub sentence: usize,
+    /// How sure the attribution is, from 0 to 1.
+    pub confidence: f32,
+    /// The rule that attributed it.
+    pub rule: Rule,
+}

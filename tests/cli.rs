@@ -1,0 +1,148 @@
+//! The command line's behaviour: inputs, errors, exit codes, and the sentences subcommand.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn whosaid() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_whosaid"));
+    command.current_dir(env!("CARGO_MANIFEST_DIR"));
+    command
+}
+
+fn with_stdin(args: &[&str], input: &str) -> std::process::Output {
+    let mut child = whosaid()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write");
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn reads_stdin_as_dash() {
+    let out = with_stdin(
+        &["extract", "--format", "jsonl", "-"],
+        "\"We will not send anyone away,\" Putin said.\n",
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let row: serde_json::Value = serde_json::from_str(text.lines().next().expect("a row")).unwrap();
+    assert_eq!(row["doc"], "-");
+    assert_eq!(row["speaker"], "Putin");
+    assert_eq!(row["cue"], "said");
+    assert_eq!(row["kind"], "direct");
+}
+
+#[test]
+fn csv_header_is_written_even_without_rows() {
+    let out = with_stdin(&["extract", "-"], "No quotes here.\n");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 1);
+    assert!(text.starts_with("doc,id,kind,quote,speaker,speaker_title,speaker_mention,cue,outlet,"));
+}
+
+#[test]
+fn missing_file_is_reported_and_the_rest_processed() {
+    let out = whosaid()
+        .args([
+            "extract",
+            "no/such/file.txt",
+            "fixtures/001_ebe0b57413b9d75f.txt",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no/such/file.txt"), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Dmitry Peskov"));
+}
+
+#[test]
+fn malformed_grammar_is_a_usage_error_naming_file_and_line() {
+    let dir = std::env::temp_dir().join(format!("whosaid-cli-grammar-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("titles.txt"), "spokesman | person\n[oops\n").unwrap();
+    let out = whosaid()
+        .args(["extract", "--grammar", dir.to_str().unwrap(), "fixtures/"])
+        .output()
+        .expect("runs");
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("titles.txt:2"), "{stderr}");
+}
+
+#[test]
+fn user_grammar_adds_a_cue_verb() {
+    let dir = std::env::temp_dir().join(format!("whosaid-cli-cue-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let builtin =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/grammar/cues.txt")).unwrap();
+    std::fs::write(
+        dir.join("cues.txt"),
+        format!("{builtin}\nmumble mumbles mumbled mumbling | speech\n"),
+    )
+    .unwrap();
+    let input = "\"The talks went nowhere at all,\" Peskov mumbled.\n";
+    let plain = with_stdin(&["extract", "--format", "jsonl", "-"], input);
+    let custom = with_stdin(
+        &[
+            "extract",
+            "--format",
+            "jsonl",
+            "--grammar",
+            dir.to_str().unwrap(),
+            "-",
+        ],
+        input,
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    let cue = |out: &std::process::Output| -> String {
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        let row: serde_json::Value =
+            serde_json::from_str(text.lines().next().unwrap_or("{}")).unwrap();
+        row["cue"].as_str().unwrap_or("").to_string()
+    };
+    assert_eq!(cue(&plain), "");
+    assert_eq!(cue(&custom), "mumbled");
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let path = std::env::temp_dir().join(format!("whosaid-out-{}.csv", std::process::id()));
+    let out = whosaid()
+        .args(["extract", "fixtures/", "-o", path.to_str().unwrap()])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let written = std::fs::read_to_string(&path).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    assert!(written.lines().count() > 10);
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn sentences_prints_one_sentence_per_line() {
+    let out = with_stdin(
+        &["sentences"],
+        "Mr. Smith went to Washington. He arrived at 5 p.m. on Friday.\n",
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text.lines().collect::<Vec<_>>(),
+        vec![
+            "Mr. Smith went to Washington.",
+            "He arrived at 5 p.m. on Friday."
+        ]
+    );
+}
