@@ -105,8 +105,14 @@ pub fn attribute(
             .checked_sub(1)
             .and_then(|i| top.get(i))
             .map_or(frame.start, |prev| prev.outer.end.max(frame.start));
-        let after_end = top.get(index + 1).map_or(end_frame.end, |next| {
-            next.outer.start.min(end_frame.end).max(quote.outer.end)
+        // A quote ending its sentence ("Q?" Power asked.) takes its attribution from the next one.
+        let ends_frame = end_frame.end <= quote.outer.end;
+        let next_frame = frames
+            .get(end_frame_index + 1)
+            .filter(|f| ends_frame && seg.paragraph_at(f.start) == Some(end_paragraph));
+        let reach = next_frame.map_or(end_frame.end, |f| f.end);
+        let after_end = top.get(index + 1).map_or(reach, |next| {
+            next.outer.start.min(reach).max(quote.outer.end)
         });
         let before = slice(
             &paragraph_tokens[paragraph],
@@ -119,7 +125,17 @@ pub fn attribute(
         let frame_tokens = slice(&paragraph_tokens[paragraph], frame);
 
         let kind = quote_kind(text, quote, before, &phrases);
+        let mut lead_in: Option<Span> = None;
         let mut found = choose(&phrases, before, after, kind);
+        if let Some(own) = found.as_mut().filter(|f| f.speaker.is_none()) {
+            // A cue without a subject ("... and warned, "Q"") takes the speaker of the quote before.
+            if let Some((prev_frame, attribution, prev_paragraph)) = &previous {
+                if *prev_frame == frame_index || *prev_paragraph == paragraph {
+                    own.speaker = attribution.speaker;
+                    own.rule = Rule::Shared;
+                }
+            }
+        }
         if found.is_none() {
             // "Q1," X said, "Q2" shares the attribution; so does "Q1," X said. "Q2." in one paragraph.
             if let Some((prev_frame, attribution, prev_paragraph)) = &previous {
@@ -142,7 +158,9 @@ pub fn attribute(
                 .get(paragraph)
                 .is_some_and(|p| p.start == quote.outer.start);
         if found.is_none() && starts_paragraph && after.iter().all(|t| t.kind == TokenKind::Punct) {
-            found = colon_lead_in(text, &phrases, seg, &paragraph_tokens, paragraph);
+            let lead = colon_lead_in(text, &phrases, seg, &paragraph_tokens, paragraph);
+            lead_in = lead.as_ref().map(|(_, span)| *span);
+            found = lead.map(|(attribution, _)| attribution);
             if found.is_none() {
                 if let Some((_, attribution, prev_paragraph)) = &previous {
                     if prev_paragraph + 1 == paragraph && attribution.speaker.is_some() {
@@ -169,13 +187,16 @@ pub fn attribute(
         }) else {
             continue;
         };
-        if attribution.outlet.is_none() && attribution.rule != Rule::Continuation {
-            let (outlet, chain) = find_outlet(
-                &phrases,
-                frame_tokens,
-                &attribution,
-                article_outlet.as_deref(),
-            );
+        if attribution.rule != Rule::Continuation {
+            let context = match lead_in {
+                Some(span) if attribution.rule == Rule::ColonLeadIn => {
+                    slice(&paragraph_tokens[paragraph.saturating_sub(1)], span)
+                }
+                _ => frame_tokens,
+            };
+            let (found, cited) =
+                find_outlet(&phrases, context, &attribution, article_outlet.as_deref());
+            let (outlet, chain) = outlet_columns(attribution.outlet.take(), found, cited);
             attribution.outlet = outlet;
             attribution.outlet_chain = chain;
         }
@@ -286,14 +307,14 @@ fn choose(phrases: &Phrases, before: &[Token], after: &[Token], kind: Kind) -> O
     }
 }
 
-/// The attribution of a lead-in ending in a colon at the end of paragraph `paragraph - 1`.
+/// The attribution of a lead-in ending in a colon at the end of paragraph `paragraph - 1`, and the lead-in sentence.
 fn colon_lead_in(
     text: &str,
     phrases: &Phrases,
     seg: &Segmentation,
     paragraph_tokens: &[Vec<Token>],
     paragraph: usize,
-) -> Option<Attribution> {
+) -> Option<(Attribution, Span)> {
     let previous = paragraph.checked_sub(1)?;
     let tokens = paragraph_tokens.get(previous)?;
     let last = tokens.last()?;
@@ -305,7 +326,7 @@ fn colon_lead_in(
     let lead_in = slice(tokens, *last_sentence);
     let mut found = phrases.leading(lead_in, Kind::Direct)?;
     found.rule = Rule::ColonLeadIn;
-    Some(found)
+    Some((found, *last_sentence))
 }
 
 /// The article's own publisher when the text shows it: a leading "CNN:" line or a "(CNN)" dateline.
@@ -335,13 +356,13 @@ pub fn article_outlet(text: &str, seg: &Segmentation, grammar: &Grammar) -> Opti
     None
 }
 
-/// The outlet (and chain of outlets) named in a frame's attribution context.
-fn find_outlet(
+/// The outlets a frame's attribution context names, and the outlet it cites ("citing X"), if any.
+pub fn find_outlet(
     phrases: &Phrases,
     frame: &[Token],
     attribution: &Attribution,
     article_outlet: Option<&str>,
-) -> (Option<String>, Option<String>) {
+) -> (Vec<String>, Option<String>) {
     let text = phrases.text;
     let speaker_span = attribution.speaker.as_ref().map(|s| s.span);
     let mut found: Vec<String> = Vec::new();
@@ -407,10 +428,22 @@ fn find_outlet(
             found.push(addressee);
         }
     }
-    if found.is_empty() {
-        return (cited, None);
+    (found, cited)
+}
+
+/// The outlet column and the outlet chain from what the attribution and its context name.
+pub fn outlet_columns(
+    own: Option<String>,
+    found: Vec<String>,
+    cited: Option<String>,
+) -> (Option<String>, Option<String>) {
+    let outlet = own.or_else(|| (!found.is_empty()).then(|| found.join("; ")));
+    match (outlet, cited) {
+        (Some(outlet), Some(cited)) if outlet != cited => {
+            let chain = format!("{outlet} <- {cited}");
+            (Some(outlet), Some(chain))
+        }
+        (Some(outlet), _) => (Some(outlet), None),
+        (None, cited) => (cited, None),
     }
-    let outlet = found.join("; ");
-    let chain = cited.map(|c| format!("{outlet} <- {c}"));
-    (Some(outlet), chain)
 }

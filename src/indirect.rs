@@ -10,7 +10,7 @@
 //! A clause that is mostly quoted text is left to the quotation rules, and a clause must have at
 //! least `MIN_WORDS` words.
 
-use crate::attribute::{slice, Attribution};
+use crate::attribute::{find_outlet, outlet_columns, slice, Attribution};
 use crate::grammar::Grammar;
 use crate::phrase::{NounPhrase, Phrases};
 use crate::quotes::Quote;
@@ -21,8 +21,6 @@ use crate::tokens::{tokenize, Token, TokenKind};
 
 /// The fewest words a reported clause may have.
 const MIN_WORDS: usize = 3;
-/// The most words that may follow a cue that ends its sentence ("said in a statement on Friday").
-const TAIL_WORDS: usize = 8;
 
 /// Finds reported speech in every sentence of the document.
 pub fn reported_speech(
@@ -59,6 +57,16 @@ pub fn reported_speech(
                 quoted: &quoted,
             };
             for found in reader.reports() {
+                let (outlets, cited) =
+                    find_outlet(&phrases, sentence_tokens, &found.attribution, None);
+                let (outlet, outlet_chain) = outlet_columns(
+                    found
+                        .attribution
+                        .speaker
+                        .and_then(|s| phrases.outlet_named(&s)),
+                    outlets,
+                    cited,
+                );
                 statements.push(Statement {
                     kind: Kind::Indirect,
                     quote: found.clause,
@@ -76,8 +84,8 @@ pub fn reported_speech(
                         .map(|t| t.of(text).to_string())
                         .unwrap_or_default(),
                     cue: found.attribution.cue,
-                    outlet: String::new(),
-                    outlet_chain: String::new(),
+                    outlet: outlet.unwrap_or_default(),
+                    outlet_chain: outlet_chain.unwrap_or_default(),
                     paragraph: paragraph_index,
                     sentence: sentence_index,
                     confidence: Rule::Reported.confidence(),
@@ -139,36 +147,49 @@ impl SentenceReader<'_, '_> {
     /// A report governed by the speech verb at `k`.
     fn cue_report(&self, k: usize) -> Option<Report> {
         let token = self.tokens.get(k)?;
-        let cue = self.phrases.cue_verb(token).filter(|c| c.speech)?;
-        let tail = self.tokens[k + 1..]
-            .iter()
-            .filter(|t| t.kind != TokenKind::Punct)
-            .count();
+        let cue = self
+            .phrases
+            .cue_verb_at(self.tokens, k)
+            .filter(|c| c.speech)?;
+        let next = self.next_word(k + 1);
+        if next.is_some_and(|i| self.quoted[i]) {
+            return None; // X said: "Q" — a quotation, not reported speech
+        }
+        if next.is_some_and(|i| self.lower(i) == "by") {
+            return None; // "sanctions announced by Washington": a passive participle
+        }
         let tail_has_that = (k + 1..self.tokens.len()).any(|i| self.lower(i) == "that");
-        let is_end_attribution = tail <= TAIL_WORDS && !tail_has_that;
+        let ends_sentence =
+            next.is_none_or(|i| self.is_adjunct_start(i) || self.is_end_inversion(k, i));
 
-        // "CLAUSE, X said." / "CLAUSE, said X."
-        if is_end_attribution {
-            if let Some((speaker, comma)) = self.end_speaker(k) {
-                let clause = self.clause(0, comma)?;
-                return Some(self.report(clause, token.span, speaker));
-            }
+        // "CLAUSE, X said (on Friday)." / "CLAUSE, said X."
+        if ends_sentence && !tail_has_that {
+            let (speaker, comma) = self.end_speaker(k)?;
+            let clause = self.clause(0, comma)?;
+            return Some(self.report(clause, token.span, speaker));
         }
-        let speaker = self.phrases.speaker_of_cue(self.tokens, k)?;
-        if speaker.span.start > token.span.start {
-            return None;
+        let speaker = self.direct_speaker(k)?;
+        if speaker.span.start > token.span.start || self.follows_quote(speaker.span.start) {
+            return None; // "Q," X said, adding ... — the attribution of a quotation
         }
+        let that = (k + 1..self.tokens.len().min(k + 13)).find(|&i| self.lower(i) == "that");
         let mut from = k + 1;
-        if cue.addressee {
-            // "told reporters (on Friday) that", "told CNN that"
-            match (from..self.tokens.len().min(from + 10)).find(|&i| self.lower(i) == "that") {
+        if cue.addressee || ends_sentence || self.lower(k).ends_with("ing") {
+            // "told reporters (on Friday) that", "said in a statement that", "saying that"
+            match that {
                 Some(that) => from = that,
-                None => {
+                None if cue.addressee && !ends_sentence => {
+                    // The hearer is a person, a pronoun or a name ("told reporters", "told him"), not "a tale".
                     let object = self.phrases.object_after(self.tokens, from)?;
+                    let first = self.word(from).to_lowercase();
+                    if self.phrases.grammar.is_function_word("determiners", &first) {
+                        return None;
+                    }
                     from = self
                         .tokens
                         .partition_point(|t| t.span.end <= object.span.end);
                 }
+                None => return None,
             }
         }
         while self.tokens.get(from).is_some_and(|t| {
@@ -178,6 +199,88 @@ impl SentenceReader<'_, '_> {
         }
         let clause = self.clause(from, self.tokens.len())?;
         Some(self.report(clause, token.span, speaker))
+    }
+
+    /// The speaker of the cue at `k`, read strictly: its own subject; the subject of the clause
+    /// for a participle after a comma ("X said, adding that") or a verb after "and".
+    fn direct_speaker(&self, k: usize) -> Option<NounPhrase> {
+        if let Some(speaker) = self.phrases.subject_before(self.tokens, 0, k) {
+            return Some(speaker);
+        }
+        let previous = self.lower(k.checked_sub(1)?);
+        if matches!(previous.as_str(), "who" | "which") {
+            // "Mark Zuckerberg, who announced ...": the phrase before the relative pronoun.
+            let comma = k.checked_sub(2).filter(|&c| self.word(c) == ",")?;
+            return self.phrases.phrase_ending_at(self.tokens, 0, comma);
+        }
+        let speaker = self.phrases.speaker_of_cue(self.tokens, k)?;
+        let first = self
+            .tokens
+            .partition_point(|t| t.span.start < speaker.span.start);
+        (!self.quoted.get(first).copied().unwrap_or(true)).then_some(speaker)
+    }
+
+    /// Is the cue at `k` followed by its own subject and then the sentence end ("..., said Rita Katz.")?
+    fn is_end_inversion(&self, k: usize, next: usize) -> bool {
+        if k == 0 || self.word(k - 1) != "," || next != k + 1 {
+            return false;
+        }
+        self.phrases
+            .object_after(self.tokens, next)
+            .is_some_and(|p| {
+                let after = self.tokens.partition_point(|t| t.span.end <= p.span.end);
+                p.name.is_some()
+                    && self
+                        .next_word(after)
+                        .is_none_or(|i| self.is_adjunct_start(i))
+            })
+    }
+
+    /// Index of the first word or quoted token at or after `from`, skipping commas and colons.
+    fn next_word(&self, from: usize) -> Option<usize> {
+        (from..self.tokens.len())
+            .find(|&i| self.quoted[i] || !matches!(self.word(i), "," | ":" | "." | "!" | "?" | ";"))
+    }
+
+    /// Does the word at `i` open an adjunct rather than a clause ("on Friday", "in a statement")?
+    fn is_adjunct_start(&self, i: usize) -> bool {
+        let lower = self.lower(i);
+        self.tokens[i].kind == TokenKind::Punct
+            || self.phrases.skippable_after(&self.tokens[i])
+            || lower.ends_with("ing")
+            || matches!(
+                lower.as_str(),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "to"
+                    | "from"
+                    | "via"
+                    | "after"
+                    | "before"
+                    | "while"
+                    | "when"
+                    | "through"
+                    | "according"
+                    | "without"
+                    | "with"
+                    | "as"
+                    | "of"
+                    | "for"
+                    | "about"
+                    | "and"
+                    | "but"
+                    | "referring"
+            )
+    }
+
+    /// Does a quotation end right before byte `at` (only commas or dashes between)?
+    fn follows_quote(&self, at: usize) -> bool {
+        let before = self.tokens.partition_point(|t| t.span.end <= at);
+        (0..before)
+            .rev()
+            .find(|&i| !matches!(self.word(i), "," | "—" | "–" | "-"))
+            .is_some_and(|i| self.quoted[i])
     }
 
     /// "According to X, CLAUSE" or "CLAUSE, according to X."
@@ -215,6 +318,13 @@ impl SentenceReader<'_, '_> {
     fn clause(&self, from: usize, to: usize) -> Option<Span> {
         let mut from = from;
         let mut to = to.min(self.tokens.len());
+        // A clause ends where a direct quotation or a colon begins ("..., Rubio fired back: "Q"").
+        if let Some(stop) = (from + 1..to).find(|&i| {
+            self.word(i) == ":"
+                || (self.quoted[i] && !self.quoted[i - 1] && matches!(self.word(i - 1), "," | ":"))
+        }) {
+            to = stop;
+        }
         while from < to && self.tokens[from].kind == TokenKind::Punct {
             from += 1;
         }
@@ -225,9 +335,24 @@ impl SentenceReader<'_, '_> {
             .filter(|&i| self.tokens[i].kind != TokenKind::Punct)
             .count();
         let quoted = (from..to).filter(|&i| self.quoted[i]).count();
+        let starts_with_verb = matches!(
+            self.lower(from).as_str(),
+            "was"
+                | "is"
+                | "are"
+                | "were"
+                | "has"
+                | "had"
+                | "have"
+                | "will"
+                | "would"
+                | "be"
+                | "been"
+        );
         if words < MIN_WORDS
             || 2 * quoted >= to - from
             || self.quoted.get(from).copied().unwrap_or(false)
+            || starts_with_verb
         {
             return None;
         }

@@ -51,6 +51,23 @@ impl<'a> Phrases<'a> {
     }
 
     /// The cue entry of a verb token (not cue nouns).
+    /// The cue entry of the verb at `tokens[k]`, unless a determiner or possessive makes it a noun ("a report").
+    pub fn cue_verb_at(&self, tokens: &[Token], k: usize) -> Option<&'a CueInfo> {
+        let cue = self.cue_verb(tokens.get(k)?)?;
+        let noun_context = k
+            .checked_sub(1)
+            .and_then(|i| tokens.get(i))
+            .is_some_and(|prev| {
+                let word = self.word(prev);
+                let lower = word.to_lowercase();
+                (self.is_determiner(&lower) && !matches!(lower.as_str(), "that" | "this" | "one"))
+                    || word.ends_with("'s")
+                    || word.ends_with("’s")
+            });
+        (!noun_context).then_some(cue)
+    }
+
+    /// The cue entry of a verb token (not cue nouns), without looking at its neighbours.
     pub fn cue_verb(&self, token: &Token) -> Option<&'a CueInfo> {
         if token.kind != TokenKind::Word {
             return None;
@@ -160,7 +177,10 @@ impl<'a> Phrases<'a> {
                 break;
             }
             let capitalized = token.is_capitalized(self.text);
-            if matches!(lower.as_str(), "for" | "of" | "to")
+            let connector = matches!(lower.as_str(), "for" | "of" | "to")
+                || matches!(lower.as_str(), "in" | "at" | "from")
+                    && start.is_some_and(|s| tokens[s].is_capitalized(self.text));
+            if connector
                 && start.is_some()
                 && k >= lo + 2
                 && (self.is_title(&self.lower(&tokens[k - 2]))
@@ -182,8 +202,7 @@ impl<'a> Phrases<'a> {
             {
                 start = Some(k - 1);
                 tentative = 0;
-            } else if (start.is_some() || k == end)
-                && token.kind == TokenKind::Word
+            } else if token.kind == TokenKind::Word
                 && !capitalized
                 && !self.is_clause_break(&lower)
                 && self.cue_verb(token).is_none()
@@ -220,6 +239,7 @@ impl<'a> Phrases<'a> {
             let suffix = matches!(lower.as_str(), "jr." | "sr." | "jr" | "sr" | "ii" | "iii");
             (t.is_capitalized(self.text)
                 && !self.is_title(&lower)
+                && !self.is_clause_break(&lower)
                 && !self.is_cue_noun(&lower)
                 && (!dotted || initial || suffix))
                 || self.grammar.is_function_word("name_particles", &lower)
@@ -409,6 +429,7 @@ impl<'a> Phrases<'a> {
                 && !self.is_time_word(&lower);
             if name_word
                 || self.is_title(&lower)
+                || self.is_cue_noun(&lower)
                 || token.kind == TokenKind::Number
                 || (end.is_some() && self.grammar.is_function_word("name_particles", &lower))
             {
@@ -465,7 +486,7 @@ impl<'a> Phrases<'a> {
                 Some(speaker),
             ));
         }
-        if self.cue_verb(first).is_some_and(|c| c.speech) {
+        if self.cue_verb_at(after, s).is_some_and(|c| c.speech) {
             let speaker = self.object_after(after, s + 1)?;
             return Some(self.attribution(Rule::SameClause, Some(first.span), Some(speaker)));
         }
@@ -499,7 +520,7 @@ impl<'a> Phrases<'a> {
                 j += 1;
             }
             let token = tokens.get(j)?;
-            if self.cue_verb(token).is_some_and(|c| c.speech) {
+            if self.cue_verb_at(tokens, j).is_some_and(|c| c.speech) {
                 return Some((speaker, j));
             }
             let close = match self.word(token) {
@@ -540,9 +561,14 @@ impl<'a> Phrases<'a> {
                     return Some(self.attribution(rule, Some(cue), Some(speaker)));
                 }
             }
-            if let Some(cue) = self.cue_verb(token) {
+            if let Some(cue) = self.cue_verb_at(before, k) {
                 if cue.speech || (cue.naming && kind == Kind::Partial) {
                     let speaker = self.speaker_of_cue(before, k);
+                    if let Some(relayed) =
+                        speaker.and_then(|s| self.relayed_by_outlet(before, k, &s))
+                    {
+                        return Some(relayed);
+                    }
                     if speaker.is_some() || cue.speech {
                         return Some(self.attribution(rule, Some(token.span), speaker));
                     }
@@ -587,7 +613,10 @@ impl<'a> Phrases<'a> {
             if pronoun || first.is_capitalized(self.text) || self.is_determiner(&lower) {
                 if let Some((phrase, _)) = self.phrase_from(tokens, start) {
                     if phrase.span.start == first.span.start
-                        && (phrase.pronoun || phrase.name.is_some() || self.is_determiner(&lower))
+                        && (phrase.pronoun
+                            || phrase.name.is_some()
+                            || self.is_determiner(&lower)
+                            || first.is_capitalized(self.text))
                     {
                         return Some(phrase);
                     }
@@ -611,6 +640,38 @@ impl<'a> Phrases<'a> {
                             .is_some_and(|t| t.is_capitalized(self.text))
                 })
             })
+    }
+
+    /// "the cable news network says Putin will wait ...:" — an outlet relaying a named person's
+    /// words: the person speaks, through the outlet.
+    fn relayed_by_outlet(
+        &self,
+        tokens: &[Token],
+        cue: usize,
+        speaker: &NounPhrase,
+    ) -> Option<Attribution> {
+        let outlet = self.outlet_named(speaker)?;
+        let person = self
+            .object_after(tokens, cue + 1)
+            .filter(|p| p.name.is_some() || p.pronoun)?;
+        if self.outlet_named(&person).is_some() {
+            return None;
+        }
+        let mut attribution =
+            self.attribution(Rule::SameClause, Some(tokens[cue].span), Some(person));
+        attribution.outlet = Some(outlet);
+        Some(attribution)
+    }
+
+    /// The canonical outlet a phrase names ("the cable news network" gives "CNN"), if it is one.
+    pub fn outlet_named(&self, phrase: &NounPhrase) -> Option<String> {
+        let words = phrase
+            .span
+            .of(self.text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.grammar.outlet(&words).map(|o| o.name.clone())
     }
 
     /// The subject of the first cue before `index` in the same tokens ("X said, vowing ...").

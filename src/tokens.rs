@@ -54,14 +54,29 @@ impl Token {
 pub fn tokenize(text: &str, within: Span, is_abbreviation: &dyn Fn(&str) -> bool) -> Vec<Token> {
     let piece = within.of(text);
     let mut tokens: Vec<Token> = Vec::with_capacity(piece.len() / 5 + 1);
+    let mut skip_until = 0;
     for (offset, word) in piece.split_word_bound_indices() {
         let start = within.start + offset;
         let span = Span::new(start, start + word.len());
         let Some(first) = word.chars().next() else {
             continue;
         };
-        if first.is_whitespace() {
+        if first.is_whitespace() || start < skip_until {
             continue;
+        }
+        // "Rossiya-1’s": a possessive after a number stays with it.
+        if matches!(word, "'" | "’") {
+            if let Some(last) = tokens.last_mut() {
+                let rest = text.get(span.end..within.end).unwrap_or("");
+                let mut chars = rest.chars();
+                let is_possessive =
+                    chars.next() == Some('s') && !chars.next().is_some_and(char::is_alphanumeric);
+                if is_possessive && last.span.end == start && last.kind != TokenKind::Punct {
+                    last.span.end = span.end + 1;
+                    skip_until = span.end + 1;
+                    continue;
+                }
+            }
         }
         let kind = if word.chars().any(char::is_alphabetic) && !first.is_ascii_digit() {
             TokenKind::Word
@@ -153,5 +168,7 @@ mod tests {
     #[test]
     fn possessives_stay_in_the_word() {
         assert_eq!(words("Russia's Kremlin’s"), vec!["Russia's", "Kremlin’s"]);
+        assert_eq!(words("Rossiya-1’s show"), vec!["Rossiya-1’s", "show"]);
+        assert_eq!(words("the ’90s"), vec!["the", "’", "90s"]);
     }
 }
