@@ -106,7 +106,7 @@ pub fn attribute(
             .and_then(|i| top.get(i))
             .map_or(frame.start, |prev| prev.outer.end.max(frame.start));
         // A quote ending its sentence ("Q?" Power asked.) takes its attribution from the next one.
-        let ends_frame = end_frame.end <= quote.outer.end;
+        let ends_frame = end_frame.end <= quote.outer.end && frame.start >= quote.outer.start;
         let next_frame = frames
             .get(end_frame_index + 1)
             .filter(|f| ends_frame && seg.paragraph_at(f.start) == Some(end_paragraph));
@@ -176,6 +176,12 @@ pub fn attribute(
             continue;
         }
         let words = quote.inner.of(text).split_whitespace().count();
+        if kind == Kind::Partial
+            && words < SHORT_QUOTE_WORDS
+            && is_name_or_modifier(text, quote, before, after, grammar)
+        {
+            continue;
+        }
         let Some(mut attribution) = found.or_else(|| {
             (words >= 3 && is_sentence_like(quote.inner.of(text))).then_some(Attribution {
                 rule: Rule::Unattributed,
@@ -255,6 +261,50 @@ pub fn slice(tokens: &[Token], span: Span) -> &[Token] {
     tokens.get(start..end).unwrap_or(&[])
 }
 
+/// Quotes shorter than this many words are checked for being titles or modifiers, not speech.
+const SHORT_QUOTE_WORDS: usize = 3;
+
+/// Is a short quoted fragment a title or a name ("on ''Today,''", "host of "Shark Tank."") or a
+/// scare-quoted modifier ("“independent expenditure” reports") rather than quoted speech?
+fn is_name_or_modifier(
+    text: &str,
+    quote: &Quote,
+    before: &[Token],
+    after: &[Token],
+    grammar: &Grammar,
+) -> bool {
+    let inner = quote.inner.of(text).trim();
+    let capitalized = inner
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_uppercase);
+    let previous = before.iter().rev().find(|t| !is_quote_mark(t.text(text)));
+    let title_position = previous.is_some_and(|t| {
+        let word = t.text(text);
+        word.ends_with("'s")
+            || word.ends_with("’s")
+            || matches!(
+                word.to_lowercase().as_str(),
+                "the" | "a" | "an" | "on" | "of" | "in" | "for" | "from" | "at" | "by"
+            )
+    });
+    if capitalized && title_position {
+        return true;
+    }
+    let ends_inside = inner.ends_with([',', '.', '?', '!', ';', ':']);
+    let next = after.iter().find(|t| !is_quote_mark(t.text(text)));
+    !ends_inside
+        && next.is_some_and(|t| {
+            let word = t.text(text);
+            t.kind == TokenKind::Word
+                && !t.is_capitalized(text)
+                && !grammar.is_function_word("clause_breaks", word)
+                && !grammar.is_function_word("skip_after_cue", word)
+                && grammar.cue(word).is_none()
+                && !matches!(word, "if" | "is" | "was" | "were" | "are" | "had" | "has")
+        })
+}
+
 /// Does the quoted text read like a sentence (not a title or a phrase)?
 fn is_sentence_like(inner: &str) -> bool {
     let trimmed = inner.trim();
@@ -300,7 +350,17 @@ fn choose(phrases: &Phrases, before: &[Token], after: &[Token], kind: Kind) -> O
         return trailing;
     }
     let leading = phrases.leading(before, kind);
+    // A cue right before the quote ("X said: "Q"") wins; otherwise a trailing one in the same
+    // clause ("... Obama and Hollande "Q," the White House said") beats a cue further back.
+    let adjacent = leading.as_ref().and_then(|l| l.cue).is_some_and(|cue| {
+        before
+            .iter()
+            .filter(|t| t.span.start >= cue.end)
+            .all(|t| t.kind == TokenKind::Punct || t.text(phrases.text) == "that")
+    });
     match (leading, trailing) {
+        (Some(lead), _) if adjacent => Some(lead),
+        (_, Some(trail)) if trail.rule == Rule::SameClause => Some(trail),
         (Some(lead), _) if lead.rule == Rule::SameClause => Some(lead),
         (_, Some(trail)) => Some(trail),
         (lead, None) => lead,

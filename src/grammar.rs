@@ -51,6 +51,8 @@ pub struct CueInfo {
     pub addressee: bool,
     /// A noun that carries speech ("statement").
     pub noun: bool,
+    /// Introduces quotations but is too ambiguous for reported speech ("continued").
+    pub quote_only: bool,
 }
 
 /// Gender (or number) that a name, title or pronoun signals.
@@ -319,6 +321,7 @@ impl Grammar {
                 "naming" => info.naming = true,
                 "addressee" => info.addressee = true,
                 "noun" => info.noun = true,
+                "quoteonly" => info.quote_only = true,
                 other => return Err(format!("unknown cue tag {other:?}")),
             }
         }

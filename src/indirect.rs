@@ -150,7 +150,7 @@ impl SentenceReader<'_, '_> {
         let cue = self
             .phrases
             .cue_verb_at(self.tokens, k)
-            .filter(|c| c.speech)?;
+            .filter(|c| c.speech && !c.quote_only)?;
         let next = self.next_word(k + 1);
         if next.is_some_and(|i| self.quoted[i]) {
             return None; // X said: "Q" — a quotation, not reported speech

@@ -54,16 +54,31 @@ impl<'a> Phrases<'a> {
     /// The cue entry of the verb at `tokens[k]`, unless a determiner or possessive makes it a noun ("a report").
     pub fn cue_verb_at(&self, tokens: &[Token], k: usize) -> Option<&'a CueInfo> {
         let cue = self.cue_verb(tokens.get(k)?)?;
-        let noun_context = k
-            .checked_sub(1)
-            .and_then(|i| tokens.get(i))
-            .is_some_and(|prev| {
+        let marks_noun = |i: usize| {
+            tokens.get(i).is_some_and(|prev| {
                 let word = self.word(prev);
                 let lower = word.to_lowercase();
                 (self.is_determiner(&lower) && !matches!(lower.as_str(), "that" | "this" | "one"))
                     || word.ends_with("'s")
                     || word.ends_with("’s")
-            });
+            })
+        };
+        // "a report", "Tass's report", "their phone call": a noun, not a verb.
+        let form = self.lower(&tokens[k]);
+        let base_form = form == cue.lemma
+            || form
+                .strip_suffix('s')
+                .is_some_and(|f| f == cue.lemma || f.strip_suffix('e') == Some(&cue.lemma));
+        let modifier_between = base_form
+            && k >= 2
+            && tokens[k - 1].kind == TokenKind::Word
+            && !tokens[k - 1].is_capitalized(self.text)
+            && !self.is_pronoun(&self.lower(&tokens[k - 1]))
+            && !self
+                .grammar
+                .is_function_word("skip_before_cue", &self.lower(&tokens[k - 1]))
+            && marks_noun(k - 2);
+        let noun_context = k.checked_sub(1).is_some_and(marks_noun) || modifier_between;
         (!noun_context).then_some(cue)
     }
 
@@ -116,22 +131,10 @@ impl<'a> Phrases<'a> {
                     .is_some_and(|next| self.is_time_word(&self.lower(next))))
     }
 
+    /// A day, month or other time word, or a sentence adverb ("Friday", "December", "instead").
     fn is_time_word(&self, lower: &str) -> bool {
-        matches!(
-            lower,
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "today"
-                | "yesterday"
-                | "tonight"
-                | "earlier"
-                | "later"
-        )
+        self.grammar.is_function_word("time_words", lower)
+            || self.grammar.is_function_word("sentence_adverbs", lower)
     }
 
     /// Can this token stand between a cue and what it governs ("on Friday", "also")?
@@ -289,6 +292,19 @@ impl<'a> Phrases<'a> {
         }
         let last = &tokens[j - 1];
         let lower = self.lower(last);
+        if lower == "who" {
+            // "Mike Lee, who declared": the cue governs "who"; its name is the phrase before.
+            let antecedent = j
+                .checked_sub(2)
+                .filter(|&c| c > lo && self.word(&tokens[c]) == ",")
+                .and_then(|c| self.phrase_ending_at(tokens, lo, c));
+            return Some(NounPhrase {
+                span: last.span,
+                name: antecedent.and_then(|a| a.name),
+                title: antecedent.and_then(|a| a.title),
+                pronoun: antecedent.is_none(),
+            });
+        }
         if let Some(info) = self.grammar.pronoun(&lower) {
             if matches!(lower.as_str(), "him" | "them" | "his") {
                 return None;
@@ -312,7 +328,22 @@ impl<'a> Phrases<'a> {
                 .find(|&k| self.word(&tokens[k]) == "(")?;
             return self.phrase_ending_at(tokens, lo, open);
         }
-        self.phrase_ending_at(tokens, lo, j)
+        let phrase = self.phrase_ending_at(tokens, lo, j)?;
+        // "Another source speaking to Fox News said": a prepositional object is not the subject.
+        let first = tokens.partition_point(|t| t.span.start < phrase.span.start);
+        let governed = first > lo
+            && matches!(
+                self.lower(&tokens[first - 1]).as_str(),
+                "to" | "with" | "of" | "for" | "on" | "at" | "in" | "from" | "by" | "about"
+            );
+        if governed {
+            let participle = (lo..first - 1).rev().take(4).find(|&i| {
+                let w = self.lower(&tokens[i]);
+                w.ends_with("ing") || w.ends_with("ed")
+            })?;
+            return self.phrase_ending_at(tokens, lo, participle);
+        }
+        Some(phrase)
     }
 
     /// "Dmitry Peskov, the Kremlin's spokesman, said": the name before an appositive ending at `comma`.
@@ -333,6 +364,9 @@ impl<'a> Phrases<'a> {
         let first_lower = self.lower(first);
         if matches!(first_lower.as_str(), "who" | "whose") {
             return Some(name);
+        }
+        if (0..appositive.len()).any(|i| self.cue_verb_at(appositive, i).is_some()) {
+            return None; // "In December, the prince called for ..., calling": a clause, not an appositive
         }
         let looks_like_role = self.is_determiner(&first_lower)
             || appositive.iter().any(|t| self.is_title(&self.lower(t)))
@@ -493,6 +527,9 @@ impl<'a> Phrases<'a> {
         if let Some((speaker, cue)) = self.subject_then_cue(after, s) {
             return Some(self.attribution(Rule::SameClause, Some(after[cue].span), Some(speaker)));
         }
+        if let Some(found) = self.end_attribution(after) {
+            return Some(found);
+        }
         if dash && first.is_capitalized(self.text) {
             let speaker = self.object_after(after, s)?;
             speaker.name?;
@@ -501,18 +538,52 @@ impl<'a> Phrases<'a> {
         None
     }
 
+    /// "... since so many cases were decided 5-to-4, said Lee Epstein.": an attribution closing the
+    /// sentence after a comma, further from the quote.
+    fn end_attribution(&self, after: &[Token]) -> Option<Attribution> {
+        let commas = (0..after.len())
+            .rev()
+            .filter(|&i| self.word(&after[i]) == ",");
+        for comma in commas.take(3) {
+            let start = comma + 1;
+            let (speaker, cue) = if self.cue_verb_at(after, start).is_some_and(|c| c.speech) {
+                let Some(speaker) = self
+                    .object_after(after, start + 1)
+                    .filter(|p| p.name.is_some())
+                else {
+                    continue;
+                };
+                (speaker, start)
+            } else if let Some(found) = self.subject_then_cue(after, start) {
+                found
+            } else {
+                continue;
+            };
+            let rest_is_adjunct = after[cue + 1..].iter().all(|t| {
+                t.kind == TokenKind::Punct
+                    || !t.is_capitalized(self.text) && self.lower(t) != "that"
+                    || speaker.span.contains(t.span)
+            });
+            if rest_is_adjunct {
+                return Some(self.attribution(
+                    Rule::DistantCue,
+                    Some(after[cue].span),
+                    Some(speaker),
+                ));
+            }
+        }
+        None
+    }
+
     /// "X said" / "X, a title, said" / "X (R-Texas) said" starting at `s`: the speaker and the cue's index.
     fn subject_then_cue(&self, tokens: &[Token], s: usize) -> Option<(NounPhrase, usize)> {
         let first = tokens.get(s)?;
-        if first.kind == TokenKind::Word
-            && !first.is_capitalized(self.text)
-            && !self.is_determiner(&self.lower(first))
-            && !self.is_pronoun(&self.lower(first))
-        {
-            return None;
-        }
         let (mut speaker, mut j) = self.phrase_from(tokens, s)?;
-        if speaker.span.start != first.span.start {
+        let has_head = speaker.pronoun
+            || speaker.name.is_some()
+            || self.is_determiner(&self.lower(first))
+            || tokens[s..j].iter().any(|t| self.is_title(&self.lower(t)));
+        if speaker.span.start != first.span.start || !has_head {
             return None;
         }
         for _ in 0..4 {
@@ -521,6 +592,14 @@ impl<'a> Phrases<'a> {
             }
             let token = tokens.get(j)?;
             if self.cue_verb_at(tokens, j).is_some_and(|c| c.speech) {
+                // "Mr. Zahed said:" opens the next quotation; it does not close this one.
+                let mut next = j + 1;
+                while tokens.get(next).is_some_and(|t| self.skippable_after(t)) {
+                    next += 1;
+                }
+                if tokens.get(next).is_some_and(|t| self.word(t) == ":") {
+                    return None;
+                }
                 return Some((speaker, j));
             }
             let close = match self.word(token) {
@@ -629,7 +708,22 @@ impl<'a> Phrases<'a> {
     /// Who the cue at `k` is said by: its subject, the subject of the clause it hangs from
     /// ("X said, vowing ..." / "X was prompted to say"), or a name right after it ("said X:").
     pub fn speaker_of_cue(&self, tokens: &[Token], k: usize) -> Option<NounPhrase> {
-        self.subject_before(tokens, 0, k)
+        let subject = self.subject_before(tokens, 0, k);
+        // "Mackler issued a statement saying ...": the statement's issuer speaks.
+        let issued = subject.is_some_and(|s| {
+            let words: Vec<&str> = s.span.of(self.text).split_whitespace().collect();
+            words.len() >= 2
+                && matches!(words[0].to_lowercase().as_str(), "a" | "an")
+                && words
+                    .last()
+                    .is_some_and(|w| self.is_cue_noun(&w.to_lowercase()))
+        });
+        if issued {
+            if let Some(issuer) = self.clause_subject(tokens, k) {
+                return Some(issuer);
+            }
+        }
+        subject
             .or_else(|| self.main_subject(tokens, k))
             .or_else(|| self.clause_subject(tokens, k))
             .or_else(|| {
@@ -678,7 +772,7 @@ impl<'a> Phrases<'a> {
     fn main_subject(&self, tokens: &[Token], index: usize) -> Option<NounPhrase> {
         (0..index)
             .rev()
-            .filter(|&k| self.cue_verb(&tokens[k]).is_some_and(|c| c.speech))
+            .filter(|&k| self.cue_verb_at(tokens, k).is_some_and(|c| c.speech))
             .find_map(|k| self.subject_before(tokens, 0, k))
     }
 
