@@ -126,7 +126,20 @@ pub fn attribute(
 
         let kind = quote_kind(text, quote, before, &phrases);
         let mut lead_in: Option<Span> = None;
-        let mut found = choose(&phrases, before, after, kind);
+        let mut found = choose(&phrases, before, after, kind).or_else(|| {
+            // Fundraising was "Q" as donors waited to see how a "R" played out, he said.
+            let last_quote_end = top[index..]
+                .iter()
+                .take_while(|q| q.outer.start < end_frame.end)
+                .map(|q| q.outer.end)
+                .max()
+                .unwrap_or(quote.outer.end);
+            let tail = slice(
+                &paragraph_tokens[end_paragraph],
+                Span::new(last_quote_end, end_frame.end.max(last_quote_end)),
+            );
+            phrases.end_attribution(tail)
+        });
         if let Some(own) = found.as_mut().filter(|f| f.speaker.is_none()) {
             // A cue without a subject ("... and warned, "Q"") takes the speaker of the quote before.
             if let Some((prev_frame, attribution, prev_paragraph)) = &previous {
@@ -176,10 +189,7 @@ pub fn attribute(
             continue;
         }
         let words = quote.inner.of(text).split_whitespace().count();
-        if kind == Kind::Partial
-            && words < SHORT_QUOTE_WORDS
-            && is_name_or_modifier(text, quote, before, after, grammar)
-        {
+        if kind == Kind::Partial && is_name_or_modifier(text, quote, before, after, grammar) {
             continue;
         }
         let Some(mut attribution) = found.or_else(|| {
@@ -239,7 +249,7 @@ pub fn attribute(
             previous = None;
         }
     }
-    statements
+    join_fragments(text, statements)
 }
 
 /// Index of the frame that contains byte `at`.
@@ -263,6 +273,41 @@ pub fn slice(tokens: &[Token], span: Span) -> &[Token] {
 
 /// Quotes shorter than this many words are checked for being titles or modifiers, not speech.
 const SHORT_QUOTE_WORDS: usize = 3;
+/// Titles of shows, books and programmes are at most this many words long.
+const MAX_TITLE_WORDS: usize = 6;
+/// Partial fragments of one attribution at most this many words apart are one statement.
+const FRAGMENT_GAP_WORDS: usize = 5;
+
+/// Joins the partial fragments of one attribution in one sentence into one statement:
+/// Cruz called Trump a "pathological liar" who is "utterly amoral," a "bully" and a "narcissist".
+fn join_fragments(text: &str, statements: Vec<Statement>) -> Vec<Statement> {
+    let mut joined: Vec<Statement> = Vec::with_capacity(statements.len());
+    for statement in statements {
+        if let Some(last) = joined.last_mut() {
+            let gap = text
+                .get(last.quote.end..statement.quote.start)
+                .unwrap_or("");
+            let gap_words = gap
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            let same_attribution = last.kind == Kind::Partial
+                && statement.kind == Kind::Partial
+                && last.cue == statement.cue
+                && last.mention == statement.mention
+                && last.sentence == statement.sentence;
+            if same_attribution
+                && gap_words <= FRAGMENT_GAP_WORDS
+                && !gap.contains(['.', ';', '?', '!'])
+            {
+                last.quote.end = statement.quote.end;
+                continue;
+            }
+        }
+        joined.push(statement);
+    }
+    joined
+}
 
 /// Is a short quoted fragment a title or a name ("on ''Today,''", "host of "Shark Tank."") or a
 /// scare-quoted modifier ("“independent expenditure” reports") rather than quoted speech?
@@ -274,10 +319,26 @@ fn is_name_or_modifier(
     grammar: &Grammar,
 ) -> bool {
     let inner = quote.inner.of(text).trim();
-    let capitalized = inner
-        .chars()
-        .find(|c| c.is_alphanumeric())
-        .is_some_and(char::is_uppercase);
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    if words.len() > MAX_TITLE_WORDS {
+        return false;
+    }
+    // A title is in title case: every word but short function words capitalised ("Face the Nation").
+    let title_case = words.iter().all(|w| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            || grammar.is_function_word("clause_breaks", w)
+            || grammar.is_function_word("determiners", w)
+    });
+    let capitalized = if words.len() < SHORT_QUOTE_WORDS {
+        inner
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_uppercase)
+    } else {
+        title_case
+    };
     let previous = before.iter().rev().find(|t| !is_quote_mark(t.text(text)));
     let title_position = previous.is_some_and(|t| {
         let word = t.text(text);
@@ -293,7 +354,8 @@ fn is_name_or_modifier(
     }
     let ends_inside = inner.ends_with([',', '.', '?', '!', ';', ':']);
     let next = after.iter().find(|t| !is_quote_mark(t.text(text)));
-    !ends_inside
+    words.len() < SHORT_QUOTE_WORDS
+        && !ends_inside
         && next.is_some_and(|t| {
             let word = t.text(text);
             t.kind == TokenKind::Word

@@ -77,7 +77,10 @@ impl<'a> Phrases<'a> {
             && !self
                 .grammar
                 .is_function_word("skip_before_cue", &self.lower(&tokens[k - 1]))
-            && marks_noun(k - 2);
+            && marks_noun(k - 2)
+            && tokens
+                .get(k + 1)
+                .is_some_and(|next| next.kind != TokenKind::Punct && self.lower(next) != "that");
         let noun_context = k.checked_sub(1).is_some_and(marks_noun) || modifier_between;
         (!noun_context).then_some(cue)
     }
@@ -298,11 +301,13 @@ impl<'a> Phrases<'a> {
                 .checked_sub(2)
                 .filter(|&c| c > lo && self.word(&tokens[c]) == ",")
                 .and_then(|c| self.phrase_ending_at(tokens, lo, c));
+            // "anybody who complains": a restrictive relative names no one.
+            let antecedent = antecedent?;
             return Some(NounPhrase {
                 span: last.span,
-                name: antecedent.and_then(|a| a.name),
-                title: antecedent.and_then(|a| a.title),
-                pronoun: antecedent.is_none(),
+                name: antecedent.name,
+                title: antecedent.title,
+                pronoun: false,
             });
         }
         if let Some(info) = self.grammar.pronoun(&lower) {
@@ -331,7 +336,11 @@ impl<'a> Phrases<'a> {
         let phrase = self.phrase_ending_at(tokens, lo, j)?;
         // "Another source speaking to Fox News said": a prepositional object is not the subject.
         let first = tokens.partition_point(|t| t.span.start < phrase.span.start);
+        let participle_cue = self.lower(&tokens[cue]).ends_with("ing");
+        let starts_with_determiner = self.is_determiner(&self.lower(&tokens[first]));
         let governed = first > lo
+            && !participle_cue
+            && !starts_with_determiner
             && matches!(
                 self.lower(&tokens[first - 1]).as_str(),
                 "to" | "with" | "of" | "for" | "on" | "at" | "in" | "from" | "by" | "about"
@@ -442,9 +451,19 @@ impl<'a> Phrases<'a> {
                 j += 1;
                 continue;
             }
+            // "spokesman for the Kremlin", "Mr. Morgan of the Sierra Club", "mother of three"
+            let complement_follows = tokens.get(j + 1).is_some_and(|next| {
+                next.is_capitalized(self.text)
+                    || next.kind == TokenKind::Number
+                    || self.lower(next) == "the"
+                        && tokens
+                            .get(j + 2)
+                            .is_some_and(|t| t.is_capitalized(self.text))
+            });
             if matches!(lower.as_str(), "of" | "for" | "to")
                 && end == Some(j)
-                && self.is_title(&self.lower(&tokens[j - 1]))
+                && (self.is_title(&self.lower(&tokens[j - 1]))
+                    || lower == "of" && complement_follows)
             {
                 j += 1;
                 continue;
@@ -490,6 +509,14 @@ impl<'a> Phrases<'a> {
             Some(end) => end,
             // "the newspaper", "the narrator": a determiner and its common noun.
             None if starts_with_determiner && tentative > 0 => j,
+            // "federal prosecutors wrote": a bare plural right before a speech verb.
+            None if tentative > 0
+                && tokens
+                    .get(j)
+                    .is_some_and(|t| self.cue_verb(t).is_some_and(|c| c.speech)) =>
+            {
+                j
+            }
             None => return None,
         };
         Some((self.noun_phrase(&tokens[begin..end]), end))
@@ -507,7 +534,7 @@ impl<'a> Phrases<'a> {
             if matches!(w, "." | "?" | "!" | ";") {
                 return None;
             }
-            dash |= matches!(w, "—" | "–" | "-" | "--");
+            dash |= matches!(w, "—" | "–" | "-" | "--" | "―");
             s += 1;
         }
         let first = after.get(s)?;
@@ -540,7 +567,7 @@ impl<'a> Phrases<'a> {
 
     /// "... since so many cases were decided 5-to-4, said Lee Epstein.": an attribution closing the
     /// sentence after a comma, further from the quote.
-    fn end_attribution(&self, after: &[Token]) -> Option<Attribution> {
+    pub fn end_attribution(&self, after: &[Token]) -> Option<Attribution> {
         let commas = (0..after.len())
             .rev()
             .filter(|&i| self.word(&after[i]) == ",");
@@ -559,11 +586,9 @@ impl<'a> Phrases<'a> {
             } else {
                 continue;
             };
-            let rest_is_adjunct = after[cue + 1..].iter().all(|t| {
-                t.kind == TokenKind::Punct
-                    || !t.is_capitalized(self.text) && self.lower(t) != "that"
-                    || speaker.span.contains(t.span)
-            });
+            let rest = &after[cue + 1..];
+            let rest_is_adjunct = (0..rest.len())
+                .all(|i| self.lower(&rest[i]) != "that" && self.cue_verb_at(rest, i).is_none());
             if rest_is_adjunct {
                 return Some(self.attribution(
                     Rule::DistantCue,
@@ -620,6 +645,7 @@ impl<'a> Phrases<'a> {
     /// The attribution in the words before a quote: X said: "Q" / X called it "Q" / According to X, "Q".
     pub fn leading(&self, before: &[Token], kind: Kind) -> Option<Attribution> {
         let mut words_between = 0;
+        let mut speakerless: Option<Attribution> = None;
         let last_is_colon = before
             .iter()
             .rev()
@@ -648,8 +674,11 @@ impl<'a> Phrases<'a> {
                     {
                         return Some(relayed);
                     }
-                    if speaker.is_some() || cue.speech {
+                    if speaker.is_some() {
                         return Some(self.attribution(rule, Some(token.span), speaker));
+                    }
+                    if cue.speech && speakerless.is_none() {
+                        speakerless = Some(self.attribution(rule, Some(token.span), None));
                     }
                 }
             }
@@ -657,10 +686,21 @@ impl<'a> Phrases<'a> {
                 words_between += 1;
             }
         }
+        if speakerless.is_some() {
+            return speakerless;
+        }
         // "Clinton: "Q"" — a bare name and a colon.
         let colon = before.iter().rposition(|t| self.word(t) == ":")?;
         if !last_is_colon || colon == 0 {
             return None;
+        }
+        // "Sanders made the following comment: "Q"" — a speech noun before the colon.
+        if before[colon.saturating_sub(3)..colon]
+            .iter()
+            .any(|t| self.is_cue_noun(&self.lower(t)))
+        {
+            let speaker = self.clause_subject(before, colon)?;
+            return Some(self.attribution(Rule::SameClause, None, Some(speaker)));
         }
         let speaker = self.phrase_ending_at(before, 0, colon)?;
         let at_start = speaker.span.start == before[0].span.start;
