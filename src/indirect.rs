@@ -150,7 +150,7 @@ impl SentenceReader<'_, '_> {
         let cue = self
             .phrases
             .cue_verb_at(self.tokens, k)
-            .filter(|c| c.speech && !c.quote_only)?;
+            .filter(|c| (c.speech || c.naming) && !c.quote_only)?;
         let next = self.next_word(k + 1);
         if next.is_some_and(|i| self.quoted[i]) {
             return None; // X said: "Q" — a quotation, not reported speech
@@ -174,7 +174,21 @@ impl SentenceReader<'_, '_> {
         }
         let that = (k + 1..self.tokens.len().min(k + 13)).find(|&i| self.lower(i) == "that");
         let mut from = k + 1;
-        if cue.addressee || ends_sentence || self.lower(k).ends_with("ing") {
+        let participle_after_comma =
+            self.lower(k).ends_with("ing") && k > 0 && self.word(k - 1) == ",";
+        let question_word = next.is_some_and(|i| {
+            matches!(
+                self.lower(i).as_str(),
+                "whether" | "if" | "why" | "how" | "what" | "when" | "about" | "for"
+            )
+        });
+        if question_word && !ends_sentence {
+            // "asked whether ...", "called for ...": the rest of the clause is what was said.
+            from = next.unwrap_or(from);
+        } else if cue.addressee
+            || ends_sentence
+            || (self.lower(k).ends_with("ing") && !participle_after_comma)
+        {
             // "told reporters (on Friday) that", "said in a statement that", "saying that"
             match that {
                 Some(that) => from = that,

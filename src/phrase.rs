@@ -702,10 +702,23 @@ impl<'a> Phrases<'a> {
             let speaker = self.clause_subject(before, colon)?;
             return Some(self.attribution(Rule::SameClause, None, Some(speaker)));
         }
-        let speaker = self.phrase_ending_at(before, 0, colon)?;
-        let at_start = speaker.span.start == before[0].span.start;
-        (at_start && speaker.name.is_some())
-            .then(|| self.attribution(Rule::SameClause, None, Some(speaker)))
+        if let Some(speaker) = self.phrase_ending_at(before, 0, colon) {
+            if speaker.span.start == before[0].span.start && speaker.name.is_some() {
+                return Some(self.attribution(Rule::SameClause, None, Some(speaker)));
+            }
+        }
+        // "Trump leaned in and boomed: "Q"" — a lead-in clause ending in a colon introduces
+        // its subject's words even without a cue verb.
+        let speaker = self.clause_subject(before, colon)?;
+        let possessive = self
+            .word_at_end(speaker.span)
+            .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
+        (!possessive).then(|| self.attribution(Rule::DistantCue, None, Some(speaker)))
+    }
+
+    /// The last word of a span.
+    fn word_at_end(&self, span: Span) -> Option<&'a str> {
+        span.of(self.text).split_whitespace().last()
     }
 
     /// The subject at the start of the sentence or of a comma-separated clause before `index`.
