@@ -250,8 +250,15 @@ impl<'a> Phrases<'a> {
                 && (!dotted || initial || suffix))
                 || self.grammar.is_function_word("name_particles", &lower)
         };
+        // "Secretary Of State Marco Rubio": a word that completes a multi-word title is no name.
+        let ends_title = |i: usize| {
+            (2..=self.grammar.longest_title.min(i + 1)).any(|n| {
+                let words: Vec<String> = tokens[i + 1 - n..=i].iter().map(|t| self.lower(t)).collect();
+                self.grammar.titles.contains_key(&words.join(" "))
+            })
+        };
         let mut name_start = tokens.len();
-        while name_start > 0 && is_name_token(&tokens[name_start - 1]) {
+        while name_start > 0 && is_name_token(&tokens[name_start - 1]) && !ends_title(name_start - 1) {
             name_start -= 1;
         }
         // A name cannot start with a particle or end in a possessive.
@@ -259,6 +266,21 @@ impl<'a> Phrases<'a> {
             name_start += 1;
         }
         let possessive = self.word(last).ends_with("'s") || self.word(last).ends_with("’s");
+        let after_connector = name_start > 0
+            && matches!(
+                self.lower(&tokens[name_start - 1]).as_str(),
+                "in" | "of" | "for" | "at" | "from" | "to" | "the"
+            )
+            && tokens[..name_start].iter().any(|t| matches!(self.lower(t).as_str(), "in" | "of" | "for" | "at" | "from" | "to"));
+        if after_connector {
+            // "Mr. Morgan of the Sierra Club": the name is the head before the connector, if any.
+            let connector = tokens[..name_start]
+                .iter()
+                .position(|t| matches!(self.lower(t).as_str(), "in" | "of" | "for" | "at" | "from" | "to"))
+                .unwrap_or(0);
+            let head = self.noun_phrase(&tokens[..connector]);
+            return NounPhrase { span, ..head };
+        }
         if name_start == tokens.len() || possessive {
             return NounPhrase {
                 span,
@@ -340,7 +362,7 @@ impl<'a> Phrases<'a> {
         let starts_with_determiner = self.is_determiner(&self.lower(&tokens[first]));
         let governed = first > lo
             && !participle_cue
-            && !starts_with_determiner
+            && !(starts_with_determiner && phrase.name.is_some())
             && matches!(
                 self.lower(&tokens[first - 1]).as_str(),
                 "to" | "with" | "of" | "for" | "on" | "at" | "in" | "from" | "by" | "about"

@@ -64,6 +64,14 @@ pub fn resolve(text: &str, seg: &Segmentation, statements: &mut [Statement], gra
         let Some(mention) = statement.mention else {
             continue;
         };
+        // "the cable news network says": an outlet speaking is named by its canonical name.
+        if let Some(outlet) = grammar.outlet(&statement.speaker).or_else(|| grammar.outlet(mention.of(text))) {
+            statement.speaker = outlet.name.clone();
+            if statement.outlet.is_empty() {
+                statement.outlet = outlet.name.clone();
+            }
+            continue;
+        }
         let word = mention.of(text);
         if let Some(pronoun) = grammar.pronoun(word).filter(|p| !p.first_person) {
             let wanted = pronoun.gender;
@@ -121,6 +129,26 @@ pub fn resolve(text: &str, seg: &Segmentation, statements: &mut [Statement], gra
                     statement.title = person.title.clone().unwrap_or_default();
                 }
             }
+        }
+    }
+    share_outlets(statements);
+}
+
+/// Later statements of a speaker in the same paragraph share the outlet of an earlier one:
+/// "Ryabkov said on Rossiya-1's 60 Minutes ... "Q," Ryabkov further informed."
+fn share_outlets(statements: &mut [Statement]) {
+    for i in 1..statements.len() {
+        if !statements[i].outlet.is_empty() || statements[i].speaker.is_empty() {
+            continue;
+        }
+        let (earlier, rest) = statements.split_at_mut(i);
+        let current = &mut rest[0];
+        let source = earlier.iter().rev().take_while(|s| s.paragraph == current.paragraph).find(|s| {
+            s.speaker == current.speaker && !s.outlet.is_empty()
+        });
+        if let Some(source) = source {
+            current.outlet = source.outlet.clone();
+            current.outlet_chain = source.outlet_chain.clone();
         }
     }
 }
