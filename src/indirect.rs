@@ -172,7 +172,10 @@ impl SentenceReader<'_, '_> {
         if speaker.span.start > token.span.start || self.follows_quote(speaker.span.start) {
             return None; // "Q," X said, adding ... — the attribution of a quotation
         }
-        let that = (k + 1..self.tokens.len().min(k + 13)).find(|&i| self.lower(i) == "that");
+        // "asking the country to recover emails that ...": a "that" after an infinitive is a relative.
+        let that = (k + 1..self.tokens.len().min(k + 13))
+            .take_while(|&i| self.lower(i) != "to")
+            .find(|&i| self.lower(i) == "that");
         let mut from = k + 1;
         let participle_after_comma =
             self.lower(k).ends_with("ing") && k > 0 && self.word(k - 1) == ",";
@@ -211,8 +214,32 @@ impl SentenceReader<'_, '_> {
         }) {
             from += 1;
         }
-        let clause = self.clause(from, self.tokens.len())?;
+        let mut to = self.tokens.len();
+        if self.opens_with_subordinate_clause(k) {
+            // "After several outlets reported that X, other reports followed": X ends at the comma.
+            to = (from..to).find(|&i| self.word(i) == ",").unwrap_or(to);
+        }
+        let clause = self.clause(from, to)?;
         Some(self.report(clause, token.span, speaker))
+    }
+
+    /// Does the sentence open with a subordinate clause ("After ...,") that holds the cue at `k`?
+    fn opens_with_subordinate_clause(&self, k: usize) -> bool {
+        let opens = matches!(
+            self.lower(0).as_str(),
+            "after"
+                | "while"
+                | "when"
+                | "although"
+                | "though"
+                | "as"
+                | "because"
+                | "since"
+                | "before"
+                | "if"
+                | "until"
+        );
+        opens && !(0..k).any(|i| self.word(i) == ",")
     }
 
     /// The speaker of the cue at `k`, read strictly: its own subject; the subject of the clause

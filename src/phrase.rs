@@ -153,6 +153,7 @@ impl<'a> Phrases<'a> {
         let mut k = end;
         let mut start: Option<usize> = None;
         let mut tentative = 0;
+        let mut boundary = true; // whether the walk ends at punctuation or the start of the words
         while k > lo {
             let token = &tokens[k - 1];
             if token.kind == TokenKind::Punct {
@@ -218,9 +219,18 @@ impl<'a> Phrases<'a> {
             {
                 tentative += 1;
             } else {
+                boundary = false;
                 break;
             }
             k -= 1;
+        }
+        // ", state news service Tass reported" / ", officials said": lower-case words that run
+        // from a comma or the start of the clause up to the head are part of the phrase.
+        if boundary && tentative > 0 && start.is_none_or(|s| s > k) {
+            let plural_head = start.is_some() || self.word(&tokens[end - 1]).ends_with('s');
+            if plural_head {
+                start = Some(k);
+            }
         }
         let start = start?;
         Some(self.noun_phrase(&tokens[start..end]))
@@ -253,12 +263,18 @@ impl<'a> Phrases<'a> {
         // "Secretary Of State Marco Rubio": a word that completes a multi-word title is no name.
         let ends_title = |i: usize| {
             (2..=self.grammar.longest_title.min(i + 1)).any(|n| {
-                let words: Vec<String> = tokens[i + 1 - n..=i].iter().map(|t| self.lower(t)).collect();
+                let words: Vec<String> = tokens[i + 1 - n..=i]
+                    .iter()
+                    .map(|t| self.lower(t))
+                    .collect();
                 self.grammar.titles.contains_key(&words.join(" "))
             })
         };
         let mut name_start = tokens.len();
-        while name_start > 0 && is_name_token(&tokens[name_start - 1]) && !ends_title(name_start - 1) {
+        while name_start > 0
+            && is_name_token(&tokens[name_start - 1])
+            && !ends_title(name_start - 1)
+        {
             name_start -= 1;
         }
         // A name cannot start with a particle or end in a possessive.
@@ -271,12 +287,22 @@ impl<'a> Phrases<'a> {
                 self.lower(&tokens[name_start - 1]).as_str(),
                 "in" | "of" | "for" | "at" | "from" | "to" | "the"
             )
-            && tokens[..name_start].iter().any(|t| matches!(self.lower(t).as_str(), "in" | "of" | "for" | "at" | "from" | "to"));
+            && tokens[..name_start].iter().any(|t| {
+                matches!(
+                    self.lower(t).as_str(),
+                    "in" | "of" | "for" | "at" | "from" | "to"
+                )
+            });
         if after_connector {
             // "Mr. Morgan of the Sierra Club": the name is the head before the connector, if any.
             let connector = tokens[..name_start]
                 .iter()
-                .position(|t| matches!(self.lower(t).as_str(), "in" | "of" | "for" | "at" | "from" | "to"))
+                .position(|t| {
+                    matches!(
+                        self.lower(t).as_str(),
+                        "in" | "of" | "for" | "at" | "from" | "to"
+                    )
+                })
                 .unwrap_or(0);
             let head = self.noun_phrase(&tokens[..connector]);
             return NounPhrase { span, ..head };

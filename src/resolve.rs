@@ -65,7 +65,10 @@ pub fn resolve(text: &str, seg: &Segmentation, statements: &mut [Statement], gra
             continue;
         };
         // "the cable news network says": an outlet speaking is named by its canonical name.
-        if let Some(outlet) = grammar.outlet(&statement.speaker).or_else(|| grammar.outlet(mention.of(text))) {
+        if let Some(outlet) = grammar
+            .outlet(&statement.speaker)
+            .or_else(|| grammar.outlet(mention.of(text)))
+        {
             statement.speaker = outlet.name.clone();
             if statement.outlet.is_empty() {
                 statement.outlet = outlet.name.clone();
@@ -143,9 +146,11 @@ fn share_outlets(statements: &mut [Statement]) {
         }
         let (earlier, rest) = statements.split_at_mut(i);
         let current = &mut rest[0];
-        let source = earlier.iter().rev().take_while(|s| s.paragraph == current.paragraph).find(|s| {
-            s.speaker == current.speaker && !s.outlet.is_empty()
-        });
+        let source = earlier
+            .iter()
+            .rev()
+            .take_while(|s| s.paragraph == current.paragraph)
+            .find(|s| s.speaker == current.speaker && !s.outlet.is_empty());
         if let Some(source) = source {
             current.outlet = source.outlet.clone();
             current.outlet_chain = source.outlet_chain.clone();
