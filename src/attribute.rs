@@ -569,3 +569,156 @@ pub fn outlet_columns(
         (None, cited) => (cited, None),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::grammar::Grammar;
+    use crate::statement::{Kind, Rule};
+    use crate::Extractor;
+
+    /// (kind, quote, speaker, mention, cue, outlet) of each quoted statement of `text`.
+    fn quoted(text: &str) -> Vec<(Kind, String, String, String, String, String)> {
+        let found = Extractor::new(Grammar::builtin()).extract(text);
+        found
+            .statements
+            .iter()
+            .filter(|s| s.kind != Kind::Indirect)
+            .map(|s| {
+                (
+                    s.kind,
+                    s.quote.of(text).to_string(),
+                    s.speaker.clone(),
+                    s.mention.map_or("", |m| m.of(text)).to_string(),
+                    s.cue.map_or("", |c| c.of(text)).to_string(),
+                    s.outlet.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn speakers(text: &str) -> Vec<String> {
+        quoted(text).into_iter().map(|q| q.2).collect()
+    }
+
+    #[test]
+    fn quote_then_speaker_then_cue() {
+        let rows = quoted("\"We will not send anyone away,\" Putin said.");
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].0, Kind::Direct);
+        assert_eq!(rows[0].1, "We will not send anyone away,");
+        assert_eq!((rows[0].2.as_str(), rows[0].4.as_str()), ("Putin", "said"));
+    }
+
+    #[test]
+    fn quote_then_inverted_cue() {
+        assert_eq!(
+            speakers("\"It was a mistake,\" said Martin Indyk, the former envoy."),
+            vec!["Martin Indyk"]
+        );
+    }
+
+    #[test]
+    fn cue_and_colon_before_quote() {
+        let rows = quoted("Peskov said: \"We do not talk to each other.\"");
+        assert_eq!((rows[0].2.as_str(), rows[0].4.as_str()), ("Peskov", "said"));
+        assert_eq!(
+            speakers("Trump said \"nobody knows\" what happened there."),
+            vec!["Trump"]
+        );
+    }
+
+    #[test]
+    fn told_outlet_before_quote() {
+        let rows = quoted(
+            "Peskov told Russian state-run news agency RIA Novosti: \"Relations are frozen.\"",
+        );
+        assert_eq!(rows[0].5, "RIA Novosti");
+        assert_eq!(rows[0].2, "Peskov");
+    }
+
+    #[test]
+    fn split_quote_gives_two_rows_with_one_speaker() {
+        let rows =
+            quoted("\"We cannot not respond to this,\" he said. \"This goes against the law.\"");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].3, "he");
+        assert_eq!(rows[1].3, "he");
+        let rows = quoted("\"We cannot not respond,\" Lavrov said, \"this goes against the law.\"");
+        assert_eq!(
+            rows.iter().map(|r| r.2.as_str()).collect::<Vec<_>>(),
+            vec!["Lavrov", "Lavrov"]
+        );
+    }
+
+    #[test]
+    fn according_to_outlet_after_the_cue() {
+        let rows = quoted("\"They have no idea,\" Trump said, according to CNN.");
+        assert_eq!((rows[0].2.as_str(), rows[0].5.as_str()), ("Trump", "CNN"));
+    }
+
+    #[test]
+    fn colon_lead_in_paragraph() {
+        let text = "Kremlin spokesman Dmitry Peskov told reporters on Friday:\n\n\"We will not retaliate in kind.\"\n";
+        assert_eq!(speakers(text), vec!["Dmitry Peskov"]);
+        let found = Extractor::new(Grammar::builtin()).extract(text);
+        assert_eq!(found.statements[0].rule, Rule::ColonLeadIn);
+    }
+
+    #[test]
+    fn dash_attribution() {
+        assert_eq!(
+            speakers("\"We will win this fight.\" — Jane Smith, union organizer"),
+            vec!["Jane Smith"]
+        );
+    }
+
+    #[test]
+    fn title_and_name_split() {
+        let found = Extractor::new(Grammar::builtin())
+            .extract("\"No comment,\" Kremlin spokesman Dmitry Peskov said.");
+        assert_eq!(found.statements[0].speaker, "Dmitry Peskov");
+        assert_eq!(found.statements[0].title, "Kremlin spokesman");
+    }
+
+    #[test]
+    fn partial_quote_in_paraphrase() {
+        let rows = quoted("Lavrov called the allegations \"groundless\" on Friday.");
+        assert_eq!(rows.len(), 1);
+        assert_eq!(
+            (rows[0].0, rows[0].1.as_str(), rows[0].2.as_str()),
+            (Kind::Partial, "groundless", "Lavrov")
+        );
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_not_statements() {
+        assert!(quoted("The so-called \"reset\" failed.").is_empty());
+        assert!(quoted("He appeared on CNN's \"State of the Union\" on Sunday.").is_empty());
+        assert!(quoted("They filed \"independent expenditure\" reports.").is_empty());
+    }
+
+    #[test]
+    fn next_sentence_attribution_for_a_question() {
+        assert_eq!(
+            speakers("\"Are you truly incapable of shame?\" Power asked."),
+            vec!["Power"]
+        );
+    }
+
+    #[test]
+    fn a_colon_opening_the_next_quote_does_not_close_this_one() {
+        let rows = quoted("''We are refugees,'' Ms. Alawee said. ''We are not terrorists.'' Mr. Zahed said: ''The attack was terror.''");
+        assert_eq!(
+            rows.iter().map(|r| r.2.as_str()).collect::<Vec<_>>(),
+            vec!["Alawee", "Alawee", "Zahed"]
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_stays_in_its_paragraph() {
+        let text = "Smith said: \"We will win and we will keep going\n\nThe next paragraph is narration.\n";
+        let rows = quoted(text);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].1, "We will win and we will keep going");
+    }
+}

@@ -197,20 +197,37 @@ impl SentenceReader<'_, '_> {
                 Some(that) => from = that,
                 None if cue.addressee && !ends_sentence => {
                     // The hearer is a person, a pronoun or a name ("told reporters", "told him"), not "a tale".
-                    let object = self.phrases.object_after(self.tokens, from)?;
                     let first = self.word(from).to_lowercase();
                     if self.phrases.grammar.is_function_word("determiners", &first) {
                         return None;
                     }
-                    from = self
-                        .tokens
-                        .partition_point(|t| t.span.end <= object.span.end);
+                    match self.phrases.object_after(self.tokens, from) {
+                        Some(object) => {
+                            from = self
+                                .tokens
+                                .partition_point(|t| t.span.end <= object.span.end);
+                        }
+                        // "told reporters this was ...": a one-word hearer.
+                        None if first.ends_with('s')
+                            || self.phrases.grammar.pronoun(&first).is_some() =>
+                        {
+                            from += 1;
+                        }
+                        None => return None,
+                    }
                 }
                 None => return None,
             }
         }
+        // Skip "on Friday", "last week", "Tuesday", but not "this was ...".
         while self.tokens.get(from).is_some_and(|t| {
-            self.phrases.skippable_after(t) || matches!(t.text(self.phrases.text), "," | ":")
+            let time_follows = self.tokens.get(from + 1).is_some_and(|next| {
+                self.phrases
+                    .is_time_word(&next.text(self.phrases.text).to_lowercase())
+            });
+            matches!(t.text(self.phrases.text), "," | ":")
+                || self.phrases.is_time_word(&self.lower(from))
+                || (self.phrases.skippable_after(t) && time_follows)
         }) {
             from += 1;
         }
@@ -363,13 +380,23 @@ impl SentenceReader<'_, '_> {
         if let Some(stop) = (from + 1..to).find(|&i| {
             self.word(i) == ":"
                 || (self.quoted[i] && !self.quoted[i - 1] && matches!(self.word(i - 1), "," | ":"))
+                || (self.word(i) == ","
+                    && matches!(self.lower(i + 1).as_str(), "but" | "and")
+                    && self
+                        .tokens
+                        .get(i + 2)
+                        .is_some_and(|t| self.phrases.cue_verb(t).is_some()))
         }) {
             to = stop;
         }
         while from < to && self.tokens[from].kind == TokenKind::Punct {
             from += 1;
         }
-        while to > from && self.tokens[to - 1].kind == TokenKind::Punct {
+        // Trim edge punctuation, but keep a closing quotation mark whose quote the clause holds.
+        while to > from
+            && self.tokens[to - 1].kind == TokenKind::Punct
+            && !(self.quoted[to - 1] && (from..to - 1).any(|i| self.quoted[i]))
+        {
             to -= 1;
         }
         let words = (from..to)
@@ -414,5 +441,82 @@ impl SentenceReader<'_, '_> {
                 outlet_chain: None,
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::grammar::Grammar;
+    use crate::statement::Kind;
+    use crate::Extractor;
+
+    /// (clause, speaker, cue) of each indirect statement of `text`.
+    fn reported(text: &str) -> Vec<(String, String, String)> {
+        let found = Extractor::new(Grammar::builtin()).extract(text);
+        found
+            .statements
+            .iter()
+            .filter(|s| s.kind == Kind::Indirect)
+            .map(|s| {
+                (
+                    s.quote.of(text).to_string(),
+                    s.speaker.clone(),
+                    s.cue.map_or("", |c| c.of(text)).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn said_that_clause() {
+        let rows = reported("Lavrov said his ministry proposed the removal of 31 staff members.");
+        assert_eq!(
+            rows,
+            vec![(
+                "his ministry proposed the removal of 31 staff members".into(),
+                "Lavrov".into(),
+                "said".into()
+            )]
+        );
+        let rows = reported("Trump said on Friday that he doesn't buy that accusation.");
+        assert_eq!(rows[0].0, "that he doesn't buy that accusation");
+    }
+
+    #[test]
+    fn clause_then_attribution() {
+        let rows =
+            reported("Russia will expel 35 diplomats, Foreign Minister Sergei Lavrov said Friday.");
+        assert_eq!(rows[0].0, "Russia will expel 35 diplomats");
+        assert_eq!(rows[0].1, "Sergei Lavrov");
+        let rows = reported("The plan will fail, said Rita Katz.");
+        assert_eq!(rows[0].1, "Rita Katz");
+    }
+
+    #[test]
+    fn according_to_source() {
+        let rows = reported("According to the State Department, the embassy will stay open.");
+        assert_eq!(rows[0].0, "the embassy will stay open");
+        assert_eq!(rows[0].2, "According to");
+    }
+
+    #[test]
+    fn told_hearer_that() {
+        let rows = reported("Cornyn told reporters this was the only chance to pass a measure.");
+        assert_eq!(rows[0].0, "this was the only chance to pass a measure");
+        assert_eq!(rows[0].1, "Cornyn");
+    }
+
+    #[test]
+    fn headline_says() {
+        let rows = reported("Putin Says Russia Will Not Expel Diplomats");
+        assert_eq!(rows[0].0, "Russia Will Not Expel Diplomats");
+    }
+
+    #[test]
+    fn beliefs_and_quotations_are_not_reported_speech() {
+        assert!(reported("Putin thinks the sanctions will fail soon.").is_empty());
+        assert!(reported("Putin said: \"The sanctions will fail soon.\"").is_empty());
+        assert!(reported("\"The sanctions will fail,\" Putin said on Friday.").is_empty());
+        assert!(reported("They studied sanctions announced by Washington last year.").is_empty());
     }
 }

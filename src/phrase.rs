@@ -33,6 +33,11 @@ const TRAILING_REACH: usize = 14;
 /// How many words may stand between a leading cue and its quote for the cue to be "right before".
 const IMMEDIATE_WORDS: usize = 6;
 
+/// Index just past the last token inside `span`.
+fn end_of(tokens: &[Token], span: Span) -> usize {
+    tokens.partition_point(|t| t.span.end <= span.end)
+}
+
 /// Phrase readers over one document.
 pub struct Phrases<'a> {
     /// The document text the tokens index.
@@ -135,7 +140,7 @@ impl<'a> Phrases<'a> {
     }
 
     /// A day, month or other time word, or a sentence adverb ("Friday", "December", "instead").
-    fn is_time_word(&self, lower: &str) -> bool {
+    pub fn is_time_word(&self, lower: &str) -> bool {
         self.grammar.is_function_word("time_words", lower)
             || self.grammar.is_function_word("sentence_adverbs", lower)
     }
@@ -397,8 +402,24 @@ impl<'a> Phrases<'a> {
             let participle = (lo..first - 1).rev().take(4).find(|&i| {
                 let w = self.lower(&tokens[i]);
                 w.ends_with("ing") || w.ends_with("ed")
-            })?;
-            return self.phrase_ending_at(tokens, lo, participle);
+            });
+            if let Some(participle) = participle {
+                return self.phrase_ending_at(tokens, lo, participle);
+            }
+            // "A series of tweets from the Russian Embassy in Washington said": the whole chain is
+            // the mention; the organisation inside it names the speaker.
+            let outer = self.phrase_ending_at(tokens, lo, first - 1)?;
+            let inner_name = phrase.name.or_else(|| {
+                let start = (first..end_of(tokens, phrase.span))
+                    .find(|&i| !self.is_determiner(&self.lower(&tokens[i])))?;
+                Some(Span::new(tokens[start].span.start, phrase.span.end))
+            });
+            return Some(NounPhrase {
+                span: Span::new(outer.span.start, phrase.span.end),
+                name: outer.name.or(inner_name),
+                title: outer.title,
+                pronoun: false,
+            });
         }
         Some(phrase)
     }

@@ -345,3 +345,65 @@ fn gather(mentions: &[Mention]) -> HashMap<String, Person> {
     }
     people
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::grammar::Grammar;
+    use crate::statement::Rule;
+    use crate::Extractor;
+
+    fn speakers(text: &str) -> Vec<String> {
+        Extractor::new(Grammar::builtin())
+            .extract(text)
+            .statements
+            .into_iter()
+            .map(|s| s.speaker)
+            .collect()
+    }
+
+    #[test]
+    fn surname_takes_the_fullest_name() {
+        let text =
+            "Russian President Vladimir Putin spoke on Friday. \"We will wait,\" Putin said.";
+        assert_eq!(speakers(text), vec!["Vladimir Putin"]);
+    }
+
+    #[test]
+    fn pronoun_takes_the_latest_compatible_person() {
+        let text = "Maria Zakharova met Sergei Lavrov. \"It is a lie,\" she said. \"We will respond,\" he said.";
+        assert_eq!(speakers(text), vec!["Maria Zakharova", "Sergei Lavrov"]);
+    }
+
+    #[test]
+    fn first_person_inside_a_quote_is_never_the_speaker() {
+        let text = "\"I told Russia to stop it,\" Obama told reporters.";
+        assert_eq!(speakers(text), vec!["Obama"]);
+    }
+
+    #[test]
+    fn nominal_takes_the_person_with_that_role() {
+        let text = "\"Relations are frozen,\" Kremlin spokesman Dmitry Peskov said. Later the spokesman said: \"No comment.\"";
+        assert_eq!(speakers(text), vec!["Dmitry Peskov", "Dmitry Peskov"]);
+    }
+
+    #[test]
+    fn weaker_rules_get_lower_confidence() {
+        let extractor = Extractor::new(Grammar::builtin());
+        let same_clause = extractor.extract("\"We will win this fight,\" John Smith said.");
+        let far_pronoun = extractor.extract(
+            "John Smith arrived late. The crowd cheered. The band played on. Then it rained. \"We will win this fight,\" he said.",
+        );
+        let unclosed =
+            extractor.extract("John Smith said: \"We will win this fight and keep going\n");
+        let continuation = extractor.extract(
+            "\"We will win,\" John Smith said.\n\n\"We will keep going and never stop.\"\n",
+        );
+        let strong = same_clause.statements[0].confidence;
+        assert_eq!(same_clause.statements[0].rule, Rule::SameClause);
+        assert!(far_pronoun.statements[0].confidence < strong);
+        assert_eq!(far_pronoun.statements[0].speaker, "John Smith");
+        assert!(unclosed.statements[0].confidence < strong);
+        assert_eq!(continuation.statements[1].rule, Rule::Continuation);
+        assert!(continuation.statements[1].confidence < strong);
+    }
+}
