@@ -140,6 +140,20 @@ pub fn attribute(
             );
             phrases.end_attribution(tail)
         });
+        let quoted_words = quote.inner.of(text).split_whitespace().count();
+        if found.is_none() && kind == Kind::Partial && quoted_words >= SHORT_QUOTE_WORDS {
+            // "The agency declined to detail the investigation's "scope"": the sentence's subject.
+            let subject = phrases.clause_subject(before, before.len()).filter(|s| {
+                s.pronoun || s.name.is_some() || !s.span.of(text).starts_with(char::is_lowercase)
+            });
+            found = subject.map(|speaker| Attribution {
+                rule: Rule::DistantCue,
+                cue: None,
+                speaker: Some(speaker),
+                outlet: None,
+                outlet_chain: None,
+            });
+        }
         if let Some(own) = found.as_mut().filter(|f| f.speaker.is_none()) {
             // A cue without a subject ("... and warned, "Q"") takes the speaker of the quote before.
             if let Some((prev_frame, attribution, prev_paragraph)) = &previous {

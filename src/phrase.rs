@@ -564,6 +564,8 @@ impl<'a> Phrases<'a> {
                 && self.cue_verb(token).is_none()
                 && tentative < MAX_TENTATIVE
                 && !self.is_time_word(&lower)
+                // "Moscow instructed Gorman": a past-tense verb after a name ends the phrase.
+                && !(end.is_some() && lower.ends_with("ed"))
             {
                 tentative += 1;
                 j += 1;
@@ -735,7 +737,10 @@ impl<'a> Phrases<'a> {
                     return Some(self.attribution(rule, Some(cue), Some(speaker)));
                 }
             }
-            if let Some(cue) = self.cue_verb_at(before, k) {
+            if let Some(cue) = self
+                .cue_verb_at(before, k)
+                .filter(|c| !c.quote_only || words_between == 0)
+            {
                 if cue.speech || (cue.naming && kind == Kind::Partial) {
                     let speaker = self.speaker_of_cue(before, k);
                     if let Some(relayed) =
@@ -757,6 +762,9 @@ impl<'a> Phrases<'a> {
         }
         if speakerless.is_some() {
             return speakerless;
+        }
+        if let Some(found) = self.short_lead_in(before, kind) {
+            return Some(found);
         }
         // "Clinton: "Q"" — a bare name and a colon.
         let colon = before.iter().rposition(|t| self.word(t) == ":")?;
@@ -785,18 +793,48 @@ impl<'a> Phrases<'a> {
         (!possessive).then(|| self.attribution(Rule::DistantCue, None, Some(speaker)))
     }
 
+    /// "Sanders shot back, "Q"": a subject and a short verb phrase, then a comma, before a direct
+    /// quotation; the subject speaks.
+    fn short_lead_in(&self, before: &[Token], kind: Kind) -> Option<Attribution> {
+        let last = before.len().checked_sub(1)?;
+        if kind != Kind::Direct || self.word(&before[last]) != "," {
+            return None;
+        }
+        let clause_start = (0..last)
+            .rev()
+            .find(|&i| before[i].kind == TokenKind::Punct)
+            .map_or(0, |i| i + 1);
+        let words = last - clause_start;
+        if !(2..=5).contains(&words) {
+            return None;
+        }
+        let (speaker, verb) = self.phrase_from(before, clause_start)?;
+        let is_subject = speaker.pronoun || speaker.name.is_some();
+        let verb_follows = before.get(verb).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && !t.is_capitalized(self.text)
+                && !self.is_clause_break(&self.lower(t))
+        });
+        (is_subject && verb_follows && speaker.span.start == before[clause_start].span.start)
+            .then(|| self.attribution(Rule::DistantCue, None, Some(speaker)))
+    }
+
     /// The last word of a span.
     fn word_at_end(&self, span: Span) -> Option<&'a str> {
         span.of(self.text).split_whitespace().last()
     }
 
     /// The subject at the start of the sentence or of a comma-separated clause before `index`.
-    fn clause_subject(&self, tokens: &[Token], index: usize) -> Option<NounPhrase> {
-        let starts = std::iter::once(0).chain(
-            (0..index)
-                .filter(|&i| self.word(&tokens[i]) == ",")
-                .map(|i| i + 1),
-        );
+    pub fn clause_subject(&self, tokens: &[Token], index: usize) -> Option<NounPhrase> {
+        // The clause nearest the cue first: "After ..., X rallied supporters, saying:".
+        let mut starts: Vec<usize> = std::iter::once(0)
+            .chain(
+                (0..index)
+                    .filter(|&i| self.word(&tokens[i]) == ",")
+                    .map(|i| i + 1),
+            )
+            .collect();
+        starts.reverse();
         for start in starts {
             let Some(first) = tokens.get(start).filter(|_| start < index) else {
                 continue;
