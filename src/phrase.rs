@@ -389,7 +389,11 @@ impl<'a> Phrases<'a> {
         let phrase = self.phrase_ending_at(tokens, lo, j)?;
         // "Another source speaking to Fox News said": a prepositional object is not the subject.
         let first = tokens.partition_point(|t| t.span.start < phrase.span.start);
-        let participle_cue = self.lower(&tokens[cue]).ends_with("ing");
+        // "footage of Hillary Clinton asking": the object of "of" is the participle's subject.
+        let participle_cue = self.lower(&tokens[cue]).ends_with("ing")
+            && first
+                .checked_sub(1)
+                .is_some_and(|p| self.lower(&tokens[p]) == "of");
         let starts_with_determiner = self.is_determiner(&self.lower(&tokens[first]));
         let governed = first > lo
             && !participle_cue
@@ -887,11 +891,17 @@ impl<'a> Phrases<'a> {
             .or_else(|| self.main_subject(tokens, k))
             .or_else(|| self.clause_subject(tokens, k))
             .or_else(|| {
+                // "said Martin Indyk:" — not "called National Nurses United "...""
                 self.object_after(tokens, k + 1).filter(|p| {
+                    let after = end_of(tokens, p.span);
                     p.name.is_some()
                         && tokens
                             .get(k + 1)
                             .is_some_and(|t| t.is_capitalized(self.text))
+                        && tokens
+                            .get(after)
+                            .is_some_and(|t| matches!(self.word(t), ":" | ","))
+                        && self.cue_verb(&tokens[k]).is_some_and(|c| !c.naming)
                 })
             })
     }
@@ -932,7 +942,11 @@ impl<'a> Phrases<'a> {
     fn main_subject(&self, tokens: &[Token], index: usize) -> Option<NounPhrase> {
         (0..index)
             .rev()
-            .filter(|&k| self.cue_verb_at(tokens, k).is_some_and(|c| c.speech))
+            .filter(|&k| {
+                // Another participle ("a staffer alleging ..., calling it") is no main clause.
+                self.cue_verb_at(tokens, k).is_some_and(|c| c.speech)
+                    && !self.lower(&tokens[k]).ends_with("ing")
+            })
             .find_map(|k| self.subject_before(tokens, 0, k))
     }
 
