@@ -123,23 +123,45 @@ pub fn attribute(
             Span::new(quote.outer.end, after_end.max(quote.outer.end)),
         );
         let frame_tokens = slice(&paragraph_tokens[paragraph], frame);
+        // The frame's words before the quote, other quotations included.
+        let before_in_frame = slice(
+            &paragraph_tokens[paragraph],
+            Span::new(frame.start, quote.outer.start),
+        );
 
         let kind = quote_kind(text, quote, before, &phrases);
         let mut lead_in: Option<Span> = None;
-        let mut found = choose(&phrases, before, after, kind).or_else(|| {
-            // Fundraising was "Q" as donors waited to see how a "R" played out, he said.
-            let last_quote_end = top[index..]
-                .iter()
-                .take_while(|q| q.outer.start < end_frame.end)
-                .map(|q| q.outer.end)
-                .max()
-                .unwrap_or(quote.outer.end);
-            let tail = slice(
-                &paragraph_tokens[end_paragraph],
-                Span::new(last_quote_end, end_frame.end.max(last_quote_end)),
-            );
-            phrases.end_attribution(tail)
-        });
+        let mut found = choose(&phrases, before, after, kind)
+            .or_else(|| {
+                // "Q," Texas delegate Bill Eastland, wearing "Ted Cruz" pins, said.
+                let rest = slice(
+                    &paragraph_tokens[end_paragraph],
+                    Span::new(quote.outer.end, end_frame.end.max(quote.outer.end)),
+                );
+                let first = rest.iter().position(|t| t.kind != TokenKind::Punct)?;
+                let (speaker, cue) = phrases.subject_then_cue(rest, first)?;
+                Some(Attribution {
+                    rule: Rule::SameClause,
+                    cue: Some(rest[cue].span),
+                    speaker: Some(speaker),
+                    outlet: None,
+                    outlet_chain: None,
+                })
+            })
+            .or_else(|| {
+                // Fundraising was "Q" as donors waited to see how a "R" played out, he said.
+                let last_quote_end = top[index..]
+                    .iter()
+                    .take_while(|q| q.outer.start < end_frame.end)
+                    .map(|q| q.outer.end)
+                    .max()
+                    .unwrap_or(quote.outer.end);
+                let tail = slice(
+                    &paragraph_tokens[end_paragraph],
+                    Span::new(last_quote_end, end_frame.end.max(last_quote_end)),
+                );
+                phrases.end_attribution(tail)
+            });
         let quoted_words = quote.inner.of(text).split_whitespace().count();
         if found.is_none() && kind == Kind::Partial && quoted_words >= SHORT_QUOTE_WORDS {
             // "The agency declined to detail the investigation's "scope"": the sentence's subject.
@@ -155,7 +177,13 @@ pub fn attribute(
             });
         }
         if let Some(own) = found.as_mut().filter(|f| f.speaker.is_none()) {
-            // A cue without a subject ("... and warned, "Q"") takes the speaker of the quote before.
+            // A cue without a subject ("Kerpen needled the "reporter," saying, "Q"") takes the
+            // subject of its sentence, or the speaker of the quote before.
+            own.speaker = phrases
+                .clause_subject(before_in_frame, before_in_frame.len())
+                .filter(|s| s.pronoun || s.name.is_some());
+        }
+        if let Some(own) = found.as_mut().filter(|f| f.speaker.is_none()) {
             if let Some((prev_frame, attribution, prev_paragraph)) = &previous {
                 if *prev_frame == frame_index || *prev_paragraph == paragraph {
                     own.speaker = attribution.speaker;
@@ -177,6 +205,25 @@ pub fn attribute(
                         ..attribution.clone()
                     });
                 }
+            }
+        }
+        let starts_frame = before.iter().all(|t| t.kind == TokenKind::Punct)
+            && after.iter().all(|t| t.kind == TokenKind::Punct);
+        if found.is_none() && starts_frame && frame_index > 0 {
+            // "Howard continued his scathing remarks. "Q"": the person the sentence before is about.
+            let previous_frame = frames[frame_index - 1];
+            if seg.paragraph_at(previous_frame.start) == Some(paragraph) {
+                let tokens = slice(&paragraph_tokens[paragraph], previous_frame);
+                let subject = phrases
+                    .clause_subject(tokens, tokens.len())
+                    .filter(|s| s.pronoun || s.name.is_some());
+                found = subject.map(|speaker| Attribution {
+                    rule: Rule::PreviousSentence,
+                    cue: None,
+                    speaker: Some(speaker),
+                    outlet: None,
+                    outlet_chain: None,
+                });
             }
         }
         let starts_paragraph = before.iter().all(|t| t.kind == TokenKind::Punct)

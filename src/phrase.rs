@@ -33,6 +33,11 @@ const TRAILING_REACH: usize = 14;
 /// How many words may stand between a leading cue and its quote for the cue to be "right before".
 const IMMEDIATE_WORDS: usize = 6;
 
+/// A colon or dash that ends a lead-in to a quotation ("X said:", "X embraced torture -- "Q"").
+fn is_lead_in_mark(word: &str) -> bool {
+    matches!(word, ":" | "--" | "—" | "–")
+}
+
 /// Index just past the last token inside `span`.
 fn end_of(tokens: &[Token], span: Span) -> usize {
     tokens.partition_point(|t| t.span.end <= span.end)
@@ -676,7 +681,7 @@ impl<'a> Phrases<'a> {
     }
 
     /// "X said" / "X, a title, said" / "X (R-Texas) said" starting at `s`: the speaker and the cue's index.
-    fn subject_then_cue(&self, tokens: &[Token], s: usize) -> Option<(NounPhrase, usize)> {
+    pub fn subject_then_cue(&self, tokens: &[Token], s: usize) -> Option<(NounPhrase, usize)> {
         let first = tokens.get(s)?;
         let (mut speaker, mut j) = self.phrase_from(tokens, s)?;
         let has_head = speaker.pronoun
@@ -725,7 +730,7 @@ impl<'a> Phrases<'a> {
             .iter()
             .rev()
             .find(|t| !matches!(self.word(t), "\"" | "“" | "‘" | "'" | "«" | "„"))
-            .is_some_and(|t| self.word(t) == ":");
+            .is_some_and(|t| is_lead_in_mark(self.word(t)));
         for k in (0..before.len()).rev() {
             let token = &before[k];
             let immediate = words_between <= IMMEDIATE_WORDS || last_is_colon;
@@ -771,7 +776,7 @@ impl<'a> Phrases<'a> {
             return Some(found);
         }
         // "Clinton: "Q"" — a bare name and a colon.
-        let colon = before.iter().rposition(|t| self.word(t) == ":")?;
+        let colon = before.iter().rposition(|t| is_lead_in_mark(self.word(t)))?;
         if !last_is_colon || colon == 0 {
             return None;
         }

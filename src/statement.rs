@@ -40,6 +40,8 @@ pub enum Rule {
     Shared,
     /// Follows an attributed quote of the same paragraph ("Q1," X said. "Q2.").
     SameParagraph,
+    /// The subject of the sentence before, with no cue of its own ("X continued. "Q"").
+    PreviousSentence,
     /// A lead-in ending in a colon in the paragraph before.
     ColonLeadIn,
     /// Follows an attributed quote paragraph with no attribution of its own.
@@ -60,6 +62,7 @@ impl Rule {
             Rule::SameParagraph => 0.85,
             Rule::DistantCue => 0.8,
             Rule::ColonLeadIn => 0.8,
+            Rule::PreviousSentence => 0.6,
             Rule::Continuation => 0.55,
             Rule::Reported => 0.75,
             Rule::Unattributed => 0.3,
