@@ -776,6 +776,26 @@ mod tests {
     }
 
     #[test]
+    fn bare_quote_after_a_sentence_about_its_speaker() {
+        let text = "Howard continued his scathing remarks. \"Eight years ago she was the presumed nominee.\"";
+        assert_eq!(speakers(text), vec!["Howard"]);
+        let found = Extractor::new(Grammar::builtin()).extract(text);
+        assert_eq!(found.statements[0].rule, Rule::PreviousSentence);
+    }
+
+    #[test]
+    fn dash_and_comma_lead_ins() {
+        assert_eq!(
+            speakers("Trump also embraced enhanced interrogation -- \"I think waterboarding is peanuts.\""),
+            vec!["Trump"]
+        );
+        assert_eq!(
+            speakers("Sanders shot back, \"Secretary Clinton called them out.\""),
+            vec!["Sanders"]
+        );
+    }
+
+    #[test]
     fn unclosed_quote_stays_in_its_paragraph() {
         let text = "Smith said: \"We will win and we will keep going\n\nThe next paragraph is narration.\n";
         let rows = quoted(text);
