@@ -35,7 +35,7 @@ const IMMEDIATE_WORDS: usize = 6;
 
 /// A colon or dash that ends a lead-in to a quotation ("X said:", "X embraced torture -- "Q"").
 fn is_lead_in_mark(word: &str) -> bool {
-    matches!(word, ":" | "--" | "—" | "–")
+    matches!(word, ":" | "--" | "-" | "—" | "–")
 }
 
 /// Index just past the last token inside `span`.
