@@ -455,9 +455,17 @@ impl<'a> Phrases<'a> {
         if (0..appositive.len()).any(|i| self.cue_verb_at(appositive, i).is_some()) {
             return None; // "In December, the prince called for ..., calling": a clause, not an appositive
         }
+        // A role starts with a determiner, a title or an age ("the Kremlin's spokesman", "31"),
+        // or is a title phrase ("Russia's ambassador to the U.N."); "Sanders stepped up ..." is a clause.
+        let head_is_title = appositive
+            .iter()
+            .take_while(|t| !matches!(self.lower(t).as_str(), "to" | "of" | "for" | "at" | "in"))
+            .last()
+            .is_some_and(|t| self.is_title(&self.lower(t)));
         let looks_like_role = self.is_determiner(&first_lower)
-            || appositive.iter().any(|t| self.is_title(&self.lower(t)))
-            || first.kind == TokenKind::Number;
+            || self.is_title(&first_lower)
+            || first.kind == TokenKind::Number
+            || head_is_title;
         if name.name.is_none() || !looks_like_role {
             return None;
         }
@@ -788,8 +796,23 @@ impl<'a> Phrases<'a> {
             let speaker = self.clause_subject(before, colon)?;
             return Some(self.attribution(Rule::SameClause, None, Some(speaker)));
         }
-        if let Some(speaker) = self.phrase_ending_at(before, 0, colon) {
-            if speaker.span.start == before[0].span.start && speaker.name.is_some() {
+        if let Some(mut speaker) = self.phrase_ending_at(before, 0, colon) {
+            let mut first = before.partition_point(|t| t.span.start < speaker.span.start);
+            // "Mark Blumenthal and Jon Cohen:" — two names joined by "and" speak together.
+            if first >= 2 && self.lower(&before[first - 1]) == "and" {
+                if let Some(other) = self
+                    .phrase_ending_at(before, 0, first - 1)
+                    .filter(|p| p.name.is_some())
+                {
+                    speaker.span = Span::new(other.span.start, speaker.span.end);
+                    speaker.name = Some(speaker.span);
+                    first = before.partition_point(|t| t.span.start < other.span.start);
+                }
+            }
+            // "IOWA POLLS NOT WRONG - Pew Research:" — a name after a dash, at the start, speaks.
+            let opens =
+                first == 0 || matches!(self.word(&before[first - 1]), "-" | "—" | "–" | "--");
+            if opens && speaker.name.is_some() {
                 return Some(self.attribution(Rule::SameClause, None, Some(speaker)));
             }
         }
@@ -948,9 +971,11 @@ impl<'a> Phrases<'a> {
         (0..index)
             .rev()
             .filter(|&k| {
-                // Another participle ("a staffer alleging ..., calling it") is no main clause.
+                // Another participle ("a staffer alleging ..., calling it") is no main clause,
+                // unless the two are joined by "and" ("Trump tweeting ... and asking").
+                let coordinated = index > 0 && self.lower(&tokens[index - 1]) == "and";
                 self.cue_verb_at(tokens, k).is_some_and(|c| c.speech)
-                    && !self.lower(&tokens[k]).ends_with("ing")
+                    && (coordinated || !self.lower(&tokens[k]).ends_with("ing"))
             })
             .find_map(|k| self.subject_before(tokens, 0, k))
     }
