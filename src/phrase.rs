@@ -661,7 +661,11 @@ impl<'a> Phrases<'a> {
             .filter(|&i| self.word(&after[i]) == ",");
         for comma in commas.take(3) {
             let start = comma + 1;
-            let (speaker, cue) = if self.cue_verb_at(after, start).is_some_and(|c| c.speech) {
+            let inverted = self.cue_verb_at(after, start).is_some_and(|c| c.speech)
+                && after.get(start + 1).is_some_and(|t| {
+                    t.is_capitalized(self.text) || self.is_determiner(&self.lower(t))
+                });
+            let (speaker, cue) = if inverted {
                 let Some(speaker) = self
                     .object_after(after, start + 1)
                     .filter(|p| p.name.is_some())
@@ -715,15 +719,20 @@ impl<'a> Phrases<'a> {
                 }
                 return Some((speaker, j));
             }
-            let close = match self.word(token) {
-                "," => ",",
-                "(" => ")",
+            // After one appositive another may follow without its own opening comma:
+            // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said".
+            let in_appositives = j > 0 && self.word(&tokens[j - 1]) == ",";
+            let (open, close) = match self.word(token) {
+                "," => (j, ","),
+                "(" => (j, ")"),
+                _ if in_appositives && token.kind != TokenKind::Punct => (j - 1, ","),
                 _ => return None,
             };
-            let end = (j + 1..tokens.len().min(j + 1 + TRAILING_REACH * 2))
+            let end = (open + 1..tokens.len().min(open + 1 + TRAILING_REACH * 2))
                 .find(|&i| self.word(&tokens[i]) == close)?;
+            let j_open = open;
             if close == "," && speaker.title.is_none() && !speaker.pronoun {
-                speaker.title = self.role_span(&tokens[j + 1..end]);
+                speaker.title = self.role_span(&tokens[j_open + 1..end]);
             }
             j = end + 1;
         }
