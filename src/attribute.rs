@@ -2,13 +2,21 @@
 //!
 //! Sentences are first merged into *frames* wherever a quotation spans a sentence boundary.
 //! For each top-level quotation, the words of its frame before it (back to the previous
-//! quotation) and after it (up to the next one) are its attribution context. The rules, in
-//! order: a trailing attribution right after the quote ("Q," X said / "Q," said X / "Q" — X);
-//! a cue right before it (X said: "Q" / X told OUTLET "Q"); a cue further back in the sentence
-//! (X called it "Q"); the attribution of another quote in the frame ("Q1," X said, "Q2");
-//! a colon lead-in closing the previous paragraph; and the speaker of the quote paragraph
-//! before. Speaker phrases are read by walking away from the cue over title, name and
-//! determiner words (see `phrase`).
+//! quotation) and after it (up to the next one) are its attribution context. `Document::find`
+//! tries the rules in order, surest first:
+//! 1. a cue right before the quote (X said: "Q" / X told OUTLET "Q" / According to X, "Q");
+//! 2. a trailing attribution ("Q," X said / "Q," said X / "Q" — X, title), read into the next
+//!    sentence when the quote is a sentence of its own ("Q?" Power asked.);
+//! 3. a cue further back in the sentence (X called it "Q");
+//! 4. a trailing speaker read across a short quotation, or an attribution closing the sentence
+//!    after a comma ("Q" since ..., said X);
+//! 5. for a partial quote of three or more words, the subject of its sentence;
+//! 6. the attribution of the quote before in the sentence or paragraph ("Q1," X said. "Q2.");
+//! 7. the subject of the sentence before ("Howard continued his remarks. "Q"");
+//! 8. a colon lead-in closing the paragraph before, then the speaker of the quote paragraph before.
+//!
+//! Speaker phrases are read by walking away from the cue over title, name and determiner words
+//! (see `phrase`). Each rule sets the row's confidence (`statement::Rule`).
 
 use crate::grammar::Grammar;
 use crate::phrase::{NounPhrase, Phrases};
@@ -68,250 +76,393 @@ pub fn frames(seg: &Segmentation, quotes: &[&Quote]) -> Vec<Span> {
     frames
 }
 
+/// The words of each paragraph, tokenized once for every stage.
+pub type ParagraphTokens = Vec<Vec<Token>>;
+
+/// Tokenizes every paragraph of a segmented document.
+pub fn paragraph_tokens(text: &str, seg: &Segmentation, grammar: &Grammar) -> ParagraphTokens {
+    let is_abbreviation = |w: &str| grammar.is_abbreviation(w);
+    seg.paragraphs
+        .iter()
+        .map(|p| tokenize(text, *p, &is_abbreviation))
+        .collect()
+}
+
+/// A document being attributed: its text, segments, quotations and tokens.
+struct Document<'d> {
+    text: &'d str,
+    seg: &'d Segmentation,
+    phrases: Phrases<'d>,
+    tokens: &'d ParagraphTokens,
+    top: Vec<&'d Quote>,
+    frames: Vec<Span>,
+}
+
+/// What the rules may look at for one quotation.
+struct Context<'d> {
+    quote: &'d Quote,
+    kind: Kind,
+    frame_index: usize,
+    end_frame_index: usize,
+    paragraph: usize,
+    end_paragraph: usize,
+    /// Words of the frame between the previous quotation and this one.
+    before: &'d [Token],
+    /// Words after this quotation up to the next one (or into the next sentence, see `context`).
+    after: &'d [Token],
+    /// The frame's words before the quotation, other quotations included.
+    before_in_frame: &'d [Token],
+    /// The frame's words after the quotation, other quotations included.
+    rest_of_frame: &'d [Token],
+    /// The frame's words, other quotations included.
+    frame_tokens: &'d [Token],
+    /// Words after the last quotation of the frame.
+    frame_tail: &'d [Token],
+}
+
+/// The attribution of the quotation before, to share with the ones that follow.
+struct Previous {
+    frame_index: usize,
+    paragraph: usize,
+    attribution: Attribution,
+}
+
 /// Attributes every top-level quotation of a document; scare quotes without speaker or cue are dropped.
 pub fn attribute(
     text: &str,
     seg: &Segmentation,
     quotes: &[Quote],
+    tokens: &ParagraphTokens,
     grammar: &Grammar,
 ) -> Vec<Statement> {
     let top: Vec<&Quote> = quotes.iter().filter(|q| q.depth == 0).collect();
-    let frames = frames(seg, &top);
-    let is_abbreviation = |w: &str| grammar.is_abbreviation(w);
-    let paragraph_tokens: Vec<Vec<Token>> = seg
-        .paragraphs
-        .iter()
-        .map(|p| tokenize(text, *p, &is_abbreviation))
-        .collect();
-    let phrases = Phrases { text, grammar };
+    let doc = Document {
+        text,
+        seg,
+        phrases: Phrases { text, grammar },
+        tokens,
+        frames: frames(seg, &top),
+        top,
+    };
     let article_outlet = article_outlet(text, seg, grammar);
-
     let mut statements: Vec<Statement> = Vec::new();
-    let mut previous: Option<(usize, Attribution, usize)> = None; // (frame, attribution, paragraph)
-    for (index, quote) in top.iter().enumerate() {
-        let Some(frame_index) = frame_at(&frames, quote.outer.start) else {
+    let mut previous: Option<Previous> = None;
+    for index in 0..doc.top.len() {
+        let Some(ctx) = doc.context(index) else {
             continue;
         };
+        if ctx.quote.inner.trim(text).is_empty() {
+            continue;
+        }
+        let (found, lead_in) = doc.find(&ctx, previous.as_ref());
+        if ctx.kind == Kind::Partial
+            && is_name_or_modifier(text, ctx.quote, ctx.before, ctx.after, grammar)
+        {
+            continue;
+        }
+        let words = ctx.quote.inner.of(text).split_whitespace().count();
+        let sentence_like =
+            words >= SHORT_QUOTE_WORDS && is_sentence_like(ctx.quote.inner.of(text));
+        let Some(attribution) =
+            found.or_else(|| sentence_like.then(|| unattributed(Rule::Unattributed)))
+        else {
+            continue;
+        };
+        let attribution = doc.with_outlet(&ctx, attribution, lead_in, article_outlet.as_deref());
+        statements.push(doc.statement(&ctx, &attribution));
+        previous = (attribution.rule != Rule::Unattributed).then_some(Previous {
+            frame_index: ctx.end_frame_index,
+            paragraph: ctx.end_paragraph,
+            attribution,
+        });
+    }
+    join_fragments(text, statements)
+}
+
+/// An attribution by `rule` with no speaker, cue or outlet.
+fn unattributed(rule: Rule) -> Attribution {
+    Attribution {
+        rule,
+        cue: None,
+        speaker: None,
+        outlet: None,
+        outlet_chain: None,
+    }
+}
+
+/// An attribution by `rule` to `speaker`, with no cue.
+fn by_subject(rule: Rule, speaker: Option<NounPhrase>) -> Option<Attribution> {
+    speaker.map(|speaker| Attribution {
+        speaker: Some(speaker),
+        ..unattributed(rule)
+    })
+}
+
+impl<'d> Document<'d> {
+    /// The words around quotation `index` that the rules read.
+    fn context(&self, index: usize) -> Option<Context<'d>> {
+        let quote = *self.top.get(index)?;
+        let frame_index = frame_at(&self.frames, quote.outer.start)?;
         let end_frame_index =
-            frame_at(&frames, quote.outer.end.saturating_sub(1)).unwrap_or(frame_index);
-        let frame = frames[frame_index];
-        let end_frame = frames[end_frame_index];
-        let paragraph = seg.paragraph_at(quote.outer.start).unwrap_or(0);
-        let end_paragraph = seg
+            frame_at(&self.frames, quote.outer.end.saturating_sub(1)).unwrap_or(frame_index);
+        let frame = self.frames[frame_index];
+        let end_frame = self.frames[end_frame_index];
+        let paragraph = self.seg.paragraph_at(quote.outer.start).unwrap_or(0);
+        let end_paragraph = self
+            .seg
             .paragraph_at(quote.outer.end.saturating_sub(1))
             .unwrap_or(paragraph);
+        let tokens = self.tokens.get(paragraph)?;
+        let end_tokens = self.tokens.get(end_paragraph)?;
 
         let before_start = index
             .checked_sub(1)
-            .and_then(|i| top.get(i))
+            .and_then(|i| self.top.get(i))
             .map_or(frame.start, |prev| prev.outer.end.max(frame.start));
-        // A quote ending its sentence ("Q?" Power asked.) takes its attribution from the next one.
-        let ends_frame = end_frame.end <= quote.outer.end && frame.start >= quote.outer.start;
-        let next_frame = frames
+        // A quote that is its whole sentence ("Q?" Power asked.) reads on into the next one.
+        let whole_frame = end_frame.end <= quote.outer.end && frame.start >= quote.outer.start;
+        let next_frame = self
+            .frames
             .get(end_frame_index + 1)
-            .filter(|f| ends_frame && seg.paragraph_at(f.start) == Some(end_paragraph));
+            .filter(|f| whole_frame && self.seg.paragraph_at(f.start) == Some(end_paragraph));
         let reach = next_frame.map_or(end_frame.end, |f| f.end);
-        let after_end = top.get(index + 1).map_or(reach, |next| {
-            next.outer.start.min(reach).max(quote.outer.end)
-        });
-        let before = slice(
-            &paragraph_tokens[paragraph],
-            Span::new(before_start, quote.outer.start),
-        );
-        let after = slice(
-            &paragraph_tokens[end_paragraph],
-            Span::new(quote.outer.end, after_end.max(quote.outer.end)),
-        );
-        let frame_tokens = slice(&paragraph_tokens[paragraph], frame);
-        // The frame's words before the quote, other quotations included.
-        let before_in_frame = slice(
-            &paragraph_tokens[paragraph],
-            Span::new(frame.start, quote.outer.start),
-        );
+        let after_end = self
+            .top
+            .get(index + 1)
+            .map_or(reach, |next| next.outer.start.min(reach))
+            .max(quote.outer.end);
+        let last_quote_end = self.top[index..]
+            .iter()
+            .take_while(|q| q.outer.start < end_frame.end)
+            .map(|q| q.outer.end)
+            .max()
+            .unwrap_or(quote.outer.end);
+        let before = slice(tokens, Span::new(before_start, quote.outer.start));
+        Some(Context {
+            quote,
+            kind: quote_kind(self.text, quote, before, &self.phrases),
+            frame_index,
+            end_frame_index,
+            paragraph,
+            end_paragraph,
+            before,
+            after: slice(end_tokens, Span::new(quote.outer.end, after_end)),
+            before_in_frame: slice(tokens, Span::new(frame.start, quote.outer.start)),
+            rest_of_frame: slice(
+                end_tokens,
+                Span::new(quote.outer.end, end_frame.end.max(quote.outer.end)),
+            ),
+            frame_tokens: slice(tokens, frame),
+            frame_tail: slice(
+                end_tokens,
+                Span::new(last_quote_end, end_frame.end.max(last_quote_end)),
+            ),
+        })
+    }
 
-        let kind = quote_kind(text, quote, before, &phrases);
-        let mut lead_in: Option<Span> = None;
-        let mut found = choose(&phrases, before, after, kind)
-            .or_else(|| {
-                // "Q," Texas delegate Bill Eastland, wearing "Ted Cruz" pins, said.
-                let rest = slice(
-                    &paragraph_tokens[end_paragraph],
-                    Span::new(quote.outer.end, end_frame.end.max(quote.outer.end)),
-                );
-                let first = rest.iter().position(|t| t.kind != TokenKind::Punct)?;
-                let (speaker, cue) = phrases.subject_then_cue(rest, first)?;
-                Some(Attribution {
-                    rule: Rule::SameClause,
-                    cue: Some(rest[cue].span),
-                    speaker: Some(speaker),
-                    outlet: None,
-                    outlet_chain: None,
-                })
-            })
-            .or_else(|| {
-                // Fundraising was "Q" as donors waited to see how a "R" played out, he said.
-                let last_quote_end = top[index..]
-                    .iter()
-                    .take_while(|q| q.outer.start < end_frame.end)
-                    .map(|q| q.outer.end)
-                    .max()
-                    .unwrap_or(quote.outer.end);
-                let tail = slice(
-                    &paragraph_tokens[end_paragraph],
-                    Span::new(last_quote_end, end_frame.end.max(last_quote_end)),
-                );
-                phrases.end_attribution(tail)
-            });
-        let quoted_words = quote.inner.of(text).split_whitespace().count();
-        if found.is_none() && kind == Kind::Partial && quoted_words >= SHORT_QUOTE_WORDS {
-            // "The agency declined to detail the investigation's "scope"": the sentence's subject.
-            let subject = phrases.clause_subject(before, before.len()).filter(|s| {
-                s.pronoun || s.name.is_some() || !s.span.of(text).starts_with(char::is_lowercase)
-            });
-            found = subject.map(|speaker| Attribution {
-                rule: Rule::DistantCue,
-                cue: None,
-                speaker: Some(speaker),
-                outlet: None,
-                outlet_chain: None,
-            });
-        }
+    /// The rules in order, from the surest to the weakest; also the lead-in sentence when a
+    /// colon lead-in in the paragraph before attributed the quote.
+    fn find(
+        &self,
+        ctx: &Context,
+        previous: Option<&Previous>,
+    ) -> (Option<Attribution>, Option<Span>) {
+        let phrases = &self.phrases;
+        let mut found = choose(phrases, ctx.before, ctx.after, ctx.kind)
+            .or_else(|| self.across_quotes(ctx))
+            .or_else(|| phrases.end_attribution(ctx.frame_tail))
+            .or_else(|| self.partial_subject(ctx));
         if let Some(own) = found.as_mut().filter(|f| f.speaker.is_none()) {
             // A cue without a subject ("Kerpen needled the "reporter," saying, "Q"") takes the
             // subject of its sentence, or the speaker of the quote before.
             own.speaker = phrases
-                .clause_subject(before_in_frame, before_in_frame.len())
+                .clause_subject(ctx.before_in_frame, ctx.before_in_frame.len())
                 .filter(|s| s.pronoun || s.name.is_some());
-        }
-        if let Some(own) = found.as_mut().filter(|f| f.speaker.is_none()) {
-            if let Some((prev_frame, attribution, prev_paragraph)) = &previous {
-                if *prev_frame == frame_index || *prev_paragraph == paragraph {
-                    own.speaker = attribution.speaker;
+            if own.speaker.is_none() {
+                if let Some(prev) = previous
+                    .filter(|p| p.frame_index == ctx.frame_index || p.paragraph == ctx.paragraph)
+                {
+                    own.speaker = prev.attribution.speaker;
                     own.rule = Rule::Shared;
                 }
             }
         }
-        if found.is_none() {
-            // "Q1," X said, "Q2" shares the attribution; so does "Q1," X said. "Q2." in one paragraph.
-            if let Some((prev_frame, attribution, prev_paragraph)) = &previous {
-                let same_frame = *prev_frame == frame_index;
-                if (same_frame || *prev_paragraph == paragraph) && attribution.speaker.is_some() {
-                    found = Some(Attribution {
-                        rule: if same_frame {
-                            Rule::Shared
-                        } else {
-                            Rule::SameParagraph
-                        },
-                        ..attribution.clone()
-                    });
-                }
-            }
+        let found = found
+            .or_else(|| self.shared(ctx, previous))
+            .or_else(|| self.previous_sentence(ctx));
+        if found.is_some() || !self.starts_paragraph_alone(ctx) {
+            return (found, None);
         }
-        let starts_frame = before.iter().all(|t| t.kind == TokenKind::Punct)
-            && after.iter().all(|t| t.kind == TokenKind::Punct);
-        if found.is_none() && starts_frame && frame_index > 0 {
-            // "Howard continued his scathing remarks. "Q"": the person the sentence before is about.
-            let previous_frame = frames[frame_index - 1];
-            if seg.paragraph_at(previous_frame.start) == Some(paragraph) {
-                let tokens = slice(&paragraph_tokens[paragraph], previous_frame);
-                let subject = phrases
-                    .clause_subject(tokens, tokens.len())
-                    .filter(|s| s.pronoun || s.name.is_some());
-                found = subject.map(|speaker| Attribution {
-                    rule: Rule::PreviousSentence,
-                    cue: None,
-                    speaker: Some(speaker),
-                    outlet: None,
-                    outlet_chain: None,
-                });
-            }
+        match self.colon_lead_in(ctx.paragraph) {
+            Some((attribution, lead_in)) => (Some(attribution), Some(lead_in)),
+            None => (self.continuation(ctx, previous), None),
         }
-        let starts_paragraph = before.iter().all(|t| t.kind == TokenKind::Punct)
-            && seg
+    }
+
+    /// "Q," Texas delegate Bill Eastland, wearing "Ted Cruz" pins, said: a trailing speaker and
+    /// cue read across a short quotation.
+    fn across_quotes(&self, ctx: &Context) -> Option<Attribution> {
+        let rest = ctx.rest_of_frame;
+        let first = rest.iter().position(|t| t.kind != TokenKind::Punct)?;
+        let (speaker, cue) = self.phrases.subject_then_cue(rest, first)?;
+        Some(Attribution {
+            rule: Rule::SameClause,
+            cue: Some(rest[cue].span),
+            speaker: Some(speaker),
+            outlet: None,
+            outlet_chain: None,
+        })
+    }
+
+    /// "The agency declined to detail the investigation's "scope or targets"": a partial quote
+    /// of three or more words with no cue belongs to its sentence's subject.
+    fn partial_subject(&self, ctx: &Context) -> Option<Attribution> {
+        let words = ctx.quote.inner.of(self.text).split_whitespace().count();
+        if ctx.kind != Kind::Partial || words < SHORT_QUOTE_WORDS {
+            return None;
+        }
+        let subject = self
+            .phrases
+            .clause_subject(ctx.before, ctx.before.len())
+            .filter(|s| {
+                s.pronoun
+                    || s.name.is_some()
+                    || !s.span.of(self.text).starts_with(char::is_lowercase)
+            });
+        by_subject(Rule::DistantCue, subject)
+    }
+
+    /// "Q1," X said, "Q2" shares the attribution; so does "Q1," X said. "Q2." in one paragraph.
+    fn shared(&self, ctx: &Context, previous: Option<&Previous>) -> Option<Attribution> {
+        let prev = previous?;
+        let same_frame = prev.frame_index == ctx.frame_index;
+        if !(same_frame || prev.paragraph == ctx.paragraph) || prev.attribution.speaker.is_none() {
+            return None;
+        }
+        Some(Attribution {
+            rule: if same_frame {
+                Rule::Shared
+            } else {
+                Rule::SameParagraph
+            },
+            ..prev.attribution.clone()
+        })
+    }
+
+    /// "Howard continued his scathing remarks. "Q"": the person the sentence before is about.
+    fn previous_sentence(&self, ctx: &Context) -> Option<Attribution> {
+        let alone = ctx.before.iter().all(|t| t.kind == TokenKind::Punct)
+            && ctx.after.iter().all(|t| t.kind == TokenKind::Punct);
+        let previous_frame = *self
+            .frames
+            .get(ctx.frame_index.checked_sub(1).filter(|_| alone)?)?;
+        if self.seg.paragraph_at(previous_frame.start) != Some(ctx.paragraph) {
+            return None;
+        }
+        let tokens = slice(self.tokens.get(ctx.paragraph)?, previous_frame);
+        let subject = self
+            .phrases
+            .clause_subject(tokens, tokens.len())
+            .filter(|s| s.pronoun || s.name.is_some());
+        by_subject(Rule::PreviousSentence, subject)
+    }
+
+    /// Does the quotation open its paragraph with nothing after it in its sentence?
+    fn starts_paragraph_alone(&self, ctx: &Context) -> bool {
+        ctx.before.iter().all(|t| t.kind == TokenKind::Punct)
+            && ctx.after.iter().all(|t| t.kind == TokenKind::Punct)
+            && self
+                .seg
                 .paragraphs
-                .get(paragraph)
-                .is_some_and(|p| p.start == quote.outer.start);
-        if found.is_none() && starts_paragraph && after.iter().all(|t| t.kind == TokenKind::Punct) {
-            let lead = colon_lead_in(text, &phrases, seg, &paragraph_tokens, paragraph);
-            lead_in = lead.as_ref().map(|(_, span)| *span);
-            found = lead.map(|(attribution, _)| attribution);
-            if found.is_none() {
-                if let Some((_, attribution, prev_paragraph)) = &previous {
-                    if prev_paragraph + 1 == paragraph && attribution.speaker.is_some() {
-                        found = Some(Attribution {
-                            rule: Rule::Continuation,
-                            ..attribution.clone()
-                        });
-                    }
-                }
+                .get(ctx.paragraph)
+                .is_some_and(|p| p.start == ctx.quote.outer.start)
+    }
+
+    /// A quote paragraph right after an attributed one continues its speaker's words.
+    fn continuation(&self, ctx: &Context, previous: Option<&Previous>) -> Option<Attribution> {
+        let prev = previous?;
+        (prev.paragraph + 1 == ctx.paragraph && prev.attribution.speaker.is_some()).then(|| {
+            Attribution {
+                rule: Rule::Continuation,
+                ..prev.attribution.clone()
             }
+        })
+    }
+
+    /// The attribution of a lead-in ending in a colon at the end of paragraph `paragraph - 1`,
+    /// and the lead-in sentence.
+    fn colon_lead_in(&self, paragraph: usize) -> Option<(Attribution, Span)> {
+        let previous = paragraph.checked_sub(1)?;
+        let tokens = self.tokens.get(previous)?;
+        if tokens.last()?.text(self.text) != ":" {
+            return None;
         }
-        if quote.inner.trim(text).is_empty() {
-            continue;
+        let sentences = self.seg.paragraph_sentences.get(previous)?;
+        let last_sentence = self.seg.sentences.get(sentences.end.checked_sub(1)?)?;
+        let mut found = self
+            .phrases
+            .leading(slice(tokens, *last_sentence), Kind::Direct)?;
+        found.rule = Rule::ColonLeadIn;
+        Some((found, *last_sentence))
+    }
+
+    /// The attribution with its outlet and outlet chain read from its context.
+    fn with_outlet(
+        &self,
+        ctx: &Context,
+        mut attribution: Attribution,
+        lead_in: Option<Span>,
+        article_outlet: Option<&str>,
+    ) -> Attribution {
+        if attribution.rule == Rule::Continuation {
+            return attribution;
         }
-        let words = quote.inner.of(text).split_whitespace().count();
-        if kind == Kind::Partial && is_name_or_modifier(text, quote, before, after, grammar) {
-            continue;
-        }
-        let Some(mut attribution) = found.or_else(|| {
-            (words >= 3 && is_sentence_like(quote.inner.of(text))).then_some(Attribution {
-                rule: Rule::Unattributed,
-                cue: None,
-                speaker: None,
-                outlet: None,
-                outlet_chain: None,
-            })
-        }) else {
-            continue;
+        let context = match (lead_in, ctx.paragraph.checked_sub(1)) {
+            (Some(span), Some(previous)) => self
+                .tokens
+                .get(previous)
+                .map_or(&[][..], |t| slice(t, span)),
+            _ => ctx.frame_tokens,
         };
-        if attribution.rule != Rule::Continuation {
-            let context = match lead_in {
-                Some(span) if attribution.rule == Rule::ColonLeadIn => {
-                    slice(&paragraph_tokens[paragraph.saturating_sub(1)], span)
-                }
-                _ => frame_tokens,
-            };
-            let (found, cited) =
-                find_outlet(&phrases, context, &attribution, article_outlet.as_deref());
-            let (outlet, chain) = outlet_columns(attribution.outlet.take(), found, cited);
-            attribution.outlet = outlet;
-            attribution.outlet_chain = chain;
-        }
+        let (found, cited) = find_outlet(&self.phrases, context, &attribution, article_outlet);
+        let (outlet, chain) = outlet_columns(attribution.outlet.take(), found, cited);
+        attribution.outlet = outlet;
+        attribution.outlet_chain = chain;
+        attribution
+    }
+
+    /// The output statement for a quotation and its attribution.
+    fn statement(&self, ctx: &Context, attribution: &Attribution) -> Statement {
+        let text = self.text;
         let mut confidence = attribution.rule.confidence();
-        if !quote.closed {
-            confidence *= 0.7;
+        if !ctx.quote.closed {
+            confidence *= UNCLOSED_FACTOR;
         }
-        statements.push(Statement {
-            kind,
-            quote: quote.inner.trim(text),
-            mention: attribution.speaker.as_ref().map(|s| s.span),
-            speaker: attribution
-                .speaker
-                .as_ref()
-                .map(|s| phrases.speaker_name(s))
+        let speaker = attribution.speaker.as_ref();
+        Statement {
+            kind: ctx.kind,
+            quote: ctx.quote.inner.trim(text),
+            mention: speaker.map(|s| s.span),
+            speaker: speaker
+                .map(|s| self.phrases.speaker_name(s))
                 .unwrap_or_default(),
-            title: attribution
-                .speaker
-                .as_ref()
+            title: speaker
                 .and_then(|s| s.title)
                 .map(|t| t.of(text).to_string())
                 .unwrap_or_default(),
             cue: attribution.cue,
             outlet: attribution.outlet.clone().unwrap_or_default(),
             outlet_chain: attribution.outlet_chain.clone().unwrap_or_default(),
-            paragraph,
-            sentence: seg.sentence_at(quote.inner.start).unwrap_or(0),
+            paragraph: ctx.paragraph,
+            sentence: self.seg.sentence_at(ctx.quote.inner.start).unwrap_or(0),
             confidence,
             rule: attribution.rule,
-        });
-        if attribution.rule != Rule::Unattributed {
-            previous = Some((end_frame_index, attribution, end_paragraph));
-        } else {
-            previous = None;
         }
     }
-    join_fragments(text, statements)
 }
+
+/// Confidence is multiplied by this when a quotation mark was never closed.
+const UNCLOSED_FACTOR: f32 = 0.7;
 
 /// Index of the frame that contains byte `at`.
 fn frame_at(frames: &[Span], at: usize) -> Option<usize> {
@@ -488,28 +639,6 @@ fn choose(phrases: &Phrases, before: &[Token], after: &[Token], kind: Kind) -> O
         (_, Some(trail)) => Some(trail),
         (lead, None) => lead,
     }
-}
-
-/// The attribution of a lead-in ending in a colon at the end of paragraph `paragraph - 1`, and the lead-in sentence.
-fn colon_lead_in(
-    text: &str,
-    phrases: &Phrases,
-    seg: &Segmentation,
-    paragraph_tokens: &[Vec<Token>],
-    paragraph: usize,
-) -> Option<(Attribution, Span)> {
-    let previous = paragraph.checked_sub(1)?;
-    let tokens = paragraph_tokens.get(previous)?;
-    let last = tokens.last()?;
-    if last.text(text) != ":" {
-        return None;
-    }
-    let sentences = seg.paragraph_sentences.get(previous)?;
-    let last_sentence = seg.sentences.get(sentences.end.checked_sub(1)?)?;
-    let lead_in = slice(tokens, *last_sentence);
-    let mut found = phrases.leading(lead_in, Kind::Direct)?;
-    found.rule = Rule::ColonLeadIn;
-    Some((found, *last_sentence))
 }
 
 /// The article's own publisher when the text shows it: a leading "CNN:" line or a "(CNN)" dateline.

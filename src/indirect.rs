@@ -10,14 +10,14 @@
 //! A clause that is mostly quoted text is left to the quotation rules, and a clause must have at
 //! least `MIN_WORDS` words.
 
-use crate::attribute::{find_outlet, outlet_columns, slice, Attribution};
+use crate::attribute::{find_outlet, outlet_columns, slice, Attribution, ParagraphTokens};
 use crate::grammar::Grammar;
 use crate::phrase::{NounPhrase, Phrases};
 use crate::quotes::Quote;
 use crate::segment::Segmentation;
 use crate::span::Span;
 use crate::statement::{Kind, Rule, Statement};
-use crate::tokens::{tokenize, Token, TokenKind};
+use crate::tokens::{Token, TokenKind};
 
 /// The fewest words a reported clause may have.
 const MIN_WORDS: usize = 3;
@@ -27,10 +27,10 @@ pub fn reported_speech(
     text: &str,
     seg: &Segmentation,
     quotes: &[Quote],
+    tokens: &ParagraphTokens,
     grammar: &Grammar,
 ) -> Vec<Statement> {
     let phrases = Phrases { text, grammar };
-    let is_abbreviation = |w: &str| grammar.is_abbreviation(w);
     let top: Vec<Span> = quotes
         .iter()
         .filter(|q| q.depth == 0)
@@ -38,15 +38,14 @@ pub fn reported_speech(
         .collect();
     let mut statements = Vec::new();
     for (paragraph_index, sentences) in seg.paragraph_sentences.iter().enumerate() {
-        let Some(paragraph) = seg.paragraphs.get(paragraph_index) else {
+        let Some(tokens) = tokens.get(paragraph_index) else {
             continue;
         };
-        let tokens = tokenize(text, *paragraph, &is_abbreviation);
         for sentence_index in sentences.clone() {
             let Some(sentence) = seg.sentences.get(sentence_index) else {
                 continue;
             };
-            let sentence_tokens = slice(&tokens, *sentence);
+            let sentence_tokens = slice(tokens, *sentence);
             let quoted: Vec<bool> = sentence_tokens
                 .iter()
                 .map(|t| top.iter().any(|q| q.contains(t.span)))

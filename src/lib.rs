@@ -66,15 +66,18 @@ impl Extractor {
     pub fn extract(&self, text: &str) -> Extraction {
         let segmentation = self.segmenter.segment(text);
         let quotes = quotes::find_quotes(text, &segmentation.paragraphs);
-        let mut statements = attribute::attribute(text, &segmentation, &quotes, &self.grammar);
+        let words = attribute::paragraph_tokens(text, &segmentation, &self.grammar);
+        let mut statements =
+            attribute::attribute(text, &segmentation, &quotes, &words, &self.grammar);
         statements.extend(indirect::reported_speech(
             text,
             &segmentation,
             &quotes,
+            &words,
             &self.grammar,
         ));
         statements.sort_by_key(|s| (s.quote.start, s.quote.end));
-        resolve::resolve(text, &segmentation, &mut statements, &self.grammar);
+        resolve::resolve(text, &segmentation, &words, &mut statements, &self.grammar);
         Extraction {
             statements,
             article_outlet: attribute::article_outlet(text, &segmentation, &self.grammar),

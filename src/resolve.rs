@@ -11,11 +11,12 @@
 
 use std::collections::HashMap;
 
+use crate::attribute::ParagraphTokens;
 use crate::grammar::{Gender, Grammar};
 use crate::segment::Segmentation;
 use crate::span::Span;
 use crate::statement::Statement;
-use crate::tokens::{tokenize, Token, TokenKind};
+use crate::tokens::{Token, TokenKind};
 
 /// A person the article names, at one place.
 #[derive(Debug, Clone)]
@@ -47,11 +48,17 @@ struct Person {
 const NEAR_SENTENCES: usize = 2;
 
 /// Replaces each statement's speaker with its resolved, canonical name, and fills titles.
-pub fn resolve(text: &str, seg: &Segmentation, statements: &mut [Statement], grammar: &Grammar) {
+pub fn resolve(
+    text: &str,
+    seg: &Segmentation,
+    tokens: &ParagraphTokens,
+    statements: &mut [Statement],
+    grammar: &Grammar,
+) {
     if statements.is_empty() {
         return;
     }
-    let mut mentions = scan_people(text, seg, grammar);
+    let mut mentions = scan_people(text, tokens, grammar);
     for statement in statements.iter() {
         if let Some(mention) = speaker_mention(text, statement, grammar) {
             mentions.push(mention);
@@ -220,11 +227,9 @@ fn speaker_mention(text: &str, statement: &Statement, grammar: &Grammar) -> Opti
 }
 
 /// People named in the text: name runs after a person title or starting with a known first name.
-fn scan_people(text: &str, seg: &Segmentation, grammar: &Grammar) -> Vec<Mention> {
-    let is_abbreviation = |w: &str| grammar.is_abbreviation(w);
+fn scan_people(text: &str, paragraphs: &ParagraphTokens, grammar: &Grammar) -> Vec<Mention> {
     let mut mentions = Vec::new();
-    for paragraph in &seg.paragraphs {
-        let tokens = tokenize(text, *paragraph, &is_abbreviation);
+    for tokens in paragraphs {
         let mut i = 0;
         while i < tokens.len() {
             let run = name_run(text, &tokens[i..], grammar);
