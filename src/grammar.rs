@@ -413,27 +413,30 @@ impl Grammar {
     pub fn is_function_word(&self, section: &str, word: &str) -> bool {
         self.function_words
             .get(section)
-            .is_some_and(|set| set.contains(&word.to_lowercase()))
+            .is_some_and(|set| set.contains(lower(word).as_ref()))
     }
 
     /// Is `word` (without its period, any case) a known abbreviation?
     pub fn is_abbreviation(&self, word: &str) -> bool {
-        self.abbreviation_set.contains(&word.to_lowercase())
+        self.abbreviation_set.contains(lower(word).as_ref())
     }
 
     /// The cue entry for a word form, if it is a cue.
     pub fn cue(&self, word: &str) -> Option<&CueInfo> {
-        self.cues.get(&word.to_lowercase())
+        self.cues.get(lower(word).as_ref())
     }
 
     /// The title entry for a phrase, if it is a title or role word.
     pub fn title(&self, phrase: &str) -> Option<&TitleInfo> {
+        if !phrase.contains(char::is_whitespace) {
+            return self.titles.get(lower(phrase).as_ref());
+        }
         self.titles.get(&phrase_key(phrase))
     }
 
     /// The pronoun entry for a word, if it is a pronoun.
     pub fn pronoun(&self, word: &str) -> Option<&PronounInfo> {
-        self.pronouns.get(&word.to_lowercase())
+        self.pronouns.get(lower(word).as_ref())
     }
 
     /// The outlet an alias names, if any (case-sensitive, leading "the" optional).
@@ -445,6 +448,15 @@ impl Grammar {
         self.outlet_aliases
             .get(alias)
             .and_then(|&i| self.outlets.get(i))
+    }
+}
+
+/// `word` in lower case, copied only when it has upper-case letters (lookups are hot).
+fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
     }
 }
 
