@@ -925,6 +925,25 @@ mod tests {
     }
 
     #[test]
+    fn trailing_speaker_with_a_phrase_before_the_cue() {
+        assert_eq!(
+            speakers("\"Will he be the next attorney general?\" a Democratic staffer in the room wondered."),
+            vec!["Democratic staffer"]
+        );
+        let rows = quoted("\"There are invertebrates with more spine,\" reads a Wednesday editorial in The Des Moines Register.");
+        assert_eq!(rows[0].4, "reads");
+        assert_eq!(rows[0].5, "The Des Moines Register");
+    }
+
+    #[test]
+    fn as_someone_put_it() {
+        assert_eq!(
+            speakers("As Professor Foner put it: \"The United States does a better job at accepting immigrants.\""),
+            vec!["Foner"]
+        );
+    }
+
+    #[test]
     fn unclosed_quote_stays_in_its_paragraph() {
         let text = "Smith said: \"We will win and we will keep going\n\nThe next paragraph is narration.\n";
         let rows = quoted(text);

@@ -30,6 +30,8 @@ pub struct NounPhrase {
 const MAX_TENTATIVE: usize = 3;
 /// How far after a quote a trailing cue may stand, in tokens.
 const TRAILING_REACH: usize = 14;
+/// How many words a trailing speaker's phrase may run on before its cue ("staffer in the room wondered").
+const SKIP_TO_CUE: usize = 5;
 /// How many words may stand between a leading cue and its quote for the cue to be "right before".
 const IMMEDIATE_WORDS: usize = 6;
 
@@ -576,11 +578,12 @@ impl<'a> Phrases<'a> {
                 end = Some(j);
                 tentative = 0;
             } else if token.kind == TokenKind::Word
-                && !capitalized
+                && (!capitalized || self.is_time_word(&lower) && j > begin)
                 && !self.is_clause_break(&lower)
                 && self.cue_verb(token).is_none()
                 && tentative < MAX_TENTATIVE
-                && !self.is_time_word(&lower)
+                // "a Wednesday editorial": a time word is a modifier after a determiner.
+                && (!self.is_time_word(&lower) || j > begin && self.is_determiner(&self.lower(&tokens[begin])))
                 // "Moscow instructed Gorman": a past-tense verb after a name ends the phrase.
                 && !(end.is_some() && lower.ends_with("ed"))
             {
@@ -726,7 +729,21 @@ impl<'a> Phrases<'a> {
                 "," => (j, ","),
                 "(" => (j, ")"),
                 _ if in_appositives && token.kind != TokenKind::Punct => (j - 1, ","),
-                _ => return None,
+                // "a Democratic staffer in the room wondered": a short phrase before the cue.
+                _ => {
+                    let cue = (j..tokens.len().min(j + SKIP_TO_CUE))
+                        .take_while(|&i| tokens[i].kind != TokenKind::Punct)
+                        .find(|&i| self.cue_verb_at(tokens, i).is_some_and(|c| c.speech))?;
+                    // The lower-case words up to the phrase's first preposition are its head.
+                    let head_end = (j..cue)
+                        .find(|&i| self.is_clause_break(&self.lower(&tokens[i])))
+                        .unwrap_or(cue);
+                    if head_end > j && !speaker.pronoun {
+                        let start = tokens.partition_point(|t| t.span.start < speaker.span.start);
+                        speaker = self.noun_phrase(&tokens[start..head_end]);
+                    }
+                    return Some((speaker, cue));
+                }
             };
             let end = (open + 1..tokens.len().min(open + 1 + TRAILING_REACH * 2))
                 .find(|&i| self.word(&tokens[i]) == close)?;
@@ -761,6 +778,15 @@ impl<'a> Phrases<'a> {
                 if let Some(speaker) = self.object_after(before, k + 2) {
                     let cue = Span::new(token.span.start, before[k + 1].span.end);
                     return Some(self.attribution(rule, Some(cue), Some(speaker)));
+                }
+            }
+            // "As Professor Foner put it: "Q"".
+            if lower == "put"
+                && before.get(k + 1).is_some_and(|t| self.lower(t) == "it")
+                && words_between <= 1
+            {
+                if let Some(speaker) = self.subject_before(before, 0, k) {
+                    return Some(self.attribution(rule, Some(token.span), Some(speaker)));
                 }
             }
             if let Some(cue) = self
