@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use crate::attribute::ParagraphTokens;
 use crate::grammar::{Gender, Grammar};
+use crate::phrase::Phrases;
 use crate::segment::Segmentation;
 use crate::span::Span;
 use crate::statement::Statement;
@@ -66,20 +67,24 @@ pub fn resolve(
     }
     mentions.sort_by_key(|m| m.span.start);
     let people = gather(&mentions);
+    let outlets = outlet_mentions(text, tokens, grammar);
 
     for statement in statements.iter_mut() {
         let Some(mention) = statement.mention else {
             continue;
         };
-        // "the cable news network says": an outlet speaking is named by its canonical name.
-        if let Some(outlet) = grammar
+        // "the cable news network says": an outlet speaking is named by its canonical name;
+        // "the newspaper said": the outlet last named before it.
+        let outlet = grammar
             .outlet(&statement.speaker)
             .or_else(|| grammar.outlet(mention.of(text)))
-        {
-            statement.speaker = outlet.name.clone();
+            .map(|o| o.name.clone())
+            .or_else(|| media_reference(text, mention, grammar, &outlets));
+        if let Some(outlet) = outlet {
             if statement.outlet.is_empty() {
-                statement.outlet = outlet.name.clone();
+                statement.outlet = outlet.clone();
             }
+            statement.speaker = outlet;
             continue;
         }
         let word = mention.of(text);
@@ -142,6 +147,58 @@ pub fn resolve(
         }
     }
     share_outlets(statements);
+}
+
+/// Every place the text names a known outlet, in text order, with its canonical name.
+fn outlet_mentions(
+    text: &str,
+    paragraphs: &ParagraphTokens,
+    grammar: &Grammar,
+) -> Vec<(usize, String)> {
+    let phrases = Phrases { text, grammar };
+    let mut found = Vec::new();
+    for tokens in paragraphs {
+        let mut i = 0;
+        while i < tokens.len() {
+            match phrases.outlet_at(tokens, i) {
+                Some((name, width)) => {
+                    found.push((tokens[i].span.start, name));
+                    i += width.max(1);
+                }
+                None => i += 1,
+            }
+        }
+    }
+    found
+}
+
+/// "the newspaper", "the network": the outlet named last before the mention.
+fn media_reference(
+    text: &str,
+    mention: Span,
+    grammar: &Grammar,
+    outlets: &[(usize, String)],
+) -> Option<String> {
+    let words: Vec<&str> = mention.of(text).split_whitespace().collect();
+    let head = words
+        .get(1..)
+        .map(|rest| rest.join(" "))
+        .unwrap_or_default();
+    let is_media = words.len() >= 2
+        && words[0].eq_ignore_ascii_case("the")
+        && (grammar.title(&head).is_some_and(|t| t.media)
+            || words
+                .last()
+                .and_then(|w| grammar.title(w))
+                .is_some_and(|t| t.media));
+    if !is_media {
+        return None;
+    }
+    outlets
+        .iter()
+        .rev()
+        .find(|(at, _)| *at < mention.start)
+        .map(|(_, name)| name.clone())
 }
 
 /// Later statements of a speaker in the same paragraph share the outlet of an earlier one:
@@ -389,6 +446,16 @@ mod tests {
     fn nominal_takes_the_person_with_that_role() {
         let text = "\"Relations are frozen,\" Kremlin spokesman Dmitry Peskov said. Later the spokesman said: \"No comment.\"";
         assert_eq!(speakers(text), vec!["Dmitry Peskov", "Dmitry Peskov"]);
+    }
+
+    #[test]
+    fn a_word_for_an_outlet_takes_the_outlet_named_before() {
+        let found = Extractor::new(Grammar::builtin()).extract(
+            "The New York Times reported on the meeting. The newspaper said the talks had failed.",
+        );
+        let last = found.statements.last().expect("a statement");
+        assert_eq!(last.speaker, "The New York Times");
+        assert_eq!(last.outlet, "The New York Times");
     }
 
     #[test]
