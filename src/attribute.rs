@@ -944,6 +944,26 @@ mod tests {
     }
 
     #[test]
+    fn organisations_speak() {
+        assert_eq!(
+            speakers("\"These actions are unacceptable,\" a White House statement said."),
+            vec!["White House"]
+        );
+        assert_eq!(
+            speakers("\"We will respond,\" the Kremlin said."),
+            vec!["Kremlin"]
+        );
+        assert_eq!(
+            speakers("The State Department said in a statement: \"The move was unprovoked.\""),
+            vec!["State Department"]
+        );
+        assert_eq!(
+            speakers("\"It would not make sense,\" a senior administration official said."),
+            vec!["senior administration official"]
+        );
+    }
+
+    #[test]
     fn unclosed_quote_stays_in_its_paragraph() {
         let text = "Smith said: \"We will win and we will keep going\n\nThe next paragraph is narration.\n";
         let rows = quoted(text);
