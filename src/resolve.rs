@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use crate::attribute::ParagraphTokens;
+use crate::attribute::{slice, ParagraphTokens};
 use crate::grammar::{Gender, Grammar};
 use crate::phrase::Phrases;
 use crate::segment::Segmentation;
@@ -90,6 +90,14 @@ pub fn resolve(
         let word = mention.of(text);
         if let Some(pronoun) = grammar.pronoun(word).filter(|p| !p.first_person) {
             let wanted = pronoun.gender;
+            if matches!(wanted, Some(Gender::Plural | Gender::Neuter)) {
+                // "Clinton's campaign is seeking ... what they call": "it" and "they" stand for
+                // the organisation or group their sentence is about.
+                if let Some(subject) = sentence_subject(text, seg, tokens, mention, grammar) {
+                    statement.speaker = subject;
+                }
+                continue;
+            }
             let found = mentions
                 .iter()
                 .rev()
@@ -147,6 +155,23 @@ pub fn resolve(
         }
     }
     share_outlets(statements);
+}
+
+/// The subject of the sentence that holds `mention`, read before the mention, unless it is a
+/// pronoun itself.
+fn sentence_subject(
+    text: &str,
+    seg: &Segmentation,
+    paragraphs: &ParagraphTokens,
+    mention: Span,
+    grammar: &Grammar,
+) -> Option<String> {
+    let sentence = seg.sentences.get(seg.sentence_at(mention.start)?)?;
+    let tokens = paragraphs.get(seg.paragraph_at(mention.start)?)?;
+    let before = slice(tokens, Span::new(sentence.start, mention.start));
+    let phrases = Phrases { text, grammar };
+    let subject = phrases.clause_subject(before, before.len())?;
+    (!subject.pronoun && subject.span.end <= mention.start).then(|| phrases.speaker_name(&subject))
 }
 
 /// Every place the text names a known outlet, in text order, with its canonical name.
@@ -456,6 +481,12 @@ mod tests {
         let last = found.statements.last().expect("a statement");
         assert_eq!(last.speaker, "The New York Times");
         assert_eq!(last.outlet, "The New York Times");
+    }
+
+    #[test]
+    fn they_and_it_stand_for_the_subject_of_their_sentence() {
+        let text = "Clinton's campaign is seeking to contrast her approach with what they call Trump's \"self-centered message.\"";
+        assert_eq!(speakers(text), vec!["Clinton's campaign"]);
     }
 
     #[test]
