@@ -112,7 +112,8 @@ struct Context<'d> {
     after: &'d [Token],
     /// The frame's words before the quotation, other quotations included.
     before_in_frame: &'d [Token],
-    /// The frame's words after the quotation, other quotations included.
+    /// The frame's words after the quotation (into the next sentence, as for `after`), other
+    /// quotations included.
     rest_of_frame: &'d [Token],
     /// The frame's words, other quotations included.
     frame_tokens: &'d [Token],
@@ -250,7 +251,7 @@ impl<'d> Document<'d> {
             before_in_frame: slice(tokens, Span::new(frame.start, quote.outer.start)),
             rest_of_frame: slice(
                 end_tokens,
-                Span::new(quote.outer.end, end_frame.end.max(quote.outer.end)),
+                Span::new(quote.outer.end, reach.max(quote.outer.end)),
             ),
             frame_tokens: slice(tokens, frame),
             frame_tail: slice(
@@ -275,9 +276,8 @@ impl<'d> Document<'d> {
         if let Some(own) = found.as_mut().filter(|f| f.speaker.is_none()) {
             // A cue without a subject ("Kerpen needled the "reporter," saying, "Q"") takes the
             // subject of its sentence, or the speaker of the quote before.
-            own.speaker = phrases
-                .clause_subject(ctx.before_in_frame, ctx.before_in_frame.len())
-                .filter(|s| s.pronoun || s.name.is_some());
+            own.speaker =
+                phrases.named_clause_subject(ctx.before_in_frame, ctx.before_in_frame.len());
             if own.speaker.is_none() {
                 if let Some(prev) = previous
                     .filter(|p| p.frame_index == ctx.frame_index || p.paragraph == ctx.paragraph)
@@ -360,10 +360,7 @@ impl<'d> Document<'d> {
             return None;
         }
         let tokens = slice(self.tokens.get(ctx.paragraph)?, previous_frame);
-        let subject = self
-            .phrases
-            .clause_subject(tokens, tokens.len())
-            .filter(|s| s.pronoun || s.name.is_some());
+        let subject = self.phrases.named_clause_subject(tokens, tokens.len());
         by_subject(Rule::PreviousSentence, subject)
     }
 

@@ -587,8 +587,17 @@ impl<'a> Phrases<'a> {
                 // "Moscow instructed Gorman": a past-tense verb after a name ends the phrase.
                 && !(end.is_some() && lower.ends_with("ed"))
             {
+                // "Scott's niece": the noun after a possessive is the phrase's head.
+                let after_possessive = end == Some(j)
+                    && j > 0
+                    && (self.word(&tokens[j - 1]).ends_with("'s")
+                        || self.word(&tokens[j - 1]).ends_with("’s"));
                 tentative += 1;
                 j += 1;
+                if after_possessive && !self.is_cue_noun(&lower) {
+                    end = Some(j);
+                    tentative = 0;
+                }
             } else {
                 break;
             }
@@ -699,8 +708,12 @@ impl<'a> Phrases<'a> {
     pub fn subject_then_cue(&self, tokens: &[Token], s: usize) -> Option<(NounPhrase, usize)> {
         let first = tokens.get(s)?;
         let (mut speaker, mut j) = self.phrase_from(tokens, s)?;
+        let possessive_head = tokens[s..j.saturating_sub(1)]
+            .iter()
+            .any(|t| self.word(t).ends_with("'s") || self.word(t).ends_with("’s"));
         let has_head = speaker.pronoun
             || speaker.name.is_some()
+            || possessive_head
             || self.is_determiner(&self.lower(first))
             || tokens[s..j].iter().any(|t| self.is_title(&self.lower(t)));
         if speaker.span.start != first.span.start || !has_head {
@@ -893,6 +906,22 @@ impl<'a> Phrases<'a> {
 
     /// The subject at the start of the sentence or of a comma-separated clause before `index`.
     pub fn clause_subject(&self, tokens: &[Token], index: usize) -> Option<NounPhrase> {
+        self.clause_subject_where(tokens, index, |_| true)
+    }
+
+    /// The nearest clause subject before `index` that names someone (a name or a pronoun),
+    /// passing over appositives such as "the former secretary of State".
+    pub fn named_clause_subject(&self, tokens: &[Token], index: usize) -> Option<NounPhrase> {
+        self.clause_subject_where(tokens, index, |p| p.pronoun || p.name.is_some())
+    }
+
+    /// The nearest clause subject before `index` that `accept` takes.
+    fn clause_subject_where(
+        &self,
+        tokens: &[Token],
+        index: usize,
+        accept: impl Fn(&NounPhrase) -> bool,
+    ) -> Option<NounPhrase> {
         // The clause nearest the cue first: "After ..., X rallied supporters, saying:".
         let mut starts: Vec<usize> = std::iter::once(0)
             .chain(
@@ -923,6 +952,7 @@ impl<'a> Phrases<'a> {
                             || phrase.name.is_some()
                             || self.is_determiner(&lower)
                             || first.is_capitalized(self.text))
+                        && accept(&phrase)
                     {
                         return Some(phrase);
                     }
