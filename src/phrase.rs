@@ -90,9 +90,10 @@ impl<'a> Phrases<'a> {
                 .grammar
                 .is_function_word("skip_before_cue", &self.lower(&tokens[k - 1]))
             && marks_noun(k - 2)
-            && tokens
-                .get(k + 1)
-                .is_some_and(|next| next.kind != TokenKind::Punct && self.lower(next) != "that");
+            // "the editorial read." is a verb; "the following comment:" a noun.
+            && tokens.get(k + 1).is_some_and(|next| {
+                (next.kind != TokenKind::Punct || self.word(next) == ":") && self.lower(next) != "that"
+            });
         let noun_context = k.checked_sub(1).is_some_and(marks_noun) || modifier_between;
         (!noun_context).then_some(cue)
     }
@@ -860,7 +861,9 @@ impl<'a> Phrases<'a> {
             // "IOWA POLLS NOT WRONG - Pew Research:" — a name after a dash, at the start, speaks.
             let opens =
                 first == 0 || matches!(self.word(&before[first - 1]), "-" | "—" | "–" | "--");
-            if opens && speaker.name.is_some() {
+            // "including the former candidate Mitt Romney -- "Q"": a name right before a dash.
+            let dash_after_name = self.word(&before[colon]) != ":";
+            if (opens || dash_after_name) && speaker.name.is_some() {
                 return Some(self.attribution(Rule::SameClause, None, Some(speaker)));
             }
         }
