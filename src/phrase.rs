@@ -408,7 +408,22 @@ impl<'a> Phrases<'a> {
             && !(starts_with_determiner && phrase.name.is_some())
             && matches!(
                 self.lower(&tokens[first - 1]).as_str(),
-                "to" | "with" | "of" | "for" | "on" | "at" | "in" | "from" | "by" | "about"
+                "to" | "with"
+                    | "of"
+                    | "for"
+                    | "on"
+                    | "at"
+                    | "in"
+                    | "from"
+                    | "by"
+                    | "about"
+                    | "through"
+                    | "into"
+                    | "across"
+                    | "during"
+                    | "under"
+                    | "over"
+                    | "around"
             );
         if governed {
             let participle = (lo..first - 1).rev().take(4).find(|&i| {
@@ -449,6 +464,16 @@ impl<'a> Phrases<'a> {
             return None;
         }
         let name = self.phrase_ending_at(tokens, lo, open)?;
+        // "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security
+        // Council, said": the name stands before the first of several appositives.
+        if name.name.is_none() && name.span.start > tokens[lo].span.start {
+            let first = tokens.partition_point(|t| t.span.start < name.span.start);
+            if first > lo + 1 && self.word(&tokens[first - 1]) == "," {
+                if let Some(earlier) = self.appositive_subject(tokens, lo, first - 1) {
+                    return Some(earlier);
+                }
+            }
+        }
         let appositive = tokens.get(open + 1..comma)?;
         let (first, last) = (appositive.first()?, appositive.last()?);
         let first_lower = self.lower(first);
