@@ -70,7 +70,9 @@ impl<'a> Phrases<'a> {
             tokens.get(i).is_some_and(|prev| {
                 let word = self.word(prev);
                 let lower = word.to_lowercase();
-                (self.is_determiner(&lower) && !matches!(lower.as_str(), "that" | "this" | "one"))
+                // Numerals end phrases ("the mother of three replied"); they mark no noun.
+                (self.is_determiner(&lower)
+                    && !matches!(lower.as_str(), "that" | "this" | "one" | "two" | "three"))
                     || word.ends_with("'s")
                     || word.ends_with("’s")
             })
@@ -94,7 +96,14 @@ impl<'a> Phrases<'a> {
             && tokens.get(k + 1).is_some_and(|next| {
                 (next.kind != TokenKind::Punct || self.word(next) == ":") && self.lower(next) != "that"
             });
-        let noun_context = k.checked_sub(1).is_some_and(marks_noun) || modifier_between;
+        // "a few questions", "several reports": a quantity word before a plural.
+        let quantity = k.checked_sub(1).is_some_and(|i| {
+            matches!(
+                self.lower(&tokens[i]).as_str(),
+                "few" | "many" | "several" | "some" | "these" | "those" | "other"
+            )
+        }) && form.ends_with('s');
+        let noun_context = k.checked_sub(1).is_some_and(marks_noun) || modifier_between || quantity;
         (!noun_context).then_some(cue)
     }
 
