@@ -941,6 +941,14 @@ mod tests {
     }
 
     #[test]
+    fn a_coordinated_cue_takes_its_own_clause_subject() {
+        let text = "When my mother mentioned the devil to me, I laughed and said, \"I don't believe in the devil.\"";
+        assert_eq!(quoted(text)[0].3, "I");
+        let text = "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security Council, said: \"This cannot go on.\"";
+        assert_eq!(speakers(text), vec!["Jean-Marc Ayrault"]);
+    }
+
+    #[test]
     fn organisations_speak() {
         assert_eq!(
             speakers("\"These actions are unacceptable,\" a White House statement said."),

@@ -478,8 +478,15 @@ impl<'a> Phrases<'a> {
         if name.name.is_none() && name.span.start > tokens[lo].span.start {
             let first = tokens.partition_point(|t| t.span.start < name.span.start);
             if first > lo + 1 && self.word(&tokens[first - 1]) == "," {
-                if let Some(earlier) = self.appositive_subject(tokens, lo, first - 1) {
-                    return Some(earlier);
+                let earlier = self.appositive_subject(tokens, lo, first - 1).or_else(|| {
+                    self.phrase_ending_at(tokens, lo, first - 1)
+                        .filter(|p| p.name.is_some())
+                });
+                if let Some(earlier) = earlier {
+                    return Some(NounPhrase {
+                        title: earlier.title.or(Some(name.span)),
+                        ..earlier
+                    });
                 }
             }
         }
@@ -1017,7 +1024,14 @@ impl<'a> Phrases<'a> {
                 return Some(issuer);
             }
         }
+        // "I laughed and said": a verb after "and" shares its clause's subject.
+        let coordinated = k > 0 && self.lower(&tokens[k - 1]) == "and";
         subject
+            .or_else(|| {
+                coordinated
+                    .then(|| self.named_clause_subject(tokens, k))
+                    .flatten()
+            })
             .or_else(|| self.main_subject(tokens, k))
             .or_else(|| self.clause_subject(tokens, k))
             .or_else(|| {
