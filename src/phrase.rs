@@ -380,11 +380,10 @@ impl<'a> Phrases<'a> {
                 pronoun: false,
             });
         }
-        if let Some(info) = self.grammar.pronoun(&lower) {
+        if self.grammar.pronoun(&lower).is_some() {
             if matches!(lower.as_str(), "him" | "them" | "his") {
                 return None;
             }
-            let _ = info;
             return Some(NounPhrase {
                 span: last.span,
                 name: None,
@@ -1160,8 +1159,7 @@ impl<'a> Phrases<'a> {
                 // "Rossiya-1's 60 Minutes show": a show of an outlet reads as "Rossiya-1's 60 Minutes".
                 let possessive = self.word(last).ends_with("'s") || self.word(last).ends_with("’s");
                 if possessive {
-                    if let Some((show, extra)) = self.show_after(tokens, i + width) {
-                        let _ = show;
+                    if let Some(extra) = self.show_after(tokens, i + width) {
                         let span =
                             Span::new(first.span.start, tokens[i + width + extra - 1].span.end);
                         return Some((span.of(self.text).to_string(), width + extra));
@@ -1173,21 +1171,14 @@ impl<'a> Phrases<'a> {
         None
     }
 
-    /// A show or programme name after an outlet's possessive: capitalised words or numbers.
-    fn show_after(&self, tokens: &[Token], from: usize) -> Option<(Span, usize)> {
-        let mut j = from;
-        while tokens
-            .get(j)
-            .is_some_and(|t| t.is_capitalized(self.text) || t.kind == TokenKind::Number)
-        {
-            j += 1;
-        }
-        (j > from).then(|| {
-            (
-                Span::new(tokens[from].span.start, tokens[j - 1].span.end),
-                j - from,
-            )
-        })
+    /// How many words of a show or programme name follow an outlet's possessive (capitalised words or numbers).
+    fn show_after(&self, tokens: &[Token], from: usize) -> Option<usize> {
+        let words = tokens
+            .get(from..)?
+            .iter()
+            .take_while(|t| t.is_capitalized(self.text) || t.kind == TokenKind::Number)
+            .count();
+        (words > 0).then_some(words)
     }
 
     /// "told Russian state-run news agency RIA Novosti": the outlet a telling cue addresses.
