@@ -22,9 +22,9 @@ use crate::grammar::Grammar;
 use crate::phrase::{NounPhrase, Phrases};
 use crate::quotes::Quote;
 use crate::segment::Segmentation;
-use crate::span::Span;
+use crate::span::{index_at, Span};
 use crate::statement::{Kind, Rule, Statement};
-use crate::tokens::{tokenize, Token, TokenKind};
+use crate::tokens::{is_possessive, is_quote_mark, tokenize, Token, TokenKind};
 
 /// Who said a quotation and how the article says so.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,6 +121,14 @@ struct Context<'d> {
     frame_tail: &'d [Token],
 }
 
+impl Context<'_> {
+    /// Does the quotation stand alone in its sentence, with no words before or after it?
+    fn is_alone(&self) -> bool {
+        self.before.iter().all(|t| t.kind == TokenKind::Punct)
+            && self.after.iter().all(|t| t.kind == TokenKind::Punct)
+    }
+}
+
 /// The attribution of the quotation before, to share with the ones that follow.
 struct Previous {
     frame_index: usize,
@@ -203,9 +211,9 @@ impl<'d> Document<'d> {
     /// The words around quotation `index` that the rules read.
     fn context(&self, index: usize) -> Option<Context<'d>> {
         let quote = *self.top.get(index)?;
-        let frame_index = frame_at(&self.frames, quote.outer.start)?;
+        let frame_index = index_at(&self.frames, quote.outer.start)?;
         let end_frame_index =
-            frame_at(&self.frames, quote.outer.end.saturating_sub(1)).unwrap_or(frame_index);
+            index_at(&self.frames, quote.outer.end.saturating_sub(1)).unwrap_or(frame_index);
         let frame = self.frames[frame_index];
         let end_frame = self.frames[end_frame_index];
         let paragraph = self.seg.paragraph_at(quote.outer.start).unwrap_or(0);
@@ -351,8 +359,7 @@ impl<'d> Document<'d> {
 
     /// "Howard continued his scathing remarks. "Q"": the person the sentence before is about.
     fn previous_sentence(&self, ctx: &Context) -> Option<Attribution> {
-        let alone = ctx.before.iter().all(|t| t.kind == TokenKind::Punct)
-            && ctx.after.iter().all(|t| t.kind == TokenKind::Punct);
+        let alone = ctx.is_alone();
         let previous_frame = *self
             .frames
             .get(ctx.frame_index.checked_sub(1).filter(|_| alone)?)?;
@@ -366,8 +373,7 @@ impl<'d> Document<'d> {
 
     /// Does the quotation open its paragraph with nothing after it in its sentence?
     fn starts_paragraph_alone(&self, ctx: &Context) -> bool {
-        ctx.before.iter().all(|t| t.kind == TokenKind::Punct)
-            && ctx.after.iter().all(|t| t.kind == TokenKind::Punct)
+        ctx.is_alone()
             && self
                 .seg
                 .paragraphs
@@ -461,16 +467,6 @@ impl<'d> Document<'d> {
 /// Confidence is multiplied by this when a quotation mark was never closed.
 const UNCLOSED_FACTOR: f32 = 0.7;
 
-/// Index of the frame that contains byte `at`.
-fn frame_at(frames: &[Span], at: usize) -> Option<usize> {
-    let i = frames.partition_point(|f| f.end <= at);
-    frames
-        .get(i)
-        .filter(|f| f.start <= at)
-        .map(|_| i)
-        .or_else(|| i.checked_sub(1))
-}
-
 /// The tokens that lie within `span`.
 pub fn slice(tokens: &[Token], span: Span) -> &[Token] {
     let start = tokens.partition_point(|t| t.span.start < span.start);
@@ -551,8 +547,7 @@ fn is_name_or_modifier(
     let previous = before.iter().rev().find(|t| !is_quote_mark(t.text(text)));
     let title_position = previous.is_some_and(|t| {
         let word = t.text(text);
-        word.ends_with("'s")
-            || word.ends_with("’s")
+        is_possessive(word)
             || matches!(
                 word.to_lowercase().as_str(),
                 "the" | "a" | "an" | "on" | "of" | "in" | "for" | "from" | "at" | "by"
@@ -603,14 +598,6 @@ fn quote_kind(text: &str, quote: &Quote, before: &[Token], phrases: &Phrases) ->
         return Kind::Direct;
     }
     Kind::Partial
-}
-
-/// Is this token a quotation mark?
-fn is_quote_mark(token: &str) -> bool {
-    matches!(
-        token,
-        "\"" | "“" | "”" | "‘" | "’" | "'" | "«" | "»" | "„" | "''"
-    )
 }
 
 /// Picks the attribution from the words before and after a quote.

@@ -384,11 +384,7 @@ impl Grammar {
             if alias.is_empty() {
                 continue;
             }
-            let alias = alias
-                .strip_prefix("the ")
-                .or_else(|| alias.strip_prefix("The "))
-                .unwrap_or(&alias)
-                .to_string();
+            let alias = without_the(&alias).to_string();
             self.longest_outlet = self.longest_outlet.max(alias.split(' ').count());
             self.outlet_aliases.entry(alias).or_insert(index);
         }
@@ -444,12 +440,8 @@ impl Grammar {
 
     /// The outlet an alias names, if any (case-sensitive, leading "the" optional).
     pub fn outlet(&self, alias: &str) -> Option<&Outlet> {
-        let alias = alias
-            .strip_prefix("the ")
-            .or_else(|| alias.strip_prefix("The "))
-            .unwrap_or(alias);
         self.outlet_aliases
-            .get(alias)
+            .get(without_the(alias))
             .and_then(|&i| self.outlets.get(i))
     }
 }
@@ -461,6 +453,14 @@ fn lower(word: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Borrowed(word)
     }
+}
+
+/// An outlet alias without a leading "the" ("the cable news network" and "cable news network" match).
+fn without_the(alias: &str) -> &str {
+    alias
+        .strip_prefix("the ")
+        .or_else(|| alias.strip_prefix("The "))
+        .unwrap_or(alias)
 }
 
 /// Reads a gender tag.

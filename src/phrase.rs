@@ -11,7 +11,7 @@ use crate::attribute::Attribution;
 use crate::grammar::{CueInfo, Grammar};
 use crate::span::Span;
 use crate::statement::{Kind, Rule};
-use crate::tokens::{Token, TokenKind};
+use crate::tokens::{is_possessive, is_quote_mark, strip_possessive, Token, TokenKind};
 
 /// A noun phrase that can be a speaker: its extent, and the name and title inside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,8 +73,7 @@ impl<'a> Phrases<'a> {
                 // Numerals end phrases ("the mother of three replied"); they mark no noun.
                 (self.is_determiner(&lower)
                     && !matches!(lower.as_str(), "that" | "this" | "one" | "two" | "three"))
-                    || word.ends_with("'s")
-                    || word.ends_with("’s")
+                    || is_possessive(word)
             })
         };
         // "a report", "Tass's report", "their phone call": a noun, not a verb.
@@ -303,7 +302,7 @@ impl<'a> Phrases<'a> {
         while name_start < tokens.len() && !tokens[name_start].is_capitalized(self.text) {
             name_start += 1;
         }
-        let possessive = self.word(last).ends_with("'s") || self.word(last).ends_with("’s");
+        let possessive = is_possessive(self.word(last));
         let after_connector = name_start > 0
             && matches!(
                 self.lower(&tokens[name_start - 1]).as_str(),
@@ -629,10 +628,8 @@ impl<'a> Phrases<'a> {
                 && !(end.is_some() && lower.ends_with("ed"))
             {
                 // "Scott's niece": the noun after a possessive is the phrase's head.
-                let after_possessive = end == Some(j)
-                    && j > 0
-                    && (self.word(&tokens[j - 1]).ends_with("'s")
-                        || self.word(&tokens[j - 1]).ends_with("’s"));
+                let after_possessive =
+                    end == Some(j) && j > 0 && is_possessive(self.word(&tokens[j - 1]));
                 tentative += 1;
                 j += 1;
                 if after_possessive && !self.is_cue_noun(&lower) {
@@ -751,7 +748,7 @@ impl<'a> Phrases<'a> {
         let (mut speaker, mut j) = self.phrase_from(tokens, s)?;
         let possessive_head = tokens[s..j.saturating_sub(1)]
             .iter()
-            .any(|t| self.word(t).ends_with("'s") || self.word(t).ends_with("’s"));
+            .any(|t| is_possessive(self.word(t)));
         let has_head = speaker.pronoun
             || speaker.name.is_some()
             || possessive_head
@@ -817,7 +814,7 @@ impl<'a> Phrases<'a> {
         let last_is_colon = before
             .iter()
             .rev()
-            .find(|t| !matches!(self.word(t), "\"" | "“" | "‘" | "'" | "«" | "„"))
+            .find(|t| !is_quote_mark(self.word(t)))
             .is_some_and(|t| is_lead_in_mark(self.word(t)));
         for k in (0..before.len()).rev() {
             let token = &before[k];
@@ -910,9 +907,7 @@ impl<'a> Phrases<'a> {
         // "Trump leaned in and boomed: "Q"" — a lead-in clause ending in a colon introduces
         // its subject's words even without a cue verb.
         let speaker = self.clause_subject(before, colon)?;
-        let possessive = self
-            .word_at_end(speaker.span)
-            .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
+        let possessive = self.word_at_end(speaker.span).is_some_and(is_possessive);
         (!possessive).then(|| self.attribution(Rule::DistantCue, None, Some(speaker)))
     }
 
@@ -1151,14 +1146,10 @@ impl<'a> Phrases<'a> {
             if alias.contains(char::is_whitespace) {
                 alias = alias.split_whitespace().collect::<Vec<_>>().join(" ");
             }
-            let alias = alias
-                .strip_suffix("'s")
-                .or_else(|| alias.strip_suffix("’s"))
-                .unwrap_or(&alias);
+            let alias = strip_possessive(&alias).unwrap_or(&alias);
             if let Some(outlet) = self.grammar.outlet(alias) {
                 // "Rossiya-1's 60 Minutes show": a show of an outlet reads as "Rossiya-1's 60 Minutes".
-                let possessive = self.word(last).ends_with("'s") || self.word(last).ends_with("’s");
-                if possessive {
+                if is_possessive(self.word(last)) {
                     if let Some(extra) = self.show_after(tokens, i + width) {
                         let span =
                             Span::new(first.span.start, tokens[i + width + extra - 1].span.end);

@@ -17,7 +17,7 @@ use crate::phrase::Phrases;
 use crate::segment::Segmentation;
 use crate::span::Span;
 use crate::statement::Statement;
-use crate::tokens::{Token, TokenKind};
+use crate::tokens::{strip_possessive, Token, TokenKind};
 
 /// A person the article names, at one place.
 #[derive(Debug, Clone)]
@@ -260,10 +260,7 @@ fn compatible(wanted: Option<Gender>, gender: Option<Gender>) -> bool {
 /// The key of a name: its last word, lower case, possessive dropped.
 fn last_word_key(name: &str) -> String {
     let last = name.split_whitespace().last().unwrap_or("");
-    let last = last
-        .strip_suffix("'s")
-        .or_else(|| last.strip_suffix("’s"))
-        .unwrap_or(last);
+    let last = strip_possessive(last).unwrap_or(last);
     last.trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase()
 }
@@ -417,10 +414,7 @@ fn gather(mentions: &[Mention]) -> HashMap<String, Person> {
     let mut people: HashMap<String, Person> = HashMap::new();
     for mention in mentions {
         let name = mention.name.as_str();
-        let name = name
-            .strip_suffix("'s")
-            .or_else(|| name.strip_suffix("’s"))
-            .unwrap_or(name);
+        let name = strip_possessive(name).unwrap_or(name);
         let person = people.entry(mention.key.clone()).or_default();
         if name.split_whitespace().count() > person.name.split_whitespace().count() {
             person.name = name.split_whitespace().collect::<Vec<_>>().join(" ");

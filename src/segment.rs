@@ -213,16 +213,12 @@ pub struct Segmentation {
 impl Segmentation {
     /// Index of the sentence containing byte offset `at` (or the nearest one before it), None if there is none.
     pub fn sentence_at(&self, at: usize) -> Option<usize> {
-        self.sentences
-            .partition_point(|s| s.start <= at)
-            .checked_sub(1)
+        crate::span::index_at(&self.sentences, at)
     }
 
     /// Index of the paragraph containing byte offset `at` (or the nearest before), None if there is none.
     pub fn paragraph_at(&self, at: usize) -> Option<usize> {
-        self.paragraphs
-            .partition_point(|p| p.start <= at)
-            .checked_sub(1)
+        crate::span::index_at(&self.paragraphs, at)
     }
 }
 

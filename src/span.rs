@@ -53,3 +53,9 @@ impl Span {
         Span::new(self.start + lead, self.start + lead + trimmed.len())
     }
 }
+
+/// Index of the span in sorted, disjoint `spans` that holds byte `at`, or of the nearest one
+/// before it; None when `at` comes before them all.
+pub fn index_at(spans: &[Span], at: usize) -> Option<usize> {
+    spans.partition_point(|s| s.start <= at).checked_sub(1)
+}

@@ -50,6 +50,24 @@ impl Token {
     }
 }
 
+/// The word without its possessive "'s" or "’s", or None if it has none.
+pub fn strip_possessive(word: &str) -> Option<&str> {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
+}
+
+/// True for a possessive word ("Russia's", "Kremlin’s").
+pub fn is_possessive(word: &str) -> bool {
+    strip_possessive(word).is_some()
+}
+
+/// True for a quotation-mark token.
+pub fn is_quote_mark(token: &str) -> bool {
+    matches!(
+        token,
+        "\"" | "“" | "”" | "‘" | "’" | "'" | "«" | "»" | "„" | "''"
+    )
+}
+
 /// Splits `within` of `text` into tokens; `is_abbreviation` tells which words keep a following period.
 pub fn tokenize(text: &str, within: Span, is_abbreviation: &dyn Fn(&str) -> bool) -> Vec<Token> {
     let piece = within.of(text);
