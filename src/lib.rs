@@ -15,8 +15,10 @@
 //! ```
 
 pub mod attribute;
+pub mod batch;
 pub mod grammar;
 pub mod indirect;
+pub mod input;
 pub mod output;
 pub mod phrase;
 pub mod quotes;

@@ -1,15 +1,20 @@
 //! The `whosaid` command line: a thin shell over the library.
 
 use std::fs;
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use whosaid::batch::{self, Observer, Summary};
 use whosaid::grammar::Grammar;
-use whosaid::output::{rows, Format, RowWriter};
+use whosaid::input::{self, Diagnostic, InputKind, Inputs};
+use whosaid::output::{Format, RowWriter, Style};
 use whosaid::Extractor;
 
 /// Who said what, where, and through which outlet: attributed quotes from news articles.
@@ -22,27 +27,49 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract attributed statements from articles (files, folders, or - for stdin).
-    Extract {
-        /// Files, folders (walked recursively for *.txt files) or - for standard input.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Csv)]
-        format: Format,
-        /// Write to this file instead of standard output.
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// Use the grammar files in this folder instead of the built-in ones.
-        #[arg(long)]
-        grammar: Option<PathBuf>,
-    },
+    /// Extract attributed statements from articles (files, folders, corpora, or stdin).
+    Extract(ExtractArgs),
     /// Split standard input into sentences, one per line.
     Sentences {
         /// Use the grammar files in this folder instead of the built-in ones.
         #[arg(long)]
         grammar: Option<PathBuf>,
     },
+}
+
+#[derive(clap::Args)]
+struct ExtractArgs {
+    /// Files, folders (walked recursively for .txt, .jsonl and .ndjson files) or - for
+    /// standard input, which is also read when no path is given.
+    paths: Vec<PathBuf>,
+    /// How inputs are read; auto goes by file extension (standard input is text).
+    #[arg(long, value_enum, default_value_t = InputKind::Auto)]
+    input: InputKind,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    format: Format,
+    /// Write to this file instead of standard output (complete or not at all).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Use the grammar files in this folder instead of the built-in ones.
+    #[arg(long)]
+    grammar: Option<PathBuf>,
+    /// Documents extracted at once (default: all cores).
+    #[arg(short, long, value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// No progress bar.
+    #[arg(short, long)]
+    quiet: bool,
+    /// CSV for spreadsheets: a UTF-8 byte-order mark and CRLF line ends.
+    #[arg(long)]
+    excel: bool,
+    /// Leave CSV cells that begin with = + - @ tab or CR as they are (by default they get a
+    /// leading ' so that spreadsheets do not run them as formulas). JSONL is never altered.
+    #[arg(long)]
+    raw_cells: bool,
+    /// Largest document read, in bytes (suffixes K, M, G); larger ones are skipped.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    max_doc_size: u64,
 }
 
 fn main() -> ExitCode {
@@ -72,38 +99,16 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// Runs a command; Ok(false) when some inputs could not be read.
 fn run(cli: Cli) -> Result<bool> {
     match cli.command {
-        Command::Extract {
-            paths,
-            format,
-            output,
-            grammar,
-        } => {
-            let extractor = Extractor::new(load_grammar(grammar.as_deref())?);
-            match output {
-                Some(path) => {
-                    let tmp = temporary_beside(&path);
-                    let file = fs::File::create(&tmp)
-                        .with_context(|| format!("cannot create {}", tmp.display()))?;
-                    let ok = extract_all(&extractor, &paths, format, BufWriter::new(file))?;
-                    fs::rename(&tmp, &path)
-                        .with_context(|| format!("cannot write {}", path.display()))?;
-                    Ok(ok)
-                }
-                None => extract_all(
-                    &extractor,
-                    &paths,
-                    format,
-                    BufWriter::new(io::stdout().lock()),
-                ),
-            }
-        }
+        Command::Extract(args) => extract(args),
         Command::Sentences { grammar } => {
             let extractor = Extractor::new(load_grammar(grammar.as_deref())?);
-            let mut input = Vec::new();
+            let mut bytes = Vec::new();
             io::stdin()
-                .read_to_end(&mut input)
+                .read_to_end(&mut bytes)
                 .context("cannot read standard input")?;
-            let text = decode(&input);
+            let text = input::decode(bytes)
+                .map_err(|err| anyhow::anyhow!("standard input: {err}"))?
+                .text;
             let mut out = BufWriter::new(io::stdout().lock());
             let segmenter = extractor.segmenter();
             for paragraph in segmenter.paragraphs(&text) {
@@ -122,8 +127,68 @@ fn run(cli: Cli) -> Result<bool> {
     }
 }
 
+/// The `extract` command: every input to rows, to stdout or to a file written whole.
+fn extract(args: ExtractArgs) -> Result<bool> {
+    let extractor = Extractor::new(load_grammar(args.grammar.as_deref())?);
+    let jobs = match args.jobs {
+        Some(jobs) => usize::from(jobs),
+        None => std::thread::available_parallelism().map_or(1, usize::from),
+    };
+    let style = Style {
+        format: args.format,
+        excel: args.excel,
+        raw_cells: args.raw_cells,
+    };
+    let inputs = Inputs {
+        paths: args.paths,
+        kind: args.input,
+        max_document_bytes: args.max_doc_size,
+    };
+    let progress = Progress::new(!args.quiet && io::stderr().is_terminal());
+    let summary = match &args.output {
+        Some(path) => {
+            let tmp = temporary_beside(path);
+            let file = fs::File::create(&tmp)
+                .with_context(|| format!("cannot create {}", tmp.display()))?;
+            let result = extract_to(&extractor, &inputs, jobs, style, file, &progress);
+            if result.is_err() {
+                let _ = fs::remove_file(&tmp);
+            }
+            let summary = result?;
+            fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+            summary
+        }
+        None => extract_to(
+            &extractor,
+            &inputs,
+            jobs,
+            style,
+            io::stdout().lock(),
+            &progress,
+        )?,
+    };
+    progress.finish(&summary);
+    Ok(summary.failures == 0)
+}
+
+/// Runs the batch over all inputs into `out`.
+fn extract_to<W: Write>(
+    extractor: &Extractor,
+    inputs: &Inputs,
+    jobs: usize,
+    style: Style,
+    out: W,
+    progress: &Progress,
+) -> Result<Summary> {
+    let mut writer = RowWriter::with_style(style, BufWriter::with_capacity(256 * 1024, out))?;
+    let summary = batch::run(extractor, inputs.events(), jobs, &mut writer, progress)?;
+    writer.into_inner()?;
+    Ok(summary)
+}
+
 fn load_grammar(dir: Option<&Path>) -> Result<Grammar> {
     match dir {
+        Some(dir) if !dir.is_dir() => bail!("grammar folder {} does not exist", dir.display()),
         Some(dir) => Grammar::from_dir(dir).context("cannot load grammar"),
         None => Ok(Grammar::builtin()),
     }
@@ -137,79 +202,107 @@ fn temporary_beside(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
 }
 
-/// Extracts from every input and writes the rows; Ok(false) if any input failed.
-fn extract_all<W: Write>(
-    extractor: &Extractor,
-    paths: &[PathBuf],
-    format: Format,
-    out: W,
-) -> Result<bool> {
-    let mut writer = RowWriter::new(format, out)?;
-    let mut all_ok = true;
-    for path in paths {
-        for input in inputs(path, &mut all_ok) {
-            let (doc, bytes) = match read_input(&input) {
-                Ok(read) => read,
-                Err(err) => {
-                    eprintln!("whosaid: {}: {err:#}", input.display());
-                    all_ok = false;
-                    continue;
-                }
-            };
-            let text = decode(&bytes);
-            let extraction = extractor.extract(&text);
-            for row in rows(&doc, &text, &extraction) {
-                writer.write(&row)?;
-            }
-            writer.flush()?;
+/// A size in bytes, with an optional K, M or G suffix (powers of 1024).
+fn parse_size(text: &str) -> Result<u64> {
+    let text = text.trim();
+    let (number, unit) = match text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((at, _)) => text.split_at(at),
+        None => (text, ""),
+    };
+    let multiplier: u64 = match unit.trim().to_ascii_uppercase().trim_end_matches('B') {
+        "" => 1,
+        "K" | "KI" => 1 << 10,
+        "M" | "MI" => 1 << 20,
+        "G" | "GI" => 1 << 30,
+        other => bail!("unknown size unit {other:?}; use K, M or G"),
+    };
+    let number: u64 = number
+        .parse()
+        .with_context(|| format!("{text:?} is not a size such as 500K or 64M"))?;
+    number
+        .checked_mul(multiplier)
+        .filter(|&size| size > 0)
+        .with_context(|| format!("{text:?} is not a usable size"))
+}
+
+/// Messages on stderr, and a progress bar when stderr is a terminal.
+struct Progress {
+    bar: Option<ProgressBar>,
+    articles: AtomicUsize,
+    rows: AtomicUsize,
+}
+
+impl Progress {
+    /// A reporter, with a bar if `visible`.
+    fn new(visible: bool) -> Progress {
+        let bar = visible.then(|| {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+            let style = ProgressStyle::with_template(
+                "{spinner} {elapsed_precise} {binary_bytes} ({binary_bytes_per_sec}) {msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_spinner());
+            bar.set_style(style);
+            bar.enable_steady_tick(Duration::from_millis(200));
+            bar
+        });
+        Progress {
+            bar,
+            articles: AtomicUsize::new(0),
+            rows: AtomicUsize::new(0),
         }
     }
-    writer.flush()?;
-    Ok(all_ok)
-}
 
-/// The files a path names: itself, or the *.txt files below a folder in name order.
-fn inputs(path: &Path, all_ok: &mut bool) -> Vec<PathBuf> {
-    if path.as_os_str() == "-" || !path.is_dir() {
-        return vec![path.to_path_buf()];
-    }
-    let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                let is_text = entry
-                    .path()
-                    .extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
-                if is_text {
-                    files.push(entry.into_path());
-                }
-            }
-            Ok(_) => {}
-            Err(err) => {
-                eprintln!("whosaid: {err}");
-                *all_ok = false;
-            }
+    /// Prints a line on stderr without tearing the bar.
+    fn say(&self, line: String) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
         }
     }
-    files
-}
 
-/// Reads one input: its doc name and bytes.
-fn read_input(path: &Path) -> Result<(String, Vec<u8>)> {
-    if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .read_to_end(&mut bytes)
-            .context("cannot read standard input")?;
-        return Ok(("-".to_string(), bytes));
+    /// Clears the bar and, if there was one, prints the totals.
+    fn finish(&self, summary: &Summary) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+            eprintln!(
+                "whosaid: {} articles, {} rows, {} inputs skipped",
+                summary.documents, summary.rows, summary.failures
+            );
+        }
     }
-    let bytes = fs::read(path).context("cannot read file")?;
-    Ok((path.display().to_string(), bytes))
 }
 
-/// Text from bytes: a UTF-8 byte-order mark is dropped, invalid UTF-8 replaced.
-fn decode(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    String::from_utf8_lossy(bytes).into_owned()
+impl Observer for Progress {
+    fn warning(&self, diagnostic: &Diagnostic) {
+        self.say(format!("whosaid: warning: {diagnostic}"));
+    }
+
+    fn failure(&self, diagnostic: &Diagnostic) {
+        self.say(format!("whosaid: {diagnostic}"));
+    }
+
+    fn written(&self, bytes: usize, rows: usize) {
+        let articles = self.articles.fetch_add(1, Ordering::Relaxed) + 1;
+        let rows = self.rows.fetch_add(rows, Ordering::Relaxed) + rows;
+        if let Some(bar) = &self.bar {
+            bar.inc(bytes as u64);
+            bar.set_message(format!("{articles} articles, {rows} rows"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes_take_suffixes() {
+        assert_eq!(parse_size("500").unwrap(), 500);
+        assert_eq!(parse_size("2K").unwrap(), 2048);
+        assert_eq!(parse_size("64M").unwrap(), 64 << 20);
+        assert_eq!(parse_size("1gb").unwrap(), 1 << 30);
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("12Q").is_err());
+        assert!(parse_size("M").is_err());
+    }
 }

@@ -4,10 +4,12 @@
 //! Offsets inside the library are UTF-8 byte offsets; here they become Unicode code-point
 //! offsets, so that Python's `text[start:end]` is the quote.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use serde::Serialize;
 
+use crate::input::ArticleMeta;
 use crate::statement::Statement;
 use crate::Extraction;
 
@@ -24,27 +26,27 @@ pub enum Format {
 #[derive(Debug, Serialize, PartialEq)]
 pub struct Row<'a> {
     /// The input path as given, or `-` for stdin.
-    pub doc: &'a str,
+    pub doc: Cow<'a, str>,
     /// The statement's number within its document, from 1.
     pub id: usize,
     /// direct, partial or indirect.
     pub kind: &'static str,
     /// The statement text without quotation marks.
-    pub quote: &'a str,
+    pub quote: Cow<'a, str>,
     /// The resolved speaker.
-    pub speaker: &'a str,
+    pub speaker: Cow<'a, str>,
     /// The speaker's title or role.
-    pub speaker_title: &'a str,
+    pub speaker_title: Cow<'a, str>,
     /// The mention the cue governs, as written.
-    pub speaker_mention: &'a str,
+    pub speaker_mention: Cow<'a, str>,
     /// The cue word.
-    pub cue: &'a str,
+    pub cue: Cow<'a, str>,
     /// The outlet or platform the statement was given to or relayed by.
-    pub outlet: &'a str,
+    pub outlet: Cow<'a, str>,
     /// The outlets that relayed it, nearest first.
-    pub outlet_chain: &'a str,
-    /// The article's own publisher, when the text shows it.
-    pub article_outlet: &'a str,
+    pub outlet_chain: Cow<'a, str>,
+    /// The article's publisher: from the corpus record, or else when the text shows it.
+    pub article_outlet: Cow<'a, str>,
     /// Code-point offset of the quote's first character.
     pub start: usize,
     /// Code-point offset just past the quote.
@@ -59,6 +61,12 @@ pub struct Row<'a> {
     pub sentence: usize,
     /// Confidence of the attribution, 0 to 1.
     pub confidence: f64,
+    /// The article's headline, from the corpus record.
+    pub article_title: Cow<'a, str>,
+    /// The article's address, from the corpus record.
+    pub article_url: Cow<'a, str>,
+    /// The article's publication date, from the corpus record.
+    pub article_date: Cow<'a, str>,
 }
 
 /// Converts byte offsets of one text to code-point offsets.
@@ -111,8 +119,24 @@ impl<'t> CodePoints<'t> {
     }
 }
 
-/// Builds the rows of one document.
+/// Builds the rows of one document that has no metadata.
 pub fn rows<'a>(doc: &'a str, text: &'a str, extraction: &'a Extraction) -> Vec<Row<'a>> {
+    static NO_META: ArticleMeta = ArticleMeta {
+        url: None,
+        date: None,
+        outlet: None,
+        title: None,
+    };
+    article_rows(doc, &NO_META, text, extraction)
+}
+
+/// Builds the rows of one document, with the article metadata its input gave.
+pub fn article_rows<'a>(
+    doc: &'a str,
+    meta: &'a ArticleMeta,
+    text: &'a str,
+    extraction: &'a Extraction,
+) -> Vec<Row<'a>> {
     let points = CodePoints::new(text);
     let mut bytes = Vec::with_capacity(extraction.statements.len() * 4);
     for s in &extraction.statements {
@@ -120,98 +144,230 @@ pub fn rows<'a>(doc: &'a str, text: &'a str, extraction: &'a Extraction) -> Vec<
         bytes.extend([s.quote.start, s.quote.end, mention.start, mention.end]);
     }
     let offsets = points.many(&bytes);
+    let article = Article {
+        doc,
+        meta,
+        text,
+        extraction,
+    };
     extraction
         .statements
         .iter()
         .enumerate()
-        .map(|(i, s)| row(doc, text, extraction, s, i, &offsets[i * 4..i * 4 + 4]))
+        .map(|(i, s)| article.row(s, i, &offsets[i * 4..i * 4 + 4]))
         .collect()
 }
 
-fn row<'a>(
+/// What every row of one document shares.
+struct Article<'a> {
     doc: &'a str,
+    meta: &'a ArticleMeta,
     text: &'a str,
     extraction: &'a Extraction,
-    s: &'a Statement,
-    index: usize,
-    offsets: &[usize],
-) -> Row<'a> {
-    Row {
-        doc,
-        id: index + 1,
-        kind: s.kind.as_str(),
-        quote: s.quote.of(text),
-        speaker: &s.speaker,
-        speaker_title: &s.title,
-        speaker_mention: s.mention.map_or("", |m| m.of(text)),
-        cue: s.cue.map_or("", |c| c.of(text)),
-        outlet: &s.outlet,
-        outlet_chain: &s.outlet_chain,
-        article_outlet: extraction.article_outlet.as_deref().unwrap_or(""),
-        start: offsets[0],
-        end: offsets[1],
-        speaker_start: s.mention.map(|_| offsets[2]),
-        speaker_end: s.mention.map(|_| offsets[3]),
-        paragraph: s.paragraph,
-        sentence: s.sentence,
-        confidence: (f64::from(s.confidence) * 100.0).round() / 100.0,
+}
+
+impl<'a> Article<'a> {
+    /// The row of statement `s`, the `index`th of the document, with its code-point offsets.
+    fn row(&self, s: &'a Statement, index: usize, offsets: &[usize]) -> Row<'a> {
+        let text = self.text;
+        let meta = |field: &'a Option<String>| Cow::Borrowed(field.as_deref().unwrap_or(""));
+        let article_outlet = self
+            .meta
+            .outlet
+            .as_deref()
+            .or(self.extraction.article_outlet.as_deref())
+            .unwrap_or("");
+        Row {
+            doc: Cow::Borrowed(self.doc),
+            id: index + 1,
+            kind: s.kind.as_str(),
+            quote: Cow::Borrowed(s.quote.of(text)),
+            speaker: Cow::Borrowed(&s.speaker),
+            speaker_title: Cow::Borrowed(&s.title),
+            speaker_mention: Cow::Borrowed(s.mention.map_or("", |m| m.of(text))),
+            cue: Cow::Borrowed(s.cue.map_or("", |c| c.of(text))),
+            outlet: Cow::Borrowed(&s.outlet),
+            outlet_chain: Cow::Borrowed(&s.outlet_chain),
+            article_outlet: Cow::Borrowed(article_outlet),
+            start: offsets[0],
+            end: offsets[1],
+            speaker_start: s.mention.map(|_| offsets[2]),
+            speaker_end: s.mention.map(|_| offsets[3]),
+            paragraph: s.paragraph,
+            sentence: s.sentence,
+            confidence: (f64::from(s.confidence) * 100.0).round() / 100.0,
+            article_title: meta(&self.meta.title),
+            article_url: meta(&self.meta.url),
+            article_date: meta(&self.meta.date),
+        }
     }
 }
 
-/// Writes rows in one format; the CSV header is written before the first document.
+/// How rows are written: the format and, for CSV, spreadsheet options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    /// CSV or JSONL.
+    pub format: Format,
+    /// CSV for spreadsheets: a UTF-8 byte-order mark first and CRLF line ends.
+    pub excel: bool,
+    /// CSV cells that could run as spreadsheet formulas are left as they are.
+    pub raw_cells: bool,
+}
+
+impl Style {
+    /// The plain style of `format`: no BOM, LF line ends, formula-like cells neutralised.
+    pub fn new(format: Format) -> Style {
+        Style {
+            format,
+            excel: false,
+            raw_cells: false,
+        }
+    }
+
+    /// What goes before the first row: the BOM (with `excel`) and the CSV header.
+    pub fn preamble(&self) -> std::io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        if self.format == Format::Csv {
+            if self.excel {
+                out.extend_from_slice(b"\xEF\xBB\xBF");
+            }
+            let mut csv = self.csv_writer(&mut out);
+            csv.write_record(HEADER).map_err(csv_error)?;
+            csv.flush()?;
+        }
+        Ok(out)
+    }
+
+    /// Appends the rows to `out` in this style, without header.
+    pub fn render(&self, rows: &[Row], out: &mut Vec<u8>) -> std::io::Result<()> {
+        match self.format {
+            Format::Csv => {
+                let mut csv = self.csv_writer(&mut *out);
+                for row in rows {
+                    if self.raw_cells {
+                        csv.serialize(row).map_err(csv_error)?;
+                    } else {
+                        csv.serialize(neutralised(row)).map_err(csv_error)?;
+                    }
+                }
+                csv.flush()?;
+            }
+            Format::Jsonl => {
+                for row in rows {
+                    serde_json::to_writer(&mut *out, row)?;
+                    out.push(b'\n');
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A CSV writer with this style's line ends.
+    fn csv_writer<W: Write>(&self, out: W) -> csv::Writer<W> {
+        let terminator = if self.excel {
+            csv::Terminator::CRLF
+        } else {
+            csv::Terminator::Any(b'\n')
+        };
+        csv::WriterBuilder::new()
+            .has_headers(false)
+            .terminator(terminator)
+            .from_writer(out)
+    }
+}
+
+/// A copy of `row` whose text cells cannot run as spreadsheet formulas (OWASP's advice on
+/// CSV injection): a cell starting with =, +, -, @, tab or carriage return gets a leading
+/// single quote. A cell that is only "-" (standard input's doc name) is harmless and kept.
+pub fn neutralised<'a>(row: &Row<'a>) -> Row<'a> {
+    let cell = |value: &Cow<'a, str>| -> Cow<'a, str> {
+        let risky = value.starts_with(['=', '+', '-', '@', '\t', '\r']) && value != "-";
+        if risky {
+            Cow::Owned(format!("'{value}"))
+        } else {
+            value.clone()
+        }
+    };
+    Row {
+        doc: cell(&row.doc),
+        id: row.id,
+        kind: row.kind,
+        quote: cell(&row.quote),
+        speaker: cell(&row.speaker),
+        speaker_title: cell(&row.speaker_title),
+        speaker_mention: cell(&row.speaker_mention),
+        cue: cell(&row.cue),
+        outlet: cell(&row.outlet),
+        outlet_chain: cell(&row.outlet_chain),
+        article_outlet: cell(&row.article_outlet),
+        start: row.start,
+        end: row.end,
+        speaker_start: row.speaker_start,
+        speaker_end: row.speaker_end,
+        paragraph: row.paragraph,
+        sentence: row.sentence,
+        confidence: row.confidence,
+        article_title: cell(&row.article_title),
+        article_url: cell(&row.article_url),
+        article_date: cell(&row.article_date),
+    }
+}
+
+/// Writes rows in one style; the preamble (BOM, CSV header) is written at once.
 pub struct RowWriter<W: Write> {
-    format: Format,
-    csv: Option<csv::Writer<W>>,
-    json: Option<W>,
+    style: Style,
+    out: W,
+    buffer: Vec<u8>,
 }
 
 impl<W: Write> RowWriter<W> {
-    /// A writer of `format` over `out`; for CSV the header row is written at once.
+    /// A writer of `format` over `out`, in the plain style; for CSV the header is written.
     pub fn new(format: Format, out: W) -> std::io::Result<Self> {
-        match format {
-            Format::Csv => {
-                let mut csv = csv::WriterBuilder::new()
-                    .has_headers(false)
-                    .from_writer(out);
-                csv.write_record(HEADER).map_err(csv_error)?;
-                Ok(RowWriter {
-                    format,
-                    csv: Some(csv),
-                    json: None,
-                })
-            }
-            Format::Jsonl => Ok(RowWriter {
-                format,
-                csv: None,
-                json: Some(out),
-            }),
-        }
+        RowWriter::with_style(Style::new(format), out)
+    }
+
+    /// A writer in `style` over `out`; its preamble is written at once.
+    pub fn with_style(style: Style, mut out: W) -> std::io::Result<Self> {
+        out.write_all(&style.preamble()?)?;
+        Ok(RowWriter {
+            style,
+            out,
+            buffer: Vec::new(),
+        })
     }
 
     /// Writes one row.
     pub fn write(&mut self, row: &Row) -> std::io::Result<()> {
-        match (self.format, &mut self.csv, &mut self.json) {
-            (Format::Csv, Some(w), _) => w.serialize(row).map_err(csv_error),
-            (Format::Jsonl, _, Some(w)) => {
-                serde_json::to_writer(&mut *w, row)?;
-                w.write_all(b"\n")
-            }
-            _ => Ok(()),
-        }
+        self.buffer.clear();
+        self.style
+            .render(std::slice::from_ref(row), &mut self.buffer)?;
+        self.out.write_all(&self.buffer)
+    }
+
+    /// Writes rows already rendered in this writer's style.
+    pub fn write_rendered(&mut self, rendered: &[u8]) -> std::io::Result<()> {
+        self.out.write_all(rendered)
     }
 
     /// Flushes what was written so far.
     pub fn flush(&mut self) -> std::io::Result<()> {
-        match (&mut self.csv, &mut self.json) {
-            (Some(w), _) => w.flush(),
-            (_, Some(w)) => w.flush(),
-            _ => Ok(()),
-        }
+        self.out.flush()
+    }
+
+    /// The style rows are written in.
+    pub fn style(&self) -> Style {
+        self.style
+    }
+
+    /// The underlying output, after a flush.
+    pub fn into_inner(mut self) -> std::io::Result<W> {
+        self.out.flush()?;
+        Ok(self.out)
     }
 }
 
 /// The column names, in order.
-pub const HEADER: [&str; 18] = [
+pub const HEADER: [&str; 21] = [
     "doc",
     "id",
     "kind",
@@ -230,6 +386,9 @@ pub const HEADER: [&str; 18] = [
     "paragraph",
     "sentence",
     "confidence",
+    "article_title",
+    "article_url",
+    "article_date",
 ];
 
 fn csv_error(err: csv::Error) -> std::io::Error {

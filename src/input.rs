@@ -1,0 +1,647 @@
+//! Documents in: files, folders and JSONL corpora, decoded to text with their metadata.
+//!
+//! Everything here is about bytes becoming [`Document`]s: which files a path names, how a
+//! file's bytes are decoded (UTF-8 with or without BOM, UTF-16 with BOM, lossy UTF-8 with a
+//! warning, binary files refused), and how a JSONL corpus line becomes an article. Problems
+//! are [`Event`]s in the stream, so one bad file or line never stops a batch.
+
+use std::fs;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// The generous default for the largest document read: 64 MiB.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How the bytes of an input are to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputKind {
+    /// By file extension: .jsonl/.ndjson are corpora, .html/.htm are web pages, the rest text.
+    Auto,
+    /// Each file (or standard input) is one plain-text article.
+    Text,
+    /// One JSON object per line: {"id", "text"} plus optional "url", "date", "outlet", "title".
+    Jsonl,
+}
+
+/// What the input says about an article besides its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleMeta {
+    /// Where the article was published.
+    pub url: Option<String>,
+    /// When it was published, as the input gives it.
+    pub date: Option<String>,
+    /// Its publisher.
+    pub outlet: Option<String>,
+    /// Its headline.
+    pub title: Option<String>,
+}
+
+/// One article to extract from: its name in the output, its text and metadata.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The `doc` column: a path, `-` for standard input, or a corpus record's id.
+    pub id: String,
+    /// The decoded text; every offset in the output indexes it.
+    pub text: String,
+    /// Metadata from a corpus record (empty for plain files).
+    pub meta: ArticleMeta,
+}
+
+/// A problem with one input, reported with where it happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The path, `path:line` for a corpus line, or `-` for standard input.
+    pub location: String,
+    /// What went wrong, in words.
+    pub message: String,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+/// One step of reading the inputs, in input order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// An article to extract from.
+    Document(Document),
+    /// Something the user should know; the input was still read.
+    Warning(Diagnostic),
+    /// An input, or a line of one, that could not be read and was skipped.
+    Failure(Diagnostic),
+}
+
+/// Why bytes could not become text.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum DecodeError {
+    /// The bytes hold NUL characters, so they are not a text file.
+    #[error("binary data (NUL byte at offset {0}), skipped")]
+    Binary(usize),
+}
+
+/// Text decoded from bytes, with a warning when bytes had to be replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text.
+    pub text: String,
+    /// Set when the bytes were not valid in their encoding.
+    pub warning: Option<String>,
+}
+
+/// Decodes a file's bytes: UTF-8 (a BOM is dropped), UTF-16 LE/BE with a BOM, or lossy UTF-8.
+///
+/// Offsets in the output index the decoded text: for UTF-8 input without a BOM and without
+/// invalid bytes, that is the file itself; otherwise it is the text after the BOM is dropped
+/// and each invalid byte sequence is replaced by U+FFFD.
+pub fn decode(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return Ok(decode_utf16(rest, u16::from_le_bytes, "UTF-16LE"));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return Ok(decode_utf16(rest, u16::from_be_bytes, "UTF-16BE"));
+    }
+    let body = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest,
+        None => &bytes[..],
+    };
+    if let Some(nul) = body.iter().position(|&b| b == 0) {
+        return Err(DecodeError::Binary(nul));
+    }
+    match std::str::from_utf8(body) {
+        Ok(_) => {
+            let mut bytes = bytes;
+            if bytes.starts_with(b"\xEF\xBB\xBF") {
+                bytes.drain(..3);
+            }
+            // Checked just above; the conversion cannot fail.
+            let text = String::from_utf8(bytes).unwrap_or_default();
+            Ok(Decoded {
+                text,
+                warning: None,
+            })
+        }
+        Err(err) => {
+            let bom = bytes.len() - body.len();
+            let warning = format!(
+                "invalid UTF-8 at byte {}; invalid bytes were replaced by U+FFFD and offsets \
+                 index the decoded text",
+                bom + err.valid_up_to()
+            );
+            Ok(Decoded {
+                text: String::from_utf8_lossy(body).into_owned(),
+                warning: Some(warning),
+            })
+        }
+    }
+}
+
+/// UTF-16 code units to text; unpaired surrogates become U+FFFD with a warning.
+fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, name: &str) -> Decoded {
+    let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+    let mut text = String::with_capacity(bytes.len() / 2);
+    let mut first_bad = None;
+    for (index, decoded) in char::decode_utf16(units).enumerate() {
+        match decoded {
+            Ok(c) => text.push(c),
+            Err(_) => {
+                first_bad.get_or_insert(index);
+                text.push(char::REPLACEMENT_CHARACTER);
+            }
+        }
+    }
+    let odd = bytes.len() % 2 == 1;
+    let warning = match (first_bad, odd) {
+        (Some(unit), _) => Some(format!(
+            "invalid {name} (unpaired surrogate at code unit {unit}); replaced by U+FFFD"
+        )),
+        (None, true) => Some(format!(
+            "{name} input has an odd number of bytes; the last byte was dropped"
+        )),
+        (None, false) => None,
+    };
+    Decoded { text, warning }
+}
+
+/// One line of a JSONL corpus.
+#[derive(Debug, Deserialize)]
+struct Record {
+    id: Option<serde_json::Value>,
+    text: String,
+    url: Option<String>,
+    date: Option<String>,
+    outlet: Option<String>,
+    title: Option<String>,
+}
+
+/// Parses one corpus line into a document; `fallback_id` names it when it has no "id".
+pub fn parse_record(line: &str, fallback_id: &str) -> Result<Document, String> {
+    let record: Record =
+        serde_json::from_str(line).map_err(|err| format!("malformed JSON: {err}"))?;
+    let id = match record.id {
+        None | Some(serde_json::Value::Null) => fallback_id.to_string(),
+        Some(serde_json::Value::String(id)) => id,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        Some(other) => return Err(format!("\"id\" must be a string or a number, not {other}")),
+    };
+    let non_empty = |value: Option<String>| value.filter(|v| !v.is_empty());
+    Ok(Document {
+        id,
+        text: record.text,
+        meta: ArticleMeta {
+            url: non_empty(record.url),
+            date: non_empty(record.date),
+            outlet: non_empty(record.outlet),
+            title: non_empty(record.title),
+        },
+    })
+}
+
+/// What to read and how.
+#[derive(Debug, Clone)]
+pub struct Inputs {
+    /// Files, folders, or `-` for standard input (none means standard input).
+    pub paths: Vec<PathBuf>,
+    /// How to read them.
+    pub kind: InputKind,
+    /// The largest document, in bytes, that is read; bigger ones are skipped with a failure.
+    pub max_document_bytes: u64,
+}
+
+impl Inputs {
+    /// The files each path names, in order: the path itself, or the matching files below a
+    /// folder sorted by name. Folder errors are reported as failures.
+    pub fn files(&self) -> Vec<Result<PathBuf, Diagnostic>> {
+        let stdin = [PathBuf::from("-")];
+        let paths = if self.paths.is_empty() {
+            &stdin[..]
+        } else {
+            &self.paths[..]
+        };
+        let mut files = Vec::new();
+        for path in paths {
+            if path.as_os_str() == "-" || !path.is_dir() {
+                files.push(Ok(path.clone()));
+                continue;
+            }
+            for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+                match entry {
+                    Ok(entry) if entry.file_type().is_file() => {
+                        if self.wants(entry.path()) {
+                            files.push(Ok(entry.into_path()));
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(err) => files.push(Err(Diagnostic {
+                        location: err.path().unwrap_or(path).display().to_string(),
+                        message: walk_message(&err),
+                    })),
+                }
+            }
+        }
+        files
+    }
+
+    /// Whether a file found in a folder is an input of this kind.
+    fn wants(&self, path: &Path) -> bool {
+        let kind = kind_of(path);
+        match self.kind {
+            InputKind::Auto => kind.is_some(),
+            InputKind::Text => kind == Some(InputKind::Text),
+            InputKind::Jsonl => kind == Some(InputKind::Jsonl),
+        }
+    }
+
+    /// Every document of every input, with warnings and failures in between, lazily.
+    pub fn events(&self) -> impl Iterator<Item = Event> + Send + '_ {
+        self.files()
+            .into_iter()
+            .flat_map(move |file| -> Box<dyn Iterator<Item = Event> + Send> {
+                match file {
+                    Err(diagnostic) => Box::new(std::iter::once(Event::Failure(diagnostic))),
+                    Ok(path) => self.events_of(path),
+                }
+            })
+    }
+
+    /// The events of one file (or of standard input).
+    fn events_of(&self, path: PathBuf) -> Box<dyn Iterator<Item = Event> + Send> {
+        let kind = match self.kind {
+            InputKind::Auto => kind_of(&path).unwrap_or(InputKind::Text),
+            kind => kind,
+        };
+        let name = path.display().to_string();
+        let limit = self.max_document_bytes;
+        match kind {
+            InputKind::Jsonl => match open(&path) {
+                Ok(reader) => Box::new(CorpusLines::new(name, reader, limit)),
+                Err(err) => Box::new(std::iter::once(failure(&name, err))),
+            },
+            _ => Box::new(read_text(&path, name, limit).into_iter()),
+        }
+    }
+}
+
+/// The kind a file's extension tells, if it is one whosaid reads from folders.
+fn kind_of(path: &Path) -> Option<InputKind> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "txt" | "text" => Some(InputKind::Text),
+        "jsonl" | "ndjson" => Some(InputKind::Jsonl),
+        _ => None,
+    }
+}
+
+/// A walkdir error in words, without repeating the path.
+fn walk_message(err: &walkdir::Error) -> String {
+    match err.io_error() {
+        Some(io) => io.to_string(),
+        None => err.to_string(),
+    }
+}
+
+/// A failure event for `location`.
+fn failure(location: &str, message: impl std::fmt::Display) -> Event {
+    Event::Failure(Diagnostic {
+        location: location.to_string(),
+        message: message.to_string(),
+    })
+}
+
+/// A reader over a file or standard input.
+fn open(path: &Path) -> io::Result<Box<dyn BufRead + Send>> {
+    if path.as_os_str() == "-" {
+        return Ok(Box::new(BufReader::new(io::stdin())));
+    }
+    Ok(Box::new(BufReader::with_capacity(
+        256 * 1024,
+        fs::File::open(path)?,
+    )))
+}
+
+/// Reads one plain-text article: a warning if it was decoded lossily, then the document.
+fn read_text(path: &Path, name: String, limit: u64) -> Vec<Event> {
+    let bytes = match read_limited(path, limit) {
+        Ok(bytes) => bytes,
+        Err(err) => return vec![failure(&name, err)],
+    };
+    match decode(bytes) {
+        Err(err) => vec![failure(&name, err)],
+        Ok(decoded) => {
+            let mut events = Vec::with_capacity(2);
+            if let Some(warning) = decoded.warning {
+                events.push(Event::Warning(Diagnostic {
+                    location: name.clone(),
+                    message: warning,
+                }));
+            }
+            events.push(Event::Document(Document {
+                id: name,
+                text: decoded.text,
+                meta: ArticleMeta::default(),
+            }));
+            events
+        }
+    }
+}
+
+/// Why a document was not read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// The file or stream could not be read.
+    #[error("{0}")]
+    Io(#[from] io::Error),
+    /// The document is bigger than the limit.
+    #[error(
+        "larger than the maximum document size of {limit} bytes (see --max-doc-size), skipped"
+    )]
+    TooLarge {
+        /// The limit in bytes.
+        limit: u64,
+    },
+}
+
+/// The bytes of a file or of standard input, refusing more than `limit` bytes.
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let reader: Box<dyn Read> = if path.as_os_str() == "-" {
+        Box::new(io::stdin())
+    } else {
+        let file = fs::File::open(path)?;
+        if file.metadata()?.len() > limit {
+            return Err(ReadError::TooLarge { limit });
+        }
+        Box::new(file)
+    };
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge { limit });
+    }
+    Ok(bytes)
+}
+
+/// The documents of a JSONL corpus, one per line, read lazily with bounded memory.
+pub struct CorpusLines {
+    name: String,
+    reader: Box<dyn BufRead + Send>,
+    limit: u64,
+    line_number: usize,
+    line: Vec<u8>,
+    pending: Option<Event>,
+    done: bool,
+}
+
+impl CorpusLines {
+    /// Reads the corpus `name` from `reader`; lines longer than `limit` bytes are skipped.
+    pub fn new(name: String, reader: Box<dyn BufRead + Send>, limit: u64) -> Self {
+        CorpusLines {
+            name,
+            reader,
+            limit,
+            line_number: 0,
+            line: Vec::new(),
+            pending: None,
+            done: false,
+        }
+    }
+
+    /// Reads the next line into `self.line`; Ok(false) at the end, Ok(true) with the line,
+    /// or Err(TooLarge) after skipping a line longer than the limit.
+    fn next_line(&mut self) -> Result<bool, ReadError> {
+        self.line.clear();
+        let mut too_large = false;
+        let mut any = false;
+        loop {
+            let buffer = match self.reader.fill_buf() {
+                Ok(buffer) => buffer,
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+                Err(err) => return Err(err.into()),
+            };
+            if buffer.is_empty() {
+                break;
+            }
+            any = true;
+            let (chunk, found_end) = match buffer.iter().position(|&b| b == b'\n') {
+                Some(end) => (&buffer[..end], true),
+                None => (buffer, false),
+            };
+            if !too_large {
+                if (self.line.len() + chunk.len()) as u64 > self.limit {
+                    too_large = true;
+                    self.line.clear();
+                } else {
+                    self.line.extend_from_slice(chunk);
+                }
+            }
+            let used = chunk.len() + usize::from(found_end);
+            self.reader.consume(used);
+            if found_end {
+                break;
+            }
+        }
+        if too_large {
+            return Err(ReadError::TooLarge { limit: self.limit });
+        }
+        Ok(any)
+    }
+}
+
+impl Iterator for CorpusLines {
+    type Item = Event;
+
+    fn next(&mut self) -> Option<Event> {
+        if let Some(event) = self.pending.take() {
+            return Some(event);
+        }
+        while !self.done {
+            let read = self.next_line();
+            self.line_number += 1;
+            let location = format!("{}:{}", self.name, self.line_number);
+            match read {
+                Ok(false) => self.done = true,
+                Err(ReadError::Io(err)) => {
+                    self.done = true;
+                    return Some(failure(&self.name, err));
+                }
+                Err(err) => return Some(failure(&location, err)),
+                Ok(true) => {
+                    if self.line.ends_with(b"\r") {
+                        self.line.pop();
+                    }
+                    if self.line.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    let (line, warning) = match std::str::from_utf8(&self.line) {
+                        Ok(line) => (std::borrow::Cow::Borrowed(line), None),
+                        Err(err) => (
+                            String::from_utf8_lossy(&self.line),
+                            Some(Event::Warning(Diagnostic {
+                                location: location.clone(),
+                                message: format!(
+                                    "invalid UTF-8 at byte {} of the line; replaced by U+FFFD",
+                                    err.valid_up_to()
+                                ),
+                            })),
+                        ),
+                    };
+                    let fallback = format!("{}:{}", self.name, self.line_number);
+                    let event = match parse_record(&line, &fallback) {
+                        Ok(document) => Event::Document(document),
+                        Err(message) => failure(&location, message),
+                    };
+                    return match warning {
+                        Some(warning) => {
+                            self.pending = Some(event);
+                            Some(warning)
+                        }
+                        None => Some(event),
+                    };
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(text: &str, limit: u64) -> Vec<Event> {
+        let reader: Box<dyn BufRead + Send> = Box::new(io::Cursor::new(text.as_bytes().to_vec()));
+        CorpusLines::new("c.jsonl".into(), reader, limit).collect()
+    }
+
+    fn document(event: &Event) -> &Document {
+        match event {
+            Event::Document(document) => document,
+            other => panic!("not a document: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn utf8_bom_is_dropped() {
+        let decoded = decode(b"\xEF\xBB\xBFHello".to_vec()).unwrap();
+        assert_eq!(decoded.text, "Hello");
+        assert_eq!(decoded.warning, None);
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded_both_ways() {
+        let text = "“Hé,” he said 🙂";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(le).unwrap().text, text);
+        assert_eq!(decode(be).unwrap().text, text);
+    }
+
+    #[test]
+    fn unpaired_surrogate_is_replaced_with_a_warning() {
+        let decoded = decode(vec![0xFF, 0xFE, b'a', 0, 0x00, 0xD8, b'b', 0]).unwrap();
+        assert_eq!(decoded.text, "a\u{FFFD}b");
+        assert!(decoded.warning.unwrap().contains("code unit 1"));
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_and_its_offset_named() {
+        let decoded = decode(b"ab\xFFcd".to_vec()).unwrap();
+        assert_eq!(decoded.text, "ab\u{FFFD}cd");
+        assert!(decoded.warning.unwrap().contains("byte 2"));
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary() {
+        assert_eq!(
+            decode(b"PK\x03\x04\x00\x00".to_vec()),
+            Err(DecodeError::Binary(4))
+        );
+    }
+
+    #[test]
+    fn record_carries_metadata_and_numeric_ids() {
+        let doc = parse_record(
+            r#"{"id": 7, "text": "Hi.", "url": "https://x.test/a", "date": "2016-01-02", "outlet": "CNN", "title": "T", "extra": 1}"#,
+            "f:1",
+        )
+        .unwrap();
+        assert_eq!(doc.id, "7");
+        assert_eq!(doc.text, "Hi.");
+        assert_eq!(doc.meta.url.as_deref(), Some("https://x.test/a"));
+        assert_eq!(doc.meta.date.as_deref(), Some("2016-01-02"));
+        assert_eq!(doc.meta.outlet.as_deref(), Some("CNN"));
+        assert_eq!(doc.meta.title.as_deref(), Some("T"));
+    }
+
+    #[test]
+    fn record_without_id_is_named_by_its_line() {
+        assert_eq!(parse_record(r#"{"text": "Hi."}"#, "f:3").unwrap().id, "f:3");
+    }
+
+    #[test]
+    fn record_without_text_is_an_error() {
+        let err = parse_record(r#"{"id": "a"}"#, "f:1").unwrap_err();
+        assert!(err.contains("text"), "{err}");
+    }
+
+    #[test]
+    fn corpus_lines_report_bad_lines_by_number_and_go_on() {
+        let events = corpus(
+            "{\"id\":\"a\",\"text\":\"one\"}\r\n\nnot json\n{\"id\":\"b\",\"text\":\"two\"}",
+            1000,
+        );
+        assert_eq!(events.len(), 3);
+        assert_eq!(document(&events[0]).id, "a");
+        match &events[1] {
+            Event::Failure(d) => {
+                assert_eq!(d.location, "c.jsonl:3");
+                assert!(d.message.contains("malformed JSON"), "{}", d.message);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(document(&events[2]).text, "two");
+    }
+
+    #[test]
+    fn corpus_lines_longer_than_the_limit_are_skipped() {
+        let long = format!("{{\"id\":\"big\",\"text\":\"{}\"}}", "x".repeat(100));
+        let events = corpus(&format!("{long}\n{{\"id\":\"ok\",\"text\":\"y\"}}\n"), 50);
+        assert_eq!(events.len(), 2);
+        match &events[0] {
+            Event::Failure(d) => {
+                assert_eq!(d.location, "c.jsonl:1");
+                assert!(d.message.contains("maximum document size"), "{}", d.message);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(document(&events[1]).id, "ok");
+    }
+
+    #[test]
+    fn corpus_line_with_invalid_utf8_warns_then_yields() {
+        let reader: Box<dyn BufRead + Send> = Box::new(io::Cursor::new(
+            b"{\"id\":\"a\",\"text\":\"x\xFFy\"}\n".to_vec(),
+        ));
+        let events: Vec<Event> = CorpusLines::new("c".into(), reader, 1000).collect();
+        assert!(matches!(&events[0], Event::Warning(d) if d.location == "c:1"));
+        assert_eq!(document(&events[1]).text, "x\u{FFFD}y");
+    }
+
+    #[test]
+    fn folder_extensions_choose_the_kind() {
+        assert_eq!(kind_of(Path::new("a/b.TXT")), Some(InputKind::Text));
+        assert_eq!(kind_of(Path::new("a/b.ndjson")), Some(InputKind::Jsonl));
+        assert_eq!(kind_of(Path::new("a/b.png")), None);
+        assert_eq!(kind_of(Path::new("a/README")), None);
+    }
+}
