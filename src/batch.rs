@@ -7,13 +7,13 @@
 //! documents is in flight, so memory is bounded by the largest documents, not by the corpus.
 
 use std::collections::BTreeMap;
-use std::io::Write;
+use std::io::{self, Write};
 use std::sync::mpsc;
 
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
 use crate::input::{Diagnostic, Document, Event};
-use crate::output::{article_rows, RowWriter, Style};
+use crate::output::{article_rows, RowFilter, RowWriter, Style};
 use crate::Extractor;
 
 /// What a batch run tells its caller as it goes (a progress bar, stderr messages).
@@ -22,8 +22,17 @@ pub trait Observer: Sync {
     fn warning(&self, diagnostic: &Diagnostic);
     /// An input, or a line of one, was skipped.
     fn failure(&self, diagnostic: &Diagnostic);
-    /// A document's rows were written: its size in bytes and its number of rows.
+    /// A document is done (its rows written): its size in bytes and its number of rows.
     fn written(&self, bytes: usize, rows: usize);
+}
+
+/// An observer that ignores everything.
+pub struct Silent;
+
+impl Observer for Silent {
+    fn warning(&self, _: &Diagnostic) {}
+    fn failure(&self, _: &Diagnostic) {}
+    fn written(&self, _: usize, _: usize) {}
 }
 
 /// Totals of a batch run.
@@ -39,24 +48,20 @@ pub struct Summary {
     pub warnings: usize,
 }
 
-/// A document's rows, rendered and ready to write.
-struct Rendered {
-    bytes: Vec<u8>,
-    rows: usize,
-    text_bytes: usize,
-}
-
-/// Extracts from one document and renders its rows in `style`.
-fn render(extractor: &Extractor, style: &Style, document: &Document) -> std::io::Result<Rendered> {
+/// Extracts from one document and renders the rows `filter` keeps in `style`: the bytes and
+/// the row count.
+fn render(
+    extractor: &Extractor,
+    style: &Style,
+    filter: &RowFilter,
+    document: &Document,
+) -> io::Result<(Vec<u8>, usize)> {
     let extraction = extractor.extract(&document.text);
-    let rows = article_rows(&document.id, &document.meta, &document.text, &extraction);
+    let mut rows = article_rows(&document.id, &document.meta, &document.text, &extraction);
+    rows.retain(|row| filter.keeps(row));
     let mut bytes = Vec::with_capacity(rows.len() * 256);
     style.render(&rows, &mut bytes)?;
-    Ok(Rendered {
-        bytes,
-        rows: rows.len(),
-        text_bytes: document.text.len(),
-    })
+    Ok((bytes, rows.len()))
 }
 
 /// Runs `extractor` over `events` on `jobs` threads, writing rows to `writer` in input order.
@@ -68,157 +73,149 @@ pub fn run<W: Write>(
     events: impl Iterator<Item = Event> + Send,
     jobs: usize,
     writer: &mut RowWriter<W>,
+    filter: &RowFilter,
     observer: &dyn Observer,
-) -> std::io::Result<Summary> {
-    if jobs <= 1 {
-        serial(extractor, events, writer, observer)
-    } else {
-        parallel(extractor, events, jobs, writer, observer)
-    }
-}
-
-/// Counts and reports a warning or failure; true when the event was one of them.
-fn note(event: &Event, summary: &mut Summary, observer: &dyn Observer) -> bool {
-    match event {
-        Event::Warning(diagnostic) => {
-            summary.warnings += 1;
-            observer.warning(diagnostic);
-            true
-        }
-        Event::Failure(diagnostic) => {
-            summary.failures += 1;
-            observer.failure(diagnostic);
-            true
-        }
-        Event::Document(_) => false,
-    }
-}
-
-/// One document after another on the calling thread.
-fn serial<W: Write>(
-    extractor: &Extractor,
-    events: impl Iterator<Item = Event>,
-    writer: &mut RowWriter<W>,
-    observer: &dyn Observer,
-) -> std::io::Result<Summary> {
-    let mut summary = Summary::default();
+) -> io::Result<Summary> {
     let style = writer.style();
-    for event in events {
-        if let Event::Document(document) = &event {
-            let rendered = render(extractor, &style, document)?;
-            write(writer, &rendered, &mut summary, observer)?;
-        } else {
-            note(&event, &mut summary, observer);
+    for_each(
+        events,
+        jobs,
+        |document| render(extractor, &style, filter, document),
+        |bytes| {
+            writer.write_rendered(&bytes)?;
+            writer.flush()
+        },
+        observer,
+    )
+}
+
+/// Runs `work` on every document of `events` on `jobs` threads and hands the results to
+/// `sink` in input order. `work` gives a value and the number of rows it holds; an error from
+/// `work` skips that document as a failure, an error from `sink` stops the run.
+pub fn for_each<T: Send>(
+    events: impl Iterator<Item = Event> + Send,
+    jobs: usize,
+    work: impl Fn(&Document) -> io::Result<(T, usize)> + Sync,
+    mut sink: impl FnMut(T) -> io::Result<()>,
+    observer: &dyn Observer,
+) -> io::Result<Summary> {
+    let mut summary = Summary::default();
+    let mut deliver = |finished: Finished<T>| -> io::Result<()> {
+        match finished {
+            Finished::Done { value, rows, bytes } => {
+                sink(value)?;
+                summary.documents += 1;
+                summary.rows += rows;
+                observer.written(bytes, rows);
+            }
+            Finished::Skipped(Event::Warning(diagnostic)) => {
+                summary.warnings += 1;
+                observer.warning(&diagnostic);
+            }
+            Finished::Skipped(Event::Failure(diagnostic)) => {
+                summary.failures += 1;
+                observer.failure(&diagnostic);
+            }
+            Finished::Skipped(Event::Document(_)) => {}
         }
+        Ok(())
+    };
+    if jobs <= 1 {
+        for event in events {
+            deliver(process(&work, event))?;
+        }
+    } else {
+        parallel(events, jobs, &work, &mut deliver)?;
     }
     Ok(summary)
 }
 
-/// Writes one document's rows, flushes, and counts them.
-fn write<W: Write>(
-    writer: &mut RowWriter<W>,
-    rendered: &Rendered,
-    summary: &mut Summary,
-    observer: &dyn Observer,
-) -> std::io::Result<()> {
-    writer.write_rendered(&rendered.bytes)?;
-    writer.flush()?;
-    summary.documents += 1;
-    summary.rows += rendered.rows;
-    observer.written(rendered.text_bytes, rendered.rows);
-    Ok(())
+/// One event after its work: a document's value, or a warning or failure to report.
+enum Finished<T> {
+    /// The document's value, its row count and its size in bytes.
+    Done { value: T, rows: usize, bytes: usize },
+    /// A warning or failure (a document whose work failed becomes a failure).
+    Skipped(Event),
 }
 
-/// A reader thread, a rayon pool of `jobs` threads, and in-order writing on this thread.
-fn parallel<W: Write>(
-    extractor: &Extractor,
+/// Does the work of one event.
+fn process<T>(work: &impl Fn(&Document) -> io::Result<(T, usize)>, event: Event) -> Finished<T> {
+    let Event::Document(document) = event else {
+        return Finished::Skipped(event);
+    };
+    match work(&document) {
+        Ok((value, rows)) => Finished::Done {
+            value,
+            rows,
+            bytes: document.text.len(),
+        },
+        Err(err) => Finished::Skipped(Event::Failure(Diagnostic {
+            location: document.id,
+            message: err.to_string(),
+        })),
+    }
+}
+
+/// A reader thread, a rayon pool of `jobs` threads, and in-order delivery on this thread.
+fn parallel<T: Send>(
     events: impl Iterator<Item = Event> + Send,
     jobs: usize,
-    writer: &mut RowWriter<W>,
-    observer: &dyn Observer,
-) -> std::io::Result<Summary> {
+    work: &(impl Fn(&Document) -> io::Result<(T, usize)> + Sync),
+    deliver: &mut impl FnMut(Finished<T>) -> io::Result<()>,
+) -> io::Result<()> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .thread_name(|i| format!("whosaid-{i}"))
         .build()
-        .map_err(std::io::Error::other)?;
-    let style = writer.style();
-    // Documents in flight (read but not yet written) are at most `window`: the reader takes a
-    // ticket per document and the writer gives it back once the document is written.
+        .map_err(io::Error::other)?;
+    // Events in flight (read but not yet delivered) are at most `window`: the reader takes a
+    // ticket per event and the deliverer gives it back once the event is delivered.
     let window = 4 * jobs;
     let (ticket_back, tickets) = mpsc::sync_channel::<()>(window);
     for _ in 0..window {
         // The channel holds `window` tickets, so these sends cannot block or fail.
         let _ = ticket_back.send(());
     }
-    let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Document)>(jobs);
-    let (done_tx, done_rx) = mpsc::channel::<(usize, Result<Rendered, Event>)>();
-
-    let worker_done = done_tx.clone();
+    let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Event)>(jobs);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Finished<T>)>();
 
     std::thread::scope(|scope| {
-        // Reader: numbers the events; warnings and failures keep their place in the order.
+        // Reader: numbers the events, so that results can be put back in order.
         scope.spawn(move || {
             for (sequence, event) in events.enumerate() {
-                if tickets.recv().is_err() {
-                    return; // the writer stopped
-                }
-                let sent = match event {
-                    Event::Document(document) => work_tx.send((sequence, document)).is_ok(),
-                    other => done_tx.send((sequence, Err(other))).is_ok(),
-                };
-                if !sent {
-                    return;
+                if tickets.recv().is_err() || work_tx.send((sequence, event)).is_err() {
+                    return; // the deliverer stopped
                 }
             }
         });
-        // Workers: extract and render, in any order.
+        // Workers: do the work in any order.
         scope.spawn(move || {
             pool.install(|| {
                 work_rx.into_iter().par_bridge().for_each_with(
-                    worker_done,
-                    |done, (sequence, document)| {
-                        let rendered = render(extractor, &style, &document).map_err(|err| {
-                            Event::Failure(Diagnostic {
-                                location: document.id.clone(),
-                                message: format!("cannot render rows: {err}"),
-                            })
-                        });
-                        // A closed channel means the writer stopped; the rest is dropped.
-                        let _ = done.send((sequence, rendered));
+                    done_tx,
+                    |done, (sequence, event)| {
+                        // A closed channel means the deliverer stopped; the rest is dropped.
+                        let _ = done.send((sequence, process(work, event)));
                     },
                 );
             });
         });
-        write_in_order(done_rx, ticket_back, writer, observer)
-    })
-}
-
-/// Writes finished documents in sequence order, handing a ticket back for each event.
-fn write_in_order<W: Write>(
-    done: mpsc::Receiver<(usize, Result<Rendered, Event>)>,
-    ticket_back: mpsc::SyncSender<()>,
-    writer: &mut RowWriter<W>,
-    observer: &dyn Observer,
-) -> std::io::Result<Summary> {
-    let mut summary = Summary::default();
-    let mut waiting = BTreeMap::new();
-    let mut next = 0;
-    for (sequence, finished) in done {
-        waiting.insert(sequence, finished);
-        while let Some(finished) = waiting.remove(&next) {
-            match finished {
-                Ok(rendered) => write(writer, &rendered, &mut summary, observer)?,
-                Err(event) => {
-                    note(&event, &mut summary, observer);
-                }
+        // Delivery in sequence order on this thread. The ticket sender is moved in here, so
+        // that returning early (a write error) closes it and the reader stops.
+        let ticket_back = ticket_back;
+        let mut waiting = BTreeMap::new();
+        let mut next = 0;
+        for (sequence, finished) in done_rx {
+            waiting.insert(sequence, finished);
+            while let Some(finished) = waiting.remove(&next) {
+                deliver(finished)?;
+                next += 1;
+                // The reader may have finished and dropped its end; then no ticket is needed.
+                let _ = ticket_back.send(());
             }
-            next += 1;
-            // The reader may have finished and dropped its end; then no ticket is needed.
-            let _ = ticket_back.send(());
         }
-    }
-    Ok(summary)
+        Ok(())
+    })
 }
 
 #[cfg(test)]
@@ -273,7 +270,15 @@ mod tests {
         let extractor = Extractor::new(Grammar::builtin());
         let mut writer = RowWriter::new(format, Vec::new()).unwrap();
         let log = Log::default();
-        let summary = run(&extractor, events(60).into_iter(), jobs, &mut writer, &log).unwrap();
+        let summary = run(
+            &extractor,
+            events(60).into_iter(),
+            jobs,
+            &mut writer,
+            &RowFilter::default(),
+            &log,
+        )
+        .unwrap();
         (
             writer.into_inner().unwrap(),
             summary,
@@ -326,6 +331,7 @@ mod tests {
                 events(500).into_iter(),
                 jobs,
                 &mut writer,
+                &RowFilter::default(),
                 &Log::default(),
             );
             let err = result.expect_err("the pipe closed");

@@ -16,16 +16,20 @@
 
 pub mod attribute;
 pub mod batch;
+pub mod check;
 pub mod grammar;
 pub mod indirect;
 pub mod input;
+pub mod names;
 pub mod output;
 pub mod phrase;
 pub mod quotes;
 pub mod resolve;
 pub mod segment;
 pub mod span;
+pub mod speakers;
 pub mod statement;
+pub mod table;
 pub mod tokens;
 
 use grammar::Grammar;

@@ -12,9 +12,12 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use whosaid::batch::{self, Observer, Summary};
+use whosaid::check::{self, Claim};
 use whosaid::grammar::Grammar;
 use whosaid::input::{self, Diagnostic, InputKind, Inputs};
-use whosaid::output::{Format, RowWriter, Style};
+use whosaid::output::{Format, RowFilter, RowWriter, Style};
+use whosaid::speakers::SpeakerCounts;
+use whosaid::table::{Column, Table};
 use whosaid::Extractor;
 
 /// Who said what, where, and through which outlet: attributed quotes from news articles.
@@ -29,6 +32,10 @@ struct Cli {
 enum Command {
     /// Extract attributed statements from articles (files, folders, corpora, or stdin).
     Extract(ExtractArgs),
+    /// Check a claimed quote: was it said, by whom, where, and how exactly?
+    Check(CheckArgs),
+    /// One row per speaker: statements by kind, titles, outlets and documents.
+    Speakers(SpeakersArgs),
     /// Split standard input into sentences, one per line.
     Sentences {
         /// Use the grammar files in this folder instead of the built-in ones.
@@ -37,20 +44,15 @@ enum Command {
     },
 }
 
+/// What to read and how: shared by the commands that read articles.
 #[derive(clap::Args)]
-struct ExtractArgs {
+struct InputArgs {
     /// Files, folders (walked recursively for .txt, .jsonl and .ndjson files) or - for
     /// standard input, which is also read when no path is given.
     paths: Vec<PathBuf>,
     /// How inputs are read; auto goes by file extension (standard input is text).
     #[arg(long, value_enum, default_value_t = InputKind::Auto)]
     input: InputKind,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Csv)]
-    format: Format,
-    /// Write to this file instead of standard output (complete or not at all).
-    #[arg(short, long)]
-    output: Option<PathBuf>,
     /// Use the grammar files in this folder instead of the built-in ones.
     #[arg(long)]
     grammar: Option<PathBuf>,
@@ -60,6 +62,53 @@ struct ExtractArgs {
     /// No progress bar.
     #[arg(short, long)]
     quiet: bool,
+    /// Largest document read, in bytes (suffixes K, M, G); larger ones are skipped.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    max_doc_size: u64,
+}
+
+impl InputArgs {
+    /// The extractor, the inputs, the number of jobs and the progress reporter.
+    fn open(self) -> Result<(Extractor, Inputs, usize, Progress)> {
+        let extractor = Extractor::new(load_grammar(self.grammar.as_deref())?);
+        let jobs = match self.jobs {
+            Some(jobs) => usize::from(jobs),
+            None => std::thread::available_parallelism().map_or(1, usize::from),
+        };
+        let inputs = Inputs {
+            paths: self.paths,
+            kind: self.input,
+            max_document_bytes: self.max_doc_size,
+        };
+        let progress = Progress::new(!self.quiet && io::stderr().is_terminal());
+        Ok((extractor, inputs, jobs, progress))
+    }
+}
+
+/// A statement kind, as the filters name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum KindArg {
+    Direct,
+    Partial,
+    Indirect,
+}
+
+#[derive(clap::Args)]
+struct ExtractArgs {
+    #[command(flatten)]
+    inputs: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    format: Format,
+    /// Write to this file instead of standard output (complete or not at all).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Only statements by this speaker ("Putin" finds "Vladimir Putin").
+    #[arg(long, value_name = "NAME")]
+    speaker: Option<String>,
+    /// Only statements of these kinds.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND[,KIND]")]
+    kind: Vec<KindArg>,
     /// CSV for spreadsheets: a UTF-8 byte-order mark and CRLF line ends.
     #[arg(long)]
     excel: bool,
@@ -67,9 +116,49 @@ struct ExtractArgs {
     /// leading ' so that spreadsheets do not run them as formulas). JSONL is never altered.
     #[arg(long)]
     raw_cells: bool,
-    /// Largest document read, in bytes (suffixes K, M, G); larger ones are skipped.
-    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
-    max_doc_size: u64,
+}
+
+/// How `check` prints its answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum CheckFormat {
+    /// For people.
+    Text,
+    /// One JSON object.
+    Json,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// The claimed words.
+    claim: String,
+    /// The person the words are attributed to.
+    #[arg(long, value_name = "NAME")]
+    speaker: Option<String>,
+    #[command(flatten)]
+    inputs: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    format: CheckFormat,
+    /// Most matches shown.
+    #[arg(long, default_value_t = 5)]
+    limit: usize,
+}
+
+/// How `speakers` prints its rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum SpeakersFormat {
+    Csv,
+    Jsonl,
+    Table,
+}
+
+#[derive(clap::Args)]
+struct SpeakersArgs {
+    #[command(flatten)]
+    inputs: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SpeakersFormat::Table)]
+    format: SpeakersFormat,
 }
 
 fn main() -> ExitCode {
@@ -100,6 +189,8 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 fn run(cli: Cli) -> Result<bool> {
     match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Check(args) => check(args),
+        Command::Speakers(args) => speakers(args),
         Command::Sentences { grammar } => {
             let extractor = Extractor::new(load_grammar(grammar.as_deref())?);
             let mut bytes = Vec::new();
@@ -129,28 +220,35 @@ fn run(cli: Cli) -> Result<bool> {
 
 /// The `extract` command: every input to rows, to stdout or to a file written whole.
 fn extract(args: ExtractArgs) -> Result<bool> {
-    let extractor = Extractor::new(load_grammar(args.grammar.as_deref())?);
-    let jobs = match args.jobs {
-        Some(jobs) => usize::from(jobs),
-        None => std::thread::available_parallelism().map_or(1, usize::from),
-    };
+    let (extractor, inputs, jobs, progress) = args.inputs.open()?;
     let style = Style {
         format: args.format,
         excel: args.excel,
         raw_cells: args.raw_cells,
+        width: textwrap::termwidth(),
     };
-    let inputs = Inputs {
-        paths: args.paths,
-        kind: args.input,
-        max_document_bytes: args.max_doc_size,
+    let filter = RowFilter {
+        speaker: args.speaker,
+        kinds: args
+            .kind
+            .iter()
+            .map(|k| kind_name(*k).to_string())
+            .collect(),
     };
-    let progress = Progress::new(!args.quiet && io::stderr().is_terminal());
+    let run = Run {
+        extractor: &extractor,
+        inputs: &inputs,
+        jobs,
+        style,
+        filter: &filter,
+        progress: &progress,
+    };
     let summary = match &args.output {
         Some(path) => {
             let tmp = temporary_beside(path);
             let file = fs::File::create(&tmp)
                 .with_context(|| format!("cannot create {}", tmp.display()))?;
-            let result = extract_to(&extractor, &inputs, jobs, style, file, &progress);
+            let result = run.write_to(file);
             if result.is_err() {
                 let _ = fs::remove_file(&tmp);
             }
@@ -158,32 +256,227 @@ fn extract(args: ExtractArgs) -> Result<bool> {
             fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
             summary
         }
-        None => extract_to(
-            &extractor,
-            &inputs,
-            jobs,
-            style,
-            io::stdout().lock(),
-            &progress,
-        )?,
+        None => run.write_to(io::stdout().lock())?,
     };
     progress.finish(&summary);
     Ok(summary.failures == 0)
 }
 
-/// Runs the batch over all inputs into `out`.
-fn extract_to<W: Write>(
-    extractor: &Extractor,
-    inputs: &Inputs,
+/// The name of a kind in the output.
+fn kind_name(kind: KindArg) -> &'static str {
+    match kind {
+        KindArg::Direct => "direct",
+        KindArg::Partial => "partial",
+        KindArg::Indirect => "indirect",
+    }
+}
+
+/// Everything an `extract` run needs besides its output.
+struct Run<'a> {
+    extractor: &'a Extractor,
+    inputs: &'a Inputs,
     jobs: usize,
     style: Style,
-    out: W,
-    progress: &Progress,
-) -> Result<Summary> {
-    let mut writer = RowWriter::with_style(style, BufWriter::with_capacity(256 * 1024, out))?;
-    let summary = batch::run(extractor, inputs.events(), jobs, &mut writer, progress)?;
-    writer.into_inner()?;
-    Ok(summary)
+    filter: &'a RowFilter,
+    progress: &'a Progress,
+}
+
+impl Run<'_> {
+    /// Runs the batch over all inputs into `out`.
+    fn write_to<W: Write>(&self, out: W) -> Result<Summary> {
+        let mut writer =
+            RowWriter::with_style(self.style, BufWriter::with_capacity(256 * 1024, out))?;
+        let summary = batch::run(
+            self.extractor,
+            self.inputs.events(),
+            self.jobs,
+            &mut writer,
+            self.filter,
+            self.progress,
+        )?;
+        writer.into_inner()?;
+        Ok(summary)
+    }
+}
+
+/// The `check` command: the statements that best match a claim; Ok(false) when none does.
+fn check(args: CheckArgs) -> Result<bool> {
+    let (extractor, inputs, jobs, progress) = args.inputs.open()?;
+    let claim = Claim::new(&args.claim, extractor.grammar());
+    if claim.is_empty() {
+        bail!("the claim has no words to look for");
+    }
+    let speaker = args.speaker.as_deref();
+    let mut matches = Vec::new();
+    let summary = batch::for_each(
+        inputs.events(),
+        jobs,
+        |document| {
+            let extraction = extractor.extract(&document.text);
+            let found = check::find_matches(
+                &claim,
+                speaker,
+                &document.id,
+                &document.text,
+                &extraction,
+                extractor.segmenter(),
+                extractor.grammar(),
+            );
+            let count = found.len();
+            Ok((found, count))
+        },
+        |found| {
+            matches.extend(found);
+            Ok(())
+        },
+        &progress,
+    )?;
+    progress.finish(&summary);
+    check::rank(&mut matches);
+    matches.truncate(args.limit.max(1));
+    let verdict = check::summary(&matches, speaker);
+    let mut out = BufWriter::new(io::stdout().lock());
+    match args.format {
+        CheckFormat::Json => {
+            let answer = serde_json::json!({
+                "claim": args.claim,
+                "speaker": speaker,
+                "verdict": verdict,
+                "found": !matches.is_empty(),
+                "matches": matches,
+            });
+            serde_json::to_writer_pretty(&mut out, &answer)?;
+            writeln!(out)?;
+        }
+        CheckFormat::Text => print_check(&mut out, &verdict, &matches, speaker)?,
+    }
+    out.flush()?;
+    Ok(!matches.is_empty())
+}
+
+/// The matches of a check, for people.
+fn print_check(
+    out: &mut impl Write,
+    verdict: &str,
+    matches: &[check::Match],
+    speaker: Option<&str>,
+) -> io::Result<()> {
+    writeln!(out, "{verdict}")?;
+    for (i, m) in matches.iter().enumerate() {
+        let who = match (m.speaker.as_str(), m.speaker_title.as_str()) {
+            ("", _) => "an unknown speaker".to_string(),
+            (name, "") => name.to_string(),
+            (name, title) => format!("{name} ({title})"),
+        };
+        let attribution = match speaker {
+            Some(_) if !m.speaker_matches => ", misattributed",
+            _ => "",
+        };
+        let part = if m.comparison.partial {
+            " (part of a longer statement)"
+        } else {
+            ""
+        };
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}. {}{part}: {who}{attribution}",
+            i + 1,
+            m.comparison.verdict.as_str()
+        )?;
+        let mut place = format!("{} [{}..{}] {}", m.doc, m.start, m.end, m.kind);
+        if !m.cue.is_empty() {
+            place.push_str(&format!(", cue \"{}\"", m.cue));
+        }
+        if !m.outlet.is_empty() {
+            place.push_str(&format!(", via {}", m.outlet));
+        }
+        writeln!(out, "   {place}")?;
+        writeln!(
+            out,
+            "   said:     {}",
+            m.quote.split_whitespace().collect::<Vec<_>>().join(" ")
+        )?;
+        if !m.comparison.diff.is_empty() {
+            writeln!(out, "   diff:     {}", m.comparison.diff)?;
+        }
+        if !m.comparison.shared.is_empty() {
+            writeln!(out, "   shared:   {}", m.comparison.shared.join(", "))?;
+        }
+        writeln!(out, "   sentence: {}", m.sentence)?;
+    }
+    Ok(())
+}
+
+/// The `speakers` command: one row per canonical speaker.
+fn speakers(args: SpeakersArgs) -> Result<bool> {
+    let (extractor, inputs, jobs, progress) = args.inputs.open()?;
+    let mut counts = SpeakerCounts::default();
+    let summary = batch::for_each(
+        inputs.events(),
+        jobs,
+        |document| {
+            let extraction = extractor.extract(&document.text);
+            let mut one = SpeakerCounts::default();
+            one.add(&document.id, &extraction.statements);
+            Ok((one, extraction.statements.len()))
+        },
+        |one| {
+            counts.merge(one);
+            Ok(())
+        },
+        &progress,
+    )?;
+    progress.finish(&summary);
+    let mut out = BufWriter::new(io::stdout().lock());
+    let speakers = counts.summary();
+    match args.format {
+        SpeakersFormat::Csv => {
+            let mut csv = csv::Writer::from_writer(&mut out);
+            for speaker in &speakers {
+                csv.serialize(speaker)?;
+            }
+            csv.flush()?;
+        }
+        SpeakersFormat::Jsonl => {
+            for speaker in &speakers {
+                serde_json::to_writer(&mut out, speaker)?;
+                writeln!(out)?;
+            }
+        }
+        SpeakersFormat::Table => {
+            let column = |title, width, grow| Column { title, width, grow };
+            let table = Table::new(
+                &[
+                    column("speaker", 18, 2),
+                    column("all", 4, 0),
+                    column("direct", 6, 0),
+                    column("partial", 7, 0),
+                    column("indirect", 8, 0),
+                    column("docs", 4, 0),
+                    column("titles", 10, 2),
+                    column("outlets", 10, 1),
+                ],
+                textwrap::termwidth(),
+            );
+            out.write_all(table.header().as_bytes())?;
+            for s in &speakers {
+                let cells = [
+                    s.speaker.clone(),
+                    s.statements.to_string(),
+                    s.direct.to_string(),
+                    s.partial.to_string(),
+                    s.indirect.to_string(),
+                    s.doc_count.to_string(),
+                    s.titles.clone(),
+                    s.outlets.clone(),
+                ];
+                out.write_all(table.row(&cells).as_bytes())?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(summary.failures == 0)
 }
 
 fn load_grammar(dir: Option<&Path>) -> Result<Grammar> {

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::input::ArticleMeta;
 use crate::statement::Statement;
+use crate::table::{Column, Table};
 use crate::Extraction;
 
 /// Output format of the `extract` command.
@@ -20,6 +21,8 @@ pub enum Format {
     Csv,
     /// One JSON object per line.
     Jsonl,
+    /// An aligned table for people, wrapped to the terminal's width.
+    Table,
 }
 
 /// One output row: an attributed statement with every column.
@@ -203,6 +206,27 @@ impl<'a> Article<'a> {
     }
 }
 
+/// Which rows are written: those of one speaker, of some kinds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowFilter {
+    /// Keep rows whose speaker this names (see [`crate::names::names_person`]).
+    pub speaker: Option<String>,
+    /// Keep rows of these kinds (direct, partial, indirect); empty keeps all.
+    pub kinds: Vec<String>,
+}
+
+impl RowFilter {
+    /// True when `row` passes the filter.
+    pub fn keeps(&self, row: &Row) -> bool {
+        let kind_ok = self.kinds.is_empty() || self.kinds.iter().any(|k| k == row.kind);
+        let speaker_ok = self
+            .speaker
+            .as_deref()
+            .is_none_or(|wanted| crate::names::names_person(wanted, &row.speaker));
+        kind_ok && speaker_ok
+    }
+}
+
 /// How rows are written: the format and, for CSV, spreadsheet options.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {
@@ -212,6 +236,8 @@ pub struct Style {
     pub excel: bool,
     /// CSV cells that could run as spreadsheet formulas are left as they are.
     pub raw_cells: bool,
+    /// Width of a table in terminal cells.
+    pub width: usize,
 }
 
 impl Style {
@@ -221,12 +247,16 @@ impl Style {
             format,
             excel: false,
             raw_cells: false,
+            width: 100,
         }
     }
 
-    /// What goes before the first row: the BOM (with `excel`) and the CSV header.
+    /// What goes before the first row: the BOM (with `excel`) and the CSV or table header.
     pub fn preamble(&self) -> std::io::Result<Vec<u8>> {
         let mut out = Vec::new();
+        if self.format == Format::Table {
+            out.extend_from_slice(self.table().header().as_bytes());
+        }
         if self.format == Format::Csv {
             if self.excel {
                 out.extend_from_slice(b"\xEF\xBB\xBF");
@@ -258,8 +288,42 @@ impl Style {
                     out.push(b'\n');
                 }
             }
+            Format::Table => {
+                let table = self.table();
+                for row in rows {
+                    // People read the file name; the folders are the same on every row.
+                    let doc = row.doc.rsplit(['/', '\\']).next().unwrap_or(&row.doc);
+                    let cells = [
+                        doc.to_string(),
+                        row.id.to_string(),
+                        row.kind.to_string(),
+                        speaker_cell(row),
+                        row.cue.to_string(),
+                        row.outlet.to_string(),
+                        row.quote.to_string(),
+                    ];
+                    out.extend_from_slice(table.row(&cells).as_bytes());
+                }
+            }
         }
         Ok(())
+    }
+
+    /// The layout of the table format.
+    fn table(&self) -> Table {
+        let column = |title, width, grow| Column { title, width, grow };
+        Table::new(
+            &[
+                column("doc", 10, 1),
+                column("id", 3, 0),
+                column("kind", 8, 0),
+                column("speaker", 16, 1),
+                column("cue", 9, 0),
+                column("outlet", 10, 1),
+                column("quote", 24, 5),
+            ],
+            self.width,
+        )
     }
 
     /// A CSV writer with this style's line ends.
@@ -273,6 +337,15 @@ impl Style {
             .has_headers(false)
             .terminator(terminator)
             .from_writer(out)
+    }
+}
+
+/// The speaker with the title in brackets, for tables.
+fn speaker_cell(row: &Row) -> String {
+    if row.speaker_title.is_empty() {
+        row.speaker.to_string()
+    } else {
+        format!("{} ({})", row.speaker, row.speaker_title)
     }
 }
 

@@ -513,3 +513,38 @@ fn an_interrupted_output_file_is_never_left_half_written() {
         "previous complete run\n"
     );
 }
+
+#[test]
+fn rows_of_a_corpus_on_a_pipe_come_out_before_the_input_ends() {
+    use std::io::BufRead;
+    for jobs in ["1", "2"] {
+        let mut child = whosaid()
+            .args([
+                "extract", "--input", "jsonl", "--format", "jsonl", "--jobs", jobs,
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn");
+        let mut stdin = child.stdin.take().expect("stdin");
+        let stdout = child.stdout.take().expect("stdout");
+        let line =
+            serde_json::json!({"id": "first", "text": "\"We will win,\" Mayor Ann Lee said."});
+        writeln!(stdin, "{line}").expect("feed");
+        stdin.flush().expect("flush");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut first = String::new();
+            let _ = std::io::BufReader::new(stdout).read_line(&mut first);
+            let _ = tx.send(first);
+        });
+        // stdin is still open: the row must arrive anyway.
+        let row = rx
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("a row while the input is still open");
+        assert!(row.contains("\"doc\":\"first\""), "{row}");
+        drop(stdin);
+        assert!(child.wait().expect("wait").success());
+    }
+}

@@ -1,0 +1,246 @@
+//! Who said what across many articles: one entry per speaker, with counts, titles and outlets.
+//!
+//! Speakers are counted under a canonical name: a one-word name ("Putin") joins the one
+//! longer name that ends with it ("Vladimir Putin") when there is exactly one such name.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use crate::names::name_words;
+use crate::statement::{Kind, Statement};
+
+/// Counts for one name as written, gathered from statements.
+#[derive(Debug, Clone, Default)]
+struct Tally {
+    direct: usize,
+    partial: usize,
+    indirect: usize,
+    titles: BTreeMap<String, usize>,
+    outlets: BTreeMap<String, usize>,
+    docs: BTreeSet<String>,
+}
+
+impl Tally {
+    /// Adds the counts of `other`.
+    fn absorb(&mut self, other: Tally) {
+        self.direct += other.direct;
+        self.partial += other.partial;
+        self.indirect += other.indirect;
+        for (title, n) in other.titles {
+            *self.titles.entry(title).or_default() += n;
+        }
+        for (outlet, n) in other.outlets {
+            *self.outlets.entry(outlet).or_default() += n;
+        }
+        self.docs.extend(other.docs);
+    }
+}
+
+/// Statements counted by speaker; add documents, then ask for the summary.
+#[derive(Debug, Clone, Default)]
+pub struct SpeakerCounts {
+    by_name: HashMap<String, Tally>,
+}
+
+/// One speaker across a run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpeakerSummary {
+    /// The canonical name.
+    pub speaker: String,
+    /// Statements in all.
+    pub statements: usize,
+    /// Direct quotes.
+    pub direct: usize,
+    /// Partial quotes.
+    pub partial: usize,
+    /// Reported speech.
+    pub indirect: usize,
+    /// Titles seen, most frequent first, separated by "; ".
+    pub titles: String,
+    /// Outlets seen, most frequent first, separated by "; ".
+    pub outlets: String,
+    /// Number of documents.
+    pub doc_count: usize,
+    /// The documents, separated by "; ".
+    pub docs: String,
+}
+
+impl SpeakerCounts {
+    /// Counts the attributed statements of document `doc`; unattributed ones are left out.
+    pub fn add(&mut self, doc: &str, statements: &[Statement]) {
+        for s in statements.iter().filter(|s| !s.speaker.is_empty()) {
+            let tally = self.by_name.entry(s.speaker.clone()).or_default();
+            match s.kind {
+                Kind::Direct => tally.direct += 1,
+                Kind::Partial => tally.partial += 1,
+                Kind::Indirect => tally.indirect += 1,
+            }
+            if !s.title.is_empty() {
+                *tally.titles.entry(s.title.clone()).or_default() += 1;
+            }
+            if !s.outlet.is_empty() {
+                *tally.outlets.entry(s.outlet.clone()).or_default() += 1;
+            }
+            if !tally.docs.contains(doc) {
+                tally.docs.insert(doc.to_string());
+            }
+        }
+    }
+
+    /// Adds the counts of another run (for counting in parallel).
+    pub fn merge(&mut self, other: SpeakerCounts) {
+        for (name, tally) in other.by_name {
+            self.by_name.entry(name).or_default().absorb(tally);
+        }
+    }
+
+    /// One entry per canonical speaker, most statements first (then by name).
+    pub fn summary(self) -> Vec<SpeakerSummary> {
+        let canonical = canonical_names(self.by_name.keys());
+        let mut merged: BTreeMap<String, Tally> = BTreeMap::new();
+        for (name, tally) in self.by_name {
+            let target = canonical.get(&name).cloned().unwrap_or(name);
+            merged.entry(target).or_default().absorb(tally);
+        }
+        let mut summary: Vec<SpeakerSummary> = merged
+            .into_iter()
+            .map(|(speaker, t)| SpeakerSummary {
+                speaker,
+                statements: t.direct + t.partial + t.indirect,
+                direct: t.direct,
+                partial: t.partial,
+                indirect: t.indirect,
+                titles: by_frequency(&t.titles),
+                outlets: by_frequency(&t.outlets),
+                doc_count: t.docs.len(),
+                docs: t.docs.into_iter().collect::<Vec<_>>().join("; "),
+            })
+            .collect();
+        summary.sort_by(|a, b| {
+            b.statements
+                .cmp(&a.statements)
+                .then_with(|| a.speaker.cmp(&b.speaker))
+        });
+        summary
+    }
+}
+
+/// Keys joined by "; ", most frequent first.
+fn by_frequency(counts: &BTreeMap<String, usize>) -> String {
+    let mut entries: Vec<(&String, &usize)> = counts.iter().collect();
+    entries.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+    entries
+        .into_iter()
+        .map(|(k, _)| k.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// For each one-word name, the single longer name ending with the same word, if unique.
+fn canonical_names<'a>(names: impl Iterator<Item = &'a String>) -> HashMap<String, String> {
+    let names: Vec<&String> = names.collect();
+    let mut longer_by_last: HashMap<String, Vec<&String>> = HashMap::new();
+    for name in &names {
+        let words = name_words(name);
+        if words.len() > 1 && starts_upper(name) {
+            if let Some(last) = words.last() {
+                longer_by_last.entry(last.clone()).or_default().push(name);
+            }
+        }
+    }
+    let mut canonical = HashMap::new();
+    for name in names {
+        let words = name_words(name);
+        if words.len() != 1 || !starts_upper(name) {
+            continue;
+        }
+        if let Some([only]) = longer_by_last.get(&words[0]).map(Vec::as_slice) {
+            canonical.insert(name.clone(), (*only).clone());
+        }
+    }
+    canonical
+}
+
+/// True for names written with a capital, as people's and organisations' names are.
+fn starts_upper(name: &str) -> bool {
+    name.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+    use crate::statement::Rule;
+
+    fn statement(speaker: &str, kind: Kind, title: &str, outlet: &str) -> Statement {
+        Statement {
+            kind,
+            quote: Span::new(0, 1),
+            mention: None,
+            speaker: speaker.into(),
+            title: title.into(),
+            cue: None,
+            outlet: outlet.into(),
+            outlet_chain: String::new(),
+            paragraph: 0,
+            sentence: 0,
+            confidence: 0.9,
+            rule: Rule::SameClause,
+        }
+    }
+
+    #[test]
+    fn family_names_join_the_one_full_name_and_counts_add_up() {
+        let mut counts = SpeakerCounts::default();
+        counts.add(
+            "a",
+            &[
+                statement("Vladimir Putin", Kind::Direct, "President", "CNN"),
+                statement("Putin", Kind::Indirect, "", ""),
+                statement(
+                    "Dmitry Peskov",
+                    Kind::Direct,
+                    "Kremlin spokesman",
+                    "RIA Novosti",
+                ),
+                statement("", Kind::Direct, "", ""),
+            ],
+        );
+        let mut other = SpeakerCounts::default();
+        other.add("b", &[statement("Putin", Kind::Partial, "President", "")]);
+        counts.merge(other);
+        let summary = counts.summary();
+        assert_eq!(summary.len(), 2, "{summary:?}");
+        let putin = &summary[0];
+        assert_eq!(putin.speaker, "Vladimir Putin");
+        assert_eq!(
+            (
+                putin.statements,
+                putin.direct,
+                putin.partial,
+                putin.indirect
+            ),
+            (3, 1, 1, 1)
+        );
+        assert_eq!(putin.titles, "President");
+        assert_eq!(putin.outlets, "CNN");
+        assert_eq!(putin.docs, "a; b");
+        assert_eq!(summary[1].speaker, "Dmitry Peskov");
+    }
+
+    #[test]
+    fn an_ambiguous_family_name_stays_apart() {
+        let mut counts = SpeakerCounts::default();
+        counts.add(
+            "a",
+            &[
+                statement("Hillary Clinton", Kind::Direct, "", ""),
+                statement("Bill Clinton", Kind::Direct, "", ""),
+                statement("Clinton", Kind::Direct, "", ""),
+            ],
+        );
+        let names: Vec<String> = counts.summary().into_iter().map(|s| s.speaker).collect();
+        assert_eq!(names, ["Bill Clinton", "Clinton", "Hillary Clinton"]);
+    }
+}
