@@ -124,7 +124,7 @@ mod tests {
         assert!(lines.len() >= 2, "{out}");
         assert!(lines.iter().all(|l| display_width(l) <= 40), "{out}");
         assert!(
-            lines[0].starts_with("1    Dmitry   We do not talk"),
+            lines[0].starts_with("1    Dmitry    We do not talk"),
             "{out}"
         );
         assert!(lines[1].starts_with("     Peskov    other."), "{out}");
