@@ -55,6 +55,7 @@ else
     say "cargo build --release"
     (cd "$REPO" && cargo build --release --quiet) || fail "cargo build --release failed"
     BIN=$REPO/target/release/whosaid
+    say "built ($(elapsed))"
 fi
 [ -x "$BIN" ] || fail "no binary at $BIN"
 
@@ -91,14 +92,22 @@ for split in splits.split():
             record.update(outlet=m["publisher"], date=m["publication_date"], title=m["title"])
         records.append(record)
 
+# Without polnear, copies of the fixtures (ids NAME#2, NAME#3, ...) so that the corpus
+# spans every partition.
+originals = list(records)
+copy = 1
+while len(records) < 40 and originals:
+    copy += 1
+    records += [dict(r, id=f"{r['id']}#{copy}") for r in originals]
+
 # Edge cases for the transport: no text, CRLF line ends, a raw U+2028 (a line break to
-# Python's str.splitlines but not to Hadoop or to whosaid's output), tabs and a long line.
+# Python's str.splitlines but not to Hadoop or to whosaid's output) and a long line.
 quote = "\u201cWe will not expel anyone,\u201d Putin said."
 records += [
     {"id": "edge-empty", "text": ""},
     {"id": "edge-crlf", "text": "Kremlin\r\n\r\n" + quote + "\r\n", "title": "CRLF"},
     {"id": "edge-u2028", "text": "\u201cOne\u2028two,\u201d she said.\n\n" + quote},
-    {"id": "edge-long", "text": " ".join([quote] * 2000), "url": "https://example.org/a?b=1&c=\u00e9"},
+    {"id": "edge-long", "text": " ".join([quote] * 300), "url": "https://example.org/a?b=1&c=\u00e9"},
 ]
 with open(out_path, "w", encoding="utf-8", newline="\n") as out:
     for record in records:
@@ -138,7 +147,7 @@ grep -h '^whosaid-pipe:' "$WORK/spark.log" || true
 # --- 6. Compare: the same rows in the same order ----------------------------------------
 # saveAsTextFile writes one part file per partition, in corpus order.
 cat "$WORK"/spark-out/part-* >"$WORK/spark.jsonl"
-"$VENV/bin/python" - "$WORK/local.jsonl" "$WORK/spark.jsonl" "$WORK/spark-out" "$PARTITIONS" <<'PY' || fail "Spark rows differ from the single-machine rows (files: $WORK/local.jsonl, $WORK/spark.jsonl)"
+"$VENV/bin/python" - "$WORK/local.jsonl" "$WORK/spark.jsonl" "$WORK/spark-out" "$PARTITIONS" <<'PY' || fail "see above (rows: $WORK/local.jsonl and $WORK/spark.jsonl)"
 import json, os, sys
 
 local_path, spark_path, out_dir, partitions = sys.argv[1:5]

@@ -8,8 +8,8 @@ output RDD. checkCode=True fails the task, and so the job, when whosaid exits no
 
     python pipe_job.py BINARY CORPUS OUTPUT [PARTITIONS]
 
-BINARY must exist at the same absolute path on every worker (ship it with
-`spark-submit --files whosaid` and pass `./whosaid`, or install it on the nodes).
+BINARY is run as given on the workers: install it at the same absolute path on every node,
+or pass --ship to send the driver's copy to the workers with the job (sc.addFile).
 CORPUS is anything sc.textFile reads (a file, a folder, a glob, hdfs://, s3a://...).
 OUTPUT is a folder written with saveAsTextFile (part-00000, part-00001, ... in corpus
 order), or with --single-file a local file of all rows in corpus order, fetched one
@@ -46,11 +46,14 @@ def main(argv=None):
     parser.add_argument("--whosaid-arg", action="append", default=[], metavar="ARG",
                         help="one more argument for whosaid (repeatable), "
                              "e.g. --whosaid-arg=--grammar --whosaid-arg=/opt/grammar")
+    parser.add_argument("--ship", action="store_true",
+                        help="send BINARY (a path on the driver) to the workers with sc.addFile "
+                             "instead of expecting it installed there")
     parser.add_argument("--master", default=None,
                         help="Spark master when not set by spark-submit (default local[2])")
     args = parser.parse_args(argv)
 
-    from pyspark import SparkConf, SparkContext
+    from pyspark import SparkConf, SparkContext, SparkFiles
 
     conf = SparkConf().setAppName("whosaid-pipe")
     if args.master:
@@ -63,7 +66,15 @@ def main(argv=None):
 
     started = time.monotonic()
     articles = sc.textFile(args.corpus, minPartitions=args.partitions)
-    command = whosaid_command(args.binary, args.jobs, args.whosaid_arg)
+    binary = args.binary
+    if args.ship:
+        sc.addFile(os.path.abspath(binary))  # fetched with its execute bit set
+        name = os.path.basename(binary)
+        # Executors fetch added files into their working directory, where the Python worker
+        # that runs the pipe starts; in local mode they stay in the driver's SparkFiles folder.
+        local = sc.master == "local" or sc.master.startswith("local[")
+        binary = SparkFiles.get(name) if local else "./" + name
+    command = whosaid_command(binary, args.jobs, args.whosaid_arg)
     # PySpark's pipe takes one string and splits it with shlex; the child gets only `env`
     # (an empty environment by default), so the binary path must be absolute or ./relative.
     rows = articles.pipe(shlex.join(command), checkCode=True)
