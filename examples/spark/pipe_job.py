@@ -33,7 +33,7 @@ def whosaid_command(binary, jobs, extra):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("binary", help="path of the whosaid binary, the same on every worker")
+    parser.add_argument("binary", help="path of the whosaid binary on the workers (or on the driver with --ship)")
     parser.add_argument("corpus", help="JSONL corpus, one article per line")
     parser.add_argument("output", help="output folder (or file with --single-file)")
     parser.add_argument("partitions", nargs="?", type=int, default=4,
