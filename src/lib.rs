@@ -17,7 +17,9 @@
 pub mod attribute;
 pub mod batch;
 pub mod check;
+pub mod furniture;
 pub mod grammar;
+pub mod html;
 pub mod indirect;
 pub mod input;
 pub mod names;
@@ -32,7 +34,9 @@ pub mod statement;
 pub mod table;
 pub mod tokens;
 
+use furniture::Furniture;
 use grammar::Grammar;
+use html::EmbeddedPost;
 use segment::Segmenter;
 use statement::Statement;
 
@@ -49,13 +53,29 @@ pub struct Extraction {
 pub struct Extractor {
     grammar: Grammar,
     segmenter: Segmenter,
+    furniture: Furniture,
 }
 
 impl Extractor {
     /// An extractor using `grammar`.
     pub fn new(grammar: Grammar) -> Extractor {
         let segmenter = Segmenter::new(grammar.abbreviations.iter().map(String::as_str));
-        Extractor { grammar, segmenter }
+        Extractor {
+            grammar,
+            segmenter,
+            furniture: Furniture::builtin(),
+        }
+    }
+
+    /// The same extractor with other page-furniture patterns (`Furniture::from_dir`).
+    pub fn with_furniture(mut self, furniture: Furniture) -> Extractor {
+        self.furniture = furniture;
+        self
+    }
+
+    /// The page-furniture patterns in use.
+    pub fn furniture(&self) -> &Furniture {
+        &self.furniture
     }
 
     /// The grammar in use.
@@ -68,8 +88,14 @@ impl Extractor {
         &self.segmenter
     }
 
-    /// Finds every attributed statement in `text`.
+    /// Finds every attributed statement in `text`, with the posts its `<tweet>` markup holds.
     pub fn extract(&self, text: &str) -> Extraction {
+        self.extract_with_posts(text, &[])
+    }
+
+    /// Finds every attributed statement in `text`, given the posts embedded in it (from
+    /// [`html::article_from_html`]); `<tweet>` markup in the text adds its own posts.
+    pub fn extract_with_posts(&self, text: &str, posts: &[EmbeddedPost]) -> Extraction {
         let segmentation = self.segmenter.segment(text);
         let quotes = quotes::find_quotes(text, &segmentation.paragraphs);
         let words = attribute::paragraph_tokens(text, &segmentation, &self.grammar);
@@ -84,9 +110,26 @@ impl Extractor {
         ));
         statements.sort_by_key(|s| (s.quote.start, s.quote.end));
         resolve::resolve(text, &segmentation, &words, &mut statements, &self.grammar);
+        self.skip_furniture_and_add_posts(text, &segmentation, &mut statements, posts);
         Extraction {
             statements,
             article_outlet: attribute::article_outlet(text, &segmentation, &self.grammar),
         }
+    }
+
+    /// Issue 6: drops statements in page furniture, then puts each embedded post's own
+    /// statement in place of whatever was found inside the post.
+    fn skip_furniture_and_add_posts(
+        &self,
+        text: &str,
+        segmentation: &segment::Segmentation,
+        statements: &mut Vec<Statement>,
+        posts: &[EmbeddedPost],
+    ) {
+        let furniture = self.furniture.find(text);
+        statements.retain(|s| !furniture.covers(s.quote));
+        let mut all_posts = posts.to_vec();
+        all_posts.extend(html::posts_in_markup(text));
+        html::posts::merge(statements, &all_posts, segmentation);
     }
 }

@@ -50,6 +50,8 @@ pub enum Rule {
     Reported,
     /// No speaker was found.
     Unattributed,
+    /// An embedded social-media post: its author speaks, on its platform.
+    EmbeddedPost,
 }
 
 impl Rule {
@@ -66,6 +68,7 @@ impl Rule {
             Rule::Continuation => 0.55,
             Rule::Reported => 0.75,
             Rule::Unattributed => 0.3,
+            Rule::EmbeddedPost => 0.9,
         }
     }
 }

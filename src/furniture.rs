@@ -1,0 +1,460 @@
+//! Page furniture: the lines of a scraped page that are not paragraphs of its article.
+//!
+//! Plain-text scrapes keep navigation ("Skip to main content"), ads ("ADVERTISEMENT"),
+//! cookie banners, link lists ("More Stories") and teasers for other stories ("Opinion" and a
+//! headline under it), plus markup pasted as text (`<div class="paragraphs"><p>...`). A quote
+//! in any of them is not a statement of the article. The patterns are data, in
+//! `grammar/furniture.txt` (format in `grammar/README.md`); [`Furniture::spans`] finds them
+//! and returns byte spans of the text. Nothing is deleted: the text and every offset stay as
+//! they are, and the extractor drops the statements that fall in a furniture span.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use regex::Regex;
+
+use crate::span::Span;
+
+/// The built-in patterns.
+const BUILTIN: &str = include_str!("../grammar/furniture.txt");
+/// The file name that overrides the built-in patterns in a grammar folder.
+pub const FILE_NAME: &str = "furniture.txt";
+/// A teaser or list entry has at most this many words.
+const MAX_TEASER_WORDS: usize = 25;
+
+/// A furniture file that could not be read or parsed.
+#[derive(Debug, thiserror::Error)]
+pub enum FurnitureError {
+    /// A line did not follow the format.
+    #[error("{file}:{line}: {message}")]
+    Malformed {
+        /// The file that holds the line.
+        file: PathBuf,
+        /// Line number, counted from 1.
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// The file exists but could not be read.
+    #[error("cannot read furniture file {file}: {source}")]
+    Io {
+        /// The file that failed.
+        file: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+}
+
+/// Line-based patterns for page furniture, ready to match.
+#[derive(Debug, Clone, Default)]
+pub struct Furniture {
+    /// Whole lines that are furniture, normalised with [`line_key`].
+    lines: HashSet<String>,
+    /// Prefixes of furniture lines, normalised with [`line_key`].
+    prefixes: Vec<String>,
+    /// A line matching one of these is furniture.
+    line_patterns: Vec<Regex>,
+    /// Every match of one of these, anywhere, is furniture (markup tags).
+    span_patterns: Vec<Regex>,
+    /// Labels whose next line is a teaser for another story ("Opinion"), normalised.
+    teaser_labels: HashSet<String>,
+    /// Headings of link lists ("More Stories"): the short lines after them are furniture.
+    list_headings: HashSet<String>,
+}
+
+/// The furniture found in one text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    /// Lines that are furniture (trimmed, without their breaks), in text order.
+    pub lines: Vec<Span>,
+    /// Markup matched by `span` patterns (tags), in text order.
+    pub markup: Vec<Span>,
+}
+
+impl Found {
+    /// Is a statement with this quote furniture? Yes when it touches a furniture line, or
+    /// lies mostly inside markup (an attribute value read as a quote); a sentence that merely
+    /// holds a link tag stays.
+    pub fn covers(&self, quote: Span) -> bool {
+        if overlaps_any(&self.lines, quote) {
+            return true;
+        }
+        let inside: usize = self
+            .markup
+            .iter()
+            .filter(|m| m.overlaps(quote))
+            .map(|m| m.end.min(quote.end) - m.start.max(quote.start))
+            .sum();
+        inside > 0 && inside * 2 >= quote.len()
+    }
+}
+
+/// A line of the text: its span without the line break, trimmed.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    span: Span,
+}
+
+impl Furniture {
+    /// The patterns compiled into the binary (`grammar/furniture.txt`).
+    pub fn builtin() -> Furniture {
+        // The built-in file is checked by the test suite; a failure here is a build bug.
+        match Furniture::parse(Path::new(FILE_NAME), BUILTIN) {
+            Ok(furniture) => furniture,
+            Err(err) => panic!("built-in furniture patterns are malformed: {err}"),
+        }
+    }
+
+    /// The patterns of `dir/furniture.txt` when that file exists, else the built-in ones.
+    pub fn from_dir(dir: &Path) -> Result<Furniture, FurnitureError> {
+        let path = dir.join(FILE_NAME);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Furniture::parse(&path, &text),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Furniture::builtin()),
+            Err(source) => Err(FurnitureError::Io { file: path, source }),
+        }
+    }
+
+    /// Patterns read from the text of a furniture file; `path` names it in errors.
+    pub fn parse(path: &Path, text: &str) -> Result<Furniture, FurnitureError> {
+        let mut furniture = Furniture::default();
+        for (index, raw) in text.lines().enumerate() {
+            furniture
+                .add(raw)
+                .map_err(|message| FurnitureError::Malformed {
+                    file: path.to_path_buf(),
+                    line: index + 1,
+                    message,
+                })?;
+        }
+        Ok(furniture)
+    }
+
+    /// Adds one line of a furniture file: `kind | pattern`, a comment, or a blank line.
+    fn add(&mut self, raw: &str) -> Result<(), String> {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            return Ok(());
+        }
+        let Some((kind, pattern)) = line.split_once('|') else {
+            return Err(format!("expected 'kind | pattern', found {line:?}"));
+        };
+        let pattern = pattern.trim();
+        if pattern.is_empty() {
+            return Err("empty pattern".into());
+        }
+        let key = line_key(pattern);
+        match kind.trim() {
+            "line" => {
+                self.lines.insert(key);
+            }
+            "prefix" => self.prefixes.push(key),
+            "teaser" => {
+                self.teaser_labels.insert(key);
+            }
+            "list" => {
+                self.list_headings.insert(key);
+            }
+            "regex" => self.line_patterns.push(compile(pattern)?),
+            "span" => self.span_patterns.push(compile(pattern)?),
+            other => {
+                return Err(format!(
+                    "unknown kind {other:?} (expected line, prefix, regex, span, teaser or list)"
+                ))
+            }
+        }
+        Ok(())
+    }
+
+    /// The furniture in `text`, as sorted byte spans: furniture lines and markup together.
+    pub fn spans(&self, text: &str) -> Vec<Span> {
+        let found = self.find(text);
+        let mut spans = found.lines;
+        spans.extend(found.markup);
+        spans.sort();
+        spans
+    }
+
+    /// The furniture in `text`: whole lines, and markup matched by `span` patterns.
+    pub fn find(&self, text: &str) -> Found {
+        let lines = lines(text);
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < lines.len() {
+            let line = lines[i].span.of(text);
+            let key = line_key(line);
+            if self.list_headings.contains(&key) {
+                // The heading, then every teaser-like line under it, up to the first real paragraph.
+                found.push(lines[i].span);
+                i += 1;
+                while let Some(next) = lines.get(i) {
+                    let next_line = next.span.of(text);
+                    let next_key = line_key(next_line);
+                    if !(is_teaser(next_line) || self.is_furniture_line(next_line, &next_key)) {
+                        break;
+                    }
+                    found.push(next.span);
+                    i += 1;
+                }
+                continue;
+            }
+            if self.teaser_labels.contains(&key) {
+                found.push(lines[i].span);
+                if let Some(next) = lines.get(i + 1) {
+                    if is_teaser(next.span.of(text)) {
+                        found.push(next.span);
+                        i += 1;
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            if self.is_furniture_line(line, &key) {
+                found.push(lines[i].span);
+            }
+            i += 1;
+        }
+        let mut markup: Vec<Span> = self
+            .span_patterns
+            .iter()
+            .flat_map(|p| p.find_iter(text).map(|m| Span::new(m.start(), m.end())))
+            .collect();
+        markup.sort();
+        Found {
+            lines: found,
+            markup,
+        }
+    }
+
+    /// Is this line furniture by itself (an exact line, a prefix or a line pattern)?
+    fn is_furniture_line(&self, line: &str, key: &str) -> bool {
+        self.lines.contains(key)
+            || self.prefixes.iter().any(|p| key.starts_with(p.as_str()))
+            || self.line_patterns.iter().any(|p| p.is_match(line))
+    }
+}
+
+/// True when `span` overlaps any of `spans`.
+pub fn overlaps_any(spans: &[Span], span: Span) -> bool {
+    spans.iter().any(|s| s.overlaps(span))
+}
+
+/// Compiles a pattern, with the error as a message.
+fn compile(pattern: &str) -> Result<Regex, String> {
+    Regex::new(pattern).map_err(|err| format!("bad regex {pattern:?}: {err}"))
+}
+
+/// The non-blank lines of `text`, trimmed (line breaks: `\n`, `\r\n`, `\r`).
+fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut push = |start: usize, end: usize| {
+        let span = Span::new(start, end).trim(text);
+        if !span.is_empty() {
+            out.push(Line { span });
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' | b'\r' => {
+                push(start, i);
+                if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    push(start, bytes.len());
+    out
+}
+
+/// A line as patterns see it: lower case, single spaces, without surrounding quotes and a
+/// final `.` or `:` (PolNeAR adds a period to every line; `"Related:"`).
+pub fn line_key(line: &str) -> String {
+    let words = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    let quotes: &[char] = &['"', '“', '”', '\''];
+    let trimmed = words
+        .trim_matches(quotes)
+        .trim_end_matches(['.', ':'])
+        .trim_matches(quotes)
+        .trim();
+    trimmed.to_lowercase()
+}
+
+/// Does the line read like a headline or a link in a list, not a paragraph of prose?
+/// Short, and either without a final sentence mark or mostly capitalised words.
+fn is_teaser(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty() || words.len() > MAX_TEASER_WORDS {
+        return false;
+    }
+    let closers: &[char] = &['"', '”', '’', '\'', ')'];
+    let ends_sentence = line.trim_end_matches(closers).ends_with(['.', '!', '?']);
+    if !ends_sentence {
+        return true;
+    }
+    let long: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    !long.is_empty() && capitalised * 10 >= long.len() * 7
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn furniture(patterns: &str) -> Furniture {
+        Furniture::parse(Path::new("test.txt"), patterns).expect("patterns parse")
+    }
+
+    fn found<'t>(f: &Furniture, text: &'t str) -> Vec<&'t str> {
+        f.spans(text).iter().map(|s| s.of(text)).collect()
+    }
+
+    #[test]
+    fn builtin_patterns_load() {
+        let f = Furniture::builtin();
+        assert!(f.lines.contains("advertisement"));
+        assert!(!f.list_headings.is_empty());
+    }
+
+    #[test]
+    fn exact_lines_ignore_case_space_and_a_final_period() {
+        let f = furniture("line | Skip to main content\nline | Related");
+        let text = "Skip  to main CONTENT.\n\nBody text.\n\"Related:\"\nSkip to main content now";
+        assert_eq!(
+            found(&f, text),
+            vec!["Skip  to main CONTENT.", "\"Related:\""]
+        );
+    }
+
+    #[test]
+    fn prefixes_match_line_starts() {
+        let f = furniture("prefix | By signing up you agree");
+        let text = "By signing up you agree to the Terms & Conditions of NDTV Profit\nHe agreed.";
+        assert_eq!(
+            found(&f, text),
+            vec!["By signing up you agree to the Terms & Conditions of NDTV Profit"]
+        );
+    }
+
+    #[test]
+    fn regex_lines_and_spans() {
+        let f = furniture("regex | ^<div\\b\nspan | <tweet\\b[^<>]*>");
+        let text =
+            "<div class=\"paragraphs\"><p>Caption</p></div>\nA <tweet author=\"x\">post</tweet>.";
+        assert_eq!(
+            found(&f, text),
+            vec![
+                "<div class=\"paragraphs\"><p>Caption</p></div>",
+                "<tweet author=\"x\">"
+            ]
+        );
+    }
+
+    #[test]
+    fn teaser_label_takes_the_headline_under_it() {
+        let f = furniture("teaser | Opinion");
+        let text = "Body.\n\nOpinion\nUS Secretary Of State Marco Rubio Says Russia Sanctions To Stay\n\nMore body.";
+        assert_eq!(
+            found(&f, text),
+            vec![
+                "Opinion",
+                "US Secretary Of State Marco Rubio Says Russia Sanctions To Stay"
+            ]
+        );
+    }
+
+    #[test]
+    fn teaser_label_leaves_a_prose_paragraph() {
+        let f = furniture("teaser | Opinion");
+        let text =
+            "Opinion\nThe senator said the plan would fail, and she wants a vote on it soon.";
+        assert_eq!(found(&f, text), vec!["Opinion"]);
+    }
+
+    #[test]
+    fn list_heading_takes_short_lines_up_to_prose() {
+        let f = furniture("list | More Stories\nline | Don't Miss");
+        let text = "More Stories\n\nDon't Miss\n\"We will act,\" Obama says\nMarkets Close Out The Year.\n\nThe senator said the plan would fail, and she wants a vote on it soon.";
+        assert_eq!(
+            found(&f, text),
+            vec![
+                "More Stories",
+                "Don't Miss",
+                "\"We will act,\" Obama says",
+                "Markets Close Out The Year."
+            ]
+        );
+    }
+
+    #[test]
+    fn teaser_lines() {
+        assert!(is_teaser("Putin: \"We will not expel anyone\""));
+        assert!(is_teaser(
+            "GOP Candidates Resoundingly Reject The Idea Of A Wage Hike."
+        ));
+        assert!(!is_teaser(
+            "The blue arrow is where the senator sat during the hearing."
+        ));
+        assert!(!is_teaser(""));
+    }
+
+    #[test]
+    fn markup_covers_only_quotes_mostly_inside_it() {
+        let f = furniture("span | <[a-z][^<>]*>");
+        let text =
+            "According to Fox, the State Department found 328 more emails with classified information.<a href=\"http://video.example.com\">video</a>";
+        let found = f.find(text);
+        assert_eq!(found.markup.len(), 1);
+        assert!(found.lines.is_empty());
+        let sentence = Span::new(13, text.len());
+        assert!(!found.covers(sentence));
+        let url = text.find("http").unwrap();
+        assert!(found.covers(Span::new(url, url + 24)));
+    }
+
+    #[test]
+    fn overlap_lookup() {
+        let spans = vec![Span::new(0, 5), Span::new(10, 20)];
+        assert!(overlaps_any(&spans, Span::new(4, 8)));
+        assert!(overlaps_any(&spans, Span::new(12, 13)));
+        assert!(!overlaps_any(&spans, Span::new(5, 10)));
+        assert!(!overlaps_any(&spans, Span::new(20, 30)));
+        assert!(!overlaps_any(&[], Span::new(0, 3)));
+    }
+
+    #[test]
+    fn malformed_lines_name_the_line() {
+        let err = Furniture::parse(Path::new("f.txt"), "# ok\nline | x\nbogus | y\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("f.txt:3:"), "{err}");
+        let err = Furniture::parse(Path::new("f.txt"), "regex | (unclosed\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("bad regex"), "{err}");
+        assert!(Furniture::parse(Path::new("f.txt"), "no separator\n").is_err());
+    }
+
+    #[test]
+    fn lines_split_at_any_break() {
+        let text = "a\r\nb\rc\n\n d ";
+        let got: Vec<&str> = lines(text).iter().map(|l| l.span.of(text)).collect();
+        assert_eq!(got, vec!["a", "b", "c", "d"]);
+    }
+}

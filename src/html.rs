@@ -1,0 +1,869 @@
+//! HTML pages in: the article's text, its metadata and its embedded posts.
+//!
+//! [`article_from_html`] finds the article in a page with `dom_smoothie` (a port of Mozilla's
+//! Readability), then writes the article's text itself, so that the text is exactly what the
+//! extractor reads and what every row's offsets index:
+//!
+//! - each block (`p`, `li`, `h1`–`h6`, `blockquote`, `div`, …) is a paragraph, separated by a
+//!   blank line; `<br>` ends a line; whitespace inside a paragraph is one space; entities are
+//!   decoded;
+//! - the title is the first paragraph (plain-text scrapes start with it too);
+//! - `<q>` gets quotation marks (“…”, ‘…’ inside another), so the quote finder sees it; a
+//!   `<blockquote>` without marks of its own gets them, each paragraph opening with “ and the
+//!   last closing with ”, as a quotation over several paragraphs is written;
+//! - an embedded post (`<blockquote class="twitter-tweet">`) is its text as one paragraph and
+//!   its attribution line ("— Name (@handle) date") as the next; it is listed in
+//!   [`Article::posts`] with spans into the text. Readability sometimes drops embeds: a post
+//!   it dropped comes back after the paragraph it followed on the page, and one that followed
+//!   no paragraph of the article is left out as page furniture.
+//!
+//! Title, byline, site name and publication time come from the page's meta tags, JSON-LD and
+//! Open Graph data; the URL from `<link rel="canonical">`, `og:url`, or the one given.
+
+pub mod posts;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use dom_query::{Document, NodeRef};
+
+pub use posts::{posts_in_markup, EmbeddedPost};
+
+use crate::span::Span;
+
+/// A page that gave no article text.
+#[derive(Debug, thiserror::Error)]
+pub enum HtmlError {
+    /// Neither the article finder nor the whole page body held any text.
+    #[error("the page holds no text")]
+    NoText,
+}
+
+/// An article read from an HTML page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Article {
+    /// The article's text: paragraphs separated by blank lines. Rows' offsets index it.
+    pub text: String,
+    /// The headline.
+    pub title: Option<String>,
+    /// The author line ("Anna Whitfield").
+    pub byline: Option<String>,
+    /// The publisher's name (`og:site_name`, JSON-LD publisher): the `article_outlet` column.
+    pub site_name: Option<String>,
+    /// The publication time as the page writes it (ISO 8601 as a rule): `article_date`.
+    pub published: Option<String>,
+    /// The canonical URL, else the one given: `article_url`.
+    pub url: Option<String>,
+    /// Embedded social-media posts, addressed by spans into `text`.
+    pub posts: Vec<EmbeddedPost>,
+}
+
+/// Does this content start like an HTML document (after a BOM, blank space and comments)?
+pub fn looks_like_html(content: &[u8]) -> bool {
+    let head = &content[..content.len().min(2048)];
+    let head = String::from_utf8_lossy(head);
+    let mut rest = head.trim_start_matches('\u{feff}').trim_start();
+    // Skip an XML declaration and comments before the first tag.
+    loop {
+        if let Some(after) = rest.strip_prefix("<?") {
+            match after.find("?>") {
+                Some(end) => rest = after[end + 2..].trim_start(),
+                None => return false,
+            }
+        } else if let Some(after) = rest.strip_prefix("<!--") {
+            match after.find("-->") {
+                Some(end) => rest = after[end + 3..].trim_start(),
+                None => return false,
+            }
+        } else {
+            break;
+        }
+    }
+    let lower = rest
+        .get(..rest.len().min(16))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    const STARTS: [&str; 10] = [
+        "<!doctype html",
+        "<html",
+        "<head",
+        "<body",
+        "<meta",
+        "<title",
+        "<article",
+        "<div",
+        "<p>",
+        "<link",
+    ];
+    STARTS.iter().any(|s| {
+        lower.starts_with(s)
+            && lower[s.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_whitespace() || c == '>' || s.ends_with('>'))
+    })
+}
+
+/// Platforms whose embeds are blockquotes with this class.
+const EMBEDS: [(&str, &str); 6] = [
+    ("twitter-tweet", "Twitter"),
+    ("twitter-video", "Twitter"),
+    ("instagram-media", "Instagram"),
+    ("tiktok-embed", "TikTok"),
+    ("bluesky-embed", "Bluesky"),
+    ("text-post-media", "Threads"),
+];
+
+/// The attribute that marks an embed after it has been read.
+const POST_MARK: &str = "data-whosaid-post";
+
+/// An embed read from the page, before it has a place in the text.
+#[derive(Debug, Clone)]
+struct Embed {
+    text: String,
+    attribution: String,
+    author: String,
+    platform: String,
+    /// The text of the paragraph before it on the page, to put it back if Readability drops it.
+    anchor: Option<String>,
+}
+
+/// Reads the article of an HTML page: its text, metadata and embedded posts.
+///
+/// `url` is where the page came from, if known; the page's canonical URL wins over it.
+/// Never panics: malformed markup is read as browsers read it, and a page Readability cannot
+/// make sense of is read whole (less navigation, headers, footers and forms).
+pub fn article_from_html(html: &str, url: Option<&str>) -> Result<Article, HtmlError> {
+    let document = Document::from(html);
+    let embeds = take_embeds(&document);
+    let canonical = canonical_url(&document).or_else(|| url.map(str::to_string));
+    let fallback_title = document
+        .select("title")
+        .nodes()
+        .first()
+        .map(|n| clean(&n.text()));
+    let page_published = meta_published(&document);
+    let body_blocks = || {
+        let mut walker = Walker::new(&embeds);
+        if let Some(body) = document.body() {
+            walker.skip_chrome = true;
+            walker.walk(&body);
+        }
+        walker.finish()
+    };
+
+    let absolute = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let parsed = catch_unwind(AssertUnwindSafe(|| {
+        let mut readability =
+            dom_smoothie::Readability::with_document(document.clone(), absolute, None).ok()?;
+        readability.parse().ok()
+    }))
+    .ok()
+    .flatten();
+
+    let (mut blocks, title, byline, site_name, published) = match parsed {
+        Some(found) => {
+            let fragment = Document::fragment(found.content.to_string());
+            let mut walker = Walker::new(&embeds);
+            walker.walk(&fragment.root());
+            let blocks = walker.finish();
+            let blocks = if blocks.iter().any(|b| !b.text.is_empty()) {
+                blocks
+            } else {
+                body_blocks()
+            };
+            (
+                blocks,
+                non_empty(clean(&found.title)).or(fallback_title.clone().and_then(non_empty)),
+                found.byline.map(|b| clean(&b)).and_then(non_empty),
+                found.site_name.map(|s| clean(&s)).and_then(non_empty),
+                found
+                    .published_time
+                    .map(|p| clean(&p))
+                    .and_then(non_empty)
+                    .or(page_published),
+            )
+        }
+        None => (
+            body_blocks(),
+            fallback_title.and_then(non_empty),
+            None,
+            None,
+            page_published,
+        ),
+    };
+
+    restore_dropped_posts(&mut blocks, &embeds);
+    if let Some(title) = &title {
+        let first = blocks.iter().find(|b| !b.text.is_empty());
+        if first.is_none_or(|b| b.text != *title) {
+            blocks.insert(0, Block::paragraph(title.clone()));
+        }
+    }
+    let (text, posts) = join(&blocks, &embeds);
+    if text.trim().is_empty() {
+        return Err(HtmlError::NoText);
+    }
+    Ok(Article {
+        text,
+        title,
+        byline,
+        site_name,
+        published,
+        url: canonical,
+        posts,
+    })
+}
+
+/// Reads every embedded post, and replaces its markup by a plain marked blockquote that
+/// Readability keeps as it keeps any quotation.
+fn take_embeds(document: &Document) -> Vec<Embed> {
+    let mut found = Vec::new();
+    let mut anchor: Option<String> = None;
+    for node in document.select("p, blockquote").nodes() {
+        if node.node_name().as_deref() == Some("p") {
+            if !node
+                .ancestors_it(None)
+                .any(|a| embed_platform(&a).is_some())
+            {
+                anchor = non_empty(clean(&node.text()));
+            }
+            continue;
+        }
+        let Some(platform) = embed_platform(node) else {
+            continue;
+        };
+        if let Some(mut embed) = read_embed(node, platform) {
+            embed.anchor = anchor.clone();
+            found.push((*node, embed));
+        }
+    }
+    let mut embeds = Vec::with_capacity(found.len());
+    for (index, (node, embed)) in found.into_iter().enumerate() {
+        node.replace_with_html(format!(
+            "<blockquote {POST_MARK}=\"{index}\"><p>{}</p></blockquote>",
+            escape(&embed.text)
+        ));
+        embeds.push(embed);
+    }
+    embeds
+}
+
+/// The platform of an embed blockquote, if it is one.
+fn embed_platform(node: &NodeRef) -> Option<&'static str> {
+    if node.node_name().as_deref() != Some("blockquote") {
+        return None;
+    }
+    EMBEDS
+        .iter()
+        .find(|(class, _)| node.has_class(class))
+        .map(|(_, platform)| *platform)
+}
+
+/// The text, author and attribution line of an embed; None when it names no author.
+fn read_embed(node: &NodeRef, platform: &str) -> Option<Embed> {
+    let whole = clean(&node.text());
+    let paragraphs: Vec<String> = descendants_named(node, "p")
+        .iter()
+        .map(|p| clean(&p.text()))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let text = match paragraphs.first() {
+        Some(first) if !first.starts_with("A post shared by") => first.clone(),
+        _ => whole.clone(),
+    };
+    let attribution = whole
+        .strip_prefix(text.as_str())
+        .map(|rest| rest.trim().to_string())
+        .unwrap_or_default();
+    let author = author_of(&attribution).or_else(|| {
+        descendants_named(node, "a")
+            .iter()
+            .find_map(|a| a.attr("href").and_then(|h| handle_in_url(h.as_ref())))
+    })?;
+    let text = non_empty(text)?;
+    Some(Embed {
+        text,
+        attribution,
+        author,
+        platform: platform.to_string(),
+        anchor: None,
+    })
+}
+
+/// The elements named `name` below `node`, in document order.
+fn descendants_named<'a>(node: &NodeRef<'a>, name: &str) -> Vec<NodeRef<'a>> {
+    node.descendants_it()
+        .filter(|d| d.node_name().is_some_and(|n| n.eq_ignore_ascii_case(name)))
+        .collect()
+}
+
+/// The author named in an attribution line: "— Name (@handle) date" gives "Name";
+/// "— @handle" or "(@handle)" alone give "@handle".
+fn author_of(attribution: &str) -> Option<String> {
+    let line = attribution
+        .trim_start_matches(['—', '–', '-', ' ', '\u{a0}'])
+        .trim_start_matches("A post shared by")
+        .trim();
+    if let Some(open) = line.find("(@") {
+        let name = line[..open].trim();
+        let handle = line[open + 1..].split(')').next().unwrap_or("").trim();
+        if !name.is_empty() && name.split_whitespace().count() <= 8 {
+            return Some(name.to_string());
+        }
+        if posts::is_handle(handle) {
+            return Some(handle.to_string());
+        }
+    }
+    let first = line.split_whitespace().next()?;
+    (first.starts_with('@') && posts::is_handle(first)).then(|| first.to_string())
+}
+
+/// "@handle" from a post's address (`https://twitter.com/handle/status/1`).
+fn handle_in_url(url: &str) -> Option<String> {
+    let rest = url.split("://").nth(1)?;
+    let mut parts = rest.split('/');
+    let host = parts.next()?;
+    let known = ["twitter.com", "x.com", "instagram.com", "tiktok.com"];
+    if !known
+        .iter()
+        .any(|k| host == *k || host.ends_with(&format!(".{k}")))
+    {
+        return None;
+    }
+    let handle = parts.next()?.trim_start_matches('@');
+    posts::is_handle(handle).then(|| format!("@{handle}"))
+}
+
+/// The page's canonical URL, from `<link rel="canonical">` or `og:url`.
+fn canonical_url(document: &Document) -> Option<String> {
+    let link = document
+        .select("link[rel=canonical]")
+        .nodes()
+        .iter()
+        .find_map(|n| n.attr("href"));
+    let og = || {
+        document
+            .select("meta[property=\"og:url\"]")
+            .nodes()
+            .iter()
+            .find_map(|n| n.attr("content"))
+    };
+    link.or_else(og).map(|u| clean(&u)).and_then(non_empty)
+}
+
+/// The publication time in meta tags Readability does not read (`date`, `pubdate`, `<time>`).
+fn meta_published(document: &Document) -> Option<String> {
+    let metas = "meta[name=date], meta[name=pubdate], meta[name=\"publish-date\"], \
+                 meta[itemprop=datePublished], meta[name=\"dc.date\"]";
+    document
+        .select(metas)
+        .nodes()
+        .iter()
+        .find_map(|n| n.attr("content"))
+        .or_else(|| {
+            document
+                .select("time[datetime]")
+                .nodes()
+                .iter()
+                .find_map(|n| n.attr("datetime"))
+        })
+        .map(|d| clean(&d))
+        .and_then(non_empty)
+}
+
+/// A paragraph of the article text being built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Block {
+    /// The paragraph's text, one line.
+    text: String,
+    /// Starts on the next line only (after a `<br>`), not after a blank line.
+    line_break: bool,
+    /// The embed this block is, if any.
+    post: Option<usize>,
+}
+
+impl Block {
+    fn paragraph(text: String) -> Block {
+        Block {
+            text,
+            line_break: false,
+            post: None,
+        }
+    }
+}
+
+/// Elements whose content is never article text.
+const SKIP: [&str; 17] = [
+    "script", "style", "noscript", "template", "iframe", "svg", "button", "form", "input",
+    "select", "textarea", "head", "object", "embed", "canvas", "video", "audio",
+];
+/// Skipped too when reading a whole page body (no Readability result).
+const CHROME: [&str; 5] = ["nav", "header", "footer", "aside", "menu"];
+/// Elements that start and end a paragraph.
+const BLOCKS: [&str; 31] = [
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "pre",
+    "address",
+    "main",
+    "aside",
+    "hr",
+    "caption",
+    "details",
+    "summary",
+];
+
+/// Walks a DOM and writes its text as blocks.
+struct Walker<'e> {
+    embeds: &'e [Embed],
+    blocks: Vec<Block>,
+    current: String,
+    space: bool,
+    line_break: bool,
+    quote_depth: usize,
+    skip_chrome: bool,
+}
+
+impl<'e> Walker<'e> {
+    fn new(embeds: &'e [Embed]) -> Walker<'e> {
+        Walker {
+            embeds,
+            blocks: Vec::new(),
+            current: String::new(),
+            space: false,
+            line_break: false,
+            quote_depth: 0,
+            skip_chrome: false,
+        }
+    }
+
+    /// Ends the current paragraph, if it has text.
+    fn flush(&mut self) {
+        let text = std::mem::take(&mut self.current);
+        self.space = false;
+        if !text.is_empty() {
+            self.blocks.push(Block {
+                text,
+                line_break: self.line_break,
+                post: None,
+            });
+        }
+        self.line_break = false;
+    }
+
+    /// Adds text, one space for each run of whitespace, none at a paragraph's start.
+    fn push_text(&mut self, text: &str) {
+        for c in text.chars() {
+            if c.is_whitespace() {
+                self.space = true;
+            } else {
+                if self.space && !self.current.is_empty() {
+                    self.current.push(' ');
+                }
+                self.space = false;
+                self.current.push(c);
+            }
+        }
+    }
+
+    fn walk(&mut self, node: &NodeRef) {
+        if node.is_text() {
+            self.push_text(&node.text());
+            return;
+        }
+        let name = node.node_name().map(|n| n.to_ascii_lowercase());
+        let Some(name) = name.filter(|_| node.is_element()) else {
+            // The document or fragment root: its children.
+            if node.is_document() || node.is_fragment() {
+                self.children(node);
+            }
+            return;
+        };
+        if SKIP.contains(&name.as_str())
+            || (self.skip_chrome && CHROME.contains(&name.as_str()))
+            || node.has_attr("hidden")
+        {
+            return;
+        }
+        match name.as_str() {
+            "br" => {
+                let had_text = !self.current.is_empty();
+                self.flush();
+                self.line_break = had_text;
+            }
+            "q" => {
+                let (open, close) = if self.quote_depth.is_multiple_of(2) {
+                    ('“', '”')
+                } else {
+                    ('‘', '’')
+                };
+                if self.space && !self.current.is_empty() {
+                    self.current.push(' ');
+                }
+                self.space = false;
+                self.current.push(open);
+                self.quote_depth += 1;
+                self.children(node);
+                self.quote_depth -= 1;
+                self.current.push(close);
+            }
+            "td" | "th" => {
+                self.children(node);
+                self.space = true;
+            }
+            "blockquote" => self.blockquote(node),
+            _ if BLOCKS.contains(&name.as_str()) => {
+                self.flush();
+                self.children(node);
+                self.flush();
+            }
+            _ => self.children(node),
+        }
+    }
+
+    fn children(&mut self, node: &NodeRef) {
+        for child in node.children_it(false) {
+            self.walk(&child);
+        }
+    }
+
+    /// A quotation (marks added when it has none) or a marked embed.
+    fn blockquote(&mut self, node: &NodeRef) {
+        self.flush();
+        let post = node
+            .attr(POST_MARK)
+            .and_then(|i| i.parse::<usize>().ok())
+            .filter(|&i| i < self.embeds.len());
+        if let Some(index) = post {
+            self.blocks.extend(post_blocks(&self.embeds[index], index));
+            return;
+        }
+        let first = self.blocks.len();
+        self.quote_depth += 1;
+        self.children(node);
+        self.quote_depth -= 1;
+        self.flush();
+        let quoted = &mut self.blocks[first..];
+        let marked = quoted
+            .first()
+            .is_some_and(|b| b.text.starts_with(QUOTE_MARKS));
+        if marked || quoted.is_empty() {
+            return;
+        }
+        let last = quoted.len() - 1;
+        for (i, block) in quoted.iter_mut().enumerate() {
+            block.text.insert(0, '“');
+            if i == last {
+                block.text.push('”');
+            }
+        }
+    }
+
+    fn finish(mut self) -> Vec<Block> {
+        self.flush();
+        self.blocks
+    }
+}
+
+/// Characters that open a quotation.
+const QUOTE_MARKS: [char; 6] = ['"', '“', '„', '«', '‘', '\''];
+
+/// The paragraphs of an embedded post: its text, then its attribution line.
+fn post_blocks(embed: &Embed, index: usize) -> Vec<Block> {
+    let mut blocks = vec![Block {
+        text: embed.text.clone(),
+        line_break: false,
+        post: Some(index),
+    }];
+    if !embed.attribution.is_empty() {
+        blocks.push(Block {
+            text: format!(
+                "— {}",
+                embed.attribution.trim_start_matches(['—', '–', '-', ' '])
+            ),
+            line_break: true,
+            post: Some(index),
+        });
+    }
+    blocks
+}
+
+/// Puts back the posts Readability dropped, after the paragraph they followed on the page.
+fn restore_dropped_posts(blocks: &mut Vec<Block>, embeds: &[Embed]) {
+    for (index, embed) in embeds.iter().enumerate() {
+        if blocks.iter().any(|b| b.post == Some(index)) {
+            continue;
+        }
+        let Some(anchor) = &embed.anchor else {
+            continue;
+        };
+        if let Some(at) = blocks
+            .iter()
+            .position(|b| b.post.is_none() && b.text == *anchor)
+        {
+            for (offset, block) in post_blocks(embed, index).into_iter().enumerate() {
+                blocks.insert(at + 1 + offset, block);
+            }
+        }
+    }
+}
+
+/// The article text, and the posts with their spans in it.
+fn join(blocks: &[Block], embeds: &[Embed]) -> (String, Vec<EmbeddedPost>) {
+    let mut text = String::new();
+    let mut posts: Vec<EmbeddedPost> = Vec::new();
+    let mut open: Option<(usize, usize)> = None; // (embed index, index in posts)
+    for block in blocks.iter().filter(|b| !b.text.is_empty()) {
+        if !text.is_empty() {
+            text.push_str(if block.line_break { "\n" } else { "\n\n" });
+        }
+        let start = text.len();
+        text.push_str(&block.text);
+        let span = Span::new(start, text.len());
+        match (block.post, open) {
+            (Some(index), Some((current, at))) if index == current => {
+                // The attribution line: the block grows, the author is found in it.
+                let post = &mut posts[at];
+                post.block.end = span.end;
+                if let Some(offset) = block.text.find(post.author.as_str()) {
+                    let from = span.start + offset;
+                    post.author_span = Some(Span::new(from, from + post.author.len()));
+                }
+            }
+            (Some(index), _) => {
+                let embed = &embeds[index];
+                open = Some((index, posts.len()));
+                posts.push(EmbeddedPost {
+                    span: posts::without_trailing_links(&text, span),
+                    block: span,
+                    author: embed.author.clone(),
+                    author_span: None,
+                    platform: embed.platform.clone(),
+                });
+            }
+            (None, _) => open = None,
+        }
+    }
+    (text, posts)
+}
+
+/// Whitespace runs as single spaces, trimmed.
+fn clean(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// None for an empty string.
+fn non_empty(text: String) -> Option<String> {
+    (!text.is_empty()).then_some(text)
+}
+
+/// Text escaped for HTML.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(body: &str) -> String {
+        format!("<!DOCTYPE html><html><head><title>T</title></head><body><article>{body}</article></body></html>")
+    }
+
+    /// The article text of a small page, without its title paragraph.
+    fn body_text(body: &str) -> String {
+        let article = article_from_html(&page(body), None).expect("article");
+        article
+            .text
+            .strip_prefix("T\n\n")
+            .unwrap_or(&article.text)
+            .to_string()
+    }
+
+    const FILLER: &str = "<p>The committee met on Tuesday in the capital to discuss the budget for the coming year, and members spoke at length about the deficit, the schools and the roads.</p>";
+
+    #[test]
+    fn paragraphs_are_separated_by_blank_lines() {
+        let text = body_text(&format!(
+            "{FILLER}<p>One   two\n three.</p><h2>Head</h2><ul><li>a</li><li>b</li></ul>"
+        ));
+        assert!(
+            text.ends_with("\n\nOne two three.\n\nHead\n\na\n\nb"),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn br_ends_a_line() {
+        let text = body_text(&format!("{FILLER}<p>First line<br>second line</p>"));
+        assert!(text.ends_with("\n\nFirst line\nsecond line"), "{text:?}");
+    }
+
+    #[test]
+    fn entities_are_decoded() {
+        let text = body_text(&format!(
+            "{FILLER}<p>Tom &amp; Jerry&nbsp;&mdash; &ldquo;hi&rdquo;</p>"
+        ));
+        assert!(text.ends_with("Tom & Jerry — “hi”"), "{text:?}");
+    }
+
+    #[test]
+    fn q_gets_quotation_marks() {
+        let text = body_text(&format!(
+            "{FILLER}<p>She called it <q>groundless and <q>absurd</q></q>, he said.</p>"
+        ));
+        assert!(
+            text.ends_with("She called it “groundless and ‘absurd’”, he said."),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn blockquote_without_marks_gets_them() {
+        let text = body_text(&format!(
+            "{FILLER}<p>The minister said:</p><blockquote><p>We will respond.</p><p>We must.</p></blockquote><blockquote><p>\"Already marked,\" she said.</p></blockquote>"
+        ));
+        assert!(
+            text.ends_with("“We will respond.\n\n“We must.”\n\n\"Already marked,\" she said."),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn tweet_embed_becomes_a_post() {
+        let html = page(&format!(
+            "{FILLER}<p>He posted this:</p><blockquote class=\"twitter-tweet\"><p lang=\"en\">Sanctions will not go unanswered <a href=\"https://t.co/x\">pic.twitter.com/x</a></p>&mdash; Russian Embassy in USA (@RusEmbUSA) <a href=\"https://twitter.com/RusEmbUSA/status/1\">December 21, 2016</a></blockquote><script src=\"https://platform.twitter.com/widgets.js\"></script>{FILLER}"
+        ));
+        let article = article_from_html(&html, None).expect("article");
+        assert_eq!(article.posts.len(), 1, "{:?}", article.text);
+        let post = &article.posts[0];
+        assert_eq!(
+            post.span.of(&article.text),
+            "Sanctions will not go unanswered"
+        );
+        assert_eq!(post.author, "Russian Embassy in USA");
+        assert_eq!(post.platform, "Twitter");
+        assert_eq!(
+            post.author_span.map(|s| s.of(&article.text)),
+            Some("Russian Embassy in USA")
+        );
+        assert!(post.block.of(&article.text).ends_with("December 21, 2016"));
+    }
+
+    #[test]
+    fn authors() {
+        assert_eq!(
+            author_of("— Dmitry Medvedev (@MedvedevRussiaE) December 30, 2016").as_deref(),
+            Some("Dmitry Medvedev")
+        );
+        assert_eq!(author_of("— (@handle) May 1").as_deref(), Some("@handle"));
+        assert_eq!(author_of("— @handle May 1").as_deref(), Some("@handle"));
+        assert_eq!(author_of("December 30, 2016"), None);
+        assert_eq!(
+            handle_in_url("https://twitter.com/RusEmbUSA/status/1").as_deref(),
+            Some("@RusEmbUSA")
+        );
+        assert_eq!(handle_in_url("https://example.com/a/b"), None);
+    }
+
+    #[test]
+    fn metadata_from_meta_tags() {
+        let html = format!(
+            "<html><head><title>Page title | Site</title>\
+             <meta property=\"og:site_name\" content=\"The Ledger\">\
+             <meta property=\"og:title\" content=\"Real headline\">\
+             <meta property=\"article:published_time\" content=\"2016-12-22T09:30:00Z\">\
+             <link rel=\"canonical\" href=\"https://ledger.example/a\"></head>\
+             <body><article>{FILLER}{FILLER}</article></body></html>"
+        );
+        let article = article_from_html(&html, Some("https://mirror.example/a")).expect("article");
+        assert_eq!(article.title.as_deref(), Some("Real headline"));
+        assert_eq!(article.site_name.as_deref(), Some("The Ledger"));
+        assert_eq!(article.published.as_deref(), Some("2016-12-22T09:30:00Z"));
+        assert_eq!(article.url.as_deref(), Some("https://ledger.example/a"));
+        assert!(article
+            .text
+            .starts_with("Real headline\n\nThe committee met"));
+    }
+
+    #[test]
+    fn detects_html() {
+        assert!(looks_like_html(b"<!DOCTYPE html><html>"));
+        assert!(looks_like_html(b"\xef\xbb\xbf  <html lang=en>"));
+        assert!(looks_like_html(
+            b"<?xml version=\"1.0\"?>\n<!-- c -->\n<HTML>"
+        ));
+        assert!(looks_like_html(b"<div class=\"x\">"));
+        assert!(!looks_like_html(b"Skip to main content\n<div>"));
+        assert!(!looks_like_html(b"<tweet author=\"x\">hi</tweet>"));
+        assert!(!looks_like_html(b"<divider>"));
+        assert!(!looks_like_html(b""));
+        assert!(!looks_like_html(&[0xff, 0xfe, 0x00]));
+    }
+
+    #[test]
+    fn junk_never_panics() {
+        let inputs = [
+            "",
+            "   ",
+            "<",
+            "<html><body></body></html>",
+            "<blockquote class=\"twitter-tweet\"></blockquote>",
+            "<blockquote class=\"twitter-tweet\"><p>x</p>&mdash; (@a)</blockquote>",
+            "<q><q><q>deep</q>",
+            "\u{0}\u{1}\u{fffd}<p>\u{0}</p>",
+            "<table><tr><td>a<td>b</table><br><br><br>",
+        ];
+        for input in inputs {
+            let _ = article_from_html(input, Some("not a url"));
+        }
+        let mut junk = Vec::new();
+        let mut x: u32 = 7;
+        for _ in 0..4000 {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            junk.push(b"<>/\"= pqbr\n&;#x"[(x % 15) as usize]);
+        }
+        let _ = article_from_html(&String::from_utf8_lossy(&junk), None);
+    }
+
+    #[test]
+    fn empty_page_is_an_error() {
+        assert!(matches!(
+            article_from_html("<html><body><script>x()</script></body></html>", None),
+            Err(HtmlError::NoText)
+        ));
+    }
+}
