@@ -22,6 +22,7 @@ pub mod input;
 pub mod output;
 pub mod phrase;
 pub mod quotes;
+pub mod report;
 pub mod resolve;
 pub mod segment;
 pub mod span;
