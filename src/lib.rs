@@ -26,6 +26,7 @@ pub mod names;
 pub mod output;
 pub mod phrase;
 pub mod quotes;
+pub mod report;
 pub mod resolve;
 pub mod segment;
 pub mod span;

@@ -1,0 +1,1142 @@
+//! The HTML report: one self-contained page per run that shows every article with its
+//! statements highlighted, their speakers, cues and outlets marked, a list of speakers, and a
+//! table of rows linked to their places in the text.
+//!
+//! The page needs no script and no outside resource: styles are inline and every link is a
+//! fragment link. Highlights are built from sorted span boundaries with a stack of open
+//! elements, so overlapping or nested spans (a speaker mention inside another statement's
+//! quote, a quote inside an indirect statement) still give well-formed HTML: an element that
+//! would cross another's end is closed and reopened as a continuation fragment.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::io::{self, Write};
+
+use crate::input::ArticleMeta;
+use crate::span::Span;
+use crate::statement::{Kind, Statement};
+use crate::Extraction;
+
+/// One article of a report: its name, text, metadata and what was extracted.
+pub struct ReportArticle<'a> {
+    /// The `doc` column: a path, `-` for standard input, or a corpus record's id.
+    pub doc: &'a str,
+    /// The article text every span indexes.
+    pub text: &'a str,
+    /// What the input said about the article (url, date, outlet, title).
+    pub meta: &'a ArticleMeta,
+    /// The statements found in `text`.
+    pub extraction: &'a Extraction,
+}
+
+/// Renders the whole self-contained page.
+pub fn render_report(articles: &[ReportArticle], out: &mut impl Write) -> io::Result<()> {
+    write_head(out)?;
+    write_summary(articles, out)?;
+    for (index, article) in articles.iter().enumerate() {
+        write_article(index + 1, article, out)?;
+    }
+    out.write_all(b"</main>\n</body>\n</html>\n")
+}
+
+/// The page's styles: readable on screen, and on paper with colours kept.
+const STYLE: &str = r#"
+:root { --direct: #ffe680; --direct-edge: #c99a00; --partial: #b8ecc0; --partial-edge: #2e8b57;
+  --indirect: #cfe0ff; --indirect-edge: #3a6fd8; --speaker: #b3261e; --cue: #6a3d9a;
+  --outlet: #00796b; --ink: #1d1d1f; --muted: #5f6368; --rule: #d9d9de; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; color: var(--ink); background: #fff;
+  font: 16px/1.55 system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; }
+header.run, main { max-width: 64rem; margin: 0 auto; padding: 0 1.5rem; }
+header.run { padding-top: 1.5rem; border-bottom: 2px solid var(--ink); padding-bottom: 1rem; }
+h1 { margin: 0 0 .25rem; font-size: 1.7rem; }
+h2 { margin: 0 0 .2rem; font-size: 1.35rem; line-height: 1.3; }
+h3 { margin: 1.2rem 0 .4rem; font-size: 1.05rem; }
+.totals { margin: 0 0 .8rem; color: var(--muted); }
+.totals strong { color: var(--ink); }
+.legend { display: flex; flex-wrap: wrap; gap: .4rem 1rem; margin: .6rem 0; padding: 0;
+  list-style: none; font-size: .9rem; }
+.speakers-list, .articles-list { margin-top: .4rem; }
+ol.speakers, ol.articles { margin: 0; padding-left: 1.9rem; font-size: .92rem; column-gap: 2rem; }
+ol.speakers { columns: 14rem; }
+ol.articles { columns: 22rem; }
+ol.speakers li, ol.articles li { break-inside: avoid; overflow-wrap: anywhere; }
+.count { color: var(--muted); font-variant-numeric: tabular-nums; }
+.unknown { font-style: italic; color: var(--muted); }
+section.article { padding: 1.6rem 0 1rem; border-bottom: 1px solid var(--rule); }
+.doc { margin: 0; color: var(--muted); font: .85rem/1.4 ui-monospace, "DejaVu Sans Mono", monospace;
+  overflow-wrap: anywhere; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem;
+  margin: .5rem 0 0; font-size: .9rem; }
+dl.meta dt { color: var(--muted); }
+dl.meta dd { margin: 0; overflow-wrap: anywhere; }
+.text { margin-top: 1rem; font: 1.05rem/1.7 Georgia, "DejaVu Serif", serif; }
+.text p { margin: 0 0 .8rem; overflow-wrap: break-word; }
+.text p.unplaced { color: var(--muted); font: italic .9rem/1.4 system-ui, sans-serif; }
+mark.statement, .sample { color: inherit; padding: .05em 0; border-bottom-width: 2px;
+  border-bottom-style: solid; }
+.kind-direct { background: var(--direct); border-color: var(--direct-edge); }
+.kind-partial { background: var(--partial); border-color: var(--partial-edge); }
+.kind-indirect { background: var(--indirect); border-color: var(--indirect-edge); }
+mark.statement mark.statement { border-bottom-style: double; border-bottom-width: 3px; }
+.speaker, .sample-speaker { color: var(--speaker); font-weight: 700; }
+.cue, .sample-cue { color: var(--cue); font-style: italic; text-decoration: underline dotted; }
+.outlet, .sample-outlet { color: var(--outlet); font-weight: 600;
+  text-decoration: underline dashed; }
+a.ref::after { content: attr(data-n); }
+a.ref, .sample-ref { margin: 0 .1em 0 .05em; font: 700 .68rem/1 system-ui, sans-serif;
+  vertical-align: super; color: var(--muted); text-decoration: none; }
+a.ref:hover { color: var(--ink); text-decoration: underline; }
+mark:target, tr:target { outline: 3px solid #e4572e; outline-offset: 1px; }
+.none, .empty { color: var(--muted); font-style: italic; }
+table.rows { width: 100%; border-collapse: collapse; font-size: .88rem; line-height: 1.4; }
+table.rows th, table.rows td { padding: .3rem .45rem; border-bottom: 1px solid var(--rule);
+  text-align: left; vertical-align: top; }
+table.rows th { background: #f3f3f6; font-weight: 600; border-bottom: 2px solid var(--ink); }
+table.rows td.num, table.rows td.conf { font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.rows td.quote { font-family: Georgia, "DejaVu Serif", serif; color: #333; }
+.badge { display: inline-block; padding: 0 .4em; border-left-width: 5px;
+  border-left-style: solid; font-size: .8rem; white-space: nowrap; }
+a { color: #1a5fb4; }
+@media print {
+  body { font-size: 11pt; }
+  header.run, main { max-width: none; padding: 0; }
+  a { color: inherit; text-decoration: none; }
+  a.ref { color: var(--muted); }
+  section.article { break-before: page; }
+  table.rows tr, .text p { break-inside: avoid; }
+  mark:target, tr:target { outline: none; }
+}
+"#;
+
+/// Writes the document head, the styles and the opening of the body.
+fn write_head(out: &mut impl Write) -> io::Result<()> {
+    out.write_all(
+        b"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+          <meta name=\"generator\" content=\"whosaid\">\n<title>whosaid report</title>\n<style>",
+    )?;
+    out.write_all(STYLE.as_bytes())?;
+    out.write_all(b"</style>\n</head>\n<body>\n")
+}
+
+/// What the run found about one canonical speaker.
+struct SpeakerTally {
+    /// Statements attributed to the speaker, in the whole run.
+    count: usize,
+    /// Direct, partial and indirect counts.
+    kinds: [usize; 3],
+    /// (article number, statement number) of the first statement.
+    first: (usize, usize),
+}
+
+/// The position of a kind in per-kind tallies.
+fn kind_index(kind: Kind) -> usize {
+    match kind {
+        Kind::Direct => 0,
+        Kind::Partial => 1,
+        Kind::Indirect => 2,
+    }
+}
+
+/// Writes the run header: totals, legend, the list of speakers and of articles.
+fn write_summary(articles: &[ReportArticle], out: &mut impl Write) -> io::Result<()> {
+    let mut kinds = [0usize; 3];
+    let mut speakers: HashMap<&str, SpeakerTally> = HashMap::new();
+    for (d, article) in articles.iter().enumerate() {
+        for (n, s) in article.extraction.statements.iter().enumerate() {
+            kinds[kind_index(s.kind)] += 1;
+            let tally = speakers
+                .entry(s.speaker.trim())
+                .or_insert_with(|| SpeakerTally {
+                    count: 0,
+                    kinds: [0; 3],
+                    first: (d + 1, n + 1),
+                });
+            tally.count += 1;
+            tally.kinds[kind_index(s.kind)] += 1;
+        }
+    }
+    let total: usize = kinds.iter().sum();
+    let mut speakers: Vec<(&str, SpeakerTally)> = speakers.into_iter().collect();
+    // Named speakers by count, then name; the unattributed last.
+    speakers
+        .sort_by(|a, b| (a.0.is_empty(), b.1.count, a.0).cmp(&(b.0.is_empty(), a.1.count, b.0)));
+    let named = speakers.iter().filter(|(name, _)| !name.is_empty()).count();
+
+    writeln!(out, "<header class=\"run\">\n<h1>whosaid report</h1>")?;
+    writeln!(
+        out,
+        "<p class=\"totals\"><strong>{}</strong> {} · <strong>{total}</strong> {} \
+         ({} direct, {} partial, {} indirect) · <strong>{named}</strong> {}</p>",
+        articles.len(),
+        plural(articles.len(), "article", "articles"),
+        plural(total, "statement", "statements"),
+        kinds[0],
+        kinds[1],
+        kinds[2],
+        plural(named, "speaker", "speakers"),
+    )?;
+    out.write_all(
+        b"<ul class=\"legend\" aria-label=\"legend\">\
+          <li><span class=\"sample kind-direct\">direct quote</span></li>\
+          <li><span class=\"sample kind-partial\">partial quote</span></li>\
+          <li><span class=\"sample kind-indirect\">indirect (reported) speech</span></li>\
+          <li><span class=\"sample-speaker\">speaker mention</span></li>\
+          <li><span class=\"sample-cue\">cue</span></li>\
+          <li><span class=\"sample-outlet\">outlet</span></li>\
+          <li><span class=\"sample-ref\">3</span> links to row 3 of the table</li></ul>\n",
+    )?;
+    writeln!(out, "<div class=\"speakers-list\">\n<h3>Speakers</h3>")?;
+    if speakers.is_empty() {
+        writeln!(out, "<p class=\"none\">No statements found.</p>")?;
+    } else {
+        writeln!(out, "<ol class=\"speakers\">")?;
+        for (name, tally) in &speakers {
+            let (d, n) = tally.first;
+            let label = if name.is_empty() {
+                "<span class=\"unknown\">(no speaker found)</span>".to_string()
+            } else {
+                Esc(name).to_string()
+            };
+            let mut detail = Vec::new();
+            for (i, kind) in ["direct", "partial", "indirect"].iter().enumerate() {
+                if tally.kinds[i] > 0 {
+                    detail.push(format!("{} {kind}", tally.kinds[i]));
+                }
+            }
+            writeln!(
+                out,
+                "<li><a href=\"#doc{d}-s{n}\">{label}</a> <span class=\"count\" title=\"{}\">{}</span></li>",
+                detail.join(", "),
+                tally.count,
+            )?;
+        }
+        writeln!(out, "</ol>")?;
+    }
+    writeln!(
+        out,
+        "</div>\n<div class=\"articles-list\">\n<h3>Articles</h3>"
+    )?;
+    if articles.is_empty() {
+        writeln!(out, "<p class=\"none\">No articles.</p>")?;
+    } else {
+        writeln!(out, "<ol class=\"articles\">")?;
+        for (d, article) in articles.iter().enumerate() {
+            writeln!(
+                out,
+                "<li><a href=\"#doc{}\">{}</a> <span class=\"count\">{}</span></li>",
+                d + 1,
+                Esc(article_heading(article)),
+                article.extraction.statements.len(),
+            )?;
+        }
+        writeln!(out, "</ol>")?;
+    }
+    writeln!(out, "</div>\n</header>\n<main>")
+}
+
+/// `one` or `many` by count.
+fn plural(count: usize, one: &'static str, many: &'static str) -> &'static str {
+    if count == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+/// The article's heading: its title from the input, or else its doc name.
+fn article_heading<'a>(article: &ReportArticle<'a>) -> &'a str {
+    match article.meta.title.as_deref().map(str::trim) {
+        Some(title) if !title.is_empty() => title,
+        _ => article.doc,
+    }
+}
+
+/// Writes one article: heading, metadata, highlighted text and the table of its rows.
+fn write_article(d: usize, article: &ReportArticle, out: &mut impl Write) -> io::Result<()> {
+    let statements = &article.extraction.statements;
+    let heading = article_heading(article);
+    writeln!(
+        out,
+        "<section class=\"article\" id=\"doc{d}\" data-doc=\"{}\">",
+        Esc(article.doc)
+    )?;
+    writeln!(out, "<h2>{}</h2>", Esc(heading))?;
+    if heading != article.doc {
+        writeln!(out, "<p class=\"doc\">{}</p>", Esc(article.doc))?;
+    }
+    let meta = article.meta;
+    let outlet = meta
+        .outlet
+        .as_deref()
+        .or(article.extraction.article_outlet.as_deref())
+        .filter(|o| !o.trim().is_empty());
+    let date = meta.date.as_deref().filter(|o| !o.trim().is_empty());
+    let url = meta.url.as_deref().filter(|o| !o.trim().is_empty());
+    if outlet.is_some() || date.is_some() || url.is_some() {
+        writeln!(out, "<dl class=\"meta\">")?;
+        if let Some(outlet) = outlet {
+            writeln!(out, "<dt>Outlet</dt><dd>{}</dd>", Esc(outlet))?;
+        }
+        if let Some(date) = date {
+            writeln!(out, "<dt>Date</dt><dd>{}</dd>", Esc(date))?;
+        }
+        if let Some(url) = url {
+            if is_web_address(url) {
+                writeln!(
+                    out,
+                    "<dt>URL</dt><dd><a href=\"{0}\" rel=\"noopener noreferrer\">{0}</a></dd>",
+                    Esc(url.trim())
+                )?;
+            } else {
+                writeln!(out, "<dt>URL</dt><dd>{}</dd>", Esc(url))?;
+            }
+        }
+        writeln!(out, "</dl>")?;
+    }
+    writeln!(out, "<div class=\"text\">")?;
+    if article.text.trim().is_empty() {
+        writeln!(out, "<p class=\"empty\">(empty article)</p>")?;
+    }
+    write_text(d, article.text, statements, out)?;
+    writeln!(out, "</div>")?;
+    if statements.is_empty() {
+        writeln!(out, "<p class=\"none\">No statements found.</p>")?;
+    } else {
+        write_rows(d, article.text, statements, out)?;
+    }
+    writeln!(out, "</section>")
+}
+
+/// True for an http(s) address, the only kind made a link (no `javascript:` and the like).
+fn is_web_address(url: &str) -> bool {
+    let url = url.trim();
+    let scheme = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    scheme.starts_with("http://") || scheme.starts_with("https://")
+}
+
+/// Writes the table of an article's rows, each linked to its statement in the text.
+fn write_rows(
+    d: usize,
+    text: &str,
+    statements: &[Statement],
+    out: &mut impl Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "<h3>Statements</h3>\n<table class=\"rows\">\n<thead><tr><th>id</th><th>kind</th>\
+         <th>speaker</th><th>title</th><th>cue</th><th>outlet</th><th>quote</th>\
+         <th>conf.</th></tr></thead>\n<tbody>"
+    )?;
+    for (i, s) in statements.iter().enumerate() {
+        let n = i + 1;
+        let kind = s.kind.as_str();
+        let cue = s.cue.and_then(|c| text.get(c.start..c.end)).unwrap_or("");
+        let quote = text.get(s.quote.start..s.quote.end).unwrap_or("");
+        write!(
+            out,
+            "<tr id=\"doc{d}-r{n}\"><td class=\"num\"><a href=\"#doc{d}-s{n}\" \
+             title=\"show in the text\">{n}</a></td><td><span class=\"badge kind-{kind}\">{kind}\
+             </span></td><td>{}</td><td>{}</td><td>{}</td><td>{}",
+            speaker_label(&s.speaker),
+            Esc(&s.title),
+            Esc(cue),
+            Esc(if s.outlet_chain.trim().is_empty() {
+                &s.outlet
+            } else {
+                &s.outlet_chain
+            }),
+        )?;
+        writeln!(
+            out,
+            "</td><td class=\"quote\">{}</td><td class=\"conf\">{:.2}</td></tr>",
+            Esc(&snippet(quote, 160)),
+            s.confidence,
+        )?;
+    }
+    writeln!(out, "</tbody>\n</table>")
+}
+
+/// The speaker's name escaped, or a muted placeholder when none was found.
+fn speaker_label(speaker: &str) -> String {
+    if speaker.trim().is_empty() {
+        "<span class=\"unknown\">unknown</span>".to_string()
+    } else {
+        Esc(speaker).to_string()
+    }
+}
+
+/// At most `max` characters of `text`, with an ellipsis when cut.
+fn snippet(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        None => text.to_string(),
+    }
+}
+
+/// What a highlighted span of the text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Role {
+    /// A statement's own text.
+    Statement,
+    /// The mention of a statement's speaker.
+    Speaker,
+    /// A statement's cue word.
+    Cue,
+    /// The outlet a statement was given to, where the text names it.
+    Outlet,
+}
+
+/// One highlighted span: its role and the statements (indices) it belongs to.
+#[derive(Debug)]
+struct Highlight {
+    span: Span,
+    role: Role,
+    statements: Vec<usize>,
+}
+
+/// Line-break characters: each ends a paragraph of the rendered text.
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// The non-blank lines of `text`, as byte spans.
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if is_line_break(c) {
+            if text.get(start..i).is_some_and(|l| !l.trim().is_empty()) {
+                spans.push(Span::new(start, i));
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if text.get(start..).is_some_and(|l| !l.trim().is_empty()) {
+        spans.push(Span::new(start, text.len()));
+    }
+    spans
+}
+
+/// The span if it is non-empty and lies on character boundaries of `text`.
+fn valid(text: &str, span: Span) -> Option<Span> {
+    (span.start < span.end && text.get(span.start..span.end).is_some()).then_some(span)
+}
+
+/// Where the text names a statement's outlet: in the paragraph of its cue, mention or quote.
+fn outlet_span(text: &str, paragraphs: &[Span], s: &Statement) -> Option<Span> {
+    let name = s.outlet.trim();
+    if name.is_empty() {
+        return None;
+    }
+    let anchor = s.cue.or(s.mention).unwrap_or(s.quote).start;
+    let index = crate::span::index_at(paragraphs, anchor)?;
+    let paragraph = paragraphs.get(index)?;
+    let found = text.get(paragraph.start..paragraph.end)?.find(name)?;
+    let start = paragraph.start + found;
+    valid(text, Span::new(start, start + name.len()))
+}
+
+/// Every highlight of an article; mentions, cues and outlets shared by statements are merged.
+fn highlights(text: &str, paragraphs: &[Span], statements: &[Statement]) -> Vec<Highlight> {
+    let mut marks: Vec<Highlight> = Vec::new();
+    let mut shared: HashMap<(Role, Span), usize> = HashMap::new();
+    for (i, s) in statements.iter().enumerate() {
+        if let Some(span) = valid(text, s.quote) {
+            marks.push(Highlight {
+                span,
+                role: Role::Statement,
+                statements: vec![i],
+            });
+        }
+        let parts = [
+            (Role::Speaker, s.mention),
+            (Role::Cue, s.cue),
+            (Role::Outlet, outlet_span(text, paragraphs, s)),
+        ];
+        for (role, span) in parts {
+            let Some(span) = span.and_then(|span| valid(text, span)) else {
+                continue;
+            };
+            match shared.get(&(role, span)) {
+                Some(&at) => marks[at].statements.push(i),
+                None => {
+                    shared.insert((role, span), marks.len());
+                    marks.push(Highlight {
+                        span,
+                        role,
+                        statements: vec![i],
+                    });
+                }
+            }
+        }
+    }
+    marks
+}
+
+/// Writes an article's text as paragraphs with every highlight.
+///
+/// A sweep over the sorted boundaries of paragraphs and highlights keeps a stack of the open
+/// elements. When a highlight ends, everything opened after it is closed with it and then
+/// reopened; at a paragraph's end everything is closed and reopened in the next paragraph.
+/// Only a statement's first fragment carries its `id`, and its last is followed by the link
+/// to its row. A statement with nothing to show is listed after the text, so that every row
+/// link still has its target.
+fn write_text(
+    d: usize,
+    text: &str,
+    statements: &[Statement],
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let paragraphs = paragraphs(text);
+    let marks = highlights(text, &paragraphs, statements);
+    let mut points: Vec<usize> = paragraphs
+        .iter()
+        .flat_map(|p| [p.start, p.end])
+        .chain(marks.iter().flat_map(|m| [m.span.start, m.span.end]))
+        .collect();
+    points.sort_unstable();
+    points.dedup();
+    // Opening order: by start, the longer first, statements outside their parts.
+    let mut order: Vec<usize> = (0..marks.len()).collect();
+    order.sort_by_key(|&m| {
+        let h = &marks[m];
+        (h.span.start, std::cmp::Reverse(h.span.end), h.role, m)
+    });
+
+    let writer = Writer {
+        d,
+        text,
+        statements,
+        marks: &marks,
+    };
+    let mut opened = vec![false; marks.len()];
+    let mut next = 0;
+    let mut active: Vec<usize> = Vec::new();
+    let mut stack: Vec<usize> = Vec::new();
+    let mut paragraph = 0;
+    let mut in_paragraph = false;
+    for (k, &at) in points.iter().enumerate() {
+        // Close the highlights that end here, and reopen those closed with them.
+        if let Some(lowest) = stack.iter().position(|&m| marks[m].span.end <= at) {
+            let reopen: Vec<usize> = stack[lowest + 1..]
+                .iter()
+                .copied()
+                .filter(|&m| marks[m].span.end > at)
+                .collect();
+            while stack.len() > lowest {
+                if let Some(m) = stack.pop() {
+                    writer.close(m, marks[m].span.end <= at, out)?;
+                }
+            }
+            for m in reopen {
+                writer.open(m, &mut opened, out)?;
+                stack.push(m);
+            }
+        }
+        active.retain(|&m| marks[m].span.end > at);
+        if in_paragraph && paragraphs.get(paragraph).is_some_and(|p| p.end == at) {
+            let next_start = paragraphs.get(paragraph + 1).map(|p| p.start);
+            while let Some(m) = stack.pop() {
+                let last = next_start.is_none_or(|start| marks[m].span.end <= start);
+                writer.close(m, last, out)?;
+            }
+            out.write_all(b"</p>\n")?;
+            in_paragraph = false;
+            paragraph += 1;
+        }
+        if !in_paragraph && paragraphs.get(paragraph).is_some_and(|p| p.start == at) {
+            out.write_all(b"<p>")?;
+            in_paragraph = true;
+            for &m in &active {
+                writer.open(m, &mut opened, out)?;
+                stack.push(m);
+            }
+        }
+        while let Some(&m) = order.get(next) {
+            if marks[m].span.start > at {
+                break;
+            }
+            next += 1;
+            active.push(m);
+            if in_paragraph {
+                writer.open(m, &mut opened, out)?;
+                stack.push(m);
+            }
+        }
+        if in_paragraph {
+            if let Some(piece) = points.get(k + 1).and_then(|&to| text.get(at..to)) {
+                write!(out, "{}", Esc(piece))?;
+            }
+        }
+    }
+    // Defensive: the last paragraph always ends at a boundary, so nothing is left open.
+    while let Some(m) = stack.pop() {
+        writer.close(m, true, out)?;
+    }
+    if in_paragraph {
+        out.write_all(b"</p>\n")?;
+    }
+
+    let placed: Vec<bool> = {
+        let mut placed = vec![false; statements.len()];
+        for (m, h) in marks.iter().enumerate() {
+            if h.role == Role::Statement && opened[m] {
+                for &i in &h.statements {
+                    placed[i] = true;
+                }
+            }
+        }
+        placed
+    };
+    if placed.iter().any(|p| !p) {
+        out.write_all(b"<p class=\"unplaced\">Not placed in the text: ")?;
+        for (i, _) in placed.iter().enumerate().filter(|(_, p)| !**p) {
+            writer.statement_open(i, true, out)?;
+            write!(out, "#{}", i + 1)?;
+            out.write_all(b"</mark>")?;
+            writer.row_link(i, out)?;
+            out.write_all(b" ")?;
+        }
+        out.write_all(b"</p>\n")?;
+    }
+    Ok(())
+}
+
+/// Writes the opening and closing tags of one article's highlights.
+struct Writer<'w> {
+    d: usize,
+    text: &'w str,
+    statements: &'w [Statement],
+    marks: &'w [Highlight],
+}
+
+impl Writer<'_> {
+    /// Opens highlight `m`; its first fragment gets the statement's id.
+    fn open(&self, m: usize, opened: &mut [bool], out: &mut impl Write) -> io::Result<()> {
+        let h = &self.marks[m];
+        let first = !opened[m];
+        opened[m] = true;
+        match h.role {
+            Role::Statement => match h.statements.first() {
+                Some(&i) => self.statement_open(i, first, out),
+                None => out.write_all(b"<mark class=\"statement\">"),
+            },
+            Role::Speaker | Role::Cue | Role::Outlet => {
+                let class = match h.role {
+                    Role::Speaker => "speaker",
+                    Role::Cue => "cue",
+                    _ => "outlet",
+                };
+                let ids: Vec<String> = h
+                    .statements
+                    .iter()
+                    .map(|i| format!("doc{}-s{}", self.d, i + 1))
+                    .collect();
+                let numbers: Vec<String> =
+                    h.statements.iter().map(|i| format!("#{}", i + 1)).collect();
+                let mut title = format!("{class} of {}", numbers.join(", "));
+                if h.role == Role::Speaker {
+                    if let Some(s) = h.statements.first().and_then(|&i| self.statements.get(i)) {
+                        if !s.speaker.trim().is_empty() {
+                            title = format!("{}: {title}", s.speaker.trim());
+                        }
+                    }
+                }
+                write!(
+                    out,
+                    "<span class=\"{class}\" data-statements=\"{}\" title=\"{}\">",
+                    ids.join(" "),
+                    Esc(&title)
+                )
+            }
+        }
+    }
+
+    /// The opening `<mark>` of statement `i`, with its id when `first`.
+    fn statement_open(&self, i: usize, first: bool, out: &mut impl Write) -> io::Result<()> {
+        let Some(s) = self.statements.get(i) else {
+            return out.write_all(b"<mark class=\"statement\">");
+        };
+        let (d, n) = (self.d, i + 1);
+        let kind = s.kind.as_str();
+        write!(out, "<mark class=\"statement kind-{kind}\"")?;
+        if first {
+            write!(out, " id=\"doc{d}-s{n}\"")?;
+        }
+        write!(
+            out,
+            " data-statement=\"doc{d}-s{n}\" data-kind=\"{kind}\" data-speaker=\"{}\" title=\"{}\">",
+            Esc(s.speaker.trim()),
+            Esc(&self.tooltip(i, s)),
+        )
+    }
+
+    /// The tooltip of statement `i`: who, in what role, through which cue and outlet, how sure.
+    fn tooltip(&self, i: usize, s: &Statement) -> String {
+        let mut lines = vec![format!("#{} {}", i + 1, s.kind.as_str())];
+        let speaker = s.speaker.trim();
+        lines.push(format!(
+            "speaker: {}",
+            if speaker.is_empty() {
+                "unknown"
+            } else {
+                speaker
+            }
+        ));
+        if !s.title.trim().is_empty() {
+            lines.push(format!("title: {}", s.title.trim()));
+        }
+        if let Some(cue) = s.cue.and_then(|c| self.text.get(c.start..c.end)) {
+            lines.push(format!("cue: {cue}"));
+        }
+        if !s.outlet.trim().is_empty() {
+            lines.push(format!("outlet: {}", s.outlet.trim()));
+        }
+        if !s.outlet_chain.trim().is_empty() && s.outlet_chain != s.outlet {
+            lines.push(format!("via: {}", s.outlet_chain.trim()));
+        }
+        lines.push(format!("confidence: {:.2} ({:?})", s.confidence, s.rule));
+        lines.join("\n")
+    }
+
+    /// Closes highlight `m`; after a statement's `last` fragment comes the link to its row.
+    fn close(&self, m: usize, last: bool, out: &mut impl Write) -> io::Result<()> {
+        let h = &self.marks[m];
+        match h.role {
+            Role::Statement => {
+                out.write_all(b"</mark>")?;
+                match h.statements.first() {
+                    Some(&i) if last => self.row_link(i, out),
+                    _ => Ok(()),
+                }
+            }
+            Role::Speaker | Role::Cue | Role::Outlet => out.write_all(b"</span>"),
+        }
+    }
+
+    /// The small numbered link from statement `i` to its row in the table.
+    fn row_link(&self, i: usize, out: &mut impl Write) -> io::Result<()> {
+        let (d, n) = (self.d, i + 1);
+        write!(
+            out,
+            "<a class=\"ref\" href=\"#doc{d}-r{n}\" data-n=\"{n}\" title=\"row {n} in the table\" \
+             aria-label=\"row {n}\"></a>"
+        )
+    }
+}
+
+/// Text escaped for HTML content and quoted attribute values. Characters that HTML forbids
+/// in its input (C0 and C1 controls other than white space, noncharacters) become U+FFFD.
+struct Esc<'a>(&'a str);
+
+impl fmt::Display for Esc<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = self.0;
+        let mut last = 0;
+        for (i, c) in text.char_indices() {
+            let replacement = match c {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                '\t' | '\n' | '\r' | '\u{0C}' => continue,
+                c if c.is_control() || is_noncharacter(c) => "\u{FFFD}",
+                _ => continue,
+            };
+            f.write_str(&text[last..i])?;
+            f.write_str(replacement)?;
+            last = i + c.len_utf8();
+        }
+        f.write_str(&text[last..])
+    }
+}
+
+/// True for Unicode noncharacters (U+FDD0..U+FDEF and the last two of every plane).
+fn is_noncharacter(c: char) -> bool {
+    let c = u32::from(c);
+    (0xFDD0..=0xFDEF).contains(&c) || (c & 0xFFFE) == 0xFFFE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::statement::Rule;
+
+    /// A statement of `kind` over `quote`, with optional mention and cue spans.
+    fn statement(kind: Kind, quote: Span, mention: Option<Span>, cue: Option<Span>) -> Statement {
+        Statement {
+            kind,
+            quote,
+            mention,
+            speaker: "Someone".to_string(),
+            title: String::new(),
+            cue,
+            outlet: String::new(),
+            outlet_chain: String::new(),
+            paragraph: 0,
+            sentence: 0,
+            confidence: 0.9,
+            rule: Rule::SameClause,
+        }
+    }
+
+    /// The span of the first `needle` in `text`.
+    fn find(text: &str, needle: &str) -> Span {
+        let start = text.find(needle).expect("needle in text");
+        Span::new(start, start + needle.len())
+    }
+
+    /// The page for one article named `doc`.
+    fn render(doc: &str, text: &str, statements: Vec<Statement>) -> String {
+        let meta = ArticleMeta::default();
+        let extraction = Extraction {
+            statements,
+            article_outlet: None,
+        };
+        let article = ReportArticle {
+            doc,
+            text,
+            meta: &meta,
+            extraction: &extraction,
+        };
+        let mut out = Vec::new();
+        render_report(&[article], &mut out).expect("writes to a Vec");
+        String::from_utf8(out).expect("UTF-8 page")
+    }
+
+    /// Checks that every tag of `html` is closed in order, and that html5ever reports no
+    /// parse error; returns the parsed page.
+    fn well_formed(html: &str) -> scraper::Html {
+        const VOID: [&str; 4] = ["meta", "br", "hr", "img"];
+        let start = html.find("<body>").expect("a body");
+        let end = html.rfind("</body>").expect("a body end") + "</body>".len();
+        let body = &html[start..end];
+        let mut stack: Vec<&str> = Vec::new();
+        let mut rest = body;
+        while let Some(open) = rest.find('<') {
+            let close = rest[open..].find('>').expect("every tag ends") + open;
+            let tag = &rest[open + 1..close];
+            rest = &rest[close + 1..];
+            if let Some(name) = tag.strip_prefix('/') {
+                assert_eq!(stack.pop(), Some(name), "</{name}> closes what is open");
+            } else {
+                let name = tag.split([' ', '\n']).next().unwrap_or(tag);
+                assert!(
+                    !name.is_empty() && !name.contains(['<', '"']),
+                    "tag <{tag}>"
+                );
+                if !VOID.contains(&name) {
+                    stack.push(name);
+                }
+            }
+        }
+        assert!(stack.is_empty(), "left open: {stack:?}");
+        let page = scraper::Html::parse_document(html);
+        assert!(page.errors.is_empty(), "parse errors: {:?}", page.errors);
+        page
+    }
+
+    /// The text of every fragment of statement `id`, joined.
+    fn statement_text(page: &scraper::Html, id: &str) -> String {
+        let selector = scraper::Selector::parse(&format!("mark[data-statement=\"{id}\"]"))
+            .expect("valid selector");
+        page.select(&selector)
+            .flat_map(|mark| mark.text())
+            .collect::<String>()
+    }
+
+    /// Number of elements matching `selector`.
+    fn count(page: &scraper::Html, selector: &str) -> usize {
+        let selector = scraper::Selector::parse(selector).expect("valid selector");
+        page.select(&selector).count()
+    }
+
+    #[test]
+    fn escapes_markup_in_text_names_and_attributes() {
+        let text = "He wrote \"<script>alert('x')</script> & more\" on the \"wall\".";
+        let mut s = statement(
+            Kind::Direct,
+            find(text, "<script>alert('x')</script> & more"),
+            Some(find(text, "He")),
+            Some(find(text, "wrote")),
+        );
+        s.speaker = "A \"quoted\" <b>name</b> & co".to_string();
+        s.outlet = "\"wall\"".to_string();
+        let html = render("<doc>&\".txt", text, vec![s]);
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(!html.contains("<b>"));
+        assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"));
+        assert!(
+            html.contains("data-speaker=\"A &quot;quoted&quot; &lt;b&gt;name&lt;/b&gt; &amp; co\"")
+        );
+        assert!(html.contains("&lt;doc&gt;&amp;&quot;.txt"));
+        let page = well_formed(&html);
+        assert_eq!(
+            statement_text(&page, "doc1-s1"),
+            "<script>alert('x')</script> & more"
+        );
+        assert_eq!(
+            count(&page, "span.outlet"),
+            1,
+            "the outlet is named in the text"
+        );
+    }
+
+    #[test]
+    fn control_characters_and_bad_urls_are_neutralised() {
+        let text = "Nul \u{0} and \u{9c} and \u{FFFF} here.";
+        let meta = ArticleMeta {
+            url: Some("javascript:alert(1)".to_string()),
+            ..ArticleMeta::default()
+        };
+        let extraction = Extraction {
+            statements: vec![statement(
+                Kind::Direct,
+                Span::new(0, text.len()),
+                None,
+                None,
+            )],
+            article_outlet: None,
+        };
+        let article = ReportArticle {
+            doc: "d",
+            text,
+            meta: &meta,
+            extraction: &extraction,
+        };
+        let mut out = Vec::new();
+        render_report(&[article], &mut out).expect("renders");
+        let html = String::from_utf8(out).expect("UTF-8");
+        assert!(!html.contains("href=\"javascript"));
+        well_formed(&html);
+    }
+
+    #[test]
+    fn nested_and_overlapping_spans_give_well_formed_html() {
+        let text = "Alpha said that \"beta gamma delta\" was true, Bob told CNN.\n\n\
+                    Epsilon \"zeta eta\" theta.";
+        let statements = vec![
+            // An indirect statement containing a quoted one.
+            statement(
+                Kind::Indirect,
+                find(text, "\"beta gamma delta\" was true"),
+                Some(find(text, "Alpha")),
+                Some(find(text, "said")),
+            ),
+            statement(
+                Kind::Direct,
+                find(text, "beta gamma delta"),
+                Some(find(text, "Bob")),
+                Some(find(text, "told")),
+            ),
+            // Overlapping both, crossing the paragraph break.
+            statement(
+                Kind::Partial,
+                Span::new(find(text, "gamma").start, find(text, "zeta").end),
+                Some(find(text, "Bob")),
+                Some(find(text, "told")),
+            ),
+            // The same span twice, and one whose mention lies inside another's quote.
+            statement(
+                Kind::Direct,
+                find(text, "zeta eta"),
+                Some(find(text, "zeta")),
+                None,
+            ),
+            statement(Kind::Direct, find(text, "zeta eta"), None, None),
+        ];
+        let mut with_outlet = statements.clone();
+        with_outlet[1].outlet = "CNN".to_string();
+        let html = render("nested", text, with_outlet);
+        let page = well_formed(&html);
+        for n in 1..=5 {
+            assert_eq!(
+                count(&page, &format!("mark#doc1-s{n}")),
+                1,
+                "one id for s{n}"
+            );
+            assert_eq!(count(&page, &format!("a.ref[href=\"#doc1-r{n}\"]")), 1);
+            assert_eq!(
+                count(&page, &format!("tr#doc1-r{n} a[href=\"#doc1-s{n}\"]")),
+                1
+            );
+        }
+        assert_eq!(
+            statement_text(&page, "doc1-s1"),
+            "\"beta gamma delta\" was true"
+        );
+        assert_eq!(statement_text(&page, "doc1-s2"), "beta gamma delta");
+        assert_eq!(
+            statement_text(&page, "doc1-s3"),
+            "gamma delta\" was true, Bob told CNN.Epsilon \"zeta",
+            "fragments in both paragraphs"
+        );
+        assert_eq!(statement_text(&page, "doc1-s4"), "zeta eta");
+        assert_eq!(statement_text(&page, "doc1-s5"), "zeta eta");
+        // Bob and "told" are shared by two statements: one element each.
+        assert_eq!(
+            count(&page, "span.speaker[data-statements=\"doc1-s2 doc1-s3\"]"),
+            1
+        );
+        assert_eq!(count(&page, "span.cue"), 2);
+        assert_eq!(count(&page, "span.outlet[data-statements=\"doc1-s2\"]"), 1);
+        assert_eq!(count(&page, ".text p"), 2);
+    }
+
+    #[test]
+    fn multibyte_text_keeps_highlights_on_the_right_characters() {
+        let text = "«Мы не разговариваем», — заявил Песков 🇷🇺. Ça va, dit-il: «Très bien».";
+        let statements = vec![
+            statement(
+                Kind::Direct,
+                find(text, "Мы не разговариваем"),
+                Some(find(text, "Песков")),
+                Some(find(text, "заявил")),
+            ),
+            statement(
+                Kind::Direct,
+                find(text, "Très bien"),
+                Some(find(text, "il")),
+                Some(find(text, "dit")),
+            ),
+        ];
+        let page = well_formed(&render("ru", text, statements));
+        assert_eq!(statement_text(&page, "doc1-s1"), "Мы не разговариваем");
+        assert_eq!(statement_text(&page, "doc1-s2"), "Très bien");
+        let speakers: Vec<String> = page
+            .select(&scraper::Selector::parse("span.speaker").expect("selector"))
+            .map(|e| e.text().collect())
+            .collect();
+        assert_eq!(speakers, ["Песков", "il"]);
+        let text_of_page: String = page
+            .select(&scraper::Selector::parse(".text").expect("selector"))
+            .flat_map(|e| e.text())
+            .collect();
+        assert!(text_of_page.contains("Песков 🇷🇺. Ça va"));
+    }
+
+    #[test]
+    fn spans_off_the_text_or_off_char_boundaries_never_panic() {
+        let text = "Ünïcödé \"quote\" said\r\nsomeone.\n";
+        let statements = vec![
+            statement(Kind::Direct, Span::new(1, 3), Some(Span::new(2, 200)), None),
+            statement(
+                Kind::Direct,
+                Span::new(10, 4),
+                None,
+                Some(Span::new(500, 501)),
+            ),
+            statement(Kind::Indirect, Span::new(0, 0), None, None),
+            statement(Kind::Direct, find(text, "\r\n"), None, None), // between paragraphs
+            statement(Kind::Direct, Span::new(0, text.len()), None, None),
+        ];
+        let page = well_formed(&render("bad", text, statements));
+        for n in 1..=5 {
+            assert_eq!(count(&page, &format!("#doc1-s{n}")), 1, "s{n} has a target");
+        }
+        assert_eq!(count(&page, "p.unplaced mark.statement"), 4);
+    }
+
+    #[test]
+    fn empty_article_and_article_without_statements() {
+        let html = render("empty.txt", "", Vec::new());
+        let page = well_formed(&html);
+        assert_eq!(count(&page, "p.empty"), 1);
+        assert_eq!(count(&page, "mark[data-statement]"), 0);
+        assert_eq!(count(&page, "table"), 0);
+
+        let html = render(
+            "quiet.txt",
+            "Nothing was said.\n\nNothing at all.",
+            Vec::new(),
+        );
+        let page = well_formed(&html);
+        assert_eq!(count(&page, ".text p"), 2);
+        assert_eq!(count(&page, "table"), 0);
+        assert!(html.contains("No statements found."));
+    }
+
+    #[test]
+    fn no_articles_still_make_a_page() {
+        let mut out = Vec::new();
+        render_report(&[], &mut out).expect("renders");
+        let html = String::from_utf8(out).expect("UTF-8");
+        well_formed(&html);
+        assert!(html.contains("<strong>0</strong> articles"));
+    }
+
+    #[test]
+    fn speakers_are_listed_by_count_and_link_to_their_first_statement() {
+        let text = "\"One,\" Ann said. \"Two,\" Bob said. \"Three,\" Bob said. Nobody knew.";
+        let mut statements = vec![
+            statement(Kind::Direct, find(text, "One,"), None, None),
+            statement(Kind::Direct, find(text, "Two,"), None, None),
+            statement(Kind::Direct, find(text, "Three,"), None, None),
+            statement(Kind::Indirect, find(text, "Nobody knew"), None, None),
+        ];
+        statements[0].speaker = "Ann".to_string();
+        statements[1].speaker = "Bob".to_string();
+        statements[2].speaker = "Bob".to_string();
+        statements[3].speaker = String::new();
+        let page = well_formed(&render("list", text, statements));
+        let items: Vec<(String, String)> = page
+            .select(&scraper::Selector::parse("ol.speakers a").expect("selector"))
+            .map(|a| {
+                let href = a.value().attr("href").unwrap_or("").to_string();
+                (a.text().collect(), href)
+            })
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("Bob".to_string(), "#doc1-s2".to_string()),
+                ("Ann".to_string(), "#doc1-s1".to_string()),
+                ("(no speaker found)".to_string(), "#doc1-s4".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn random_spans_always_give_well_formed_html() {
+        let text = "Un «été» — said A.\nB told C: \"x y z\".\n\n  \nÉnd 🙂 here, said D.";
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..200 {
+            let span = |next: &mut dyn FnMut(usize) -> usize| {
+                let a = bounds[next(bounds.len())];
+                let b = bounds[next(bounds.len())];
+                Span::new(a.min(b), a.max(b))
+            };
+            let statements: Vec<Statement> = (0..next(6))
+                .map(|_| {
+                    let quote = span(&mut next);
+                    let mention = span(&mut next);
+                    let cue = span(&mut next);
+                    statement(Kind::Direct, quote, Some(mention), Some(cue))
+                })
+                .collect();
+            let total = statements.len();
+            let page = well_formed(&render("random", text, statements));
+            for n in 1..=total {
+                assert_eq!(count(&page, &format!("#doc1-s{n}")), 1);
+            }
+        }
+    }
+}
