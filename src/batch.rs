@@ -12,9 +12,9 @@ use std::sync::mpsc;
 
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
-use crate::input::{Diagnostic, Document, Event};
+use crate::input::{Content, Diagnostic, Document, Event};
 use crate::output::{article_rows, RowFilter, RowWriter, Style};
-use crate::Extractor;
+use crate::{Extraction, Extractor};
 
 /// What a batch run tells its caller as it goes (a progress bar, stderr messages).
 pub trait Observer: Sync {
@@ -56,12 +56,22 @@ fn render(
     filter: &RowFilter,
     document: &Document,
 ) -> io::Result<(Vec<u8>, usize)> {
-    let extraction = extractor.extract(&document.text);
-    let mut rows = article_rows(&document.id, &document.meta, &document.text, &extraction);
+    let (content, extraction) = extract(extractor, document)?;
+    let mut rows = article_rows(&document.id, &content.meta, &content.text, &extraction);
     rows.retain(|row| filter.keeps(row));
     let mut bytes = Vec::with_capacity(rows.len() * 256);
     style.render(&rows, &mut bytes)?;
     Ok((bytes, rows.len()))
+}
+
+/// The content of `document` and what `extractor` finds in it; a page without text is an error.
+pub fn extract<'d>(
+    extractor: &Extractor,
+    document: &'d Document,
+) -> io::Result<(Content<'d>, Extraction)> {
+    let content = document.content().map_err(io::Error::other)?;
+    let extraction = extractor.extract_with_posts(&content.text, &content.posts);
+    Ok((content, extraction))
 }
 
 /// Runs `extractor` over `events` on `jobs` threads, writing rows to `writer` in input order.
@@ -261,6 +271,7 @@ mod tests {
                 id: format!("d{i}"),
                 text,
                 meta: ArticleMeta::default(),
+                html: false,
             }));
         }
         events

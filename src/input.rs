@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::html::{self, EmbeddedPost, HtmlError};
+use std::borrow::Cow;
+
 /// The generous default for the largest document read: 64 MiB.
 pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -23,6 +26,9 @@ pub enum InputKind {
     Text,
     /// One JSON object per line: {"id", "text"} plus optional "url", "date", "outlet", "title".
     Jsonl,
+    /// Each file is a web page whose article is extracted (text that starts like HTML is
+    /// read as a page under auto too, as are corpus records whose text does).
+    Html,
 }
 
 /// What the input says about an article besides its text.
@@ -47,6 +53,44 @@ pub struct Document {
     pub text: String,
     /// Metadata from a corpus record (empty for plain files).
     pub meta: ArticleMeta,
+    /// True when `text` is a web page whose article is to be extracted first.
+    pub html: bool,
+}
+
+/// What extraction reads from a document: the text rows index, metadata and embedded posts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Content<'a> {
+    /// The text every offset indexes: the document's text, or a page's article text.
+    pub text: Cow<'a, str>,
+    /// The corpus record's metadata, filled in from the page where the record is silent.
+    pub meta: Cow<'a, ArticleMeta>,
+    /// Posts embedded in a page (tweets), as spans of `text`.
+    pub posts: Vec<EmbeddedPost>,
+}
+
+impl Document {
+    /// The content to extract from: a web page is reduced to its article (see [`crate::html`]).
+    pub fn content(&self) -> Result<Content<'_>, HtmlError> {
+        if !self.html {
+            return Ok(Content {
+                text: Cow::Borrowed(&self.text),
+                meta: Cow::Borrowed(&self.meta),
+                posts: Vec::new(),
+            });
+        }
+        let article = html::article_from_html(&self.text, self.meta.url.as_deref())?;
+        let meta = ArticleMeta {
+            url: self.meta.url.clone().or(article.url),
+            date: self.meta.date.clone().or(article.published),
+            outlet: self.meta.outlet.clone().or(article.site_name),
+            title: self.meta.title.clone().or(article.title),
+        };
+        Ok(Content {
+            text: Cow::Owned(article.text),
+            meta: Cow::Owned(meta),
+            posts: article.posts,
+        })
+    }
 }
 
 /// A problem with one input, reported with where it happened.
@@ -190,6 +234,7 @@ pub fn parse_record(line: &str, fallback_id: &str) -> Result<Document, String> {
     let non_empty = |value: Option<String>| value.filter(|v| !v.is_empty());
     Ok(Document {
         id,
+        html: html::looks_like_html(record.text.as_bytes()),
         text: record.text,
         meta: ArticleMeta {
             url: non_empty(record.url),
@@ -252,6 +297,7 @@ impl Inputs {
             InputKind::Auto => kind.is_some(),
             InputKind::Text => kind == Some(InputKind::Text),
             InputKind::Jsonl => kind == Some(InputKind::Jsonl),
+            InputKind::Html => kind == Some(InputKind::Html),
         }
     }
 
@@ -280,7 +326,7 @@ impl Inputs {
                 Ok(reader) => Box::new(CorpusLines::new(name, reader, limit)),
                 Err(err) => Box::new(std::iter::once(failure(&name, err))),
             },
-            _ => Box::new(read_text(&path, name, limit).into_iter()),
+            kind => Box::new(read_text(&path, name, kind, limit).into_iter()),
         }
     }
 }
@@ -291,6 +337,7 @@ fn kind_of(path: &Path) -> Option<InputKind> {
     match extension.as_str() {
         "txt" | "text" => Some(InputKind::Text),
         "jsonl" | "ndjson" => Some(InputKind::Jsonl),
+        "html" | "htm" | "xhtml" => Some(InputKind::Html),
         _ => None,
     }
 }
@@ -322,8 +369,9 @@ fn open(path: &Path) -> io::Result<Box<dyn BufRead + Send>> {
     )))
 }
 
-/// Reads one plain-text article: a warning if it was decoded lossily, then the document.
-fn read_text(path: &Path, name: String, limit: u64) -> Vec<Event> {
+/// Reads one article file: a warning if it was decoded lossily, then the document. Under
+/// `Auto`, text that starts like HTML is a web page; under `Text` it never is.
+fn read_text(path: &Path, name: String, kind: InputKind, limit: u64) -> Vec<Event> {
     let bytes = match read_limited(path, limit) {
         Ok(bytes) => bytes,
         Err(err) => return vec![failure(&name, err)],
@@ -338,10 +386,16 @@ fn read_text(path: &Path, name: String, limit: u64) -> Vec<Event> {
                     message: warning,
                 }));
             }
+            let html = match kind {
+                InputKind::Html => true,
+                InputKind::Text => false,
+                _ => html::looks_like_html(decoded.text.as_bytes()),
+            };
             events.push(Event::Document(Document {
                 id: name,
                 text: decoded.text,
                 meta: ArticleMeta::default(),
+                html,
             }));
             events
         }
@@ -642,6 +696,7 @@ mod tests {
         assert_eq!(kind_of(Path::new("a/b.TXT")), Some(InputKind::Text));
         assert_eq!(kind_of(Path::new("a/b.ndjson")), Some(InputKind::Jsonl));
         assert_eq!(kind_of(Path::new("a/b.png")), None);
+        assert_eq!(kind_of(Path::new("a/b.htm")), Some(InputKind::Html));
         assert_eq!(kind_of(Path::new("a/README")), None);
     }
 }

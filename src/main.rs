@@ -13,8 +13,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use whosaid::batch::{self, Observer, Summary};
 use whosaid::check::{self, Claim};
+use whosaid::furniture::Furniture;
 use whosaid::grammar::Grammar;
-use whosaid::input::{self, Diagnostic, InputKind, Inputs};
+use whosaid::input::{self, Diagnostic, Event, InputKind, Inputs};
 use whosaid::output::{Format, RowFilter, RowWriter, Style};
 use whosaid::speakers::SpeakerCounts;
 use whosaid::table::{Column, Table};
@@ -36,6 +37,14 @@ enum Command {
     Check(CheckArgs),
     /// One row per speaker: statements by kind, titles, outlets and documents.
     Speakers(SpeakersArgs),
+    /// Print the text that rows' offsets index: a web page's article text, a file's decoded text.
+    Text {
+        /// The file (- for standard input).
+        path: PathBuf,
+        /// How it is read; auto goes by extension and content.
+        #[arg(long, value_enum, default_value_t = InputKind::Auto)]
+        input: InputKind,
+    },
     /// Split standard input into sentences, one per line.
     Sentences {
         /// Use the grammar files in this folder instead of the built-in ones.
@@ -65,12 +74,16 @@ struct InputArgs {
     /// Largest document read, in bytes (suffixes K, M, G); larger ones are skipped.
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     max_doc_size: u64,
+    /// Exit 0 even when inputs or corpus lines were skipped (they are still reported): for
+    /// Spark and Hadoop, where a non-zero exit fails the whole task.
+    #[arg(long)]
+    tolerate_skips: bool,
 }
 
 impl InputArgs {
     /// The extractor, the inputs, the number of jobs and the progress reporter.
     fn open(self) -> Result<(Extractor, Inputs, usize, Progress)> {
-        let extractor = Extractor::new(load_grammar(self.grammar.as_deref())?);
+        let extractor = load_extractor(self.grammar.as_deref())?;
         let jobs = match self.jobs {
             Some(jobs) => usize::from(jobs),
             None => std::thread::available_parallelism().map_or(1, usize::from),
@@ -80,7 +93,8 @@ impl InputArgs {
             kind: self.input,
             max_document_bytes: self.max_doc_size,
         };
-        let progress = Progress::new(!self.quiet && io::stderr().is_terminal());
+        let mut progress = Progress::new(!self.quiet && io::stderr().is_terminal());
+        progress.tolerate_skips = self.tolerate_skips;
         Ok((extractor, inputs, jobs, progress))
     }
 }
@@ -191,6 +205,7 @@ fn run(cli: Cli) -> Result<bool> {
         Command::Extract(args) => extract(args),
         Command::Check(args) => check(args),
         Command::Speakers(args) => speakers(args),
+        Command::Text { path, input } => print_text(path, input),
         Command::Sentences { grammar } => {
             let extractor = Extractor::new(load_grammar(grammar.as_deref())?);
             let mut bytes = Vec::new();
@@ -259,7 +274,7 @@ fn extract(args: ExtractArgs) -> Result<bool> {
         None => run.write_to(io::stdout().lock())?,
     };
     progress.finish(&summary);
-    Ok(summary.failures == 0)
+    Ok(progress.succeeded(&summary))
 }
 
 /// The name of a kind in the output.
@@ -299,6 +314,37 @@ impl Run<'_> {
     }
 }
 
+/// The `text` command: prints what rows' offsets index.
+fn print_text(path: PathBuf, input: InputKind) -> Result<bool> {
+    let inputs = Inputs {
+        paths: vec![path],
+        kind: match input {
+            InputKind::Jsonl => bail!("`whosaid text` reads one article; use --input text or html"),
+            kind => kind,
+        },
+        max_document_bytes: input::DEFAULT_MAX_DOCUMENT_BYTES,
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut ok = true;
+    for event in inputs.events() {
+        match event {
+            Event::Document(document) => {
+                let content = document
+                    .content()
+                    .with_context(|| format!("{}: no article text", document.id))?;
+                out.write_all(content.text.as_bytes())?;
+            }
+            Event::Warning(diagnostic) => eprintln!("whosaid: warning: {diagnostic}"),
+            Event::Failure(diagnostic) => {
+                eprintln!("whosaid: {diagnostic}");
+                ok = false;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ok)
+}
+
 /// The `check` command: the statements that best match a claim; Ok(false) when none does.
 fn check(args: CheckArgs) -> Result<bool> {
     let (extractor, inputs, jobs, progress) = args.inputs.open()?;
@@ -312,12 +358,12 @@ fn check(args: CheckArgs) -> Result<bool> {
         inputs.events(),
         jobs,
         |document| {
-            let extraction = extractor.extract(&document.text);
+            let (content, extraction) = batch::extract(&extractor, document)?;
             let found = check::find_matches(
                 &claim,
                 speaker,
                 &document.id,
-                &document.text,
+                &content.text,
                 &extraction,
                 extractor.segmenter(),
                 extractor.grammar(),
@@ -416,7 +462,7 @@ fn speakers(args: SpeakersArgs) -> Result<bool> {
         inputs.events(),
         jobs,
         |document| {
-            let extraction = extractor.extract(&document.text);
+            let (_, extraction) = batch::extract(&extractor, document)?;
             let mut one = SpeakerCounts::default();
             one.add(&document.id, &extraction.statements);
             Ok((one, extraction.statements.len()))
@@ -428,6 +474,7 @@ fn speakers(args: SpeakersArgs) -> Result<bool> {
         &progress,
     )?;
     progress.finish(&summary);
+    let ok = progress.succeeded(&summary);
     let mut out = BufWriter::new(io::stdout().lock());
     let speakers = counts.summary();
     match args.format {
@@ -476,7 +523,18 @@ fn speakers(args: SpeakersArgs) -> Result<bool> {
         }
     }
     out.flush()?;
-    Ok(summary.failures == 0)
+    Ok(ok)
+}
+
+/// The extractor with the grammar and page-furniture patterns of `dir`, or the built-in ones.
+fn load_extractor(dir: Option<&Path>) -> Result<Extractor> {
+    let extractor = Extractor::new(load_grammar(dir)?);
+    match dir {
+        Some(dir) => Ok(extractor.with_furniture(
+            Furniture::from_dir(dir).context("cannot load page-furniture patterns")?,
+        )),
+        None => Ok(extractor),
+    }
 }
 
 fn load_grammar(dir: Option<&Path>) -> Result<Grammar> {
@@ -520,6 +578,8 @@ fn parse_size(text: &str) -> Result<u64> {
 
 /// Messages on stderr, and a progress bar when stderr is a terminal.
 struct Progress {
+    /// Skipped inputs do not make the run fail.
+    tolerate_skips: bool,
     bar: Option<ProgressBar>,
     articles: AtomicUsize,
     rows: AtomicUsize,
@@ -539,6 +599,7 @@ impl Progress {
             bar
         });
         Progress {
+            tolerate_skips: false,
             bar,
             articles: AtomicUsize::new(0),
             rows: AtomicUsize::new(0),
@@ -551,6 +612,11 @@ impl Progress {
             Some(bar) => bar.suspend(|| eprintln!("{line}")),
             None => eprintln!("{line}"),
         }
+    }
+
+    /// Whether a run with these totals exits 0.
+    fn succeeded(&self, summary: &Summary) -> bool {
+        summary.failures == 0 || self.tolerate_skips
     }
 
     /// Clears the bar and, if there was one, prints the totals.
