@@ -11,7 +11,7 @@
 //! least `MIN_WORDS` words.
 
 use crate::attribute::{find_outlet, outlet_columns, slice, Attribution, ParagraphTokens};
-use crate::grammar::Grammar;
+use crate::grammar::{lower, Grammar, Lower};
 use crate::phrase::{NounPhrase, Phrases};
 use crate::quotes::Quote;
 use crate::segment::Segmentation;
@@ -115,8 +115,8 @@ impl SentenceReader<'_, '_> {
         self.tokens.get(i).map_or("", |t| t.text(self.phrases.text))
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    fn lower(&self, i: usize) -> Lower<'_> {
+        lower(self.word(i))
     }
 
     /// Every report in the sentence, at most one per cue, in order.
@@ -445,7 +445,7 @@ impl SentenceReader<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::grammar::Grammar;
+    use crate::grammar::{lower, Grammar, Lower};
     use crate::statement::Kind;
     use crate::Extractor;
 

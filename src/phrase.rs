@@ -8,7 +8,7 @@
 //! them further on.
 
 use crate::attribute::Attribution;
-use crate::grammar::{CueInfo, Grammar};
+use crate::grammar::{lower, CueInfo, Grammar, Lower};
 use crate::span::Span;
 use crate::statement::{Kind, Rule};
 use crate::tokens::{is_possessive, is_quote_mark, strip_possessive, Token, TokenKind};
@@ -58,8 +58,8 @@ impl<'a> Phrases<'a> {
         token.text(self.text)
     }
 
-    fn lower(&self, token: &Token) -> String {
-        token.text(self.text).to_lowercase()
+    fn lower(&self, token: &Token) -> Lower<'a> {
+        lower(token.text(self.text))
     }
 
     /// The cue entry of a verb token (not cue nouns).
@@ -78,7 +78,7 @@ impl<'a> Phrases<'a> {
         };
         // "a report", "Tass's report", "their phone call": a noun, not a verb.
         let form = self.lower(&tokens[k]);
-        let base_form = form == cue.lemma
+        let base_form = form.as_str() == cue.lemma
             || form
                 .strip_suffix('s')
                 .is_some_and(|f| f == cue.lemma || f.strip_suffix('e') == Some(&cue.lemma));
@@ -122,7 +122,7 @@ impl<'a> Phrases<'a> {
     }
 
     fn is_title(&self, lower: &str) -> bool {
-        self.grammar.titles.contains_key(lower)
+        self.grammar.entry(lower).is_some_and(|e| e.title.is_some())
     }
 
     fn is_determiner(&self, lower: &str) -> bool {
@@ -284,11 +284,14 @@ impl<'a> Phrases<'a> {
         // "Secretary Of State Marco Rubio": a word that completes a multi-word title is no name.
         let ends_title = |i: usize| {
             (2..=self.grammar.longest_title.min(i + 1)).any(|n| {
-                let words: Vec<String> = tokens[i + 1 - n..=i]
-                    .iter()
-                    .map(|t| self.lower(t))
-                    .collect();
-                self.grammar.titles.contains_key(&words.join(" "))
+                let mut key = String::new();
+                for (j, t) in tokens[i + 1 - n..=i].iter().enumerate() {
+                    if j > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(&self.lower(t));
+                }
+                self.is_title(&key)
             })
         };
         let mut name_start = tokens.len();

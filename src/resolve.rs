@@ -300,7 +300,7 @@ fn speaker_mention(text: &str, statement: &Statement, grammar: &Grammar) -> Opti
         span,
         name: statement.speaker.clone(),
         key: last_word_key(&statement.speaker),
-        gender: grammar.first_names.get(first).copied().or(title_gender),
+        gender: grammar.first_name(first).or(title_gender),
         title: (!statement.title.is_empty()).then(|| statement.title.clone()),
     })
 }
@@ -318,7 +318,7 @@ fn scan_people(text: &str, paragraphs: &ParagraphTokens, grammar: &Grammar) -> V
             }
             let names = &tokens[i..i + run];
             let first = names[0].text(text);
-            let first_gender = grammar.first_names.get(first).copied();
+            let first_gender = grammar.first_name(first);
             let (title, title_gender) = title_before(text, &tokens[..i], grammar);
             if run >= 2 && (first_gender.is_some() || title.is_some())
                 || run == 1 && title.is_some()
