@@ -31,11 +31,7 @@ pub fn reported_speech(
     grammar: &Grammar,
 ) -> Vec<Statement> {
     let phrases = Phrases { text, grammar };
-    let top: Vec<Span> = quotes
-        .iter()
-        .filter(|q| q.depth == 0)
-        .map(|q| q.outer)
-        .collect();
+    let top = QuotedSpans::new(quotes);
     let mut statements = Vec::new();
     for (paragraph_index, sentences) in seg.paragraph_sentences.iter().enumerate() {
         let Some(tokens) = tokens.get(paragraph_index) else {
@@ -48,7 +44,7 @@ pub fn reported_speech(
             let sentence_tokens = slice(tokens, *sentence);
             let quoted: Vec<bool> = sentence_tokens
                 .iter()
-                .map(|t| top.iter().any(|q| q.contains(t.span)))
+                .map(|t| top.contains(t.span))
                 .collect();
             let reader = SentenceReader {
                 phrases: &phrases,
@@ -94,6 +90,42 @@ pub fn reported_speech(
         }
     }
     statements
+}
+
+/// The outer spans of the top-level quotations, for "does one of them hold this token?".
+struct QuotedSpans {
+    /// The spans, by start.
+    spans: Vec<Span>,
+    /// For each span, the furthest end of it and all spans before it.
+    reach: Vec<usize>,
+}
+
+impl QuotedSpans {
+    fn new(quotes: &[Quote]) -> QuotedSpans {
+        let mut spans: Vec<Span> = quotes
+            .iter()
+            .filter(|q| q.depth == 0)
+            .map(|q| q.outer)
+            .collect();
+        spans.sort_by_key(|s| s.start);
+        let reach = spans
+            .iter()
+            .scan(0, |end, s| {
+                *end = s.end.max(*end);
+                Some(*end)
+            })
+            .collect();
+        QuotedSpans { spans, reach }
+    }
+
+    /// Does some span contain `span`?
+    fn contains(&self, span: Span) -> bool {
+        let before = self.spans.partition_point(|s| s.start <= span.start);
+        before
+            .checked_sub(1)
+            .and_then(|i| self.reach.get(i))
+            .is_some_and(|&end| end >= span.end)
+    }
 }
 
 /// A reported clause and who reported it.

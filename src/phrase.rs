@@ -1141,15 +1141,28 @@ impl<'a> Phrases<'a> {
             return None;
         }
         let longest = self.grammar.longest_outlet.min(tokens.len() - i);
+        let reach = tokens.get(i + longest.checked_sub(1)?)?.span.end;
+        // An alias read across whitespace has two or more words: it can match only when its
+        // first word starts such an alias, or is "the" (which the lookup drops).
+        let space = first_whitespace(self.text, first.span.start, reach);
+        let first_word = Span::new(first.span.start, space).of(self.text);
+        let many_words =
+            matches!(first_word, "the" | "The") || self.grammar.starts_outlet_alias(first_word);
         for width in (1..=longest).rev() {
             let last = &tokens[i + width - 1];
-            let mut alias = Span::new(first.span.start, last.span.end)
-                .of(self.text)
-                .to_string();
-            if alias.contains(char::is_whitespace) {
-                alias = alias.split_whitespace().collect::<Vec<_>>().join(" ");
+            let spaced = last.span.end > space;
+            if spaced && !many_words {
+                continue;
             }
-            let alias = strip_possessive(&alias).unwrap_or(&alias);
+            let written = Span::new(first.span.start, last.span.end).of(self.text);
+            let joined;
+            let alias = if spaced {
+                joined = written.split_whitespace().collect::<Vec<_>>().join(" ");
+                joined.as_str()
+            } else {
+                written
+            };
+            let alias = strip_possessive(alias).unwrap_or(alias);
             if let Some(outlet) = self.grammar.outlet(alias) {
                 // "Rossiya-1's 60 Minutes show": a show of an outlet reads as "Rossiya-1's 60 Minutes".
                 if is_possessive(self.word(last)) {
@@ -1210,6 +1223,22 @@ impl<'a> Phrases<'a> {
         }
         None
     }
+}
+
+/// Offset of the first whitespace character in `text[from..to]`, or `to` if there is none.
+fn first_whitespace(text: &str, from: usize, to: usize) -> usize {
+    let piece = text.get(from..to).unwrap_or("");
+    let at = if piece.is_ascii() {
+        piece
+            .bytes()
+            .position(|b| b.is_ascii_whitespace() || b == 0x0b)
+    } else {
+        piece
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+            .map(|(at, _)| at)
+    };
+    at.map_or(to, |at| from + at)
 }
 
 #[cfg(test)]
