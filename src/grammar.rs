@@ -621,8 +621,11 @@ impl std::ops::Deref for Lower<'_> {
     fn deref(&self) -> &str {
         match self {
             Lower::Borrowed(word) => word,
-            // Only ASCII bytes are ever stored inline, so this never fails.
-            Lower::Inline(buf, len) => std::str::from_utf8(&buf[..*len as usize]).unwrap_or(""),
+            Lower::Inline(buf, len) => {
+                let bytes = buf.get(..*len as usize).unwrap_or(&[]);
+                // SAFETY: `lower` stores only lower-cased ASCII bytes inline, and ASCII is UTF-8.
+                unsafe { std::str::from_utf8_unchecked(bytes) }
+            }
             Lower::Owned(word) => word,
         }
     }
