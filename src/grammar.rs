@@ -527,12 +527,11 @@ impl Grammar {
         }
     }
 
-    /// Is `word` in the function-word section `section`, for an entry found with [`Grammar::entry`]?
-    pub fn entry_in_section(&self, entry: Option<&Entry>, section: &str) -> bool {
-        let index = self.index();
-        match (entry, index.section_bit(section)) {
-            (Some(entry), Some(bit)) => entry.sections & bit != 0,
-            _ => false,
+    /// Is the lower-case word `lower`, whose entry is `entry`, in function-word section `section`?
+    pub fn entry_in_section(&self, entry: Option<&Entry>, lower: &str, section: &str) -> bool {
+        match self.index().section_bit(section) {
+            Some(bit) => entry.is_some_and(|e| e.sections & bit != 0),
+            None => self.is_function_word(section, lower),
         }
     }
 

@@ -156,7 +156,8 @@ impl SentenceReader<'_, '_> {
         let mut reports = Vec::new();
         let mut covered_until = 0;
         for k in 0..self.tokens.len() {
-            if self.quoted[k] || k < covered_until {
+            // Only a cue word or "according" opens a report.
+            if self.quoted[k] || k < covered_until || !self.tokens[k].lex.may_be_cue() {
                 continue;
             }
             let found = if self.lower(k) == "according" && self.lower(k + 1) == "to" {

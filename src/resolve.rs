@@ -344,13 +344,20 @@ fn name_run(text: &str, tokens: &[Token], grammar: &Grammar) -> usize {
         .iter()
         .take_while(|t| {
             let word = t.text(text);
+            let name_stop = |word: &str| {
+                grammar.title(word).is_some()
+                    || grammar.pronoun(word).is_some()
+                    || grammar.cue(word).is_some()
+                    || grammar.is_function_word("clause_breaks", word)
+                    || grammar.is_function_word("determiners", word)
+            };
             t.kind == TokenKind::Word
                 && t.is_capitalized(text)
-                && grammar.title(word).is_none()
-                && grammar.pronoun(word).is_none()
-                && grammar.cue(word).is_none()
-                && !grammar.is_function_word("clause_breaks", word)
-                && !grammar.is_function_word("determiners", word)
+                && !(if t.lex.is_known() {
+                    t.lex.is_name_stop()
+                } else {
+                    name_stop(word)
+                })
                 && (!word.contains('.') || word.chars().filter(|c| c.is_alphabetic()).count() == 1)
         })
         .count()

@@ -9,6 +9,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::grammar::{lower, Grammar};
 use crate::span::Span;
 
 /// Whether a token is a word, a number or punctuation.
@@ -29,6 +30,60 @@ pub struct Token {
     pub span: Span,
     /// Word, number or punctuation.
     pub kind: TokenKind,
+    /// What the lexicons say about it, looked up once (`Lex::UNKNOWN` from plain `tokenize`).
+    pub lex: Lex,
+}
+
+/// Lexicon facts about a token, looked up once when a document is tokenized, so that scans
+/// over every token can pass over the ones that cannot matter without a lookup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lex(u8);
+
+impl Lex {
+    /// Not looked up: every question answers "maybe".
+    pub const UNKNOWN: Lex = Lex(1);
+    /// Looked up: a number, a punctuation mark or a word no lexicon lists.
+    pub const NONE: Lex = Lex(0);
+    const CUE: u8 = 2;
+    const NAME_STOP: u8 = 4;
+    const ACCORDING: u8 = 8;
+
+    /// The facts about a word token of text `word`.
+    pub fn of_word(word: &str, grammar: &Grammar) -> Lex {
+        let lower = lower(word);
+        let entry = grammar.entry(&lower);
+        let cue = entry.is_some_and(|e| e.cue.is_some());
+        let name_stop = cue
+            || entry.is_some_and(|e| e.title.is_some() || e.pronoun.is_some())
+            || grammar.entry_in_section(entry, &lower, "clause_breaks")
+            || grammar.entry_in_section(entry, &lower, "determiners");
+        let mut bits = 0;
+        if cue {
+            bits |= Lex::CUE;
+        }
+        if name_stop {
+            bits |= Lex::NAME_STOP;
+        }
+        if lower.as_str() == "according" {
+            bits |= Lex::ACCORDING;
+        }
+        Lex(bits)
+    }
+
+    /// Were the facts looked up?
+    pub fn is_known(self) -> bool {
+        self.0 & Lex::UNKNOWN.0 == 0
+    }
+
+    /// Might the token be a cue word or "according" (true when unknown)?
+    pub fn may_be_cue(self) -> bool {
+        self.0 & (Lex::UNKNOWN.0 | Lex::CUE | Lex::ACCORDING) != 0
+    }
+
+    /// For a known token: is it a title, pronoun, cue, clause break or determiner (no name word)?
+    pub fn is_name_stop(self) -> bool {
+        self.0 & Lex::NAME_STOP != 0
+    }
 }
 
 impl Token {
@@ -87,6 +142,18 @@ pub fn tokenize(text: &str, within: Span, is_abbreviation: &dyn Fn(&str) -> bool
         }
     }
     tokens.tokens
+}
+
+/// Splits `within` of `text` into tokens, with what `grammar` says about each word.
+pub fn tokenize_with(text: &str, within: Span, grammar: &Grammar) -> Vec<Token> {
+    let mut tokens = tokenize(text, within, &|w: &str| grammar.is_abbreviation(w));
+    for token in &mut tokens {
+        token.lex = match token.kind {
+            TokenKind::Word => Lex::of_word(token.text(text), grammar),
+            _ => Lex::NONE,
+        };
+    }
+    tokens
 }
 
 /// Tokens being built from the UAX #29 pieces of a stretch of text.
@@ -162,7 +229,11 @@ impl Tokens<'_, '_> {
                 }
             }
         }
-        tokens.push(Token { span, kind });
+        tokens.push(Token {
+            span,
+            kind,
+            lex: Lex::UNKNOWN,
+        });
     }
 }
 
