@@ -156,6 +156,8 @@ pub struct Entry {
     pub pronoun: Option<PronounInfo>,
     /// One bit per function-word section that lists it (bit i: `Index::sections[i]`).
     sections: u32,
+    /// Token flags for the word (see `tokens::Lex`), worked out when the index is built.
+    pub lex: u8,
 }
 
 /// Lookup tables with a fast hasher, derived from a grammar's public maps.
@@ -202,6 +204,24 @@ impl Index {
             if let Some((first, _)) = alias.split_once(char::is_whitespace) {
                 index.outlet_first_words.insert(first.into());
             }
+        }
+        index.entry("according");
+        let in_section = |section: &str, word: &str| {
+            grammar
+                .function_words
+                .get(section)
+                .is_some_and(|set| set.contains(word))
+        };
+        for (word, entry) in &mut index.words {
+            entry.lex = crate::tokens::Lex::bits(
+                entry.cue.is_some(),
+                entry.cue.is_some()
+                    || entry.title.is_some()
+                    || entry.pronoun.is_some()
+                    || in_section("clause_breaks", word)
+                    || in_section("determiners", word),
+                word.as_ref() == "according",
+            );
         }
         for (name, &gender) in &grammar.first_names {
             index.first_names.insert(name.as_str().into(), gender);
@@ -524,14 +544,6 @@ impl Grammar {
                 .function_words
                 .get(section)
                 .is_some_and(|set| set.contains(lower(word).as_ref())),
-        }
-    }
-
-    /// Is the lower-case word `lower`, whose entry is `entry`, in function-word section `section`?
-    pub fn entry_in_section(&self, entry: Option<&Entry>, lower: &str, section: &str) -> bool {
-        match self.index().section_bit(section) {
-            Some(bit) => entry.is_some_and(|e| e.sections & bit != 0),
-            None => self.is_function_word(section, lower),
         }
     }
 

@@ -50,13 +50,12 @@ impl Lex {
 
     /// The facts about a word token of text `word`.
     pub fn of_word(word: &str, grammar: &Grammar) -> Lex {
-        let lower = lower(word);
-        let entry = grammar.entry(&lower);
-        let cue = entry.is_some_and(|e| e.cue.is_some());
-        let name_stop = cue
-            || entry.is_some_and(|e| e.title.is_some() || e.pronoun.is_some())
-            || grammar.entry_in_section(entry, &lower, "clause_breaks")
-            || grammar.entry_in_section(entry, &lower, "determiners");
+        Lex(grammar.entry(&lower(word)).map_or(0, |e| e.lex))
+    }
+
+    /// The flag bits of a word: a cue form; a word that ends a name run (title, pronoun, cue,
+    /// clause break, determiner); "according".
+    pub(crate) fn bits(cue: bool, name_stop: bool, according: bool) -> u8 {
         let mut bits = 0;
         if cue {
             bits |= Lex::CUE;
@@ -64,10 +63,10 @@ impl Lex {
         if name_stop {
             bits |= Lex::NAME_STOP;
         }
-        if lower.as_str() == "according" {
+        if according {
             bits |= Lex::ACCORDING;
         }
-        Lex(bits)
+        bits
     }
 
     /// Were the facts looked up?
