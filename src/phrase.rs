@@ -108,7 +108,7 @@ impl<'a> Phrases<'a> {
 
     /// The cue entry of a verb token (not cue nouns), without looking at its neighbours.
     pub fn cue_verb(&self, token: &Token) -> Option<&'a CueInfo> {
-        if token.kind != TokenKind::Word {
+        if token.kind != TokenKind::Word || !token.lex.may_be_cue() {
             return None;
         }
         let cue = self.grammar.cue(self.word(token)).filter(|c| !c.noun)?;
