@@ -478,7 +478,7 @@ impl SentenceReader<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::grammar::{lower, Grammar, Lower};
+    use crate::grammar::Grammar;
     use crate::statement::Kind;
     use crate::Extractor;
 

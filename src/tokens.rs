@@ -398,7 +398,9 @@ mod tests {
 
     #[test]
     fn fast_splitter_matches_unicode_segmentation_around_every_handled_character() {
-        let contexts = ["", "a", "Z", "é", "1", "_", " ", ".", "'", "’", ":", ",", ";", "\r", "\n"];
+        let contexts = [
+            "", "a", "Z", "é", "1", "_", " ", ".", "'", "’", ":", ",", ";", "\r", "\n",
+        ];
         for c in handled() {
             for left in contexts {
                 for right in contexts {
