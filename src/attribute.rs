@@ -24,7 +24,7 @@ use crate::quotes::Quote;
 use crate::segment::Segmentation;
 use crate::span::{index_at, Span};
 use crate::statement::{Kind, Rule, Statement};
-use crate::tokens::{is_possessive, is_quote_mark, tokenize, Token, TokenKind};
+use crate::tokens::{is_possessive, is_quote_mark, tokenize_with, Token, TokenKind};
 
 /// Who said a quotation and how the article says so.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,10 +81,9 @@ pub type ParagraphTokens = Vec<Vec<Token>>;
 
 /// Tokenizes every paragraph of a segmented document.
 pub fn paragraph_tokens(text: &str, seg: &Segmentation, grammar: &Grammar) -> ParagraphTokens {
-    let is_abbreviation = |w: &str| grammar.is_abbreviation(w);
     seg.paragraphs
         .iter()
-        .map(|p| tokenize(text, *p, &is_abbreviation))
+        .map(|p| tokenize_with(text, *p, grammar))
         .collect()
 }
 

@@ -7,6 +7,9 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use nom::bytes::complete::{tag, take_till, take_while1};
 use nom::character::complete::space0;
@@ -111,6 +114,9 @@ pub struct Outlet {
 }
 
 /// All lexicons, ready for lookups.
+///
+/// Lookups go through an index built from the public maps at the first lookup (and rebuilt
+/// after each `load`); code that edits the maps by hand afterwards calls [`Grammar::reindex`].
 #[derive(Debug, Clone, Default)]
 pub struct Grammar {
     /// Cue word form (lower case) to what it does.
@@ -135,6 +141,107 @@ pub struct Grammar {
     pub abbreviation_set: HashSet<String>,
     /// Closed-class word lists by section name (lower case).
     pub function_words: HashMap<String, HashSet<String>>,
+    /// Fast lookup tables derived from the maps above, built at the first lookup.
+    index: OnceLock<Index>,
+}
+
+/// What the lexicons say about one lower-case word or phrase, gathered for a single lookup.
+#[derive(Debug, Clone, Default)]
+pub struct Entry {
+    /// Its cue entry, if it is a cue.
+    pub cue: Option<CueInfo>,
+    /// Its title entry, if it is a title or role.
+    pub title: Option<TitleInfo>,
+    /// Its pronoun entry, if it is a pronoun.
+    pub pronoun: Option<PronounInfo>,
+    /// One bit per function-word section that lists it (bit i: `Index::sections[i]`).
+    sections: u32,
+    /// Token flags for the word (see `tokens::Lex`), worked out when the index is built.
+    pub lex: u8,
+}
+
+/// Lookup tables with a fast hasher, derived from a grammar's public maps.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    /// Lower-case word or phrase to everything the lexicons say about it.
+    words: FxHashMap<Box<str>, Entry>,
+    /// Function-word section names, in bit order (at most 32; later ones are looked up directly).
+    sections: Vec<String>,
+    /// Outlet alias (as in `outlet_aliases`) to its outlet index.
+    outlet_aliases: FxHashMap<Box<str>, usize>,
+    /// First words of the outlet aliases that have more than one word.
+    outlet_first_words: FxHashSet<Box<str>>,
+    /// First names as written, to gender.
+    first_names: FxHashMap<Box<str>, Gender>,
+    /// Abbreviations (lower case, without final period).
+    abbreviations: FxHashSet<Box<str>>,
+}
+
+impl Index {
+    /// The index of `grammar`'s public maps.
+    fn build(grammar: &Grammar) -> Index {
+        let mut index = Index::default();
+        for (word, cue) in &grammar.cues {
+            index.entry(word).cue = Some(cue.clone());
+        }
+        for (phrase, title) in &grammar.titles {
+            index.entry(phrase).title = Some(title.clone());
+        }
+        for (word, pronoun) in &grammar.pronouns {
+            index.entry(word).pronoun = Some(pronoun.clone());
+        }
+        let mut sections: Vec<&String> = grammar.function_words.keys().collect();
+        sections.sort();
+        for section in sections.into_iter().take(32) {
+            let bit = 1u32 << index.sections.len();
+            index.sections.push(section.clone());
+            for word in &grammar.function_words[section] {
+                index.entry(word).sections |= bit;
+            }
+        }
+        for (alias, &outlet) in &grammar.outlet_aliases {
+            index.outlet_aliases.insert(alias.as_str().into(), outlet);
+            if let Some((first, _)) = alias.split_once(char::is_whitespace) {
+                index.outlet_first_words.insert(first.into());
+            }
+        }
+        index.entry("according");
+        let in_section = |section: &str, word: &str| {
+            grammar
+                .function_words
+                .get(section)
+                .is_some_and(|set| set.contains(word))
+        };
+        for (word, entry) in &mut index.words {
+            entry.lex = crate::tokens::Lex::bits(
+                entry.cue.is_some(),
+                entry.cue.is_some()
+                    || entry.title.is_some()
+                    || entry.pronoun.is_some()
+                    || in_section("clause_breaks", word)
+                    || in_section("determiners", word),
+                word.as_ref() == "according",
+            );
+        }
+        for (name, &gender) in &grammar.first_names {
+            index.first_names.insert(name.as_str().into(), gender);
+        }
+        for abbreviation in &grammar.abbreviation_set {
+            index.abbreviations.insert(abbreviation.as_str().into());
+        }
+        index
+    }
+
+    /// The entry of `key`, created empty if needed.
+    fn entry(&mut self, key: &str) -> &mut Entry {
+        self.words.entry(key.into()).or_default()
+    }
+
+    /// The bit of function-word section `section`, None if it is not indexed.
+    fn section_bit(&self, section: &str) -> Option<u32> {
+        let i = self.sections.iter().position(|s| s == section)?;
+        Some(1 << i)
+    }
 }
 
 /// A grammar file: its name in `grammar/` and its built-in text.
@@ -274,6 +381,7 @@ impl Grammar {
 
     /// Adds the entries of one file, whose kind is told by `name`.
     fn load(&mut self, path: &Path, name: &str, text: &str) -> Result<(), GrammarError> {
+        self.reindex();
         let mut current_section: Option<String> = None;
         for (index, raw) in text.lines().enumerate() {
             let number = index + 1;
@@ -408,50 +516,154 @@ impl Grammar {
         Ok(())
     }
 
+    /// Rebuilds the lookup index at the next lookup: needed after editing the public maps by hand.
+    pub fn reindex(&mut self) {
+        self.index = OnceLock::new();
+    }
+
+    /// The lookup index, built at the first use.
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::build(self))
+    }
+
+    /// Everything the lexicons say about a word or phrase already in lower case (phrase words
+    /// joined by single spaces), in one lookup.
+    pub fn entry(&self, lower: &str) -> Option<&Entry> {
+        self.index().words.get(lower)
+    }
+
     /// Is `word` (any case) in the function-word section `section`?
     pub fn is_function_word(&self, section: &str, word: &str) -> bool {
-        self.function_words
-            .get(section)
-            .is_some_and(|set| set.contains(lower(word).as_ref()))
+        let index = self.index();
+        match index.section_bit(section) {
+            Some(bit) => index
+                .words
+                .get(lower(word).as_ref())
+                .is_some_and(|e| e.sections & bit != 0),
+            None => self
+                .function_words
+                .get(section)
+                .is_some_and(|set| set.contains(lower(word).as_ref())),
+        }
     }
 
     /// Is `word` (without its period, any case) a known abbreviation?
     pub fn is_abbreviation(&self, word: &str) -> bool {
-        self.abbreviation_set.contains(lower(word).as_ref())
+        self.index().abbreviations.contains(lower(word).as_ref())
     }
 
     /// The cue entry for a word form, if it is a cue.
     pub fn cue(&self, word: &str) -> Option<&CueInfo> {
-        self.cues.get(lower(word).as_ref())
+        self.entry(lower(word).as_ref())?.cue.as_ref()
     }
 
     /// The title entry for a phrase, if it is a title or role word.
     pub fn title(&self, phrase: &str) -> Option<&TitleInfo> {
         if !phrase.contains(char::is_whitespace) {
-            return self.titles.get(lower(phrase).as_ref());
+            return self.entry(lower(phrase).as_ref())?.title.as_ref();
         }
-        self.titles.get(&phrase_key(phrase))
+        self.entry(&phrase_key(phrase))?.title.as_ref()
     }
 
     /// The pronoun entry for a word, if it is a pronoun.
     pub fn pronoun(&self, word: &str) -> Option<&PronounInfo> {
-        self.pronouns.get(lower(word).as_ref())
+        self.entry(lower(word).as_ref())?.pronoun.as_ref()
     }
 
     /// The outlet an alias names, if any (case-sensitive, leading "the" optional).
     pub fn outlet(&self, alias: &str) -> Option<&Outlet> {
-        self.outlet_aliases
+        self.index()
+            .outlet_aliases
             .get(without_the(alias))
             .and_then(|&i| self.outlets.get(i))
     }
+
+    /// Can an outlet alias of two or more words start with this word (as written)?
+    pub fn starts_outlet_alias(&self, word: &str) -> bool {
+        self.index().outlet_first_words.contains(word)
+    }
+
+    /// The gender a first name (as written) usually signals.
+    pub fn first_name(&self, name: &str) -> Option<Gender> {
+        self.index().first_names.get(name).copied()
+    }
 }
 
-/// `word` in lower case, copied only when it has upper-case letters (lookups are hot).
-fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+/// `word` in lower case, copied only when it has upper-case letters (lookups are hot); short
+/// ASCII words are lower-cased on the stack.
+pub fn lower(word: &str) -> Lower<'_> {
+    if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Lower::Borrowed(word);
+        }
+        if word.len() <= INLINE {
+            let mut buf = [0u8; INLINE];
+            for (to, from) in buf.iter_mut().zip(word.bytes()) {
+                *to = from.to_ascii_lowercase();
+            }
+            return Lower::Inline(buf, word.len() as u8);
+        }
+        return Lower::Owned(word.to_ascii_lowercase());
+    }
     if word.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(word.to_lowercase())
+        Lower::Owned(word.to_lowercase())
     } else {
-        std::borrow::Cow::Borrowed(word)
+        Lower::Borrowed(word)
+    }
+}
+
+/// The longest word `lower` lower-cases on the stack.
+const INLINE: usize = 30;
+
+/// A lower-cased word: the original, a stack copy or a heap copy.
+#[derive(Debug, Clone)]
+pub enum Lower<'a> {
+    /// The word had no upper-case letters.
+    Borrowed(&'a str),
+    /// A short ASCII word, lower-cased: the bytes and their length.
+    Inline([u8; INLINE], u8),
+    /// A longer or non-ASCII word, lower-cased.
+    Owned(String),
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Lower::Borrowed(word) => word,
+            Lower::Inline(buf, len) => {
+                let bytes = buf.get(..*len as usize).unwrap_or(&[]);
+                // SAFETY: `lower` stores only lower-cased ASCII bytes inline, and ASCII is UTF-8.
+                unsafe { std::str::from_utf8_unchecked(bytes) }
+            }
+            Lower::Owned(word) => word,
+        }
+    }
+}
+
+impl Lower<'_> {
+    /// The lower-cased word.
+    pub fn as_str(&self) -> &str {
+        self
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl AsRef<str> for Lower<'_> {
+    fn as_ref(&self) -> &str {
+        self
     }
 }
 

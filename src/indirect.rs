@@ -11,7 +11,7 @@
 //! least `MIN_WORDS` words.
 
 use crate::attribute::{find_outlet, outlet_columns, slice, Attribution, ParagraphTokens};
-use crate::grammar::Grammar;
+use crate::grammar::{lower, Grammar, Lower};
 use crate::phrase::{NounPhrase, Phrases};
 use crate::quotes::Quote;
 use crate::segment::Segmentation;
@@ -31,11 +31,7 @@ pub fn reported_speech(
     grammar: &Grammar,
 ) -> Vec<Statement> {
     let phrases = Phrases { text, grammar };
-    let top: Vec<Span> = quotes
-        .iter()
-        .filter(|q| q.depth == 0)
-        .map(|q| q.outer)
-        .collect();
+    let top = QuotedSpans::new(quotes);
     let mut statements = Vec::new();
     for (paragraph_index, sentences) in seg.paragraph_sentences.iter().enumerate() {
         let Some(tokens) = tokens.get(paragraph_index) else {
@@ -48,7 +44,7 @@ pub fn reported_speech(
             let sentence_tokens = slice(tokens, *sentence);
             let quoted: Vec<bool> = sentence_tokens
                 .iter()
-                .map(|t| top.iter().any(|q| q.contains(t.span)))
+                .map(|t| top.contains(t.span))
                 .collect();
             let reader = SentenceReader {
                 phrases: &phrases,
@@ -96,6 +92,42 @@ pub fn reported_speech(
     statements
 }
 
+/// The outer spans of the top-level quotations, for "does one of them hold this token?".
+struct QuotedSpans {
+    /// The spans, by start.
+    spans: Vec<Span>,
+    /// For each span, the furthest end of it and all spans before it.
+    reach: Vec<usize>,
+}
+
+impl QuotedSpans {
+    fn new(quotes: &[Quote]) -> QuotedSpans {
+        let mut spans: Vec<Span> = quotes
+            .iter()
+            .filter(|q| q.depth == 0)
+            .map(|q| q.outer)
+            .collect();
+        spans.sort_by_key(|s| s.start);
+        let reach = spans
+            .iter()
+            .scan(0, |end, s| {
+                *end = s.end.max(*end);
+                Some(*end)
+            })
+            .collect();
+        QuotedSpans { spans, reach }
+    }
+
+    /// Does some span contain `span`?
+    fn contains(&self, span: Span) -> bool {
+        let before = self.spans.partition_point(|s| s.start <= span.start);
+        before
+            .checked_sub(1)
+            .and_then(|i| self.reach.get(i))
+            .is_some_and(|&end| end >= span.end)
+    }
+}
+
 /// A reported clause and who reported it.
 struct Report {
     clause: Span,
@@ -115,8 +147,8 @@ impl SentenceReader<'_, '_> {
         self.tokens.get(i).map_or("", |t| t.text(self.phrases.text))
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    fn lower(&self, i: usize) -> Lower<'_> {
+        lower(self.word(i))
     }
 
     /// Every report in the sentence, at most one per cue, in order.
@@ -124,7 +156,8 @@ impl SentenceReader<'_, '_> {
         let mut reports = Vec::new();
         let mut covered_until = 0;
         for k in 0..self.tokens.len() {
-            if self.quoted[k] || k < covered_until {
+            // Only a cue word or "according" opens a report.
+            if self.quoted[k] || k < covered_until || !self.tokens[k].lex.may_be_cue() {
                 continue;
             }
             let found = if self.lower(k) == "according" && self.lower(k + 1) == "to" {

@@ -8,7 +8,7 @@
 //! them further on.
 
 use crate::attribute::Attribution;
-use crate::grammar::{CueInfo, Grammar};
+use crate::grammar::{lower, CueInfo, Grammar, Lower};
 use crate::span::Span;
 use crate::statement::{Kind, Rule};
 use crate::tokens::{is_possessive, is_quote_mark, strip_possessive, Token, TokenKind};
@@ -58,8 +58,8 @@ impl<'a> Phrases<'a> {
         token.text(self.text)
     }
 
-    fn lower(&self, token: &Token) -> String {
-        token.text(self.text).to_lowercase()
+    fn lower(&self, token: &Token) -> Lower<'a> {
+        lower(token.text(self.text))
     }
 
     /// The cue entry of a verb token (not cue nouns).
@@ -78,7 +78,7 @@ impl<'a> Phrases<'a> {
         };
         // "a report", "Tass's report", "their phone call": a noun, not a verb.
         let form = self.lower(&tokens[k]);
-        let base_form = form == cue.lemma
+        let base_form = form.as_str() == cue.lemma
             || form
                 .strip_suffix('s')
                 .is_some_and(|f| f == cue.lemma || f.strip_suffix('e') == Some(&cue.lemma));
@@ -108,7 +108,7 @@ impl<'a> Phrases<'a> {
 
     /// The cue entry of a verb token (not cue nouns), without looking at its neighbours.
     pub fn cue_verb(&self, token: &Token) -> Option<&'a CueInfo> {
-        if token.kind != TokenKind::Word {
+        if token.kind != TokenKind::Word || !token.lex.may_be_cue() {
             return None;
         }
         let cue = self.grammar.cue(self.word(token)).filter(|c| !c.noun)?;
@@ -122,7 +122,7 @@ impl<'a> Phrases<'a> {
     }
 
     fn is_title(&self, lower: &str) -> bool {
-        self.grammar.titles.contains_key(lower)
+        self.grammar.entry(lower).is_some_and(|e| e.title.is_some())
     }
 
     fn is_determiner(&self, lower: &str) -> bool {
@@ -284,11 +284,14 @@ impl<'a> Phrases<'a> {
         // "Secretary Of State Marco Rubio": a word that completes a multi-word title is no name.
         let ends_title = |i: usize| {
             (2..=self.grammar.longest_title.min(i + 1)).any(|n| {
-                let words: Vec<String> = tokens[i + 1 - n..=i]
-                    .iter()
-                    .map(|t| self.lower(t))
-                    .collect();
-                self.grammar.titles.contains_key(&words.join(" "))
+                let mut key = String::new();
+                for (j, t) in tokens[i + 1 - n..=i].iter().enumerate() {
+                    if j > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(&self.lower(t));
+                }
+                self.is_title(&key)
             })
         };
         let mut name_start = tokens.len();
@@ -1138,15 +1141,28 @@ impl<'a> Phrases<'a> {
             return None;
         }
         let longest = self.grammar.longest_outlet.min(tokens.len() - i);
+        let reach = tokens.get(i + longest.checked_sub(1)?)?.span.end;
+        // An alias read across whitespace has two or more words: it can match only when its
+        // first word starts such an alias, or is "the" (which the lookup drops).
+        let space = first_whitespace(self.text, first.span.start, reach);
+        let first_word = Span::new(first.span.start, space).of(self.text);
+        let many_words =
+            matches!(first_word, "the" | "The") || self.grammar.starts_outlet_alias(first_word);
         for width in (1..=longest).rev() {
             let last = &tokens[i + width - 1];
-            let mut alias = Span::new(first.span.start, last.span.end)
-                .of(self.text)
-                .to_string();
-            if alias.contains(char::is_whitespace) {
-                alias = alias.split_whitespace().collect::<Vec<_>>().join(" ");
+            let spaced = last.span.end > space;
+            if spaced && !many_words {
+                continue;
             }
-            let alias = strip_possessive(&alias).unwrap_or(&alias);
+            let written = Span::new(first.span.start, last.span.end).of(self.text);
+            let joined;
+            let alias = if spaced {
+                joined = written.split_whitespace().collect::<Vec<_>>().join(" ");
+                joined.as_str()
+            } else {
+                written
+            };
+            let alias = strip_possessive(alias).unwrap_or(alias);
             if let Some(outlet) = self.grammar.outlet(alias) {
                 // "Rossiya-1's 60 Minutes show": a show of an outlet reads as "Rossiya-1's 60 Minutes".
                 if is_possessive(self.word(last)) {
@@ -1207,6 +1223,22 @@ impl<'a> Phrases<'a> {
         }
         None
     }
+}
+
+/// Offset of the first whitespace character in `text[from..to]`, or `to` if there is none.
+fn first_whitespace(text: &str, from: usize, to: usize) -> usize {
+    let piece = text.get(from..to).unwrap_or("");
+    let at = if piece.is_ascii() {
+        piece
+            .bytes()
+            .position(|b| b.is_ascii_whitespace() || b == 0x0b)
+    } else {
+        piece
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+            .map(|(at, _)| at)
+    };
+    at.map_or(to, |at| from + at)
 }
 
 #[cfg(test)]

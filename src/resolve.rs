@@ -300,7 +300,7 @@ fn speaker_mention(text: &str, statement: &Statement, grammar: &Grammar) -> Opti
         span,
         name: statement.speaker.clone(),
         key: last_word_key(&statement.speaker),
-        gender: grammar.first_names.get(first).copied().or(title_gender),
+        gender: grammar.first_name(first).or(title_gender),
         title: (!statement.title.is_empty()).then(|| statement.title.clone()),
     })
 }
@@ -318,7 +318,7 @@ fn scan_people(text: &str, paragraphs: &ParagraphTokens, grammar: &Grammar) -> V
             }
             let names = &tokens[i..i + run];
             let first = names[0].text(text);
-            let first_gender = grammar.first_names.get(first).copied();
+            let first_gender = grammar.first_name(first);
             let (title, title_gender) = title_before(text, &tokens[..i], grammar);
             if run >= 2 && (first_gender.is_some() || title.is_some())
                 || run == 1 && title.is_some()
@@ -344,13 +344,20 @@ fn name_run(text: &str, tokens: &[Token], grammar: &Grammar) -> usize {
         .iter()
         .take_while(|t| {
             let word = t.text(text);
+            let name_stop = |word: &str| {
+                grammar.title(word).is_some()
+                    || grammar.pronoun(word).is_some()
+                    || grammar.cue(word).is_some()
+                    || grammar.is_function_word("clause_breaks", word)
+                    || grammar.is_function_word("determiners", word)
+            };
             t.kind == TokenKind::Word
                 && t.is_capitalized(text)
-                && grammar.title(word).is_none()
-                && grammar.pronoun(word).is_none()
-                && grammar.cue(word).is_none()
-                && !grammar.is_function_word("clause_breaks", word)
-                && !grammar.is_function_word("determiners", word)
+                && !(if t.lex.is_known() {
+                    t.lex.is_name_stop()
+                } else {
+                    name_stop(word)
+                })
                 && (!word.contains('.') || word.chars().filter(|c| c.is_alphabetic()).count() == 1)
         })
         .count()
