@@ -134,7 +134,10 @@ mod tests {
     fn a_narrow_terminal_keeps_the_least_widths() {
         let table = Table::new(&COLUMNS, 5);
         let header = table.header();
-        assert!(header.starts_with("id   speaker   quote\n───  ────────  ──────────\n"), "{header}");
+        assert!(
+            header.starts_with("id   speaker   quote\n───  ────────  ──────────\n"),
+            "{header}"
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ fn fixtures() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("fixtures/ exists")
         .map(|e| e.expect("readable entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "html"))
         .collect();
     files.sort();
     files
@@ -101,11 +101,8 @@ fn offsets_slice_the_input_to_the_quote_and_the_mention() {
     for line in jsonl_out.lines() {
         let row: serde_json::Value = serde_json::from_str(line).expect("JSON line");
         let doc = row["doc"].as_str().expect("doc");
-        let text: Vec<char> =
-            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(doc))
-                .expect("doc readable")
-                .chars()
-                .collect();
+        // What offsets index: the file's text, or a web page's article text.
+        let text: Vec<char> = run(&["text", doc]).chars().collect();
         let slice = |a: &str, b: &str| -> String {
             let (s, e) = (
                 row[a].as_u64().unwrap() as usize,
