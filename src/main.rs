@@ -15,10 +15,12 @@ use whosaid::batch::{self, Observer, Summary};
 use whosaid::check::{self, Claim};
 use whosaid::furniture::Furniture;
 use whosaid::grammar::Grammar;
-use whosaid::input::{self, Diagnostic, Event, InputKind, Inputs};
+use whosaid::input::{self, ArticleMeta, Diagnostic, Event, InputKind, Inputs};
 use whosaid::output::{Format, RowFilter, RowWriter, Style};
+use whosaid::report::{render_report, ReportArticle};
 use whosaid::speakers::SpeakerCounts;
 use whosaid::table::{Column, Table};
+use whosaid::Extraction;
 use whosaid::Extractor;
 
 /// Who said what, where, and through which outlet: attributed quotes from news articles.
@@ -112,8 +114,8 @@ struct ExtractArgs {
     #[command(flatten)]
     inputs: InputArgs,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Csv)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Csv)]
+    format: OutputFormat,
     /// Write to this file instead of standard output (complete or not at all).
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -130,6 +132,20 @@ struct ExtractArgs {
     /// leading ' so that spreadsheets do not run them as formulas). JSONL is never altered.
     #[arg(long)]
     raw_cells: bool,
+}
+
+/// What `extract` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum OutputFormat {
+    /// Comma-separated values with a header row (RFC 4180).
+    Csv,
+    /// One JSON object per line.
+    Jsonl,
+    /// An aligned table for people, wrapped to the terminal's width.
+    Table,
+    /// One self-contained HTML page: every article with its statements highlighted (the run
+    /// is held in memory until the page is written).
+    Html,
 }
 
 /// How `check` prints its answer.
@@ -236,11 +252,17 @@ fn run(cli: Cli) -> Result<bool> {
 /// The `extract` command: every input to rows, to stdout or to a file written whole.
 fn extract(args: ExtractArgs) -> Result<bool> {
     let (extractor, inputs, jobs, progress) = args.inputs.open()?;
+    let format = match args.format {
+        OutputFormat::Csv => Format::Csv,
+        OutputFormat::Jsonl => Format::Jsonl,
+        OutputFormat::Table => Format::Table,
+        OutputFormat::Html => Format::Csv, // not used: the report is written below
+    };
     let style = Style {
-        format: args.format,
+        format,
         excel: args.excel,
         raw_cells: args.raw_cells,
-        width: textwrap::termwidth(),
+        width: terminal_width(),
     };
     let filter = RowFilter {
         speaker: args.speaker,
@@ -255,6 +277,7 @@ fn extract(args: ExtractArgs) -> Result<bool> {
         inputs: &inputs,
         jobs,
         style,
+        report: args.format == OutputFormat::Html,
         filter: &filter,
         progress: &progress,
     };
@@ -292,6 +315,8 @@ struct Run<'a> {
     inputs: &'a Inputs,
     jobs: usize,
     style: Style,
+    /// Write the HTML report instead of rows.
+    report: bool,
     filter: &'a RowFilter,
     progress: &'a Progress,
 }
@@ -299,6 +324,9 @@ struct Run<'a> {
 impl Run<'_> {
     /// Runs the batch over all inputs into `out`.
     fn write_to<W: Write>(&self, out: W) -> Result<Summary> {
+        if self.report {
+            return self.report_to(out);
+        }
         let mut writer =
             RowWriter::with_style(self.style, BufWriter::with_capacity(256 * 1024, out))?;
         let summary = batch::run(
@@ -343,6 +371,55 @@ fn print_text(path: PathBuf, input: InputKind) -> Result<bool> {
     }
     out.flush()?;
     Ok(ok)
+}
+
+impl Run<'_> {
+    /// Extracts from all inputs, then writes the HTML report of the whole run into `out`.
+    fn report_to<W: Write>(&self, out: W) -> Result<Summary> {
+        struct Done {
+            id: String,
+            text: String,
+            meta: ArticleMeta,
+            extraction: Extraction,
+        }
+        let mut articles = Vec::new();
+        let summary = batch::for_each(
+            self.inputs.events(),
+            self.jobs,
+            |document| {
+                let (content, mut extraction) = batch::extract(self.extractor, document)?;
+                extraction
+                    .statements
+                    .retain(|s| self.filter.keeps_statement(s));
+                let count = extraction.statements.len();
+                let done = Done {
+                    id: document.id.clone(),
+                    text: content.text.into_owned(),
+                    meta: content.meta.into_owned(),
+                    extraction,
+                };
+                Ok((done, count))
+            },
+            |done| {
+                articles.push(done);
+                Ok(())
+            },
+            self.progress,
+        )?;
+        let pages: Vec<ReportArticle> = articles
+            .iter()
+            .map(|a| ReportArticle {
+                doc: &a.id,
+                text: &a.text,
+                meta: &a.meta,
+                extraction: &a.extraction,
+            })
+            .collect();
+        let mut out = BufWriter::new(out);
+        render_report(&pages, &mut out)?;
+        out.flush()?;
+        Ok(summary)
+    }
 }
 
 /// The `check` command: the statements that best match a claim; Ok(false) when none does.
@@ -504,7 +581,7 @@ fn speakers(args: SpeakersArgs) -> Result<bool> {
                     column("titles", 10, 2),
                     column("outlets", 10, 1),
                 ],
-                textwrap::termwidth(),
+                terminal_width(),
             );
             out.write_all(table.header().as_bytes())?;
             for s in &speakers {
@@ -543,6 +620,15 @@ fn load_grammar(dir: Option<&Path>) -> Result<Grammar> {
         Some(dir) => Grammar::from_dir(dir).context("cannot load grammar"),
         None => Ok(Grammar::builtin()),
     }
+}
+
+/// Width of tables: $COLUMNS when set, else the terminal's width, else 80.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|columns| columns.trim().parse().ok())
+        .filter(|&columns: &usize| columns > 0)
+        .unwrap_or_else(textwrap::termwidth)
 }
 
 /// A temporary file name beside `path`, renamed over it when the run is complete.

@@ -218,11 +218,21 @@ pub struct RowFilter {
 impl RowFilter {
     /// True when `row` passes the filter.
     pub fn keeps(&self, row: &Row) -> bool {
-        let kind_ok = self.kinds.is_empty() || self.kinds.iter().any(|k| k == row.kind);
+        self.passes(row.kind, &row.speaker)
+    }
+
+    /// True when `statement` passes the filter.
+    pub fn keeps_statement(&self, statement: &Statement) -> bool {
+        self.passes(statement.kind.as_str(), &statement.speaker)
+    }
+
+    /// True for a statement of `kind` by `speaker`.
+    fn passes(&self, kind: &str, speaker: &str) -> bool {
+        let kind_ok = self.kinds.is_empty() || self.kinds.iter().any(|k| k == kind);
         let speaker_ok = self
             .speaker
             .as_deref()
-            .is_none_or(|wanted| crate::names::names_person(wanted, &row.speaker));
+            .is_none_or(|wanted| crate::names::names_person(wanted, speaker));
         kind_ok && speaker_ok
     }
 }
