@@ -273,17 +273,49 @@ fn lines(text: &str) -> Vec<Line> {
     out
 }
 
+/// Bytes of a line that `line`, `prefix`, `heading` and `label` patterns compare: page
+/// furniture is short, and a paragraph's key need not be built in full to tell it apart.
+pub const KEY_BYTES: usize = 256;
+
 /// A line as patterns see it: lower case, single spaces, without surrounding quotes and a
-/// final `.` or `:` (PolNeAR adds a period to every line; `"Related:"`).
+/// final `.` or `:` (PolNeAR adds a period to every line; `"Related:"`). Only the first
+/// [`KEY_BYTES`] bytes of a longer line are used.
 pub fn line_key(line: &str) -> String {
-    let words = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    let line = line
+        .get(..floor_char_boundary(line, KEY_BYTES))
+        .unwrap_or(line);
     let quotes: &[char] = &['"', '“', '”', '\''];
-    let trimmed = words
+    if line.is_ascii() {
+        // One pass and one allocation for the common case; the same key as below.
+        let mut words = String::with_capacity(line.len());
+        for word in line.split_whitespace() {
+            if !words.is_empty() {
+                words.push(' ');
+            }
+            words.push_str(word);
+        }
+        let trimmed = trim_key(&words, quotes);
+        return trimmed.to_ascii_lowercase();
+    }
+    let words = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    trim_key(&words, quotes).to_lowercase()
+}
+
+/// Without surrounding quotes and a final `.` or `:`.
+fn trim_key<'a>(words: &'a str, quotes: &[char]) -> &'a str {
+    words
         .trim_matches(quotes)
         .trim_end_matches(['.', ':'])
         .trim_matches(quotes)
-        .trim();
-    trimmed.to_lowercase()
+        .trim()
+}
+
+/// The largest char boundary of `text` at or before `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    if at >= text.len() {
+        return text.len();
+    }
+    (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
 }
 
 /// Does the line read like a headline or a link in a list, not a paragraph of prose?
