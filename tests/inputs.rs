@@ -552,3 +552,33 @@ fn rows_of_a_corpus_on_a_pipe_come_out_before_the_input_ends() {
         assert!(child.wait().expect("wait").success());
     }
 }
+
+#[test]
+fn tolerate_skips_reports_bad_lines_but_exits_0() {
+    let corpus =
+        "not json\n{\"id\": \"a\", \"text\": \"\\\"We will win,\\\" Mayor Ann Lee said.\"}\n";
+    let strict = run(
+        &["extract", "--input", "jsonl", "--format", "jsonl"],
+        corpus.as_bytes(),
+    );
+    assert_eq!(strict.status.code(), Some(1));
+    let tolerant = run(
+        &[
+            "extract",
+            "--input",
+            "jsonl",
+            "--format",
+            "jsonl",
+            "--tolerate-skips",
+        ],
+        corpus.as_bytes(),
+    );
+    assert_eq!(tolerant.status.code(), Some(0));
+    assert!(
+        stderr(&tolerant).contains("-:1: malformed JSON"),
+        "{}",
+        stderr(&tolerant)
+    );
+    assert_eq!(stdout(&strict), stdout(&tolerant));
+    assert_eq!(json_rows(&tolerant).len(), 1);
+}

@@ -3,7 +3,7 @@
 
 Each partition of the corpus (one article per line: {"id", "text"} plus optional
 "url", "date", "outlet", "title") is streamed through one `whosaid extract --input jsonl
---format jsonl --quiet` process; its stdout lines (one JSON row per statement) become the
+--format jsonl --quiet --tolerate-skips` process; its stdout lines (one JSON row per statement) become the
 output RDD. checkCode=True fails the task, and so the job, when whosaid exits non-zero.
 
     python pipe_job.py BINARY CORPUS OUTPUT [PARTITIONS]
@@ -25,7 +25,9 @@ import time
 
 def whosaid_command(binary, jobs, extra):
     """The command line each partition is piped through."""
-    cmd = [binary, "extract", "--input", "jsonl", "--format", "jsonl", "--quiet"]
+    # --tolerate-skips: a malformed record is reported on the executor's stderr and skipped;
+    # without it whosaid exits 1 and checkCode=True fails the whole job for one bad line.
+    cmd = [binary, "extract", "--input", "jsonl", "--format", "jsonl", "--quiet", "--tolerate-skips"]
     if jobs:
         cmd += ["--jobs", str(jobs)]
     return cmd + list(extra)
