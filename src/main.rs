@@ -252,17 +252,19 @@ fn run(cli: Cli) -> Result<bool> {
 /// The `extract` command: every input to rows, to stdout or to a file written whole.
 fn extract(args: ExtractArgs) -> Result<bool> {
     let (extractor, inputs, jobs, progress) = args.inputs.open()?;
-    let format = match args.format {
-        OutputFormat::Csv => Format::Csv,
-        OutputFormat::Jsonl => Format::Jsonl,
-        OutputFormat::Table => Format::Table,
-        OutputFormat::Html => Format::Csv, // not used: the report is written below
+    let rows = |format| {
+        Output::Rows(Style {
+            format,
+            excel: args.excel,
+            raw_cells: args.raw_cells,
+            width: terminal_width(),
+        })
     };
-    let style = Style {
-        format,
-        excel: args.excel,
-        raw_cells: args.raw_cells,
-        width: terminal_width(),
+    let output = match args.format {
+        OutputFormat::Csv => rows(Format::Csv),
+        OutputFormat::Jsonl => rows(Format::Jsonl),
+        OutputFormat::Table => rows(Format::Table),
+        OutputFormat::Html => Output::Report,
     };
     let filter = RowFilter {
         speaker: args.speaker,
@@ -276,8 +278,7 @@ fn extract(args: ExtractArgs) -> Result<bool> {
         extractor: &extractor,
         inputs: &inputs,
         jobs,
-        style,
-        report: args.format == OutputFormat::Html,
+        output,
         filter: &filter,
         progress: &progress,
     };
@@ -309,14 +310,21 @@ fn kind_name(kind: KindArg) -> &'static str {
     }
 }
 
-/// Everything an `extract` run needs besides its output.
+/// What `extract` writes.
+#[derive(Clone, Copy)]
+enum Output {
+    /// Rows in this style, document by document.
+    Rows(Style),
+    /// The HTML report of the whole run.
+    Report,
+}
+
+/// Everything an `extract` run needs besides where it writes.
 struct Run<'a> {
     extractor: &'a Extractor,
     inputs: &'a Inputs,
     jobs: usize,
-    style: Style,
-    /// Write the HTML report instead of rows.
-    report: bool,
+    output: Output,
     filter: &'a RowFilter,
     progress: &'a Progress,
 }
@@ -324,11 +332,11 @@ struct Run<'a> {
 impl Run<'_> {
     /// Runs the batch over all inputs into `out`.
     fn write_to<W: Write>(&self, out: W) -> Result<Summary> {
-        if self.report {
-            return self.report_to(out);
-        }
-        let mut writer =
-            RowWriter::with_style(self.style, BufWriter::with_capacity(256 * 1024, out))?;
+        let style = match self.output {
+            Output::Rows(style) => style,
+            Output::Report => return self.report_to(out),
+        };
+        let mut writer = RowWriter::with_style(style, BufWriter::with_capacity(256 * 1024, out))?;
         let summary = batch::run(
             self.extractor,
             self.inputs.events(),
