@@ -31,11 +31,26 @@ pub fn reported_speech(
     grammar: &Grammar,
 ) -> Vec<Statement> {
     let phrases = Phrases { text, grammar };
-    let top: Vec<Span> = quotes
+    // Top-level quotes by start, with the furthest end reached so far: a token is quoted when
+    // a quote starting at or before it ends at or after it, found by one binary search instead
+    // of a scan of every quote of the document (which made long documents quadratic).
+    let mut top: Vec<Span> = quotes
         .iter()
         .filter(|q| q.depth == 0)
         .map(|q| q.outer)
         .collect();
+    top.sort_by_key(|q| q.start);
+    let furthest_end: Vec<usize> = top
+        .iter()
+        .scan(0, |end, q| {
+            *end = q.end.max(*end);
+            Some(*end)
+        })
+        .collect();
+    let is_quoted = |t: Span| {
+        let before = top.partition_point(|q| q.start <= t.start);
+        before > 0 && furthest_end[before - 1] >= t.end
+    };
     let mut statements = Vec::new();
     for (paragraph_index, sentences) in seg.paragraph_sentences.iter().enumerate() {
         let Some(tokens) = tokens.get(paragraph_index) else {
@@ -46,10 +61,7 @@ pub fn reported_speech(
                 continue;
             };
             let sentence_tokens = slice(tokens, *sentence);
-            let quoted: Vec<bool> = sentence_tokens
-                .iter()
-                .map(|t| top.iter().any(|q| q.contains(t.span)))
-                .collect();
+            let quoted: Vec<bool> = sentence_tokens.iter().map(|t| is_quoted(t.span)).collect();
             let reader = SentenceReader {
                 phrases: &phrases,
                 tokens: sentence_tokens,
