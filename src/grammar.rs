@@ -587,6 +587,24 @@ impl Grammar {
     pub fn first_name(&self, name: &str) -> Option<Gender> {
         self.index().first_names.get(name).copied()
     }
+
+    /// The built-in grammar with the file `name` (one of the names in `grammar/`, such as
+    /// `cues.txt`) replaced by `text`; any other name is an error. Used by the fuzzer and tests.
+    pub fn with_file(name: &str, text: &str) -> Result<Grammar, GrammarError> {
+        let path = Path::new(name);
+        if !SOURCES.iter().any(|s| s.name == name) {
+            return Err(malformed(path, 0, "not a grammar file name"));
+        }
+        let mut grammar = Grammar::default();
+        for source in &SOURCES {
+            if source.name == name {
+                grammar.load(path, source.name, text)?;
+            } else {
+                grammar.load(Path::new(source.name), source.name, source.builtin)?;
+            }
+        }
+        Ok(grammar)
+    }
 }
 
 /// `word` in lower case, copied only when it has upper-case letters (lookups are hot); short

@@ -228,21 +228,30 @@ fn media_reference(
 
 /// Later statements of a speaker in the same paragraph share the outlet of an earlier one:
 /// "Ryabkov said on Rossiya-1's 60 Minutes ... "Q," Ryabkov further informed."
+///
+/// The latest outlet of each speaker in the current run of statements of one paragraph is
+/// kept in a map, so a paragraph with many statements costs linear time, not quadratic.
 fn share_outlets(statements: &mut [Statement]) {
-    for i in 1..statements.len() {
-        if !statements[i].outlet.is_empty() || statements[i].speaker.is_empty() {
+    let mut latest: HashMap<String, (String, String)> = HashMap::new();
+    let mut paragraph = None;
+    for current in statements.iter_mut() {
+        if paragraph != Some(current.paragraph) {
+            latest.clear();
+            paragraph = Some(current.paragraph);
+        }
+        if current.speaker.is_empty() {
             continue;
         }
-        let (earlier, rest) = statements.split_at_mut(i);
-        let current = &mut rest[0];
-        let source = earlier
-            .iter()
-            .rev()
-            .take_while(|s| s.paragraph == current.paragraph)
-            .find(|s| s.speaker == current.speaker && !s.outlet.is_empty());
-        if let Some(source) = source {
-            current.outlet = source.outlet.clone();
-            current.outlet_chain = source.outlet_chain.clone();
+        if current.outlet.is_empty() {
+            if let Some((outlet, chain)) = latest.get(&current.speaker) {
+                current.outlet = outlet.clone();
+                current.outlet_chain = chain.clone();
+            }
+        } else {
+            latest.insert(
+                current.speaker.clone(),
+                (current.outlet.clone(), current.outlet_chain.clone()),
+            );
         }
     }
 }
