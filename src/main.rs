@@ -577,17 +577,16 @@ fn speakers(args: SpeakersArgs) -> Result<bool> {
             }
         }
         SpeakersFormat::Table => {
-            let column = |title, width, grow| Column { title, width, grow };
             let table = Table::new(
                 &[
-                    column("speaker", 18, 2),
-                    column("all", 4, 0),
-                    column("direct", 6, 0),
-                    column("partial", 7, 0),
-                    column("indirect", 8, 0),
-                    column("docs", 4, 0),
-                    column("titles", 10, 2),
-                    column("outlets", 10, 1),
+                    Column::new("speaker", 18, 2),
+                    Column::new("all", 4, 0),
+                    Column::new("direct", 6, 0),
+                    Column::new("partial", 7, 0),
+                    Column::new("indirect", 8, 0),
+                    Column::new("docs", 4, 0),
+                    Column::new("titles", 10, 2),
+                    Column::new("outlets", 10, 1),
                 ],
                 terminal_width(),
             );

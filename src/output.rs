@@ -321,16 +321,15 @@ impl Style {
 
     /// The layout of the table format.
     fn table(&self) -> Table {
-        let column = |title, width, grow| Column { title, width, grow };
         Table::new(
             &[
-                column("doc", 10, 1),
-                column("id", 3, 0),
-                column("kind", 8, 0),
-                column("speaker", 16, 1),
-                column("cue", 9, 0),
-                column("outlet", 10, 1),
-                column("quote", 24, 5),
+                Column::new("doc", 10, 1),
+                Column::new("id", 3, 0),
+                Column::new("kind", 8, 0),
+                Column::new("speaker", 16, 1),
+                Column::new("cue", 9, 0),
+                Column::new("outlet", 10, 1),
+                Column::new("quote", 24, 5),
             ],
             self.width,
         )

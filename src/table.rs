@@ -13,6 +13,13 @@ pub struct Column {
     pub grow: usize,
 }
 
+impl Column {
+    /// A column titled `title`, at least `width` cells wide, taking `grow` shares of spare width.
+    pub const fn new(title: &'static str, width: usize, grow: usize) -> Column {
+        Column { title, width, grow }
+    }
+}
+
 /// Columns laid out for one terminal width.
 #[derive(Debug, Clone)]
 pub struct Table {

@@ -1,29 +1,11 @@
 //! The command line's behaviour: inputs, errors, exit codes, and the sentences subcommand.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
-fn whosaid() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_whosaid"));
-    command.current_dir(env!("CARGO_MANIFEST_DIR"));
-    command
-}
+use common::whosaid;
 
 fn with_stdin(args: &[&str], input: &str) -> std::process::Output {
-    let mut child = whosaid()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write");
-    child.wait_with_output().expect("wait")
+    common::run(args, input.as_bytes())
 }
 
 #[test]

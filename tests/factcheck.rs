@@ -5,12 +5,10 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+mod common;
+
 fn whosaid(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_whosaid"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output()
-        .expect("whosaid runs")
+    common::run(args, b"")
 }
 
 fn stdout(out: &Output) -> String {

@@ -3,6 +3,9 @@
 //! both writers, and the check that every row's offsets slice the text. Files whose name
 //! starts with `grammar-` are fuzz inputs of the `grammar` target instead.
 
+mod common;
+
+use common::by_code_points;
 use std::path::{Path, PathBuf};
 
 use whosaid::grammar::Grammar;
@@ -35,17 +38,6 @@ fn regressions() -> Vec<PathBuf> {
 fn is_grammar_input(path: &Path) -> bool {
     path.file_name()
         .is_some_and(|n| n.to_string_lossy().starts_with("grammar-"))
-}
-
-/// Code-point offsets `start..end` of `text` as a string slice.
-fn by_code_points(text: &str, start: usize, end: usize) -> Option<&str> {
-    let byte = |n: usize| {
-        text.char_indices()
-            .map(|(b, _)| b)
-            .chain([text.len()])
-            .nth(n)
-    };
-    text.get(byte(start)?..byte(end)?)
 }
 
 /// What the `extract` fuzz target does with one input.

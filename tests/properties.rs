@@ -8,6 +8,9 @@
 //! - a document gives the same rows alone as after, or among, other documents: in the
 //!   library (one extractor, several documents) and in the CLI (a file alone or in a folder).
 
+mod common;
+
+use common::by_code_points;
 use std::path::Path;
 use std::process::Command;
 use std::sync::OnceLock;
@@ -184,17 +187,6 @@ fn document() -> impl Strategy<Value = String> {
         }
         text
     })
-}
-
-/// Slices `text` by code-point offsets; None when they are out of order or out of range.
-fn by_code_points(text: &str, start: usize, end: usize) -> Option<&str> {
-    let byte = |n: usize| {
-        text.char_indices()
-            .map(|(b, _)| b)
-            .chain([text.len()])
-            .nth(n)
-    };
-    text.get(byte(start)?..byte(end)?)
 }
 
 /// A row as column name → cell text, the way a CSV reader sees it (None is an empty cell).
