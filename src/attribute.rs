@@ -95,6 +95,8 @@ struct Document<'d> {
     tokens: &'d ParagraphTokens,
     top: Vec<&'d Quote>,
     frames: Vec<Span>,
+    /// The outlets each frame names, read when first needed.
+    frame_outlets: Vec<std::cell::OnceCell<FrameOutlets>>,
 }
 
 /// What the rules may look at for one quotation.
@@ -144,12 +146,14 @@ pub fn attribute(
     grammar: &Grammar,
 ) -> Vec<Statement> {
     let top: Vec<&Quote> = quotes.iter().filter(|q| q.depth == 0).collect();
+    let frames = frames(seg, &top);
     let doc = Document {
         text,
         seg,
         phrases: Phrases { text, grammar },
         tokens,
-        frames: frames(seg, &top),
+        frame_outlets: vec![std::cell::OnceCell::new(); frames.len()],
+        frames,
         top,
     };
     let article_outlet = article_outlet(text, seg, grammar);
@@ -419,14 +423,35 @@ impl<'d> Document<'d> {
         if attribution.rule == Rule::Continuation {
             return attribution;
         }
-        let context = match (lead_in, ctx.paragraph.checked_sub(1)) {
-            (Some(span), Some(previous)) => self
-                .tokens
-                .get(previous)
-                .map_or(&[][..], |t| slice(t, span)),
-            _ => ctx.frame_tokens,
+        let lead_in_tokens = match (lead_in, ctx.paragraph.checked_sub(1)) {
+            (Some(span), Some(previous)) => Some(
+                self.tokens
+                    .get(previous)
+                    .map_or(&[][..], |t| slice(t, span)),
+            ),
+            _ => None,
         };
-        let (found, cited) = find_outlet(&self.phrases, context, &attribution, article_outlet);
+        let lead_in_outlets;
+        let (context, outlets) = match lead_in_tokens {
+            Some(tokens) => {
+                lead_in_outlets = frame_outlets(&self.phrases, tokens, article_outlet);
+                (tokens, &lead_in_outlets)
+            }
+            None => {
+                let outlets = match self.frame_outlets.get(ctx.frame_index) {
+                    Some(cell) => cell.get_or_init(|| {
+                        frame_outlets(&self.phrases, ctx.frame_tokens, article_outlet)
+                    }),
+                    None => {
+                        lead_in_outlets =
+                            frame_outlets(&self.phrases, ctx.frame_tokens, article_outlet);
+                        &lead_in_outlets
+                    }
+                };
+                (ctx.frame_tokens, outlets)
+            }
+        };
+        let (found, cited) = find_outlet(&self.phrases, context, outlets, &attribution);
         let (outlet, chain) = outlet_columns(attribution.outlet.take(), found, cited);
         attribution.outlet = outlet;
         attribution.outlet_chain = chain;
@@ -651,69 +676,127 @@ pub fn article_outlet(text: &str, seg: &Segmentation, grammar: &Grammar) -> Opti
     None
 }
 
-/// The outlets a frame's attribution context names, and the outlet it cites ("citing X"), if any.
-pub fn find_outlet(
+/// The outlets a stretch of tokens (a frame, a sentence) names, read and classified once, so
+/// that attributing many quotations in one frame stays linear.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FrameOutlets {
+    /// Outlets that count for any attribution here ("told RIA Novosti", "according to CNN",
+    /// "CNN reported", platforms): the first place of each name, in text order.
+    named: Vec<(usize, String)>,
+    /// Outlets that count only when they are the attribution's speaker: their span, place
+    /// and name, in text order.
+    speaker_only: Vec<(Span, usize, String)>,
+    /// The last outlet cited ("citing X").
+    cited: Option<String>,
+}
+
+/// Words before an outlet that make it the outlet of the statement ("told", "according to").
+fn outlet_trigger(word: &str) -> bool {
+    matches!(
+        word,
+        "told"
+            | "tell"
+            | "telling"
+            | "to"
+            | "according"
+            | "on"
+            | "with"
+            | "via"
+            | "in"
+            | "citing"
+            | "cited"
+            | "posting"
+            | "posted"
+            | "wrote"
+    )
+}
+
+/// Reads and classifies the outlets `tokens` name; `article_outlet`, the article's own
+/// publisher, counts only where the words around it make it a source.
+pub fn frame_outlets(
     phrases: &Phrases,
-    frame: &[Token],
-    attribution: &Attribution,
+    tokens: &[Token],
     article_outlet: Option<&str>,
-) -> (Vec<String>, Option<String>) {
+) -> FrameOutlets {
     let text = phrases.text;
-    let speaker_span = attribution.speaker.as_ref().map(|s| s.span);
-    let mut found: Vec<String> = Vec::new();
-    let mut cited: Option<String> = None;
+    let mut outlets = FrameOutlets::default();
     let mut i = 0;
-    while i < frame.len() {
-        let Some((name, width)) = phrases.outlet_at(frame, i) else {
+    while i < tokens.len() {
+        let Some((name, width)) = phrases.outlet_at(tokens, i) else {
             i += 1;
             continue;
         };
-        let span = Span::new(frame[i].span.start, frame[i + width - 1].span.end);
-        let in_dateline = i > 0 && frame[i - 1].text(text) == "(";
-        let lead = frame[i.saturating_sub(4)..i]
+        let width = width.max(1);
+        let Some(last) = tokens.get(i + width - 1) else {
+            break;
+        };
+        let span = Span::new(tokens[i].span.start, last.span.end);
+        let in_dateline = i > 0 && tokens[i - 1].text(text) == "(";
+        let lead = tokens[i.saturating_sub(4)..i]
             .iter()
             .map(|t| t.text(text).to_lowercase())
             .collect::<Vec<_>>();
-        let triggered = lead.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "told"
-                    | "tell"
-                    | "telling"
-                    | "to"
-                    | "according"
-                    | "on"
-                    | "with"
-                    | "via"
-                    | "in"
-                    | "citing"
-                    | "cited"
-                    | "posting"
-                    | "posted"
-                    | "wrote"
-            )
-        });
-        let reported = frame.get(i + width).is_some_and(|t| {
+        let triggered = lead.iter().any(|w| outlet_trigger(w));
+        let reported = tokens.get(i + width).is_some_and(|t| {
             matches!(
                 t.text(text),
                 "reported" | "reports" | "reporting" | "said" | "says"
             )
         });
-        let is_speaker = speaker_span.is_some_and(|s| s.overlaps(span));
         let is_platform = phrases
             .grammar
             .outlet(&name)
             .is_some_and(|o| o.kind == crate::grammar::OutletKind::Platform);
-        if !in_dateline && Some(name.as_str()) != article_outlet.filter(|_| !triggered && !reported)
-        {
+        let own_publisher = Some(name.as_str()) == article_outlet && !triggered && !reported;
+        if !in_dateline && !own_publisher {
             if lead.iter().any(|w| w == "citing" || w == "cited") {
-                cited = Some(name.clone());
-            } else if (triggered || reported || is_speaker || is_platform) && !found.contains(&name)
-            {
-                found.push(name);
+                outlets.cited = Some(name);
+            } else if triggered || reported || is_platform {
+                if !outlets.named.iter().any(|(_, n)| *n == name) {
+                    outlets.named.push((i, name));
+                }
+            } else {
+                outlets.speaker_only.push((span, i, name));
             }
         }
         i += width;
+    }
+    outlets
+}
+
+/// The outlets a frame's attribution context names, and the outlet it cites ("citing X"), if
+/// any; `outlets` are the frame's [`frame_outlets`].
+pub fn find_outlet(
+    phrases: &Phrases,
+    frame: &[Token],
+    outlets: &FrameOutlets,
+    attribution: &Attribution,
+) -> (Vec<String>, Option<String>) {
+    let mut places: Vec<(usize, &str)> = outlets
+        .named
+        .iter()
+        .map(|(i, name)| (*i, name.as_str()))
+        .collect();
+    if let Some(speaker) = attribution.speaker.as_ref().map(|s| s.span) {
+        // The speaker-only outlets the speaker's words overlap (spans are in text order).
+        let from = outlets
+            .speaker_only
+            .partition_point(|(span, _, _)| span.end <= speaker.start);
+        for (span, i, name) in &outlets.speaker_only[from..] {
+            if span.start >= speaker.end {
+                break;
+            }
+            if span.overlaps(speaker) {
+                places.push((*i, name.as_str()));
+            }
+        }
+        places.sort_by_key(|(i, _)| *i);
+    }
+    let mut found: Vec<String> = Vec::new();
+    for (_, name) in places {
+        if !found.iter().any(|f| f == name) {
+            found.push(name.to_string());
+        }
     }
     if found.is_empty() {
         if let Some(addressee) = attribution
@@ -723,7 +806,7 @@ pub fn find_outlet(
             found.push(addressee);
         }
     }
-    (found, cited)
+    (found, outlets.cited.clone())
 }
 
 /// The outlet column and the outlet chain from what the attribution and its context name.

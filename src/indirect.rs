@@ -10,7 +10,9 @@
 //! A clause that is mostly quoted text is left to the quotation rules, and a clause must have at
 //! least `MIN_WORDS` words.
 
-use crate::attribute::{find_outlet, outlet_columns, slice, Attribution, ParagraphTokens};
+use crate::attribute::{
+    find_outlet, frame_outlets, outlet_columns, slice, Attribution, ParagraphTokens,
+};
 use crate::grammar::{lower, Grammar, Lower};
 use crate::phrase::{NounPhrase, Phrases};
 use crate::quotes::Quote;
@@ -50,10 +52,18 @@ pub fn reported_speech(
                 phrases: &phrases,
                 tokens: sentence_tokens,
                 quoted: &quoted,
+                tally: std::cell::OnceCell::new(),
             };
+            let mut sentence_outlets = None;
             for found in reader.reports() {
-                let (outlets, cited) =
-                    find_outlet(&phrases, sentence_tokens, &found.attribution, None);
+                let sentence_outlets = sentence_outlets
+                    .get_or_insert_with(|| frame_outlets(&phrases, sentence_tokens, None));
+                let (outlets, cited) = find_outlet(
+                    &phrases,
+                    sentence_tokens,
+                    sentence_outlets,
+                    &found.attribution,
+                );
                 let (outlet, outlet_chain) = outlet_columns(
                     found
                         .attribution
@@ -140,6 +150,30 @@ struct SentenceReader<'p, 'a> {
     tokens: &'p [Token],
     /// For each token, whether it lies inside a quotation.
     quoted: &'p [bool],
+    /// Counts and clause ends over the sentence, built at the first clause (see `Tally`).
+    tally: std::cell::OnceCell<Tally>,
+}
+
+/// Running counts over a sentence's tokens, so that each clause is measured in constant time
+/// however long the sentence (one huge "sentence" of quote marks must stay linear).
+struct Tally {
+    /// `quoted[i]`: quoted tokens before token i.
+    quoted: Vec<usize>,
+    /// `words[i]`: non-punctuation tokens before token i.
+    words: Vec<usize>,
+    /// `stop[i]`: the first token at or after i where a clause stops (see `SentenceReader::stops`).
+    stop: Vec<usize>,
+    /// The last "that" of the sentence.
+    last_that: Option<usize>,
+    /// The first comma of the sentence.
+    first_comma: Option<usize>,
+}
+
+impl Tally {
+    /// Tokens among `from..to` for which the count grows.
+    fn count(counts: &[usize], from: usize, to: usize) -> usize {
+        counts[to] - counts[from]
+    }
 }
 
 impl SentenceReader<'_, '_> {
@@ -149,6 +183,52 @@ impl SentenceReader<'_, '_> {
 
     fn lower(&self, i: usize) -> Lower<'_> {
         lower(self.word(i))
+    }
+
+    /// Does a clause stop at token `i` (`i` > the clause's first token)? At a colon, at a
+    /// direct quotation after a comma or colon ("..., Rubio fired back: "Q""), and at ", but"
+    /// or ", and" before a cue verb.
+    fn stops(&self, i: usize) -> bool {
+        self.word(i) == ":"
+            || (i > 0
+                && self.quoted[i]
+                && !self.quoted[i - 1]
+                && matches!(self.word(i - 1), "," | ":"))
+            || (self.word(i) == ","
+                && matches!(self.lower(i + 1).as_str(), "but" | "and")
+                && self
+                    .tokens
+                    .get(i + 2)
+                    .is_some_and(|t| self.phrases.cue_verb(t).is_some()))
+    }
+
+    /// The sentence's running counts, built once.
+    fn tally(&self) -> &Tally {
+        self.tally.get_or_init(|| {
+            let n = self.tokens.len();
+            let mut quoted = Vec::with_capacity(n + 1);
+            let mut words = Vec::with_capacity(n + 1);
+            let (mut q, mut w) = (0, 0);
+            for (i, token) in self.tokens.iter().enumerate() {
+                quoted.push(q);
+                words.push(w);
+                q += usize::from(self.quoted[i]);
+                w += usize::from(token.kind != TokenKind::Punct);
+            }
+            quoted.push(q);
+            words.push(w);
+            let mut stop = vec![n; n + 1];
+            for i in (0..n).rev() {
+                stop[i] = if self.stops(i) { i } else { stop[i + 1] };
+            }
+            Tally {
+                quoted,
+                words,
+                stop,
+                last_that: (0..n).rev().find(|&i| self.lower(i) == "that"),
+                first_comma: (0..n).find(|&i| self.word(i) == ","),
+            }
+        })
     }
 
     /// Every report in the sentence, at most one per cue, in order.
@@ -190,7 +270,7 @@ impl SentenceReader<'_, '_> {
         if next.is_some_and(|i| self.lower(i) == "by") {
             return None; // "sanctions announced by Washington": a passive participle
         }
-        let tail_has_that = (k + 1..self.tokens.len()).any(|i| self.lower(i) == "that");
+        let tail_has_that = self.tally().last_that.is_some_and(|i| i > k);
         let ends_sentence =
             next.is_none_or(|i| self.is_adjunct_start(i) || self.is_end_inversion(k, i));
 
@@ -288,7 +368,7 @@ impl SentenceReader<'_, '_> {
                 | "if"
                 | "until"
         );
-        opens && !(0..k).any(|i| self.word(i) == ",")
+        opens && self.tally().first_comma.is_none_or(|i| i >= k)
     }
 
     /// The speaker of the cue at `k`, read strictly: its own subject; the subject of the clause
@@ -408,17 +488,13 @@ impl SentenceReader<'_, '_> {
     fn clause(&self, from: usize, to: usize) -> Option<Span> {
         let mut from = from;
         let mut to = to.min(self.tokens.len());
+        if from >= to {
+            return None;
+        }
+        let tally = self.tally();
         // A clause ends where a direct quotation or a colon begins ("..., Rubio fired back: "Q"").
-        if let Some(stop) = (from + 1..to).find(|&i| {
-            self.word(i) == ":"
-                || (self.quoted[i] && !self.quoted[i - 1] && matches!(self.word(i - 1), "," | ":"))
-                || (self.word(i) == ","
-                    && matches!(self.lower(i + 1).as_str(), "but" | "and")
-                    && self
-                        .tokens
-                        .get(i + 2)
-                        .is_some_and(|t| self.phrases.cue_verb(t).is_some()))
-        }) {
+        let stop = tally.stop[from + 1];
+        if stop < to {
             to = stop;
         }
         while from < to && self.tokens[from].kind == TokenKind::Punct {
@@ -427,14 +503,12 @@ impl SentenceReader<'_, '_> {
         // Trim edge punctuation, but keep a closing quotation mark whose quote the clause holds.
         while to > from
             && self.tokens[to - 1].kind == TokenKind::Punct
-            && !(self.quoted[to - 1] && (from..to - 1).any(|i| self.quoted[i]))
+            && !(self.quoted[to - 1] && Tally::count(&tally.quoted, from, to - 1) > 0)
         {
             to -= 1;
         }
-        let words = (from..to)
-            .filter(|&i| self.tokens[i].kind != TokenKind::Punct)
-            .count();
-        let quoted = (from..to).filter(|&i| self.quoted[i]).count();
+        let words = Tally::count(&tally.words, from, to);
+        let quoted = Tally::count(&tally.quoted, from, to);
         let starts_with_verb = matches!(
             self.lower(from).as_str(),
             "was"

@@ -13,6 +13,8 @@ use crate::span::Span;
 use crate::statement::{Kind, Rule};
 use crate::tokens::{is_possessive, is_quote_mark, strip_possessive, Token, TokenKind};
 
+/// Tokens before a verb in which its clause subject is looked for.
+pub const SUBJECT_REACH: usize = 300;
 /// A noun phrase that can be a speaker: its extent, and the name and title inside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NounPhrase {
@@ -956,22 +958,23 @@ impl<'a> Phrases<'a> {
         self.clause_subject_where(tokens, index, |p| p.pronoun || p.name.is_some())
     }
 
-    /// The nearest clause subject before `index` that `accept` takes.
+    /// The nearest clause subject before `index` that `accept` takes (within [`SUBJECT_REACH`]).
     fn clause_subject_where(
         &self,
         tokens: &[Token],
         index: usize,
         accept: impl Fn(&NounPhrase) -> bool,
     ) -> Option<NounPhrase> {
-        // The clause nearest the cue first: "After ..., X rallied supporters, saying:".
-        let mut starts: Vec<usize> = std::iter::once(0)
-            .chain(
-                (0..index)
-                    .filter(|&i| self.word(&tokens[i]) == ",")
-                    .map(|i| i + 1),
-            )
-            .collect();
-        starts.reverse();
+        // The clause nearest the cue first: "After ..., X rallied supporters, saying:". Read
+        // back comma by comma, at most SUBJECT_REACH tokens: no subject stands further from its
+        // verb, and the bound keeps a frame of thousands of quotations linear.
+        let index = index.min(tokens.len());
+        let reach = index.saturating_sub(SUBJECT_REACH);
+        let starts = (reach..index)
+            .rev()
+            .filter(|&i| self.word(&tokens[i]) == ",")
+            .map(|i| i + 1)
+            .chain(std::iter::once(reach));
         for start in starts {
             let Some(first) = tokens.get(start).filter(|_| start < index) else {
                 continue;
@@ -1190,7 +1193,11 @@ impl<'a> Phrases<'a> {
 
     /// "told Russian state-run news agency RIA Novosti": the outlet a telling cue addresses.
     pub fn addressee_outlet(&self, frame: &[Token], cue: Span) -> Option<String> {
-        let index = frame.iter().position(|t| t.span == cue)?;
+        // Tokens are in text order: find the cue by binary search, not a scan of the frame.
+        let index = frame.partition_point(|t| t.span.start < cue.start);
+        if frame.get(index).is_none_or(|t| t.span != cue) {
+            return None;
+        }
         if !self.cue_verb(&frame[index]).is_some_and(|c| c.addressee) {
             return None;
         }
