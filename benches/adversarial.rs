@@ -12,23 +12,12 @@ use criterion::{
 use whosaid::grammar::Grammar;
 use whosaid::Extractor;
 
+#[path = "../tests/common/rng.rs"]
+mod rng;
+
+use rng::Rng;
+
 const MB: usize = 1 << 20;
-
-/// A small deterministic generator (xorshift), so every run measures the same text.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-}
 
 /// The fixture articles, repeated to at least `size` bytes.
 fn normal(size: usize) -> String {

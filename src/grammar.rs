@@ -588,6 +588,11 @@ impl Grammar {
         self.index().first_names.get(name).copied()
     }
 
+    /// The names of the grammar files (`cues.txt`, ...), in a fixed order.
+    pub fn file_names() -> [&'static str; 7] {
+        SOURCES.map(|source| source.name)
+    }
+
     /// The built-in grammar with the file `name` (one of the names in `grammar/`, such as
     /// `cues.txt`) replaced by `text`; any other name is an error. Used by the fuzzer and tests.
     pub fn with_file(name: &str, text: &str) -> Result<Grammar, GrammarError> {

@@ -3,21 +3,9 @@
 use whosaid::grammar::Grammar;
 use whosaid::Extractor;
 
-/// A small deterministic generator (xorshift), so failures reproduce.
-struct Rng(u64);
+mod common;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-}
+use common::rng::Rng;
 
 const PIECES: &[&str] = &[
     "\"",

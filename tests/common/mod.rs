@@ -2,6 +2,8 @@
 // Each test file uses only some of these.
 #![allow(dead_code)]
 
+pub mod rng;
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
