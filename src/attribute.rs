@@ -513,22 +513,24 @@ fn join_fragments(text: &str, statements: Vec<Statement>) -> Vec<Statement> {
     let mut joined: Vec<Statement> = Vec::with_capacity(statements.len());
     for statement in statements {
         if let Some(last) = joined.last_mut() {
-            let gap = text
-                .get(last.quote.end..statement.quote.start)
-                .unwrap_or("");
-            let gap_words = gap
-                .split_whitespace()
-                .filter(|w| w.chars().any(char::is_alphanumeric))
-                .count();
             let same_attribution = last.kind == Kind::Partial
                 && statement.kind == Kind::Partial
                 && last.cue == statement.cue
                 && last.mention == statement.mention
                 && last.sentence == statement.sentence;
-            if same_attribution
-                && gap_words <= FRAGMENT_GAP_WORDS
-                && !gap.contains(['.', ';', '?', '!'])
-            {
+            // The gap is read only for fragments of one attribution: between others it can be
+            // the whole rest of the article.
+            let close = || {
+                let gap = text
+                    .get(last.quote.end..statement.quote.start)
+                    .unwrap_or("");
+                let gap_words = gap
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .count();
+                gap_words <= FRAGMENT_GAP_WORDS && !gap.contains(['.', ';', '?', '!'])
+            };
+            if same_attribution && close() {
                 last.quote.end = statement.quote.end;
                 continue;
             }

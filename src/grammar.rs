@@ -171,6 +171,9 @@ struct Index {
     outlet_aliases: FxHashMap<Box<str>, usize>,
     /// First words of the outlet aliases that have more than one word.
     outlet_first_words: FxHashSet<Box<str>>,
+    /// The leading ASCII letter-and-digit run of every alias (see [`outlet_lead`]), or None
+    /// when some alias has no such run that a text could be checked against.
+    outlet_leads: Option<FxHashSet<Box<str>>>,
     /// First names as written, to gender.
     first_names: FxHashMap<Box<str>, Gender>,
     /// Abbreviations (lower case, without final period).
@@ -199,12 +202,20 @@ impl Index {
                 index.entry(word).sections |= bit;
             }
         }
+        let mut leads = Some(FxHashSet::default());
         for (alias, &outlet) in &grammar.outlet_aliases {
             index.outlet_aliases.insert(alias.as_str().into(), outlet);
             if let Some((first, _)) = alias.split_once(char::is_whitespace) {
                 index.outlet_first_words.insert(first.into());
             }
+            match (outlet_lead(alias), leads.as_mut()) {
+                (Some(lead), Some(leads)) => {
+                    leads.insert(lead.into());
+                }
+                _ => leads = None,
+            }
         }
+        index.outlet_leads = leads;
         index.entry("according");
         let in_section = |section: &str, word: &str| {
             grammar
@@ -583,6 +594,16 @@ impl Grammar {
         self.index().outlet_first_words.contains(word)
     }
 
+    /// Can an outlet alias start at the beginning of `text`? False only when none can: the
+    /// leading ASCII letter-and-digit run of `text` (see [`outlet_lead`]) starts no alias.
+    /// A cheap test before [`Grammar::outlet`] lookups at every capitalised word.
+    pub fn may_start_outlet(&self, text: &str) -> bool {
+        match (&self.index().outlet_leads, outlet_lead(text)) {
+            (Some(leads), Some(lead)) => leads.contains(lead),
+            _ => true,
+        }
+    }
+
     /// The gender a first name (as written) usually signals.
     pub fn first_name(&self, name: &str) -> Option<Gender> {
         self.index().first_names.get(name).copied()
@@ -698,6 +719,19 @@ fn without_the(alias: &str) -> &str {
         .unwrap_or(alias)
 }
 
+/// The run of ASCII letters and digits that starts `text`, when it is a whole word start:
+/// not empty and followed by the end of `text` or an ASCII character that is neither letter
+/// nor digit. Words split only between such a run and what follows it, so an outlet alias
+/// that matches text starting at a word has the same lead as that text.
+pub fn outlet_lead(text: &str) -> Option<&str> {
+    let run = text
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(text.len());
+    let after = text.as_bytes().get(run);
+    (run > 0 && after.is_none_or(u8::is_ascii)).then(|| &text[..run])
+}
+
 /// Reads a gender tag.
 fn gender_tag(tag: &str) -> Result<Gender, String> {
     match tag.trim() {
@@ -714,6 +748,32 @@ fn gender_tag(tag: &str) -> Result<Gender, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn outlet_lead_is_the_ascii_word_start() {
+        assert_eq!(outlet_lead("CNN's report"), Some("CNN"));
+        assert_eq!(outlet_lead("Rossiya-1"), Some("Rossiya"));
+        assert_eq!(outlet_lead("60 Minutes"), Some("60"));
+        assert_eq!(outlet_lead("Fox"), Some("Fox"));
+        // A run that a non-ASCII letter may continue, or no run at all: no lead.
+        assert_eq!(outlet_lead("Süddeutsche"), None);
+        assert_eq!(outlet_lead("«Le Monde»"), None);
+        assert_eq!(outlet_lead(""), None);
+    }
+
+    #[test]
+    fn only_words_that_start_no_alias_are_ruled_out() {
+        let g = Grammar::builtin();
+        assert!(g.may_start_outlet("CNN, the network"));
+        assert!(g.may_start_outlet("Fox News said"));
+        assert!(!g.may_start_outlet("Obama said"));
+        assert!(!g.may_start_outlet("CNNx"));
+        // Text without an ASCII lead is never ruled out.
+        assert!(g.may_start_outlet("Ékho Moskvy"));
+        // An alias without an ASCII lead turns the test off.
+        let custom = Grammar::with_file("outlets.txt", "Süddeutsche Zeitung | outlet");
+        assert!(custom.is_ok_and(|g| g.may_start_outlet("Obama said")));
+    }
 
     #[test]
     fn builtin_grammar_loads() {

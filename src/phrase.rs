@@ -1143,6 +1143,13 @@ impl<'a> Phrases<'a> {
         {
             return None;
         }
+        let from_first = self.text.get(first.span.start..).unwrap_or("");
+        if !from_first.starts_with("the")
+            && !from_first.starts_with("The")
+            && !self.grammar.may_start_outlet(from_first)
+        {
+            return None;
+        }
         let longest = self.grammar.longest_outlet.min(tokens.len() - i);
         let reach = tokens.get(i + longest.checked_sub(1)?)?.span.end;
         // An alias read across whitespace has two or more words: it can match only when its
