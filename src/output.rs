@@ -72,6 +72,124 @@ pub struct Row<'a> {
     pub article_date: Cow<'a, str>,
 }
 
+impl Row<'_> {
+    /// Appends the row as one JSON object, byte for byte what `serde_json::to_writer` writes
+    /// for it, without serde's per-field machinery (JSONL output of large corpora).
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        let strings = |out: &mut Vec<u8>, fields: &[(&str, &str)]| {
+            for (key, value) in fields {
+                out.extend_from_slice(key.as_bytes());
+                json_string(value, out);
+            }
+        };
+        let numbers = |out: &mut Vec<u8>, fields: &[(&str, Option<usize>)]| {
+            for (key, value) in fields {
+                out.extend_from_slice(key.as_bytes());
+                match value {
+                    Some(n) => out.extend_from_slice(itoa(*n, &mut [0; 20])),
+                    None => out.extend_from_slice(b"null"),
+                }
+            }
+        };
+        strings(out, &[("{\"doc\":", &self.doc)]);
+        numbers(out, &[(",\"id\":", Some(self.id))]);
+        strings(
+            out,
+            &[
+                (",\"kind\":", self.kind),
+                (",\"quote\":", &self.quote),
+                (",\"speaker\":", &self.speaker),
+                (",\"speaker_title\":", &self.speaker_title),
+                (",\"speaker_mention\":", &self.speaker_mention),
+                (",\"cue\":", &self.cue),
+                (",\"outlet\":", &self.outlet),
+                (",\"outlet_chain\":", &self.outlet_chain),
+                (",\"article_outlet\":", &self.article_outlet),
+            ],
+        );
+        numbers(
+            out,
+            &[
+                (",\"start\":", Some(self.start)),
+                (",\"end\":", Some(self.end)),
+                (",\"speaker_start\":", self.speaker_start),
+                (",\"speaker_end\":", self.speaker_end),
+                (",\"paragraph\":", Some(self.paragraph)),
+                (",\"sentence\":", Some(self.sentence)),
+            ],
+        );
+        out.extend_from_slice(b",\"confidence\":");
+        if self.confidence.is_finite() {
+            out.extend_from_slice(ryu::Buffer::new().format_finite(self.confidence).as_bytes());
+        } else {
+            out.extend_from_slice(b"null");
+        }
+        strings(
+            out,
+            &[
+                (",\"article_title\":", &self.article_title),
+                (",\"article_url\":", &self.article_url),
+                (",\"article_date\":", &self.article_date),
+            ],
+        );
+        out.push(b'}');
+    }
+}
+
+/// Writes `n` in decimal into `buf` and returns the digits.
+fn itoa(mut n: usize, buf: &mut [u8; 20]) -> &[u8] {
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &buf[at..];
+        }
+    }
+}
+
+/// Appends `value` as a JSON string, escaped as serde_json escapes: quote, backslash and
+/// control characters only, with the short forms \b \t \n \f \r and \u00xx for the rest.
+fn json_string(value: &str, out: &mut Vec<u8>) {
+    let bytes = value.as_bytes();
+    out.push(b'"');
+    let needs_escape = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+    // Most cells need no escape: test whole chunks without branching on each byte.
+    let clean = bytes
+        .chunks(16)
+        .all(|chunk| !chunk.iter().fold(false, |any, &b| any | needs_escape(b)));
+    if clean {
+        out.extend_from_slice(bytes);
+    } else {
+        let mut from = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            if !needs_escape(b) {
+                continue;
+            }
+            out.extend_from_slice(&bytes[from..i]);
+            match b {
+                b'"' => out.extend_from_slice(b"\\\""),
+                b'\\' => out.extend_from_slice(b"\\\\"),
+                0x08 => out.extend_from_slice(b"\\b"),
+                b'\t' => out.extend_from_slice(b"\\t"),
+                b'\n' => out.extend_from_slice(b"\\n"),
+                0x0c => out.extend_from_slice(b"\\f"),
+                b'\r' => out.extend_from_slice(b"\\r"),
+                _ => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    out.extend_from_slice(b"\\u00");
+                    out.push(HEX[usize::from(b >> 4)]);
+                    out.push(HEX[usize::from(b & 0xf)]);
+                }
+            }
+            from = i + 1;
+        }
+        out.extend_from_slice(&bytes[from..]);
+    }
+    out.push(b'"');
+}
+
 /// Converts byte offsets of one text to code-point offsets.
 pub struct CodePoints<'t> {
     text: &'t str,
@@ -294,7 +412,7 @@ impl Style {
             }
             Format::Jsonl => {
                 for row in rows {
-                    serde_json::to_writer(&mut *out, row)?;
+                    row.write_json(out);
                     out.push(b'\n');
                 }
             }
@@ -483,6 +601,59 @@ fn csv_error(err: csv::Error) -> std::io::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn row_with(text: &str, confidence: f64, offsets: Option<usize>) -> Row<'_> {
+        Row {
+            doc: Cow::Borrowed(text),
+            id: 12_345,
+            kind: "direct",
+            quote: Cow::Borrowed(text),
+            speaker: Cow::Borrowed("Dmitry Peskov"),
+            speaker_title: Cow::Borrowed(""),
+            speaker_mention: Cow::Borrowed(text),
+            cue: Cow::Borrowed("told"),
+            outlet: Cow::Borrowed("RIA Novosti"),
+            outlet_chain: Cow::Borrowed(""),
+            article_outlet: Cow::Borrowed(text),
+            start: 0,
+            end: usize::MAX,
+            speaker_start: offsets,
+            speaker_end: offsets.map(|n| n * 10 + 9),
+            paragraph: 7,
+            sentence: 1_000_000,
+            confidence,
+            article_title: Cow::Borrowed(text),
+            article_url: Cow::Borrowed(""),
+            article_date: Cow::Borrowed(text),
+        }
+    }
+
+    #[test]
+    fn json_rows_are_what_serde_json_writes() {
+        let mut all_bytes: String = (0u8..0x80).map(char::from).collect();
+        all_bytes.push_str("“Hé” said 日本 \u{7f}\u{2028}\u{feff} \\\" end");
+        let texts = [
+            "",
+            "plain words, nothing to escape",
+            "a \"quoted\" word\tand\na break",
+            "exactly sixteen!",
+            all_bytes.as_str(),
+        ];
+        let numbers = [0.0, 1.0, 0.75, 0.7 * 0.8, 1e-7, 123_456.5, f64::NAN];
+        for text in texts {
+            for (i, &confidence) in numbers.iter().enumerate() {
+                let offsets = (i % 2 == 0).then_some(i * 1_000);
+                let row = row_with(text, confidence, offsets);
+                let mut ours = Vec::new();
+                row.write_json(&mut ours);
+                let theirs = serde_json::to_vec(&row).unwrap();
+                assert_eq!(
+                    String::from_utf8_lossy(&ours),
+                    String::from_utf8_lossy(&theirs)
+                );
+            }
+        }
+    }
 
     #[test]
     fn code_points_count_characters_not_bytes() {
