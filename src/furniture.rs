@@ -8,10 +8,10 @@
 //! and returns byte spans of the text. Nothing is deleted: the text and every offset stay as
 //! they are, and the extractor drops the statements that fall in a furniture span.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use regex::Regex;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::span::Span;
 
@@ -60,6 +60,19 @@ pub struct Furniture {
     teaser_labels: HashSet<String>,
     /// Headings of link lists ("More Stories"): the short lines after them are furniture.
     list_headings: HashSet<String>,
+    /// The most characters of any `line`, `prefix`, `teaser` or `list` key: a line key is
+    /// built only this far when the line is longer (see [`LineKey`]).
+    longest_key: usize,
+}
+
+/// A line's key as far as patterns need it: in full for a short line; for a longer one only
+/// its start, enough for `prefix` patterns, since no whole-line pattern can match it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct LineKey {
+    /// The key, or its first characters.
+    text: String,
+    /// Is `text` the whole key?
+    whole: bool,
 }
 
 /// The furniture found in one text.
@@ -144,7 +157,11 @@ impl Furniture {
             return Err("empty pattern".into());
         }
         let key = line_key(pattern);
-        match kind.trim() {
+        let kind = kind.trim();
+        if matches!(kind, "line" | "prefix" | "teaser" | "list") {
+            self.longest_key = self.longest_key.max(key.chars().count());
+        }
+        match kind {
             "line" => {
                 self.lines.insert(key);
             }
@@ -182,14 +199,14 @@ impl Furniture {
         let mut i = 0;
         while i < lines.len() {
             let line = lines[i].span.of(text);
-            let key = line_key(line);
-            if self.list_headings.contains(&key) {
+            let key = self.key(line);
+            if key.whole && self.list_headings.contains(&key.text) {
                 // The heading, then every teaser-like line under it, up to the first real paragraph.
                 found.push(lines[i].span);
                 i += 1;
                 while let Some(next) = lines.get(i) {
                     let next_line = next.span.of(text);
-                    let next_key = line_key(next_line);
+                    let next_key = self.key(next_line);
                     if !(is_teaser(next_line) || self.is_furniture_line(next_line, &next_key)) {
                         break;
                     }
@@ -198,7 +215,7 @@ impl Furniture {
                 }
                 continue;
             }
-            if self.teaser_labels.contains(&key) {
+            if key.whole && self.teaser_labels.contains(&key.text) {
                 found.push(lines[i].span);
                 if let Some(next) = lines.get(i + 1) {
                     if is_teaser(next.span.of(text)) {
@@ -227,10 +244,18 @@ impl Furniture {
     }
 
     /// Is this line furniture by itself (an exact line, a prefix or a line pattern)?
-    fn is_furniture_line(&self, line: &str, key: &str) -> bool {
-        self.lines.contains(key)
-            || self.prefixes.iter().any(|p| key.starts_with(p.as_str()))
+    fn is_furniture_line(&self, line: &str, key: &LineKey) -> bool {
+        (key.whole && self.lines.contains(&key.text))
+            || self
+                .prefixes
+                .iter()
+                .any(|p| key.text.starts_with(p.as_str()))
             || self.line_patterns.iter().any(|p| p.is_match(line))
+    }
+
+    /// The key of `line` as far as these patterns need it.
+    fn key(&self, line: &str) -> LineKey {
+        key_within(line, self.longest_key)
     }
 }
 
@@ -255,19 +280,14 @@ fn lines(text: &str) -> Vec<Line> {
             out.push(Line { span });
         }
     };
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' | b'\r' => {
-                push(start, i);
-                if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+    let mut breaks = memchr::memchr2_iter(b'\n', b'\r', bytes);
+    while let Some(i) = breaks.next() {
+        push(start, i);
+        start = i + 1;
+        if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            breaks.next();
+            start = i + 2;
         }
-        i += 1;
     }
     push(start, bytes.len());
     out
@@ -281,32 +301,78 @@ pub const KEY_BYTES: usize = 256;
 /// final `.` or `:` (PolNeAR adds a period to every line; `"Related:"`). Only the first
 /// [`KEY_BYTES`] bytes of a longer line are used.
 pub fn line_key(line: &str) -> String {
+    key_within(line, usize::MAX).text
+}
+
+/// The key of `line`, or only its first characters (more than `limit`) when the key is
+/// longer than `limit` characters.
+///
+/// Words are joined by single spaces as `split_whitespace` splits them. The start of the key
+/// is fixed once leading quotes and one space are passed; only its end depends on what
+/// follows (final stops, colons and quotes are trimmed). So once more than `limit`
+/// characters are kept, a character that trimming cannot remove anywhere later proves the
+/// key longer than `limit`, and the rest need not be read.
+fn key_within(line: &str, limit: usize) -> LineKey {
     let line = line
         .get(..floor_char_boundary(line, KEY_BYTES))
         .unwrap_or(line);
-    let quotes: &[char] = &['"', '“', '”', '\''];
-    if line.is_ascii() {
-        // One pass and one allocation for the common case; the same key as below.
-        let mut words = String::with_capacity(line.len());
-        for word in line.split_whitespace() {
-            if !words.is_empty() {
-                words.push(' ');
-            }
-            words.push_str(word);
+    let mut words = String::with_capacity(line.len().min(limit.saturating_mul(2).max(16)));
+    let mut lead: Option<usize> = None; // bytes of `words` before the key starts, once known
+    let mut kept = 0; // characters of `words` after `lead`
+    let mut space = false;
+    let mut may_stop = true;
+    for (at, c) in line.char_indices() {
+        if c.is_whitespace() {
+            space = !words.is_empty();
+            continue;
         }
-        let trimmed = trim_key(&words, quotes);
-        return trimmed.to_ascii_lowercase();
+        if space {
+            words.push(' ');
+            space = false;
+            if lead.is_none() && words.trim_start_matches(KEY_QUOTES) == " " {
+                lead = Some(words.len());
+            }
+        }
+        if lead.is_none() && !KEY_QUOTES.contains(&c) {
+            lead = Some(words.len());
+        }
+        words.push(c);
+        if lead.is_some() {
+            kept += 1;
+        }
+        if may_stop && kept > limit {
+            // Decided once: stop here, or read on to the end (rare: only trimmable marks follow,
+            // or a 'Σ' whose lower case depends on what follows it).
+            may_stop = false;
+            let rest = line.get(at + c.len_utf8()..).unwrap_or("");
+            if !words.contains('Σ') && rest.contains(|c| !is_trimmable(c)) {
+                return LineKey {
+                    text: words.get(lead.unwrap_or(0)..).unwrap_or("").to_lowercase(),
+                    whole: false,
+                };
+            }
+        }
     }
-    let words = line.split_whitespace().collect::<Vec<_>>().join(" ");
-    trim_key(&words, quotes).to_lowercase()
+    LineKey {
+        text: trim_key(&words).to_lowercase(),
+        whole: true,
+    }
+}
+
+/// The quotes a key is trimmed of.
+const KEY_QUOTES: &[char] = &['"', '“', '”', '\''];
+
+/// Can trimming remove this character from the end of a key?
+fn is_trimmable(c: char) -> bool {
+    c.is_whitespace() || KEY_QUOTES.contains(&c) || matches!(c, '.' | ':')
 }
 
 /// Without surrounding quotes and a final `.` or `:`.
-fn trim_key<'a>(words: &'a str, quotes: &[char]) -> &'a str {
+fn trim_key(words: &str) -> &str {
     words
-        .trim_matches(quotes)
+        .trim_matches(KEY_QUOTES)
         .trim_end_matches(['.', ':'])
-        .trim_matches(quotes)
+        .trim_matches(KEY_QUOTES)
         .trim()
 }
 
@@ -358,6 +424,80 @@ mod tests {
 
     fn found<'t>(f: &Furniture, text: &'t str) -> Vec<&'t str> {
         f.spans(text).iter().map(|s| s.of(text)).collect()
+    }
+
+    #[test]
+    fn a_cut_key_starts_the_whole_key() {
+        let lines = [
+            "More Stories from around the web today",
+            "\"\" \"Quoted start of a longer line here\"",
+            "'' ' Read more: the rest of this story",
+            "Related...................................... x",
+            "Related...................................... ...",
+            "ΣΊΣΥΦΟΣ ΣΊΣΥΦΟΣ ΣΊΣΥΦΟΣ ΣΊΣΥΦΟΣ ΣΊΣΥΦΟΣ",
+            "İstanbul İstanbul İstanbul İstanbul",
+            "a    b\tc\u{a0}d “e” f: g. h",
+            "“”“”“” ”“ x",
+        ];
+        for line in lines {
+            let whole = line_key(line);
+            for limit in 0..whole.chars().count() + 3 {
+                let key = key_within(line, limit);
+                if key.whole {
+                    assert_eq!(key.text, whole, "{line:?} within {limit}");
+                } else {
+                    assert!(whole.starts_with(&key.text), "{line:?} within {limit}");
+                    assert!(key.text.chars().count() > limit, "{line:?} within {limit}");
+                    assert!(whole.chars().count() > limit, "{line:?} within {limit}");
+                }
+            }
+        }
+        // A long line is cut; a short one, or one that only trimmable marks lengthen, is not.
+        assert!(!key_within("Read more about this story", 4).whole);
+        assert!(key_within("Read", 4).whole);
+        let marks_after = "\"Read:\" ...... \"\"";
+        assert_eq!(
+            key_within(marks_after, 4),
+            LineKey {
+                text: line_key(marks_after),
+                whole: true
+            }
+        );
+    }
+
+    #[test]
+    fn keys_join_words_trim_and_lower_case() {
+        let lines = [
+            "",
+            "   ",
+            "Skip to main content",
+            "  More\tStories:  ",
+            "\"Related:\"",
+            "'' quoted ''.",
+            "\" \"x\" \".",
+            "A.B.C.:",
+            "\x0bvertical\x0ctab\r",
+            "...",
+            "\"'\"",
+            "ADVERTISEMENT.",
+            "“Related:”",
+            "\u{2003}Ünïcode\u{3000}Lines\u{85}ÀND ΣΊΣΥΦΟΣ:",
+        ];
+        let reference = |line: &str| {
+            let words = line.split_whitespace().collect::<Vec<_>>().join(" ");
+            let quotes: &[char] = &['"', '“', '”', '\''];
+            let trimmed = words
+                .trim_matches(quotes)
+                .trim_end_matches(['.', ':'])
+                .trim_matches(quotes)
+                .trim();
+            trimmed.to_lowercase()
+        };
+        for line in lines {
+            assert_eq!(line_key(line), reference(line), "{line:?}");
+        }
+        assert_eq!(line_key("  “MORE\u{a0}STORIES”: "), "more stories");
+        assert_eq!(line_key("ΟΔΟΣ Σ."), "οδος σ");
     }
 
     #[test]
