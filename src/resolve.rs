@@ -67,7 +67,13 @@ pub fn resolve(
     }
     mentions.sort_by_key(|m| m.span.start);
     let people = gather(&mentions);
-    let outlets = outlet_mentions(text, tokens, grammar);
+    // Outlets named anywhere are needed only for "the newspaper said": read them then, once.
+    let outlets = std::cell::OnceCell::new();
+    let outlets = || {
+        outlets
+            .get_or_init(|| outlet_mentions(text, tokens, grammar))
+            .as_slice()
+    };
 
     for statement in statements.iter_mut() {
         let Some(mention) = statement.mention else {
@@ -79,7 +85,7 @@ pub fn resolve(
             .outlet(&statement.speaker)
             .or_else(|| grammar.outlet(mention.of(text)))
             .map(|o| o.name.clone())
-            .or_else(|| media_reference(text, mention, grammar, &outlets));
+            .or_else(|| media_reference(text, mention, grammar, outlets));
         if let Some(outlet) = outlet {
             if statement.outlet.is_empty() {
                 statement.outlet = outlet.clone();
@@ -197,12 +203,13 @@ fn outlet_mentions(
     found
 }
 
-/// "the newspaper", "the network": the outlet named last before the mention.
-fn media_reference(
+/// "the newspaper", "the network": the outlet named last before the mention; `outlets` gives
+/// every outlet the text names, in text order, when asked.
+fn media_reference<'o>(
     text: &str,
     mention: Span,
     grammar: &Grammar,
-    outlets: &[(usize, String)],
+    outlets: impl FnOnce() -> &'o [(usize, String)],
 ) -> Option<String> {
     let words: Vec<&str> = mention.of(text).split_whitespace().collect();
     let head = words
@@ -219,7 +226,7 @@ fn media_reference(
     if !is_media {
         return None;
     }
-    outlets
+    outlets()
         .iter()
         .rev()
         .find(|(at, _)| *at < mention.start)
