@@ -44,10 +44,11 @@ pub fn reported_speech(
                 continue;
             };
             let sentence_tokens = slice(tokens, *sentence);
-            let quoted: Vec<bool> = sentence_tokens
-                .iter()
-                .map(|t| top.contains(t.span))
-                .collect();
+            // Only a cue word or "according" opens a report (see `SentenceReader::reports`).
+            if !sentence_tokens.iter().any(|t| t.lex.may_be_cue()) {
+                continue;
+            }
+            let quoted = top.flags(sentence_tokens);
             let reader = SentenceReader {
                 phrases: &phrases,
                 tokens: sentence_tokens,
@@ -112,11 +113,16 @@ struct QuotedSpans {
 
 impl QuotedSpans {
     fn new(quotes: &[Quote]) -> QuotedSpans {
-        let mut spans: Vec<Span> = quotes
+        let spans = quotes
             .iter()
             .filter(|q| q.depth == 0)
             .map(|q| q.outer)
             .collect();
+        QuotedSpans::from_spans(spans)
+    }
+
+    /// The spans, in any order.
+    fn from_spans(mut spans: Vec<Span>) -> QuotedSpans {
         spans.sort_by_key(|s| s.start);
         let reach = spans
             .iter()
@@ -129,12 +135,40 @@ impl QuotedSpans {
     }
 
     /// Does some span contain `span`?
+    #[cfg(test)]
     fn contains(&self, span: Span) -> bool {
         let before = self.spans.partition_point(|s| s.start <= span.start);
+        self.contains_from(before, span)
+    }
+
+    /// Does some span contain `span`, given `before`, the number of spans that start at or
+    /// before it?
+    fn contains_from(&self, before: usize, span: Span) -> bool {
         before
             .checked_sub(1)
             .and_then(|i| self.reach.get(i))
             .is_some_and(|&end| end >= span.end)
+    }
+
+    /// For each of `tokens` (in text order), does some span contain it? One pass, with one
+    /// binary search for the first token.
+    fn flags(&self, tokens: &[Token]) -> Vec<bool> {
+        let mut before = tokens.first().map_or(0, |first| {
+            self.spans.partition_point(|s| s.start <= first.span.start)
+        });
+        tokens
+            .iter()
+            .map(|t| {
+                while self
+                    .spans
+                    .get(before)
+                    .is_some_and(|s| s.start <= t.span.start)
+                {
+                    before += 1;
+                }
+                self.contains_from(before, t.span)
+            })
+            .collect()
     }
 }
 
@@ -185,17 +219,28 @@ impl SentenceReader<'_, '_> {
         lower(self.word(i))
     }
 
+    /// Is token `i` the word `word` (lower case, ASCII, without 'k'), in any case? The same as
+    /// comparing its lower case, since no other character lower-cases to such letters.
+    fn is(&self, i: usize, word: &str) -> bool {
+        self.word(i).eq_ignore_ascii_case(word)
+    }
+
     /// Does a clause stop at token `i` (`i` > the clause's first token)? At a colon, at a
     /// direct quotation after a comma or colon ("..., Rubio fired back: "Q""), and at ", but"
     /// or ", and" before a cue verb.
     fn stops(&self, i: usize) -> bool {
-        self.word(i) == ":"
+        let punct = self
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct);
+        (punct && self.word(i) == ":")
             || (i > 0
                 && self.quoted[i]
                 && !self.quoted[i - 1]
                 && matches!(self.word(i - 1), "," | ":"))
-            || (self.word(i) == ","
-                && matches!(self.lower(i + 1).as_str(), "but" | "and")
+            || (punct
+                && self.word(i) == ","
+                && (self.is(i + 1, "but") || self.is(i + 1, "and"))
                 && self
                     .tokens
                     .get(i + 2)
@@ -225,7 +270,7 @@ impl SentenceReader<'_, '_> {
                 quoted,
                 words,
                 stop,
-                last_that: (0..n).rev().find(|&i| self.lower(i) == "that"),
+                last_that: (0..n).rev().find(|&i| self.is(i, "that")),
                 first_comma: (0..n).find(|&i| self.word(i) == ","),
             }
         })
@@ -240,7 +285,7 @@ impl SentenceReader<'_, '_> {
             if self.quoted[k] || k < covered_until || !self.tokens[k].lex.may_be_cue() {
                 continue;
             }
-            let found = if self.lower(k) == "according" && self.lower(k + 1) == "to" {
+            let found = if self.is(k, "according") && self.is(k + 1, "to") {
                 self.according_to(k)
             } else {
                 self.cue_report(k)
@@ -267,7 +312,7 @@ impl SentenceReader<'_, '_> {
         if next.is_some_and(|i| self.quoted[i]) {
             return None; // X said: "Q" — a quotation, not reported speech
         }
-        if next.is_some_and(|i| self.lower(i) == "by") {
+        if next.is_some_and(|i| self.is(i, "by")) {
             return None; // "sanctions announced by Washington": a passive participle
         }
         let tail_has_that = self.tally().last_that.is_some_and(|i| i > k);
@@ -286,8 +331,8 @@ impl SentenceReader<'_, '_> {
         }
         // "asking the country to recover emails that ...": a "that" after an infinitive is a relative.
         let that = (k + 1..self.tokens.len().min(k + 13))
-            .take_while(|&i| self.lower(i) != "to")
-            .find(|&i| self.lower(i) == "that");
+            .take_while(|&i| !self.is(i, "to"))
+            .find(|&i| self.is(i, "that"));
         let mut from = k + 1;
         let participle_after_comma =
             self.lower(k).ends_with("ing") && k > 0 && self.word(k - 1) == ",";
@@ -552,7 +597,36 @@ impl SentenceReader<'_, '_> {
 
 #[cfg(test)]
 mod tests {
+    use super::QuotedSpans;
     use crate::grammar::Grammar;
+    use crate::span::Span;
+    use crate::tokens::{Lex, Token, TokenKind};
+
+    #[test]
+    fn quoted_flags_agree_with_one_search_per_token() {
+        let spans = [(5, 9), (0, 3), (12, 30), (14, 16), (40, 41), (40, 45)];
+        let top = QuotedSpans::from_spans(spans.iter().map(|&(a, b)| Span::new(a, b)).collect());
+        for first in 0..50 {
+            for width in 1..4 {
+                let tokens: Vec<Token> = (first..50)
+                    .step_by(width)
+                    .map(|start| Token {
+                        span: Span::new(start, start + width),
+                        kind: TokenKind::Word,
+                        lex: Lex::UNKNOWN,
+                    })
+                    .collect();
+                let one_by_one: Vec<bool> = tokens.iter().map(|t| top.contains(t.span)).collect();
+                assert_eq!(
+                    top.flags(&tokens),
+                    one_by_one,
+                    "from {first}, width {width}"
+                );
+            }
+        }
+        assert!(top.contains(Span::new(13, 29)));
+        assert!(!top.contains(Span::new(8, 10)));
+    }
     use crate::statement::Kind;
     use crate::Extractor;
 
