@@ -64,6 +64,17 @@ impl<'a> Phrases<'a> {
         lower(token.text(self.text))
     }
 
+    /// Is the token one of `words` (lower-case ASCII without 'k'), in any case? The same as
+    /// comparing its lower case, since no other character lower-cases to such letters; it
+    /// saves lower-casing in the rules' inner loops.
+    fn is_one_of(&self, token: &Token, words: &[&str]) -> bool {
+        debug_assert!(words
+            .iter()
+            .all(|w| w.bytes().all(|b| b.is_ascii_lowercase() && b != b'k')));
+        let word = self.word(token);
+        words.iter().any(|w| word.eq_ignore_ascii_case(w))
+    }
+
     /// The cue entry of a verb token (not cue nouns).
     /// The cue entry of the verb at `tokens[k]`, unless a determiner or possessive makes it a noun ("a report").
     pub fn cue_verb_at(&self, tokens: &[Token], k: usize) -> Option<&'a CueInfo> {
@@ -95,13 +106,13 @@ impl<'a> Phrases<'a> {
             && marks_noun(k - 2)
             // "the editorial read." is a verb; "the following comment:" a noun.
             && tokens.get(k + 1).is_some_and(|next| {
-                (next.kind != TokenKind::Punct || self.word(next) == ":") && self.lower(next) != "that"
+                (next.kind != TokenKind::Punct || self.word(next) == ":") && !self.is_one_of(next, &["that"])
             });
         // "a few questions", "several reports": a quantity word before a plural.
         let quantity = k.checked_sub(1).is_some_and(|i| {
-            matches!(
-                self.lower(&tokens[i]).as_str(),
-                "few" | "many" | "several" | "some" | "these" | "those" | "other"
+            self.is_one_of(
+                &tokens[i],
+                &["few", "many", "several", "some", "these", "those", "other"],
             )
         }) && form.ends_with('s');
         let noun_context = k.checked_sub(1).is_some_and(marks_noun) || modifier_between || quantity;
@@ -194,10 +205,7 @@ impl<'a> Phrases<'a> {
                     start = Some(k - 1);
                     // "a spokesman for the Kremlin": the determiner may close an "of/for/to" complement.
                     if k >= lo + 3
-                        && matches!(
-                            self.lower(&tokens[k - 2]).as_str(),
-                            "for" | "of" | "to" | "at"
-                        )
+                        && self.is_one_of(&tokens[k - 2], &["for", "of", "to", "at"])
                         && self.is_title(&self.lower(&tokens[k - 3]))
                     {
                         k -= 2;
@@ -309,26 +317,18 @@ impl<'a> Phrases<'a> {
         }
         let possessive = is_possessive(self.word(last));
         let after_connector = name_start > 0
-            && matches!(
-                self.lower(&tokens[name_start - 1]).as_str(),
-                "in" | "of" | "for" | "at" | "from" | "to" | "the"
+            && self.is_one_of(
+                &tokens[name_start - 1],
+                &["in", "of", "for", "at", "from", "to", "the"],
             )
-            && tokens[..name_start].iter().any(|t| {
-                matches!(
-                    self.lower(t).as_str(),
-                    "in" | "of" | "for" | "at" | "from" | "to"
-                )
-            });
+            && tokens[..name_start]
+                .iter()
+                .any(|t| self.is_one_of(t, &["in", "of", "for", "at", "from", "to"]));
         if after_connector {
             // "Mr. Morgan of the Sierra Club": the name is the head before the connector, if any.
             let connector = tokens[..name_start]
                 .iter()
-                .position(|t| {
-                    matches!(
-                        self.lower(t).as_str(),
-                        "in" | "of" | "for" | "at" | "from" | "to"
-                    )
-                })
+                .position(|t| self.is_one_of(t, &["in", "of", "for", "at", "from", "to"]))
                 .unwrap_or(0);
             let head = self.noun_phrase(&tokens[..connector]);
             return NounPhrase { span, ..head };
@@ -413,29 +413,17 @@ impl<'a> Phrases<'a> {
         let participle_cue = self.lower(&tokens[cue]).ends_with("ing")
             && first
                 .checked_sub(1)
-                .is_some_and(|p| self.lower(&tokens[p]) == "of");
+                .is_some_and(|p| self.is_one_of(&tokens[p], &["of"]));
         let starts_with_determiner = self.is_determiner(&self.lower(&tokens[first]));
         let governed = first > lo
             && !participle_cue
             && !(starts_with_determiner && phrase.name.is_some())
-            && matches!(
-                self.lower(&tokens[first - 1]).as_str(),
-                "to" | "with"
-                    | "of"
-                    | "for"
-                    | "on"
-                    | "at"
-                    | "in"
-                    | "from"
-                    | "by"
-                    | "about"
-                    | "through"
-                    | "into"
-                    | "across"
-                    | "during"
-                    | "under"
-                    | "over"
-                    | "around"
+            && self.is_one_of(
+                &tokens[first - 1],
+                &[
+                    "to", "with", "of", "for", "on", "at", "in", "from", "by", "about", "through",
+                    "into", "across", "during", "under", "over", "around",
+                ],
             );
         if governed {
             let participle = (lo..first - 1).rev().take(4).find(|&i| {
@@ -506,7 +494,7 @@ impl<'a> Phrases<'a> {
         // or is a title phrase ("Russia's ambassador to the U.N."); "Sanders stepped up ..." is a clause.
         let head_is_title = appositive
             .iter()
-            .take_while(|t| !matches!(self.lower(t).as_str(), "to" | "of" | "for" | "at" | "in"))
+            .take_while(|t| !self.is_one_of(t, &["to", "of", "for", "at", "in"]))
             .last()
             .is_some_and(|t| self.is_title(&self.lower(t)));
         let looks_like_role = self.is_determiner(&first_lower)
@@ -588,7 +576,7 @@ impl<'a> Phrases<'a> {
             let complement_follows = tokens.get(j + 1).is_some_and(|next| {
                 next.is_capitalized(self.text)
                     || next.kind == TokenKind::Number
-                    || self.lower(next) == "the"
+                    || self.is_one_of(next, &["the"])
                         && tokens
                             .get(j + 2)
                             .is_some_and(|t| t.is_capitalized(self.text))
@@ -604,7 +592,7 @@ impl<'a> Phrases<'a> {
             if matches!(lower.as_str(), "the")
                 && end.is_some()
                 && j > begin
-                && matches!(self.lower(&tokens[j - 1]).as_str(), "of" | "for" | "to")
+                && self.is_one_of(&tokens[j - 1], &["of", "for", "to"])
             {
                 j += 1;
                 continue;
@@ -682,7 +670,9 @@ impl<'a> Phrases<'a> {
         }
         let first = after.get(s)?;
         let first_lower = self.lower(first);
-        if first_lower == "according" && after.get(s + 1).is_some_and(|t| self.lower(t) == "to") {
+        if first_lower == "according"
+            && after.get(s + 1).is_some_and(|t| self.is_one_of(t, &["to"]))
+        {
             let speaker = self.object_after(after, s + 2)?;
             return Some(self.attribution(
                 Rule::SameClause,
@@ -734,8 +724,9 @@ impl<'a> Phrases<'a> {
                 continue;
             };
             let rest = &after[cue + 1..];
-            let rest_is_adjunct = (0..rest.len())
-                .all(|i| self.lower(&rest[i]) != "that" && self.cue_verb_at(rest, i).is_none());
+            let rest_is_adjunct = (0..rest.len()).all(|i| {
+                !self.is_one_of(&rest[i], &["that"]) && self.cue_verb_at(rest, i).is_none()
+            });
             if rest_is_adjunct {
                 return Some(self.attribution(
                     Rule::DistantCue,
@@ -830,7 +821,11 @@ impl<'a> Phrases<'a> {
                 Rule::DistantCue
             };
             let lower = self.lower(token);
-            if lower == "according" && before.get(k + 1).is_some_and(|t| self.lower(t) == "to") {
+            if lower == "according"
+                && before
+                    .get(k + 1)
+                    .is_some_and(|t| self.is_one_of(t, &["to"]))
+            {
                 if let Some(speaker) = self.object_after(before, k + 2) {
                     let cue = Span::new(token.span.start, before[k + 1].span.end);
                     return Some(self.attribution(rule, Some(cue), Some(speaker)));
@@ -838,7 +833,9 @@ impl<'a> Phrases<'a> {
             }
             // "As Professor Foner put it: "Q"".
             if lower == "put"
-                && before.get(k + 1).is_some_and(|t| self.lower(t) == "it")
+                && before
+                    .get(k + 1)
+                    .is_some_and(|t| self.is_one_of(t, &["it"]))
                 && words_between <= 1
             {
                 if let Some(speaker) = self.subject_before(before, 0, k) {
@@ -890,7 +887,7 @@ impl<'a> Phrases<'a> {
         if let Some(mut speaker) = self.phrase_ending_at(before, 0, colon) {
             let mut first = before.partition_point(|t| t.span.start < speaker.span.start);
             // "Mark Blumenthal and Jon Cohen:" — two names joined by "and" speak together.
-            if first >= 2 && self.lower(&before[first - 1]) == "and" {
+            if first >= 2 && self.is_one_of(&before[first - 1], &["and"]) {
                 if let Some(other) = self
                     .phrase_ending_at(before, 0, first - 1)
                     .filter(|p| p.name.is_some())
@@ -1025,7 +1022,7 @@ impl<'a> Phrases<'a> {
             }
         }
         // "I laughed and said": a verb after "and" shares its clause's subject.
-        let coordinated = k > 0 && self.lower(&tokens[k - 1]) == "and";
+        let coordinated = k > 0 && self.is_one_of(&tokens[k - 1], &["and"]);
         subject
             .or_else(|| {
                 coordinated
@@ -1084,12 +1081,12 @@ impl<'a> Phrases<'a> {
 
     /// The subject of the first cue before `index` in the same tokens ("X said, vowing ...").
     fn main_subject(&self, tokens: &[Token], index: usize) -> Option<NounPhrase> {
+        // Another participle ("a staffer alleging ..., calling it") is no main clause, unless
+        // the two are joined by "and" ("Trump tweeting ... and asking").
+        let coordinated = index > 0 && self.is_one_of(&tokens[index - 1], &["and"]);
         (0..index)
             .rev()
             .filter(|&k| {
-                // Another participle ("a staffer alleging ..., calling it") is no main clause,
-                // unless the two are joined by "and" ("Trump tweeting ... and asking").
-                let coordinated = index > 0 && self.lower(&tokens[index - 1]) == "and";
                 self.cue_verb_at(tokens, k).is_some_and(|c| c.speech)
                     && (coordinated || !self.lower(&tokens[k]).ends_with("ing"))
             })
@@ -1259,6 +1256,28 @@ fn first_whitespace(text: &str, from: usize, to: usize) -> usize {
 mod tests {
     use super::*;
     use crate::tokens::tokenize;
+
+    #[test]
+    fn fixed_words_match_as_their_lower_case_would() {
+        let grammar = Grammar::builtin();
+        let text = "The THE tHe thé Of ofs İn in";
+        let p = Phrases {
+            text,
+            grammar: &grammar,
+        };
+        let tokens = tokenize(text, Span::new(0, text.len()), &|_: &str| false);
+        for token in &tokens {
+            for words in [&["the"][..], &["of", "in"][..]] {
+                let lower = p.lower(token);
+                assert_eq!(
+                    p.is_one_of(token, words),
+                    words.iter().any(|w| lower == *w),
+                    "{:?}",
+                    token.text(text)
+                );
+            }
+        }
+    }
 
     fn phrase_before_cue(sentence: &str) -> Option<(String, Option<String>, Option<String>)> {
         let grammar = Grammar::builtin();
