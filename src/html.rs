@@ -59,6 +59,14 @@ pub struct Article {
 
 /// Does this content start like an HTML document (after a BOM, blank space and comments)?
 pub fn looks_like_html(content: &[u8]) -> bool {
+    // Every start below begins with '<': text whose first visible character is another ASCII
+    // one is no page (most corpus records), and needs no decoding to tell.
+    let first = content
+        .iter()
+        .find(|&&b| !(b.is_ascii_whitespace() || b == 0x0b));
+    if first.is_some_and(|&b| b.is_ascii() && b != b'<') {
+        return false;
+    }
     let head = &content[..content.len().min(2048)];
     let head = String::from_utf8_lossy(head);
     let mut rest = head.trim_start_matches('\u{feff}').trim_start();
@@ -829,6 +837,8 @@ mod tests {
         assert!(!looks_like_html(b"<tweet author=\"x\">hi</tweet>"));
         assert!(!looks_like_html(b"<divider>"));
         assert!(!looks_like_html(b""));
+        assert!(looks_like_html(b"\x0b\t<html>"));
+        assert!(!looks_like_html(b" \n plain text <html>"));
         assert!(!looks_like_html(&[0xff, 0xfe, 0x00]));
     }
 
