@@ -480,7 +480,7 @@ impl CorpusLines {
                 break;
             }
             any = true;
-            let (chunk, found_end) = match buffer.iter().position(|&b| b == b'\n') {
+            let (chunk, found_end) = match memchr::memchr(b'\n', buffer) {
                 Some(end) => (&buffer[..end], true),
                 None => (buffer, false),
             };
