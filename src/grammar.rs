@@ -160,11 +160,11 @@ pub struct Entry {
     pub lex: u8,
 }
 
-/// Lookup tables with a fast hasher, derived from a grammar's public maps.
+/// Lookup tables derived from a grammar's public maps, probed without copying the word.
 #[derive(Debug, Clone, Default)]
 struct Index {
     /// Lower-case word or phrase to everything the lexicons say about it.
-    words: FxHashMap<Box<str>, Entry>,
+    words: WordTable<Entry>,
     /// Function-word section names, in bit order (at most 32; later ones are looked up directly).
     sections: Vec<String>,
     /// Outlet alias (as in `outlet_aliases`) to its outlet index.
@@ -177,21 +177,22 @@ struct Index {
     /// First names as written, to gender.
     first_names: FxHashMap<Box<str>, Gender>,
     /// Abbreviations (lower case, without final period).
-    abbreviations: FxHashSet<Box<str>>,
+    abbreviations: WordTable<()>,
 }
 
 impl Index {
     /// The index of `grammar`'s public maps.
     fn build(grammar: &Grammar) -> Index {
         let mut index = Index::default();
+        let mut words: FxHashMap<&str, Entry> = FxHashMap::default();
         for (word, cue) in &grammar.cues {
-            index.entry(word).cue = Some(cue.clone());
+            words.entry(word).or_default().cue = Some(cue.clone());
         }
         for (phrase, title) in &grammar.titles {
-            index.entry(phrase).title = Some(title.clone());
+            words.entry(phrase).or_default().title = Some(title.clone());
         }
         for (word, pronoun) in &grammar.pronouns {
-            index.entry(word).pronoun = Some(pronoun.clone());
+            words.entry(word).or_default().pronoun = Some(pronoun.clone());
         }
         let mut sections: Vec<&String> = grammar.function_words.keys().collect();
         sections.sort();
@@ -199,7 +200,7 @@ impl Index {
             let bit = 1u32 << index.sections.len();
             index.sections.push(section.clone());
             for word in &grammar.function_words[section] {
-                index.entry(word).sections |= bit;
+                words.entry(word).or_default().sections |= bit;
             }
         }
         let mut leads = Some(FxHashSet::default());
@@ -216,14 +217,14 @@ impl Index {
             }
         }
         index.outlet_leads = leads;
-        index.entry("according");
+        words.entry("according").or_default();
         let in_section = |section: &str, word: &str| {
             grammar
                 .function_words
                 .get(section)
                 .is_some_and(|set| set.contains(word))
         };
-        for (word, entry) in &mut index.words {
+        for (word, entry) in &mut words {
             entry.lex = crate::tokens::Lex::bits(
                 entry.cue.is_some(),
                 entry.cue.is_some()
@@ -231,21 +232,16 @@ impl Index {
                     || entry.pronoun.is_some()
                     || in_section("clause_breaks", word)
                     || in_section("determiners", word),
-                word.as_ref() == "according",
+                *word == "according",
             );
         }
+        index.words = WordTable::new(words);
         for (name, &gender) in &grammar.first_names {
             index.first_names.insert(name.as_str().into(), gender);
         }
-        for abbreviation in &grammar.abbreviation_set {
-            index.abbreviations.insert(abbreviation.as_str().into());
-        }
+        index.abbreviations =
+            WordTable::new(grammar.abbreviation_set.iter().map(|a| (a.as_str(), ())));
         index
-    }
-
-    /// The entry of `key`, created empty if needed.
-    fn entry(&mut self, key: &str) -> &mut Entry {
-        self.words.entry(key.into()).or_default()
     }
 
     /// The bit of function-word section `section`, None if it is not indexed.
@@ -543,13 +539,19 @@ impl Grammar {
         self.index().words.get(lower)
     }
 
+    /// Everything the lexicons say about a word in any case: the same as
+    /// `entry(&lower(word))`, without making the lower-case copy.
+    pub fn entry_any_case(&self, word: &str) -> Option<&Entry> {
+        self.index().words.get_any_case(word)
+    }
+
     /// Is `word` (any case) in the function-word section `section`?
     pub fn is_function_word(&self, section: &str, word: &str) -> bool {
         let index = self.index();
         match index.section_bit(section) {
             Some(bit) => index
                 .words
-                .get(lower(word).as_ref())
+                .get_any_case(word)
                 .is_some_and(|e| e.sections & bit != 0),
             None => self
                 .function_words
@@ -560,25 +562,25 @@ impl Grammar {
 
     /// Is `word` (without its period, any case) a known abbreviation?
     pub fn is_abbreviation(&self, word: &str) -> bool {
-        self.index().abbreviations.contains(lower(word).as_ref())
+        self.index().abbreviations.get_any_case(word).is_some()
     }
 
     /// The cue entry for a word form, if it is a cue.
     pub fn cue(&self, word: &str) -> Option<&CueInfo> {
-        self.entry(lower(word).as_ref())?.cue.as_ref()
+        self.entry_any_case(word)?.cue.as_ref()
     }
 
     /// The title entry for a phrase, if it is a title or role word.
     pub fn title(&self, phrase: &str) -> Option<&TitleInfo> {
         if !phrase.contains(char::is_whitespace) {
-            return self.entry(lower(phrase).as_ref())?.title.as_ref();
+            return self.entry_any_case(phrase)?.title.as_ref();
         }
         self.entry(&phrase_key(phrase))?.title.as_ref()
     }
 
     /// The pronoun entry for a word, if it is a pronoun.
     pub fn pronoun(&self, word: &str) -> Option<&PronounInfo> {
-        self.entry(lower(word).as_ref())?.pronoun.as_ref()
+        self.entry_any_case(word)?.pronoun.as_ref()
     }
 
     /// The outlet an alias names, if any (case-sensitive, leading "the" optional).
@@ -634,20 +636,55 @@ impl Grammar {
 }
 
 /// `word` in lower case, copied only when it has upper-case letters (lookups are hot); short
-/// ASCII words are lower-cased on the stack.
+/// ASCII words are lower-cased on the stack, eight bytes at a time.
+#[inline]
 pub fn lower(word: &str) -> Lower<'_> {
-    if word.is_ascii() {
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return Lower::Borrowed(word);
-        }
-        if word.len() <= INLINE {
-            let mut buf = [0u8; INLINE];
-            for (to, from) in buf.iter_mut().zip(word.bytes()) {
-                *to = from.to_ascii_lowercase();
+    let bytes = word.as_bytes();
+    if bytes.len() <= 8 {
+        let chunk = load_chunk(bytes, 0);
+        if chunk & HIGH_BITS == 0 {
+            let upper = ascii_upper_bits(chunk);
+            if upper == 0 {
+                return Lower::Borrowed(word);
             }
-            return Lower::Inline(buf, word.len() as u8);
+            let mut buf = [0u8; INLINE];
+            if let Some(head) = buf.first_chunk_mut::<8>() {
+                *head = (chunk | (upper >> 2)).to_le_bytes();
+            }
+            return Lower::Inline(buf, bytes.len() as u8);
         }
-        return Lower::Owned(word.to_ascii_lowercase());
+    }
+    lower_long(word)
+}
+
+/// `lower` for words longer than 8 bytes or not ASCII.
+#[inline(never)]
+fn lower_long(word: &str) -> Lower<'_> {
+    let bytes = word.as_bytes();
+    if bytes.len() <= INLINE {
+        let mut buf = [0u8; INLINE];
+        let mut seen = 0u64;
+        let mut upper = 0u64;
+        for (at, to) in (0..bytes.len()).step_by(8).zip(buf.chunks_exact_mut(8)) {
+            let chunk = load_chunk(bytes, at);
+            seen |= chunk;
+            let upper_here = ascii_upper_bits(chunk);
+            upper |= upper_here;
+            to.copy_from_slice(&(chunk | (upper_here >> 2)).to_le_bytes());
+        }
+        if seen & HIGH_BITS == 0 {
+            return if upper == 0 {
+                Lower::Borrowed(word)
+            } else {
+                Lower::Inline(buf, bytes.len() as u8)
+            };
+        }
+    } else if word.is_ascii() {
+        return if bytes.iter().any(u8::is_ascii_uppercase) {
+            Lower::Owned(word.to_ascii_lowercase())
+        } else {
+            Lower::Borrowed(word)
+        };
     }
     if word.chars().any(char::is_uppercase) {
         Lower::Owned(word.to_lowercase())
@@ -656,8 +693,264 @@ pub fn lower(word: &str) -> Lower<'_> {
     }
 }
 
-/// The longest word `lower` lower-cases on the stack.
-const INLINE: usize = 30;
+/// The longest word `lower` lower-cases on the stack (a multiple of 8).
+const INLINE: usize = 32;
+
+/// The high bit of every byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// `byte` repeated in every byte of a `u64`.
+const fn splat(byte: u8) -> u64 {
+    (byte as u64) * 0x0101_0101_0101_0101
+}
+
+/// The high bit of each byte of `chunk` that is an ASCII capital ('A'..='Z'), nothing else.
+const fn ascii_upper_bits(chunk: u64) -> u64 {
+    let low7 = chunk & !HIGH_BITS;
+    // Adding to a 7-bit value never carries into the next byte: the high bit of each sum
+    // says whether the byte reached 'A', and whether it went past 'Z'.
+    let from_a = low7.wrapping_add(splat(0x80 - b'A'));
+    let past_z = low7.wrapping_add(splat(0x80 - b'Z' - 1));
+    from_a & !past_z & !chunk & HIGH_BITS
+}
+
+/// `chunk` with its ASCII capitals lower-cased; other bytes are kept.
+const fn fold_ascii(chunk: u64) -> u64 {
+    chunk | (ascii_upper_bits(chunk) >> 2)
+}
+
+/// The (up to) eight bytes of `bytes` from `at`, little-endian, zero-padded past the end.
+#[inline]
+fn load_chunk(bytes: &[u8], at: usize) -> u64 {
+    let rest = bytes.get(at..).unwrap_or(&[]);
+    if let Some(head) = rest.first_chunk::<8>() {
+        return u64::from_le_bytes(*head);
+    }
+    let mut chunk = 0u64;
+    let mut done = 0;
+    if let Some(head) = rest.first_chunk::<4>() {
+        chunk = u64::from(u32::from_le_bytes(*head));
+        done = 4;
+    }
+    let rest2 = rest.get(done..).unwrap_or(&[]);
+    if let Some(head) = rest2.first_chunk::<2>() {
+        chunk |= u64::from(u16::from_le_bytes(*head)) << (8 * done);
+        done += 2;
+    }
+    if let Some(&last) = rest.get(done) {
+        chunk |= u64::from(last) << (8 * done);
+    }
+    chunk
+}
+
+/// A hash table from words or phrases to values, for the lexicon lookups: a probe is
+/// hashed and compared eight bytes at a time, either as written (`get`) or with its ASCII
+/// letters lower-cased on the fly (`get_any_case`), so no lower-case copy is made. Most
+/// words fit in one chunk, which the slot itself holds: one compare per probe.
+#[derive(Debug, Clone)]
+struct WordTable<V> {
+    /// Open-addressing slots, probed linearly; at most half are used.
+    slots: Vec<Slot>,
+    /// `64 - log2(slots.len())`: the hash is shifted right by this to pick a slot.
+    shift: u32,
+    /// The chunks after the first of the keys longer than 8 bytes, back to back.
+    tails: Vec<u64>,
+    /// For each key, where its chunks after the first start in `tails`.
+    tail_starts: Vec<u32>,
+    /// The value of each key.
+    values: Vec<V>,
+    /// Byte length of the longest key: longer probes cannot be found.
+    longest: usize,
+}
+
+/// One slot of a `WordTable`.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    /// The key's first 8 bytes, little-endian, zero-padded.
+    head: u64,
+    /// The key's byte length; `EMPTY_SLOT` for a slot without a key.
+    len: u32,
+    /// The key's index in `values` and `tail_starts`.
+    item: u32,
+}
+
+impl<V> Default for WordTable<V> {
+    fn default() -> Self {
+        WordTable {
+            slots: Vec::new(),
+            shift: 64,
+            tails: Vec::new(),
+            tail_starts: Vec::new(),
+            values: Vec::new(),
+            longest: 0,
+        }
+    }
+}
+
+/// The `len` of a slot without a key.
+const EMPTY_SLOT: u32 = u32::MAX;
+
+/// A slot without a key.
+const NO_KEY: Slot = Slot {
+    head: 0,
+    len: EMPTY_SLOT,
+    item: 0,
+};
+
+/// Multiplier of the hash (the one FxHash uses).
+const HASH_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+/// Folds one more (case-folded) chunk into a hash.
+#[inline]
+fn mix(hash: u64, chunk: u64) -> u64 {
+    (hash.rotate_left(23) ^ chunk).wrapping_mul(HASH_SEED)
+}
+
+impl<V> WordTable<V> {
+    /// A table of these distinct keys and their values.
+    fn new<'k>(entries: impl IntoIterator<Item = (&'k str, V)>) -> WordTable<V> {
+        let mut table = WordTable::default();
+        let mut keys = Vec::new();
+        for (key, value) in entries {
+            let bytes = key.as_bytes();
+            if bytes.len() >= EMPTY_SLOT as usize {
+                continue;
+            }
+            table.tail_starts.push(table.tails.len() as u32);
+            table
+                .tails
+                .extend((8..bytes.len()).step_by(8).map(|at| load_chunk(bytes, at)));
+            let mut hash = fold_ascii(load_chunk(bytes, 0)).wrapping_mul(HASH_SEED);
+            for at in (8..bytes.len()).step_by(8) {
+                hash = mix(hash, fold_ascii(load_chunk(bytes, at)));
+            }
+            keys.push((
+                hash,
+                Slot {
+                    head: load_chunk(bytes, 0),
+                    len: bytes.len() as u32,
+                    item: table.values.len() as u32,
+                },
+            ));
+            table.values.push(value);
+            table.longest = table.longest.max(bytes.len());
+        }
+        // At most a quarter of the slots are used, so a miss mostly ends at the first probe.
+        let size = (keys.len() * 4).next_power_of_two().max(8);
+        table.shift = 64 - size.trailing_zeros();
+        table.slots = vec![NO_KEY; size];
+        for (hash, key) in keys {
+            let mut slot = (hash >> table.shift) as usize;
+            while table.slots[slot].len != EMPTY_SLOT {
+                slot = (slot + 1) & (size - 1);
+            }
+            table.slots[slot] = key;
+        }
+        table
+    }
+
+    /// The value of the key of `len` bytes with this hash whose first chunk is `head` and
+    /// whose further chunks (if `len` > 8) satisfy `tail_matches(tails)`.
+    #[inline]
+    fn probe(
+        &self,
+        hash: u64,
+        head: u64,
+        len: usize,
+        tail_matches: impl Fn(&[u64]) -> bool,
+    ) -> Option<&V> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = (hash >> self.shift) as usize;
+        loop {
+            let slot = self.slots.get(at)?;
+            if slot.len == EMPTY_SLOT {
+                return None;
+            }
+            if slot.head == head && slot.len as usize == len {
+                if len <= 8 {
+                    return self.values.get(slot.item as usize);
+                }
+                let start = *self.tail_starts.get(slot.item as usize)? as usize;
+                let tails = self.tails.get(start..start + (len - 1) / 8)?;
+                if tail_matches(tails) {
+                    return self.values.get(slot.item as usize);
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The value of `key`, as written.
+    fn get(&self, key: &str) -> Option<&V> {
+        let bytes = key.as_bytes();
+        let len = bytes.len();
+        let head = load_chunk(bytes, 0);
+        if len <= 8 {
+            return self.probe(fold_ascii(head).wrapping_mul(HASH_SEED), head, len, |_| {
+                true
+            });
+        }
+        if len > self.longest {
+            return None;
+        }
+        let mut hash = fold_ascii(head).wrapping_mul(HASH_SEED);
+        for at in (8..len).step_by(8) {
+            hash = mix(hash, fold_ascii(load_chunk(bytes, at)));
+        }
+        self.probe(hash, head, len, |tails| {
+            tails
+                .iter()
+                .zip((8..len).step_by(8))
+                .all(|(&tail, at)| tail == load_chunk(bytes, at))
+        })
+    }
+
+    /// The value of `lower(word)`, found without making it.
+    #[inline]
+    fn get_any_case(&self, word: &str) -> Option<&V> {
+        let bytes = word.as_bytes();
+        if bytes.len() <= 8 {
+            let first = load_chunk(bytes, 0);
+            if first & HIGH_BITS == 0 {
+                let head = fold_ascii(first);
+                return self.probe(head.wrapping_mul(HASH_SEED), head, bytes.len(), |_| true);
+            }
+        }
+        self.get_any_case_long(word)
+    }
+
+    /// `get_any_case` for words longer than 8 bytes or not ASCII.
+    #[inline(never)]
+    fn get_any_case_long(&self, word: &str) -> Option<&V> {
+        let bytes = word.as_bytes();
+        let len = bytes.len();
+        let first = load_chunk(bytes, 0);
+        if len <= 8 {
+            // Not ASCII: see below.
+        } else if len <= self.longest {
+            let mut seen = first;
+            let head = fold_ascii(first);
+            let mut hash = head.wrapping_mul(HASH_SEED);
+            for at in (8..len).step_by(8) {
+                let chunk = load_chunk(bytes, at);
+                seen |= chunk;
+                hash = mix(hash, fold_ascii(chunk));
+            }
+            if seen & HIGH_BITS == 0 {
+                return self.probe(hash, head, len, |tails| {
+                    tails
+                        .iter()
+                        .zip((8..len).step_by(8))
+                        .all(|(&tail, at)| tail == fold_ascii(load_chunk(bytes, at)))
+                });
+            }
+        } else if word.is_ascii() {
+            return None;
+        }
+        // Lower-casing may change the length of a word that is not ASCII.
+        self.get(&lower(word))
+    }
+}
 
 /// A lower-cased word: the original, a stack copy or a heap copy.
 #[derive(Debug, Clone)]
@@ -845,5 +1138,122 @@ mod tests {
         assert!(g.cue("mumbled").is_some());
         assert!(g.cue("said").is_none());
         assert!(g.outlet("CNN").is_some(), "other files stay built in");
+    }
+
+    /// `lower` as it was first written: the reference for the fast version.
+    fn reference_lower(word: &str) -> String {
+        if word.is_ascii() {
+            word.to_ascii_lowercase()
+        } else if word.chars().any(char::is_uppercase) {
+            word.to_lowercase()
+        } else {
+            word.to_string()
+        }
+    }
+
+    /// Words of every length up to 40 bytes, in mixed case, some not ASCII.
+    fn sample_words() -> Vec<String> {
+        let mut words = vec![
+            String::new(),
+            "İstanbul".to_string(),
+            "ǅemal".to_string(),
+            "Señor".to_string(),
+            "ÉLYSÉE".to_string(),
+            "@[`{".to_string(),
+            "\u{7f}\u{80}".to_string(),
+        ];
+        let alphabet = b"aZbY@[`{09 .'-";
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        for len in 0..=40 {
+            for _ in 0..20 {
+                let word: String = (0..len)
+                    .map(|_| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        alphabet[(state % alphabet.len() as u64) as usize] as char
+                    })
+                    .collect();
+                words.push(word);
+            }
+        }
+        words
+    }
+
+    #[test]
+    fn ascii_folding_lower_cases_capitals_only() {
+        // Every byte at every position, among the bytes around 'A'..='Z'.
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = *b"@AZ[`az{";
+                bytes[at] = b;
+                let chunk = u64::from_le_bytes(bytes);
+                let expected = u64::from_le_bytes(bytes.map(|c| c.to_ascii_lowercase()));
+                assert_eq!(fold_ascii(chunk), expected, "{bytes:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn chunks_are_zero_padded() {
+        let bytes: Vec<u8> = (1..=20).collect();
+        for len in 0..=20 {
+            for at in 0..=len {
+                let mut expected = [0u8; 8];
+                for (k, slot) in expected.iter_mut().enumerate() {
+                    *slot = bytes[..len].get(at + k).copied().unwrap_or(0);
+                }
+                assert_eq!(load_chunk(&bytes[..len], at), u64::from_le_bytes(expected));
+            }
+        }
+    }
+
+    #[test]
+    fn lower_matches_the_reference() {
+        for word in sample_words() {
+            assert_eq!(lower(&word).as_str(), reference_lower(&word), "{word:?}");
+        }
+    }
+
+    #[test]
+    fn word_table_finds_keys_as_written_and_in_any_case() {
+        let words = sample_words();
+        let mut keys: Vec<String> = words
+            .iter()
+            .step_by(3)
+            .map(|w| reference_lower(w))
+            .collect();
+        keys.extend(["Said", "chief executive officer", "señor", "i̇stanbul"].map(String::from));
+        keys.sort();
+        keys.dedup();
+        let table = WordTable::new(keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)));
+        let index_of = |key: &str| keys.iter().position(|k| k == key);
+        let mut probes = words.clone();
+        probes.extend(
+            [
+                "SAID",
+                "Said",
+                "said",
+                "Chief Executive Officer",
+                "SEÑOR",
+                "İstanbul",
+            ]
+            .map(String::from),
+        );
+        for probe in &probes {
+            assert_eq!(table.get(probe).copied(), index_of(probe), "{probe:?}");
+            assert_eq!(
+                table.get_any_case(probe).copied(),
+                index_of(&reference_lower(probe)),
+                "{probe:?}"
+            );
+        }
+        assert_eq!(
+            table.get_any_case("SAID"),
+            None,
+            "a key with capitals is found only as written"
+        );
+        assert!(table.get_any_case("Chief Executive Officer").is_some());
+        assert!(table.get_any_case("İstanbul").is_some());
     }
 }

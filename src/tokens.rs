@@ -9,7 +9,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::grammar::{lower, Grammar};
+use crate::grammar::Grammar;
 use crate::span::Span;
 
 /// Whether a token is a word, a number or punctuation.
@@ -50,7 +50,7 @@ impl Lex {
 
     /// The facts about a word token of text `word`.
     pub fn of_word(word: &str, grammar: &Grammar) -> Lex {
-        Lex(grammar.entry(&lower(word)).map_or(0, |e| e.lex))
+        Lex(grammar.entry_any_case(word).map_or(0, |e| e.lex))
     }
 
     /// The flag bits of a word: a cue form; a word that ends a name run (title, pronoun, cue,
