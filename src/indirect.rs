@@ -9,11 +9,16 @@
 //!
 //! A clause that is mostly quoted text is left to the quotation rules, and a clause must have at
 //! least `MIN_WORDS` words.
+//!
+//! Words are compared with ASCII-case-insensitive equality against lower-case literals rather
+//! than lower-cased copies; `is_word` explains why the two agree for every word.
+
+use std::cell::OnceCell;
 
 use crate::attribute::{
     find_outlet, frame_outlets, outlet_columns, slice, Attribution, ParagraphTokens,
 };
-use crate::grammar::{lower, Grammar, Lower};
+use crate::grammar::{lower, CueInfo, Grammar};
 use crate::phrase::{NounPhrase, Phrases};
 use crate::quotes::Quote;
 use crate::segment::Segmentation;
@@ -35,6 +40,7 @@ pub fn reported_speech(
     let phrases = Phrases { text, grammar };
     let top = QuotedSpans::new(quotes);
     let mut statements = Vec::new();
+    let mut quoted = Vec::new();
     for (paragraph_index, sentences) in seg.paragraph_sentences.iter().enumerate() {
         let Some(tokens) = tokens.get(paragraph_index) else {
             continue;
@@ -44,16 +50,16 @@ pub fn reported_speech(
                 continue;
             };
             let sentence_tokens = slice(tokens, *sentence);
-            // Only a cue word or "according" opens a report (see `SentenceReader::reports`).
+            // Only a cue word or "according" opens a report.
             if !sentence_tokens.iter().any(|t| t.lex.may_be_cue()) {
                 continue;
             }
-            let quoted = top.flags(sentence_tokens);
+            top.mark(sentence_tokens, &mut quoted);
             let reader = SentenceReader {
                 phrases: &phrases,
                 tokens: sentence_tokens,
                 quoted: &quoted,
-                tally: std::cell::OnceCell::new(),
+                tally: OnceCell::new(),
             };
             let mut sentence_outlets = None;
             for found in reader.reports() {
@@ -103,6 +109,65 @@ pub fn reported_speech(
     statements
 }
 
+/// Does `word`, lower-cased by `grammar::lower`, equal `literal` (lower-case ASCII without a
+/// "k")? Exactly when the two are equal ignoring ASCII case: the only non-ASCII character
+/// that lower-cases to ASCII alone is the Kelvin sign (to "k"); every other one lower-cases to
+/// text ending in a non-ASCII character, so a word holding one cannot lower-case to `literal`.
+fn is_word(word: &str, literal: &str) -> bool {
+    word.eq_ignore_ascii_case(literal)
+}
+
+/// Does `word`, lower-cased by `grammar::lower`, end in `suffix` (lower-case ASCII without a
+/// "k")? Exactly when its last bytes equal `suffix` ignoring ASCII case (see `is_word`).
+fn ends_with_word(word: &str, suffix: &str) -> bool {
+    word.len()
+        .checked_sub(suffix.len())
+        .and_then(|start| word.as_bytes().get(start..))
+        .is_some_and(|end| end.eq_ignore_ascii_case(suffix.as_bytes()))
+}
+
+/// Words that open an adjunct after a cue rather than a clause ("on Friday", "in a statement").
+const ADJUNCT_STARTS: [&str; 22] = [
+    "in",
+    "on",
+    "at",
+    "during",
+    "to",
+    "from",
+    "via",
+    "after",
+    "before",
+    "while",
+    "when",
+    "through",
+    "according",
+    "without",
+    "with",
+    "as",
+    "of",
+    "for",
+    "about",
+    "and",
+    "but",
+    "referring",
+];
+
+/// Words after a cue that make the rest of the clause what was said ("asked whether ...").
+const QUESTION_WORDS: [&str; 8] = [
+    "whether", "if", "why", "how", "what", "when", "about", "for",
+];
+
+/// Words that open a subordinate clause at the start of a sentence ("After ...,").
+const SUBORDINATORS: [&str; 11] = [
+    "after", "while", "when", "although", "though", "as", "because", "since", "before", "if",
+    "until",
+];
+
+/// Auxiliaries that cannot open a reported clause ("was ...": the cue's own predicate).
+const AUXILIARIES: [&str; 11] = [
+    "was", "is", "are", "were", "has", "had", "have", "will", "would", "be", "been",
+];
+
 /// The outer spans of the top-level quotations, for "does one of them hold this token?".
 struct QuotedSpans {
     /// The spans, by start.
@@ -113,16 +178,17 @@ struct QuotedSpans {
 
 impl QuotedSpans {
     fn new(quotes: &[Quote]) -> QuotedSpans {
-        let spans = quotes
-            .iter()
-            .filter(|q| q.depth == 0)
-            .map(|q| q.outer)
-            .collect();
-        QuotedSpans::from_spans(spans)
+        QuotedSpans::of(
+            quotes
+                .iter()
+                .filter(|q| q.depth == 0)
+                .map(|q| q.outer)
+                .collect(),
+        )
     }
 
     /// The spans, in any order.
-    fn from_spans(mut spans: Vec<Span>) -> QuotedSpans {
+    fn of(mut spans: Vec<Span>) -> QuotedSpans {
         spans.sort_by_key(|s| s.start);
         let reach = spans
             .iter()
@@ -138,37 +204,34 @@ impl QuotedSpans {
     #[cfg(test)]
     fn contains(&self, span: Span) -> bool {
         let before = self.spans.partition_point(|s| s.start <= span.start);
-        self.contains_from(before, span)
+        self.reaches(before, span)
     }
 
-    /// Does some span contain `span`, given `before`, the number of spans that start at or
-    /// before it?
-    fn contains_from(&self, before: usize, span: Span) -> bool {
+    /// Does one of the first `before` spans (those starting at or before `span`) contain it?
+    fn reaches(&self, before: usize, span: Span) -> bool {
         before
             .checked_sub(1)
             .and_then(|i| self.reach.get(i))
             .is_some_and(|&end| end >= span.end)
     }
 
-    /// For each of `tokens` (in text order), does some span contain it? One pass, with one
-    /// binary search for the first token.
-    fn flags(&self, tokens: &[Token]) -> Vec<bool> {
-        let mut before = tokens.first().map_or(0, |first| {
-            self.spans.partition_point(|s| s.start <= first.span.start)
-        });
-        tokens
-            .iter()
-            .map(|t| {
-                while self
-                    .spans
-                    .get(before)
-                    .is_some_and(|s| s.start <= t.span.start)
-                {
-                    before += 1;
-                }
-                self.contains_from(before, t.span)
-            })
-            .collect()
+    /// Sets `quoted` to, for each token, whether some span contains it (what `contains` says),
+    /// walking the spans along with the tokens instead of searching them for each token.
+    fn mark(&self, tokens: &[Token], quoted: &mut Vec<bool>) {
+        quoted.clear();
+        let mut before = 0;
+        let mut last_start = 0;
+        for (i, token) in tokens.iter().enumerate() {
+            let start = token.span.start;
+            if i == 0 || start < last_start {
+                before = self.spans.partition_point(|s| s.start <= start);
+            }
+            while self.spans.get(before).is_some_and(|s| s.start <= start) {
+                before += 1;
+            }
+            last_start = start;
+            quoted.push(self.reaches(before, token.span));
+        }
     }
 }
 
@@ -184,16 +247,16 @@ struct SentenceReader<'p, 'a> {
     tokens: &'p [Token],
     /// For each token, whether it lies inside a quotation.
     quoted: &'p [bool],
-    /// Counts and clause ends over the sentence, built at the first clause (see `Tally`).
-    tally: std::cell::OnceCell<Tally>,
+    /// Counts and clause ends over the sentence, built at the first need (see `Tally`).
+    tally: OnceCell<Tally>,
 }
 
 /// Running counts over a sentence's tokens, so that each clause is measured in constant time
 /// however long the sentence (one huge "sentence" of quote marks must stay linear).
 struct Tally {
-    /// `quoted[i]`: quoted tokens before token i.
+    /// `quoted[i]`: quoted tokens at or after token i.
     quoted: Vec<usize>,
-    /// `words[i]`: non-punctuation tokens before token i.
+    /// `words[i]`: non-punctuation tokens at or after token i.
     words: Vec<usize>,
     /// `stop[i]`: the first token at or after i where a clause stops (see `SentenceReader::stops`).
     stop: Vec<usize>,
@@ -204,9 +267,9 @@ struct Tally {
 }
 
 impl Tally {
-    /// Tokens among `from..to` for which the count grows.
+    /// Tokens among `from..to` for which `counts` (counts from each token on) grows.
     fn count(counts: &[usize], from: usize, to: usize) -> usize {
-        counts[to] - counts[from]
+        counts[from] - counts[to]
     }
 }
 
@@ -215,31 +278,53 @@ impl SentenceReader<'_, '_> {
         self.tokens.get(i).map_or("", |t| t.text(self.phrases.text))
     }
 
-    fn lower(&self, i: usize) -> Lower<'_> {
-        lower(self.word(i))
+    /// The token at `i` when it is a single ASCII character (its text is exactly that byte).
+    fn mark(&self, i: usize) -> Option<u8> {
+        let span = self.tokens.get(i)?.span;
+        if span.end.checked_sub(span.start) != Some(1) {
+            return None;
+        }
+        self.phrases
+            .text
+            .as_bytes()
+            .get(span.start)
+            .copied()
+            .filter(u8::is_ascii)
     }
 
-    /// Is token `i` the word `word` (lower case, ASCII, without 'k'), in any case? The same as
-    /// comparing its lower case, since no other character lower-cases to such letters.
-    fn is(&self, i: usize, word: &str) -> bool {
-        self.word(i).eq_ignore_ascii_case(word)
+    /// Is the token at `i` the word `literal` in any case (`literal`: see `is_word`)?
+    fn is(&self, i: usize, literal: &str) -> bool {
+        self.tokens.get(i).is_some_and(|t| {
+            t.span.end.checked_sub(t.span.start) == Some(literal.len())
+                && is_word(t.text(self.phrases.text), literal)
+        })
+    }
+
+    /// Is the token at `i` one of `literals` in any case?
+    fn is_any(&self, i: usize, literals: &[&str]) -> bool {
+        let Some(token) = self.tokens.get(i) else {
+            return false;
+        };
+        let word = token.text(self.phrases.text);
+        literals.iter().any(|literal| is_word(word, literal))
+    }
+
+    /// Does the token at `i` end in "ing" in any case ("saying", "SAYING")?
+    fn ends_with_ing(&self, i: usize) -> bool {
+        ends_with_word(self.word(i), "ing")
     }
 
     /// Does a clause stop at token `i` (`i` > the clause's first token)? At a colon, at a
     /// direct quotation after a comma or colon ("..., Rubio fired back: "Q""), and at ", but"
     /// or ", and" before a cue verb.
     fn stops(&self, i: usize) -> bool {
-        let punct = self
-            .tokens
-            .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Punct);
-        (punct && self.word(i) == ":")
+        let mark = self.mark(i);
+        mark == Some(b':')
             || (i > 0
                 && self.quoted[i]
                 && !self.quoted[i - 1]
-                && matches!(self.word(i - 1), "," | ":"))
-            || (punct
-                && self.word(i) == ","
+                && matches!(self.mark(i - 1), Some(b',' | b':')))
+            || (mark == Some(b',')
                 && (self.is(i + 1, "but") || self.is(i + 1, "and"))
                 && self
                     .tokens
@@ -247,31 +332,32 @@ impl SentenceReader<'_, '_> {
                     .is_some_and(|t| self.phrases.cue_verb(t).is_some()))
     }
 
-    /// The sentence's running counts, built once.
+    /// The sentence's running counts, built once, in one pass from the end.
     fn tally(&self) -> &Tally {
         self.tally.get_or_init(|| {
             let n = self.tokens.len();
-            let mut quoted = Vec::with_capacity(n + 1);
-            let mut words = Vec::with_capacity(n + 1);
-            let (mut q, mut w) = (0, 0);
-            for (i, token) in self.tokens.iter().enumerate() {
-                quoted.push(q);
-                words.push(w);
-                q += usize::from(self.quoted[i]);
-                w += usize::from(token.kind != TokenKind::Punct);
-            }
-            quoted.push(q);
-            words.push(w);
+            let mut quoted = vec![0; n + 1];
+            let mut words = vec![0; n + 1];
             let mut stop = vec![n; n + 1];
-            for i in (0..n).rev() {
+            let mut last_that = None;
+            let mut first_comma = None;
+            for (i, token) in self.tokens.iter().enumerate().rev() {
+                quoted[i] = quoted[i + 1] + usize::from(self.quoted[i]);
+                words[i] = words[i + 1] + usize::from(token.kind != TokenKind::Punct);
                 stop[i] = if self.stops(i) { i } else { stop[i + 1] };
+                if last_that.is_none() && self.is(i, "that") {
+                    last_that = Some(i);
+                }
+                if self.mark(i) == Some(b',') {
+                    first_comma = Some(i);
+                }
             }
             Tally {
                 quoted,
                 words,
                 stop,
-                last_that: (0..n).rev().find(|&i| self.is(i, "that")),
-                first_comma: (0..n).find(|&i| self.word(i) == ","),
+                last_that,
+                first_comma,
             }
         })
     }
@@ -282,7 +368,7 @@ impl SentenceReader<'_, '_> {
         let mut covered_until = 0;
         for k in 0..self.tokens.len() {
             // Only a cue word or "according" opens a report.
-            if self.quoted[k] || k < covered_until || !self.tokens[k].lex.may_be_cue() {
+            if !self.tokens[k].lex.may_be_cue() || self.quoted[k] || k < covered_until {
                 continue;
             }
             let found = if self.is(k, "according") && self.is(k + 1, "to") {
@@ -301,7 +387,8 @@ impl SentenceReader<'_, '_> {
         reports
     }
 
-    /// A report governed by the speech verb at `k`.
+    /// A report governed by the speech verb at `k`. The cheap tests come first, and the
+    /// speaker, the costliest to find, last.
     fn cue_report(&self, k: usize) -> Option<Report> {
         let token = self.tokens.get(k)?;
         let cue = self
@@ -315,40 +402,48 @@ impl SentenceReader<'_, '_> {
         if next.is_some_and(|i| self.is(i, "by")) {
             return None; // "sanctions announced by Washington": a passive participle
         }
-        let tail_has_that = self.tally().last_that.is_some_and(|i| i > k);
         let ends_sentence =
             next.is_none_or(|i| self.is_adjunct_start(i) || self.is_end_inversion(k, i));
 
         // "CLAUSE, X said (on Friday)." / "CLAUSE, said X."
-        if ends_sentence && !tail_has_that {
+        if ends_sentence && self.tally().last_that.is_none_or(|i| i <= k) {
+            // The comma `end_speaker` needs lies before the cue.
+            if self.tally().first_comma.is_none_or(|c| c >= k) {
+                return None;
+            }
             let (speaker, comma) = self.end_speaker(k)?;
             let clause = self.clause(0, comma)?;
             return Some(self.report(clause, token.span, speaker));
         }
+        let clause = self.clause_after(k, cue, next, ends_sentence)?;
         let speaker = self.direct_speaker(k)?;
         if speaker.span.start > token.span.start || self.follows_quote(speaker.span.start) {
             return None; // "Q," X said, adding ... — the attribution of a quotation
         }
+        Some(self.report(clause, token.span, speaker))
+    }
+
+    /// The clause the cue at `k` governs after it ("X said (that) CLAUSE"), whoever the
+    /// speaker; `next` is the first word after the cue.
+    fn clause_after(
+        &self,
+        k: usize,
+        cue: &CueInfo,
+        next: Option<usize>,
+        ends_sentence: bool,
+    ) -> Option<Span> {
         // "asking the country to recover emails that ...": a "that" after an infinitive is a relative.
         let that = (k + 1..self.tokens.len().min(k + 13))
             .take_while(|&i| !self.is(i, "to"))
             .find(|&i| self.is(i, "that"));
         let mut from = k + 1;
-        let participle_after_comma =
-            self.lower(k).ends_with("ing") && k > 0 && self.word(k - 1) == ",";
-        let question_word = next.is_some_and(|i| {
-            matches!(
-                self.lower(i).as_str(),
-                "whether" | "if" | "why" | "how" | "what" | "when" | "about" | "for"
-            )
-        });
+        let participle = self.ends_with_ing(k);
+        let participle_after_comma = participle && k > 0 && self.mark(k - 1) == Some(b',');
+        let question_word = next.is_some_and(|i| self.is_any(i, &QUESTION_WORDS));
         if question_word && !ends_sentence {
             // "asked whether ...", "called for ...": the rest of the clause is what was said.
             from = next.unwrap_or(from);
-        } else if cue.addressee
-            || ends_sentence
-            || (self.lower(k).ends_with("ing") && !participle_after_comma)
-        {
+        } else if cue.addressee || ends_sentence || (participle && !participle_after_comma) {
             // "told reporters (on Friday) that", "said in a statement that", "saying that"
             match that {
                 Some(that) => from = that,
@@ -378,42 +473,29 @@ impl SentenceReader<'_, '_> {
         }
         // Skip "on Friday", "last week", "Tuesday", but not "this was ...".
         while self.tokens.get(from).is_some_and(|t| {
-            let time_follows = self.tokens.get(from + 1).is_some_and(|next| {
-                self.phrases
-                    .is_time_word(&next.text(self.phrases.text).to_lowercase())
-            });
-            matches!(t.text(self.phrases.text), "," | ":")
-                || self.phrases.is_time_word(&self.lower(from))
-                || (self.phrases.skippable_after(t) && time_follows)
+            matches!(self.mark(from), Some(b',' | b':'))
+                || self.phrases.is_time_word(&lower(t.text(self.phrases.text)))
+                || (self.phrases.skippable_after(t)
+                    && self.tokens.get(from + 1).is_some_and(|next| {
+                        self.phrases
+                            .is_time_word(&next.text(self.phrases.text).to_lowercase())
+                    }))
         }) {
             from += 1;
         }
         let mut to = self.tokens.len();
         if self.opens_with_subordinate_clause(k) {
             // "After several outlets reported that X, other reports followed": X ends at the comma.
-            to = (from..to).find(|&i| self.word(i) == ",").unwrap_or(to);
+            to = (from..to)
+                .find(|&i| self.mark(i) == Some(b','))
+                .unwrap_or(to);
         }
-        let clause = self.clause(from, to)?;
-        Some(self.report(clause, token.span, speaker))
+        self.clause(from, to)
     }
 
     /// Does the sentence open with a subordinate clause ("After ...,") that holds the cue at `k`?
     fn opens_with_subordinate_clause(&self, k: usize) -> bool {
-        let opens = matches!(
-            self.lower(0).as_str(),
-            "after"
-                | "while"
-                | "when"
-                | "although"
-                | "though"
-                | "as"
-                | "because"
-                | "since"
-                | "before"
-                | "if"
-                | "until"
-        );
-        opens && self.tally().first_comma.is_none_or(|i| i >= k)
+        self.is_any(0, &SUBORDINATORS) && self.tally().first_comma.is_none_or(|i| i >= k)
     }
 
     /// The speaker of the cue at `k`, read strictly: its own subject; the subject of the clause
@@ -422,10 +504,10 @@ impl SentenceReader<'_, '_> {
         if let Some(speaker) = self.phrases.subject_before(self.tokens, 0, k) {
             return Some(speaker);
         }
-        let previous = self.lower(k.checked_sub(1)?);
-        if matches!(previous.as_str(), "who" | "which") {
+        let previous = k.checked_sub(1)?;
+        if self.is(previous, "who") || self.is(previous, "which") {
             // "Mark Zuckerberg, who announced ...": the phrase before the relative pronoun.
-            let comma = k.checked_sub(2).filter(|&c| self.word(c) == ",")?;
+            let comma = k.checked_sub(2).filter(|&c| self.mark(c) == Some(b','))?;
             return self.phrases.phrase_ending_at(self.tokens, 0, comma);
         }
         let speaker = self.phrases.speaker_of_cue(self.tokens, k)?;
@@ -437,7 +519,7 @@ impl SentenceReader<'_, '_> {
 
     /// Is the cue at `k` followed by its own subject and then the sentence end ("..., said Rita Katz.")?
     fn is_end_inversion(&self, k: usize, next: usize) -> bool {
-        if k == 0 || self.word(k - 1) != "," || next != k + 1 {
+        if k == 0 || self.mark(k - 1) != Some(b',') || next != k + 1 {
             return false;
         }
         self.phrases
@@ -453,40 +535,17 @@ impl SentenceReader<'_, '_> {
 
     /// Index of the first word or quoted token at or after `from`, skipping commas and colons.
     fn next_word(&self, from: usize) -> Option<usize> {
-        (from..self.tokens.len())
-            .find(|&i| self.quoted[i] || !matches!(self.word(i), "," | ":" | "." | "!" | "?" | ";"))
+        (from..self.tokens.len()).find(|&i| {
+            self.quoted[i] || !matches!(self.mark(i), Some(b',' | b':' | b'.' | b'!' | b'?' | b';'))
+        })
     }
 
     /// Does the word at `i` open an adjunct rather than a clause ("on Friday", "in a statement")?
     fn is_adjunct_start(&self, i: usize) -> bool {
-        let lower = self.lower(i);
         self.tokens[i].kind == TokenKind::Punct
+            || self.ends_with_ing(i)
+            || self.is_any(i, &ADJUNCT_STARTS)
             || self.phrases.skippable_after(&self.tokens[i])
-            || lower.ends_with("ing")
-            || matches!(
-                lower.as_str(),
-                "in" | "on"
-                    | "at"
-                    | "during"
-                    | "to"
-                    | "from"
-                    | "via"
-                    | "after"
-                    | "before"
-                    | "while"
-                    | "when"
-                    | "through"
-                    | "according"
-                    | "without"
-                    | "with"
-                    | "as"
-                    | "of"
-                    | "for"
-                    | "about"
-                    | "and"
-                    | "but"
-                    | "referring"
-            )
     }
 
     /// Does a quotation end right before byte `at` (only commas or dashes between)?
@@ -505,8 +564,8 @@ impl SentenceReader<'_, '_> {
         let after_speaker = self
             .tokens
             .partition_point(|t| t.span.end <= speaker.span.end);
-        let clause = if k == 0 || self.word(k - 1) != "," {
-            let comma = (after_speaker..self.tokens.len()).find(|&i| self.word(i) == ",")?;
+        let clause = if k == 0 || self.mark(k - 1) != Some(b',') {
+            let comma = (after_speaker..self.tokens.len()).find(|&i| self.mark(i) == Some(b','))?;
             self.clause(comma + 1, self.tokens.len())?
         } else {
             self.clause(0, k - 1)?
@@ -516,7 +575,7 @@ impl SentenceReader<'_, '_> {
 
     /// The speaker of a cue that closes the sentence after a comma: ", X said" or ", said X".
     fn end_speaker(&self, k: usize) -> Option<(NounPhrase, usize)> {
-        if k > 0 && self.word(k - 1) == "," {
+        if k > 0 && self.mark(k - 1) == Some(b',') {
             let speaker = self.phrases.object_after(self.tokens, k + 1)?;
             speaker.name?;
             return Some((speaker, k - 1));
@@ -525,7 +584,9 @@ impl SentenceReader<'_, '_> {
         let first = self
             .tokens
             .partition_point(|t| t.span.start < speaker.span.start);
-        let comma = first.checked_sub(1).filter(|&c| self.word(c) == ",")?;
+        let comma = first
+            .checked_sub(1)
+            .filter(|&c| self.mark(c) == Some(b','))?;
         Some((speaker, comma))
     }
 
@@ -554,24 +615,10 @@ impl SentenceReader<'_, '_> {
         }
         let words = Tally::count(&tally.words, from, to);
         let quoted = Tally::count(&tally.quoted, from, to);
-        let starts_with_verb = matches!(
-            self.lower(from).as_str(),
-            "was"
-                | "is"
-                | "are"
-                | "were"
-                | "has"
-                | "had"
-                | "have"
-                | "will"
-                | "would"
-                | "be"
-                | "been"
-        );
         if words < MIN_WORDS
             || 2 * quoted >= to - from
             || self.quoted.get(from).copied().unwrap_or(false)
-            || starts_with_verb
+            || self.is_any(from, &AUXILIARIES)
         {
             return None;
         }
@@ -597,38 +644,173 @@ impl SentenceReader<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use super::QuotedSpans;
-    use crate::grammar::Grammar;
+    use std::cell::OnceCell;
+
+    use super::{ends_with_word, is_word, QuotedSpans, SentenceReader};
+    use crate::grammar::{lower, Grammar};
+    use crate::phrase::Phrases;
     use crate::span::Span;
-    use crate::tokens::{Lex, Token, TokenKind};
+    use crate::statement::Kind;
+    use crate::tokens::{tokenize, Lex, Token, TokenKind};
+    use crate::Extractor;
 
     #[test]
-    fn quoted_flags_agree_with_one_search_per_token() {
-        let spans = [(5, 9), (0, 3), (12, 30), (14, 16), (40, 41), (40, 45)];
-        let top = QuotedSpans::from_spans(spans.iter().map(|&(a, b)| Span::new(a, b)).collect());
-        for first in 0..50 {
-            for width in 1..4 {
-                let tokens: Vec<Token> = (first..50)
-                    .step_by(width)
-                    .map(|start| Token {
-                        span: Span::new(start, start + width),
-                        kind: TokenKind::Word,
-                        lex: Lex::UNKNOWN,
-                    })
-                    .collect();
-                let one_by_one: Vec<bool> = tokens.iter().map(|t| top.contains(t.span)).collect();
+    fn non_ascii_characters_lower_case_to_non_ascii_endings() {
+        // What `is_word` and `ends_with_word` rest on.
+        for c in ('\u{80}'..=char::MAX).filter(|&c| c != '\u{212A}') {
+            let last = c.to_lowercase().last();
+            assert!(last.is_some_and(|l| !l.is_ascii()), "{c:?}");
+        }
+        assert_eq!(lower("\u{212A}").as_str(), "k");
+    }
+
+    #[test]
+    fn word_tests_agree_with_lower() {
+        let words = [
+            "that",
+            "That",
+            "THAT",
+            "tHaT",
+            "thatʼ",
+            "thät",
+            "İn",
+            "in",
+            "IN",
+            "ın",
+            "",
+            "SAYING",
+            "saying",
+            "sayİNG",
+            "sayıng",
+            "ing",
+            "İng",
+            "ng",
+            "Referring",
+            "référring",
+            "ǅing",
+            "\u{212A}",
+            "ﬁng",
+            "Ｉng",
+            "by",
+            "BY",
+        ];
+        let literals = [
+            "that",
+            "in",
+            "by",
+            "to",
+            "according",
+            "referring",
+            "whether",
+            "been",
+            "ing",
+            "ng",
+        ];
+        for word in words {
+            for literal in literals {
                 assert_eq!(
-                    top.flags(&tokens),
-                    one_by_one,
-                    "from {first}, width {width}"
+                    is_word(word, literal),
+                    lower(word).as_str() == literal,
+                    "{word} {literal}"
+                );
+                assert_eq!(
+                    ends_with_word(word, literal),
+                    lower(word).ends_with(literal),
+                    "{word} {literal}"
                 );
             }
         }
-        assert!(top.contains(Span::new(13, 29)));
-        assert!(!top.contains(Span::new(8, 10)));
     }
-    use crate::statement::Kind;
-    use crate::Extractor;
+
+    fn token(start: usize, end: usize) -> Token {
+        Token {
+            span: Span::new(start, end),
+            kind: TokenKind::Word,
+            lex: Lex::UNKNOWN,
+        }
+    }
+
+    #[test]
+    fn marking_quoted_tokens_agrees_with_contains() {
+        let spans = QuotedSpans::of(vec![
+            Span::new(40, 60),
+            Span::new(5, 20),
+            Span::new(8, 12),
+            Span::new(25, 30),
+            Span::new(25, 35),
+            Span::new(58, 70),
+        ]);
+        let mut tokens: Vec<Token> = (0..75).map(|i| token(i, i + 3)).collect();
+        // Out of order too (never from the tokenizer, but answered the same).
+        tokens.extend([token(30, 33), token(6, 9), token(0, 1), token(66, 70)]);
+        let mut quoted = vec![true];
+        spans.mark(&tokens, &mut quoted);
+        let expected: Vec<bool> = tokens.iter().map(|t| spans.contains(t.span)).collect();
+        assert_eq!(quoted, expected);
+        assert!(quoted[6] && !quoted[3] && !quoted[20] && quoted[26] && quoted[67]);
+        spans.mark(&[], &mut quoted);
+        assert!(quoted.is_empty());
+        QuotedSpans::of(Vec::new()).mark(&tokens, &mut quoted);
+        assert!(quoted.iter().all(|q| !q));
+    }
+
+    #[test]
+    fn tally_agrees_with_its_definitions() {
+        let grammar = Grammar::builtin();
+        let text = "After Lee said that, he wrote: \"So it is,\" and THAT was it, but said \
+                    the plan, and said no , and ; THAT";
+        let phrases = Phrases {
+            text,
+            grammar: &grammar,
+        };
+        let tokens = tokenize(text, Span::new(0, text.len()), &|_| false);
+        let open = text.find('"').unwrap_or(0);
+        let close = text.rfind('"').map_or(0, |c| c + 1);
+        let quoted: Vec<bool> = tokens
+            .iter()
+            .map(|t| t.span.start >= open && t.span.end <= close)
+            .collect();
+        let reader = SentenceReader {
+            phrases: &phrases,
+            tokens: &tokens,
+            quoted: &quoted,
+            tally: OnceCell::new(),
+        };
+        let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+        let n = tokens.len();
+        let tally = reader.tally();
+        for from in 0..=n {
+            for to in from..=n {
+                let quoted_count = quoted[from..to].iter().filter(|&&q| q).count();
+                let word_count = tokens[from..to]
+                    .iter()
+                    .filter(|t| t.kind != TokenKind::Punct)
+                    .count();
+                assert_eq!(super::Tally::count(&tally.quoted, from, to), quoted_count);
+                assert_eq!(super::Tally::count(&tally.words, from, to), word_count);
+            }
+        }
+        let stops = |i: usize| {
+            words[i] == ":"
+                || (i > 0 && quoted[i] && !quoted[i - 1] && matches!(words[i - 1], "," | ":"))
+                || (words[i] == ","
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|w| matches!(lower(w).as_str(), "but" | "and"))
+                    && tokens
+                        .get(i + 2)
+                        .is_some_and(|t| phrases.cue_verb(t).is_some()))
+        };
+        for i in 0..=n {
+            let expected = (i..n).find(|&j| stops(j)).unwrap_or(n);
+            assert_eq!(tally.stop[i], expected, "{i}");
+        }
+        assert!((0..n).any(|i| stops(i) && words[i] == ","));
+        let last_that = (0..n).rev().find(|&i| lower(words[i]) == "that");
+        assert_eq!(tally.last_that, last_that);
+        assert_eq!(last_that, Some(n - 1));
+        assert_eq!(tally.first_comma, words.iter().position(|w| *w == ","));
+    }
 
     /// (clause, speaker, cue) of each indirect statement of `text`.
     fn reported(text: &str) -> Vec<(String, String, String)> {
