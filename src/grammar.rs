@@ -168,14 +168,14 @@ struct Index {
     /// Function-word section names, in bit order (at most 32; later ones are looked up directly).
     sections: Vec<String>,
     /// Outlet alias (as in `outlet_aliases`) to its outlet index.
-    outlet_aliases: FxHashMap<Box<str>, usize>,
+    outlet_aliases: WordTable<usize>,
     /// First words of the outlet aliases that have more than one word.
-    outlet_first_words: FxHashSet<Box<str>>,
+    outlet_first_words: WordTable<()>,
     /// The leading ASCII letter-and-digit run of every alias (see [`outlet_lead`]), or None
     /// when some alias has no such run that a text could be checked against.
     outlet_leads: Option<FxHashSet<Box<str>>>,
     /// First names as written, to gender.
-    first_names: FxHashMap<Box<str>, Gender>,
+    first_names: WordTable<Gender>,
     /// Abbreviations (lower case, without final period).
     abbreviations: WordTable<()>,
 }
@@ -204,10 +204,10 @@ impl Index {
             }
         }
         let mut leads = Some(FxHashSet::default());
-        for (alias, &outlet) in &grammar.outlet_aliases {
-            index.outlet_aliases.insert(alias.as_str().into(), outlet);
+        let mut outlet_first_words = FxHashSet::default();
+        for alias in grammar.outlet_aliases.keys() {
             if let Some((first, _)) = alias.split_once(char::is_whitespace) {
-                index.outlet_first_words.insert(first.into());
+                outlet_first_words.insert(first);
             }
             match (outlet_lead(alias), leads.as_mut()) {
                 (Some(lead), Some(leads)) => {
@@ -217,6 +217,13 @@ impl Index {
             }
         }
         index.outlet_leads = leads;
+        index.outlet_aliases = WordTable::new(
+            grammar
+                .outlet_aliases
+                .iter()
+                .map(|(alias, &outlet)| (alias.as_str(), outlet)),
+        );
+        index.outlet_first_words = WordTable::new(outlet_first_words.into_iter().map(|w| (w, ())));
         words.entry("according").or_default();
         let in_section = |section: &str, word: &str| {
             grammar
@@ -236,9 +243,12 @@ impl Index {
             );
         }
         index.words = WordTable::new(words);
-        for (name, &gender) in &grammar.first_names {
-            index.first_names.insert(name.as_str().into(), gender);
-        }
+        index.first_names = WordTable::new(
+            grammar
+                .first_names
+                .iter()
+                .map(|(name, &gender)| (name.as_str(), gender)),
+        );
         index.abbreviations =
             WordTable::new(grammar.abbreviation_set.iter().map(|a| (a.as_str(), ())));
         index
@@ -593,7 +603,7 @@ impl Grammar {
 
     /// Can an outlet alias of two or more words start with this word (as written)?
     pub fn starts_outlet_alias(&self, word: &str) -> bool {
-        self.index().outlet_first_words.contains(word)
+        self.index().outlet_first_words.get(word).is_some()
     }
 
     /// Can an outlet alias start at the beginning of `text`? False only when none can: the
@@ -894,14 +904,20 @@ impl<V> WordTable<V> {
             return None;
         }
         let mut hash = fold_ascii(head).wrapping_mul(HASH_SEED);
-        for at in (8..len).step_by(8) {
+        let mut at = 8;
+        while at < len {
             hash = mix(hash, fold_ascii(load_chunk(bytes, at)));
+            at += 8;
         }
         self.probe(hash, head, len, |tails| {
-            tails
-                .iter()
-                .zip((8..len).step_by(8))
-                .all(|(&tail, at)| tail == load_chunk(bytes, at))
+            let mut at = 8;
+            for &tail in tails {
+                if tail != load_chunk(bytes, at) {
+                    return false;
+                }
+                at += 8;
+            }
+            true
         })
     }
 
@@ -924,27 +940,31 @@ impl<V> WordTable<V> {
     fn get_any_case_long(&self, word: &str) -> Option<&V> {
         let bytes = word.as_bytes();
         let len = bytes.len();
-        let first = load_chunk(bytes, 0);
-        if len <= 8 {
-            // Not ASCII: see below.
-        } else if len <= self.longest {
+        if len > 8 && len <= self.longest {
+            let first = load_chunk(bytes, 0);
             let mut seen = first;
             let head = fold_ascii(first);
             let mut hash = head.wrapping_mul(HASH_SEED);
-            for at in (8..len).step_by(8) {
+            let mut at = 8;
+            while at < len {
                 let chunk = load_chunk(bytes, at);
                 seen |= chunk;
                 hash = mix(hash, fold_ascii(chunk));
+                at += 8;
             }
             if seen & HIGH_BITS == 0 {
                 return self.probe(hash, head, len, |tails| {
-                    tails
-                        .iter()
-                        .zip((8..len).step_by(8))
-                        .all(|(&tail, at)| tail == fold_ascii(load_chunk(bytes, at)))
+                    let mut at = 8;
+                    for &tail in tails {
+                        if tail != fold_ascii(load_chunk(bytes, at)) {
+                            return false;
+                        }
+                        at += 8;
+                    }
+                    true
                 });
             }
-        } else if word.is_ascii() {
+        } else if len > 8 && word.is_ascii() {
             return None;
         }
         // Lower-casing may change the length of a word that is not ASCII.

@@ -93,12 +93,23 @@ impl Token {
 
     /// True for a word that starts with an upper-case letter.
     pub fn is_capitalized(&self, text: &str) -> bool {
-        self.kind == TokenKind::Word
-            && self
-                .text(text)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
+        if self.kind != TokenKind::Word {
+            return false;
+        }
+        // An ASCII first byte is the whole first character (when the span is valid text).
+        let bytes = text.as_bytes();
+        let (start, end) = (self.span.start, self.span.end);
+        if let Some(&first) = bytes.get(start) {
+            let ends_at_boundary =
+                end == bytes.len() || bytes.get(end).is_some_and(|&b| b as i8 >= -0x40);
+            if first.is_ascii() && start < end && ends_at_boundary {
+                return first.is_ascii_uppercase();
+            }
+        }
+        self.text(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
     }
 
     /// True for a word or number.
@@ -132,10 +143,12 @@ pub fn tokenize(text: &str, within: Span, is_abbreviation: &dyn Fn(&str) -> bool
         text,
         within,
         is_abbreviation,
-        tokens: Vec::with_capacity(piece.len() / 5 + 1),
+        tokens: Vec::with_capacity(piece.len() / 4 + 1),
         skip_until: 0,
     };
-    if !word_bounds(piece, |offset, word| tokens.push(offset, word)) {
+    if !word_bounds(piece, |offset, end, class| {
+        tokens.push_classified(piece, offset, end, class)
+    }) {
         for (offset, word) in piece.split_word_bound_indices() {
             tokens.push(offset, word);
         }
@@ -169,62 +182,118 @@ impl Tokens<'_, '_> {
     /// Adds the piece `word` found at `offset` within the stretch: a new token, part of the
     /// token before, or nothing (whitespace).
     fn push(&mut self, offset: usize, word: &str) {
-        let (text, within, tokens) = (self.text, self.within, &mut self.tokens);
-        let is_abbreviation = self.is_abbreviation;
-        let skip_until = &mut self.skip_until;
-        let start = within.start + offset;
-        let span = Span::new(start, start + word.len());
         let Some(first) = word.chars().next() else {
             return;
         };
-        if first.is_whitespace() || start < *skip_until {
+        if first.is_whitespace() {
             return;
         }
-        // "Rossiya-1’s": a possessive after a number stays with it.
-        if matches!(word, "'" | "’") {
-            if let Some(last) = tokens.last_mut() {
-                let rest = text.get(span.end..within.end).unwrap_or("");
-                let mut chars = rest.chars();
-                let is_possessive =
-                    chars.next() == Some('s') && !chars.next().is_some_and(char::is_alphanumeric);
-                if is_possessive && last.span.end == start && last.kind != TokenKind::Punct {
-                    last.span.end = span.end + 1;
-                    *skip_until = span.end + 1;
-                    return;
-                }
+        self.push_token(offset, word, kind_of(word, first));
+    }
+
+    /// `push` for the piece `offset..end` of `piece` from the fast splitter, whose first
+    /// character is of class `class`.
+    #[inline]
+    fn push_classified(&mut self, piece: &str, offset: usize, end: usize, class: Break) {
+        let word = || piece.get(offset..end).unwrap_or("");
+        match class {
+            Break::Space => {}
+            // A letter of the fast splitter is alphabetic (and no digit), a number an ASCII digit.
+            Break::Letter => self.push_wordlike(offset, end - offset, TokenKind::Word),
+            Break::Numeric => self.push_wordlike(offset, end - offset, TokenKind::Number),
+            // Pieces of these classes are one character: punctuation, or whitespace.
+            Break::Other
+            | Break::MidLetter
+            | Break::MidNum
+            | Break::MidNumLet
+            | Break::SingleQuote => match word().as_bytes() {
+                [b'\t'..=b'\r'] => {}
+                [_] => self.push_token(offset, word(), TokenKind::Punct),
+                _ if word() == "\u{00A0}" => {}
+                _ => self.push_token(offset, word(), TokenKind::Punct),
+            },
+            Break::ExtendNumLet | Break::Cr => self.push(offset, word()),
+        }
+    }
+
+    /// `push_token` for a word or number piece of `len` bytes: it may only join a hyphenated
+    /// token before.
+    #[inline]
+    fn push_wordlike(&mut self, offset: usize, len: usize, kind: TokenKind) {
+        let start = self.within.start + offset;
+        if start < self.skip_until {
+            return;
+        }
+        let end = start + len;
+        if let Some(last) = self.tokens.last_mut() {
+            if last.span.end == start
+                && last.kind != TokenKind::Punct
+                && last.span.end > last.span.start
+                && self.text.as_bytes().get(last.span.end - 1) == Some(&b'-')
+            {
+                last.span.end = end;
+                return;
             }
         }
-        let kind = if word.chars().any(char::is_alphabetic) && !first.is_ascii_digit() {
-            TokenKind::Word
-        } else if first.is_numeric() {
-            TokenKind::Number
-        } else {
-            TokenKind::Punct
-        };
-        // A period glued to a short word is part of an abbreviation or initial ("Mr.", "U.S.", "J.").
-        if word == "." {
-            if let Some(last) = tokens.last_mut() {
-                if last.kind == TokenKind::Word
-                    && last.span.end == start
-                    && glues_period(last.text(text), is_abbreviation)
-                {
-                    last.span.end = span.end;
-                    return;
+        self.tokens.push(Token {
+            span: Span::new(start, end),
+            kind,
+            lex: Lex::UNKNOWN,
+        });
+    }
+
+    /// Adds the piece `word` of kind `kind` (not whitespace) found at `offset`.
+    fn push_token(&mut self, offset: usize, word: &str, kind: TokenKind) {
+        let (text, within, tokens) = (self.text, self.within, &mut self.tokens);
+        let start = within.start + offset;
+        let span = Span::new(start, start + word.len());
+        if start < self.skip_until {
+            return;
+        }
+        if kind == TokenKind::Punct {
+            // "Rossiya-1’s": a possessive after a number stays with it.
+            if matches!(word, "'" | "’") {
+                if let Some(last) = tokens.last_mut() {
+                    let rest = text.get(span.end..within.end).unwrap_or("");
+                    let mut chars = rest.chars();
+                    let is_possessive = chars.next() == Some('s')
+                        && !chars.next().is_some_and(char::is_alphanumeric);
+                    if is_possessive && last.span.end == start && last.kind != TokenKind::Punct {
+                        last.span.end = span.end + 1;
+                        self.skip_until = span.end + 1;
+                        return;
+                    }
+                }
+            }
+            // A period glued to a short word is part of an abbreviation or initial ("Mr.", "U.S.", "J.").
+            if word == "." {
+                if let Some(last) = tokens.last_mut() {
+                    if last.kind == TokenKind::Word
+                        && last.span.end == start
+                        && glues_period(last.text(text), self.is_abbreviation)
+                    {
+                        last.span.end = span.end;
+                        return;
+                    }
                 }
             }
         }
         // "Rossiya" "-" "1" and "state" "-" "run" join into one hyphenated token.
         if let Some(last) = tokens.last_mut() {
-            let last_text = last.text(text);
-            if last.span.end == start && last.kind != TokenKind::Punct && last_text.ends_with('-') {
-                last.span.end = span.end;
-                return;
-            }
-            if word == "-" && last.span.end == start && last.kind != TokenKind::Punct {
-                let after = text.get(span.end..).and_then(|rest| rest.chars().next());
-                if after.is_some_and(char::is_alphanumeric) {
+            if last.span.end == start && last.kind != TokenKind::Punct {
+                // The token before ends with '-' (an ASCII byte ends the text only as itself).
+                if last.span.end > last.span.start
+                    && text.as_bytes().get(last.span.end - 1) == Some(&b'-')
+                {
                     last.span.end = span.end;
                     return;
+                }
+                if word == "-" {
+                    let after = text.get(span.end..).and_then(|rest| rest.chars().next());
+                    if after.is_some_and(char::is_alphanumeric) {
+                        last.span.end = span.end;
+                        return;
+                    }
                 }
             }
         }
@@ -233,6 +302,17 @@ impl Tokens<'_, '_> {
             kind,
             lex: Lex::UNKNOWN,
         });
+    }
+}
+
+/// The kind of a piece that is not whitespace and starts with `first`.
+fn kind_of(word: &str, first: char) -> TokenKind {
+    if word.chars().any(char::is_alphabetic) && !first.is_ascii_digit() {
+        TokenKind::Word
+    } else if first.is_numeric() {
+        TokenKind::Number
+    } else {
+        TokenKind::Punct
     }
 }
 
@@ -278,6 +358,17 @@ const fn ascii_class(b: u8) -> Break {
     }
 }
 
+/// `ascii_class` of every ASCII byte, looked up rather than matched.
+const ASCII_CLASSES: [Break; 128] = {
+    let mut classes = [Break::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        classes[b] = ascii_class(b as u8);
+        b += 1;
+    }
+    classes
+};
+
 /// The class of a non-ASCII character, None when the fast splitter does not handle it.
 fn unicode_class(c: char) -> Option<Break> {
     match c {
@@ -291,24 +382,50 @@ fn unicode_class(c: char) -> Option<Break> {
 }
 
 /// The class and byte length of the character at `at`, None at the end of `piece`.
+#[inline]
 fn class_at(piece: &str, at: usize) -> Option<(Break, usize)> {
     let b = *piece.as_bytes().get(at)?;
-    if b.is_ascii() {
-        return Some((ascii_class(b), 1));
+    if let Some(&class) = ASCII_CLASSES.get(usize::from(b)) {
+        return Some((class, 1));
     }
     let c = piece.get(at..)?.chars().next()?;
     Some((unicode_class(c).unwrap_or(Break::Other), c.len_utf8()))
 }
 
-/// Calls `found(offset, piece)` for each UAX #29 word-boundary piece of `piece`, as
-/// unicode-segmentation's `split_word_bound_indices` would; returns false, having called
-/// nothing, when `piece` holds a character the fast splitter does not handle.
-fn word_bounds(piece: &str, mut found: impl FnMut(usize, &str)) -> bool {
-    if !piece.is_ascii()
-        && !piece
-            .chars()
-            .all(|c| c.is_ascii() || unicode_class(c).is_some())
-    {
+/// Does the fast splitter handle every character of `piece`? ASCII is passed over eight
+/// bytes at a time; only the other characters are decoded.
+fn handles_all(piece: &str) -> bool {
+    let bytes = piece.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+            if u64::from_le_bytes(*chunk) & 0x8080_8080_8080_8080 == 0 {
+                at += 8;
+                continue;
+            }
+        }
+        match bytes.get(at) {
+            Some(b) if b.is_ascii() => at += 1,
+            _ => {
+                let Some(c) = piece.get(at..).and_then(|rest| rest.chars().next()) else {
+                    return false;
+                };
+                if unicode_class(c).is_none() {
+                    return false;
+                }
+                at += c.len_utf8();
+            }
+        }
+    }
+    true
+}
+
+/// Calls `found(start, end, class)` for each UAX #29 word-boundary piece `start..end` of
+/// `piece`, with the class of its first character, as unicode-segmentation's
+/// `split_word_bound_indices` would; returns false, having called nothing, when `piece` holds
+/// a character the fast splitter does not handle.
+fn word_bounds(piece: &str, mut found: impl FnMut(usize, usize, Break)) -> bool {
+    if !handles_all(piece) {
         return false;
     }
     let bytes = piece.as_bytes();
@@ -326,7 +443,24 @@ fn word_bounds(piece: &str, mut found: impl FnMut(usize, &str)) -> bool {
             }
             Break::Letter | Break::Numeric | Break::ExtendNumLet => {
                 let mut state = class;
-                while let Some((next, next_len)) = class_at(piece, end) {
+                loop {
+                    // The common case first: a run of ASCII letters and digits (WB5, WB8-WB10).
+                    let run = bytes.get(end..).unwrap_or(&[]);
+                    let run = run
+                        .iter()
+                        .position(|&b| !b.is_ascii_alphanumeric())
+                        .unwrap_or(run.len());
+                    if run > 0 {
+                        end += run;
+                        state = if bytes.get(end - 1).is_some_and(u8::is_ascii_digit) {
+                            Break::Numeric
+                        } else {
+                            Break::Letter
+                        };
+                    }
+                    let Some((next, next_len)) = class_at(piece, end) else {
+                        break;
+                    };
                     match (state, next) {
                         // WB5, WB8, WB9, WB10, WB13a, WB13b.
                         (_, Break::Letter | Break::Numeric | Break::ExtendNumLet) => {
@@ -352,7 +486,7 @@ fn word_bounds(piece: &str, mut found: impl FnMut(usize, &str)) -> bool {
             }
             _ => {}
         }
-        found(at, piece.get(at..end).unwrap_or(""));
+        found(at, end, class);
         at = end;
     }
     true
@@ -378,7 +512,10 @@ mod tests {
     /// The pieces of `text` from the fast splitter, or None when it declines the text.
     fn fast_pieces(text: &str) -> Option<Vec<(usize, String)>> {
         let mut pieces = Vec::new();
-        word_bounds(text, |at, piece| pieces.push((at, piece.to_string()))).then_some(pieces)
+        word_bounds(text, |at, end, _| {
+            pieces.push((at, text[at..end].to_string()))
+        })
+        .then_some(pieces)
     }
 
     /// The pieces of `text` from unicode-segmentation.
@@ -449,6 +586,77 @@ mod tests {
                 Some(&reference_pieces(&text)),
                 "{text:?}"
             );
+        }
+    }
+
+    /// Tokens of `text` built from unicode-segmentation's pieces and the generic `push`.
+    fn generic_tokens(text: &str, is_abbreviation: &dyn Fn(&str) -> bool) -> Vec<Token> {
+        let mut tokens = Tokens {
+            text,
+            within: Span::new(0, text.len()),
+            is_abbreviation,
+            tokens: Vec::new(),
+            skip_until: 0,
+        };
+        for (offset, word) in text.split_word_bound_indices() {
+            tokens.push(offset, word);
+        }
+        tokens.tokens
+    }
+
+    #[test]
+    fn capitalized_words_start_with_a_capital() {
+        let text = "Hello hello Élan élan 1st ’ İzmir";
+        let capitalized: Vec<&str> = tokenize(text, Span::new(0, text.len()), &|_| false)
+            .iter()
+            .filter(|t| t.is_capitalized(text))
+            .map(|t| t.text(text))
+            .collect();
+        assert_eq!(capitalized, vec!["Hello", "Élan", "İzmir"]);
+    }
+
+    #[test]
+    fn letters_of_the_fast_splitter_are_alphabetic() {
+        for c in handled() {
+            if !c.is_ascii() && unicode_class(c) == Some(Break::Letter) {
+                assert!(c.is_alphabetic() && !c.is_whitespace(), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn fast_tokens_match_the_generic_ones() {
+        let abbreviations = |w: &str| matches!(w.to_lowercase().as_str(), "mr" | "sen" | "u.s");
+        let alphabet = handled();
+        let common: Vec<char> = "aZ1_ .',:;-\r\n\t’‘“—é\u{a0}sM".chars().collect();
+        let mut state: u64 = 0x1234_5678_9ABC_DEF1;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut texts: Vec<String> = vec![
+            "Mr. Smith's state-run Rossiya-1’s 17-year-old U.S. a - b ’90s".into(),
+            "He said: \"no.\" \t Then\r\n— J. R. R. Tolkien… \u{a0}x_y _1".into(),
+        ];
+        for _ in 0..20_000 {
+            let len = (next() % 24) as usize;
+            texts.push(
+                (0..len)
+                    .map(|_| {
+                        if next() % 4 == 0 {
+                            alphabet[(next() % alphabet.len() as u64) as usize]
+                        } else {
+                            common[(next() % common.len() as u64) as usize]
+                        }
+                    })
+                    .collect(),
+            );
+        }
+        for text in &texts {
+            let fast = tokenize(text, Span::new(0, text.len()), &abbreviations);
+            assert_eq!(fast, generic_tokens(text, &abbreviations), "{text:?}");
         }
     }
 
