@@ -350,16 +350,20 @@ impl SentenceReader<'_, '_> {
             let mut quoted = vec![0; n + 1];
             let mut words = vec![0; n + 1];
             let mut stop = vec![n; n + 1];
-            let mut last_that = None;
-            let mut first_comma = None;
-            let mut first_word = None;
+            // Positions found so far, `n` for none (the pass runs from the end).
+            let (mut last_that, mut first_comma, mut first_word) = (n, n, n);
             let (mut quoted_after, mut words_after, mut next_stop) = (0, 0, n);
             for (i, (token, &is_quoted)) in self.tokens.iter().zip(self.quoted).enumerate().rev() {
                 let mark = self.mark(i);
                 quoted_after += usize::from(is_quoted);
                 if token.kind != TokenKind::Punct {
                     words_after += 1;
-                    first_word = Some(i);
+                    first_word = i;
+                }
+                if mark == Some(b',') {
+                    first_comma = i;
+                } else if last_that == n && self.is(i, "that") {
+                    last_that = i;
                 }
                 if self.stops(i, mark) {
                     next_stop = i;
@@ -369,12 +373,10 @@ impl SentenceReader<'_, '_> {
                 {
                     (*q, *w, *s) = (quoted_after, words_after, next_stop);
                 }
-                if mark == Some(b',') {
-                    first_comma = Some(i);
-                } else if last_that.is_none() && self.is(i, "that") {
-                    last_that = Some(i);
-                }
             }
+            let found = |i: usize| (i < n).then_some(i);
+            let (last_that, first_comma, first_word) =
+                (found(last_that), found(first_comma), found(first_word));
             Tally {
                 quoted,
                 words,
