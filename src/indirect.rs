@@ -264,6 +264,8 @@ struct Tally {
     last_that: Option<usize>,
     /// The first comma of the sentence.
     first_comma: Option<usize>,
+    /// The first word (non-punctuation token) of the sentence.
+    first_word: Option<usize>,
 }
 
 impl Tally {
@@ -314,22 +316,31 @@ impl SentenceReader<'_, '_> {
         ends_with_word(self.word(i), "ing")
     }
 
-    /// Does a clause stop at token `i` (`i` > the clause's first token)? At a colon, at a
-    /// direct quotation after a comma or colon ("..., Rubio fired back: "Q""), and at ", but"
-    /// or ", and" before a cue verb.
-    fn stops(&self, i: usize) -> bool {
-        let mark = self.mark(i);
-        mark == Some(b':')
-            || (i > 0
-                && self.quoted[i]
-                && !self.quoted[i - 1]
-                && matches!(self.mark(i - 1), Some(b',' | b':')))
-            || (mark == Some(b',')
-                && (self.is(i + 1, "but") || self.is(i + 1, "and"))
-                && self
-                    .tokens
-                    .get(i + 2)
-                    .is_some_and(|t| self.phrases.cue_verb(t).is_some()))
+    /// Does a clause stop at token `i` (`i` > the clause's first token), whose `mark` is
+    /// given? At a colon, at a direct quotation after a comma or colon ("..., Rubio fired back:
+    /// "Q""), and at ", but" or ", and" before a cue verb.
+    #[inline(always)]
+    fn stops(&self, i: usize, mark: Option<u8>) -> bool {
+        match mark {
+            Some(b':') => true,
+            Some(b',') if self.joins_cue_clause(i) => true,
+            _ => {
+                i > 0
+                    && self.quoted[i]
+                    && !self.quoted[i - 1]
+                    && matches!(self.mark(i - 1), Some(b',' | b':'))
+            }
+        }
+    }
+
+    /// Does the comma at `i` join a clause with its own cue verb (", but said", ", and added")?
+    #[inline(never)]
+    fn joins_cue_clause(&self, i: usize) -> bool {
+        (self.is(i + 1, "but") || self.is(i + 1, "and"))
+            && self
+                .tokens
+                .get(i + 2)
+                .is_some_and(|t| self.phrases.cue_verb(t).is_some())
     }
 
     /// The sentence's running counts, built once, in one pass from the end.
@@ -339,27 +350,48 @@ impl SentenceReader<'_, '_> {
             let mut quoted = vec![0; n + 1];
             let mut words = vec![0; n + 1];
             let mut stop = vec![n; n + 1];
-            let mut last_that = None;
-            let mut first_comma = None;
-            for (i, token) in self.tokens.iter().enumerate().rev() {
-                quoted[i] = quoted[i + 1] + usize::from(self.quoted[i]);
-                words[i] = words[i + 1] + usize::from(token.kind != TokenKind::Punct);
-                stop[i] = if self.stops(i) { i } else { stop[i + 1] };
-                if last_that.is_none() && self.is(i, "that") {
-                    last_that = Some(i);
+            // Positions found so far, `n` for none (the pass runs from the end).
+            let (mut last_that, mut first_comma, mut first_word) = (n, n, n);
+            let (mut quoted_after, mut words_after, mut next_stop) = (0, 0, n);
+            for (i, (token, &is_quoted)) in self.tokens.iter().zip(self.quoted).enumerate().rev() {
+                let mark = self.mark(i);
+                quoted_after += usize::from(is_quoted);
+                if token.kind != TokenKind::Punct {
+                    words_after += 1;
+                    first_word = i;
                 }
-                if self.mark(i) == Some(b',') {
-                    first_comma = Some(i);
+                if mark == Some(b',') {
+                    first_comma = i;
+                } else if last_that == n && self.is(i, "that") {
+                    last_that = i;
+                }
+                if self.stops(i, mark) {
+                    next_stop = i;
+                }
+                if let (Some(q), Some(w), Some(s)) =
+                    (quoted.get_mut(i), words.get_mut(i), stop.get_mut(i))
+                {
+                    (*q, *w, *s) = (quoted_after, words_after, next_stop);
                 }
             }
+            let found = |i: usize| (i < n).then_some(i);
+            let (last_that, first_comma, first_word) =
+                (found(last_that), found(first_comma), found(first_word));
             Tally {
                 quoted,
                 words,
                 stop,
                 last_that,
                 first_comma,
+                first_word,
             }
         })
+    }
+
+    /// Does the sentence open with a quoted word, or have no word? Then no clause can run from
+    /// its start (see `clause`).
+    fn opens_with_quotation(&self) -> bool {
+        self.tally().first_word.is_none_or(|i| self.quoted[i])
     }
 
     /// Every report in the sentence, at most one per cue, in order.
@@ -407,8 +439,9 @@ impl SentenceReader<'_, '_> {
 
         // "CLAUSE, X said (on Friday)." / "CLAUSE, said X."
         if ends_sentence && self.tally().last_that.is_none_or(|i| i <= k) {
-            // The comma `end_speaker` needs lies before the cue.
-            if self.tally().first_comma.is_none_or(|c| c >= k) {
+            // The comma `end_speaker` needs lies before the cue, and the clause before the
+            // comma starts the sentence.
+            if self.tally().first_comma.is_none_or(|c| c >= k) || self.opens_with_quotation() {
                 return None;
             }
             let (speaker, comma) = self.end_speaker(k)?;
@@ -810,6 +843,45 @@ mod tests {
         assert_eq!(tally.last_that, last_that);
         assert_eq!(last_that, Some(n - 1));
         assert_eq!(tally.first_comma, words.iter().position(|w| *w == ","));
+        assert_eq!(tally.first_word, Some(0));
+        assert!(!reader.opens_with_quotation());
+    }
+
+    #[test]
+    fn a_sentence_opening_with_a_quotation_has_no_clause_from_its_start() {
+        let grammar = Grammar::builtin();
+        let text = "\"We will win the vote,\" Lee said , in public .";
+        let phrases = Phrases {
+            text,
+            grammar: &grammar,
+        };
+        let tokens = tokenize(text, Span::new(0, text.len()), &|_| false);
+        let close = text.rfind('"').map_or(0, |c| c + 1);
+        let quoted: Vec<bool> = tokens.iter().map(|t| t.span.end <= close).collect();
+        let reader = SentenceReader {
+            phrases: &phrases,
+            tokens: &tokens,
+            quoted: &quoted,
+            tally: OnceCell::new(),
+        };
+        assert_eq!(reader.tally().first_word, Some(1));
+        assert!(reader.opens_with_quotation());
+        assert!((0..=tokens.len()).all(|to| reader.clause(0, to).is_none()));
+        let unquoted = vec![false; tokens.len()];
+        let reader = SentenceReader {
+            quoted: &unquoted,
+            tally: OnceCell::new(),
+            ..reader
+        };
+        assert!(!reader.opens_with_quotation());
+        assert!(reader.clause(0, 7).is_some());
+        let punctuation = &tokens[..1];
+        let reader = SentenceReader {
+            tokens: punctuation,
+            tally: OnceCell::new(),
+            ..reader
+        };
+        assert!(reader.opens_with_quotation());
     }
 
     /// (clause, speaker, cue) of each indirect statement of `text`.
