@@ -8,10 +8,10 @@
 //! and returns byte spans of the text. Nothing is deleted: the text and every offset stay as
 //! they are, and the extractor drops the statements that fall in a furniture span.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use regex::Regex;
-use rustc_hash::FxHashSet as HashSet;
 
 use crate::span::Span;
 
@@ -60,19 +60,10 @@ pub struct Furniture {
     teaser_labels: HashSet<String>,
     /// Headings of link lists ("More Stories"): the short lines after them are furniture.
     list_headings: HashSet<String>,
-    /// The most characters of any `line`, `prefix`, `teaser` or `list` key: a line key is
-    /// built only this far when the line is longer (see [`LineKey`]).
-    longest_key: usize,
-}
-
-/// A line's key as far as patterns need it: in full for a short line; for a longer one only
-/// its start, enough for `prefix` patterns, since no whole-line pattern can match it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct LineKey {
-    /// The key, or its first characters.
-    text: String,
-    /// Is `text` the whole key?
-    whole: bool,
+    /// More than the characters of any `line`, `teaser` or `list` key and the bytes of any
+    /// prefix: a line with this many key characters matches no exact key, and the key of its
+    /// head decides the prefixes.
+    head_chars: usize,
 }
 
 /// The furniture found in one text.
@@ -89,16 +80,7 @@ impl Found {
     /// lies mostly inside markup (an attribute value read as a quote); a sentence that merely
     /// holds a link tag stays.
     pub fn covers(&self, quote: Span) -> bool {
-        if overlaps_any(&self.lines, quote) {
-            return true;
-        }
-        let inside: usize = self
-            .markup
-            .iter()
-            .filter(|m| m.overlaps(quote))
-            .map(|m| m.end.min(quote.end) - m.start.max(quote.start))
-            .sum();
-        inside > 0 && inside * 2 >= quote.len()
+        overlaps_any(&self.lines, quote) || markup_covers(&self.markup, quote)
     }
 }
 
@@ -158,9 +140,12 @@ impl Furniture {
         }
         let key = line_key(pattern);
         let kind = kind.trim();
-        if matches!(kind, "line" | "prefix" | "teaser" | "list") {
-            self.longest_key = self.longest_key.max(key.chars().count());
-        }
+        let needed = match kind {
+            "prefix" => key.len(),
+            "line" | "teaser" | "list" => key.chars().count(),
+            _ => 0,
+        };
+        self.head_chars = self.head_chars.max(needed + 1);
         match kind {
             "line" => {
                 self.lines.insert(key);
@@ -199,14 +184,14 @@ impl Furniture {
         let mut i = 0;
         while i < lines.len() {
             let line = lines[i].span.of(text);
-            let key = self.key(line);
-            if key.whole && self.list_headings.contains(&key.text) {
+            let key = line_key(line);
+            if self.list_headings.contains(&key) {
                 // The heading, then every teaser-like line under it, up to the first real paragraph.
                 found.push(lines[i].span);
                 i += 1;
                 while let Some(next) = lines.get(i) {
                     let next_line = next.span.of(text);
-                    let next_key = self.key(next_line);
+                    let next_key = line_key(next_line);
                     if !(is_teaser(next_line) || self.is_furniture_line(next_line, &next_key)) {
                         break;
                     }
@@ -215,7 +200,7 @@ impl Furniture {
                 }
                 continue;
             }
-            if key.whole && self.teaser_labels.contains(&key.text) {
+            if self.teaser_labels.contains(&key) {
                 found.push(lines[i].span);
                 if let Some(next) = lines.get(i + 1) {
                     if is_teaser(next.span.of(text)) {
@@ -231,32 +216,400 @@ impl Furniture {
             }
             i += 1;
         }
+        Found {
+            lines: found,
+            markup: self.markup(text),
+        }
+    }
+
+    /// For each of `quotes`, does furniture cover it? The same answers as
+    /// `self.find(text).covers(quote)`, but only the lines near a quote are classified: the
+    /// extractor asks about a few statements of a long text.
+    pub fn covered(&self, text: &str, quotes: &[Span]) -> Vec<bool> {
+        if quotes.is_empty() {
+            return Vec::new();
+        }
+        let mut order: Vec<usize> = (0..quotes.len()).collect();
+        order.sort_by_key(|&i| quotes[i].start);
+        let markup = self.markup(text);
+        let mut scan = LineScan::new(self, text);
+        let mut answers = vec![false; quotes.len()];
+        for index in order {
+            let quote = quotes[index];
+            answers[index] = scan.touches_furniture(quote) || markup_covers(&markup, quote);
+        }
+        answers
+    }
+
+    /// Markup matched by `span` patterns, in text order.
+    fn markup(&self, text: &str) -> Vec<Span> {
         let mut markup: Vec<Span> = self
             .span_patterns
             .iter()
             .flat_map(|p| p.find_iter(text).map(|m| Span::new(m.start(), m.end())))
             .collect();
         markup.sort();
-        Found {
-            lines: found,
-            markup,
+        markup
+    }
+
+    /// What a line is, for the line classification of [`Furniture::find`].
+    fn classify<'t>(&self, line: &'t str) -> LineKind<'t> {
+        let regex = || self.line_patterns.iter().any(|p| p.is_match(line));
+        if let Some(head) = self.long_head(line) {
+            // Too long for an exact key: only the prefixes and the regexes can match.
+            let start = key_start(head);
+            return LineKind {
+                line,
+                heading: false,
+                label: false,
+                furniture: self.prefixes.iter().any(|p| key_starts_with(start, p)) || regex(),
+            };
+        }
+        let key = line_key(line);
+        LineKind {
+            line,
+            heading: self.list_headings.contains(&key),
+            label: self.teaser_labels.contains(&key),
+            furniture: self.lines.contains(&key)
+                || self.prefixes.iter().any(|p| key.starts_with(p.as_str()))
+                || regex(),
+        }
+    }
+
+    /// The head of a line too long to match an exact key: its first [`Furniture::head_chars`]
+    /// key characters (within [`KEY_BYTES`]). None for a shorter line, and for a head with a
+    /// capital sigma, which lower-cases by what follows it.
+    fn long_head<'t>(&self, line: &'t str) -> Option<&'t str> {
+        let bounded = line
+            .get(..floor_char_boundary(line, KEY_BYTES))
+            .unwrap_or(line);
+        let bytes = bounded.as_bytes();
+        let mut count = 0;
+        let mut at = 0;
+        while let Some(&byte) = bytes.get(at) {
+            // ASCII bytes are judged as they are; other characters decoded.
+            let (core, width) = if byte.is_ascii() {
+                (is_key_core(char::from(byte)), 1)
+            } else {
+                let c = bounded.get(at..)?.chars().next()?;
+                if c == 'Σ' {
+                    return None;
+                }
+                (is_key_core(c), c.len_utf8())
+            };
+            at += width;
+            if core {
+                count += 1;
+                if count == self.head_chars {
+                    return bounded.get(..at);
+                }
+            }
+        }
+        None
+    }
+
+    /// One step of the line classification of [`Furniture::find`]: is the line, read in
+    /// `state`, furniture, and in which state is the next line read?
+    fn step(&self, state: LineState, kind: &LineKind) -> (bool, LineState) {
+        match state {
+            LineState::InList if kind.furniture || kind.teaser() => {
+                return (true, LineState::InList)
+            }
+            LineState::AfterLabel if kind.teaser() => return (true, LineState::Fresh),
+            _ => {}
+        }
+        if kind.heading {
+            (true, LineState::InList)
+        } else if kind.label {
+            (true, LineState::AfterLabel)
+        } else {
+            (kind.furniture, LineState::Fresh)
         }
     }
 
     /// Is this line furniture by itself (an exact line, a prefix or a line pattern)?
-    fn is_furniture_line(&self, line: &str, key: &LineKey) -> bool {
-        (key.whole && self.lines.contains(&key.text))
-            || self
-                .prefixes
-                .iter()
-                .any(|p| key.text.starts_with(p.as_str()))
+    fn is_furniture_line(&self, line: &str, key: &str) -> bool {
+        self.lines.contains(key)
+            || self.prefixes.iter().any(|p| key.starts_with(p.as_str()))
             || self.line_patterns.iter().any(|p| p.is_match(line))
     }
+}
 
-    /// The key of `line` as far as these patterns need it.
-    fn key(&self, line: &str) -> LineKey {
-        key_within(line, self.longest_key)
+/// Does markup cover a quote: does it lie at least half inside `markup` (as in [`Found::covers`])?
+fn markup_covers(markup: &[Span], quote: Span) -> bool {
+    let inside: usize = markup
+        .iter()
+        .filter(|m| m.overlaps(quote))
+        .map(|m| m.end.min(quote.end) - m.start.max(quote.start))
+        .sum();
+    inside > 0 && inside * 2 >= quote.len()
+}
+
+/// How [`Furniture::find`] reads a line, given the lines before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineState {
+    /// By itself: a heading, a label, a furniture line or none.
+    Fresh,
+    /// Under a list heading: furniture if it reads like a teaser or is a furniture line.
+    InList,
+    /// Right after a teaser label: furniture if it reads like a teaser.
+    AfterLabel,
+}
+
+/// What one line is: a list heading, a teaser label, a furniture line by itself, a teaser.
+struct LineKind<'t> {
+    /// The line, trimmed.
+    line: &'t str,
+    /// Its key is a `list` heading.
+    heading: bool,
+    /// Its key is a `teaser` label.
+    label: bool,
+    /// It is an exact `line`, starts with a `prefix` or matches a `regex`.
+    furniture: bool,
+}
+
+impl LineKind<'_> {
+    /// Does the line read like a headline ([`is_teaser`])?
+    fn teaser(&self) -> bool {
+        is_teaser(self.line)
     }
+
+    /// Is the line nothing furniture needs: in any state it is not furniture and the line
+    /// after it is read fresh.
+    fn is_plain(&self) -> bool {
+        !(self.heading || self.label || self.furniture || self.teaser())
+    }
+}
+
+/// Where the [`line_key`] of a line (trimmed) starts: after the quotes that open the line,
+/// and the space after them.
+fn key_start(line: &str) -> &str {
+    line.trim_start_matches(KEY_QUOTES).trim_start()
+}
+
+/// Does the [`line_key`] of a line start with `prefix` (a key)? `start` is the line from
+/// [`key_start`] to the end of its head: it holds more key characters than `prefix` has
+/// bytes, and no capital sigma (see [`Furniture::long_head`]), so its characters decide; no
+/// key is built.
+fn key_starts_with(start: &str, prefix: &str) -> bool {
+    let mut wanted = prefix.chars();
+    let mut space = false;
+    for c in start.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if std::mem::take(&mut space) {
+            match wanted.next() {
+                None => return true,
+                Some(' ') => {}
+                Some(_) => return false,
+            }
+        }
+        for lower in c.to_lowercase() {
+            match wanted.next() {
+                None => return true,
+                Some(w) if w == lower => {}
+                Some(_) => return false,
+            }
+        }
+    }
+    wanted.next().is_none()
+}
+
+/// Is the character kept in a [`line_key`] wherever it stands: not a space, a quote, `.` or `:`?
+fn is_key_core(c: char) -> bool {
+    !(c.is_whitespace() || KEY_QUOTES.contains(&c) || c == '.' || c == ':')
+}
+
+/// The line classification of [`Furniture::find`], run only over the lines that quotes
+/// touch (and, for a line that is not plain, the lines its state depends on). Quotes must be
+/// asked about in order of their start.
+struct LineScan<'f, 't> {
+    furniture: &'f Furniture,
+    text: &'t str,
+    /// Start of the first line segment not read yet.
+    next: usize,
+    /// The state that segment is read in; `None` when lines before it were skipped.
+    state: Option<LineState>,
+    /// When lines were skipped: the start of the first skipped segment, and its state.
+    skipped_from: (usize, LineState),
+    /// Furniture lines found so far, in text order.
+    found: Vec<Span>,
+}
+
+impl<'f, 't> LineScan<'f, 't> {
+    /// A scan of `text` that has read nothing yet.
+    fn new(furniture: &'f Furniture, text: &'t str) -> Self {
+        LineScan {
+            furniture,
+            text,
+            next: 0,
+            state: Some(LineState::Fresh),
+            skipped_from: (0, LineState::Fresh),
+            found: Vec::new(),
+        }
+    }
+
+    /// Does `quote` overlap a furniture line? Quotes must be asked about in order of start.
+    fn touches_furniture(&mut self, quote: Span) -> bool {
+        // The segment that holds the quote's start, if it starts after the lines read.
+        let at = quote.start.min(self.text.len());
+        let first = last_break(self.text, self.next, at.max(self.next)).map(|i| i + 1);
+        if let Some(first) = first.filter(|&first| first > self.next) {
+            if let Some(state) = self.state.take() {
+                self.skipped_from = (self.next, state);
+            }
+            self.next = first;
+        }
+        // Read every line that starts before the quote ends.
+        while let Some((start, segment)) = next_line_start(self.text, self.next) {
+            if start >= quote.end {
+                // Not read yet, but the blank segments before it need not be skipped again.
+                self.next = segment;
+                break;
+            }
+            let (line, end) = line_from(self.text, start);
+            let kind = self.furniture.classify(line.of(self.text));
+            let state = match self.state {
+                Some(state) => state,
+                // A plain line is read the same in every state.
+                None if kind.is_plain() => LineState::Fresh,
+                None => self.recover(segment),
+            };
+            let (furniture, state) = self.furniture.step(state, &kind);
+            if furniture {
+                self.found.push(line);
+            }
+            self.state = Some(state);
+            self.next = (end + 1).min(self.text.len());
+        }
+        let from = self.found.partition_point(|l| l.end <= quote.start);
+        self.found[from..]
+            .iter()
+            .take_while(|l| l.start < quote.end)
+            .any(|l| l.overlaps(quote))
+    }
+
+    /// The state of the skipped segment starting at `target`: read from the line after the
+    /// last plain line before it (read fresh), or from where the skip began.
+    fn recover(&mut self, target: usize) -> LineState {
+        let (mut from, mut state) = self.skipped_from;
+        let mut at = target;
+        while let Some((line, start)) = line_before(self.text, at) {
+            if start < from {
+                break;
+            }
+            if self.furniture.classify(line.of(self.text)).is_plain() {
+                from = line_segment_end(self.text, line.end);
+                state = LineState::Fresh;
+                break;
+            }
+            at = start;
+        }
+        while let Some((line, _, end)) = line_after(self.text, from) {
+            if line.start >= target {
+                break;
+            }
+            let (furniture, next) = self
+                .furniture
+                .step(state, &self.furniture.classify(line.of(self.text)));
+            if furniture {
+                self.found.push(line);
+            }
+            state = next;
+            from = (end + 1).min(self.text.len());
+        }
+        state
+    }
+}
+
+/// Start of the line segment that holds byte `at`: just after the last line break before it.
+fn segment_start(text: &str, at: usize) -> usize {
+    last_break(text, 0, at).map_or(0, |i| i + 1)
+}
+
+/// The offset just after the line break that ends the segment holding byte `at`, or the
+/// text length when no break follows.
+fn line_segment_end(text: &str, at: usize) -> usize {
+    first_break(text, at).map_or(text.len(), |i| i + 1)
+}
+
+/// Is the byte a line break (`\n` or `\r`)? The lines of [`lines`] are the non-blank runs
+/// between them.
+fn is_break(byte: u8) -> bool {
+    byte == b'\n' || byte == b'\r'
+}
+
+/// Offset of the first line break at or after `from`.
+fn first_break(text: &str, from: usize) -> Option<usize> {
+    let Some(rest) = text.get(from..) else {
+        // Not a char boundary: byte by byte (breaks are ASCII, so this finds the same).
+        let rest = text.as_bytes().get(from..)?;
+        return rest.iter().position(|&b| is_break(b)).map(|i| from + i);
+    };
+    // `str::find` with a char searches with memchr; `\r` only before the first `\n`.
+    let newline = rest.find('\n');
+    let before = rest.get(..newline.unwrap_or(rest.len())).unwrap_or(rest);
+    before.find('\r').or(newline).map(|i| from + i)
+}
+
+/// Offset of the last line break in `from..to`.
+fn last_break(text: &str, from: usize, to: usize) -> Option<usize> {
+    let Some(piece) = text.get(from..to) else {
+        let piece = text.as_bytes().get(from..to)?;
+        return piece.iter().rposition(|&b| is_break(b)).map(|i| from + i);
+    };
+    let newline = piece.rfind('\n');
+    let after = newline.map_or(0, |i| i + 1);
+    let tail = piece.get(after..).unwrap_or("");
+    tail.rfind('\r')
+        .map(|i| after + i)
+        .or(newline)
+        .map(|i| from + i)
+}
+
+/// The first non-blank line at or after the segment start `from`, trimmed, with the start
+/// of its segment and the offset of the break that ends it (the text length for the last).
+fn line_after(text: &str, from: usize) -> Option<(Span, usize, usize)> {
+    let (start, segment) = next_line_start(text, from)?;
+    let (line, end) = line_from(text, start);
+    Some((line, segment, end))
+}
+
+/// Where the first non-blank line at or after the segment start `from` starts (trimmed),
+/// and where its segment starts.
+fn next_line_start(text: &str, from: usize) -> Option<(usize, usize)> {
+    let rest = text.get(from..)?;
+    let blank = rest.len() - rest.trim_start().len();
+    if blank == rest.len() {
+        return None;
+    }
+    let start = from + blank;
+    let segment = last_break(text, from, start).map_or(from, |i| i + 1);
+    Some((start, segment))
+}
+
+/// The line that starts (trimmed) at `start`, trimmed, with the offset of the break that
+/// ends it (the text length for the last line).
+fn line_from(text: &str, start: usize) -> (Span, usize) {
+    let end = first_break(text, start).unwrap_or(text.len());
+    (Span::new(start, end).trim(text), end)
+}
+
+/// The last non-blank line that ends before the segment start `before`, trimmed, with the
+/// start of its segment.
+fn line_before(text: &str, mut before: usize) -> Option<(Span, usize)> {
+    while before > 0 {
+        let end = before - 1;
+        let start = segment_start(text, end);
+        let line = Span::new(start, end).trim(text);
+        if !line.is_empty() {
+            return Some((line, start));
+        }
+        before = start;
+    }
+    None
 }
 
 /// True when `span` overlaps any of `spans`.
@@ -280,18 +633,26 @@ fn lines(text: &str) -> Vec<Line> {
             out.push(Line { span });
         }
     };
-    let mut breaks = memchr::memchr2_iter(b'\n', b'\r', bytes);
-    while let Some(i) = breaks.next() {
-        push(start, i);
-        start = i + 1;
-        if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-            breaks.next();
-            start = i + 2;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' | b'\r' => {
+                push(start, i);
+                if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
         }
+        i += 1;
     }
     push(start, bytes.len());
     out
 }
+
+/// The quotes a [`line_key`] drops around a line.
+const KEY_QUOTES: &[char] = &['"', '“', '”', '\''];
 
 /// Bytes of a line that `line`, `prefix`, `heading` and `label` patterns compare: page
 /// furniture is short, and a paragraph's key need not be built in full to tell it apart.
@@ -301,78 +662,32 @@ pub const KEY_BYTES: usize = 256;
 /// final `.` or `:` (PolNeAR adds a period to every line; `"Related:"`). Only the first
 /// [`KEY_BYTES`] bytes of a longer line are used.
 pub fn line_key(line: &str) -> String {
-    key_within(line, usize::MAX).text
-}
-
-/// The key of `line`, or only its first characters (more than `limit`) when the key is
-/// longer than `limit` characters.
-///
-/// Words are joined by single spaces as `split_whitespace` splits them. The start of the key
-/// is fixed once leading quotes and one space are passed; only its end depends on what
-/// follows (final stops, colons and quotes are trimmed). So once more than `limit`
-/// characters are kept, a character that trimming cannot remove anywhere later proves the
-/// key longer than `limit`, and the rest need not be read.
-fn key_within(line: &str, limit: usize) -> LineKey {
     let line = line
         .get(..floor_char_boundary(line, KEY_BYTES))
         .unwrap_or(line);
-    let mut words = String::with_capacity(line.len().min(limit.saturating_mul(2).max(16)));
-    let mut lead: Option<usize> = None; // bytes of `words` before the key starts, once known
-    let mut kept = 0; // characters of `words` after `lead`
-    let mut space = false;
-    let mut may_stop = true;
-    for (at, c) in line.char_indices() {
-        if c.is_whitespace() {
-            space = !words.is_empty();
-            continue;
-        }
-        if space {
-            words.push(' ');
-            space = false;
-            if lead.is_none() && words.trim_start_matches(KEY_QUOTES) == " " {
-                lead = Some(words.len());
+    let quotes = KEY_QUOTES;
+    if line.is_ascii() {
+        // One pass and one allocation for the common case; the same key as below.
+        let mut words = String::with_capacity(line.len());
+        for word in line.split_whitespace() {
+            if !words.is_empty() {
+                words.push(' ');
             }
+            words.push_str(word);
         }
-        if lead.is_none() && !KEY_QUOTES.contains(&c) {
-            lead = Some(words.len());
-        }
-        words.push(c);
-        if lead.is_some() {
-            kept += 1;
-        }
-        if may_stop && kept > limit {
-            // Decided once: stop here, or read on to the end (rare: only trimmable marks follow,
-            // or a 'Σ' whose lower case depends on what follows it).
-            may_stop = false;
-            let rest = line.get(at + c.len_utf8()..).unwrap_or("");
-            if !words.contains('Σ') && rest.contains(|c| !is_trimmable(c)) {
-                return LineKey {
-                    text: words.get(lead.unwrap_or(0)..).unwrap_or("").to_lowercase(),
-                    whole: false,
-                };
-            }
-        }
+        let trimmed = trim_key(&words, quotes);
+        return trimmed.to_ascii_lowercase();
     }
-    LineKey {
-        text: trim_key(&words).to_lowercase(),
-        whole: true,
-    }
-}
-
-/// The quotes a key is trimmed of.
-const KEY_QUOTES: &[char] = &['"', '“', '”', '\''];
-
-/// Can trimming remove this character from the end of a key?
-fn is_trimmable(c: char) -> bool {
-    c.is_whitespace() || KEY_QUOTES.contains(&c) || matches!(c, '.' | ':')
+    let words = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    trim_key(&words, quotes).to_lowercase()
 }
 
 /// Without surrounding quotes and a final `.` or `:`.
-fn trim_key(words: &str) -> &str {
+fn trim_key<'a>(words: &'a str, quotes: &[char]) -> &'a str {
     words
-        .trim_matches(KEY_QUOTES)
+        .trim_matches(quotes)
         .trim_end_matches(['.', ':'])
-        .trim_matches(KEY_QUOTES)
+        .trim_matches(quotes)
         .trim()
 }
 
@@ -390,28 +705,52 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
 /// Does the line read like a headline or a link in a list, not a paragraph of prose?
 /// Short, and either without a final sentence mark or mostly capitalised words.
 fn is_teaser(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    if words.is_empty() || words.len() > MAX_TEASER_WORDS {
+    if more_ascii_words(line, MAX_TEASER_WORDS) {
+        // Split at every space there are at least as many words.
+        return false;
+    }
+    let mut words = 0;
+    // Words of at least four letters, and those of them that start with a capital.
+    let mut long = 0;
+    let mut capitalised = 0;
+    for word in line.split_whitespace() {
+        words += 1;
+        if words > MAX_TEASER_WORDS {
+            return false;
+        }
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        let first = letters.next();
+        if first.is_some() && letters.take(3).count() == 3 {
+            long += 1;
+            if first.is_some_and(char::is_uppercase) {
+                capitalised += 1;
+            }
+        }
+    }
+    if words == 0 {
         return false;
     }
     let closers: &[char] = &['"', '”', '’', '\'', ')'];
     let ends_sentence = line.trim_end_matches(closers).ends_with(['.', '!', '?']);
-    if !ends_sentence {
-        return true;
+    !ends_sentence || long > 0 && capitalised * 10 >= long * 7
+}
+
+/// Does `line` have more than `limit` words split at ASCII spaces? Byte by byte, stopping
+/// at the word past the limit.
+fn more_ascii_words(line: &str, limit: usize) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for &byte in line.as_bytes() {
+        let space = byte.is_ascii_whitespace();
+        if !space && !in_word {
+            words += 1;
+            if words > limit {
+                return true;
+            }
+        }
+        in_word = !space;
     }
-    let long: Vec<&&str> = words
-        .iter()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
-    let capitalised = long
-        .iter()
-        .filter(|w| {
-            w.chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(char::is_uppercase)
-        })
-        .count();
-    !long.is_empty() && capitalised * 10 >= long.len() * 7
+    false
 }
 
 #[cfg(test)]
@@ -424,80 +763,6 @@ mod tests {
 
     fn found<'t>(f: &Furniture, text: &'t str) -> Vec<&'t str> {
         f.spans(text).iter().map(|s| s.of(text)).collect()
-    }
-
-    #[test]
-    fn a_cut_key_starts_the_whole_key() {
-        let lines = [
-            "More Stories from around the web today",
-            "\"\" \"Quoted start of a longer line here\"",
-            "'' ' Read more: the rest of this story",
-            "Related...................................... x",
-            "Related...................................... ...",
-            "ΣΊΣΥΦΟΣ ΣΊΣΥΦΟΣ ΣΊΣΥΦΟΣ ΣΊΣΥΦΟΣ ΣΊΣΥΦΟΣ",
-            "İstanbul İstanbul İstanbul İstanbul",
-            "a    b\tc\u{a0}d “e” f: g. h",
-            "“”“”“” ”“ x",
-        ];
-        for line in lines {
-            let whole = line_key(line);
-            for limit in 0..whole.chars().count() + 3 {
-                let key = key_within(line, limit);
-                if key.whole {
-                    assert_eq!(key.text, whole, "{line:?} within {limit}");
-                } else {
-                    assert!(whole.starts_with(&key.text), "{line:?} within {limit}");
-                    assert!(key.text.chars().count() > limit, "{line:?} within {limit}");
-                    assert!(whole.chars().count() > limit, "{line:?} within {limit}");
-                }
-            }
-        }
-        // A long line is cut; a short one, or one that only trimmable marks lengthen, is not.
-        assert!(!key_within("Read more about this story", 4).whole);
-        assert!(key_within("Read", 4).whole);
-        let marks_after = "\"Read:\" ...... \"\"";
-        assert_eq!(
-            key_within(marks_after, 4),
-            LineKey {
-                text: line_key(marks_after),
-                whole: true
-            }
-        );
-    }
-
-    #[test]
-    fn keys_join_words_trim_and_lower_case() {
-        let lines = [
-            "",
-            "   ",
-            "Skip to main content",
-            "  More\tStories:  ",
-            "\"Related:\"",
-            "'' quoted ''.",
-            "\" \"x\" \".",
-            "A.B.C.:",
-            "\x0bvertical\x0ctab\r",
-            "...",
-            "\"'\"",
-            "ADVERTISEMENT.",
-            "“Related:”",
-            "\u{2003}Ünïcode\u{3000}Lines\u{85}ÀND ΣΊΣΥΦΟΣ:",
-        ];
-        let reference = |line: &str| {
-            let words = line.split_whitespace().collect::<Vec<_>>().join(" ");
-            let quotes: &[char] = &['"', '“', '”', '\''];
-            let trimmed = words
-                .trim_matches(quotes)
-                .trim_end_matches(['.', ':'])
-                .trim_matches(quotes)
-                .trim();
-            trimmed.to_lowercase()
-        };
-        for line in lines {
-            assert_eq!(line_key(line), reference(line), "{line:?}");
-        }
-        assert_eq!(line_key("  “MORE\u{a0}STORIES”: "), "more stories");
-        assert_eq!(line_key("ΟΔΟΣ Σ."), "οδος σ");
     }
 
     #[test]
@@ -577,6 +842,154 @@ mod tests {
         );
     }
 
+    /// The first version of [`is_teaser`], kept to check the one without allocations.
+    fn is_teaser_reference(line: &str) -> bool {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if words.is_empty() || words.len() > MAX_TEASER_WORDS {
+            return false;
+        }
+        let closers: &[char] = &['"', '”', '’', '\'', ')'];
+        let ends_sentence = line.trim_end_matches(closers).ends_with(['.', '!', '?']);
+        if !ends_sentence {
+            return true;
+        }
+        let long: Vec<&&str> = words
+            .iter()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .collect();
+        let capitalised = long
+            .iter()
+            .filter(|w| {
+                w.chars()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(char::is_uppercase)
+            })
+            .count();
+        !long.is_empty() && capitalised * 10 >= long.len() * 7
+    }
+
+    #[test]
+    fn teaser_test_matches_its_first_version() {
+        let lines = [
+            "",
+            "  ",
+            "Opinion",
+            "Markets Close Out The Year.",
+            "Markets close out the year.",
+            "A b c d.",
+            "Über Öl Äpfel Straße usw.",
+            "\"Quoted Headline Here!\"",
+            "(Two Words Here.)",
+            "1234 5678.",
+            "Abc1d Ab-cd 'Abcd' x.",
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty twentyone twentytwo twentythree twentyfour twentyfive",
+            "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen Seventeen Eighteen Nineteen Twenty Twentyone Twentytwo Twentythree Twentyfour Twentyfive twentysix.",
+            "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen Seventeen Eighteen Nineteen Twenty Twentyone Twentytwo Twentythree Twentyfour Twentyfive.",
+            "Seven Of Ten Long Words Here are fine enough.",
+            "Seven Of Ten Long Words Here Are fine enough.",
+        ];
+        for line in lines {
+            assert_eq!(is_teaser(line), is_teaser_reference(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn long_heads_decide_prefixes_as_the_line_key_does() {
+        let f = Furniture::builtin();
+        assert!(f.head_chars > "advertisement - continue reading below".len());
+        let tail = " and this sentence goes on long enough to pass the head of any line.";
+        let starts = [
+            "By continuing to use this site you agree",
+            "by  CONTINUING\tto use this site",
+            "\"\" \u{a0}By continuing to use this site",
+            "“By continuing to use this site",
+            "' \"By continuing to use this site",
+            "By continuing to use this sitemap",
+            "By continuing to use these",
+            "By continuing",
+            "İİ continuing to use this site",
+            "©2016 The Company",
+            "Copyright © 2016",
+            "We use cookies",
+            "We use cookie",
+            "Straße ÄÖÜ",
+            "ΣΣΣ use cookies",
+            "...",
+        ];
+        let prefixes = [
+            "by continuing to use this site",
+            "©",
+            "copyright ©",
+            "we use cookies",
+            "i̇i̇ continuing",
+            "straße äöü",
+            "\"by continuing",
+            "by continuing to use this sitemap and",
+        ];
+        for start in starts {
+            let line = format!("{start}{tail}");
+            let head = f.long_head(&line);
+            if start.contains('Σ') {
+                assert_eq!(head, None, "{line:?}");
+                continue;
+            }
+            let head = head.expect("a long line has a head");
+            assert!(line.starts_with(head));
+            let key = line_key(&line);
+            for prefix in prefixes {
+                if prefix.len() < f.head_chars {
+                    assert_eq!(
+                        key_starts_with(key_start(head), prefix),
+                        key.starts_with(prefix),
+                        "{prefix:?} in {line:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(f.long_head("ADVERTISEMENT"), None);
+        assert_eq!(f.long_head(&"\"".repeat(300)), None);
+    }
+
+    #[test]
+    fn break_search_finds_either_break() {
+        for text in [
+            "ab\r\ncd\ref\ngh",
+            "\n\r",
+            "",
+            "no break",
+            "é\né\r",
+            "\r\ré",
+        ] {
+            let bytes = text.as_bytes();
+            for from in 0..=text.len() + 1 {
+                let want = bytes
+                    .get(from..)
+                    .and_then(|rest| rest.iter().position(|&b| is_break(b)))
+                    .map(|i| from + i);
+                assert_eq!(first_break(text, from), want, "{from} in {text:?}");
+                for to in from..=text.len() + 1 {
+                    let want = bytes
+                        .get(from..to)
+                        .and_then(|piece| piece.iter().rposition(|&b| is_break(b)))
+                        .map(|i| from + i);
+                    assert_eq!(last_break(text, from, to), want, "{from}..{to} in {text:?}");
+                }
+            }
+        }
+        assert_eq!(first_break("ab\r\n", 0), Some(2));
+        assert_eq!(last_break("ab\r\nc", 0, 5), Some(3));
+    }
+
+    #[test]
+    fn ascii_word_counts() {
+        assert!(!more_ascii_words("", 0));
+        assert!(more_ascii_words("a", 0));
+        assert!(!more_ascii_words("  a\tb  ", 2));
+        assert!(more_ascii_words("  a\tb c", 2));
+        assert!(!more_ascii_words("a\u{a0}b", 1));
+        assert!(more_ascii_words("é ü", 1));
+    }
+
     #[test]
     fn teaser_lines() {
         assert!(is_teaser("Putin: \"We will not expel anyone\""));
@@ -624,6 +1037,170 @@ mod tests {
             .to_string();
         assert!(err.contains("bad regex"), "{err}");
         assert!(Furniture::parse(Path::new("f.txt"), "no separator\n").is_err());
+    }
+
+    /// Every span of `text` on char boundaries, empty ones included.
+    fn all_spans(text: &str) -> Vec<Span> {
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let mut spans = Vec::new();
+        for (k, &start) in bounds.iter().enumerate() {
+            for &end in &bounds[k..] {
+                spans.push(Span::new(start, end));
+            }
+        }
+        spans
+    }
+
+    /// Asserts that `covered` answers as `find(..).covers` for every span of `text`, asked
+    /// all together, one at a time, and in small sets that make the scan jump ahead.
+    fn assert_lazy_matches_full(f: &Furniture, text: &str) {
+        let full = f.find(text);
+        let spans = all_spans(text);
+        let expected: Vec<bool> = spans.iter().map(|&q| full.covers(q)).collect();
+        let first_difference = |got: Vec<bool>, want: &[bool], quotes: &[Span]| {
+            got.iter()
+                .zip(want)
+                .position(|(g, w)| g != w)
+                .map(|i| (quotes[i], want[i]))
+        };
+        let got = f.covered(text, &spans);
+        assert_eq!(first_difference(got, &expected, &spans), None, "{text:?}");
+        let mut reversed = spans.clone();
+        reversed.reverse();
+        let mut expected_reversed = expected.clone();
+        expected_reversed.reverse();
+        let got = f.covered(text, &reversed);
+        assert_eq!(
+            first_difference(got, &expected_reversed, &reversed),
+            None,
+            "{text:?}"
+        );
+        for (i, &q) in spans.iter().enumerate() {
+            assert_eq!(
+                f.covered(text, &[q]),
+                vec![expected[i]],
+                "{q:?} in {text:?}"
+            );
+        }
+        // Every set of up to three whole lines: the scan skips the lines between them.
+        let whole: Vec<Span> = lines(text).iter().map(|l| l.span).collect();
+        let n = whole.len();
+        for a in 0..n {
+            for b in a..n {
+                for c in b..n {
+                    let quotes = [whole[a], whole[b], whole[c]];
+                    let want = quotes.map(|q| full.covers(q)).to_vec();
+                    assert_eq!(f.covered(text, &quotes), want, "{quotes:?} in {text:?}");
+                    let pair = [whole[a], whole[c]];
+                    let want = pair.map(|q| full.covers(q)).to_vec();
+                    assert_eq!(f.covered(text, &pair), want, "{pair:?} in {text:?}");
+                }
+            }
+        }
+        // Pairs and triples far apart: the scan skips the lines between them.
+        let step = (spans.len() / 40).max(1);
+        for a in (0..spans.len()).step_by(step) {
+            for b in (a..spans.len()).step_by(step * 3 + 1) {
+                let c = (a * 7 + b * 13) % spans.len();
+                let quotes = [spans[a], spans[b], spans[c]];
+                let want = [expected[a], expected[b], expected[c]];
+                assert_eq!(f.covered(text, &quotes), want, "{quotes:?} in {text:?}");
+            }
+        }
+    }
+
+    fn tricky_furniture() -> Furniture {
+        furniture(
+            "list | More Stories\nlist | Read more\nline | Don't Miss\nline | Advertisement\n\
+             prefix | We use cookies\nteaser | Opinion\nteaser | Watch\n\
+             regex | ^<div\\b\nspan | <[a-z][^<>]*>",
+        )
+    }
+
+    #[test]
+    fn lazy_cover_matches_full_classification_on_tricky_texts() {
+        let texts = [
+            "",
+            "\n\r\n",
+            "More Stories\nA Headline\n\"We will act,\" Obama says\nThe senator said the plan would fail, and she wants it.\nAfter.",
+            "More Stories\r\n\r\nDon't Miss\r\nMarkets Close Out The Year.\r\nThe senator said the plan would fail, and she wants it.",
+            "Body text here, said he.\nOpinion",
+            "Body text here, said he.\nOpinion\n",
+            "Opinion\nOpinion\nUS Says \"No\"\nMore.",
+            "Opinion\rThe senator said the plan would fail, and she wants a vote.\rWatch\rA Teaser",
+            "More Stories\nOpinion\nA Headline\nRead more.\nHe said \"yes\" to it, and that was all.",
+            "Read more.\nShort line\nMore Stories\n\n\n  \nx\ny.",
+            "Body text, he said.\nOpinion\nMore Stories\nA Headline\nMore Stories\nOpinion\nRead more.\nWatch",
+            "He said \"no\" to <a href=\"x\">it</a>.\n<div class=\"p\">\"Caption,\" he said</div>",
+            "  ADVERTISEMENT.  \n\"We use cookies,\" the site said.\n\u{a0}\u{2028}\nMore Stories\u{a0}\n\u{dc}ber Alles",
+            "A: \"quote\"\n\rMore Stories\n\r\"Quoted Headline\"\n\rWe will go, she said, to the river and back again.\r\nWatch",
+        ];
+        for f in [tricky_furniture(), Furniture::builtin()] {
+            for text in texts {
+                assert_lazy_matches_full(&f, text);
+            }
+        }
+    }
+
+    #[test]
+    fn lazy_cover_matches_full_classification_on_generated_texts() {
+        let pieces = [
+            "More Stories",
+            "Read more.",
+            "Opinion",
+            "Watch",
+            "Don't Miss",
+            "ADVERTISEMENT",
+            "We use cookies here",
+            "<div>\"x,\" he said</div>",
+            "A Short Headline",
+            "\"We will act,\" Obama says",
+            "He said \"it is over\" and left the room quietly, as they all did.",
+            "said <a href=\"u\">he</a>.",
+            "  ",
+            "\u{dc}ber",
+            "\"We use cookies to track you, and this line is long enough to pass any head.\"",
+            "\"More Stories..............................................\"",
+            "Skip to main content",
+        ];
+        let breaks = ["\n", "\r\n", "\r", "\n\n", " \n ", "\n\r"];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        for f in [tricky_furniture(), Furniture::builtin()] {
+            for _ in 0..60 {
+                let mut text = String::new();
+                for _ in 0..1 + next(6) {
+                    text.push_str(pieces[next(pieces.len())]);
+                    text.push_str(breaks[next(breaks.len())]);
+                }
+                if next(2) == 0 {
+                    text.push_str(pieces[next(pieces.len())]);
+                }
+                assert_lazy_matches_full(&f, &text);
+            }
+        }
+    }
+
+    #[test]
+    fn line_walks_skip_blank_segments() {
+        let text = "a\r\n\n  \rbb \n";
+        assert_eq!(line_after(text, 0), Some((Span::new(0, 1), 0, 1)));
+        assert_eq!(line_after(text, 2), Some((Span::new(7, 9), 7, 10)));
+        assert_eq!(line_after(text, 11), None);
+        assert_eq!(line_before(text, 7), Some((Span::new(0, 1), 0)));
+        assert_eq!(line_before(text, 11), Some((Span::new(7, 9), 7)));
+        assert_eq!(line_before(text, 0), None);
+        assert_eq!(segment_start(text, 8), 7);
+        assert_eq!(segment_start(text, 0), 0);
+        assert_eq!(line_segment_end(text, 7), 11);
+        assert_eq!(line_segment_end("ab", 1), 2);
     }
 
     #[test]

@@ -127,8 +127,12 @@ impl Extractor {
         statements: &mut Vec<Statement>,
         posts: &[EmbeddedPost],
     ) {
-        let furniture = self.furniture.find(text);
-        statements.retain(|s| !furniture.covers(s.quote));
+        if !statements.is_empty() {
+            let quotes: Vec<span::Span> = statements.iter().map(|s| s.quote).collect();
+            let mut covered = self.furniture.covered(text, &quotes).into_iter();
+            // `retain` visits the statements once, in order.
+            statements.retain(|_| !covered.next().unwrap_or(false));
+        }
         let mut all_posts = posts.to_vec();
         all_posts.extend(html::posts_in_markup(text));
         html::posts::merge(statements, &all_posts, segmentation);
