@@ -820,8 +820,7 @@ impl<'a> Phrases<'a> {
             } else {
                 Rule::DistantCue
             };
-            let lower = self.lower(token);
-            if lower == "according"
+            if self.is_one_of(token, &["according"])
                 && before
                     .get(k + 1)
                     .is_some_and(|t| self.is_one_of(t, &["to"]))
@@ -832,7 +831,7 @@ impl<'a> Phrases<'a> {
                 }
             }
             // "As Professor Foner put it: "Q"".
-            if lower == "put"
+            if self.is_one_of(token, &["put"])
                 && before
                     .get(k + 1)
                     .is_some_and(|t| self.is_one_of(t, &["it"]))
