@@ -28,7 +28,6 @@
 //! Every span indexes the original text, which is never copied; look-behind and
 //! look-ahead are capped at a few dozen bytes, so the scan is linear in the input.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use nom::branch::alt;
@@ -37,7 +36,7 @@ use nom::character::complete::{char, digit1, one_of, satisfy, space0};
 use nom::combinator::{all_consuming, map, opt, peek, recognize, value};
 use nom::multi::{many0_count, many1_count};
 use nom::{IResult, Parser};
-use unicode_segmentation::UnicodeSegmentation;
+use rustc_hash::FxHashMap;
 
 use crate::span::Span;
 
@@ -194,7 +193,7 @@ const STARTERS: &[&str] = &[
 #[derive(Debug, Clone, Default)]
 pub struct Segmenter {
     /// Known abbreviations, lower-case, without the final period, with their class.
-    abbreviations: HashMap<Box<str>, Class>,
+    abbreviations: FxHashMap<Box<str>, Class>,
     /// Byte length of the longest abbreviation, to skip hopeless look-ups.
     longest: usize,
 }
@@ -225,7 +224,7 @@ impl Segmentation {
 impl Segmenter {
     /// A segmenter that knows these abbreviations (lower-case, without the final period, e.g. "u.s", "mr", "dec", "a.m").
     pub fn new<'a>(abbreviations: impl IntoIterator<Item = &'a str>) -> Segmenter {
-        let mut map = HashMap::new();
+        let mut map = FxHashMap::default();
         let mut longest = 0;
         for abbreviation in abbreviations {
             let key = abbreviation.trim();
@@ -256,6 +255,13 @@ impl Segmenter {
         let mut start = 0;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
+            if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+                let skip = line_break_free_prefix(u64::from_le_bytes(*chunk));
+                if skip > 0 {
+                    i += skip;
+                    continue;
+                }
+            }
             match b {
                 b'\n' => {
                     push(start, i);
@@ -279,8 +285,15 @@ impl Segmenter {
 
     /// Sentences inside `within` (normally one paragraph), trimmed, in order, never empty.
     pub fn sentences(&self, text: &str, within: Span) -> Vec<Span> {
+        let mut out = Vec::new();
+        self.sentences_into(text, within, &mut out);
+        out
+    }
+
+    /// Appends the sentences inside `within` to `out`, as `sentences` returns them.
+    fn sentences_into(&self, text: &str, within: Span, out: &mut Vec<Span>) {
         let Some((lo, hi)) = clamp(text, within) else {
-            return Vec::new();
+            return;
         };
         let mut scan = Scan {
             seg: self,
@@ -290,11 +303,10 @@ impl Segmenter {
             start: lo,
             list: None,
             blank_until: lo,
-            out: Vec::new(),
+            out,
             key: String::new(),
         };
         scan.run(lo);
-        scan.out
     }
 
     /// All paragraphs with their sentences.
@@ -304,7 +316,7 @@ impl Segmenter {
         let mut paragraph_sentences = Vec::with_capacity(paragraphs.len());
         for &paragraph in &paragraphs {
             let first = sentences.len();
-            sentences.extend(self.sentences(text, paragraph));
+            self.sentences_into(text, paragraph, &mut sentences);
             paragraph_sentences.push(first..sentences.len());
         }
         Segmentation {
@@ -320,7 +332,12 @@ impl Segmenter {
             return None;
         }
         key.clear();
-        key.extend(token.chars().flat_map(char::to_lowercase));
+        if token.is_ascii() {
+            key.push_str(token);
+            key.make_ascii_lowercase();
+        } else {
+            key.extend(token.chars().flat_map(char::to_lowercase));
+        }
         let class = *self.abbreviations.get(key.as_str())?;
         // Proper-noun abbreviations ("Ill.", "Mass.", "Jan.") are ordinary words in lower case.
         let capital = token.chars().next().is_some_and(char::is_uppercase);
@@ -409,7 +426,7 @@ struct Label {
 }
 
 /// The state of one left-to-right sentence scan over a paragraph.
-struct Scan<'s, 't> {
+struct Scan<'s, 't, 'o> {
     /// The segmenter and its abbreviations.
     seg: &'s Segmenter,
     /// The whole document text.
@@ -424,19 +441,30 @@ struct Scan<'s, 't> {
     list: Option<Label>,
     /// The current sentence has no letter or digit before this offset (once checked).
     blank_until: usize,
-    /// The sentences found so far.
-    out: Vec<Span>,
+    /// Where the sentences found go.
+    out: &'o mut Vec<Span>,
     /// Scratch buffer for lower-case abbreviation keys.
     key: String,
 }
 
-impl<'t> Scan<'_, 't> {
+impl<'t> Scan<'_, 't, '_> {
     /// Scans `[lo, hi)` and fills `out`.
     fn run(&mut self, lo: usize) {
         let mut i = self.begin(lo);
         while let Some(&b) = self.bytes.get(i) {
             if i >= self.hi {
                 break;
+            }
+            if let Some(chunk) = self
+                .bytes
+                .get(i..self.hi)
+                .and_then(<[u8]>::first_chunk::<8>)
+            {
+                let skip = candidate_free_prefix(u64::from_le_bytes(*chunk));
+                if skip > 0 {
+                    i += skip;
+                    continue;
+                }
             }
             let next = match b {
                 b'.' => self.at_dots(i),
@@ -526,7 +554,9 @@ impl<'t> Scan<'_, 't> {
         let attached = self.char_before(i).is_some_and(|c| !c.is_whitespace()) && i > self.start;
 
         // Spaced ellipsis: ". . ." never ends a sentence; ". . . ." does before a capital.
-        if let Ok((after_spaced, extra)) = spaced_dots(after) {
+        // A spaced ellipsis goes on with " ." or " …" (checked before running the parser).
+        let spaced = after.starts_with(" .") || after.starts_with(" …");
+        if let Some((after_spaced, extra)) = spaced.then(|| spaced_dots(after).ok()).flatten() {
             let end = self.hi - after_spaced.len();
             if dots + extra >= 4 {
                 if let Some(next) = self.next_after(end) {
@@ -725,7 +755,10 @@ impl<'t> Scan<'_, 't> {
 
     /// Classifies the token before a period.
     fn classify(&mut self, token: &str) -> Token {
-        if token.is_empty() || all_consuming(number).parse(token).is_ok() {
+        // A number starts with a digit or a currency sign (checked before running the parser).
+        let may_be_number =
+            token.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥'));
+        if token.is_empty() || may_be_number && all_consuming(number).parse(token).is_ok() {
             return Token::Plain;
         }
         let mut key = std::mem::take(&mut self.key);
@@ -752,7 +785,8 @@ impl<'t> Scan<'_, 't> {
             let mut chars = token.chars();
             match (chars.next(), chars.next()) {
                 (Some(c), None) if c.is_alphabetic() => Token::Initial(c),
-                _ if dotted_acronym(token).is_ok() => Token::Acronym,
+                // An acronym has an inner period (checked before running the parser).
+                _ if token.contains('.') && dotted_acronym(token).is_ok() => Token::Acronym,
                 _ => Token::Plain,
             }
         };
@@ -794,7 +828,7 @@ impl<'t> Scan<'_, 't> {
     fn word_at(&self, at: usize) -> (&'t str, bool) {
         let end = floor_boundary(self.text, at.saturating_add(WORD_WINDOW).min(self.hi));
         let window = self.text.get(at..end).unwrap_or("");
-        let word = window.split_word_bounds().next().unwrap_or("");
+        let word = crate::tokens::first_word_bound(window);
         let dotted = self.rest(at + word.len()).starts_with('.');
         (word, dotted)
     }
@@ -850,6 +884,40 @@ impl<'t> Scan<'_, 't> {
             _ => None,
         }
     }
+}
+
+// ---------------------------------------------------------------------------
+// byte scanning
+
+/// `byte` repeated in every byte of a `u64`.
+const fn splat(byte: u8) -> u64 {
+    (byte as u64) * 0x0101_0101_0101_0101
+}
+
+/// The high bit of every byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit set in each byte of `chunk` that is zero, and possibly in bytes after the
+/// first such byte (the borrow of the subtraction may spread upwards), never before it.
+const fn zero_bytes(chunk: u64) -> u64 {
+    chunk.wrapping_sub(splat(1)) & !chunk & HIGH_BITS
+}
+
+/// How many of the leading bytes of `chunk` (little-endian) are neither `\n` nor `\r`.
+const fn line_break_free_prefix(chunk: u64) -> usize {
+    let stops = zero_bytes(chunk ^ splat(b'\n')) | zero_bytes(chunk ^ splat(b'\r'));
+    (stops.trailing_zeros() / 8) as usize
+}
+
+/// How many of the leading bytes of `chunk` (little-endian) the sentence scan can pass over:
+/// bytes that are neither a candidate (`.`, `?`, `!`, `)`) nor part of a non-ASCII character.
+const fn candidate_free_prefix(chunk: u64) -> usize {
+    let stops = zero_bytes(chunk ^ splat(b'.'))
+        | zero_bytes(chunk ^ splat(b'?'))
+        | zero_bytes(chunk ^ splat(b'!'))
+        | zero_bytes(chunk ^ splat(b')'))
+        | (chunk & HIGH_BITS);
+    (stops.trailing_zeros() / 8) as usize
 }
 
 // ---------------------------------------------------------------------------

@@ -492,6 +492,21 @@ fn word_bounds(piece: &str, mut found: impl FnMut(usize, usize, Break)) -> bool 
     true
 }
 
+/// The first UAX #29 word-boundary piece of `text` (empty for empty text), as
+/// unicode-segmentation's `split_word_bounds().next()` gives it.
+pub fn first_word_bound(text: &str) -> &str {
+    let mut first = None;
+    let fast = word_bounds(text, |start, end, _| {
+        first.get_or_insert((start, end));
+    });
+    if !fast {
+        return text.split_word_bounds().next().unwrap_or("");
+    }
+    first
+        .and_then(|(start, end)| text.get(start..end))
+        .unwrap_or("")
+}
+
 /// Does a period right after `word` belong to it (a dotted word, an initial, a known abbreviation)?
 fn glues_period(word: &str, is_abbreviation: &dyn Fn(&str) -> bool) -> bool {
     word.contains('.') || word.chars().count() == 1 || is_abbreviation(word)
@@ -657,6 +672,43 @@ mod tests {
         for text in &texts {
             let fast = tokenize(text, Span::new(0, text.len()), &abbreviations);
             assert_eq!(fast, generic_tokens(text, &abbreviations), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn first_word_bound_is_the_first_piece() {
+        let mut texts: Vec<String> = [
+            "",
+            " x",
+            "Mr. Smith",
+            "日本 x",
+            "e\u{301}x y",
+            "’90s",
+            "U.S. He",
+        ]
+        .map(String::from)
+        .to_vec();
+        let alphabet = handled();
+        let mut state: u64 = 0x0DDB_1A5E_5BAD_5EED;
+        for _ in 0..5_000 {
+            let len = (state % 12) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    alphabet[(state % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            texts.push(text);
+            state = state.wrapping_add(0x9E37_79B9);
+        }
+        for text in &texts {
+            assert_eq!(
+                first_word_bound(text),
+                text.split_word_bounds().next().unwrap_or(""),
+                "{text:?}"
+            );
         }
     }
 
