@@ -9,10 +9,13 @@
 //! most recent person whose title holds that role word. Titles carry over to later rows of the
 //! same speaker.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+use rustc_hash::FxHashMap;
 
 use crate::attribute::{slice, ParagraphTokens};
-use crate::grammar::{Gender, Grammar};
+use crate::grammar::{Gender, Grammar, TitleInfo};
 use crate::phrase::Phrases;
 use crate::segment::Segmentation;
 use crate::span::Span;
@@ -21,17 +24,17 @@ use crate::tokens::{strip_possessive, Token, TokenKind};
 
 /// A person the article names, at one place.
 #[derive(Debug, Clone)]
-struct Mention {
+struct Mention<'t> {
     /// Where the mention is.
     span: Span,
     /// The name as written.
-    name: String,
+    name: Cow<'t, str>,
     /// The key of the person: the last word of the name, lower case.
     key: String,
     /// The gender the mention signals, if any.
     gender: Option<Gender>,
     /// The title before the name, if any ("Kremlin spokesman").
-    title: Option<String>,
+    title: Option<Cow<'t, str>>,
 }
 
 /// What the article says about one person, gathered over all mentions.
@@ -39,10 +42,50 @@ struct Mention {
 struct Person {
     /// The fullest name seen.
     name: String,
+    /// How many words `name` has.
+    words: usize,
     /// The gender signalled by any mention.
     gender: Option<Gender>,
     /// The first title seen.
     title: Option<String>,
+    /// The words of `title` in lower case, worked out when a nominal first asks.
+    title_lower: OnceCell<String>,
+}
+
+impl Person {
+    /// Does the person's title hold the role word `role` (lower case)?
+    fn has_role(&self, role: &str) -> bool {
+        let Some(title) = self.title.as_deref() else {
+            return false;
+        };
+        self.title_lower
+            .get_or_init(|| title.to_lowercase())
+            .split_whitespace()
+            .any(|w| w == role)
+    }
+}
+
+/// The people of an article: each mention's person, and each person by key.
+#[derive(Debug, Default)]
+struct People {
+    /// The people, in order of their first mention.
+    persons: Vec<Person>,
+    /// The index in `persons` of each key.
+    by_key: FxHashMap<String, usize>,
+    /// The index in `persons` of each mention's person, in mention order.
+    of_mention: Vec<usize>,
+}
+
+impl People {
+    /// The person with this key, if the article names one.
+    fn get(&self, key: &str) -> Option<&Person> {
+        self.persons.get(*self.by_key.get(key)?)
+    }
+
+    /// The person of mention `index`.
+    fn of(&self, index: usize) -> Option<&Person> {
+        self.persons.get(*self.of_mention.get(index)?)
+    }
 }
 
 /// How many sentences back a pronoun may reach before its confidence drops.
@@ -67,13 +110,8 @@ pub fn resolve(
     }
     mentions.sort_by_key(|m| m.span.start);
     let people = gather(&mentions);
-    // Outlets named anywhere are needed only for "the newspaper said": read them then, once.
-    let outlets = std::cell::OnceCell::new();
-    let outlets = || {
-        outlets
-            .get_or_init(|| outlet_mentions(text, tokens, grammar))
-            .as_slice()
-    };
+    // The outlets the article names, read only when a statement says "the newspaper".
+    let outlets = OnceCell::new();
 
     for statement in statements.iter_mut() {
         let Some(mention) = statement.mention else {
@@ -85,7 +123,13 @@ pub fn resolve(
             .outlet(&statement.speaker)
             .or_else(|| grammar.outlet(mention.of(text)))
             .map(|o| o.name.clone())
-            .or_else(|| media_reference(text, mention, grammar, outlets));
+            .or_else(|| {
+                if !is_media_reference(text, mention, grammar) {
+                    return None;
+                }
+                let outlets = outlets.get_or_init(|| outlet_mentions(text, tokens, grammar));
+                last_outlet_before(mention, outlets)
+            });
         if let Some(outlet) = outlet {
             if statement.outlet.is_empty() {
                 statement.outlet = outlet.clone();
@@ -104,16 +148,12 @@ pub fn resolve(
                 }
                 continue;
             }
-            let found = mentions
-                .iter()
-                .rev()
-                .filter(|m| m.span.end <= mention.start)
-                .find(|m| {
-                    let gender = people.get(&m.key).and_then(|p| p.gender).or(m.gender);
-                    compatible(wanted, gender)
-                });
-            if let Some(found) = found {
-                if let Some(person) = people.get(&found.key) {
+            let found = mentions_before(&mentions, mention.start).find(|&(i, m)| {
+                let gender = people.of(i).and_then(|p| p.gender).or(m.gender);
+                compatible(wanted, gender)
+            });
+            if let Some((index, found)) = found {
+                if let Some(person) = people.of(index) {
                     statement.speaker = person.name.clone();
                     if statement.title.is_empty() {
                         statement.title = person.title.clone().unwrap_or_default();
@@ -142,17 +182,9 @@ pub fn resolve(
         }
         // "the spokesman", "the Kremlin spokesman": the latest person whose title holds the role.
         if let Some(role) = nominal_role(text, mention, grammar) {
-            let found = mentions
-                .iter()
-                .rev()
-                .filter(|m| m.span.end <= mention.start)
-                .find(|m| {
-                    people
-                        .get(&m.key)
-                        .and_then(|p| p.title.as_deref())
-                        .is_some_and(|t| t.to_lowercase().split_whitespace().any(|w| w == role))
-                });
-            if let Some(person) = found.and_then(|m| people.get(&m.key)) {
+            let found = mentions_before(&mentions, mention.start)
+                .find(|&(i, _)| people.of(i).is_some_and(|p| p.has_role(&role)));
+            if let Some(person) = found.and_then(|(i, _)| people.of(i)) {
                 statement.speaker = person.name.clone();
                 if statement.title.is_empty() {
                     statement.title = person.title.clone().unwrap_or_default();
@@ -161,6 +193,21 @@ pub fn resolve(
         }
     }
     share_outlets(statements);
+}
+
+/// The mentions that end by `at`, latest first, with their indexes (`mentions` sorted by
+/// start).
+fn mentions_before<'m, 't>(
+    mentions: &'m [Mention<'t>],
+    at: usize,
+) -> impl Iterator<Item = (usize, &'m Mention<'t>)> {
+    // Mentions that start after `at` end after it too.
+    let candidates = mentions.partition_point(|m| m.span.start <= at);
+    mentions[..candidates]
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(move |(_, m)| m.span.end <= at)
 }
 
 /// The subject of the sentence that holds `mention`, read before the mention, unless it is a
@@ -203,30 +250,24 @@ fn outlet_mentions(
     found
 }
 
-/// "the newspaper", "the network": the outlet named last before the mention; `outlets` gives
-/// every outlet the text names, in text order, when asked.
-fn media_reference<'o>(
-    text: &str,
-    mention: Span,
-    grammar: &Grammar,
-    outlets: impl FnOnce() -> &'o [(usize, String)],
-) -> Option<String> {
-    let words: Vec<&str> = mention.of(text).split_whitespace().collect();
-    let head = words
-        .get(1..)
-        .map(|rest| rest.join(" "))
-        .unwrap_or_default();
-    let is_media = words.len() >= 2
-        && words[0].eq_ignore_ascii_case("the")
-        && (grammar.title(&head).is_some_and(|t| t.media)
-            || words
+/// Does the mention name an outlet by a word for one: "the newspaper", "the network"?
+fn is_media_reference(text: &str, mention: Span, grammar: &Grammar) -> bool {
+    let mut words = mention.of(text).split_whitespace();
+    if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        return false;
+    }
+    let rest: Vec<&str> = words.collect();
+    !rest.is_empty()
+        && (grammar.title(&rest.join(" ")).is_some_and(|t| t.media)
+            || rest
                 .last()
                 .and_then(|w| grammar.title(w))
-                .is_some_and(|t| t.media));
-    if !is_media {
-        return None;
-    }
-    outlets()
+                .is_some_and(|t| t.media))
+}
+
+/// The outlet named last before the mention, from the article's outlet mentions.
+fn last_outlet_before(mention: Span, outlets: &[(usize, String)]) -> Option<String> {
+    outlets
         .iter()
         .rev()
         .find(|(at, _)| *at < mention.start)
@@ -239,7 +280,7 @@ fn media_reference<'o>(
 /// The latest outlet of each speaker in the current run of statements of one paragraph is
 /// kept in a map, so a paragraph with many statements costs linear time, not quadratic.
 fn share_outlets(statements: &mut [Statement]) {
-    let mut latest: HashMap<String, (String, String)> = HashMap::new();
+    let mut latest: FxHashMap<String, (String, String)> = FxHashMap::default();
     let mut paragraph = None;
     for current in statements.iter_mut() {
         if paragraph != Some(current.paragraph) {
@@ -291,17 +332,29 @@ fn is_person_name(name: &str) -> bool {
 
 /// The role word of a nominal mention ("the spokesman" gives "spokesman"), if it has one.
 fn nominal_role(text: &str, mention: Span, grammar: &Grammar) -> Option<String> {
-    let words: Vec<&str> = mention.of(text).split_whitespace().collect();
-    let first = words.first()?.to_lowercase();
-    if first != "the" || words.len() < 2 {
+    let mut words = mention.of(text).split_whitespace();
+    if !is_the(words.next()?) {
         return None;
     }
     let last = words.last()?.to_lowercase();
     grammar.title(&last).filter(|t| t.person).map(|_| last)
 }
 
+/// Is the word "the" in any case (its lower case is "the")?
+fn is_the(word: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case("the")
+    } else {
+        word.to_lowercase() == "the"
+    }
+}
+
 /// The mention a statement's named speaker makes, for the people table.
-fn speaker_mention(text: &str, statement: &Statement, grammar: &Grammar) -> Option<Mention> {
+fn speaker_mention<'t>(
+    text: &str,
+    statement: &Statement,
+    grammar: &Grammar,
+) -> Option<Mention<'t>> {
     let span = statement.mention?;
     if !is_person_name(&statement.speaker) || grammar.pronoun(span.of(text)).is_some() {
         return None;
@@ -314,44 +367,69 @@ fn speaker_mention(text: &str, statement: &Statement, grammar: &Grammar) -> Opti
         .next();
     Some(Mention {
         span,
-        name: statement.speaker.clone(),
+        name: Cow::Owned(statement.speaker.clone()),
         key: last_word_key(&statement.speaker),
         gender: grammar.first_name(first).or(title_gender),
-        title: (!statement.title.is_empty()).then(|| statement.title.clone()),
+        title: (!statement.title.is_empty()).then(|| Cow::Owned(statement.title.clone())),
     })
 }
 
 /// People named in the text: name runs after a person title or starting with a known first name.
-fn scan_people(text: &str, paragraphs: &ParagraphTokens, grammar: &Grammar) -> Vec<Mention> {
+fn scan_people<'t>(
+    text: &'t str,
+    paragraphs: &ParagraphTokens,
+    grammar: &Grammar,
+) -> Vec<Mention<'t>> {
     let mut mentions = Vec::new();
     for tokens in paragraphs {
         let mut i = 0;
         while i < tokens.len() {
+            if !may_start_name(text, &tokens[i]) {
+                i += 1;
+                continue;
+            }
             let run = name_run(text, &tokens[i..], grammar);
             if run == 0 {
                 i += 1;
                 continue;
             }
             let names = &tokens[i..i + run];
-            let first = names[0].text(text);
-            let first_gender = grammar.first_name(first);
             let (title, title_gender) = title_before(text, &tokens[..i], grammar);
+            // A run of one word needs a title; the first name is asked only when it can count.
+            let first_gender = if run >= 2 || title.is_some() {
+                grammar.first_name(names[0].text(text))
+            } else {
+                None
+            };
             if run >= 2 && (first_gender.is_some() || title.is_some())
                 || run == 1 && title.is_some()
             {
                 let span = Span::new(names[0].span.start, names[run - 1].span.end);
+                let name = span.of(text);
                 mentions.push(Mention {
                     span,
-                    name: span.of(text).to_string(),
-                    key: last_word_key(span.of(text)),
+                    name: Cow::Borrowed(name),
+                    key: last_word_key(name),
                     gender: first_gender.or(title_gender),
-                    title,
+                    title: title.map(Cow::Borrowed),
                 });
             }
             i += run;
         }
     }
     mentions
+}
+
+/// Can the token start a name run? False for what is plainly no capitalised word (the
+/// first test of [`name_run`]), judged by its first byte when that is ASCII.
+fn may_start_name(text: &str, token: &Token) -> bool {
+    if token.kind != TokenKind::Word {
+        return false;
+    }
+    match text.as_bytes().get(token.span.start) {
+        Some(byte) if byte.is_ascii() && !byte.is_ascii_uppercase() => false,
+        _ => token.is_capitalized(text),
+    }
 }
 
 /// How many tokens at the start of `tokens` form a run of capitalised name words.
@@ -374,21 +452,22 @@ fn name_run(text: &str, tokens: &[Token], grammar: &Grammar) -> usize {
                 } else {
                     name_stop(word)
                 })
-                && (!word.contains('.') || word.chars().filter(|c| c.is_alphabetic()).count() == 1)
+                && (!word.bytes().any(|b| b == b'.')
+                    || word.chars().filter(|c| c.is_alphabetic()).count() == 1)
         })
         .count()
 }
 
 /// The person title right before a name run ("Kremlin spokesman", "Mr.", "U.S. Ambassador to the U.N."), and its gender.
-fn title_before(
-    text: &str,
+fn title_before<'t>(
+    text: &'t str,
     before: &[Token],
     grammar: &Grammar,
-) -> (Option<String>, Option<Gender>) {
+) -> (Option<&'t str>, Option<Gender>) {
     let (Some(name_side), Some(head)) = (before.last(), title_head(text, before, grammar)) else {
         return (None, None);
     };
-    let Some(info) = before.get(head).and_then(|t| grammar.title(t.text(text))) else {
+    let Some(info) = before.get(head).and_then(|t| token_title(text, t, grammar)) else {
         return (None, None);
     };
     // Take the capitalised or title words before the head too: "Russian Foreign Ministry spokeswoman".
@@ -396,7 +475,7 @@ fn title_before(
     while start > 0 {
         let prev = &before[start - 1];
         let word = prev.text(text);
-        let titleish = grammar.title(word).is_some() || prev.is_capitalized(text);
+        let titleish = prev.is_capitalized(text) || token_title(text, prev, grammar).is_some();
         if prev.kind != TokenKind::Word
             || !titleish
             || grammar.is_function_word("clause_breaks", word)
@@ -406,7 +485,16 @@ fn title_before(
         start -= 1;
     }
     let span = Span::new(before[start].span.start, name_side.span.end);
-    (Some(span.of(text).to_string()), info.gender)
+    (Some(span.of(text)), info.gender)
+}
+
+/// The title entry of a token's word ([`Grammar::title`]). A token whose lexicon flags are
+/// known and say it stops no name is no title (titles stop names), and is not looked up.
+fn token_title<'g>(text: &str, token: &Token, grammar: &'g Grammar) -> Option<&'g TitleInfo> {
+    if token.lex.is_known() && !token.lex.is_name_stop() {
+        return None;
+    }
+    grammar.title(token.text(text))
 }
 
 /// Index of the person title that governs a name right after `before`, stepping back over a
@@ -416,7 +504,7 @@ fn title_head(text: &str, before: &[Token], grammar: &Grammar) -> Option<usize> 
         let index = before.len().checked_sub(back)?;
         let token = &before[index];
         let word = token.text(text);
-        if grammar.title(word).is_some_and(|t| t.person) {
+        if token_title(text, token, grammar).is_some_and(|t| t.person) {
             let complement = &before[index + 1..];
             let joins = complement.is_empty()
                 || complement
@@ -433,27 +521,61 @@ fn title_head(text: &str, before: &[Token], grammar: &Grammar) -> Option<usize> 
 }
 
 /// The people of the article by key, each with the fullest name and a gender and title.
-fn gather(mentions: &[Mention]) -> HashMap<String, Person> {
-    let mut people: HashMap<String, Person> = HashMap::new();
+fn gather(mentions: &[Mention]) -> People {
+    let mut people = People::default();
     for mention in mentions {
-        let name = mention.name.as_str();
+        let index = match people.by_key.get(mention.key.as_str()) {
+            Some(&index) => index,
+            None => {
+                let index = people.persons.len();
+                people.persons.push(Person::default());
+                people.by_key.insert(mention.key.clone(), index);
+                index
+            }
+        };
+        people.of_mention.push(index);
+        let Some(person) = people.persons.get_mut(index) else {
+            continue;
+        };
+        let name: &str = &mention.name;
         let name = strip_possessive(name).unwrap_or(name);
-        let person = people.entry(mention.key.clone()).or_default();
-        if name.split_whitespace().count() > person.name.split_whitespace().count() {
-            person.name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let words = name.split_whitespace().count();
+        if words > person.words {
+            person.name = join_words(name);
+            person.words = words;
         }
         person.gender = person.gender.or(mention.gender);
         if person.title.is_none() {
-            person.title = mention.title.clone();
+            person.title = mention.title.as_deref().map(str::to_string);
         }
     }
     people
 }
 
+/// The words of `text` joined by single spaces.
+fn join_words(text: &str) -> String {
+    let mut joined = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    joined
+}
+
 #[cfg(test)]
 mod tests {
-    use crate::grammar::Grammar;
+    use std::borrow::Cow;
+
+    use super::{
+        gather, is_media_reference, is_the, join_words, last_outlet_before, last_word_key,
+        may_start_name, mentions_before, nominal_role, token_title, Mention,
+    };
+    use crate::grammar::{Gender, Grammar};
+    use crate::span::Span;
     use crate::statement::Rule;
+    use crate::tokens::tokenize_with;
     use crate::Extractor;
 
     fn speakers(text: &str) -> Vec<String> {
@@ -498,6 +620,130 @@ mod tests {
         let last = found.statements.last().expect("a statement");
         assert_eq!(last.speaker, "The New York Times");
         assert_eq!(last.outlet, "The New York Times");
+    }
+
+    #[test]
+    fn media_references_are_the_and_a_media_word() {
+        let grammar = Grammar::builtin();
+        let text = "the newspaper|The Network|newspaper|the senator|the";
+        let mut at = 0;
+        let mut answers = Vec::new();
+        for piece in text.split('|') {
+            let span = Span::new(at, at + piece.len());
+            answers.push(is_media_reference(text, span, &grammar));
+            at += piece.len() + 1;
+        }
+        assert_eq!(answers, vec![true, true, false, false, false]);
+    }
+
+    #[test]
+    fn the_outlet_named_last_before_the_mention() {
+        let outlets = vec![(5, "A".to_string()), (20, "B".to_string())];
+        assert_eq!(
+            last_outlet_before(Span::new(21, 30), &outlets).as_deref(),
+            Some("B")
+        );
+        assert_eq!(
+            last_outlet_before(Span::new(20, 30), &outlets).as_deref(),
+            Some("A")
+        );
+        assert_eq!(last_outlet_before(Span::new(5, 9), &outlets), None);
+        assert_eq!(last_outlet_before(Span::new(9, 9), &[]), None);
+    }
+
+    #[test]
+    fn token_titles_are_the_grammar_titles() {
+        let grammar = Grammar::builtin();
+        let text = "Kremlin spokesman Dmitry Peskov, U.S. Ambassador to the U.N. Samantha Power, \
+                    Mr. Smith, the President's aide, Sen. Warren and PRESIDENT Obama said.";
+        let tokens = tokenize_with(text, Span::new(0, text.len()), &grammar);
+        let mut titles = 0;
+        for token in &tokens {
+            let expected = grammar.title(token.text(text));
+            let got = token_title(text, token, &grammar);
+            assert_eq!(got.map(|t| t as *const _), expected.map(|t| t as *const _));
+            titles += usize::from(got.is_some());
+        }
+        assert!(titles >= 5, "{titles}");
+        // Without lexicon flags every word is looked up.
+        let plain = crate::tokens::tokenize(text, Span::new(0, text.len()), &|_| false);
+        let spokesman = plain.iter().find(|t| t.text(text) == "spokesman");
+        assert!(spokesman.is_some_and(|t| token_title(text, t, &grammar).is_some()));
+    }
+
+    #[test]
+    fn people_join_the_fullest_name_by_key() {
+        let mention =
+            |start: usize, name: &'static str, gender, title: Option<&'static str>| Mention {
+                span: Span::new(start, start + name.len()),
+                name: Cow::Borrowed(name),
+                key: last_word_key(name),
+                gender,
+                title: title.map(Cow::Borrowed),
+            };
+        let mentions = [
+            mention(0, "Putin", None, None),
+            mention(
+                10,
+                "Vladimir  Putin's",
+                Some(Gender::Male),
+                Some("President"),
+            ),
+            mention(30, "Lavrov", None, None),
+            mention(40, "V. Putin", Some(Gender::Female), Some("Mr.")),
+        ];
+        let people = gather(&mentions);
+        assert_eq!(people.persons.len(), 2);
+        assert_eq!(people.of_mention, vec![0, 0, 1, 0]);
+        let putin = people.get("putin").expect("Putin");
+        assert_eq!(putin.name, "Vladimir Putin");
+        assert_eq!(putin.words, 2);
+        assert_eq!(putin.gender, Some(Gender::Male));
+        assert_eq!(putin.title.as_deref(), Some("President"));
+        assert!(putin.has_role("president"));
+        assert!(!putin.has_role("spokesman"));
+        assert_eq!(people.of(2).map(|p| p.name.as_str()), Some("Lavrov"));
+        assert!(people.of(9).is_none());
+        let before: Vec<usize> = mentions_before(&mentions, 40).map(|(i, _)| i).collect();
+        assert_eq!(before, vec![2, 1, 0]);
+        assert_eq!(mentions_before(&mentions, 5).count(), 1);
+        assert_eq!(mentions_before(&mentions, 4).count(), 0);
+        assert_eq!(join_words(" a  b\tc "), "a b c");
+        assert_eq!(join_words(""), "");
+    }
+
+    #[test]
+    fn name_starts_and_nominals() {
+        let grammar = Grammar::builtin();
+        let text =
+            "Obama and ÉLISE met élise in (Paris), said the Spokesman, THE spokesman, Thé aide";
+        let tokens = tokenize_with(text, Span::new(0, text.len()), &grammar);
+        for token in &tokens {
+            assert_eq!(
+                may_start_name(text, token),
+                token.is_capitalized(text),
+                "{}",
+                token.text(text)
+            );
+        }
+        let starts: Vec<&str> = tokens
+            .iter()
+            .filter(|t| may_start_name(text, t))
+            .map(|t| t.text(text))
+            .collect();
+        assert_eq!(
+            starts,
+            vec!["Obama", "ÉLISE", "Paris", "Spokesman", "THE", "Thé"]
+        );
+        let role = |mention: &str| {
+            let at = text.find(mention).expect("in the text");
+            nominal_role(text, Span::new(at, at + mention.len()), &grammar)
+        };
+        assert_eq!(role("the Spokesman").as_deref(), Some("spokesman"));
+        assert_eq!(role("THE spokesman").as_deref(), Some("spokesman"));
+        assert_eq!(role("Thé aide"), None);
+        assert_eq!(role("Paris"), None);
+        assert!(is_the("tHe") && !is_the("thé") && !is_the("then") && !is_the(""));
     }
 
     #[test]
