@@ -103,8 +103,13 @@ pub fn resolve(
         return;
     }
     let mut mentions = scan_people(text, tokens, grammar);
-    for statement in statements.iter() {
-        if let Some(mention) = speaker_mention(text, statement, grammar) {
+    // The key of each statement's speaker, when the speaker reads as a person's name.
+    let speaker_keys: Vec<Option<String>> = statements
+        .iter()
+        .map(|s| is_person_name(&s.speaker).then(|| last_word_key(&s.speaker)))
+        .collect();
+    for (statement, key) in statements.iter().zip(&speaker_keys) {
+        if let Some(mention) = speaker_mention(text, statement, key.as_deref(), grammar) {
             mentions.push(mention);
         }
     }
@@ -113,7 +118,7 @@ pub fn resolve(
     // The outlets the article names, read only when a statement says "the newspaper".
     let outlets = OnceCell::new();
 
-    for statement in statements.iter_mut() {
+    for (statement, speaker_key) in statements.iter_mut().zip(&speaker_keys) {
         let Some(mention) = statement.mention else {
             continue;
         };
@@ -169,11 +174,8 @@ pub fn resolve(
             }
             continue;
         }
-        let key = last_word_key(&statement.speaker);
-        if let Some(person) = people
-            .get(&key)
-            .filter(|_| is_person_name(&statement.speaker))
-        {
+        // The speaker is unchanged so far, and its key is known when it reads as a name.
+        if let Some(person) = speaker_key.as_deref().and_then(|key| people.get(key)) {
             statement.speaker = person.name.clone();
             if statement.title.is_empty() {
                 statement.title = person.title.clone().unwrap_or_default();
@@ -350,13 +352,17 @@ fn is_the(word: &str) -> bool {
 }
 
 /// The mention a statement's named speaker makes, for the people table.
+/// `speaker_key` is the key of the speaker ([`last_word_key`]), None when the speaker does
+/// not read as a person's name ([`is_person_name`]).
 fn speaker_mention<'t>(
     text: &str,
     statement: &Statement,
+    speaker_key: Option<&str>,
     grammar: &Grammar,
 ) -> Option<Mention<'t>> {
     let span = statement.mention?;
-    if !is_person_name(&statement.speaker) || grammar.pronoun(span.of(text)).is_some() {
+    let key = speaker_key?;
+    if grammar.pronoun(span.of(text)).is_some() {
         return None;
     }
     let first = statement.speaker.split_whitespace().next().unwrap_or("");
@@ -368,7 +374,7 @@ fn speaker_mention<'t>(
     Some(Mention {
         span,
         name: Cow::Owned(statement.speaker.clone()),
-        key: last_word_key(&statement.speaker),
+        key: key.to_string(),
         gender: grammar.first_name(first).or(title_gender),
         title: (!statement.title.is_empty()).then(|| Cow::Owned(statement.title.clone())),
     })
