@@ -24,7 +24,7 @@ use crate::quotes::Quote;
 use crate::segment::Segmentation;
 use crate::span::Span;
 use crate::statement::{Kind, Rule, Statement};
-use crate::tokens::{Token, TokenKind};
+use crate::tokens::{ends_with_word, is_word, Token, TokenKind};
 
 /// The fewest words a reported clause may have.
 const MIN_WORDS: usize = 3;
@@ -107,23 +107,6 @@ pub fn reported_speech(
         }
     }
     statements
-}
-
-/// Does `word`, lower-cased by `grammar::lower`, equal `literal` (lower-case ASCII without a
-/// "k")? Exactly when the two are equal ignoring ASCII case: the only non-ASCII character
-/// that lower-cases to ASCII alone is the Kelvin sign (to "k"); every other one lower-cases to
-/// text ending in a non-ASCII character, so a word holding one cannot lower-case to `literal`.
-fn is_word(word: &str, literal: &str) -> bool {
-    word.eq_ignore_ascii_case(literal)
-}
-
-/// Does `word`, lower-cased by `grammar::lower`, end in `suffix` (lower-case ASCII without a
-/// "k")? Exactly when its last bytes equal `suffix` ignoring ASCII case (see `is_word`).
-fn ends_with_word(word: &str, suffix: &str) -> bool {
-    word.len()
-        .checked_sub(suffix.len())
-        .and_then(|start| word.as_bytes().get(start..))
-        .is_some_and(|end| end.eq_ignore_ascii_case(suffix.as_bytes()))
 }
 
 /// Words that open an adjunct after a cue rather than a clause ("on Friday", "in a statement").
@@ -679,81 +662,13 @@ impl SentenceReader<'_, '_> {
 mod tests {
     use std::cell::OnceCell;
 
-    use super::{ends_with_word, is_word, QuotedSpans, SentenceReader};
+    use super::{QuotedSpans, SentenceReader};
     use crate::grammar::{lower, Grammar};
     use crate::phrase::Phrases;
     use crate::span::Span;
     use crate::statement::Kind;
     use crate::tokens::{tokenize, Lex, Token, TokenKind};
     use crate::Extractor;
-
-    #[test]
-    fn non_ascii_characters_lower_case_to_non_ascii_endings() {
-        // What `is_word` and `ends_with_word` rest on.
-        for c in ('\u{80}'..=char::MAX).filter(|&c| c != '\u{212A}') {
-            let last = c.to_lowercase().last();
-            assert!(last.is_some_and(|l| !l.is_ascii()), "{c:?}");
-        }
-        assert_eq!(lower("\u{212A}").as_str(), "k");
-    }
-
-    #[test]
-    fn word_tests_agree_with_lower() {
-        let words = [
-            "that",
-            "That",
-            "THAT",
-            "tHaT",
-            "thatʼ",
-            "thät",
-            "İn",
-            "in",
-            "IN",
-            "ın",
-            "",
-            "SAYING",
-            "saying",
-            "sayİNG",
-            "sayıng",
-            "ing",
-            "İng",
-            "ng",
-            "Referring",
-            "référring",
-            "ǅing",
-            "\u{212A}",
-            "ﬁng",
-            "Ｉng",
-            "by",
-            "BY",
-        ];
-        let literals = [
-            "that",
-            "in",
-            "by",
-            "to",
-            "according",
-            "referring",
-            "whether",
-            "been",
-            "ing",
-            "ng",
-        ];
-        for word in words {
-            for literal in literals {
-                assert_eq!(
-                    is_word(word, literal),
-                    lower(word).as_str() == literal,
-                    "{word} {literal}"
-                );
-                assert_eq!(
-                    ends_with_word(word, literal),
-                    lower(word).ends_with(literal),
-                    "{word} {literal}"
-                );
-            }
-        }
-    }
 
     fn token(start: usize, end: usize) -> Token {
         Token {
