@@ -1,8 +1,9 @@
 //! Many documents at once: extraction on N threads, rows written in input order.
 //!
-//! Documents stream from an [`Event`] iterator (see [`crate::input`]). With one job,
-//! each is extracted and written in turn. With more, a reader thread feeds a rayon pool and the
-//! calling thread writes each document's rows as soon as all earlier documents are written,
+//! Documents stream from a [`Pending`] iterator (see [`crate::input`]). With one job,
+//! each is extracted and written in turn. With more, a reader thread feeds a rayon pool, which
+//! parses corpus lines and extracts, and the calling thread writes each document's rows as
+//! soon as all earlier documents are written,
 //! so the output is byte-identical whatever the number of jobs. At most a fixed window of
 //! documents is in flight, so memory is bounded by the largest documents, not by the corpus.
 
@@ -12,7 +13,7 @@ use std::sync::mpsc;
 
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
-use crate::input::{Content, Diagnostic, Document, Event};
+use crate::input::{Content, Diagnostic, Document, Event, Pending};
 use crate::output::{article_rows, RowFilter, RowWriter, Style};
 use crate::{Extraction, Extractor};
 
@@ -74,13 +75,13 @@ pub fn extract<'d>(
     Ok((content, extraction))
 }
 
-/// Runs `extractor` over `events` on `jobs` threads, writing rows to `writer` in input order.
+/// Runs `extractor` over `inputs` on `jobs` threads, writing rows to `writer` in input order.
 ///
 /// Output is flushed after each document, so a reader of a pipe sees rows promptly. Only a
 /// write error stops the run; problems with inputs go to `observer` and are counted.
 pub fn run<W: Write>(
     extractor: &Extractor,
-    events: impl Iterator<Item = Event> + Send,
+    inputs: impl Iterator<Item = Pending> + Send,
     jobs: usize,
     writer: &mut RowWriter<W>,
     filter: &RowFilter,
@@ -88,7 +89,7 @@ pub fn run<W: Write>(
 ) -> io::Result<Summary> {
     let style = writer.style();
     for_each(
-        events,
+        inputs,
         jobs,
         |document| render(extractor, &style, filter, document),
         |bytes| {
@@ -99,43 +100,44 @@ pub fn run<W: Write>(
     )
 }
 
-/// Runs `work` on every document of `events` on `jobs` threads and hands the results to
+/// Runs `work` on every document of `inputs` on `jobs` threads and hands the results to
 /// `sink` in input order. `work` gives a value and the number of rows it holds; an error from
 /// `work` skips that document as a failure, an error from `sink` stops the run.
 pub fn for_each<T: Send>(
-    events: impl Iterator<Item = Event> + Send,
+    inputs: impl Iterator<Item = Pending> + Send,
     jobs: usize,
     work: impl Fn(&Document) -> io::Result<(T, usize)> + Sync,
     mut sink: impl FnMut(T) -> io::Result<()>,
     observer: &dyn Observer,
 ) -> io::Result<Summary> {
     let mut summary = Summary::default();
-    let mut deliver = |finished: Finished<T>| -> io::Result<()> {
-        match finished {
-            Finished::Done { value, rows, bytes } => {
-                sink(value)?;
-                summary.documents += 1;
-                summary.rows += rows;
-                observer.written(bytes, rows);
+    let mut deliver = |finished: Vec<Finished<T>>| -> io::Result<()> {
+        for finished in finished {
+            match finished {
+                Finished::Done { value, rows, bytes } => {
+                    sink(value)?;
+                    summary.documents += 1;
+                    summary.rows += rows;
+                    observer.written(bytes, rows);
+                }
+                Finished::Warning(diagnostic) => {
+                    summary.warnings += 1;
+                    observer.warning(&diagnostic);
+                }
+                Finished::Failure(diagnostic) => {
+                    summary.failures += 1;
+                    observer.failure(&diagnostic);
+                }
             }
-            Finished::Skipped(Event::Warning(diagnostic)) => {
-                summary.warnings += 1;
-                observer.warning(&diagnostic);
-            }
-            Finished::Skipped(Event::Failure(diagnostic)) => {
-                summary.failures += 1;
-                observer.failure(&diagnostic);
-            }
-            Finished::Skipped(Event::Document(_)) => {}
         }
         Ok(())
     };
     if jobs <= 1 {
-        for event in events {
-            deliver(process(&work, event))?;
+        for pending in inputs {
+            deliver(process(&work, pending))?;
         }
     } else {
-        parallel(events, jobs, &work, &mut deliver)?;
+        parallel(inputs, jobs, &work, &mut deliver)?;
     }
     Ok(summary)
 }
@@ -144,34 +146,43 @@ pub fn for_each<T: Send>(
 enum Finished<T> {
     /// The document's value, its row count and its size in bytes.
     Done { value: T, rows: usize, bytes: usize },
-    /// A warning or failure (a document whose work failed becomes a failure).
-    Skipped(Event),
+    /// A warning about an input that was still read.
+    Warning(Diagnostic),
+    /// An input skipped (a document whose work failed is one).
+    Failure(Diagnostic),
 }
 
-/// Does the work of one event.
-fn process<T>(work: &impl Fn(&Document) -> io::Result<(T, usize)>, event: Event) -> Finished<T> {
-    let Event::Document(document) = event else {
-        return Finished::Skipped(event);
-    };
-    match work(&document) {
-        Ok((value, rows)) => Finished::Done {
-            value,
-            rows,
-            bytes: document.text.len(),
-        },
-        Err(err) => Finished::Skipped(Event::Failure(Diagnostic {
-            location: document.id,
-            message: err.to_string(),
-        })),
-    }
+/// Parses one step of the input if needed and does the work of its document.
+fn process<T>(
+    work: &impl Fn(&Document) -> io::Result<(T, usize)>,
+    pending: Pending,
+) -> Vec<Finished<T>> {
+    pending
+        .into_events()
+        .map(|event| match event {
+            Event::Warning(diagnostic) => Finished::Warning(diagnostic),
+            Event::Failure(diagnostic) => Finished::Failure(diagnostic),
+            Event::Document(document) => match work(&document) {
+                Ok((value, rows)) => Finished::Done {
+                    value,
+                    rows,
+                    bytes: document.text.len(),
+                },
+                Err(err) => Finished::Failure(Diagnostic {
+                    location: document.id,
+                    message: err.to_string(),
+                }),
+            },
+        })
+        .collect()
 }
 
 /// A reader thread, a rayon pool of `jobs` threads, and in-order delivery on this thread.
 fn parallel<T: Send>(
-    events: impl Iterator<Item = Event> + Send,
+    inputs: impl Iterator<Item = Pending> + Send,
     jobs: usize,
     work: &(impl Fn(&Document) -> io::Result<(T, usize)> + Sync),
-    deliver: &mut impl FnMut(Finished<T>) -> io::Result<()>,
+    deliver: &mut impl FnMut(Vec<Finished<T>>) -> io::Result<()>,
 ) -> io::Result<()> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
@@ -186,14 +197,14 @@ fn parallel<T: Send>(
         // The channel holds `window` tickets, so these sends cannot block or fail.
         let _ = ticket_back.send(());
     }
-    let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Event)>(jobs);
-    let (done_tx, done_rx) = mpsc::channel::<(usize, Finished<T>)>();
+    let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Pending)>(jobs);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<Finished<T>>)>();
 
     std::thread::scope(|scope| {
-        // Reader: numbers the events, so that results can be put back in order.
+        // Reader: numbers the inputs, so that results can be put back in order.
         scope.spawn(move || {
-            for (sequence, event) in events.enumerate() {
-                if tickets.recv().is_err() || work_tx.send((sequence, event)).is_err() {
+            for (sequence, pending) in inputs.enumerate() {
+                if tickets.recv().is_err() || work_tx.send((sequence, pending)).is_err() {
                     return; // the deliverer stopped
                 }
             }
@@ -203,9 +214,9 @@ fn parallel<T: Send>(
             pool.install(|| {
                 work_rx.into_iter().par_bridge().for_each_with(
                     done_tx,
-                    |done, (sequence, event)| {
+                    |done, (sequence, pending)| {
                         // A closed channel means the deliverer stopped; the rest is dropped.
-                        let _ = done.send((sequence, process(work, event)));
+                        let _ = done.send((sequence, process(work, pending)));
                     },
                 );
             });
@@ -254,27 +265,51 @@ mod tests {
         }
     }
 
-    fn events(n: usize) -> Vec<Event> {
-        let mut events = Vec::new();
+    /// Documents, failures, and corpus lines (good, malformed, and with invalid UTF-8, which
+    /// warns) that the workers parse.
+    fn inputs(n: usize) -> Vec<Pending> {
+        let mut inputs = Vec::new();
         for i in 0..n {
             if i % 7 == 3 {
-                events.push(Event::Failure(Diagnostic {
+                inputs.push(Pending::Ready(Event::Failure(Diagnostic {
                     location: format!("c:{i}"),
                     message: "bad".into(),
-                }));
+                })));
             }
             let text = format!(
                 "\"We will win number {i},\" Mayor Ann Lee{i} said. {}",
                 "Filler words follow here. ".repeat(i % 13)
             );
-            events.push(Event::Document(Document {
-                id: format!("d{i}"),
-                text,
-                meta: ArticleMeta::default(),
-                html: false,
-            }));
+            let line: Option<Vec<u8>> = match i % 5 {
+                1 => Some(
+                    serde_json::json!({"id": format!("l{i}"), "text": text})
+                        .to_string()
+                        .into(),
+                ),
+                2 if i % 3 == 0 => Some(format!("{{\"id\": \"broken{i}\"").into()),
+                4 => {
+                    let mut line: Vec<u8> = serde_json::json!({"text": text}).to_string().into();
+                    line.insert(12, 0xFF);
+                    Some(line)
+                }
+                _ => None,
+            };
+            match line {
+                Some(line) => {
+                    let reader: Box<dyn std::io::BufRead + Send> =
+                        Box::new(std::io::Cursor::new(line));
+                    let name = format!("corpus{i}.jsonl");
+                    inputs.extend(crate::input::CorpusLines::new(name, reader, 1 << 20));
+                }
+                None => inputs.push(Pending::Ready(Event::Document(Document {
+                    id: format!("d{i}"),
+                    text,
+                    meta: ArticleMeta::default(),
+                    html: false,
+                }))),
+            }
         }
-        events
+        inputs
     }
 
     fn output(jobs: usize, format: Format) -> (Vec<u8>, Summary, Vec<String>) {
@@ -283,7 +318,7 @@ mod tests {
         let log = Log::default();
         let summary = run(
             &extractor,
-            events(60).into_iter(),
+            inputs(60).into_iter(),
             jobs,
             &mut writer,
             &RowFilter::default(),
@@ -301,9 +336,11 @@ mod tests {
     fn output_is_the_same_whatever_the_number_of_jobs() {
         for format in [Format::Csv, Format::Jsonl] {
             let (one, summary, log) = output(1, format);
-            assert_eq!(summary.documents, 60);
-            assert_eq!(summary.rows, 60);
-            assert_eq!(summary.failures, 9);
+            // 4 of the 60 are malformed corpus lines; 12 lines have invalid UTF-8.
+            assert_eq!(summary.documents, 56);
+            assert_eq!(summary.rows, 56);
+            assert_eq!(summary.failures, 9 + 4);
+            assert_eq!(summary.warnings, 12);
             for jobs in [2, 3, 8] {
                 let (many, other, other_log) = output(jobs, format);
                 assert_eq!(
@@ -339,7 +376,7 @@ mod tests {
             let mut writer = RowWriter::new(Format::Jsonl, Closing(5)).unwrap();
             let result = run(
                 &extractor,
-                events(500).into_iter(),
+                inputs(500).into_iter(),
                 jobs,
                 &mut writer,
                 &RowFilter::default(),

@@ -8,6 +8,7 @@
 use std::fs;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Deserialize;
 
@@ -303,18 +304,26 @@ impl Inputs {
 
     /// Every document of every input, with warnings and failures in between, lazily.
     pub fn events(&self) -> impl Iterator<Item = Event> + Send + '_ {
+        self.pending().flat_map(Pending::into_events)
+    }
+
+    /// The same as [`Inputs::events`], but corpus lines come unparsed, so that a parallel run
+    /// can parse them on its worker threads rather than on the one thread that reads.
+    pub fn pending(&self) -> impl Iterator<Item = Pending> + Send + '_ {
         self.files()
             .into_iter()
-            .flat_map(move |file| -> Box<dyn Iterator<Item = Event> + Send> {
+            .flat_map(move |file| -> Box<dyn Iterator<Item = Pending> + Send> {
                 match file {
-                    Err(diagnostic) => Box::new(std::iter::once(Event::Failure(diagnostic))),
-                    Ok(path) => self.events_of(path),
+                    Err(diagnostic) => {
+                        Box::new(std::iter::once(Pending::Ready(Event::Failure(diagnostic))))
+                    }
+                    Ok(path) => self.pending_of(path),
                 }
             })
     }
 
-    /// The events of one file (or of standard input).
-    fn events_of(&self, path: PathBuf) -> Box<dyn Iterator<Item = Event> + Send> {
+    /// The events of one file (or of standard input), corpus lines unparsed.
+    fn pending_of(&self, path: PathBuf) -> Box<dyn Iterator<Item = Pending> + Send> {
         let kind = match self.kind {
             InputKind::Auto => kind_of(&path).unwrap_or(InputKind::Text),
             kind => kind,
@@ -324,9 +333,13 @@ impl Inputs {
         match kind {
             InputKind::Jsonl => match open(&path) {
                 Ok(reader) => Box::new(CorpusLines::new(name, reader, limit)),
-                Err(err) => Box::new(std::iter::once(failure(&name, err))),
+                Err(err) => Box::new(std::iter::once(Pending::Ready(failure(&name, err)))),
             },
-            kind => Box::new(read_text(&path, name, kind, limit).into_iter()),
+            kind => Box::new(
+                read_text(&path, name, kind, limit)
+                    .into_iter()
+                    .map(Pending::Ready),
+            ),
         }
     }
 }
@@ -439,14 +452,12 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
-/// The documents of a JSONL corpus, one per line, read lazily with bounded memory.
+/// The lines of a JSONL corpus, read lazily with bounded memory and left unparsed.
 pub struct CorpusLines {
-    name: String,
+    name: Arc<str>,
     reader: Box<dyn BufRead + Send>,
     limit: u64,
     line_number: usize,
-    line: Vec<u8>,
-    pending: Option<Event>,
     done: bool,
 }
 
@@ -454,20 +465,18 @@ impl CorpusLines {
     /// Reads the corpus `name` from `reader`; lines longer than `limit` bytes are skipped.
     pub fn new(name: String, reader: Box<dyn BufRead + Send>, limit: u64) -> Self {
         CorpusLines {
-            name,
+            name: name.into(),
             reader,
             limit,
             line_number: 0,
-            line: Vec::new(),
-            pending: None,
             done: false,
         }
     }
 
-    /// Reads the next line into `self.line`; Ok(false) at the end, Ok(true) with the line,
-    /// or Err(TooLarge) after skipping a line longer than the limit.
-    fn next_line(&mut self) -> Result<bool, ReadError> {
-        self.line.clear();
+    /// Reads the next line, without its `\n`: Ok(None) at the end, Ok(Some(bytes)) with the
+    /// line, or Err(TooLarge) after skipping a line longer than the limit.
+    fn next_line(&mut self) -> Result<Option<Vec<u8>>, ReadError> {
+        let mut line = Vec::new();
         let mut too_large = false;
         let mut any = false;
         loop {
@@ -485,11 +494,11 @@ impl CorpusLines {
                 None => (buffer, false),
             };
             if !too_large {
-                if (self.line.len() + chunk.len()) as u64 > self.limit {
+                if (line.len() + chunk.len()) as u64 > self.limit {
                     too_large = true;
-                    self.line.clear();
+                    line = Vec::new();
                 } else {
-                    self.line.extend_from_slice(chunk);
+                    line.extend_from_slice(chunk);
                 }
             }
             let used = chunk.len() + usize::from(found_end);
@@ -501,64 +510,100 @@ impl CorpusLines {
         if too_large {
             return Err(ReadError::TooLarge { limit: self.limit });
         }
-        Ok(any)
+        Ok(any.then_some(line))
     }
 }
 
 impl Iterator for CorpusLines {
-    type Item = Event;
+    type Item = Pending;
 
-    fn next(&mut self) -> Option<Event> {
-        if let Some(event) = self.pending.take() {
-            return Some(event);
-        }
+    fn next(&mut self) -> Option<Pending> {
         while !self.done {
             let read = self.next_line();
             self.line_number += 1;
-            let location = format!("{}:{}", self.name, self.line_number);
             match read {
-                Ok(false) => self.done = true,
+                Ok(None) => self.done = true,
                 Err(ReadError::Io(err)) => {
                     self.done = true;
-                    return Some(failure(&self.name, err));
+                    return Some(Pending::Ready(failure(&self.name, err)));
                 }
-                Err(err) => return Some(failure(&location, err)),
-                Ok(true) => {
-                    if self.line.ends_with(b"\r") {
-                        self.line.pop();
+                Err(err) => {
+                    let location = format!("{}:{}", self.name, self.line_number);
+                    return Some(Pending::Ready(failure(&location, err)));
+                }
+                Ok(Some(mut bytes)) => {
+                    if bytes.ends_with(b"\r") {
+                        bytes.pop();
                     }
-                    if self.line.iter().all(u8::is_ascii_whitespace) {
+                    if bytes.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    let (line, warning) = match std::str::from_utf8(&self.line) {
-                        Ok(line) => (std::borrow::Cow::Borrowed(line), None),
-                        Err(err) => (
-                            String::from_utf8_lossy(&self.line),
-                            Some(Event::Warning(Diagnostic {
-                                location: location.clone(),
-                                message: format!(
-                                    "invalid UTF-8 at byte {} of the line; replaced by U+FFFD",
-                                    err.valid_up_to()
-                                ),
-                            })),
-                        ),
-                    };
-                    let fallback = format!("{}:{}", self.name, self.line_number);
-                    let event = match parse_record(&line, &fallback) {
-                        Ok(document) => Event::Document(document),
-                        Err(message) => failure(&location, message),
-                    };
-                    return match warning {
-                        Some(warning) => {
-                            self.pending = Some(event);
-                            Some(warning)
-                        }
-                        None => Some(event),
-                    };
+                    return Some(Pending::Line(CorpusLine {
+                        corpus: Arc::clone(&self.name),
+                        line_number: self.line_number,
+                        bytes,
+                    }));
                 }
             }
         }
         None
+    }
+}
+
+/// One step of reading the inputs, perhaps not yet parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    /// An event that needs no more work.
+    Ready(Event),
+    /// A corpus line to parse into a document (or a failure).
+    Line(CorpusLine),
+}
+
+impl Pending {
+    /// The events this step stands for: a corpus line is parsed here.
+    pub fn into_events(self) -> impl Iterator<Item = Event> {
+        let (warning, event) = match self {
+            Pending::Ready(event) => (None, event),
+            Pending::Line(line) => line.parse(),
+        };
+        warning.into_iter().chain(std::iter::once(event))
+    }
+}
+
+/// A line of a JSONL corpus as read, with where it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorpusLine {
+    /// The corpus's name (its path, or `-`).
+    corpus: Arc<str>,
+    /// The line's number in the corpus, from 1.
+    line_number: usize,
+    /// The line's bytes, without its line ending.
+    bytes: Vec<u8>,
+}
+
+impl CorpusLine {
+    /// The line's document, or the failure that replaces it, after a warning if the line was
+    /// not valid UTF-8.
+    pub fn parse(self) -> (Option<Event>, Event) {
+        let location = format!("{}:{}", self.corpus, self.line_number);
+        let (line, warning) = match std::str::from_utf8(&self.bytes) {
+            Ok(line) => (Cow::Borrowed(line), None),
+            Err(err) => (
+                String::from_utf8_lossy(&self.bytes),
+                Some(Event::Warning(Diagnostic {
+                    location: location.clone(),
+                    message: format!(
+                        "invalid UTF-8 at byte {} of the line; replaced by U+FFFD",
+                        err.valid_up_to()
+                    ),
+                })),
+            ),
+        };
+        let event = match parse_record(&line, &location) {
+            Ok(document) => Event::Document(document),
+            Err(message) => failure(&location, message),
+        };
+        (warning, event)
     }
 }
 
@@ -568,7 +613,9 @@ mod tests {
 
     fn corpus(text: &str, limit: u64) -> Vec<Event> {
         let reader: Box<dyn BufRead + Send> = Box::new(io::Cursor::new(text.as_bytes().to_vec()));
-        CorpusLines::new("c.jsonl".into(), reader, limit).collect()
+        CorpusLines::new("c.jsonl".into(), reader, limit)
+            .flat_map(Pending::into_events)
+            .collect()
     }
 
     fn document(event: &Event) -> &Document {
@@ -686,7 +733,9 @@ mod tests {
         let reader: Box<dyn BufRead + Send> = Box::new(io::Cursor::new(
             b"{\"id\":\"a\",\"text\":\"x\xFFy\"}\n".to_vec(),
         ));
-        let events: Vec<Event> = CorpusLines::new("c".into(), reader, 1000).collect();
+        let events: Vec<Event> = CorpusLines::new("c".into(), reader, 1000)
+            .flat_map(Pending::into_events)
+            .collect();
         assert!(matches!(&events[0], Event::Warning(d) if d.location == "c:1"));
         assert_eq!(document(&events[1]).text, "x\u{FFFD}y");
     }
