@@ -52,6 +52,9 @@ pub struct Furniture {
     lines: HashSet<String>,
     /// Prefixes of furniture lines, normalised with [`line_key`].
     prefixes: Vec<String>,
+    /// The first character of every prefix (None for an empty prefix, which every line has):
+    /// a line whose key starts otherwise has none of the prefixes.
+    prefix_starts: Vec<Option<char>>,
     /// A line matching one of these is furniture.
     line_patterns: Vec<Regex>,
     /// Every match of one of these, anywhere, is furniture (markup tags).
@@ -150,7 +153,10 @@ impl Furniture {
             "line" => {
                 self.lines.insert(key);
             }
-            "prefix" => self.prefixes.push(key),
+            "prefix" => {
+                self.prefix_starts.push(key.chars().next());
+                self.prefixes.push(key);
+            }
             "teaser" => {
                 self.teaser_labels.insert(key);
             }
@@ -258,11 +264,13 @@ impl Furniture {
         if let Some(head) = self.long_head(line) {
             // Too long for an exact key: only the prefixes and the regexes can match.
             let start = key_start(head);
+            let prefixed = self.may_have_prefix(start)
+                && self.prefixes.iter().any(|p| key_starts_with(start, p));
             return LineKind {
                 line,
                 heading: false,
                 label: false,
-                furniture: self.prefixes.iter().any(|p| key_starts_with(start, p)) || regex(),
+                furniture: prefixed || regex(),
             };
         }
         let key = line_key(line);
@@ -274,6 +282,15 @@ impl Furniture {
                 || self.prefixes.iter().any(|p| key.starts_with(p.as_str()))
                 || regex(),
         }
+    }
+
+    /// Can the key of a line that starts with `start` (from [`key_start`]) start with one of
+    /// the prefixes? False only when its first character, lower-cased, starts none of them.
+    fn may_have_prefix(&self, start: &str) -> bool {
+        let first = start.chars().next().and_then(|c| c.to_lowercase().next());
+        self.prefix_starts
+            .iter()
+            .any(|&p| p.is_none() || (first.is_some() && p == first))
     }
 
     /// The head of a line too long to match an exact key: its first [`Furniture::head_chars`]
@@ -763,6 +780,28 @@ mod tests {
 
     fn found<'t>(f: &Furniture, text: &'t str) -> Vec<&'t str> {
         f.spans(text).iter().map(|s| s.of(text)).collect()
+    }
+
+    #[test]
+    fn the_first_character_filter_never_hides_a_prefix() {
+        let f = Furniture::builtin();
+        let mut starts: Vec<String> = f.prefixes.clone();
+        starts.extend(f.prefixes.iter().map(|p| p.to_uppercase()));
+        starts.extend(
+            ["Énfasis", "İstanbul", "ǅemal", "", " ", "9 to 5", "“Quoted"].map(String::from),
+        );
+        for start in &starts {
+            for prefix in &f.prefixes {
+                if key_starts_with(start, prefix) {
+                    assert!(f.may_have_prefix(start), "{start:?} hides {prefix:?}");
+                }
+            }
+        }
+        assert!(!f.may_have_prefix("Zzz plain text"));
+        // A prefix whose key is empty (only quotes) is on every line.
+        let empty = furniture("prefix | \"\"");
+        assert_eq!(empty.prefixes, vec![String::new()]);
+        assert!(empty.may_have_prefix("Zzz"));
     }
 
     #[test]
