@@ -28,6 +28,7 @@
 //! quotes, and each paragraph is looked at at most twice (once ahead, for a hard wrap).
 
 use crate::span::Span;
+use crate::swar::{bytes_equal, HIGH_BITS};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::combinator::{map, value};
@@ -226,6 +227,27 @@ const fn candidate_table() -> [bool; 256] {
 /// Lookup table for [`candidate_table`].
 static CANDIDATE: [bool; 256] = candidate_table();
 
+/// The offset of the first byte of `bytes` that can start a mark ([`candidate_table`]).
+/// Eight bytes at a time are passed over when none is `"`, `'` or part of a non-ASCII
+/// character.
+fn next_candidate(bytes: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let word = u64::from_le_bytes(*chunk);
+        let stops = bytes_equal(word, b'"') | bytes_equal(word, b'\'') | (word & HIGH_BITS);
+        if stops != 0 {
+            if let Some(off) = chunk.iter().position(|&b| CANDIDATE[usize::from(b)]) {
+                return Some(at + off);
+            }
+        }
+        at += 8;
+    }
+    let tail = bytes.get(at..)?;
+    tail.iter()
+        .position(|&b| CANDIDATE[usize::from(b)])
+        .map(|off| at + off)
+}
+
 // ---------------------------------------------------------------------------------------------
 // Context of a mark
 // ---------------------------------------------------------------------------------------------
@@ -404,7 +426,7 @@ impl Scanner<'_> {
             let Some(rest) = bytes.get(i..p.end) else {
                 return;
             };
-            match rest.iter().position(|&b| CANDIDATE[b as usize]) {
+            match next_candidate(rest) {
                 Some(off) => i += off,
                 None => return,
             }
@@ -898,6 +920,28 @@ fn closes_first(text: &str, n: Span, style: MarkStyle) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_candidate_finds_what_a_byte_by_byte_scan_finds() {
+        let texts = [
+            "",
+            "plain words and no marks at all here",
+            "a \"quote\" here",
+            "it's",
+            "caf\u{e9} au lait, then \u{201c}curly\u{201d} and \u{ab}guillemets\u{bb}",
+            "no-break\u{a0}space and an em dash \u{2014} only",
+            "eightchr\"",
+            "\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}'",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                let rest = &bytes[from..];
+                let expected = rest.iter().position(|&b| CANDIDATE[usize::from(b)]);
+                assert_eq!(next_candidate(rest), expected, "{text:?} from {from}");
+            }
+        }
+    }
 
     /// Quotes of `text` with each non-blank line as a paragraph.
     fn quotes(text: &str) -> Vec<Quote> {

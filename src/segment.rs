@@ -39,6 +39,7 @@ use nom::{IResult, Parser};
 use rustc_hash::FxHashMap;
 
 use crate::span::Span;
+use crate::swar::{bytes_equal, HIGH_BITS};
 
 /// Bytes scanned back for the word before a period; longer tokens are plain words.
 const TOKEN_WINDOW: usize = 64;
@@ -889,33 +890,19 @@ impl<'t> Scan<'_, 't, '_> {
 // ---------------------------------------------------------------------------
 // byte scanning
 
-/// `byte` repeated in every byte of a `u64`.
-const fn splat(byte: u8) -> u64 {
-    (byte as u64) * 0x0101_0101_0101_0101
-}
-
-/// The high bit of every byte of a `u64`.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit set in each byte of `chunk` that is zero, and possibly in bytes after the
-/// first such byte (the borrow of the subtraction may spread upwards), never before it.
-const fn zero_bytes(chunk: u64) -> u64 {
-    chunk.wrapping_sub(splat(1)) & !chunk & HIGH_BITS
-}
-
 /// How many of the leading bytes of `chunk` (little-endian) are neither `\n` nor `\r`.
 const fn line_break_free_prefix(chunk: u64) -> usize {
-    let stops = zero_bytes(chunk ^ splat(b'\n')) | zero_bytes(chunk ^ splat(b'\r'));
+    let stops = bytes_equal(chunk, b'\n') | bytes_equal(chunk, b'\r');
     (stops.trailing_zeros() / 8) as usize
 }
 
 /// How many of the leading bytes of `chunk` (little-endian) the sentence scan can pass over:
 /// bytes that are neither a candidate (`.`, `?`, `!`, `)`) nor part of a non-ASCII character.
 const fn candidate_free_prefix(chunk: u64) -> usize {
-    let stops = zero_bytes(chunk ^ splat(b'.'))
-        | zero_bytes(chunk ^ splat(b'?'))
-        | zero_bytes(chunk ^ splat(b'!'))
-        | zero_bytes(chunk ^ splat(b')'))
+    let stops = bytes_equal(chunk, b'.')
+        | bytes_equal(chunk, b'?')
+        | bytes_equal(chunk, b'!')
+        | bytes_equal(chunk, b')')
         | (chunk & HIGH_BITS);
     (stops.trailing_zeros() / 8) as usize
 }
