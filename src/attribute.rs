@@ -18,7 +18,7 @@
 //! Speaker phrases are read by walking away from the cue over title, name and determiner words
 //! (see `phrase`). Each rule sets the row's confidence (`statement::Rule`).
 
-use crate::grammar::Grammar;
+use crate::grammar::{Grammar, Section};
 use crate::phrase::{NounPhrase, Phrases};
 use crate::quotes::Quote;
 use crate::segment::Segmentation;
@@ -559,8 +559,8 @@ fn is_name_or_modifier(
         w.chars()
             .find(|c| c.is_alphanumeric())
             .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-            || grammar.is_function_word("clause_breaks", w)
-            || grammar.is_function_word("determiners", w)
+            || grammar.in_section(Section::ClauseBreaks, w)
+            || grammar.in_section(Section::Determiners, w)
     });
     let capitalized = if words.len() < SHORT_QUOTE_WORDS {
         inner
@@ -590,8 +590,8 @@ fn is_name_or_modifier(
             let word = t.text(text);
             t.kind == TokenKind::Word
                 && !t.is_capitalized(text)
-                && !grammar.is_function_word("clause_breaks", word)
-                && !grammar.is_function_word("skip_after_cue", word)
+                && !grammar.token_in_section(Section::ClauseBreaks, t, text)
+                && !grammar.token_in_section(Section::SkipAfterCue, t, text)
                 && grammar.cue(word).is_none()
                 && !matches!(word, "if" | "is" | "was" | "were" | "are" | "had" | "has")
         })

@@ -8,7 +8,7 @@
 //! them further on.
 
 use crate::attribute::Attribution;
-use crate::grammar::{lower, CueInfo, Grammar, Lower};
+use crate::grammar::{lower, CueInfo, Grammar, Lower, Section};
 use crate::span::Span;
 use crate::statement::{Kind, Rule};
 use crate::tokens::{is_possessive, is_quote_mark, is_word, strip_possessive, Token, TokenKind};
@@ -77,12 +77,10 @@ impl<'a> Phrases<'a> {
         let cue = self.cue_verb(tokens.get(k)?)?;
         let marks_noun = |i: usize| {
             tokens.get(i).is_some_and(|prev| {
-                let word = self.word(prev);
-                let lower = word.to_lowercase();
                 // Numerals end phrases ("the mother of three replied"); they mark no noun.
-                (self.is_determiner(&lower)
-                    && !matches!(lower.as_str(), "that" | "this" | "one" | "two" | "three"))
-                    || is_possessive(word)
+                (self.is_determiner(prev)
+                    && !self.is_one_of(prev, &["that", "this", "one", "two", "three"]))
+                    || is_possessive(self.word(prev))
             })
         };
         // "a report", "Tass's report", "their phone call": a noun, not a verb.
@@ -96,9 +94,7 @@ impl<'a> Phrases<'a> {
             && tokens[k - 1].kind == TokenKind::Word
             && !tokens[k - 1].is_capitalized(self.text)
             && !self.is_pronoun(&self.lower(&tokens[k - 1]))
-            && !self
-                .grammar
-                .is_function_word("skip_before_cue", &self.lower(&tokens[k - 1]))
+            && !self.in_section(&tokens[k - 1], Section::SkipBeforeCue)
             && marks_noun(k - 2)
             // "the editorial read." is a verb; "the following comment:" a noun.
             && tokens.get(k + 1).is_some_and(|next| {
@@ -134,12 +130,17 @@ impl<'a> Phrases<'a> {
         self.grammar.entry(lower).is_some_and(|e| e.title.is_some())
     }
 
-    fn is_determiner(&self, lower: &str) -> bool {
-        self.grammar.is_function_word("determiners", lower)
+    /// Is the token in the function-word section `section`?
+    fn in_section(&self, token: &Token, section: Section) -> bool {
+        self.grammar.token_in_section(section, token, self.text)
     }
 
-    fn is_clause_break(&self, lower: &str) -> bool {
-        self.grammar.is_function_word("clause_breaks", lower)
+    fn is_determiner(&self, token: &Token) -> bool {
+        self.in_section(token, Section::Determiners)
+    }
+
+    fn is_clause_break(&self, token: &Token) -> bool {
+        self.in_section(token, Section::ClauseBreaks)
     }
 
     fn is_pronoun(&self, lower: &str) -> bool {
@@ -155,27 +156,24 @@ impl<'a> Phrases<'a> {
             return false;
         }
         let lower = self.lower(token);
-        self.grammar.is_function_word("skip_before_cue", &lower)
+        self.in_section(token, Section::SkipBeforeCue)
             || (lower.ends_with("ly") && lower.len() > 4 && !token.is_capitalized(self.text))
-            || (self.is_time_word(&lower) && (token.is_capitalized(self.text) || lower != "last"))
+            || (self.is_time_word(token) && (token.is_capitalized(self.text) || lower != "last"))
             || (lower == "on"
                 && tokens
                     .get(index + 1)
-                    .is_some_and(|next| self.is_time_word(&self.lower(next))))
+                    .is_some_and(|next| self.is_time_word(next)))
     }
 
     /// A day, month or other time word, or a sentence adverb ("Friday", "December", "instead").
-    pub fn is_time_word(&self, lower: &str) -> bool {
-        self.grammar.is_function_word("time_words", lower)
-            || self.grammar.is_function_word("sentence_adverbs", lower)
+    pub fn is_time_word(&self, token: &Token) -> bool {
+        self.in_section(token, Section::TimeWords)
+            || self.in_section(token, Section::SentenceAdverbs)
     }
 
     /// Can this token stand between a cue and what it governs ("on Friday", "also")?
     pub fn skippable_after(&self, token: &Token) -> bool {
-        token.kind == TokenKind::Word
-            && self
-                .grammar
-                .is_function_word("skip_after_cue", &self.lower(token))
+        token.kind == TokenKind::Word && self.in_section(token, Section::SkipAfterCue)
     }
 
     /// A speaker phrase whose last token is `tokens[end - 1]`, not reaching before `lo`.
@@ -190,7 +188,7 @@ impl<'a> Phrases<'a> {
                 break;
             }
             let lower = self.lower(token);
-            if self.is_determiner(&lower) && !token.is_capitalized(self.text)
+            if self.is_determiner(token) && !token.is_capitalized(self.text)
                 || matches!(lower.as_str(), "the" | "a" | "an")
             {
                 if start.is_none() && tentative > 0 && k < end {
@@ -225,10 +223,10 @@ impl<'a> Phrases<'a> {
                 continue;
             }
             let is_name_word = capitalized
-                && !self.is_clause_break(&lower)
+                && !self.is_clause_break(token)
                 && self.cue_verb(token).is_none()
                 && !self.is_pronoun(&lower)
-                && !self.is_time_word(&lower);
+                && !self.is_time_word(token);
             if is_name_word
                 || self.is_title(&lower)
                 || self.is_cue_noun(&lower)
@@ -238,10 +236,10 @@ impl<'a> Phrases<'a> {
                 tentative = 0;
             } else if token.kind == TokenKind::Word
                 && !capitalized
-                && !self.is_clause_break(&lower)
+                && !self.is_clause_break(token)
                 && self.cue_verb(token).is_none()
                 && !self.is_pronoun(&lower)
-                && !self.grammar.is_function_word("skip_before_cue", &lower)
+                && !self.in_section(token, Section::SkipBeforeCue)
                 && tentative < MAX_TENTATIVE
             {
                 tentative += 1;
@@ -282,10 +280,10 @@ impl<'a> Phrases<'a> {
             let suffix = matches!(lower.as_str(), "jr." | "sr." | "jr" | "sr" | "ii" | "iii");
             (t.is_capitalized(self.text)
                 && !self.is_title(&lower)
-                && !self.is_clause_break(&lower)
+                && !self.is_clause_break(t)
                 && !self.is_cue_noun(&lower)
                 && (!dotted || initial || suffix))
-                || self.grammar.is_function_word("name_particles", &lower)
+                || self.in_section(t, Section::NameParticles)
         };
         // "Secretary Of State Marco Rubio": a word that completes a multi-word title is no name.
         let ends_title = |i: usize| {
@@ -340,7 +338,7 @@ impl<'a> Phrases<'a> {
         let name = Span::new(tokens[name_start].span.start, last.span.end);
         let title_tokens: Vec<&Token> = tokens[..name_start]
             .iter()
-            .skip_while(|t| self.is_determiner(&self.lower(t)))
+            .skip_while(|t| self.is_determiner(t))
             .collect();
         let title = match (title_tokens.first(), title_tokens.last()) {
             (Some(a), Some(b)) => Some(Span::new(a.span.start, b.span.end)),
@@ -410,7 +408,7 @@ impl<'a> Phrases<'a> {
             && first
                 .checked_sub(1)
                 .is_some_and(|p| self.is_one_of(&tokens[p], &["of"]));
-        let starts_with_determiner = self.is_determiner(&self.lower(&tokens[first]));
+        let starts_with_determiner = self.is_determiner(&tokens[first]);
         let governed = first > lo
             && !participle_cue
             && !(starts_with_determiner && phrase.name.is_some())
@@ -434,7 +432,7 @@ impl<'a> Phrases<'a> {
             let outer = self.phrase_ending_at(tokens, lo, first - 1)?;
             let inner_name = phrase.name.or_else(|| {
                 let start = (first..end_of(tokens, phrase.span))
-                    .find(|&i| !self.is_determiner(&self.lower(&tokens[i])))?;
+                    .find(|&i| !self.is_determiner(&tokens[i]))?;
                 Some(Span::new(tokens[start].span.start, phrase.span.end))
             });
             return Some(NounPhrase {
@@ -493,7 +491,7 @@ impl<'a> Phrases<'a> {
             .take_while(|t| !self.is_one_of(t, &["to", "of", "for", "at", "in"]))
             .last()
             .is_some_and(|t| self.is_title(&self.lower(t)));
-        let looks_like_role = self.is_determiner(&first_lower)
+        let looks_like_role = self.is_determiner(first)
             || self.is_title(&first_lower)
             || first.kind == TokenKind::Number
             || head_is_title;
@@ -527,8 +525,7 @@ impl<'a> Phrases<'a> {
     /// The span of an appositive that reads as a role ("a political analyst"), if it does.
     fn role_span(&self, appositive: &[Token]) -> Option<Span> {
         let (a, b) = (appositive.first()?, appositive.last()?);
-        let a_lower = self.lower(a);
-        let role = self.is_determiner(&a_lower)
+        let role = self.is_determiner(a)
             || a.kind == TokenKind::Number
             || appositive.iter().any(|t| self.is_title(&self.lower(t)));
         role.then(|| Span::new(a.span.start, b.span.end))
@@ -564,7 +561,7 @@ impl<'a> Phrases<'a> {
             }
             let lower = self.lower(token);
             let capitalized = token.is_capitalized(self.text);
-            if j == begin && self.is_determiner(&lower) {
+            if j == begin && self.is_determiner(token) {
                 j += 1;
                 continue;
             }
@@ -594,25 +591,25 @@ impl<'a> Phrases<'a> {
                 continue;
             }
             let name_word = capitalized
-                && !self.is_clause_break(&lower)
+                && !self.is_clause_break(token)
                 && self.cue_verb(token).is_none()
-                && !self.is_time_word(&lower);
+                && !self.is_time_word(token);
             if name_word
                 || self.is_title(&lower)
                 || self.is_cue_noun(&lower)
                 || token.kind == TokenKind::Number
-                || (end.is_some() && self.grammar.is_function_word("name_particles", &lower))
+                || (end.is_some() && self.in_section(token, Section::NameParticles))
             {
                 j += 1;
                 end = Some(j);
                 tentative = 0;
             } else if token.kind == TokenKind::Word
-                && (!capitalized || self.is_time_word(&lower) && j > begin)
-                && !self.is_clause_break(&lower)
+                && (!capitalized || self.is_time_word(token) && j > begin)
+                && !self.is_clause_break(token)
                 && self.cue_verb(token).is_none()
                 && tentative < MAX_TENTATIVE
                 // "a Wednesday editorial": a time word is a modifier after a determiner.
-                && (!self.is_time_word(&lower) || j > begin && self.is_determiner(&self.lower(&tokens[begin])))
+                && (!self.is_time_word(token) || j > begin && self.is_determiner(&tokens[begin]))
                 // "Moscow instructed Gorman": a past-tense verb after a name ends the phrase.
                 && !(end.is_some() && lower.ends_with("ed"))
             {
@@ -629,9 +626,7 @@ impl<'a> Phrases<'a> {
                 break;
             }
         }
-        let starts_with_determiner = tokens
-            .get(begin)
-            .is_some_and(|t| self.is_determiner(&self.lower(t)));
+        let starts_with_determiner = tokens.get(begin).is_some_and(|t| self.is_determiner(t));
         let end = match end {
             Some(end) => end,
             // "the newspaper", "the narrator": a determiner and its common noun.
@@ -703,9 +698,9 @@ impl<'a> Phrases<'a> {
         for comma in commas.take(3) {
             let start = comma + 1;
             let inverted = self.cue_verb_at(after, start).is_some_and(|c| c.speech)
-                && after.get(start + 1).is_some_and(|t| {
-                    t.is_capitalized(self.text) || self.is_determiner(&self.lower(t))
-                });
+                && after
+                    .get(start + 1)
+                    .is_some_and(|t| t.is_capitalized(self.text) || self.is_determiner(t));
             let (speaker, cue) = if inverted {
                 let Some(speaker) = self
                     .object_after(after, start + 1)
@@ -744,7 +739,7 @@ impl<'a> Phrases<'a> {
         let has_head = speaker.pronoun
             || speaker.name.is_some()
             || possessive_head
-            || self.is_determiner(&self.lower(first))
+            || self.is_determiner(first)
             || tokens[s..j].iter().any(|t| self.is_title(&self.lower(t)));
         if speaker.span.start != first.span.start || !has_head {
             return None;
@@ -779,7 +774,7 @@ impl<'a> Phrases<'a> {
                         .find(|&i| self.cue_verb_at(tokens, i).is_some_and(|c| c.speech))?;
                     // The lower-case words up to the phrase's first preposition are its head.
                     let head_end = (j..cue)
-                        .find(|&i| self.is_clause_break(&self.lower(&tokens[i])))
+                        .find(|&i| self.is_clause_break(&tokens[i]))
                         .unwrap_or(cue);
                     if head_end > j && !speaker.pronoun {
                         let start = tokens.partition_point(|t| t.span.start < speaker.span.start);
@@ -926,9 +921,7 @@ impl<'a> Phrases<'a> {
         let (speaker, verb) = self.phrase_from(before, clause_start)?;
         let is_subject = speaker.pronoun || speaker.name.is_some();
         let verb_follows = before.get(verb).is_some_and(|t| {
-            t.kind == TokenKind::Word
-                && !t.is_capitalized(self.text)
-                && !self.is_clause_break(&self.lower(t))
+            t.kind == TokenKind::Word && !t.is_capitalized(self.text) && !self.is_clause_break(t)
         });
         (is_subject && verb_follows && speaker.span.start == before[clause_start].span.start)
             .then(|| self.attribution(Rule::DistantCue, None, Some(speaker)))
@@ -973,7 +966,7 @@ impl<'a> Phrases<'a> {
             };
             let lower = self.lower(first);
             let participle = lower.ends_with("ing") || lower.ends_with("ed");
-            if participle || self.is_clause_break(&lower) || self.cue_verb(first).is_some() {
+            if participle || self.is_clause_break(first) || self.cue_verb(first).is_some() {
                 continue;
             }
             let pronoun = self
@@ -981,12 +974,12 @@ impl<'a> Phrases<'a> {
                 .pronoun(&lower)
                 .is_some_and(|p| !p.first_person)
                 && !matches!(lower.as_str(), "him" | "her" | "them" | "his" | "it");
-            if pronoun || first.is_capitalized(self.text) || self.is_determiner(&lower) {
+            if pronoun || first.is_capitalized(self.text) || self.is_determiner(first) {
                 if let Some((phrase, _)) = self.phrase_from(tokens, start) {
                     if phrase.span.start == first.span.start
                         && (phrase.pronoun
                             || phrase.name.is_some()
-                            || self.is_determiner(&lower)
+                            || self.is_determiner(first)
                             || first.is_capitalized(self.text))
                         && accept(&phrase)
                     {
@@ -1113,7 +1106,7 @@ impl<'a> Phrases<'a> {
         if words.len() > 1
             && words
                 .first()
-                .is_some_and(|w| self.is_determiner(&w.to_lowercase()))
+                .is_some_and(|w| self.grammar.in_section(Section::Determiners, w))
         {
             words.remove(0);
         }

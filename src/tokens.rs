@@ -36,27 +36,35 @@ pub struct Token {
 
 /// Lexicon facts about a token, looked up once when a document is tokenized, so that scans
 /// over every token can pass over the ones that cannot matter without a lookup.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Lex(u8);
+///
+/// The low byte holds flags; the bits above it say which function-word sections list the
+/// word (see [`Lex::section_bit`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Lex(u32);
 
 impl Lex {
     /// Not looked up: every question answers "maybe".
     pub const UNKNOWN: Lex = Lex(1);
     /// Looked up: a number, a punctuation mark or a word no lexicon lists.
     pub const NONE: Lex = Lex(0);
-    const CUE: u8 = 2;
-    const NAME_STOP: u8 = 4;
-    const ACCORDING: u8 = 8;
+    const CUE: u32 = 2;
+    const NAME_STOP: u32 = 4;
+    const ACCORDING: u32 = 8;
+    /// How many function-word sections get a bit (the rest are looked up by name).
+    pub const SECTIONS: usize = 24;
+    /// Where the section bits start.
+    const SECTION_SHIFT: usize = 8;
 
     /// The facts about a word token of text `word`.
     pub fn of_word(word: &str, grammar: &Grammar) -> Lex {
-        Lex(grammar.entry_any_case(word).map_or(0, |e| e.lex))
+        grammar.entry_any_case(word).map_or(Lex::NONE, |e| e.lex)
     }
 
-    /// The flag bits of a word: a cue form; a word that ends a name run (title, pronoun, cue,
-    /// clause break, determiner); "according".
-    pub(crate) fn bits(cue: bool, name_stop: bool, according: bool) -> u8 {
-        let mut bits = 0;
+    /// The facts about a word: a cue form; a word that ends a name run (title, pronoun, cue,
+    /// clause break, determiner); "according"; the section bits `sections` (an OR of
+    /// [`Lex::section_bit`]s).
+    pub(crate) fn new(cue: bool, name_stop: bool, according: bool, sections: u32) -> Lex {
+        let mut bits = sections;
         if cue {
             bits |= Lex::CUE;
         }
@@ -66,7 +74,12 @@ impl Lex {
         if according {
             bits |= Lex::ACCORDING;
         }
-        bits
+        Lex(bits)
+    }
+
+    /// The bit of the `i`th function-word section, None past [`Lex::SECTIONS`].
+    pub(crate) fn section_bit(i: usize) -> Option<u32> {
+        (i < Lex::SECTIONS).then(|| 1 << (Lex::SECTION_SHIFT + i))
     }
 
     /// Were the facts looked up?
@@ -82,6 +95,11 @@ impl Lex {
     /// For a known token: is it a title, pronoun, cue, clause break or determiner (no name word)?
     pub fn is_name_stop(self) -> bool {
         self.0 & Lex::NAME_STOP != 0
+    }
+
+    /// For a known token: does a section whose bit (from [`Lex::section_bit`]) is in `bits` list it?
+    pub fn in_sections(self, bits: u32) -> bool {
+        self.0 & bits != 0
     }
 }
 
