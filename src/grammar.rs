@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::tokens::{Lex, Token, TokenKind};
+use crate::tokens::{Lex, LexFlags, Token, TokenKind};
 
 use nom::bytes::complete::{tag, take_till, take_while1};
 use nom::character::complete::space0;
@@ -292,16 +292,19 @@ impl Index {
                 .is_some_and(|set| set.contains(word))
         };
         for (word, entry) in &mut words {
-            entry.lex = Lex::new(
-                entry.cue.is_some(),
-                entry.cue.is_some()
+            let flags = LexFlags {
+                cue: entry.cue.is_some(),
+                name_stop: entry.cue.is_some()
                     || entry.title.is_some()
                     || entry.pronoun.is_some()
                     || in_section(Section::ClauseBreaks, word)
                     || in_section(Section::Determiners, word),
-                *word == "according",
-                word_sections.get(word).copied().unwrap_or(0),
-            );
+                according: *word == "according",
+                title: entry.title.is_some(),
+                pronoun: entry.pronoun.is_some(),
+                cue_noun: entry.cue.as_ref().is_some_and(|c| c.noun),
+            };
+            entry.lex = Lex::new(flags, word_sections.get(word).copied().unwrap_or(0));
         }
         index.words = WordTable::new(words);
         index.first_names = WordTable::new(
@@ -628,15 +631,24 @@ impl Grammar {
         self.listed_in(bit, section.name(), word)
     }
 
-    /// Is `token` of `text` in the function-word section `section`? The same as
-    /// `in_section(section, token.text(text))`; a word token whose facts were looked up at
-    /// tokenization answers from its section bits, without another lookup.
-    pub fn token_in_section(&self, section: Section, token: &Token, text: &str) -> bool {
-        let bit = self.index().section_bits[section as usize];
-        if bit != 0 && token.kind == TokenKind::Word && token.lex.is_known() {
-            return token.lex.in_sections(bit);
+    /// What the lexicons say about `token` of `text`: the same as
+    /// `Lex::of_word(token.text(text), self)`, taken from the token without a lookup when it
+    /// is a word whose facts were looked up at tokenization.
+    pub fn token_lex(&self, token: &Token, text: &str) -> Lex {
+        if token.kind == TokenKind::Word && token.lex.is_known() {
+            return token.lex;
         }
-        self.listed_in(bit, section.name(), token.text(text))
+        Lex::of_word(token.text(text), self)
+    }
+
+    /// Is `token` of `text` in the function-word section `section`? The same as
+    /// `in_section(section, token.text(text))`, from the token's section bits (see
+    /// [`Grammar::token_lex`]).
+    pub fn token_in_section(&self, section: Section, token: &Token, text: &str) -> bool {
+        match self.index().section_bits[section as usize] {
+            0 => self.listed_in(0, section.name(), token.text(text)),
+            bit => self.token_lex(token, text).in_sections(bit),
+        }
     }
 
     /// Is `word` (any case) in the section named `section`, whose bit is `bit` (0 when it has
@@ -1222,6 +1234,33 @@ mod tests {
         let g = Grammar::builtin();
         assert!(g.in_section(Section::Determiners, "The"));
         assert_sections_agree(&g);
+    }
+
+    #[test]
+    fn token_flags_agree_with_the_lexicons() {
+        let g = Grammar::builtin();
+        let keys = g
+            .cues
+            .keys()
+            .chain(g.titles.keys())
+            .chain(g.pronouns.keys());
+        let mut words = section_test_words(&g);
+        for key in keys.filter(|k| !k.contains(' ')) {
+            words.extend([key.clone(), key.to_uppercase()]);
+        }
+        for word in &words {
+            let whole = crate::span::Span::new(0, word.len());
+            let looked_up = crate::tokens::tokenize_with(word, whole, &g);
+            let plain = crate::tokens::tokenize(word, whole, &|_| false);
+            for token in looked_up.iter().chain(&plain) {
+                let text = token.text(word);
+                let lex = g.token_lex(token, word);
+                assert_eq!(lex.is_title(), g.title(text).is_some(), "{text:?}");
+                assert_eq!(lex.is_pronoun(), g.pronoun(text).is_some(), "{text:?}");
+                let cue_noun = g.cue(text).is_some_and(|c| c.noun);
+                assert_eq!(lex.is_cue_noun(), cue_noun, "{text:?}");
+            }
+        }
     }
 
     #[test]

@@ -494,9 +494,9 @@ fn title_before<'t>(
 }
 
 /// The title entry of a token's word ([`Grammar::title`]). A token whose lexicon flags are
-/// known and say it stops no name is no title (titles stop names), and is not looked up.
+/// known and say it is no title is not looked up.
 fn token_title<'g>(text: &str, token: &Token, grammar: &'g Grammar) -> Option<&'g TitleInfo> {
-    if token.lex.is_known() && !token.lex.is_name_stop() {
+    if token.lex.is_known() && !token.lex.is_title() {
         return None;
     }
     grammar.title(token.text(text))

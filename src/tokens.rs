@@ -50,6 +50,9 @@ impl Lex {
     const CUE: u32 = 2;
     const NAME_STOP: u32 = 4;
     const ACCORDING: u32 = 8;
+    const TITLE: u32 = 16;
+    const PRONOUN: u32 = 32;
+    const CUE_NOUN: u32 = 64;
     /// How many function-word sections get a bit (the rest are looked up by name).
     pub const SECTIONS: usize = 24;
     /// Where the section bits start.
@@ -60,19 +63,21 @@ impl Lex {
         grammar.entry_any_case(word).map_or(Lex::NONE, |e| e.lex)
     }
 
-    /// The facts about a word: a cue form; a word that ends a name run (title, pronoun, cue,
-    /// clause break, determiner); "according"; the section bits `sections` (an OR of
-    /// [`Lex::section_bit`]s).
-    pub(crate) fn new(cue: bool, name_stop: bool, according: bool, sections: u32) -> Lex {
+    /// The facts about a lexicon entry: what it is (see [`LexFlags`]) and the section bits
+    /// `sections` (an OR of [`Lex::section_bit`]s).
+    pub(crate) fn new(flags: LexFlags, sections: u32) -> Lex {
         let mut bits = sections;
-        if cue {
-            bits |= Lex::CUE;
-        }
-        if name_stop {
-            bits |= Lex::NAME_STOP;
-        }
-        if according {
-            bits |= Lex::ACCORDING;
+        for (set, bit) in [
+            (flags.cue, Lex::CUE),
+            (flags.name_stop, Lex::NAME_STOP),
+            (flags.according, Lex::ACCORDING),
+            (flags.title, Lex::TITLE),
+            (flags.pronoun, Lex::PRONOUN),
+            (flags.cue_noun, Lex::CUE_NOUN),
+        ] {
+            if set {
+                bits |= bit;
+            }
         }
         Lex(bits)
     }
@@ -97,10 +102,42 @@ impl Lex {
         self.0 & Lex::NAME_STOP != 0
     }
 
+    /// For a known token: is it a one-word title or role?
+    pub fn is_title(self) -> bool {
+        self.0 & Lex::TITLE != 0
+    }
+
+    /// For a known token: is it a pronoun?
+    pub fn is_pronoun(self) -> bool {
+        self.0 & Lex::PRONOUN != 0
+    }
+
+    /// For a known token: is it a cue noun ("statement")?
+    pub fn is_cue_noun(self) -> bool {
+        self.0 & Lex::CUE_NOUN != 0
+    }
+
     /// For a known token: does a section whose bit (from [`Lex::section_bit`]) is in `bits` list it?
     pub fn in_sections(self, bits: u32) -> bool {
         self.0 & bits != 0
     }
+}
+
+/// The flags of a lexicon entry, for [`Lex::new`].
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct LexFlags {
+    /// A cue form (verb or noun).
+    pub cue: bool,
+    /// Ends a name run: a title, pronoun, cue, clause break or determiner.
+    pub name_stop: bool,
+    /// The word "according".
+    pub according: bool,
+    /// A title or role.
+    pub title: bool,
+    /// A pronoun.
+    pub pronoun: bool,
+    /// A cue noun.
+    pub cue_noun: bool,
 }
 
 impl Token {
