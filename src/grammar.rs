@@ -226,7 +226,7 @@ struct Index {
     outlet_first_words: WordTable<()>,
     /// The leading ASCII letter-and-digit run of every alias (see [`outlet_lead`]), or None
     /// when some alias has no such run that a text could be checked against.
-    outlet_leads: Option<FxHashSet<Box<str>>>,
+    outlet_leads: Option<WordTable<()>>,
     /// First names as written, to gender.
     first_names: WordTable<Gender>,
     /// Abbreviations (lower case, without final period).
@@ -263,7 +263,7 @@ impl Index {
         for section in Section::ALL {
             index.section_bits[section as usize] = index.section_bit(section.name()).unwrap_or(0);
         }
-        let mut leads = Some(FxHashSet::default());
+        let mut leads: Option<FxHashSet<&str>> = Some(FxHashSet::default());
         let mut outlet_first_words = FxHashSet::default();
         for alias in grammar.outlet_aliases.keys() {
             if let Some((first, _)) = alias.split_once(char::is_whitespace) {
@@ -271,12 +271,12 @@ impl Index {
             }
             match (outlet_lead(alias), leads.as_mut()) {
                 (Some(lead), Some(leads)) => {
-                    leads.insert(lead.into());
+                    leads.insert(lead);
                 }
                 _ => leads = None,
             }
         }
-        index.outlet_leads = leads;
+        index.outlet_leads = leads.map(|leads| WordTable::new(leads.into_iter().map(|l| (l, ()))));
         index.outlet_aliases = WordTable::new(
             grammar
                 .outlet_aliases
@@ -707,7 +707,7 @@ impl Grammar {
     /// A cheap test before [`Grammar::outlet`] lookups at every capitalised word.
     pub fn may_start_outlet(&self, text: &str) -> bool {
         match (&self.index().outlet_leads, outlet_lead(text)) {
-            (Some(leads), Some(lead)) => leads.contains(lead),
+            (Some(leads), Some(lead)) => leads.get(lead).is_some(),
             _ => true,
         }
     }
