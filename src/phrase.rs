@@ -1127,6 +1127,9 @@ impl<'a> Phrases<'a> {
     }
 
     /// The outlet whose alias starts at `tokens[i]`: its canonical name and how many tokens it covers.
+    ///
+    /// Asked at every token of a document; the cheap test that most fail is inlined here.
+    #[inline]
     pub fn outlet_at(&self, tokens: &[Token], i: usize) -> Option<(String, usize)> {
         let first = tokens.get(i)?;
         if first.kind == TokenKind::Punct
@@ -1134,6 +1137,11 @@ impl<'a> Phrases<'a> {
         {
             return None;
         }
+        self.outlet_from(tokens, i, first)
+    }
+
+    /// [`Phrases::outlet_at`] for a capitalised word or a number `first` at `tokens[i]`.
+    fn outlet_from(&self, tokens: &[Token], i: usize, first: &Token) -> Option<(String, usize)> {
         let from_first = self.text.get(first.span.start..).unwrap_or("");
         if !from_first.starts_with("the")
             && !from_first.starts_with("The")
