@@ -18,7 +18,7 @@
 //! Speaker phrases are read by walking away from the cue over title, name and determiner words
 //! (see `phrase`). Each rule sets the row's confidence (`statement::Rule`).
 
-use crate::grammar::{Grammar, Section};
+use crate::grammar::{lower, Grammar, Section};
 use crate::phrase::{NounPhrase, Phrases};
 use crate::quotes::Quote;
 use crate::segment::Segmentation;
@@ -736,7 +736,7 @@ pub fn frame_outlets(
         let in_dateline = i > 0 && tokens[i - 1].text(text) == "(";
         let lead = tokens[i.saturating_sub(4)..i]
             .iter()
-            .map(|t| t.text(text).to_lowercase())
+            .map(|t| lower(t.text(text)))
             .collect::<Vec<_>>();
         let triggered = lead.iter().any(|w| outlet_trigger(w));
         let reported = tokens.get(i + width).is_some_and(|t| {
