@@ -241,8 +241,15 @@ impl Index {
         for (word, cue) in &grammar.cues {
             words.entry(word).or_default().cue = Some(cue.clone());
         }
+        let mut title_ends: FxHashSet<&str> = FxHashSet::default();
         for (phrase, title) in &grammar.titles {
             words.entry(phrase).or_default().title = Some(title.clone());
+            if let Some((_, last)) = phrase.rsplit_once(' ') {
+                title_ends.insert(last);
+            }
+        }
+        for &last in &title_ends {
+            words.entry(last).or_default();
         }
         for (word, pronoun) in &grammar.pronouns {
             words.entry(word).or_default().pronoun = Some(pronoun.clone());
@@ -303,6 +310,7 @@ impl Index {
                 title: entry.title.is_some(),
                 pronoun: entry.pronoun.is_some(),
                 cue_noun: entry.cue.as_ref().is_some_and(|c| c.noun),
+                ends_title: title_ends.contains(word),
             };
             entry.lex = Lex::new(flags, word_sections.get(word).copied().unwrap_or(0));
         }
@@ -1245,8 +1253,10 @@ mod tests {
             .chain(g.titles.keys())
             .chain(g.pronouns.keys());
         let mut words = section_test_words(&g);
-        for key in keys.filter(|k| !k.contains(' ')) {
-            words.extend([key.clone(), key.to_uppercase()]);
+        for key in keys {
+            for word in key.split(' ') {
+                words.extend([word.to_string(), word.to_uppercase()]);
+            }
         }
         for word in &words {
             let whole = crate::span::Span::new(0, word.len());
@@ -1259,6 +1269,11 @@ mod tests {
                 assert_eq!(lex.is_pronoun(), g.pronoun(text).is_some(), "{text:?}");
                 let cue_noun = g.cue(text).is_some_and(|c| c.noun);
                 assert_eq!(lex.is_cue_noun(), cue_noun, "{text:?}");
+                let ends_title = g.titles.keys().any(|k| {
+                    k.rsplit_once(' ')
+                        .is_some_and(|(_, last)| last == lower(text).as_str())
+                });
+                assert_eq!(lex.ends_title(), ends_title, "{text:?}");
             }
         }
     }

@@ -298,16 +298,17 @@ impl<'a> Phrases<'a> {
         };
         // "Secretary Of State Marco Rubio": a word that completes a multi-word title is no name.
         let ends_title = |i: usize| {
-            (2..=self.grammar.longest_title.min(i + 1)).any(|n| {
-                let mut key = String::new();
-                for (j, t) in tokens[i + 1 - n..=i].iter().enumerate() {
-                    if j > 0 {
-                        key.push(' ');
+            self.lex(&tokens[i]).ends_title()
+                && (2..=self.grammar.longest_title.min(i + 1)).any(|n| {
+                    let mut key = String::new();
+                    for (j, t) in tokens[i + 1 - n..=i].iter().enumerate() {
+                        if j > 0 {
+                            key.push(' ');
+                        }
+                        key.push_str(&self.lower(t));
                     }
-                    key.push_str(&self.lower(t));
-                }
-                self.grammar.entry(&key).is_some_and(|e| e.title.is_some())
-            })
+                    self.grammar.entry(&key).is_some_and(|e| e.title.is_some())
+                })
         };
         let mut name_start = tokens.len();
         while name_start > 0

@@ -53,6 +53,7 @@ impl Lex {
     const TITLE: u32 = 16;
     const PRONOUN: u32 = 32;
     const CUE_NOUN: u32 = 64;
+    const ENDS_TITLE: u32 = 128;
     /// How many function-word sections get a bit (the rest are looked up by name).
     pub const SECTIONS: usize = 24;
     /// Where the section bits start.
@@ -74,6 +75,7 @@ impl Lex {
             (flags.title, Lex::TITLE),
             (flags.pronoun, Lex::PRONOUN),
             (flags.cue_noun, Lex::CUE_NOUN),
+            (flags.ends_title, Lex::ENDS_TITLE),
         ] {
             if set {
                 bits |= bit;
@@ -117,6 +119,12 @@ impl Lex {
         self.0 & Lex::CUE_NOUN != 0
     }
 
+    /// For a known token: is it the last word of a title of two or more words ("state" of
+    /// "secretary of state")?
+    pub fn ends_title(self) -> bool {
+        self.0 & Lex::ENDS_TITLE != 0
+    }
+
     /// For a known token: does a section whose bit (from [`Lex::section_bit`]) is in `bits` list it?
     pub fn in_sections(self, bits: u32) -> bool {
         self.0 & bits != 0
@@ -138,6 +146,8 @@ pub(crate) struct LexFlags {
     pub pronoun: bool,
     /// A cue noun.
     pub cue_noun: bool,
+    /// The last word of a title of two or more words.
+    pub ends_title: bool,
 }
 
 impl Token {
