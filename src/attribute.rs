@@ -18,7 +18,7 @@
 //! Speaker phrases are read by walking away from the cue over title, name and determiner words
 //! (see `phrase`). Each rule sets the row's confidence (`statement::Rule`).
 
-use crate::grammar::Grammar;
+use crate::grammar::{lower, Grammar, Section};
 use crate::phrase::{NounPhrase, Phrases};
 use crate::quotes::Quote;
 use crate::segment::Segmentation;
@@ -559,8 +559,8 @@ fn is_name_or_modifier(
         w.chars()
             .find(|c| c.is_alphanumeric())
             .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-            || grammar.is_function_word("clause_breaks", w)
-            || grammar.is_function_word("determiners", w)
+            || grammar.in_section(Section::ClauseBreaks, w)
+            || grammar.in_section(Section::Determiners, w)
     });
     let capitalized = if words.len() < SHORT_QUOTE_WORDS {
         inner
@@ -590,8 +590,8 @@ fn is_name_or_modifier(
             let word = t.text(text);
             t.kind == TokenKind::Word
                 && !t.is_capitalized(text)
-                && !grammar.is_function_word("clause_breaks", word)
-                && !grammar.is_function_word("skip_after_cue", word)
+                && !grammar.token_in_section(Section::ClauseBreaks, t, text)
+                && !grammar.token_in_section(Section::SkipAfterCue, t, text)
                 && grammar.cue(word).is_none()
                 && !matches!(word, "if" | "is" | "was" | "were" | "are" | "had" | "has")
         })
@@ -736,7 +736,7 @@ pub fn frame_outlets(
         let in_dateline = i > 0 && tokens[i - 1].text(text) == "(";
         let lead = tokens[i.saturating_sub(4)..i]
             .iter()
-            .map(|t| t.text(text).to_lowercase())
+            .map(|t| lower(t.text(text)))
             .collect::<Vec<_>>();
         let triggered = lead.iter().any(|w| outlet_trigger(w));
         let reported = tokens.get(i + width).is_some_and(|t| {

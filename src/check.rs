@@ -13,7 +13,7 @@ use serde::Serialize;
 use similar::{Algorithm, ChangeTag, DiffOp};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::grammar::Grammar;
+use crate::grammar::{Grammar, Section};
 use crate::names::names_person;
 use crate::output::CodePoints;
 use crate::segment::Segmenter;
@@ -93,7 +93,7 @@ fn content_words(words: &[String], grammar: &Grammar) -> Vec<String> {
     let mut seen = HashSet::new();
     words
         .iter()
-        .filter(|w| !grammar.is_function_word("stop_words", w))
+        .filter(|w| !grammar.in_section(Section::StopWords, w))
         .map(|w| stem(w))
         .filter(|w| !w.is_empty() && seen.insert(w.clone()))
         .collect()

@@ -11,6 +11,8 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::tokens::{Lex, LexFlags, Token, TokenKind};
+
 use nom::bytes::complete::{tag, take_till, take_while1};
 use nom::character::complete::space0;
 use nom::combinator::{all_consuming, map};
@@ -154,10 +156,58 @@ pub struct Entry {
     pub title: Option<TitleInfo>,
     /// Its pronoun entry, if it is a pronoun.
     pub pronoun: Option<PronounInfo>,
-    /// One bit per function-word section that lists it (bit i: `Index::sections[i]`).
-    sections: u32,
-    /// Token flags for the word (see `tokens::Lex`), worked out when the index is built.
-    pub lex: u8,
+    /// Token facts for the word, section bits included (see `tokens::Lex`), worked out when
+    /// the index is built.
+    pub lex: Lex,
+}
+
+/// A function-word section the attribution rules ask about, by its name in `function_words.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// `[clause_breaks]`: words that end a phrase.
+    ClauseBreaks,
+    /// `[determiners]`.
+    Determiners,
+    /// `[name_particles]`: lower-case words inside names ("de", "van").
+    NameParticles,
+    /// `[sentence_adverbs]`.
+    SentenceAdverbs,
+    /// `[skip_after_cue]`: words that may stand between a cue and what it governs.
+    SkipAfterCue,
+    /// `[skip_before_cue]`: words that may stand between a speaker and its cue.
+    SkipBeforeCue,
+    /// `[stop_words]`.
+    StopWords,
+    /// `[time_words]`.
+    TimeWords,
+}
+
+impl Section {
+    /// Every section, in the order of their discriminants.
+    pub const ALL: [Section; 8] = [
+        Section::ClauseBreaks,
+        Section::Determiners,
+        Section::NameParticles,
+        Section::SentenceAdverbs,
+        Section::SkipAfterCue,
+        Section::SkipBeforeCue,
+        Section::StopWords,
+        Section::TimeWords,
+    ];
+
+    /// The section's name in the grammar files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::ClauseBreaks => "clause_breaks",
+            Section::Determiners => "determiners",
+            Section::NameParticles => "name_particles",
+            Section::SentenceAdverbs => "sentence_adverbs",
+            Section::SkipAfterCue => "skip_after_cue",
+            Section::SkipBeforeCue => "skip_before_cue",
+            Section::StopWords => "stop_words",
+            Section::TimeWords => "time_words",
+        }
+    }
 }
 
 /// Lookup tables derived from a grammar's public maps, probed without copying the word.
@@ -165,15 +215,18 @@ pub struct Entry {
 struct Index {
     /// Lower-case word or phrase to everything the lexicons say about it.
     words: WordTable<Entry>,
-    /// Function-word section names, in bit order (at most 32; later ones are looked up directly).
+    /// Function-word section names, in bit order (at most `Lex::SECTIONS`; later ones are
+    /// looked up by name).
     sections: Vec<String>,
+    /// The bit of each [`Section`] (by discriminant), 0 when it has none.
+    section_bits: [u32; Section::ALL.len()],
     /// Outlet alias (as in `outlet_aliases`) to its outlet index.
     outlet_aliases: WordTable<usize>,
     /// First words of the outlet aliases that have more than one word.
     outlet_first_words: WordTable<()>,
     /// The leading ASCII letter-and-digit run of every alias (see [`outlet_lead`]), or None
     /// when some alias has no such run that a text could be checked against.
-    outlet_leads: Option<FxHashSet<Box<str>>>,
+    outlet_leads: Option<WordTable<()>>,
     /// First names as written, to gender.
     first_names: WordTable<Gender>,
     /// Abbreviations (lower case, without final period).
@@ -188,22 +241,36 @@ impl Index {
         for (word, cue) in &grammar.cues {
             words.entry(word).or_default().cue = Some(cue.clone());
         }
+        let mut title_ends: FxHashSet<&str> = FxHashSet::default();
         for (phrase, title) in &grammar.titles {
             words.entry(phrase).or_default().title = Some(title.clone());
+            if let Some((_, last)) = phrase.rsplit_once(' ') {
+                title_ends.insert(last);
+            }
+        }
+        for &last in &title_ends {
+            words.entry(last).or_default();
         }
         for (word, pronoun) in &grammar.pronouns {
             words.entry(word).or_default().pronoun = Some(pronoun.clone());
         }
         let mut sections: Vec<&String> = grammar.function_words.keys().collect();
         sections.sort();
-        for section in sections.into_iter().take(32) {
-            let bit = 1u32 << index.sections.len();
+        let mut word_sections: FxHashMap<&str, u32> = FxHashMap::default();
+        for section in sections {
+            let Some(bit) = Lex::section_bit(index.sections.len()) else {
+                break;
+            };
             index.sections.push(section.clone());
             for word in &grammar.function_words[section] {
-                words.entry(word).or_default().sections |= bit;
+                words.entry(word).or_default();
+                *word_sections.entry(word).or_default() |= bit;
             }
         }
-        let mut leads = Some(FxHashSet::default());
+        for section in Section::ALL {
+            index.section_bits[section as usize] = index.section_bit(section.name()).unwrap_or(0);
+        }
+        let mut leads: Option<FxHashSet<&str>> = Some(FxHashSet::default());
         let mut outlet_first_words = FxHashSet::default();
         for alias in grammar.outlet_aliases.keys() {
             if let Some((first, _)) = alias.split_once(char::is_whitespace) {
@@ -211,12 +278,12 @@ impl Index {
             }
             match (outlet_lead(alias), leads.as_mut()) {
                 (Some(lead), Some(leads)) => {
-                    leads.insert(lead.into());
+                    leads.insert(lead);
                 }
                 _ => leads = None,
             }
         }
-        index.outlet_leads = leads;
+        index.outlet_leads = leads.map(|leads| WordTable::new(leads.into_iter().map(|l| (l, ()))));
         index.outlet_aliases = WordTable::new(
             grammar
                 .outlet_aliases
@@ -225,22 +292,27 @@ impl Index {
         );
         index.outlet_first_words = WordTable::new(outlet_first_words.into_iter().map(|w| (w, ())));
         words.entry("according").or_default();
-        let in_section = |section: &str, word: &str| {
+        let in_section = |section: Section, word: &str| {
             grammar
                 .function_words
-                .get(section)
+                .get(section.name())
                 .is_some_and(|set| set.contains(word))
         };
         for (word, entry) in &mut words {
-            entry.lex = crate::tokens::Lex::bits(
-                entry.cue.is_some(),
-                entry.cue.is_some()
+            let flags = LexFlags {
+                cue: entry.cue.is_some(),
+                name_stop: entry.cue.is_some()
                     || entry.title.is_some()
                     || entry.pronoun.is_some()
-                    || in_section("clause_breaks", word)
-                    || in_section("determiners", word),
-                *word == "according",
-            );
+                    || in_section(Section::ClauseBreaks, word)
+                    || in_section(Section::Determiners, word),
+                according: *word == "according",
+                title: entry.title.is_some(),
+                pronoun: entry.pronoun.is_some(),
+                cue_noun: entry.cue.as_ref().is_some_and(|c| c.noun),
+                ends_title: title_ends.contains(word),
+            };
+            entry.lex = Lex::new(flags, word_sections.get(word).copied().unwrap_or(0));
         }
         index.words = WordTable::new(words);
         index.first_names = WordTable::new(
@@ -256,8 +328,7 @@ impl Index {
 
     /// The bit of function-word section `section`, None if it is not indexed.
     fn section_bit(&self, section: &str) -> Option<u32> {
-        let i = self.sections.iter().position(|s| s == section)?;
-        Some(1 << i)
+        Lex::section_bit(self.sections.iter().position(|s| s == section)?)
     }
 }
 
@@ -555,19 +626,52 @@ impl Grammar {
         self.index().words.get_any_case(word)
     }
 
-    /// Is `word` (any case) in the function-word section `section`?
+    /// Is `word` (any case) in the function-word section named `section`?
     pub fn is_function_word(&self, section: &str, word: &str) -> bool {
-        let index = self.index();
-        match index.section_bit(section) {
-            Some(bit) => index
+        let bit = self.index().section_bit(section).unwrap_or(0);
+        self.listed_in(bit, section, word)
+    }
+
+    /// Is `word` (any case) in the function-word section `section`? The same as
+    /// `is_function_word(section.name(), word)`, without finding the section by name.
+    pub fn in_section(&self, section: Section, word: &str) -> bool {
+        let bit = self.index().section_bits[section as usize];
+        self.listed_in(bit, section.name(), word)
+    }
+
+    /// What the lexicons say about `token` of `text`: the same as
+    /// `Lex::of_word(token.text(text), self)`, taken from the token without a lookup when it
+    /// is a word whose facts were looked up at tokenization.
+    pub fn token_lex(&self, token: &Token, text: &str) -> Lex {
+        if token.kind == TokenKind::Word && token.lex.is_known() {
+            return token.lex;
+        }
+        Lex::of_word(token.text(text), self)
+    }
+
+    /// Is `token` of `text` in the function-word section `section`? The same as
+    /// `in_section(section, token.text(text))`, from the token's section bits (see
+    /// [`Grammar::token_lex`]).
+    pub fn token_in_section(&self, section: Section, token: &Token, text: &str) -> bool {
+        match self.index().section_bits[section as usize] {
+            0 => self.listed_in(0, section.name(), token.text(text)),
+            bit => self.token_lex(token, text).in_sections(bit),
+        }
+    }
+
+    /// Is `word` (any case) in the section named `section`, whose bit is `bit` (0 when it has
+    /// none, and the section's word set is asked instead)?
+    fn listed_in(&self, bit: u32, section: &str, word: &str) -> bool {
+        if bit != 0 {
+            return self
+                .index()
                 .words
                 .get_any_case(word)
-                .is_some_and(|e| e.sections & bit != 0),
-            None => self
-                .function_words
-                .get(section)
-                .is_some_and(|set| set.contains(lower(word).as_ref())),
+                .is_some_and(|e| e.lex.in_sections(bit));
         }
+        self.function_words
+            .get(section)
+            .is_some_and(|set| set.contains(lower(word).as_ref()))
     }
 
     /// Is `word` (without its period, any case) a known abbreviation?
@@ -611,7 +715,7 @@ impl Grammar {
     /// A cheap test before [`Grammar::outlet`] lookups at every capitalised word.
     pub fn may_start_outlet(&self, text: &str) -> bool {
         match (&self.index().outlet_leads, outlet_lead(text)) {
-            (Some(leads), Some(lead)) => leads.contains(lead),
+            (Some(leads), Some(lead)) => leads.get(lead).is_some(),
             _ => true,
         }
     }
@@ -1086,6 +1190,111 @@ mod tests {
         // An alias without an ASCII lead turns the test off.
         let custom = Grammar::with_file("outlets.txt", "Süddeutsche Zeitung | outlet");
         assert!(custom.is_ok_and(|g| g.may_start_outlet("Obama said")));
+    }
+
+    /// Every word of every section of `g`, as listed, in capitals and capitalised, and a few
+    /// words no section lists.
+    fn section_test_words(g: &Grammar) -> Vec<String> {
+        let mut words = vec!["Kremlin".to_string(), "3".to_string(), ",".to_string()];
+        for word in g.function_words.values().flatten() {
+            let mut chars = word.chars();
+            let capitalised: String = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
+            words.extend([word.clone(), word.to_uppercase(), capitalised]);
+        }
+        words
+    }
+
+    /// `in_section` and `token_in_section` (on looked-up and on plain tokens) agree with
+    /// `is_function_word` for every rule section and every test word.
+    fn assert_sections_agree(g: &Grammar) {
+        for word in section_test_words(g) {
+            let whole = crate::span::Span::new(0, word.len());
+            let looked_up = crate::tokens::tokenize_with(&word, whole, g);
+            let plain = crate::tokens::tokenize(&word, whole, &|_| false);
+            for section in Section::ALL {
+                let expected = g.is_function_word(section.name(), &word);
+                assert_eq!(
+                    g.in_section(section, &word),
+                    expected,
+                    "{section:?} {word:?}"
+                );
+                if let [token] = looked_up.as_slice() {
+                    let found = g.token_in_section(section, token, &word);
+                    assert_eq!(found, expected, "{section:?} token {word:?}");
+                }
+                for token in looked_up.iter().chain(&plain) {
+                    let text = token.text(&word);
+                    assert_eq!(
+                        g.token_in_section(section, token, &word),
+                        g.is_function_word(section.name(), text),
+                        "{section:?} token {text:?} of {word:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn token_section_bits_agree_with_the_word_lists() {
+        let g = Grammar::builtin();
+        assert!(g.in_section(Section::Determiners, "The"));
+        assert_sections_agree(&g);
+    }
+
+    #[test]
+    fn token_flags_agree_with_the_lexicons() {
+        let g = Grammar::builtin();
+        let keys = g
+            .cues
+            .keys()
+            .chain(g.titles.keys())
+            .chain(g.pronouns.keys());
+        let mut words = section_test_words(&g);
+        for key in keys {
+            for word in key.split(' ') {
+                words.extend([word.to_string(), word.to_uppercase()]);
+            }
+        }
+        for word in &words {
+            let whole = crate::span::Span::new(0, word.len());
+            let looked_up = crate::tokens::tokenize_with(word, whole, &g);
+            let plain = crate::tokens::tokenize(word, whole, &|_| false);
+            for token in looked_up.iter().chain(&plain) {
+                let text = token.text(word);
+                let lex = g.token_lex(token, word);
+                assert_eq!(lex.is_title(), g.title(text).is_some(), "{text:?}");
+                assert_eq!(lex.is_pronoun(), g.pronoun(text).is_some(), "{text:?}");
+                let cue_noun = g.cue(text).is_some_and(|c| c.noun);
+                assert_eq!(lex.is_cue_noun(), cue_noun, "{text:?}");
+                let ends_title = g.titles.keys().any(|k| {
+                    k.rsplit_once(' ')
+                        .is_some_and(|(_, last)| last == lower(text).as_str())
+                });
+                assert_eq!(lex.ends_title(), ends_title, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn sections_past_the_bits_are_looked_up_by_name() {
+        // Thirty sections that sort before the rule sections push them past the section bits.
+        let mut text = SOURCES
+            .iter()
+            .find(|s| s.name == "function_words.txt")
+            .map(|s| s.builtin.to_string())
+            .unwrap_or_default();
+        for i in 0..30 {
+            text.push_str(&format!("\n[aa{i:02}]\nfiller{i}\n"));
+        }
+        let g = Grammar::with_file("function_words.txt", &text).expect("grammar loads");
+        assert!(g.function_words.len() > Lex::SECTIONS);
+        assert!(g.index().section_bits.iter().all(|&bit| bit == 0));
+        assert!(g.in_section(Section::Determiners, "The"));
+        assert!(g.is_function_word("aa03", "FILLER3"));
+        assert_sections_agree(&g);
     }
 
     #[test]

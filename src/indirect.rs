@@ -18,7 +18,7 @@ use std::cell::OnceCell;
 use crate::attribute::{
     find_outlet, frame_outlets, outlet_columns, slice, Attribution, ParagraphTokens,
 };
-use crate::grammar::{lower, CueInfo, Grammar};
+use crate::grammar::{CueInfo, Grammar, Section};
 use crate::phrase::{NounPhrase, Phrases};
 use crate::quotes::Quote;
 use crate::segment::Segmentation;
@@ -466,7 +466,11 @@ impl SentenceReader<'_, '_> {
                 None if cue.addressee && !ends_sentence => {
                     // The hearer is a person, a pronoun or a name ("told reporters", "told him"), not "a tale".
                     let first = self.word(from).to_lowercase();
-                    if self.phrases.grammar.is_function_word("determiners", &first) {
+                    if self
+                        .phrases
+                        .grammar
+                        .in_section(Section::Determiners, &first)
+                    {
                         return None;
                     }
                     match self.phrases.object_after(self.tokens, from) {
@@ -490,12 +494,12 @@ impl SentenceReader<'_, '_> {
         // Skip "on Friday", "last week", "Tuesday", but not "this was ...".
         while self.tokens.get(from).is_some_and(|t| {
             matches!(self.mark(from), Some(b',' | b':'))
-                || self.phrases.is_time_word(&lower(t.text(self.phrases.text)))
+                || self.phrases.is_time_word(t)
                 || (self.phrases.skippable_after(t)
-                    && self.tokens.get(from + 1).is_some_and(|next| {
-                        self.phrases
-                            .is_time_word(&next.text(self.phrases.text).to_lowercase())
-                    }))
+                    && self
+                        .tokens
+                        .get(from + 1)
+                        .is_some_and(|next| self.phrases.is_time_word(next)))
         }) {
             from += 1;
         }

@@ -8,10 +8,12 @@
 //! them further on.
 
 use crate::attribute::Attribution;
-use crate::grammar::{lower, CueInfo, Grammar, Lower};
+use crate::grammar::{lower, CueInfo, Grammar, Lower, Section};
 use crate::span::Span;
 use crate::statement::{Kind, Rule};
-use crate::tokens::{is_possessive, is_quote_mark, is_word, strip_possessive, Token, TokenKind};
+use crate::tokens::{
+    ends_with_word, is_possessive, is_quote_mark, is_word, strip_possessive, Lex, Token, TokenKind,
+};
 
 /// Tokens before a verb in which its clause subject is looked for.
 pub const SUBJECT_REACH: usize = 300;
@@ -71,18 +73,21 @@ impl<'a> Phrases<'a> {
         words.iter().any(|w| is_word(word, w))
     }
 
-    /// The cue entry of a verb token (not cue nouns).
+    /// Does the token end in `suffix` (lower-case ASCII without a "k"), in any case? The same as
+    /// asking its lower case (see [`ends_with_word`]).
+    fn ends_with(&self, token: &Token, suffix: &str) -> bool {
+        ends_with_word(self.word(token), suffix)
+    }
+
     /// The cue entry of the verb at `tokens[k]`, unless a determiner or possessive makes it a noun ("a report").
     pub fn cue_verb_at(&self, tokens: &[Token], k: usize) -> Option<&'a CueInfo> {
         let cue = self.cue_verb(tokens.get(k)?)?;
         let marks_noun = |i: usize| {
             tokens.get(i).is_some_and(|prev| {
-                let word = self.word(prev);
-                let lower = word.to_lowercase();
                 // Numerals end phrases ("the mother of three replied"); they mark no noun.
-                (self.is_determiner(&lower)
-                    && !matches!(lower.as_str(), "that" | "this" | "one" | "two" | "three"))
-                    || is_possessive(word)
+                (self.is_determiner(prev)
+                    && !self.is_one_of(prev, &["that", "this", "one", "two", "three"]))
+                    || is_possessive(self.word(prev))
             })
         };
         // "a report", "Tass's report", "their phone call": a noun, not a verb.
@@ -95,10 +100,8 @@ impl<'a> Phrases<'a> {
             && k >= 2
             && tokens[k - 1].kind == TokenKind::Word
             && !tokens[k - 1].is_capitalized(self.text)
-            && !self.is_pronoun(&self.lower(&tokens[k - 1]))
-            && !self
-                .grammar
-                .is_function_word("skip_before_cue", &self.lower(&tokens[k - 1]))
+            && !self.is_pronoun(&tokens[k - 1])
+            && !self.in_section(&tokens[k - 1], Section::SkipBeforeCue)
             && marks_noun(k - 2)
             // "the editorial read." is a verb; "the following comment:" a noun.
             && tokens.get(k + 1).is_some_and(|next| {
@@ -126,24 +129,34 @@ impl<'a> Phrases<'a> {
         (!token.is_capitalized(self.text) || headline_verb).then_some(cue)
     }
 
-    fn is_cue_noun(&self, lower: &str) -> bool {
-        self.grammar.cue(lower).is_some_and(|c| c.noun)
+    /// What the lexicons say about the token (see [`Grammar::token_lex`]).
+    fn lex(&self, token: &Token) -> Lex {
+        self.grammar.token_lex(token, self.text)
     }
 
-    fn is_title(&self, lower: &str) -> bool {
-        self.grammar.entry(lower).is_some_and(|e| e.title.is_some())
+    fn is_cue_noun(&self, token: &Token) -> bool {
+        self.lex(token).is_cue_noun()
     }
 
-    fn is_determiner(&self, lower: &str) -> bool {
-        self.grammar.is_function_word("determiners", lower)
+    fn is_title(&self, token: &Token) -> bool {
+        self.lex(token).is_title()
     }
 
-    fn is_clause_break(&self, lower: &str) -> bool {
-        self.grammar.is_function_word("clause_breaks", lower)
+    /// Is the token in the function-word section `section`?
+    fn in_section(&self, token: &Token, section: Section) -> bool {
+        self.grammar.token_in_section(section, token, self.text)
     }
 
-    fn is_pronoun(&self, lower: &str) -> bool {
-        self.grammar.pronoun(lower).is_some()
+    fn is_determiner(&self, token: &Token) -> bool {
+        self.in_section(token, Section::Determiners)
+    }
+
+    fn is_clause_break(&self, token: &Token) -> bool {
+        self.in_section(token, Section::ClauseBreaks)
+    }
+
+    fn is_pronoun(&self, token: &Token) -> bool {
+        self.lex(token).is_pronoun()
     }
 
     /// Can this token stand between a speaker and its cue ("also", "has", "on Thursday")?
@@ -154,28 +167,27 @@ impl<'a> Phrases<'a> {
         if token.kind != TokenKind::Word {
             return false;
         }
-        let lower = self.lower(token);
-        self.grammar.is_function_word("skip_before_cue", &lower)
-            || (lower.ends_with("ly") && lower.len() > 4 && !token.is_capitalized(self.text))
-            || (self.is_time_word(&lower) && (token.is_capitalized(self.text) || lower != "last"))
-            || (lower == "on"
+        self.in_section(token, Section::SkipBeforeCue)
+            || (self.ends_with(token, "ly")
+                && self.lower(token).len() > 4
+                && !token.is_capitalized(self.text))
+            || (self.is_time_word(token)
+                && (token.is_capitalized(self.text) || !self.is_one_of(token, &["last"])))
+            || (self.is_one_of(token, &["on"])
                 && tokens
                     .get(index + 1)
-                    .is_some_and(|next| self.is_time_word(&self.lower(next))))
+                    .is_some_and(|next| self.is_time_word(next)))
     }
 
     /// A day, month or other time word, or a sentence adverb ("Friday", "December", "instead").
-    pub fn is_time_word(&self, lower: &str) -> bool {
-        self.grammar.is_function_word("time_words", lower)
-            || self.grammar.is_function_word("sentence_adverbs", lower)
+    pub fn is_time_word(&self, token: &Token) -> bool {
+        self.in_section(token, Section::TimeWords)
+            || self.in_section(token, Section::SentenceAdverbs)
     }
 
     /// Can this token stand between a cue and what it governs ("on Friday", "also")?
     pub fn skippable_after(&self, token: &Token) -> bool {
-        token.kind == TokenKind::Word
-            && self
-                .grammar
-                .is_function_word("skip_after_cue", &self.lower(token))
+        token.kind == TokenKind::Word && self.in_section(token, Section::SkipAfterCue)
     }
 
     /// A speaker phrase whose last token is `tokens[end - 1]`, not reaching before `lo`.
@@ -189,9 +201,8 @@ impl<'a> Phrases<'a> {
             if token.kind == TokenKind::Punct {
                 break;
             }
-            let lower = self.lower(token);
-            if self.is_determiner(&lower) && !token.is_capitalized(self.text)
-                || matches!(lower.as_str(), "the" | "a" | "an")
+            if self.is_determiner(token) && !token.is_capitalized(self.text)
+                || self.is_one_of(token, &["the", "a", "an"])
             {
                 if start.is_none() && tentative > 0 && k < end {
                     // "the narrator says": a determiner confirms a common-noun head.
@@ -202,7 +213,7 @@ impl<'a> Phrases<'a> {
                     // "a spokesman for the Kremlin": the determiner may close an "of/for/to" complement.
                     if k >= lo + 3
                         && self.is_one_of(&tokens[k - 2], &["for", "of", "to", "at"])
-                        && self.is_title(&self.lower(&tokens[k - 3]))
+                        && self.is_title(&tokens[k - 3])
                     {
                         k -= 2;
                         continue;
@@ -211,37 +222,36 @@ impl<'a> Phrases<'a> {
                 break;
             }
             let capitalized = token.is_capitalized(self.text);
-            let connector = matches!(lower.as_str(), "for" | "of" | "to")
-                || matches!(lower.as_str(), "in" | "at" | "from")
+            let connector = self.is_one_of(token, &["for", "of", "to"])
+                || self.is_one_of(token, &["in", "at", "from"])
                     && start.is_some_and(|s| tokens[s].is_capitalized(self.text));
             if connector
                 && start.is_some()
                 && k >= lo + 2
-                && (self.is_title(&self.lower(&tokens[k - 2]))
-                    || tokens[k - 2].is_capitalized(self.text))
+                && (self.is_title(&tokens[k - 2]) || tokens[k - 2].is_capitalized(self.text))
                 && tentative == 0
             {
                 k -= 1;
                 continue;
             }
             let is_name_word = capitalized
-                && !self.is_clause_break(&lower)
+                && !self.is_clause_break(token)
                 && self.cue_verb(token).is_none()
-                && !self.is_pronoun(&lower)
-                && !self.is_time_word(&lower);
+                && !self.is_pronoun(token)
+                && !self.is_time_word(token);
             if is_name_word
-                || self.is_title(&lower)
-                || self.is_cue_noun(&lower)
+                || self.is_title(token)
+                || self.is_cue_noun(token)
                 || token.kind == TokenKind::Number
             {
                 start = Some(k - 1);
                 tentative = 0;
             } else if token.kind == TokenKind::Word
                 && !capitalized
-                && !self.is_clause_break(&lower)
+                && !self.is_clause_break(token)
                 && self.cue_verb(token).is_none()
-                && !self.is_pronoun(&lower)
-                && !self.grammar.is_function_word("skip_before_cue", &lower)
+                && !self.is_pronoun(token)
+                && !self.in_section(token, Section::SkipBeforeCue)
                 && tentative < MAX_TENTATIVE
             {
                 tentative += 1;
@@ -276,29 +286,29 @@ impl<'a> Phrases<'a> {
         let span = Span::new(first.span.start, last.span.end);
         let is_name_token = |t: &Token| {
             let w = self.word(t);
-            let lower = w.to_lowercase();
             let dotted = w.contains('.');
             let initial = dotted && w.chars().filter(|c| c.is_alphabetic()).count() == 1;
-            let suffix = matches!(lower.as_str(), "jr." | "sr." | "jr" | "sr" | "ii" | "iii");
+            let suffix = self.is_one_of(t, &["jr.", "sr.", "jr", "sr", "ii", "iii"]);
             (t.is_capitalized(self.text)
-                && !self.is_title(&lower)
-                && !self.is_clause_break(&lower)
-                && !self.is_cue_noun(&lower)
+                && !self.is_title(t)
+                && !self.is_clause_break(t)
+                && !self.is_cue_noun(t)
                 && (!dotted || initial || suffix))
-                || self.grammar.is_function_word("name_particles", &lower)
+                || self.in_section(t, Section::NameParticles)
         };
         // "Secretary Of State Marco Rubio": a word that completes a multi-word title is no name.
         let ends_title = |i: usize| {
-            (2..=self.grammar.longest_title.min(i + 1)).any(|n| {
-                let mut key = String::new();
-                for (j, t) in tokens[i + 1 - n..=i].iter().enumerate() {
-                    if j > 0 {
-                        key.push(' ');
+            self.lex(&tokens[i]).ends_title()
+                && (2..=self.grammar.longest_title.min(i + 1)).any(|n| {
+                    let mut key = String::new();
+                    for (j, t) in tokens[i + 1 - n..=i].iter().enumerate() {
+                        if j > 0 {
+                            key.push(' ');
+                        }
+                        key.push_str(&self.lower(t));
                     }
-                    key.push_str(&self.lower(t));
-                }
-                self.is_title(&key)
-            })
+                    self.grammar.entry(&key).is_some_and(|e| e.title.is_some())
+                })
         };
         let mut name_start = tokens.len();
         while name_start > 0
@@ -340,7 +350,7 @@ impl<'a> Phrases<'a> {
         let name = Span::new(tokens[name_start].span.start, last.span.end);
         let title_tokens: Vec<&Token> = tokens[..name_start]
             .iter()
-            .skip_while(|t| self.is_determiner(&self.lower(t)))
+            .skip_while(|t| self.is_determiner(t))
             .collect();
         let title = match (title_tokens.first(), title_tokens.last()) {
             (Some(a), Some(b)) => Some(Span::new(a.span.start, b.span.end)),
@@ -364,8 +374,7 @@ impl<'a> Phrases<'a> {
             return None;
         }
         let last = &tokens[j - 1];
-        let lower = self.lower(last);
-        if lower == "who" {
+        if self.is_one_of(last, &["who"]) {
             // "Mike Lee, who declared": the cue governs "who"; its name is the phrase before.
             let antecedent = j
                 .checked_sub(2)
@@ -380,8 +389,8 @@ impl<'a> Phrases<'a> {
                 pronoun: false,
             });
         }
-        if self.grammar.pronoun(&lower).is_some() {
-            if matches!(lower.as_str(), "him" | "them" | "his") {
+        if self.is_pronoun(last) {
+            if self.is_one_of(last, &["him", "them", "his"]) {
                 return None;
             }
             return Some(NounPhrase {
@@ -406,11 +415,11 @@ impl<'a> Phrases<'a> {
         // "Another source speaking to Fox News said": a prepositional object is not the subject.
         let first = tokens.partition_point(|t| t.span.start < phrase.span.start);
         // "footage of Hillary Clinton asking": the object of "of" is the participle's subject.
-        let participle_cue = self.lower(&tokens[cue]).ends_with("ing")
+        let participle_cue = self.ends_with(&tokens[cue], "ing")
             && first
                 .checked_sub(1)
                 .is_some_and(|p| self.is_one_of(&tokens[p], &["of"]));
-        let starts_with_determiner = self.is_determiner(&self.lower(&tokens[first]));
+        let starts_with_determiner = self.is_determiner(&tokens[first]);
         let governed = first > lo
             && !participle_cue
             && !(starts_with_determiner && phrase.name.is_some())
@@ -422,10 +431,10 @@ impl<'a> Phrases<'a> {
                 ],
             );
         if governed {
-            let participle = (lo..first - 1).rev().take(4).find(|&i| {
-                let w = self.lower(&tokens[i]);
-                w.ends_with("ing") || w.ends_with("ed")
-            });
+            let participle = (lo..first - 1)
+                .rev()
+                .take(4)
+                .find(|&i| self.ends_with(&tokens[i], "ing") || self.ends_with(&tokens[i], "ed"));
             if let Some(participle) = participle {
                 return self.phrase_ending_at(tokens, lo, participle);
             }
@@ -434,7 +443,7 @@ impl<'a> Phrases<'a> {
             let outer = self.phrase_ending_at(tokens, lo, first - 1)?;
             let inner_name = phrase.name.or_else(|| {
                 let start = (first..end_of(tokens, phrase.span))
-                    .find(|&i| !self.is_determiner(&self.lower(&tokens[i])))?;
+                    .find(|&i| !self.is_determiner(&tokens[i]))?;
                 Some(Span::new(tokens[start].span.start, phrase.span.end))
             });
             return Some(NounPhrase {
@@ -479,8 +488,7 @@ impl<'a> Phrases<'a> {
         }
         let appositive = tokens.get(open + 1..comma)?;
         let (first, last) = (appositive.first()?, appositive.last()?);
-        let first_lower = self.lower(first);
-        if matches!(first_lower.as_str(), "who" | "whose") {
+        if self.is_one_of(first, &["who", "whose"]) {
             return Some(name);
         }
         if (0..appositive.len()).any(|i| self.cue_verb_at(appositive, i).is_some()) {
@@ -492,9 +500,9 @@ impl<'a> Phrases<'a> {
             .iter()
             .take_while(|t| !self.is_one_of(t, &["to", "of", "for", "at", "in"]))
             .last()
-            .is_some_and(|t| self.is_title(&self.lower(t)));
-        let looks_like_role = self.is_determiner(&first_lower)
-            || self.is_title(&first_lower)
+            .is_some_and(|t| self.is_title(t));
+        let looks_like_role = self.is_determiner(first)
+            || self.is_title(first)
             || first.kind == TokenKind::Number
             || head_is_title;
         if name.name.is_none() || !looks_like_role {
@@ -527,10 +535,9 @@ impl<'a> Phrases<'a> {
     /// The span of an appositive that reads as a role ("a political analyst"), if it does.
     fn role_span(&self, appositive: &[Token]) -> Option<Span> {
         let (a, b) = (appositive.first()?, appositive.last()?);
-        let a_lower = self.lower(a);
-        let role = self.is_determiner(&a_lower)
+        let role = self.is_determiner(a)
             || a.kind == TokenKind::Number
-            || appositive.iter().any(|t| self.is_title(&self.lower(t)));
+            || appositive.iter().any(|t| self.is_title(t));
         role.then(|| Span::new(a.span.start, b.span.end))
     }
 
@@ -544,8 +551,7 @@ impl<'a> Phrases<'a> {
             j += 1;
         }
         let first = tokens.get(j)?;
-        let lower = self.lower(first);
-        if self.is_pronoun(&lower) {
+        if self.is_pronoun(first) {
             let phrase = NounPhrase {
                 span: first.span,
                 name: None,
@@ -562,9 +568,8 @@ impl<'a> Phrases<'a> {
             if token.kind == TokenKind::Punct {
                 break;
             }
-            let lower = self.lower(token);
             let capitalized = token.is_capitalized(self.text);
-            if j == begin && self.is_determiner(&lower) {
+            if j == begin && self.is_determiner(token) {
                 j += 1;
                 continue;
             }
@@ -577,15 +582,15 @@ impl<'a> Phrases<'a> {
                             .get(j + 2)
                             .is_some_and(|t| t.is_capitalized(self.text))
             });
-            if matches!(lower.as_str(), "of" | "for" | "to")
+            if self.is_one_of(token, &["of", "for", "to"])
                 && end == Some(j)
-                && (self.is_title(&self.lower(&tokens[j - 1]))
-                    || lower == "of" && complement_follows)
+                && (self.is_title(&tokens[j - 1])
+                    || self.is_one_of(token, &["of"]) && complement_follows)
             {
                 j += 1;
                 continue;
             }
-            if matches!(lower.as_str(), "the")
+            if self.is_one_of(token, &["the"])
                 && end.is_some()
                 && j > begin
                 && self.is_one_of(&tokens[j - 1], &["of", "for", "to"])
@@ -594,34 +599,34 @@ impl<'a> Phrases<'a> {
                 continue;
             }
             let name_word = capitalized
-                && !self.is_clause_break(&lower)
+                && !self.is_clause_break(token)
                 && self.cue_verb(token).is_none()
-                && !self.is_time_word(&lower);
+                && !self.is_time_word(token);
             if name_word
-                || self.is_title(&lower)
-                || self.is_cue_noun(&lower)
+                || self.is_title(token)
+                || self.is_cue_noun(token)
                 || token.kind == TokenKind::Number
-                || (end.is_some() && self.grammar.is_function_word("name_particles", &lower))
+                || (end.is_some() && self.in_section(token, Section::NameParticles))
             {
                 j += 1;
                 end = Some(j);
                 tentative = 0;
             } else if token.kind == TokenKind::Word
-                && (!capitalized || self.is_time_word(&lower) && j > begin)
-                && !self.is_clause_break(&lower)
+                && (!capitalized || self.is_time_word(token) && j > begin)
+                && !self.is_clause_break(token)
                 && self.cue_verb(token).is_none()
                 && tentative < MAX_TENTATIVE
                 // "a Wednesday editorial": a time word is a modifier after a determiner.
-                && (!self.is_time_word(&lower) || j > begin && self.is_determiner(&self.lower(&tokens[begin])))
+                && (!self.is_time_word(token) || j > begin && self.is_determiner(&tokens[begin]))
                 // "Moscow instructed Gorman": a past-tense verb after a name ends the phrase.
-                && !(end.is_some() && lower.ends_with("ed"))
+                && !(end.is_some() && self.ends_with(token, "ed"))
             {
                 // "Scott's niece": the noun after a possessive is the phrase's head.
                 let after_possessive =
                     end == Some(j) && j > 0 && is_possessive(self.word(&tokens[j - 1]));
                 tentative += 1;
                 j += 1;
-                if after_possessive && !self.is_cue_noun(&lower) {
+                if after_possessive && !self.is_cue_noun(token) {
                     end = Some(j);
                     tentative = 0;
                 }
@@ -629,9 +634,7 @@ impl<'a> Phrases<'a> {
                 break;
             }
         }
-        let starts_with_determiner = tokens
-            .get(begin)
-            .is_some_and(|t| self.is_determiner(&self.lower(t)));
+        let starts_with_determiner = tokens.get(begin).is_some_and(|t| self.is_determiner(t));
         let end = match end {
             Some(end) => end,
             // "the newspaper", "the narrator": a determiner and its common noun.
@@ -665,8 +668,7 @@ impl<'a> Phrases<'a> {
             s += 1;
         }
         let first = after.get(s)?;
-        let first_lower = self.lower(first);
-        if first_lower == "according"
+        if self.is_one_of(first, &["according"])
             && after.get(s + 1).is_some_and(|t| self.is_one_of(t, &["to"]))
         {
             let speaker = self.object_after(after, s + 2)?;
@@ -703,9 +705,9 @@ impl<'a> Phrases<'a> {
         for comma in commas.take(3) {
             let start = comma + 1;
             let inverted = self.cue_verb_at(after, start).is_some_and(|c| c.speech)
-                && after.get(start + 1).is_some_and(|t| {
-                    t.is_capitalized(self.text) || self.is_determiner(&self.lower(t))
-                });
+                && after
+                    .get(start + 1)
+                    .is_some_and(|t| t.is_capitalized(self.text) || self.is_determiner(t));
             let (speaker, cue) = if inverted {
                 let Some(speaker) = self
                     .object_after(after, start + 1)
@@ -744,8 +746,8 @@ impl<'a> Phrases<'a> {
         let has_head = speaker.pronoun
             || speaker.name.is_some()
             || possessive_head
-            || self.is_determiner(&self.lower(first))
-            || tokens[s..j].iter().any(|t| self.is_title(&self.lower(t)));
+            || self.is_determiner(first)
+            || tokens[s..j].iter().any(|t| self.is_title(t));
         if speaker.span.start != first.span.start || !has_head {
             return None;
         }
@@ -779,7 +781,7 @@ impl<'a> Phrases<'a> {
                         .find(|&i| self.cue_verb_at(tokens, i).is_some_and(|c| c.speech))?;
                     // The lower-case words up to the phrase's first preposition are its head.
                     let head_end = (j..cue)
-                        .find(|&i| self.is_clause_break(&self.lower(&tokens[i])))
+                        .find(|&i| self.is_clause_break(&tokens[i]))
                         .unwrap_or(cue);
                     if head_end > j && !speaker.pronoun {
                         let start = tokens.partition_point(|t| t.span.start < speaker.span.start);
@@ -874,7 +876,7 @@ impl<'a> Phrases<'a> {
         // "Sanders made the following comment: "Q"" — a speech noun before the colon.
         if before[colon.saturating_sub(3)..colon]
             .iter()
-            .any(|t| self.is_cue_noun(&self.lower(t)))
+            .any(|t| self.is_cue_noun(t))
         {
             let speaker = self.clause_subject(before, colon)?;
             return Some(self.attribution(Rule::SameClause, None, Some(speaker)));
@@ -926,9 +928,7 @@ impl<'a> Phrases<'a> {
         let (speaker, verb) = self.phrase_from(before, clause_start)?;
         let is_subject = speaker.pronoun || speaker.name.is_some();
         let verb_follows = before.get(verb).is_some_and(|t| {
-            t.kind == TokenKind::Word
-                && !t.is_capitalized(self.text)
-                && !self.is_clause_break(&self.lower(t))
+            t.kind == TokenKind::Word && !t.is_capitalized(self.text) && !self.is_clause_break(t)
         });
         (is_subject && verb_follows && speaker.span.start == before[clause_start].span.start)
             .then(|| self.attribution(Rule::DistantCue, None, Some(speaker)))
@@ -971,22 +971,22 @@ impl<'a> Phrases<'a> {
             let Some(first) = tokens.get(start).filter(|_| start < index) else {
                 continue;
             };
-            let lower = self.lower(first);
-            let participle = lower.ends_with("ing") || lower.ends_with("ed");
-            if participle || self.is_clause_break(&lower) || self.cue_verb(first).is_some() {
+            let participle = self.ends_with(first, "ing") || self.ends_with(first, "ed");
+            if participle || self.is_clause_break(first) || self.cue_verb(first).is_some() {
                 continue;
             }
-            let pronoun = self
-                .grammar
-                .pronoun(&lower)
-                .is_some_and(|p| !p.first_person)
-                && !matches!(lower.as_str(), "him" | "her" | "them" | "his" | "it");
-            if pronoun || first.is_capitalized(self.text) || self.is_determiner(&lower) {
+            let pronoun = self.is_pronoun(first)
+                && self
+                    .grammar
+                    .pronoun(self.word(first))
+                    .is_some_and(|p| !p.first_person)
+                && !self.is_one_of(first, &["him", "her", "them", "his", "it"]);
+            if pronoun || first.is_capitalized(self.text) || self.is_determiner(first) {
                 if let Some((phrase, _)) = self.phrase_from(tokens, start) {
                     if phrase.span.start == first.span.start
                         && (phrase.pronoun
                             || phrase.name.is_some()
-                            || self.is_determiner(&lower)
+                            || self.is_determiner(first)
                             || first.is_capitalized(self.text))
                         && accept(&phrase)
                     {
@@ -1009,7 +1009,7 @@ impl<'a> Phrases<'a> {
                 && matches!(words[0].to_lowercase().as_str(), "a" | "an")
                 && words
                     .last()
-                    .is_some_and(|w| self.is_cue_noun(&w.to_lowercase()))
+                    .is_some_and(|w| self.grammar.cue(w).is_some_and(|c| c.noun))
         });
         if issued {
             if let Some(issuer) = self.clause_subject(tokens, k) {
@@ -1083,7 +1083,7 @@ impl<'a> Phrases<'a> {
             .rev()
             .filter(|&k| {
                 self.cue_verb_at(tokens, k).is_some_and(|c| c.speech)
-                    && (coordinated || !self.lower(&tokens[k]).ends_with("ing"))
+                    && (coordinated || !self.ends_with(&tokens[k], "ing"))
             })
             .find_map(|k| self.subject_before(tokens, 0, k))
     }
@@ -1113,14 +1113,14 @@ impl<'a> Phrases<'a> {
         if words.len() > 1
             && words
                 .first()
-                .is_some_and(|w| self.is_determiner(&w.to_lowercase()))
+                .is_some_and(|w| self.grammar.in_section(Section::Determiners, w))
         {
             words.remove(0);
         }
         if words.len() > 1
             && words
                 .last()
-                .is_some_and(|w| self.is_cue_noun(&w.to_lowercase()))
+                .is_some_and(|w| self.grammar.cue(w).is_some_and(|c| c.noun))
         {
             words.pop();
         }
@@ -1128,6 +1128,9 @@ impl<'a> Phrases<'a> {
     }
 
     /// The outlet whose alias starts at `tokens[i]`: its canonical name and how many tokens it covers.
+    ///
+    /// Asked at every token of a document; the cheap test that most fail is inlined here.
+    #[inline]
     pub fn outlet_at(&self, tokens: &[Token], i: usize) -> Option<(String, usize)> {
         let first = tokens.get(i)?;
         if first.kind == TokenKind::Punct
@@ -1135,6 +1138,11 @@ impl<'a> Phrases<'a> {
         {
             return None;
         }
+        self.outlet_from(tokens, i, first)
+    }
+
+    /// [`Phrases::outlet_at`] for a capitalised word or a number `first` at `tokens[i]`.
+    fn outlet_from(&self, tokens: &[Token], i: usize, first: &Token) -> Option<(String, usize)> {
         let from_first = self.text.get(first.span.start..).unwrap_or("");
         if !from_first.starts_with("the")
             && !from_first.starts_with("The")

@@ -15,7 +15,7 @@ use std::cell::OnceCell;
 use rustc_hash::FxHashMap;
 
 use crate::attribute::{slice, ParagraphTokens};
-use crate::grammar::{Gender, Grammar, TitleInfo};
+use crate::grammar::{Gender, Grammar, Section, TitleInfo};
 use crate::phrase::Phrases;
 use crate::segment::Segmentation;
 use crate::span::Span;
@@ -448,8 +448,8 @@ fn name_run(text: &str, tokens: &[Token], grammar: &Grammar) -> usize {
                 grammar.title(word).is_some()
                     || grammar.pronoun(word).is_some()
                     || grammar.cue(word).is_some()
-                    || grammar.is_function_word("clause_breaks", word)
-                    || grammar.is_function_word("determiners", word)
+                    || grammar.in_section(Section::ClauseBreaks, word)
+                    || grammar.in_section(Section::Determiners, word)
             };
             t.kind == TokenKind::Word
                 && t.is_capitalized(text)
@@ -480,11 +480,10 @@ fn title_before<'t>(
     let mut start = head;
     while start > 0 {
         let prev = &before[start - 1];
-        let word = prev.text(text);
         let titleish = prev.is_capitalized(text) || token_title(text, prev, grammar).is_some();
         if prev.kind != TokenKind::Word
             || !titleish
-            || grammar.is_function_word("clause_breaks", word)
+            || grammar.token_in_section(Section::ClauseBreaks, prev, text)
         {
             break;
         }
@@ -495,9 +494,9 @@ fn title_before<'t>(
 }
 
 /// The title entry of a token's word ([`Grammar::title`]). A token whose lexicon flags are
-/// known and say it stops no name is no title (titles stop names), and is not looked up.
+/// known and say it is no title is not looked up.
 fn token_title<'g>(text: &str, token: &Token, grammar: &'g Grammar) -> Option<&'g TitleInfo> {
-    if token.lex.is_known() && !token.lex.is_name_stop() {
+    if token.lex.is_known() && !token.lex.is_title() {
         return None;
     }
     grammar.title(token.text(text))
