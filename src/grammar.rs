@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::swar::{splat, HIGH_BITS};
 use crate::tokens::{Lex, LexFlags, Token, TokenKind};
 
 use nom::bytes::complete::{tag, take_till, take_while1};
@@ -809,14 +810,6 @@ fn lower_long(word: &str) -> Lower<'_> {
 
 /// The longest word `lower` lower-cases on the stack (a multiple of 8).
 const INLINE: usize = 32;
-
-/// The high bit of every byte of a `u64`.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// `byte` repeated in every byte of a `u64`.
-const fn splat(byte: u8) -> u64 {
-    (byte as u64) * 0x0101_0101_0101_0101
-}
 
 /// The high bit of each byte of `chunk` that is an ASCII capital ('A'..='Z'), nothing else.
 const fn ascii_upper_bits(chunk: u64) -> u64 {

@@ -11,6 +11,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::grammar::Grammar;
 use crate::span::Span;
+use crate::swar::HIGH_BITS;
 
 /// Whether a token is a word, a number or punctuation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -481,7 +482,7 @@ fn handles_all(piece: &str) -> bool {
     let mut at = 0;
     while at < bytes.len() {
         if let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-            if u64::from_le_bytes(*chunk) & 0x8080_8080_8080_8080 == 0 {
+            if u64::from_le_bytes(*chunk) & HIGH_BITS == 0 {
                 at += 8;
                 continue;
             }
