@@ -1,11 +1,12 @@
 //! Many documents at once: extraction on N threads, rows written in input order.
 //!
-//! Documents stream from a [`Pending`] iterator (see [`crate::input`]). With one job,
-//! each is extracted and written in turn. With more, a reader thread feeds a rayon pool, which
-//! parses corpus lines and extracts, and the calling thread writes each document's rows as
-//! soon as all earlier documents are written,
+//! Documents stream in batches of [`Pending`] steps (see [`crate::input::Inputs::batches`]).
+//! With one job, each is extracted and written in turn. With more, a reader thread feeds
+//! batches to a rayon pool, which parses corpus lines and extracts, and the calling thread
+//! writes each document's rows as soon as all earlier documents are written,
 //! so the output is byte-identical whatever the number of jobs. At most a fixed window of
-//! documents is in flight, so memory is bounded by the largest documents, not by the corpus.
+//! batches is in flight, and a batch holds a bounded number of bytes past its last document,
+//! so memory is bounded by the largest documents, not by the corpus.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -13,7 +14,7 @@ use std::sync::mpsc;
 
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
-use crate::input::{Content, Diagnostic, Document, Event, Pending};
+use crate::input::{Content, Diagnostic, Document, Event, Inputs, Pending};
 use crate::output::{article_rows, RowFilter, RowWriter, Style};
 use crate::{Extraction, Extractor};
 
@@ -49,6 +50,18 @@ pub struct Summary {
     pub warnings: usize,
 }
 
+/// A batch ends once it holds this many bytes of text: about a dozen news articles, a few
+/// milliseconds of work, so threads hand over a batch rather than each document.
+pub const BATCH_BYTES: usize = 64 * 1024;
+
+/// A batch ends at this many steps whatever their size.
+pub const BATCH_STEPS: usize = 64;
+
+/// The steps of `inputs` in batches of [`BATCH_BYTES`] (see [`Inputs::batches`]).
+pub fn batches(inputs: &Inputs) -> impl Iterator<Item = Vec<Pending>> + Send + '_ {
+    inputs.batches(BATCH_BYTES, BATCH_STEPS)
+}
+
 /// Extracts from one document and renders the rows `filter` keeps in `style`: the bytes and
 /// the row count.
 fn render(
@@ -75,13 +88,14 @@ pub fn extract<'d>(
     Ok((content, extraction))
 }
 
-/// Runs `extractor` over `inputs` on `jobs` threads, writing rows to `writer` in input order.
+/// Runs `extractor` over the batches `inputs` on `jobs` threads, writing rows to `writer` in
+/// input order.
 ///
 /// Output is flushed after each document, so a reader of a pipe sees rows promptly. Only a
 /// write error stops the run; problems with inputs go to `observer` and are counted.
 pub fn run<W: Write>(
     extractor: &Extractor,
-    inputs: impl Iterator<Item = Pending> + Send,
+    inputs: impl Iterator<Item = Vec<Pending>> + Send,
     jobs: usize,
     writer: &mut RowWriter<W>,
     filter: &RowFilter,
@@ -100,11 +114,13 @@ pub fn run<W: Write>(
     )
 }
 
-/// Runs `work` on every document of `inputs` on `jobs` threads and hands the results to
-/// `sink` in input order. `work` gives a value and the number of rows it holds; an error from
-/// `work` skips that document as a failure, an error from `sink` stops the run.
+/// Runs `work` on every document of the batches `inputs` on `jobs` threads and hands the
+/// results to `sink` in input order. `work` gives a value and the number of rows it holds; an
+/// error from `work` skips that document as a failure, an error from `sink` stops the run.
+/// A batch is the unit handed to a thread: batches of several documents spare the threads a
+/// hand-over per document.
 pub fn for_each<T: Send>(
-    inputs: impl Iterator<Item = Pending> + Send,
+    inputs: impl Iterator<Item = Vec<Pending>> + Send,
     jobs: usize,
     work: impl Fn(&Document) -> io::Result<(T, usize)> + Sync,
     mut sink: impl FnMut(T) -> io::Result<()>,
@@ -133,8 +149,8 @@ pub fn for_each<T: Send>(
         Ok(())
     };
     if jobs <= 1 {
-        for pending in inputs {
-            deliver(process(&work, pending))?;
+        for pending in inputs.flatten() {
+            deliver(process(&work, vec![pending]))?;
         }
     } else {
         parallel(inputs, jobs, &work, &mut deliver)?;
@@ -152,13 +168,14 @@ enum Finished<T> {
     Failure(Diagnostic),
 }
 
-/// Parses one step of the input if needed and does the work of its document.
+/// Parses a batch of input steps where needed and does the work of their documents.
 fn process<T>(
     work: &impl Fn(&Document) -> io::Result<(T, usize)>,
-    pending: Pending,
+    batch: Vec<Pending>,
 ) -> Vec<Finished<T>> {
-    pending
-        .into_events()
+    batch
+        .into_iter()
+        .flat_map(Pending::into_events)
         .map(|event| match event {
             Event::Warning(diagnostic) => Finished::Warning(diagnostic),
             Event::Failure(diagnostic) => Finished::Failure(diagnostic),
@@ -179,7 +196,7 @@ fn process<T>(
 
 /// A reader thread, a rayon pool of `jobs` threads, and in-order delivery on this thread.
 fn parallel<T: Send>(
-    inputs: impl Iterator<Item = Pending> + Send,
+    inputs: impl Iterator<Item = Vec<Pending>> + Send,
     jobs: usize,
     work: &(impl Fn(&Document) -> io::Result<(T, usize)> + Sync),
     deliver: &mut impl FnMut(Vec<Finished<T>>) -> io::Result<()>,
@@ -189,22 +206,22 @@ fn parallel<T: Send>(
         .thread_name(|i| format!("whosaid-{i}"))
         .build()
         .map_err(io::Error::other)?;
-    // Events in flight (read but not yet delivered) are at most `window`: the reader takes a
-    // ticket per event and the deliverer gives it back once the event is delivered.
+    // Batches in flight (read but not yet delivered) are at most `window`: the reader takes a
+    // ticket per batch and the deliverer gives it back once the batch is delivered.
     let window = 4 * jobs;
     let (ticket_back, tickets) = mpsc::sync_channel::<()>(window);
     for _ in 0..window {
         // The channel holds `window` tickets, so these sends cannot block or fail.
         let _ = ticket_back.send(());
     }
-    let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Pending)>(jobs);
+    let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Vec<Pending>)>(jobs);
     let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<Finished<T>>)>();
 
     std::thread::scope(|scope| {
         // Reader: numbers the inputs, so that results can be put back in order.
         scope.spawn(move || {
-            for (sequence, pending) in inputs.enumerate() {
-                if tickets.recv().is_err() || work_tx.send((sequence, pending)).is_err() {
+            for (sequence, batch) in inputs.enumerate() {
+                if tickets.recv().is_err() || work_tx.send((sequence, batch)).is_err() {
                     return; // the deliverer stopped
                 }
             }
@@ -214,9 +231,9 @@ fn parallel<T: Send>(
             pool.install(|| {
                 work_rx.into_iter().par_bridge().for_each_with(
                     done_tx,
-                    |done, (sequence, pending)| {
+                    |done, (sequence, batch)| {
                         // A closed channel means the deliverer stopped; the rest is dropped.
-                        let _ = done.send((sequence, process(work, pending)));
+                        let _ = done.send((sequence, process(work, batch)));
                     },
                 );
             });
@@ -296,7 +313,7 @@ mod tests {
             };
             match line {
                 Some(line) => {
-                    let reader: Box<dyn std::io::BufRead + Send> =
+                    let reader: Box<dyn std::io::Read + Send> =
                         Box::new(std::io::Cursor::new(line));
                     let name = format!("corpus{i}.jsonl");
                     inputs.extend(crate::input::CorpusLines::new(name, reader, 1 << 20));
@@ -312,13 +329,24 @@ mod tests {
         inputs
     }
 
+    /// `steps` in batches of 1 to 4 steps.
+    fn batched(steps: Vec<Pending>) -> impl Iterator<Item = Vec<Pending>> + Send {
+        let mut steps = steps.into_iter().peekable();
+        let mut size = 0;
+        std::iter::from_fn(move || {
+            steps.peek()?;
+            size = size % 4 + 1;
+            Some(steps.by_ref().take(size).collect())
+        })
+    }
+
     fn output(jobs: usize, format: Format) -> (Vec<u8>, Summary, Vec<String>) {
         let extractor = Extractor::new(Grammar::builtin());
         let mut writer = RowWriter::new(format, Vec::new()).unwrap();
         let log = Log::default();
         let summary = run(
             &extractor,
-            inputs(60).into_iter(),
+            batched(inputs(60)),
             jobs,
             &mut writer,
             &RowFilter::default(),
@@ -376,7 +404,7 @@ mod tests {
             let mut writer = RowWriter::new(Format::Jsonl, Closing(5)).unwrap();
             let result = run(
                 &extractor,
-                inputs(500).into_iter(),
+                batched(inputs(500)),
                 jobs,
                 &mut writer,
                 &RowFilter::default(),

@@ -309,21 +309,38 @@ impl Inputs {
 
     /// The same as [`Inputs::events`], but corpus lines come unparsed, so that a parallel run
     /// can parse them on its worker threads rather than on the one thread that reads.
-    pub fn pending(&self) -> impl Iterator<Item = Pending> + Send + '_ {
-        self.files()
-            .into_iter()
-            .flat_map(move |file| -> Box<dyn Iterator<Item = Pending> + Send> {
-                match file {
-                    Err(diagnostic) => {
-                        Box::new(std::iter::once(Pending::Ready(Event::Failure(diagnostic))))
-                    }
-                    Ok(path) => self.pending_of(path),
-                }
-            })
+    pub fn pending(&self) -> Steps<'_> {
+        Steps {
+            inputs: self,
+            files: self.files().into_iter(),
+            source: None,
+        }
     }
 
-    /// The events of one file (or of standard input), corpus lines unparsed.
-    fn pending_of(&self, path: PathBuf) -> Box<dyn Iterator<Item = Pending> + Send> {
+    /// The steps of [`Inputs::pending`] in batches, for handing to worker threads a batch at a
+    /// time: a batch ends at about `max_bytes` (or `max_steps` steps), or where the next step
+    /// would wait for more input, so a slow pipe's documents are never held back.
+    pub fn batches(
+        &self,
+        max_bytes: usize,
+        max_steps: usize,
+    ) -> impl Iterator<Item = Vec<Pending>> + Send + '_ {
+        let mut steps = self.pending();
+        std::iter::from_fn(move || {
+            let first = steps.next()?;
+            let mut bytes = first.text_bytes();
+            let mut batch = vec![first];
+            while bytes < max_bytes && batch.len() < max_steps && steps.next_is_ready() {
+                let Some(step) = steps.next() else { break };
+                bytes += step.text_bytes();
+                batch.push(step);
+            }
+            Some(batch)
+        })
+    }
+
+    /// The steps of one file (or of standard input), corpus lines unparsed.
+    fn source_of(&self, path: PathBuf) -> Source {
         let kind = match self.kind {
             InputKind::Auto => kind_of(&path).unwrap_or(InputKind::Text),
             kind => kind,
@@ -332,14 +349,65 @@ impl Inputs {
         let limit = self.max_document_bytes;
         match kind {
             InputKind::Jsonl => match open(&path) {
-                Ok(reader) => Box::new(CorpusLines::new(name, reader, limit)),
-                Err(err) => Box::new(std::iter::once(Pending::Ready(failure(&name, err)))),
+                Ok(reader) => Source::Corpus(CorpusLines::new(name, reader, limit)),
+                Err(err) => Source::Read(vec![Pending::Ready(failure(&name, err))].into_iter()),
             },
-            kind => Box::new(
+            kind => Source::Read(
                 read_text(&path, name, kind, limit)
                     .into_iter()
-                    .map(Pending::Ready),
+                    .map(Pending::Ready)
+                    .collect::<Vec<_>>()
+                    .into_iter(),
             ),
+        }
+    }
+}
+
+/// Every step of reading the inputs, in order (see [`Inputs::pending`]).
+pub struct Steps<'a> {
+    inputs: &'a Inputs,
+    files: std::vec::IntoIter<Result<PathBuf, Diagnostic>>,
+    source: Option<Source>,
+}
+
+/// The steps of the file being read.
+enum Source {
+    /// A JSONL corpus, read line by line.
+    Corpus(CorpusLines),
+    /// A file read whole (or a failure to open one).
+    Read(std::vec::IntoIter<Pending>),
+}
+
+impl Steps<'_> {
+    /// Can the next step be taken without waiting for more input? False only while a corpus
+    /// is read and its next whole line is not in memory yet (a pipe whose writer is slow).
+    pub fn next_is_ready(&self) -> bool {
+        match &self.source {
+            Some(Source::Corpus(lines)) => lines.line_ready(),
+            Some(Source::Read(_)) | None => true,
+        }
+    }
+}
+
+impl Iterator for Steps<'_> {
+    type Item = Pending;
+
+    fn next(&mut self) -> Option<Pending> {
+        loop {
+            let step = match &mut self.source {
+                Some(Source::Corpus(lines)) => lines.next(),
+                Some(Source::Read(steps)) => steps.next(),
+                None => None,
+            };
+            if step.is_some() {
+                return step;
+            }
+            self.source = Some(match self.files.next()? {
+                Err(diagnostic) => {
+                    Source::Read(vec![Pending::Ready(Event::Failure(diagnostic))].into_iter())
+                }
+                Ok(path) => self.inputs.source_of(path),
+            });
         }
     }
 }
@@ -372,14 +440,11 @@ fn failure(location: &str, message: impl std::fmt::Display) -> Event {
 }
 
 /// A reader over a file or standard input.
-fn open(path: &Path) -> io::Result<Box<dyn BufRead + Send>> {
+fn open(path: &Path) -> io::Result<Box<dyn Read + Send>> {
     if path.as_os_str() == "-" {
-        return Ok(Box::new(BufReader::new(io::stdin())));
+        return Ok(Box::new(io::stdin()));
     }
-    Ok(Box::new(BufReader::with_capacity(
-        256 * 1024,
-        fs::File::open(path)?,
-    )))
+    Ok(Box::new(fs::File::open(path)?))
 }
 
 /// Reads one article file: a warning if it was decoded lossily, then the document. Under
@@ -455,7 +520,7 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
 /// The lines of a JSONL corpus, read lazily with bounded memory and left unparsed.
 pub struct CorpusLines {
     name: Arc<str>,
-    reader: Box<dyn BufRead + Send>,
+    reader: BufReader<Box<dyn Read + Send>>,
     limit: u64,
     line_number: usize,
     done: bool,
@@ -463,14 +528,19 @@ pub struct CorpusLines {
 
 impl CorpusLines {
     /// Reads the corpus `name` from `reader`; lines longer than `limit` bytes are skipped.
-    pub fn new(name: String, reader: Box<dyn BufRead + Send>, limit: u64) -> Self {
+    pub fn new(name: String, reader: Box<dyn Read + Send>, limit: u64) -> Self {
         CorpusLines {
             name: name.into(),
-            reader,
+            reader: BufReader::with_capacity(256 * 1024, reader),
             limit,
             line_number: 0,
             done: false,
         }
+    }
+
+    /// Is the next whole line already read into memory, so that taking it waits for nothing?
+    pub fn line_ready(&self) -> bool {
+        memchr::memchr(b'\n', self.reader.buffer()).is_some()
     }
 
     /// Reads the next line, without its `\n`: Ok(None) at the end, Ok(Some(bytes)) with the
@@ -560,6 +630,15 @@ pub enum Pending {
 }
 
 impl Pending {
+    /// The bytes of text this step carries (a corpus line's, a document's), for batching.
+    pub fn text_bytes(&self) -> usize {
+        match self {
+            Pending::Ready(Event::Document(document)) => document.text.len(),
+            Pending::Ready(_) => 0,
+            Pending::Line(line) => line.bytes.len(),
+        }
+    }
+
     /// The events this step stands for: a corpus line is parsed here.
     pub fn into_events(self) -> impl Iterator<Item = Event> {
         let (warning, event) = match self {
@@ -612,7 +691,7 @@ mod tests {
     use super::*;
 
     fn corpus(text: &str, limit: u64) -> Vec<Event> {
-        let reader: Box<dyn BufRead + Send> = Box::new(io::Cursor::new(text.as_bytes().to_vec()));
+        let reader: Box<dyn Read + Send> = Box::new(io::Cursor::new(text.as_bytes().to_vec()));
         CorpusLines::new("c.jsonl".into(), reader, limit)
             .flat_map(Pending::into_events)
             .collect()
@@ -730,7 +809,7 @@ mod tests {
 
     #[test]
     fn corpus_line_with_invalid_utf8_warns_then_yields() {
-        let reader: Box<dyn BufRead + Send> = Box::new(io::Cursor::new(
+        let reader: Box<dyn Read + Send> = Box::new(io::Cursor::new(
             b"{\"id\":\"a\",\"text\":\"x\xFFy\"}\n".to_vec(),
         ));
         let events: Vec<Event> = CorpusLines::new("c".into(), reader, 1000)
@@ -738,6 +817,75 @@ mod tests {
             .collect();
         assert!(matches!(&events[0], Event::Warning(d) if d.location == "c:1"));
         assert_eq!(document(&events[1]).text, "x\u{FFFD}y");
+    }
+
+    /// A reader that hands out its chunks one read call at a time, like a slow pipe.
+    struct Trickle(std::collections::VecDeque<&'static [u8]>);
+
+    impl Read for Trickle {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let Some(chunk) = self.0.pop_front() else {
+                return Ok(0);
+            };
+            buf[..chunk.len()].copy_from_slice(chunk);
+            Ok(chunk.len())
+        }
+    }
+
+    #[test]
+    fn a_line_is_ready_only_when_all_of_it_was_read() {
+        let chunks = [
+            &b"{\"text\":\"a\"}\n{\"te"[..],
+            b"xt\":\"b\"}\n{\"text\":\"c\"}\n",
+        ];
+        let mut lines = CorpusLines::new("c".into(), Box::new(Trickle(chunks.into())), 1000);
+        assert!(!lines.line_ready(), "nothing read yet");
+        assert!(matches!(lines.next(), Some(Pending::Line(_))));
+        assert!(!lines.line_ready(), "half of the second line is in memory");
+        assert!(matches!(lines.next(), Some(Pending::Line(_))));
+        assert!(lines.line_ready(), "the third line came with the second");
+        assert!(matches!(lines.next(), Some(Pending::Line(_))));
+        assert!(lines.next().is_none());
+    }
+
+    #[test]
+    fn batches_end_at_the_byte_and_step_limits_and_keep_the_order() {
+        let dir = std::env::temp_dir().join(format!("whosaid-batches-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let corpus: String = (0..10)
+            .map(|i| format!("{{\"id\":\"d{i}\",\"text\":\"text {i}\"}}\n"))
+            .collect();
+        fs::write(dir.join("a.jsonl"), corpus).unwrap();
+        fs::write(dir.join("b.txt"), "plain article").unwrap();
+        let inputs = Inputs {
+            paths: vec![dir.clone()],
+            kind: InputKind::Auto,
+            max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+        };
+        let sizes = |max_bytes, max_steps| -> Vec<usize> {
+            inputs
+                .batches(max_bytes, max_steps)
+                .map(|b| b.len())
+                .collect()
+        };
+        assert_eq!(sizes(1, 100), vec![1; 11]);
+        // After a corpus's last line, whether more comes is not known without a read that
+        // might wait, so the batch ends there.
+        assert_eq!(sizes(usize::MAX, 3), vec![3, 3, 3, 1, 1]);
+        assert_eq!(sizes(usize::MAX, 100), vec![10, 1]);
+        let ids: Vec<String> = inputs
+            .batches(60, 100)
+            .flatten()
+            .flat_map(Pending::into_events)
+            .map(|event| match event {
+                Event::Document(document) => document.id,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let mut expected: Vec<String> = (0..10).map(|i| format!("d{i}")).collect();
+        expected.push(dir.join("b.txt").display().to_string());
+        assert_eq!(ids, expected);
+        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -339,7 +339,7 @@ impl Run<'_> {
         let mut writer = RowWriter::with_style(style, BufWriter::with_capacity(256 * 1024, out))?;
         let summary = batch::run(
             self.extractor,
-            self.inputs.pending(),
+            batch::batches(self.inputs),
             self.jobs,
             &mut writer,
             self.filter,
@@ -392,7 +392,7 @@ impl Run<'_> {
         }
         let mut articles = Vec::new();
         let summary = batch::for_each(
-            self.inputs.pending(),
+            batch::batches(self.inputs),
             self.jobs,
             |document| {
                 let (content, mut extraction) = batch::extract(self.extractor, document)?;
@@ -440,7 +440,7 @@ fn check(args: CheckArgs) -> Result<bool> {
     let speaker = args.speaker.as_deref();
     let mut matches = Vec::new();
     let summary = batch::for_each(
-        inputs.pending(),
+        batch::batches(&inputs),
         jobs,
         |document| {
             let (content, extraction) = batch::extract(&extractor, document)?;
@@ -544,7 +544,7 @@ fn speakers(args: SpeakersArgs) -> Result<bool> {
     let (extractor, inputs, jobs, progress) = args.inputs.open()?;
     let mut counts = SpeakerCounts::default();
     let summary = batch::for_each(
-        inputs.pending(),
+        batch::batches(&inputs),
         jobs,
         |document| {
             let (_, extraction) = batch::extract(&extractor, document)?;

@@ -449,6 +449,49 @@ fn a_closed_stdout_pipe_ends_quietly() {
 }
 
 #[test]
+fn a_corpus_piped_in_slowly_gets_each_row_before_the_next_line_is_sent() {
+    for jobs in ["1", "2"] {
+        let mut child = whosaid()
+            .args([
+                "extract", "--input", "jsonl", "--format", "jsonl", "--jobs", jobs, "-",
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let mut stdin = child.stdin.take().expect("stdin");
+        let stdout = child.stdout.take().expect("stdout");
+        // Rows are read on another thread, so that a row that never comes fails the test
+        // after a generous wait instead of hanging it.
+        let (rows_tx, rows) = std::sync::mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(stdout).lines() {
+                if rows_tx.send(line.expect("row")).is_err() {
+                    break;
+                }
+            }
+        });
+        for i in 0..3 {
+            let record = format!(
+                "{{\"id\":\"a{i}\",\"text\":\"\\\"We will win number {i},\\\" Mayor Ann Lee said.\"}}\n"
+            );
+            stdin.write_all(record.as_bytes()).expect("feed");
+            stdin.flush().expect("flush");
+            let row = rows
+                .recv_timeout(std::time::Duration::from_secs(60))
+                .unwrap_or_else(|_| panic!("no row for line {i} with --jobs {jobs}"));
+            assert!(row.contains(&format!("\"doc\":\"a{i}\"")), "{row}");
+        }
+        drop(stdin);
+        let out = child.wait_with_output().expect("wait");
+        reader.join().expect("reader");
+        assert_eq!(out.status.code(), Some(0));
+    }
+}
+
+#[test]
 fn an_interrupted_output_file_is_never_left_half_written() {
     let scratch = Scratch::new("atomic");
     let target = format!("{}/rows.csv", scratch.path());
