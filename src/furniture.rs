@@ -185,42 +185,14 @@ impl Furniture {
 
     /// The furniture in `text`: whole lines, and markup matched by `span` patterns.
     pub fn find(&self, text: &str) -> Found {
-        let lines = lines(text);
         let mut found = Vec::new();
-        let mut i = 0;
-        while i < lines.len() {
-            let line = lines[i].span.of(text);
-            let key = line_key(line);
-            if self.list_headings.contains(&key) {
-                // The heading, then every teaser-like line under it, up to the first real paragraph.
-                found.push(lines[i].span);
-                i += 1;
-                while let Some(next) = lines.get(i) {
-                    let next_line = next.span.of(text);
-                    let next_key = line_key(next_line);
-                    if !(is_teaser(next_line) || self.is_furniture_line(next_line, &next_key)) {
-                        break;
-                    }
-                    found.push(next.span);
-                    i += 1;
-                }
-                continue;
+        let mut state = LineState::Fresh;
+        for line in lines(text) {
+            let (furniture, next) = self.step(state, &self.classify(line.span.of(text)));
+            if furniture {
+                found.push(line.span);
             }
-            if self.teaser_labels.contains(&key) {
-                found.push(lines[i].span);
-                if let Some(next) = lines.get(i + 1) {
-                    if is_teaser(next.span.of(text)) {
-                        found.push(next.span);
-                        i += 1;
-                    }
-                }
-                i += 1;
-                continue;
-            }
-            if self.is_furniture_line(line, &key) {
-                found.push(lines[i].span);
-            }
-            i += 1;
+            state = next;
         }
         Found {
             lines: found,
@@ -342,13 +314,6 @@ impl Furniture {
         } else {
             (kind.furniture, LineState::Fresh)
         }
-    }
-
-    /// Is this line furniture by itself (an exact line, a prefix or a line pattern)?
-    fn is_furniture_line(&self, line: &str, key: &str) -> bool {
-        self.lines.contains(key)
-            || self.prefixes.iter().any(|p| key.starts_with(p.as_str()))
-            || self.line_patterns.iter().any(|p| p.is_match(line))
     }
 }
 
