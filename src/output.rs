@@ -134,9 +134,7 @@ impl Row<'_> {
         );
         out.push(b'}');
     }
-}
 
-impl Row<'_> {
     /// Appends the row as one CSV record, byte for byte what the `csv` crate's writer (no
     /// headers, `\n` or, with `crlf`, `\r\n` records) writes for it: a field is quoted
     /// when it holds a comma, a quote, CR or LF, and its quotes are doubled.
