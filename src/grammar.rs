@@ -259,13 +259,15 @@ impl Index {
         sections.sort();
         let mut word_sections: FxHashMap<&str, u32> = FxHashMap::default();
         for section in sections {
-            let Some(bit) = Lex::section_bit(index.sections.len()) else {
-                break;
-            };
-            index.sections.push(section.clone());
+            // Every function word gets an entry, for the flags its sections give; only the
+            // first `Lex::SECTIONS` sections get a bit.
+            let bit = Lex::section_bit(index.sections.len());
+            if bit.is_some() {
+                index.sections.push(section.clone());
+            }
             for word in &grammar.function_words[section] {
                 words.entry(word).or_default();
-                *word_sections.entry(word).or_default() |= bit;
+                *word_sections.entry(word).or_default() |= bit.unwrap_or(0);
             }
         }
         for section in Section::ALL {
@@ -1288,6 +1290,10 @@ mod tests {
         assert!(g.in_section(Section::Determiners, "The"));
         assert!(g.is_function_word("aa03", "FILLER3"));
         assert_sections_agree(&g);
+        // Words of sections without a bit still carry the flags those sections give.
+        for word in ["the", "The", "and", "which"] {
+            assert!(Lex::of_word(word, &g).is_name_stop(), "{word}");
+        }
     }
 
     #[test]

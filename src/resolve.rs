@@ -444,20 +444,9 @@ fn name_run(text: &str, tokens: &[Token], grammar: &Grammar) -> usize {
         .iter()
         .take_while(|t| {
             let word = t.text(text);
-            let name_stop = |word: &str| {
-                grammar.title(word).is_some()
-                    || grammar.pronoun(word).is_some()
-                    || grammar.cue(word).is_some()
-                    || grammar.in_section(Section::ClauseBreaks, word)
-                    || grammar.in_section(Section::Determiners, word)
-            };
             t.kind == TokenKind::Word
                 && t.is_capitalized(text)
-                && !(if t.lex.is_known() {
-                    t.lex.is_name_stop()
-                } else {
-                    name_stop(word)
-                })
+                && !grammar.token_lex(t, text).is_name_stop()
                 && (!word.bytes().any(|b| b == b'.')
                     || word.chars().filter(|c| c.is_alphabetic()).count() == 1)
         })
