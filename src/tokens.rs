@@ -308,15 +308,8 @@ impl Tokens<'_, '_> {
             return;
         }
         let end = start + len;
-        if let Some(last) = self.tokens.last_mut() {
-            if last.span.end == start
-                && last.kind != TokenKind::Punct
-                && last.span.end > last.span.start
-                && self.text.as_bytes().get(last.span.end - 1) == Some(&b'-')
-            {
-                last.span.end = end;
-                return;
-            }
+        if self.extend_hyphenated(start, end) {
+            return;
         }
         self.tokens.push(Token {
             span: Span::new(start, end),
@@ -325,9 +318,26 @@ impl Tokens<'_, '_> {
         });
     }
 
+    /// Extends the last token to `end` when the piece at `start` continues it: it is a word or
+    /// number that ends right there with '-' ("state-" "run"). True when it did.
+    fn extend_hyphenated(&mut self, start: usize, end: usize) -> bool {
+        let Some(last) = self.tokens.last_mut() else {
+            return false;
+        };
+        // An ASCII byte ends the text only as itself, so the byte test finds a final '-'.
+        let continues = last.span.end == start
+            && last.kind != TokenKind::Punct
+            && last.span.end > last.span.start
+            && self.text.as_bytes().get(last.span.end - 1) == Some(&b'-');
+        if continues {
+            last.span.end = end;
+        }
+        continues
+    }
+
     /// Adds the piece `word` of kind `kind` (not whitespace) found at `offset`.
     fn push_token(&mut self, offset: usize, word: &str, kind: TokenKind) {
-        let (text, within, tokens) = (self.text, self.within, &mut self.tokens);
+        let (text, within) = (self.text, self.within);
         let start = within.start + offset;
         let span = Span::new(start, start + word.len());
         if start < self.skip_until {
@@ -336,7 +346,7 @@ impl Tokens<'_, '_> {
         if kind == TokenKind::Punct {
             // "Rossiya-1’s": a possessive after a number stays with it.
             if matches!(word, "'" | "’") {
-                if let Some(last) = tokens.last_mut() {
+                if let Some(last) = self.tokens.last_mut() {
                     let rest = text.get(span.end..within.end).unwrap_or("");
                     let mut chars = rest.chars();
                     let is_possessive = chars.next() == Some('s')
@@ -350,7 +360,7 @@ impl Tokens<'_, '_> {
             }
             // A period glued to a short word is part of an abbreviation or initial ("Mr.", "U.S.", "J.").
             if word == "." {
-                if let Some(last) = tokens.last_mut() {
+                if let Some(last) = self.tokens.last_mut() {
                     if last.kind == TokenKind::Word
                         && last.span.end == start
                         && glues_period(last.text(text), self.is_abbreviation)
@@ -362,25 +372,19 @@ impl Tokens<'_, '_> {
             }
         }
         // "Rossiya" "-" "1" and "state" "-" "run" join into one hyphenated token.
-        if let Some(last) = tokens.last_mut() {
-            if last.span.end == start && last.kind != TokenKind::Punct {
-                // The token before ends with '-' (an ASCII byte ends the text only as itself).
-                if last.span.end > last.span.start
-                    && text.as_bytes().get(last.span.end - 1) == Some(&b'-')
-                {
+        if self.extend_hyphenated(start, span.end) {
+            return;
+        }
+        if let Some(last) = self.tokens.last_mut() {
+            if word == "-" && last.span.end == start && last.kind != TokenKind::Punct {
+                let after = text.get(span.end..).and_then(|rest| rest.chars().next());
+                if after.is_some_and(char::is_alphanumeric) {
                     last.span.end = span.end;
                     return;
                 }
-                if word == "-" {
-                    let after = text.get(span.end..).and_then(|rest| rest.chars().next());
-                    if after.is_some_and(char::is_alphanumeric) {
-                        last.span.end = span.end;
-                        return;
-                    }
-                }
             }
         }
-        tokens.push(Token {
+        self.tokens.push(Token {
             span,
             kind,
             lex: Lex::UNKNOWN,
