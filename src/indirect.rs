@@ -24,7 +24,7 @@ use crate::quotes::Quote;
 use crate::segment::Segmentation;
 use crate::span::Span;
 use crate::statement::{Kind, Rule, Statement};
-use crate::tokens::{ends_with_word, is_word, Token, TokenKind};
+use crate::tokens::{Token, TokenKind};
 
 /// The fewest words a reported clause may have.
 const MIN_WORDS: usize = 3;
@@ -277,26 +277,27 @@ impl SentenceReader<'_, '_> {
             .filter(u8::is_ascii)
     }
 
-    /// Is the token at `i` the word `literal` in any case (`literal`: see `is_word`)?
+    /// Is the token at `i` the word `literal` in any case (see [`Phrases::is_one_of`])? Tokens
+    /// of another length are passed over without reading their text.
     fn is(&self, i: usize, literal: &str) -> bool {
         self.tokens.get(i).is_some_and(|t| {
             t.span.end.checked_sub(t.span.start) == Some(literal.len())
-                && is_word(t.text(self.phrases.text), literal)
+                && self.phrases.is_one_of(t, &[literal])
         })
     }
 
-    /// Is the token at `i` one of `literals` in any case?
+    /// Is the token at `i` one of `literals` in any case (see [`Phrases::is_one_of`])?
     fn is_any(&self, i: usize, literals: &[&str]) -> bool {
-        let Some(token) = self.tokens.get(i) else {
-            return false;
-        };
-        let word = token.text(self.phrases.text);
-        literals.iter().any(|literal| is_word(word, literal))
+        self.tokens
+            .get(i)
+            .is_some_and(|t| self.phrases.is_one_of(t, literals))
     }
 
     /// Does the token at `i` end in "ing" in any case ("saying", "SAYING")?
     fn ends_with_ing(&self, i: usize) -> bool {
-        ends_with_word(self.word(i), "ing")
+        self.tokens
+            .get(i)
+            .is_some_and(|t| self.phrases.ends_with(t, "ing"))
     }
 
     /// Does a clause stop at token `i` (`i` > the clause's first token), whose `mark` is

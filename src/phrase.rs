@@ -68,14 +68,14 @@ impl<'a> Phrases<'a> {
 
     /// Is the token one of `words` (lower-case ASCII without 'k'), in any case? The same as
     /// comparing its lower case (see [`is_word`]), without lower-casing in the rules' loops.
-    fn is_one_of(&self, token: &Token, words: &[&str]) -> bool {
+    pub(crate) fn is_one_of(&self, token: &Token, words: &[&str]) -> bool {
         let word = self.word(token);
         words.iter().any(|w| is_word(word, w))
     }
 
     /// Does the token end in `suffix` (lower-case ASCII without a "k"), in any case? The same as
     /// asking its lower case (see [`ends_with_word`]).
-    fn ends_with(&self, token: &Token, suffix: &str) -> bool {
+    pub(crate) fn ends_with(&self, token: &Token, suffix: &str) -> bool {
         ends_with_word(self.word(token), suffix)
     }
 
