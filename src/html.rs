@@ -29,6 +29,7 @@ use dom_query::{Document, NodeRef};
 pub use posts::{posts_in_markup, EmbeddedPost};
 
 use crate::span::Span;
+use crate::tokens::join_words;
 
 /// A page that gave no article text.
 #[derive(Debug, thiserror::Error)]
@@ -148,7 +149,7 @@ pub fn article_from_html(html: &str, url: Option<&str>) -> Result<Article, HtmlE
         .select("title")
         .nodes()
         .first()
-        .map(|n| clean(&n.text()));
+        .map(|n| join_words(&n.text()));
     let page_published = meta_published(&document);
     let body_blocks = || {
         let mut walker = Walker::new(&embeds);
@@ -181,12 +182,12 @@ pub fn article_from_html(html: &str, url: Option<&str>) -> Result<Article, HtmlE
             };
             (
                 blocks,
-                non_empty(clean(&found.title)).or(fallback_title.clone().and_then(non_empty)),
-                found.byline.map(|b| clean(&b)).and_then(non_empty),
-                found.site_name.map(|s| clean(&s)).and_then(non_empty),
+                non_empty(join_words(&found.title)).or(fallback_title.clone().and_then(non_empty)),
+                found.byline.map(|b| join_words(&b)).and_then(non_empty),
+                found.site_name.map(|s| join_words(&s)).and_then(non_empty),
                 found
                     .published_time
-                    .map(|p| clean(&p))
+                    .map(|p| join_words(&p))
                     .and_then(non_empty)
                     .or(page_published),
             )
@@ -233,7 +234,7 @@ fn take_embeds(document: &Document) -> Vec<Embed> {
                 .ancestors_it(None)
                 .any(|a| embed_platform(&a).is_some())
             {
-                anchor = non_empty(clean(&node.text()));
+                anchor = non_empty(join_words(&node.text()));
             }
             continue;
         }
@@ -269,10 +270,10 @@ fn embed_platform(node: &NodeRef) -> Option<&'static str> {
 
 /// The text, author and attribution line of an embed; None when it names no author.
 fn read_embed(node: &NodeRef, platform: &str) -> Option<Embed> {
-    let whole = clean(&node.text());
+    let whole = join_words(&node.text());
     let paragraphs: Vec<String> = descendants_named(node, "p")
         .iter()
-        .map(|p| clean(&p.text()))
+        .map(|p| join_words(&p.text()))
         .filter(|t| !t.is_empty())
         .collect();
     let text = match paragraphs.first() {
@@ -356,7 +357,7 @@ fn canonical_url(document: &Document) -> Option<String> {
             .iter()
             .find_map(|n| n.attr("content"))
     };
-    link.or_else(og).map(|u| clean(&u)).and_then(non_empty)
+    link.or_else(og).map(|u| join_words(&u)).and_then(non_empty)
 }
 
 /// The publication time in meta tags Readability does not read (`date`, `pubdate`, `<time>`).
@@ -375,7 +376,7 @@ fn meta_published(document: &Document) -> Option<String> {
                 .iter()
                 .find_map(|n| n.attr("datetime"))
         })
-        .map(|d| clean(&d))
+        .map(|d| join_words(&d))
         .and_then(non_empty)
 }
 
@@ -674,11 +675,6 @@ fn join(blocks: &[Block], embeds: &[Embed]) -> (String, Vec<EmbeddedPost>) {
         }
     }
     (text, posts)
-}
-
-/// Whitespace runs as single spaces, trimmed.
-fn clean(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// None for an empty string.

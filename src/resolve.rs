@@ -20,7 +20,7 @@ use crate::phrase::Phrases;
 use crate::segment::Segmentation;
 use crate::span::Span;
 use crate::statement::Statement;
-use crate::tokens::{strip_possessive, Token, TokenKind};
+use crate::tokens::{is_word, join_words, strip_possessive, Token, TokenKind};
 
 /// A person the article names, at one place.
 #[derive(Debug, Clone)]
@@ -255,7 +255,7 @@ fn outlet_mentions(
 /// Does the mention name an outlet by a word for one: "the newspaper", "the network"?
 fn is_media_reference(text: &str, mention: Span, grammar: &Grammar) -> bool {
     let mut words = mention.of(text).split_whitespace();
-    if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+    if !words.next().is_some_and(|w| is_word(w, "the")) {
         return false;
     }
     let rest: Vec<&str> = words.collect();
@@ -335,20 +335,11 @@ fn is_person_name(name: &str) -> bool {
 /// The role word of a nominal mention ("the spokesman" gives "spokesman"), if it has one.
 fn nominal_role(text: &str, mention: Span, grammar: &Grammar) -> Option<String> {
     let mut words = mention.of(text).split_whitespace();
-    if !is_the(words.next()?) {
+    if !is_word(words.next()?, "the") {
         return None;
     }
     let last = words.last()?.to_lowercase();
     grammar.title(&last).filter(|t| t.person).map(|_| last)
-}
-
-/// Is the word "the" in any case (its lower case is "the")?
-fn is_the(word: &str) -> bool {
-    if word.is_ascii() {
-        word.eq_ignore_ascii_case("the")
-    } else {
-        word.to_lowercase() == "the"
-    }
 }
 
 /// The mention a statement's named speaker makes, for the people table.
@@ -546,29 +537,18 @@ fn gather(mentions: &[Mention]) -> People {
     people
 }
 
-/// The words of `text` joined by single spaces.
-fn join_words(text: &str) -> String {
-    let mut joined = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !joined.is_empty() {
-            joined.push(' ');
-        }
-        joined.push_str(word);
-    }
-    joined
-}
-
 #[cfg(test)]
 mod tests {
     use std::borrow::Cow;
 
     use super::{
-        gather, is_media_reference, is_the, join_words, last_outlet_before, last_word_key,
-        may_start_name, mentions_before, nominal_role, token_title, Mention,
+        gather, is_media_reference, last_outlet_before, last_word_key, may_start_name,
+        mentions_before, nominal_role, token_title, Mention,
     };
     use crate::grammar::{Gender, Grammar};
     use crate::span::Span;
     use crate::statement::Rule;
+    use crate::tokens::is_word;
     use crate::tokens::tokenize_with;
     use crate::Extractor;
 
@@ -702,8 +682,6 @@ mod tests {
         assert_eq!(before, vec![2, 1, 0]);
         assert_eq!(mentions_before(&mentions, 5).count(), 1);
         assert_eq!(mentions_before(&mentions, 4).count(), 0);
-        assert_eq!(join_words(" a  b\tc "), "a b c");
-        assert_eq!(join_words(""), "");
     }
 
     #[test]
@@ -737,6 +715,7 @@ mod tests {
         assert_eq!(role("THE spokesman").as_deref(), Some("spokesman"));
         assert_eq!(role("Thé aide"), None);
         assert_eq!(role("Paris"), None);
+        let is_the = |word| is_word(word, "the");
         assert!(is_the("tHe") && !is_the("thé") && !is_the("then") && !is_the(""));
     }
 

@@ -211,6 +211,18 @@ pub fn ends_with_word(word: &str, suffix: &str) -> bool {
         .is_some_and(|end| end.eq_ignore_ascii_case(suffix.as_bytes()))
 }
 
+/// The words of `text` joined by single spaces: whitespace runs collapsed, the ends trimmed.
+pub fn join_words(text: &str) -> String {
+    let mut joined = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    joined
+}
+
 /// True for a quotation-mark token.
 pub fn is_quote_mark(token: &str) -> bool {
     matches!(
@@ -603,6 +615,13 @@ fn glues_period(word: &str, is_abbreviation: &dyn Fn(&str) -> bool) -> bool {
 mod tests {
     use super::*;
     use crate::grammar::lower;
+
+    #[test]
+    fn join_words_collapses_whitespace_runs() {
+        assert_eq!(join_words(" a  b\tc "), "a b c");
+        assert_eq!(join_words("a\u{a0}\nb"), "a b");
+        assert_eq!(join_words(""), "");
+    }
 
     #[test]
     fn non_ascii_characters_lower_case_to_non_ascii_endings() {
