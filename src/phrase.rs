@@ -15,6 +15,9 @@ use crate::tokens::{
     ends_with_word, is_possessive, is_quote_mark, is_word, strip_possessive, Lex, Token, TokenKind,
 };
 
+/// Prepositions that join a name to what it heads ("Mr. Morgan of the Sierra Club").
+const NAME_CONNECTORS: [&str; 6] = ["in", "of", "for", "at", "from", "to"];
+
 /// Tokens before a verb in which its clause subject is looked for.
 pub const SUBJECT_REACH: usize = 300;
 /// A noun phrase that can be a speaker: its extent, and the name and title inside it.
@@ -322,19 +325,16 @@ impl<'a> Phrases<'a> {
             name_start += 1;
         }
         let possessive = is_possessive(self.word(last));
+        let is_connector = |t: &Token| self.is_one_of(t, &NAME_CONNECTORS);
         let after_connector = name_start > 0
-            && self.is_one_of(
-                &tokens[name_start - 1],
-                &["in", "of", "for", "at", "from", "to", "the"],
-            )
-            && tokens[..name_start]
-                .iter()
-                .any(|t| self.is_one_of(t, &["in", "of", "for", "at", "from", "to"]));
+            && (is_connector(&tokens[name_start - 1])
+                || self.is_one_of(&tokens[name_start - 1], &["the"]))
+            && tokens[..name_start].iter().any(is_connector);
         if after_connector {
             // "Mr. Morgan of the Sierra Club": the name is the head before the connector, if any.
             let connector = tokens[..name_start]
                 .iter()
-                .position(|t| self.is_one_of(t, &["in", "of", "for", "at", "from", "to"]))
+                .position(is_connector)
                 .unwrap_or(0);
             let head = self.noun_phrase(&tokens[..connector]);
             return NounPhrase { span, ..head };
