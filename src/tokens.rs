@@ -616,6 +616,16 @@ mod tests {
     use super::*;
     use crate::grammar::lower;
 
+    /// A xorshift64 generator from `state`: random test input without a dependency.
+    fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+        move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        }
+    }
+
     #[test]
     fn join_words_collapses_whitespace_runs() {
         assert_eq!(join_words(" a  b\tc "), "a b c");
@@ -750,20 +760,14 @@ mod tests {
     #[test]
     fn fast_splitter_matches_unicode_segmentation_on_random_text() {
         let alphabet = handled();
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = xorshift(0x2545_F491_4F6C_DD1D);
         for _ in 0..20_000 {
             let len = (next() % 24) as usize;
             let text: String = (0..len)
                 .map(|_| {
                     // Mostly the characters that matter, sometimes any handled one.
                     let common = "aZ1_ .',:;\r\n’‘“—é";
-                    if next() % 4 == 0 {
+                    if next().is_multiple_of(4) {
                         alphabet[(next() % alphabet.len() as u64) as usize]
                     } else {
                         let chars: Vec<char> = common.chars().collect();
@@ -819,13 +823,7 @@ mod tests {
         let abbreviations = |w: &str| matches!(w.to_lowercase().as_str(), "mr" | "sen" | "u.s");
         let alphabet = handled();
         let common: Vec<char> = "aZ1_ .',:;-\r\n\t’‘“—é\u{a0}sM".chars().collect();
-        let mut state: u64 = 0x1234_5678_9ABC_DEF1;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = xorshift(0x1234_5678_9ABC_DEF1);
         let mut texts: Vec<String> = vec![
             "Mr. Smith's state-run Rossiya-1’s 17-year-old U.S. a - b ’90s".into(),
             "He said: \"no.\" \t Then\r\n— J. R. R. Tolkien… \u{a0}x_y _1".into(),
@@ -835,7 +833,7 @@ mod tests {
             texts.push(
                 (0..len)
                     .map(|_| {
-                        if next() % 4 == 0 {
+                        if next().is_multiple_of(4) {
                             alphabet[(next() % alphabet.len() as u64) as usize]
                         } else {
                             common[(next() % common.len() as u64) as usize]
