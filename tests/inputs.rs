@@ -9,7 +9,7 @@ use serde_json::Value;
 
 mod common;
 
-use common::{run, whosaid};
+use common::{run, spawn_piped, whosaid};
 
 fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
@@ -426,13 +426,7 @@ fn excel_csv_has_a_bom_and_crlf_line_ends() {
 
 #[test]
 fn a_closed_stdout_pipe_ends_quietly() {
-    let mut child = whosaid()
-        .args(["extract", "--format", "jsonl", "--jobs", "2", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
+    let mut child = spawn_piped(&["extract", "--format", "jsonl", "--jobs", "2", "-"]);
     let mut stdout = child.stdout.take().expect("stdout");
     let mut first = [0u8; 16];
     let mut stdin = child.stdin.take().expect("stdin");
@@ -451,15 +445,9 @@ fn a_closed_stdout_pipe_ends_quietly() {
 #[test]
 fn a_corpus_piped_in_slowly_gets_each_row_before_the_next_line_is_sent() {
     for jobs in ["1", "2"] {
-        let mut child = whosaid()
-            .args([
-                "extract", "--input", "jsonl", "--format", "jsonl", "--jobs", jobs, "-",
-            ])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn");
+        let mut child = spawn_piped(&[
+            "extract", "--input", "jsonl", "--format", "jsonl", "--jobs", jobs, "-",
+        ]);
         let mut stdin = child.stdin.take().expect("stdin");
         let stdout = child.stdout.take().expect("stdout");
         // Rows are read on another thread, so that a row that never comes fails the test

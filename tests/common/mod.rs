@@ -5,7 +5,7 @@
 pub mod rng;
 
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
 /// The whosaid binary, run from the repository root.
 pub fn whosaid() -> Command {
@@ -14,16 +14,21 @@ pub fn whosaid() -> Command {
     command
 }
 
-/// Runs whosaid with `args`, feeding `stdin` from another thread (so a big input cannot
-/// dead-lock against a full stdout pipe), and collects its output.
-pub fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = whosaid()
+/// Starts whosaid with `args`, its standard input, output and error all pipes.
+pub fn spawn_piped(args: &[&str]) -> Child {
+    whosaid()
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("spawn");
+        .expect("spawn")
+}
+
+/// Runs whosaid with `args`, feeding `stdin` from another thread (so a big input cannot
+/// dead-lock against a full stdout pipe), and collects its output.
+pub fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = spawn_piped(args);
     let mut pipe = child.stdin.take().expect("stdin");
     let input = stdin.to_vec();
     let feeder = std::thread::spawn(move || {
