@@ -350,15 +350,9 @@ impl Inputs {
         match kind {
             InputKind::Jsonl => match open(&path) {
                 Ok(reader) => Source::Corpus(CorpusLines::new(name, reader, limit)),
-                Err(err) => Source::Read(vec![Pending::Ready(failure(&name, err))].into_iter()),
+                Err(err) => Source::Read(vec![failure(&name, err)].into_iter()),
             },
-            kind => Source::Read(
-                read_text(&path, name, kind, limit)
-                    .into_iter()
-                    .map(Pending::Ready)
-                    .collect::<Vec<_>>()
-                    .into_iter(),
-            ),
+            kind => Source::Read(read_text(&path, name, kind, limit).into_iter()),
         }
     }
 }
@@ -375,7 +369,7 @@ enum Source {
     /// A JSONL corpus, read line by line.
     Corpus(CorpusLines),
     /// A file read whole (or a failure to open one).
-    Read(std::vec::IntoIter<Pending>),
+    Read(std::vec::IntoIter<Event>),
 }
 
 impl Steps<'_> {
@@ -396,16 +390,14 @@ impl Iterator for Steps<'_> {
         loop {
             let step = match &mut self.source {
                 Some(Source::Corpus(lines)) => lines.next(),
-                Some(Source::Read(steps)) => steps.next(),
+                Some(Source::Read(events)) => events.next().map(Pending::Ready),
                 None => None,
             };
             if step.is_some() {
                 return step;
             }
             self.source = Some(match self.files.next()? {
-                Err(diagnostic) => {
-                    Source::Read(vec![Pending::Ready(Event::Failure(diagnostic))].into_iter())
-                }
+                Err(diagnostic) => Source::Read(vec![Event::Failure(diagnostic)].into_iter()),
                 Ok(path) => self.inputs.source_of(path),
             });
         }
