@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::span::Span;
 use crate::swar::{splat, HIGH_BITS};
 use crate::tokens::{Lex, LexFlags, Token, TokenKind};
 
@@ -216,6 +217,9 @@ impl Section {
 struct Index {
     /// Lower-case word or phrase to everything the lexicons say about it.
     words: WordTable<Entry>,
+    /// The same keys to their token facts alone: four bytes a value, so the lookup of every
+    /// word at tokenization stays in cache.
+    lexes: WordTable<Lex>,
     /// Function-word section names, in bit order (at most `Lex::SECTIONS`; later ones are
     /// looked up by name).
     sections: Vec<String>,
@@ -317,6 +321,7 @@ impl Index {
             };
             entry.lex = Lex::new(flags, word_sections.get(word).copied().unwrap_or(0));
         }
+        index.lexes = WordTable::new(words.iter().map(|(&word, entry)| (word, entry.lex)));
         index.words = WordTable::new(words);
         index.first_names = WordTable::new(
             grammar
@@ -627,6 +632,29 @@ impl Grammar {
     /// `entry(&lower(word))`, without making the lower-case copy.
     pub fn entry_any_case(&self, word: &str) -> Option<&Entry> {
         self.index().words.get_any_case(word)
+    }
+
+    /// What the lexicons say about the word token at `span` of `text`: the same as
+    /// `Lex::of_word(span.of(text), self)`. A short ASCII word is read from the text in one
+    /// load and looked up in the compact table of token facts.
+    #[inline]
+    pub fn word_lex(&self, text: &str, span: Span) -> Lex {
+        let len = span.end.wrapping_sub(span.start);
+        if (1..=8).contains(&len) {
+            if let Some(chunk) = text
+                .as_bytes()
+                .get(span.start..)
+                .and_then(<[u8]>::first_chunk)
+            {
+                let head = u64::from_le_bytes(*chunk) & (u64::MAX >> (64 - 8 * len));
+                // All ASCII: the span starts and ends on character boundaries, and the word
+                // in any case is its bytes with ASCII capitals folded.
+                if head & HIGH_BITS == 0 {
+                    return self.index().lexes.get_folded(fold_ascii(head), len);
+                }
+            }
+        }
+        Lex::of_word(span.of(text), self)
     }
 
     /// Is `word` (any case) in the function-word section named `section`?
@@ -987,6 +1015,18 @@ impl<V> WordTable<V> {
             }
             at = (at + 1) & mask;
         }
+    }
+
+    /// The value of the key of `len` (1 to 8) bytes that are `head`, an ASCII chunk already
+    /// lower-cased and zero-padded, or the default value.
+    #[inline]
+    fn get_folded(&self, head: u64, len: usize) -> V
+    where
+        V: Copy + Default,
+    {
+        self.probe(head.wrapping_mul(HASH_SEED), head, len, |_| true)
+            .copied()
+            .unwrap_or_default()
     }
 
     /// The value of `key`, as written.
@@ -1432,6 +1472,26 @@ mod tests {
                     *slot = bytes[..len].get(at + k).copied().unwrap_or(0);
                 }
                 assert_eq!(load_chunk(&bytes[..len], at), u64::from_le_bytes(expected));
+            }
+        }
+    }
+
+    #[test]
+    fn word_lex_agrees_with_the_word_lookup() {
+        let g = Grammar::builtin();
+        let mut texts: Vec<String> = sample_words();
+        texts.push("He SAID, “Trump’s” spokesman said: the U.S. and A said".to_string());
+        texts.push("according TO the ministry’s Spokeswoman; He she THEY Said".to_string());
+        for text in &texts {
+            for start in 0..=text.len() {
+                for end in start..=text.len().min(start + 12) {
+                    let span = Span::new(start, end);
+                    assert_eq!(
+                        g.word_lex(text, span),
+                        Lex::of_word(span.of(text), &g),
+                        "{text:?} {start}..{end}"
+                    );
+                }
             }
         }
     }

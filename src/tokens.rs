@@ -256,7 +256,7 @@ pub fn tokenize_with(text: &str, within: Span, grammar: &Grammar) -> Vec<Token> 
     let mut tokens = tokenize(text, within, &|w: &str| grammar.is_abbreviation(w));
     for token in &mut tokens {
         token.lex = match token.kind {
-            TokenKind::Word => Lex::of_word(token.text(text), grammar),
+            TokenKind::Word => grammar.word_lex(text, token.span),
             _ => Lex::NONE,
         };
     }
