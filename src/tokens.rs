@@ -480,6 +480,17 @@ fn unicode_class(c: char) -> Option<Break> {
     }
 }
 
+/// `u8::is_ascii_alphanumeric` of every byte, looked up rather than compared.
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The class and byte length of the character at `at`, None at the end of `piece`.
 #[inline]
 fn class_at(piece: &str, at: usize) -> Option<(Break, usize)> {
@@ -544,13 +555,14 @@ fn word_bounds(piece: &str, mut found: impl FnMut(usize, usize, Break)) -> bool 
                 let mut state = class;
                 loop {
                     // The common case first: a run of ASCII letters and digits (WB5, WB8-WB10).
-                    let run = bytes.get(end..).unwrap_or(&[]);
-                    let run = run
-                        .iter()
-                        .position(|&b| !b.is_ascii_alphanumeric())
-                        .unwrap_or(run.len());
-                    if run > 0 {
-                        end += run;
+                    let run_start = end;
+                    while bytes
+                        .get(end)
+                        .is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)])
+                    {
+                        end += 1;
+                    }
+                    if end > run_start {
                         state = if bytes.get(end - 1).is_some_and(u8::is_ascii_digit) {
                             Break::Numeric
                         } else {
