@@ -241,9 +241,9 @@ pub fn tokenize(text: &str, within: Span, is_abbreviation: &dyn Fn(&str) -> bool
         tokens: Vec::with_capacity(piece.len() / 4 + 1),
         skip_until: 0,
     };
-    if !word_bounds(piece, |offset, end, class| {
-        tokens.push_classified(piece, offset, end, class)
-    }) {
+    if !tokens.push_all(piece) {
+        tokens.tokens.clear();
+        tokens.skip_until = 0;
         for (offset, word) in piece.split_word_bound_indices() {
             tokens.push(offset, word);
         }
@@ -286,29 +286,61 @@ impl Tokens<'_, '_> {
         self.push_token(offset, word, kind_of(word, first));
     }
 
-    /// `push` for the piece `offset..end` of `piece` from the fast splitter, whose first
-    /// character is of class `class`.
-    #[inline]
-    fn push_classified(&mut self, piece: &str, offset: usize, end: usize, class: Break) {
-        let word = || piece.get(offset..end).unwrap_or("");
-        match class {
-            Break::Space => {}
-            // A letter of the fast splitter is alphabetic (and no digit), a number an ASCII digit.
-            Break::Letter => self.push_wordlike(offset, end - offset, TokenKind::Word),
-            Break::Numeric => self.push_wordlike(offset, end - offset, TokenKind::Number),
-            // Pieces of these classes are one character: punctuation, or whitespace.
-            Break::Other
-            | Break::MidLetter
-            | Break::MidNum
-            | Break::MidNumLet
-            | Break::SingleQuote => match word().as_bytes() {
-                [b'\t'..=b'\r'] => {}
-                [_] => self.push_token(offset, word(), TokenKind::Punct),
-                _ if word() == "\u{00A0}" => {}
-                _ => self.push_token(offset, word(), TokenKind::Punct),
-            },
-            Break::ExtendNumLet | Break::Cr => self.push(offset, word()),
+    /// Adds the tokens of `piece`, the text of `within`: `word_bounds` with `push_classified`
+    /// for each piece, in one pass that passes over whitespace without making pieces of it.
+    /// False when `piece` holds a character the fast splitter does not handle (the tokens
+    /// pushed so far are then to be thrown away).
+    fn push_all(&mut self, piece: &str) -> bool {
+        if !handles_all(piece) {
+            return false;
         }
+        let bytes = piece.as_bytes();
+        let mut at = 0;
+        while let Some(&b) = bytes.get(at) {
+            let (class, len) = match ASCII_CLASSES.get(usize::from(b)) {
+                Some(&class) => (class, 1),
+                None => match piece.get(at..).and_then(|rest| rest.chars().next()) {
+                    Some(c) => match unicode_class(c) {
+                        Some(class) => (class, c.len_utf8()),
+                        None => return false,
+                    },
+                    None => return false,
+                },
+            };
+            let end = at + len;
+            match class {
+                // Whitespace pieces make no token: spaces, CR (alone or before LF).
+                Break::Space | Break::Cr => at = end,
+                Break::Letter | Break::Numeric => {
+                    let kind = if class == Break::Letter {
+                        TokenKind::Word
+                    } else {
+                        TokenKind::Number
+                    };
+                    let end = word_end(piece, end, class);
+                    self.push_wordlike(at, end - at, kind);
+                    at = end;
+                }
+                Break::ExtendNumLet => {
+                    let end = word_end(piece, end, class);
+                    self.push(at, piece.get(at..end).unwrap_or(""));
+                    at = end;
+                }
+                // One-character pieces: punctuation, or whitespace (tab, LF, VT, FF; no-break space).
+                Break::Other
+                | Break::MidLetter
+                | Break::MidNum
+                | Break::MidNumLet
+                | Break::SingleQuote => {
+                    let word = piece.get(at..end).unwrap_or("");
+                    if !matches!(b, b'\t'..=b'\r') && word != "\u{00A0}" {
+                        self.push_token(at, word, TokenKind::Punct);
+                    }
+                    at = end;
+                }
+            }
+        }
+        true
     }
 
     /// `push_token` for a word or number piece of `len` bytes: it may only join a hyphenated
@@ -552,48 +584,7 @@ fn word_bounds(piece: &str, mut found: impl FnMut(usize, usize, Break)) -> bool 
                 }
             }
             Break::Letter | Break::Numeric | Break::ExtendNumLet => {
-                let mut state = class;
-                loop {
-                    // The common case first: a run of ASCII letters and digits (WB5, WB8-WB10).
-                    let run_start = end;
-                    while bytes
-                        .get(end)
-                        .is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)])
-                    {
-                        end += 1;
-                    }
-                    if end > run_start {
-                        state = if bytes.get(end - 1).is_some_and(u8::is_ascii_digit) {
-                            Break::Numeric
-                        } else {
-                            Break::Letter
-                        };
-                    }
-                    let Some((next, next_len)) = class_at(piece, end) else {
-                        break;
-                    };
-                    match (state, next) {
-                        // WB5, WB8, WB9, WB10, WB13a, WB13b.
-                        (_, Break::Letter | Break::Numeric | Break::ExtendNumLet) => {
-                            state = next;
-                            end += next_len;
-                        }
-                        // WB6/WB7 ("don't", "e.g"), WB11/WB12 ("3.5", "1,000").
-                        (
-                            Break::Letter,
-                            Break::MidLetter | Break::MidNumLet | Break::SingleQuote,
-                        )
-                        | (Break::Numeric, Break::MidNum | Break::MidNumLet | Break::SingleQuote) => {
-                            match class_at(piece, end + next_len) {
-                                Some((after, after_len)) if after == state => {
-                                    end += next_len + after_len;
-                                }
-                                _ => break,
-                            }
-                        }
-                        _ => break,
-                    }
-                }
+                end = word_end(piece, end, class);
             }
             _ => {}
         }
@@ -601,6 +592,54 @@ fn word_bounds(piece: &str, mut found: impl FnMut(usize, usize, Break)) -> bool 
         at = end;
     }
     true
+}
+
+/// The end of the UAX #29 word piece (WB5 to WB13b) whose first character, of class `class`
+/// (a letter, digit or "_"), ends at `end`: letters and digits run on, joined by the
+/// midword punctuation that WB6/WB7 and WB11/WB12 allow.
+#[inline]
+fn word_end(piece: &str, mut end: usize, class: Break) -> usize {
+    let bytes = piece.as_bytes();
+    let mut state = class;
+    loop {
+        // The common case first: a run of ASCII letters and digits (WB5, WB8-WB10).
+        let run_start = end;
+        while bytes
+            .get(end)
+            .is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)])
+        {
+            end += 1;
+        }
+        if end > run_start {
+            state = if bytes.get(end - 1).is_some_and(u8::is_ascii_digit) {
+                Break::Numeric
+            } else {
+                Break::Letter
+            };
+        }
+        let Some((next, next_len)) = class_at(piece, end) else {
+            break;
+        };
+        match (state, next) {
+            // WB5, WB8, WB9, WB10, WB13a, WB13b.
+            (_, Break::Letter | Break::Numeric | Break::ExtendNumLet) => {
+                state = next;
+                end += next_len;
+            }
+            // WB6/WB7 ("don't", "e.g"), WB11/WB12 ("3.5", "1,000").
+            (Break::Letter, Break::MidLetter | Break::MidNumLet | Break::SingleQuote)
+            | (Break::Numeric, Break::MidNum | Break::MidNumLet | Break::SingleQuote) => {
+                match class_at(piece, end + next_len) {
+                    Some((after, after_len)) if after == state => {
+                        end += next_len + after_len;
+                    }
+                    _ => break,
+                }
+            }
+            _ => break,
+        }
+    }
+    end
 }
 
 /// The first UAX #29 word-boundary piece of `text` (empty for empty text), as
