@@ -1079,6 +1079,13 @@ impl<V> WordTable<V> {
     fn get_any_case_long(&self, word: &str) -> Option<&V> {
         let bytes = word.as_bytes();
         let len = bytes.len();
+        // A word whose other characters have no case lower-cases as ASCII does, byte for
+        // byte ("Trump’s"), so it is folded on the fly like an ASCII word.
+        let lowers_as_ascii = |seen: u64| seen & HIGH_BITS == 0 || lowers_as_ascii(bytes);
+        if len <= 8 && lowers_as_ascii(load_chunk(bytes, 0)) {
+            let head = fold_ascii(load_chunk(bytes, 0));
+            return self.probe(head.wrapping_mul(HASH_SEED), head, len, |_| true);
+        }
         if len > 8 && len <= self.longest {
             let first = load_chunk(bytes, 0);
             let mut seen = first;
@@ -1091,7 +1098,7 @@ impl<V> WordTable<V> {
                 hash = mix(hash, fold_ascii(chunk));
                 at += 8;
             }
-            if seen & HIGH_BITS == 0 {
+            if lowers_as_ascii(seen) {
                 return self.probe(hash, head, len, |tails| {
                     let mut at = 8;
                     for &tail in tails {
@@ -1103,12 +1110,29 @@ impl<V> WordTable<V> {
                     true
                 });
             }
-        } else if len > 8 && word.is_ascii() {
+        } else if len > 8 && lowers_as_ascii(HIGH_BITS) {
             return None;
         }
-        // Lower-casing may change the length of a word that is not ASCII.
+        // Lower-casing may change the length of a word with other cased characters.
         self.get(&lower(word))
     }
+}
+
+/// Does lower-casing the UTF-8 `bytes` change only ASCII capitals? True when every other
+/// character is General Punctuation (U+2000 to U+203F: curly quotes, dashes, ellipsis),
+/// which has no case, so `lower` of them is their ASCII letters folded in place.
+fn lowers_as_ascii(bytes: &[u8]) -> bool {
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            at += 1;
+        } else if let [0xE2, 0x80, 0x80..=0xBF, ..] = bytes.get(at..).unwrap_or(&[]) {
+            at += 3;
+        } else {
+            return false;
+        }
+    }
+    true
 }
 
 /// A lower-cased word: the original, a stack copy or a heap copy.
@@ -1429,6 +1453,17 @@ mod tests {
             "ÉLYSÉE".to_string(),
             "@[`{".to_string(),
             "\u{7f}\u{80}".to_string(),
+            "Trump’s".to_string(),
+            "TRUMP’S".to_string(),
+            "trump’s".to_string(),
+            "“Who".to_string(),
+            "—And…".to_string(),
+            "Administration’s".to_string(),
+            "ADMINISTRATION’S".to_string(),
+            "Señor’s".to_string(),
+            "İ’s".to_string(),
+            "’\u{2040}A".to_string(),
+            "\u{2070}A".to_string(),
         ];
         let alphabet = b"aZbY@[`{09 .'-";
         let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
