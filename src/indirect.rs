@@ -13,7 +13,7 @@
 //! Words are compared with ASCII-case-insensitive equality against lower-case literals rather
 //! than lower-cased copies; `is_word` explains why the two agree for every word.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use crate::attribute::{
     find_outlet, frame_outlets, outlet_columns, slice, Attribution, ParagraphTokens,
@@ -28,6 +28,10 @@ use crate::tokens::{Token, TokenKind};
 
 /// The fewest words a reported clause may have.
 const MIN_WORDS: usize = 3;
+
+/// How many times over its tokens a sentence's clauses are read one by one before its `Tally`
+/// is built instead.
+const SCAN_BUDGET: usize = 4;
 
 /// Finds reported speech in every sentence of the document.
 pub fn reported_speech(
@@ -55,12 +59,7 @@ pub fn reported_speech(
                 continue;
             }
             top.mark(sentence_tokens, &mut quoted);
-            let reader = SentenceReader {
-                phrases: &phrases,
-                tokens: sentence_tokens,
-                quoted: &quoted,
-                tally: OnceCell::new(),
-            };
+            let reader = SentenceReader::new(&phrases, sentence_tokens, &quoted);
             let mut sentence_outlets = None;
             for found in reader.reports() {
                 let sentence_outlets = sentence_outlets
@@ -230,7 +229,16 @@ struct SentenceReader<'p, 'a> {
     tokens: &'p [Token],
     /// For each token, whether it lies inside a quotation.
     quoted: &'p [bool],
-    /// Counts and clause ends over the sentence, built at the first need (see `Tally`).
+    /// The last "that" of the sentence, found at the first need.
+    last_that: OnceCell<Option<usize>>,
+    /// The first comma of the sentence, found at the first need.
+    first_comma: OnceCell<Option<usize>>,
+    /// The first word (non-punctuation token) of the sentence, found at the first need.
+    first_word: OnceCell<Option<usize>>,
+    /// Tokens the clauses read one by one so far (see `SentenceReader::measure`).
+    scanned: Cell<usize>,
+    /// Counts and clause ends over the sentence, built when reading clauses one by one has
+    /// cost too much (see `Tally`).
     tally: OnceCell<Tally>,
 }
 
@@ -243,12 +251,6 @@ struct Tally {
     words: Vec<usize>,
     /// `stop[i]`: the first token at or after i where a clause stops (see `SentenceReader::stops`).
     stop: Vec<usize>,
-    /// The last "that" of the sentence.
-    last_that: Option<usize>,
-    /// The first comma of the sentence.
-    first_comma: Option<usize>,
-    /// The first word (non-punctuation token) of the sentence.
-    first_word: Option<usize>,
 }
 
 impl Tally {
@@ -258,7 +260,35 @@ impl Tally {
     }
 }
 
-impl SentenceReader<'_, '_> {
+/// A clause's tokens `from..to`, cut at its stop and trimmed, and what they hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Measure {
+    from: usize,
+    to: usize,
+    /// Non-punctuation tokens.
+    words: usize,
+    /// Quoted tokens.
+    quoted: usize,
+}
+
+impl<'p, 'a> SentenceReader<'p, 'a> {
+    fn new(
+        phrases: &'p Phrases<'a>,
+        tokens: &'p [Token],
+        quoted: &'p [bool],
+    ) -> SentenceReader<'p, 'a> {
+        SentenceReader {
+            phrases,
+            tokens,
+            quoted,
+            last_that: OnceCell::new(),
+            first_comma: OnceCell::new(),
+            first_word: OnceCell::new(),
+            scanned: Cell::new(0),
+            tally: OnceCell::new(),
+        }
+    }
+
     fn word(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.text(self.phrases.text))
     }
@@ -300,12 +330,12 @@ impl SentenceReader<'_, '_> {
             .is_some_and(|t| self.phrases.ends_with(t, "ing"))
     }
 
-    /// Does a clause stop at token `i` (`i` > the clause's first token), whose `mark` is
-    /// given? At a colon, at a direct quotation after a comma or colon ("..., Rubio fired back:
-    /// "Q""), and at ", but" or ", and" before a cue verb.
+    /// Does a clause stop at token `i` (`i` > the clause's first token)? At a colon, at a
+    /// direct quotation after a comma or colon ("..., Rubio fired back: "Q""), and at ", but"
+    /// or ", and" before a cue verb.
     #[inline(always)]
-    fn stops(&self, i: usize, mark: Option<u8>) -> bool {
-        match mark {
+    fn stops(&self, i: usize) -> bool {
+        match self.mark(i) {
             Some(b':') => true,
             Some(b',') if self.joins_cue_clause(i) => true,
             _ => {
@@ -334,22 +364,13 @@ impl SentenceReader<'_, '_> {
             let mut quoted = vec![0; n + 1];
             let mut words = vec![0; n + 1];
             let mut stop = vec![n; n + 1];
-            // Positions found so far, `n` for none (the pass runs from the end).
-            let (mut last_that, mut first_comma, mut first_word) = (n, n, n);
             let (mut quoted_after, mut words_after, mut next_stop) = (0, 0, n);
             for (i, (token, &is_quoted)) in self.tokens.iter().zip(self.quoted).enumerate().rev() {
-                let mark = self.mark(i);
                 quoted_after += usize::from(is_quoted);
                 if token.kind != TokenKind::Punct {
                     words_after += 1;
-                    first_word = i;
                 }
-                if mark == Some(b',') {
-                    first_comma = i;
-                } else if last_that == n && self.is(i, "that") {
-                    last_that = i;
-                }
-                if self.stops(i, mark) {
+                if self.stops(i) {
                     next_stop = i;
                 }
                 if let (Some(q), Some(w), Some(s)) =
@@ -358,24 +379,39 @@ impl SentenceReader<'_, '_> {
                     (*q, *w, *s) = (quoted_after, words_after, next_stop);
                 }
             }
-            let found = |i: usize| (i < n).then_some(i);
-            let (last_that, first_comma, first_word) =
-                (found(last_that), found(first_comma), found(first_word));
             Tally {
                 quoted,
                 words,
                 stop,
-                last_that,
-                first_comma,
-                first_word,
             }
         })
+    }
+
+    /// The last "that" of the sentence.
+    fn last_that(&self) -> Option<usize> {
+        *self
+            .last_that
+            .get_or_init(|| (0..self.tokens.len()).rev().find(|&i| self.is(i, "that")))
+    }
+
+    /// The first comma of the sentence.
+    fn first_comma(&self) -> Option<usize> {
+        *self
+            .first_comma
+            .get_or_init(|| (0..self.tokens.len()).find(|&i| self.mark(i) == Some(b',')))
+    }
+
+    /// The first word (non-punctuation token) of the sentence.
+    fn first_word(&self) -> Option<usize> {
+        *self
+            .first_word
+            .get_or_init(|| self.tokens.iter().position(|t| t.kind != TokenKind::Punct))
     }
 
     /// Does the sentence open with a quoted word, or have no word? Then no clause can run from
     /// its start (see `clause`).
     fn opens_with_quotation(&self) -> bool {
-        self.tally().first_word.is_none_or(|i| self.quoted[i])
+        self.first_word().is_none_or(|i| self.quoted[i])
     }
 
     /// Every report in the sentence, at most one per cue, in order.
@@ -422,10 +458,10 @@ impl SentenceReader<'_, '_> {
             next.is_none_or(|i| self.is_adjunct_start(i) || self.is_end_inversion(k, i));
 
         // "CLAUSE, X said (on Friday)." / "CLAUSE, said X."
-        if ends_sentence && self.tally().last_that.is_none_or(|i| i <= k) {
+        if ends_sentence && self.last_that().is_none_or(|i| i <= k) {
             // The comma `end_speaker` needs lies before the cue, and the clause before the
             // comma starts the sentence.
-            if self.tally().first_comma.is_none_or(|c| c >= k) || self.opens_with_quotation() {
+            if self.first_comma().is_none_or(|c| c >= k) || self.opens_with_quotation() {
                 return None;
             }
             let (speaker, comma) = self.end_speaker(k)?;
@@ -516,7 +552,7 @@ impl SentenceReader<'_, '_> {
 
     /// Does the sentence open with a subordinate clause ("After ...,") that holds the cue at `k`?
     fn opens_with_subordinate_clause(&self, k: usize) -> bool {
-        self.is_any(0, &SUBORDINATORS) && self.tally().first_comma.is_none_or(|i| i >= k)
+        self.is_any(0, &SUBORDINATORS) && self.first_comma().is_none_or(|i| i >= k)
     }
 
     /// The speaker of the cue at `k`, read strictly: its own subject; the subject of the clause
@@ -613,11 +649,83 @@ impl SentenceReader<'_, '_> {
 
     /// The clause over tokens `from..to`, trimmed of edge punctuation, if it is long and unquoted enough.
     fn clause(&self, from: usize, to: usize) -> Option<Span> {
-        let mut from = from;
-        let mut to = to.min(self.tokens.len());
+        let to = to.min(self.tokens.len());
         if from >= to {
             return None;
         }
+        let Measure {
+            from,
+            to,
+            words,
+            quoted,
+        } = self.measure(from, to);
+        if words < MIN_WORDS
+            || 2 * quoted >= to - from
+            || self.quoted.get(from).copied().unwrap_or(false)
+            || self.is_any(from, &AUXILIARIES)
+        {
+            return None;
+        }
+        Some(Span::new(
+            self.tokens[from].span.start,
+            self.tokens[to - 1].span.end,
+        ))
+    }
+
+    /// Measures the clause over tokens `from..to` (`from < to <=` the sentence's length): by
+    /// reading its tokens while they total at most `SCAN_BUDGET` times the sentence's, and
+    /// from the sentence's `Tally` after that, so a sentence of many cues stays linear.
+    fn measure(&self, from: usize, to: usize) -> Measure {
+        if self.tally.get().is_none() {
+            let scanned = self.scanned.get() + (to - from);
+            if scanned <= SCAN_BUDGET * self.tokens.len() {
+                self.scanned.set(scanned);
+                return self.measure_by_reading(from, to);
+            }
+        }
+        self.measure_by_tally(from, to)
+    }
+
+    /// `measure`, reading the clause's tokens.
+    fn measure_by_reading(&self, from: usize, to: usize) -> Measure {
+        let mut from = from;
+        // A clause ends where a direct quotation or a colon begins ("..., Rubio fired back: "Q"").
+        let mut to = (from + 1..to).find(|&i| self.stops(i)).unwrap_or(to);
+        while from < to && self.tokens[from].kind == TokenKind::Punct {
+            from += 1;
+        }
+        let (mut words, mut quoted, mut first_quoted) = (0, 0, to);
+        for (i, (token, &is_quoted)) in self.tokens[from..to]
+            .iter()
+            .zip(&self.quoted[from..to])
+            .enumerate()
+        {
+            words += usize::from(token.kind != TokenKind::Punct);
+            if is_quoted {
+                quoted += 1;
+                first_quoted = first_quoted.min(from + i);
+            }
+        }
+        // Trim edge punctuation, but keep a closing quotation mark whose quote the clause holds.
+        while to > from
+            && self.tokens[to - 1].kind == TokenKind::Punct
+            && !(self.quoted[to - 1] && first_quoted < to - 1)
+        {
+            to -= 1;
+            quoted -= usize::from(self.quoted[to]);
+        }
+        Measure {
+            from,
+            to,
+            words,
+            quoted,
+        }
+    }
+
+    /// `measure`, from the sentence's `Tally`.
+    fn measure_by_tally(&self, from: usize, to: usize) -> Measure {
+        let mut from = from;
+        let mut to = to;
         let tally = self.tally();
         // A clause ends where a direct quotation or a colon begins ("..., Rubio fired back: "Q"").
         let stop = tally.stop[from + 1];
@@ -634,19 +742,12 @@ impl SentenceReader<'_, '_> {
         {
             to -= 1;
         }
-        let words = Tally::count(&tally.words, from, to);
-        let quoted = Tally::count(&tally.quoted, from, to);
-        if words < MIN_WORDS
-            || 2 * quoted >= to - from
-            || self.quoted.get(from).copied().unwrap_or(false)
-            || self.is_any(from, &AUXILIARIES)
-        {
-            return None;
+        Measure {
+            from,
+            to,
+            words: Tally::count(&tally.words, from, to),
+            quoted: Tally::count(&tally.quoted, from, to),
         }
-        Some(Span::new(
-            self.tokens[from].span.start,
-            self.tokens[to - 1].span.end,
-        ))
     }
 
     fn report(&self, clause: Span, cue: Span, speaker: NounPhrase) -> Report {
@@ -665,8 +766,6 @@ impl SentenceReader<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use std::cell::OnceCell;
-
     use super::{QuotedSpans, SentenceReader};
     use crate::grammar::{lower, Grammar};
     use crate::phrase::Phrases;
@@ -723,12 +822,7 @@ mod tests {
             .iter()
             .map(|t| t.span.start >= open && t.span.end <= close)
             .collect();
-        let reader = SentenceReader {
-            phrases: &phrases,
-            tokens: &tokens,
-            quoted: &quoted,
-            tally: OnceCell::new(),
-        };
+        let reader = SentenceReader::new(&phrases, &tokens, &quoted);
         let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
         let n = tokens.len();
         let tally = reader.tally();
@@ -760,11 +854,58 @@ mod tests {
         }
         assert!((0..n).any(|i| stops(i) && words[i] == ","));
         let last_that = (0..n).rev().find(|&i| lower(words[i]) == "that");
-        assert_eq!(tally.last_that, last_that);
+        assert_eq!(reader.last_that(), last_that);
         assert_eq!(last_that, Some(n - 1));
-        assert_eq!(tally.first_comma, words.iter().position(|w| *w == ","));
-        assert_eq!(tally.first_word, Some(0));
+        assert_eq!(reader.first_comma(), words.iter().position(|w| *w == ","));
+        assert_eq!(reader.first_word(), Some(0));
         assert!(!reader.opens_with_quotation());
+    }
+
+    #[test]
+    fn reading_a_clause_measures_it_as_the_tally_does() {
+        let grammar = Grammar::builtin();
+        // Quotations opening after commas and colons, closing marks at clause ends, a colon,
+        // ", but said", non-ASCII words and punctuation, an empty quotation.
+        let text = "Über-Chef Lee said, \"So it is,\" and: «Ça va», but said — \"\" the plan \
+                    \"was done.\" , and … ; \"Naïve,\" he said.";
+        let phrases = Phrases {
+            text,
+            grammar: &grammar,
+        };
+        let tokens = tokenize(text, Span::new(0, text.len()), &|_| false);
+        // Every other stretch between straight quotation marks is quoted.
+        let mut inside = false;
+        let quoted: Vec<bool> = tokens
+            .iter()
+            .map(|t| {
+                let mark = t.text(text) == "\"";
+                if mark {
+                    inside = !inside;
+                }
+                inside || mark || t.text(text) == "»"
+            })
+            .collect();
+        let reader = SentenceReader::new(&phrases, &tokens, &quoted);
+        let n = tokens.len();
+        let mut stopped = 0;
+        for from in 0..n {
+            for to in from + 1..=n {
+                let read = reader.measure_by_reading(from, to);
+                assert_eq!(read, reader.measure_by_tally(from, to), "{from}..{to}");
+                stopped += usize::from(read.to < to && !reader.tokens[read.to].is_wordlike());
+            }
+        }
+        assert!(stopped > 0);
+        assert!(quoted.iter().any(|&q| q) && quoted.iter().any(|&q| !q));
+        // Past its budget a reader measures from the tally, with the same answers.
+        let budget = super::SCAN_BUDGET * n;
+        let fresh = SentenceReader::new(&phrases, &tokens, &quoted);
+        let answers: Vec<_> = (0..2 * budget).map(|i| fresh.clause(i % n, n)).collect();
+        assert!(fresh.tally.get().is_some());
+        let expected: Vec<_> = (0..2 * budget)
+            .map(|i| SentenceReader::new(&phrases, &tokens, &quoted).clause(i % n, n))
+            .collect();
+        assert_eq!(answers, expected);
     }
 
     #[test]
@@ -778,29 +919,16 @@ mod tests {
         let tokens = tokenize(text, Span::new(0, text.len()), &|_| false);
         let close = text.rfind('"').map_or(0, |c| c + 1);
         let quoted: Vec<bool> = tokens.iter().map(|t| t.span.end <= close).collect();
-        let reader = SentenceReader {
-            phrases: &phrases,
-            tokens: &tokens,
-            quoted: &quoted,
-            tally: OnceCell::new(),
-        };
-        assert_eq!(reader.tally().first_word, Some(1));
+        let reader = SentenceReader::new(&phrases, &tokens, &quoted);
+        assert_eq!(reader.first_word(), Some(1));
         assert!(reader.opens_with_quotation());
         assert!((0..=tokens.len()).all(|to| reader.clause(0, to).is_none()));
         let unquoted = vec![false; tokens.len()];
-        let reader = SentenceReader {
-            quoted: &unquoted,
-            tally: OnceCell::new(),
-            ..reader
-        };
+        let reader = SentenceReader::new(&phrases, &tokens, &unquoted);
         assert!(!reader.opens_with_quotation());
         assert!(reader.clause(0, 7).is_some());
         let punctuation = &tokens[..1];
-        let reader = SentenceReader {
-            tokens: punctuation,
-            tally: OnceCell::new(),
-            ..reader
-        };
+        let reader = SentenceReader::new(&phrases, punctuation, &unquoted);
         assert!(reader.opens_with_quotation());
     }
 
