@@ -15,9 +15,7 @@
 
 use std::cell::{Cell, OnceCell};
 
-use crate::attribute::{
-    find_outlet, frame_outlets, outlet_columns, slice, Attribution, ParagraphTokens,
-};
+use crate::attribute::{find_outlet, frame_outlets, outlet_columns, Attribution, ParagraphTokens};
 use crate::grammar::{CueInfo, Grammar, Section};
 use crate::phrase::{NounPhrase, Phrases};
 use crate::quotes::Quote;
@@ -45,6 +43,7 @@ pub fn reported_speech(
     let top = QuotedSpans::new(quotes);
     let mut statements = Vec::new();
     let mut quoted = Vec::new();
+    let mut cues = Vec::new();
     for (paragraph_index, sentences) in seg.paragraph_sentences.iter().enumerate() {
         let Some(tokens) = tokens.get(paragraph_index) else {
             continue;
@@ -53,15 +52,15 @@ pub fn reported_speech(
             let Some(sentence) = seg.sentences.get(sentence_index) else {
                 continue;
             };
-            let sentence_tokens = slice(tokens, *sentence);
+            let sentence_tokens = sentence_tokens(tokens, *sentence, &mut cues);
             // Only a cue word or "according" opens a report.
-            if !sentence_tokens.iter().any(|t| t.lex.may_be_cue()) {
+            if cues.is_empty() {
                 continue;
             }
             top.mark(sentence_tokens, &mut quoted);
             let reader = SentenceReader::new(&phrases, sentence_tokens, &quoted);
             let mut sentence_outlets = None;
-            for found in reader.reports() {
+            for found in reader.reports(&cues) {
                 let sentence_outlets = sentence_outlets
                     .get_or_insert_with(|| frame_outlets(&phrases, sentence_tokens, None));
                 let (outlets, cited) = find_outlet(
@@ -106,6 +105,25 @@ pub fn reported_speech(
         }
     }
     statements
+}
+
+/// The tokens within `span` (what [`slice`] gives, for tokens in text order), with `cues` set
+/// to the places among them of the tokens that may be cue words or "according".
+fn sentence_tokens<'t>(tokens: &'t [Token], span: Span, cues: &mut Vec<usize>) -> &'t [Token] {
+    cues.clear();
+    let start = tokens.partition_point(|t| t.span.start < span.start);
+    let rest = tokens.get(start..).unwrap_or(&[]);
+    let mut len = 0;
+    for token in rest {
+        if token.span.end > span.end {
+            break;
+        }
+        if token.lex.may_be_cue() {
+            cues.push(len);
+        }
+        len += 1;
+    }
+    rest.get(..len).unwrap_or(&[])
 }
 
 /// Words that open an adjunct after a cue rather than a clause ("on Friday", "in a statement").
@@ -186,34 +204,42 @@ impl QuotedSpans {
     #[cfg(test)]
     fn contains(&self, span: Span) -> bool {
         let before = self.spans.partition_point(|s| s.start <= span.start);
-        self.reaches(before, span)
-    }
-
-    /// Does one of the first `before` spans (those starting at or before `span`) contain it?
-    fn reaches(&self, before: usize, span: Span) -> bool {
-        before
-            .checked_sub(1)
-            .and_then(|i| self.reach.get(i))
-            .is_some_and(|&end| end >= span.end)
+        self.around(before).1.is_some_and(|end| end >= span.end)
     }
 
     /// Sets `quoted` to, for each token, whether some span contains it (what `contains` says),
     /// walking the spans along with the tokens instead of searching them for each token.
     fn mark(&self, tokens: &[Token], quoted: &mut Vec<bool>) {
         quoted.clear();
+        // `before` counts the spans that start at or before the last token; the start of the
+        // next span and the furthest end of those before are kept at hand.
         let mut before = 0;
-        let mut last_start = 0;
-        for (i, token) in tokens.iter().enumerate() {
+        let mut next_start = None;
+        let mut reach = None;
+        let mut last_start = None;
+        quoted.extend(tokens.iter().map(|token| {
             let start = token.span.start;
-            if i == 0 || start < last_start {
+            if last_start.is_none_or(|last| start < last) {
                 before = self.spans.partition_point(|s| s.start <= start);
+                (next_start, reach) = self.around(before);
             }
-            while self.spans.get(before).is_some_and(|s| s.start <= start) {
+            while next_start.is_some_and(|next| next <= start) {
                 before += 1;
+                (next_start, reach) = self.around(before);
             }
-            last_start = start;
-            quoted.push(self.reaches(before, token.span));
-        }
+            last_start = Some(start);
+            reach.is_some_and(|end| end >= token.span.end)
+        }));
+    }
+
+    /// The start of span `before`, and the furthest end of the spans before it.
+    fn around(&self, before: usize) -> (Option<usize>, Option<usize>) {
+        let next_start = self.spans.get(before).map(|s| s.start);
+        let reach = before
+            .checked_sub(1)
+            .and_then(|i| self.reach.get(i))
+            .copied();
+        (next_start, reach)
     }
 }
 
@@ -414,13 +440,13 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         self.first_word().is_none_or(|i| self.quoted[i])
     }
 
-    /// Every report in the sentence, at most one per cue, in order.
-    fn reports(&self) -> Vec<Report> {
+    /// Every report in the sentence, at most one per cue, in order; `cues` are the places, in
+    /// order, of the tokens that may be cue words or "according" (only these open a report).
+    fn reports(&self, cues: &[usize]) -> Vec<Report> {
         let mut reports = Vec::new();
         let mut covered_until = 0;
-        for k in 0..self.tokens.len() {
-            // Only a cue word or "according" opens a report.
-            if !self.tokens[k].lex.may_be_cue() || self.quoted[k] || k < covered_until {
+        for &k in cues {
+            if self.quoted.get(k).is_none_or(|&q| q) || k < covered_until {
                 continue;
             }
             let found = if self.is(k, "according") && self.is(k + 1, "to") {
@@ -561,13 +587,14 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         if let Some(speaker) = self.phrases.subject_before(self.tokens, 0, k) {
             return Some(speaker);
         }
+        // From here on the cue has no subject of its own.
         let previous = k.checked_sub(1)?;
         if self.is(previous, "who") || self.is(previous, "which") {
             // "Mark Zuckerberg, who announced ...": the phrase before the relative pronoun.
             let comma = k.checked_sub(2).filter(|&c| self.mark(c) == Some(b','))?;
             return self.phrases.phrase_ending_at(self.tokens, 0, comma);
         }
-        let speaker = self.phrases.speaker_of_cue(self.tokens, k)?;
+        let speaker = self.phrases.speaker_of_cue_with(self.tokens, k, None)?;
         let first = self
             .tokens
             .partition_point(|t| t.span.start < speaker.span.start);
@@ -766,12 +793,13 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{QuotedSpans, SentenceReader};
+    use super::{sentence_tokens, QuotedSpans, SentenceReader};
+    use crate::attribute::slice;
     use crate::grammar::{lower, Grammar};
     use crate::phrase::Phrases;
     use crate::span::Span;
     use crate::statement::Kind;
-    use crate::tokens::{tokenize, Lex, Token, TokenKind};
+    use crate::tokens::{tokenize, tokenize_with, Lex, Token, TokenKind};
     use crate::Extractor;
 
     fn token(start: usize, end: usize) -> Token {
@@ -804,6 +832,29 @@ mod tests {
         assert!(quoted.is_empty());
         QuotedSpans::of(Vec::new()).mark(&tokens, &mut quoted);
         assert!(quoted.iter().all(|q| !q));
+    }
+
+    #[test]
+    fn sentence_tokens_are_the_slice_and_its_cues() {
+        let grammar = Grammar::builtin();
+        let text = "Lee said: \"Ça va.\" According to them, it's over — they told reporters.";
+        let tokens = tokenize_with(text, Span::new(0, text.len()), &grammar);
+        let mut cues = vec![99];
+        for start in 0..=text.len() + 1 {
+            for end in start..=text.len() + 1 {
+                let span = Span::new(start, end);
+                let expected = slice(&tokens, span);
+                assert_eq!(sentence_tokens(&tokens, span, &mut cues), expected);
+                let expected_cues: Vec<usize> = (0..expected.len())
+                    .filter(|&i| expected[i].lex.may_be_cue())
+                    .collect();
+                assert_eq!(cues, expected_cues);
+            }
+        }
+        let all = sentence_tokens(&tokens, Span::new(0, text.len()), &mut cues);
+        assert_eq!(all.len(), tokens.len());
+        assert_eq!(cues.len(), 3, "said, According, told");
+        assert!(sentence_tokens(&[], Span::new(0, 4), &mut cues).is_empty() && cues.is_empty());
     }
 
     #[test]
