@@ -13,11 +13,9 @@
 //! Words are compared with ASCII-case-insensitive equality against lower-case literals rather
 //! than lower-cased copies; `is_word` explains why the two agree for every word.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
-use crate::attribute::{
-    find_outlet, frame_outlets, outlet_columns, slice, Attribution, ParagraphTokens,
-};
+use crate::attribute::{find_outlet, frame_outlets, outlet_columns, Attribution, ParagraphTokens};
 use crate::grammar::{CueInfo, Grammar, Section};
 use crate::phrase::{NounPhrase, Phrases};
 use crate::quotes::Quote;
@@ -28,6 +26,10 @@ use crate::tokens::{Token, TokenKind};
 
 /// The fewest words a reported clause may have.
 const MIN_WORDS: usize = 3;
+
+/// How many times over its tokens a sentence's clauses are read one by one before its `Tally`
+/// is built instead.
+const SCAN_BUDGET: usize = 4;
 
 /// Finds reported speech in every sentence of the document.
 pub fn reported_speech(
@@ -41,6 +43,7 @@ pub fn reported_speech(
     let top = QuotedSpans::new(quotes);
     let mut statements = Vec::new();
     let mut quoted = Vec::new();
+    let mut cues = Vec::new();
     for (paragraph_index, sentences) in seg.paragraph_sentences.iter().enumerate() {
         let Some(tokens) = tokens.get(paragraph_index) else {
             continue;
@@ -49,20 +52,15 @@ pub fn reported_speech(
             let Some(sentence) = seg.sentences.get(sentence_index) else {
                 continue;
             };
-            let sentence_tokens = slice(tokens, *sentence);
+            let sentence_tokens = sentence_tokens(tokens, *sentence, &mut cues);
             // Only a cue word or "according" opens a report.
-            if !sentence_tokens.iter().any(|t| t.lex.may_be_cue()) {
+            if cues.is_empty() {
                 continue;
             }
             top.mark(sentence_tokens, &mut quoted);
-            let reader = SentenceReader {
-                phrases: &phrases,
-                tokens: sentence_tokens,
-                quoted: &quoted,
-                tally: OnceCell::new(),
-            };
+            let reader = SentenceReader::new(&phrases, sentence_tokens, &quoted);
             let mut sentence_outlets = None;
-            for found in reader.reports() {
+            for found in reader.reports(&cues) {
                 let sentence_outlets = sentence_outlets
                     .get_or_insert_with(|| frame_outlets(&phrases, sentence_tokens, None));
                 let (outlets, cited) = find_outlet(
@@ -107,6 +105,25 @@ pub fn reported_speech(
         }
     }
     statements
+}
+
+/// The tokens within `span` (what [`slice`] gives, for tokens in text order), with `cues` set
+/// to the places among them of the tokens that may be cue words or "according".
+fn sentence_tokens<'t>(tokens: &'t [Token], span: Span, cues: &mut Vec<usize>) -> &'t [Token] {
+    cues.clear();
+    let start = tokens.partition_point(|t| t.span.start < span.start);
+    let rest = tokens.get(start..).unwrap_or(&[]);
+    let mut len = 0;
+    for token in rest {
+        if token.span.end > span.end {
+            break;
+        }
+        if token.lex.may_be_cue() {
+            cues.push(len);
+        }
+        len += 1;
+    }
+    rest.get(..len).unwrap_or(&[])
 }
 
 /// Words that open an adjunct after a cue rather than a clause ("on Friday", "in a statement").
@@ -187,34 +204,42 @@ impl QuotedSpans {
     #[cfg(test)]
     fn contains(&self, span: Span) -> bool {
         let before = self.spans.partition_point(|s| s.start <= span.start);
-        self.reaches(before, span)
-    }
-
-    /// Does one of the first `before` spans (those starting at or before `span`) contain it?
-    fn reaches(&self, before: usize, span: Span) -> bool {
-        before
-            .checked_sub(1)
-            .and_then(|i| self.reach.get(i))
-            .is_some_and(|&end| end >= span.end)
+        self.around(before).1.is_some_and(|end| end >= span.end)
     }
 
     /// Sets `quoted` to, for each token, whether some span contains it (what `contains` says),
     /// walking the spans along with the tokens instead of searching them for each token.
     fn mark(&self, tokens: &[Token], quoted: &mut Vec<bool>) {
         quoted.clear();
+        // `before` counts the spans that start at or before the last token; the start of the
+        // next span and the furthest end of those before are kept at hand.
         let mut before = 0;
-        let mut last_start = 0;
-        for (i, token) in tokens.iter().enumerate() {
+        let mut next_start = None;
+        let mut reach = None;
+        let mut last_start = None;
+        quoted.extend(tokens.iter().map(|token| {
             let start = token.span.start;
-            if i == 0 || start < last_start {
+            if last_start.is_none_or(|last| start < last) {
                 before = self.spans.partition_point(|s| s.start <= start);
+                (next_start, reach) = self.around(before);
             }
-            while self.spans.get(before).is_some_and(|s| s.start <= start) {
+            while next_start.is_some_and(|next| next <= start) {
                 before += 1;
+                (next_start, reach) = self.around(before);
             }
-            last_start = start;
-            quoted.push(self.reaches(before, token.span));
-        }
+            last_start = Some(start);
+            reach.is_some_and(|end| end >= token.span.end)
+        }));
+    }
+
+    /// The start of span `before`, and the furthest end of the spans before it.
+    fn around(&self, before: usize) -> (Option<usize>, Option<usize>) {
+        let next_start = self.spans.get(before).map(|s| s.start);
+        let reach = before
+            .checked_sub(1)
+            .and_then(|i| self.reach.get(i))
+            .copied();
+        (next_start, reach)
     }
 }
 
@@ -230,7 +255,16 @@ struct SentenceReader<'p, 'a> {
     tokens: &'p [Token],
     /// For each token, whether it lies inside a quotation.
     quoted: &'p [bool],
-    /// Counts and clause ends over the sentence, built at the first need (see `Tally`).
+    /// The last "that" of the sentence, found at the first need.
+    last_that: OnceCell<Option<usize>>,
+    /// The first comma of the sentence, found at the first need.
+    first_comma: OnceCell<Option<usize>>,
+    /// The first word (non-punctuation token) of the sentence, found at the first need.
+    first_word: OnceCell<Option<usize>>,
+    /// Tokens the clauses read one by one so far (see `SentenceReader::measure`).
+    scanned: Cell<usize>,
+    /// Counts and clause ends over the sentence, built when reading clauses one by one has
+    /// cost too much (see `Tally`).
     tally: OnceCell<Tally>,
 }
 
@@ -243,12 +277,6 @@ struct Tally {
     words: Vec<usize>,
     /// `stop[i]`: the first token at or after i where a clause stops (see `SentenceReader::stops`).
     stop: Vec<usize>,
-    /// The last "that" of the sentence.
-    last_that: Option<usize>,
-    /// The first comma of the sentence.
-    first_comma: Option<usize>,
-    /// The first word (non-punctuation token) of the sentence.
-    first_word: Option<usize>,
 }
 
 impl Tally {
@@ -258,7 +286,35 @@ impl Tally {
     }
 }
 
-impl SentenceReader<'_, '_> {
+/// A clause's tokens `from..to`, cut at its stop and trimmed, and what they hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Measure {
+    from: usize,
+    to: usize,
+    /// Non-punctuation tokens.
+    words: usize,
+    /// Quoted tokens.
+    quoted: usize,
+}
+
+impl<'p, 'a> SentenceReader<'p, 'a> {
+    fn new(
+        phrases: &'p Phrases<'a>,
+        tokens: &'p [Token],
+        quoted: &'p [bool],
+    ) -> SentenceReader<'p, 'a> {
+        SentenceReader {
+            phrases,
+            tokens,
+            quoted,
+            last_that: OnceCell::new(),
+            first_comma: OnceCell::new(),
+            first_word: OnceCell::new(),
+            scanned: Cell::new(0),
+            tally: OnceCell::new(),
+        }
+    }
+
     fn word(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.text(self.phrases.text))
     }
@@ -300,12 +356,12 @@ impl SentenceReader<'_, '_> {
             .is_some_and(|t| self.phrases.ends_with(t, "ing"))
     }
 
-    /// Does a clause stop at token `i` (`i` > the clause's first token), whose `mark` is
-    /// given? At a colon, at a direct quotation after a comma or colon ("..., Rubio fired back:
-    /// "Q""), and at ", but" or ", and" before a cue verb.
+    /// Does a clause stop at token `i` (`i` > the clause's first token)? At a colon, at a
+    /// direct quotation after a comma or colon ("..., Rubio fired back: "Q""), and at ", but"
+    /// or ", and" before a cue verb.
     #[inline(always)]
-    fn stops(&self, i: usize, mark: Option<u8>) -> bool {
-        match mark {
+    fn stops(&self, i: usize) -> bool {
+        match self.mark(i) {
             Some(b':') => true,
             Some(b',') if self.joins_cue_clause(i) => true,
             _ => {
@@ -334,22 +390,13 @@ impl SentenceReader<'_, '_> {
             let mut quoted = vec![0; n + 1];
             let mut words = vec![0; n + 1];
             let mut stop = vec![n; n + 1];
-            // Positions found so far, `n` for none (the pass runs from the end).
-            let (mut last_that, mut first_comma, mut first_word) = (n, n, n);
             let (mut quoted_after, mut words_after, mut next_stop) = (0, 0, n);
             for (i, (token, &is_quoted)) in self.tokens.iter().zip(self.quoted).enumerate().rev() {
-                let mark = self.mark(i);
                 quoted_after += usize::from(is_quoted);
                 if token.kind != TokenKind::Punct {
                     words_after += 1;
-                    first_word = i;
                 }
-                if mark == Some(b',') {
-                    first_comma = i;
-                } else if last_that == n && self.is(i, "that") {
-                    last_that = i;
-                }
-                if self.stops(i, mark) {
+                if self.stops(i) {
                     next_stop = i;
                 }
                 if let (Some(q), Some(w), Some(s)) =
@@ -358,33 +405,48 @@ impl SentenceReader<'_, '_> {
                     (*q, *w, *s) = (quoted_after, words_after, next_stop);
                 }
             }
-            let found = |i: usize| (i < n).then_some(i);
-            let (last_that, first_comma, first_word) =
-                (found(last_that), found(first_comma), found(first_word));
             Tally {
                 quoted,
                 words,
                 stop,
-                last_that,
-                first_comma,
-                first_word,
             }
         })
+    }
+
+    /// The last "that" of the sentence.
+    fn last_that(&self) -> Option<usize> {
+        *self
+            .last_that
+            .get_or_init(|| (0..self.tokens.len()).rev().find(|&i| self.is(i, "that")))
+    }
+
+    /// The first comma of the sentence.
+    fn first_comma(&self) -> Option<usize> {
+        *self
+            .first_comma
+            .get_or_init(|| (0..self.tokens.len()).find(|&i| self.mark(i) == Some(b',')))
+    }
+
+    /// The first word (non-punctuation token) of the sentence.
+    fn first_word(&self) -> Option<usize> {
+        *self
+            .first_word
+            .get_or_init(|| self.tokens.iter().position(|t| t.kind != TokenKind::Punct))
     }
 
     /// Does the sentence open with a quoted word, or have no word? Then no clause can run from
     /// its start (see `clause`).
     fn opens_with_quotation(&self) -> bool {
-        self.tally().first_word.is_none_or(|i| self.quoted[i])
+        self.first_word().is_none_or(|i| self.quoted[i])
     }
 
-    /// Every report in the sentence, at most one per cue, in order.
-    fn reports(&self) -> Vec<Report> {
+    /// Every report in the sentence, at most one per cue, in order; `cues` are the places, in
+    /// order, of the tokens that may be cue words or "according" (only these open a report).
+    fn reports(&self, cues: &[usize]) -> Vec<Report> {
         let mut reports = Vec::new();
         let mut covered_until = 0;
-        for k in 0..self.tokens.len() {
-            // Only a cue word or "according" opens a report.
-            if !self.tokens[k].lex.may_be_cue() || self.quoted[k] || k < covered_until {
+        for &k in cues {
+            if self.quoted.get(k).is_none_or(|&q| q) || k < covered_until {
                 continue;
             }
             let found = if self.is(k, "according") && self.is(k + 1, "to") {
@@ -422,10 +484,10 @@ impl SentenceReader<'_, '_> {
             next.is_none_or(|i| self.is_adjunct_start(i) || self.is_end_inversion(k, i));
 
         // "CLAUSE, X said (on Friday)." / "CLAUSE, said X."
-        if ends_sentence && self.tally().last_that.is_none_or(|i| i <= k) {
+        if ends_sentence && self.last_that().is_none_or(|i| i <= k) {
             // The comma `end_speaker` needs lies before the cue, and the clause before the
             // comma starts the sentence.
-            if self.tally().first_comma.is_none_or(|c| c >= k) || self.opens_with_quotation() {
+            if self.first_comma().is_none_or(|c| c >= k) || self.opens_with_quotation() {
                 return None;
             }
             let (speaker, comma) = self.end_speaker(k)?;
@@ -516,7 +578,7 @@ impl SentenceReader<'_, '_> {
 
     /// Does the sentence open with a subordinate clause ("After ...,") that holds the cue at `k`?
     fn opens_with_subordinate_clause(&self, k: usize) -> bool {
-        self.is_any(0, &SUBORDINATORS) && self.tally().first_comma.is_none_or(|i| i >= k)
+        self.is_any(0, &SUBORDINATORS) && self.first_comma().is_none_or(|i| i >= k)
     }
 
     /// The speaker of the cue at `k`, read strictly: its own subject; the subject of the clause
@@ -525,13 +587,14 @@ impl SentenceReader<'_, '_> {
         if let Some(speaker) = self.phrases.subject_before(self.tokens, 0, k) {
             return Some(speaker);
         }
+        // From here on the cue has no subject of its own.
         let previous = k.checked_sub(1)?;
         if self.is(previous, "who") || self.is(previous, "which") {
             // "Mark Zuckerberg, who announced ...": the phrase before the relative pronoun.
             let comma = k.checked_sub(2).filter(|&c| self.mark(c) == Some(b','))?;
             return self.phrases.phrase_ending_at(self.tokens, 0, comma);
         }
-        let speaker = self.phrases.speaker_of_cue(self.tokens, k)?;
+        let speaker = self.phrases.speaker_of_cue_with(self.tokens, k, None)?;
         let first = self
             .tokens
             .partition_point(|t| t.span.start < speaker.span.start);
@@ -613,11 +676,83 @@ impl SentenceReader<'_, '_> {
 
     /// The clause over tokens `from..to`, trimmed of edge punctuation, if it is long and unquoted enough.
     fn clause(&self, from: usize, to: usize) -> Option<Span> {
-        let mut from = from;
-        let mut to = to.min(self.tokens.len());
+        let to = to.min(self.tokens.len());
         if from >= to {
             return None;
         }
+        let Measure {
+            from,
+            to,
+            words,
+            quoted,
+        } = self.measure(from, to);
+        if words < MIN_WORDS
+            || 2 * quoted >= to - from
+            || self.quoted.get(from).copied().unwrap_or(false)
+            || self.is_any(from, &AUXILIARIES)
+        {
+            return None;
+        }
+        Some(Span::new(
+            self.tokens[from].span.start,
+            self.tokens[to - 1].span.end,
+        ))
+    }
+
+    /// Measures the clause over tokens `from..to` (`from < to <=` the sentence's length): by
+    /// reading its tokens while they total at most `SCAN_BUDGET` times the sentence's, and
+    /// from the sentence's `Tally` after that, so a sentence of many cues stays linear.
+    fn measure(&self, from: usize, to: usize) -> Measure {
+        if self.tally.get().is_none() {
+            let scanned = self.scanned.get() + (to - from);
+            if scanned <= SCAN_BUDGET * self.tokens.len() {
+                self.scanned.set(scanned);
+                return self.measure_by_reading(from, to);
+            }
+        }
+        self.measure_by_tally(from, to)
+    }
+
+    /// `measure`, reading the clause's tokens.
+    fn measure_by_reading(&self, from: usize, to: usize) -> Measure {
+        let mut from = from;
+        // A clause ends where a direct quotation or a colon begins ("..., Rubio fired back: "Q"").
+        let mut to = (from + 1..to).find(|&i| self.stops(i)).unwrap_or(to);
+        while from < to && self.tokens[from].kind == TokenKind::Punct {
+            from += 1;
+        }
+        let (mut words, mut quoted, mut first_quoted) = (0, 0, to);
+        for (i, (token, &is_quoted)) in self.tokens[from..to]
+            .iter()
+            .zip(&self.quoted[from..to])
+            .enumerate()
+        {
+            words += usize::from(token.kind != TokenKind::Punct);
+            if is_quoted {
+                quoted += 1;
+                first_quoted = first_quoted.min(from + i);
+            }
+        }
+        // Trim edge punctuation, but keep a closing quotation mark whose quote the clause holds.
+        while to > from
+            && self.tokens[to - 1].kind == TokenKind::Punct
+            && !(self.quoted[to - 1] && first_quoted < to - 1)
+        {
+            to -= 1;
+            quoted -= usize::from(self.quoted[to]);
+        }
+        Measure {
+            from,
+            to,
+            words,
+            quoted,
+        }
+    }
+
+    /// `measure`, from the sentence's `Tally`.
+    fn measure_by_tally(&self, from: usize, to: usize) -> Measure {
+        let mut from = from;
+        let mut to = to;
         let tally = self.tally();
         // A clause ends where a direct quotation or a colon begins ("..., Rubio fired back: "Q"").
         let stop = tally.stop[from + 1];
@@ -634,19 +769,12 @@ impl SentenceReader<'_, '_> {
         {
             to -= 1;
         }
-        let words = Tally::count(&tally.words, from, to);
-        let quoted = Tally::count(&tally.quoted, from, to);
-        if words < MIN_WORDS
-            || 2 * quoted >= to - from
-            || self.quoted.get(from).copied().unwrap_or(false)
-            || self.is_any(from, &AUXILIARIES)
-        {
-            return None;
+        Measure {
+            from,
+            to,
+            words: Tally::count(&tally.words, from, to),
+            quoted: Tally::count(&tally.quoted, from, to),
         }
-        Some(Span::new(
-            self.tokens[from].span.start,
-            self.tokens[to - 1].span.end,
-        ))
     }
 
     fn report(&self, clause: Span, cue: Span, speaker: NounPhrase) -> Report {
@@ -665,14 +793,13 @@ impl SentenceReader<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use std::cell::OnceCell;
-
-    use super::{QuotedSpans, SentenceReader};
+    use super::{sentence_tokens, QuotedSpans, SentenceReader};
+    use crate::attribute::slice;
     use crate::grammar::{lower, Grammar};
     use crate::phrase::Phrases;
     use crate::span::Span;
     use crate::statement::Kind;
-    use crate::tokens::{tokenize, Lex, Token, TokenKind};
+    use crate::tokens::{tokenize, tokenize_with, Lex, Token, TokenKind};
     use crate::Extractor;
 
     fn token(start: usize, end: usize) -> Token {
@@ -708,6 +835,29 @@ mod tests {
     }
 
     #[test]
+    fn sentence_tokens_are_the_slice_and_its_cues() {
+        let grammar = Grammar::builtin();
+        let text = "Lee said: \"Ça va.\" According to them, it's over — they told reporters.";
+        let tokens = tokenize_with(text, Span::new(0, text.len()), &grammar);
+        let mut cues = vec![99];
+        for start in 0..=text.len() + 1 {
+            for end in start..=text.len() + 1 {
+                let span = Span::new(start, end);
+                let expected = slice(&tokens, span);
+                assert_eq!(sentence_tokens(&tokens, span, &mut cues), expected);
+                let expected_cues: Vec<usize> = (0..expected.len())
+                    .filter(|&i| expected[i].lex.may_be_cue())
+                    .collect();
+                assert_eq!(cues, expected_cues);
+            }
+        }
+        let all = sentence_tokens(&tokens, Span::new(0, text.len()), &mut cues);
+        assert_eq!(all.len(), tokens.len());
+        assert_eq!(cues.len(), 3, "said, According, told");
+        assert!(sentence_tokens(&[], Span::new(0, 4), &mut cues).is_empty() && cues.is_empty());
+    }
+
+    #[test]
     fn tally_agrees_with_its_definitions() {
         let grammar = Grammar::builtin();
         let text = "After Lee said that, he wrote: \"So it is,\" and THAT was it, but said \
@@ -723,12 +873,7 @@ mod tests {
             .iter()
             .map(|t| t.span.start >= open && t.span.end <= close)
             .collect();
-        let reader = SentenceReader {
-            phrases: &phrases,
-            tokens: &tokens,
-            quoted: &quoted,
-            tally: OnceCell::new(),
-        };
+        let reader = SentenceReader::new(&phrases, &tokens, &quoted);
         let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
         let n = tokens.len();
         let tally = reader.tally();
@@ -760,11 +905,58 @@ mod tests {
         }
         assert!((0..n).any(|i| stops(i) && words[i] == ","));
         let last_that = (0..n).rev().find(|&i| lower(words[i]) == "that");
-        assert_eq!(tally.last_that, last_that);
+        assert_eq!(reader.last_that(), last_that);
         assert_eq!(last_that, Some(n - 1));
-        assert_eq!(tally.first_comma, words.iter().position(|w| *w == ","));
-        assert_eq!(tally.first_word, Some(0));
+        assert_eq!(reader.first_comma(), words.iter().position(|w| *w == ","));
+        assert_eq!(reader.first_word(), Some(0));
         assert!(!reader.opens_with_quotation());
+    }
+
+    #[test]
+    fn reading_a_clause_measures_it_as_the_tally_does() {
+        let grammar = Grammar::builtin();
+        // Quotations opening after commas and colons, closing marks at clause ends, a colon,
+        // ", but said", non-ASCII words and punctuation, an empty quotation.
+        let text = "Über-Chef Lee said, \"So it is,\" and: «Ça va», but said — \"\" the plan \
+                    \"was done.\" , and … ; \"Naïve,\" he said.";
+        let phrases = Phrases {
+            text,
+            grammar: &grammar,
+        };
+        let tokens = tokenize(text, Span::new(0, text.len()), &|_| false);
+        // Every other stretch between straight quotation marks is quoted.
+        let mut inside = false;
+        let quoted: Vec<bool> = tokens
+            .iter()
+            .map(|t| {
+                let mark = t.text(text) == "\"";
+                if mark {
+                    inside = !inside;
+                }
+                inside || mark || t.text(text) == "»"
+            })
+            .collect();
+        let reader = SentenceReader::new(&phrases, &tokens, &quoted);
+        let n = tokens.len();
+        let mut stopped = 0;
+        for from in 0..n {
+            for to in from + 1..=n {
+                let read = reader.measure_by_reading(from, to);
+                assert_eq!(read, reader.measure_by_tally(from, to), "{from}..{to}");
+                stopped += usize::from(read.to < to && !reader.tokens[read.to].is_wordlike());
+            }
+        }
+        assert!(stopped > 0);
+        assert!(quoted.iter().any(|&q| q) && quoted.iter().any(|&q| !q));
+        // Past its budget a reader measures from the tally, with the same answers.
+        let budget = super::SCAN_BUDGET * n;
+        let fresh = SentenceReader::new(&phrases, &tokens, &quoted);
+        let answers: Vec<_> = (0..2 * budget).map(|i| fresh.clause(i % n, n)).collect();
+        assert!(fresh.tally.get().is_some());
+        let expected: Vec<_> = (0..2 * budget)
+            .map(|i| SentenceReader::new(&phrases, &tokens, &quoted).clause(i % n, n))
+            .collect();
+        assert_eq!(answers, expected);
     }
 
     #[test]
@@ -778,29 +970,16 @@ mod tests {
         let tokens = tokenize(text, Span::new(0, text.len()), &|_| false);
         let close = text.rfind('"').map_or(0, |c| c + 1);
         let quoted: Vec<bool> = tokens.iter().map(|t| t.span.end <= close).collect();
-        let reader = SentenceReader {
-            phrases: &phrases,
-            tokens: &tokens,
-            quoted: &quoted,
-            tally: OnceCell::new(),
-        };
-        assert_eq!(reader.tally().first_word, Some(1));
+        let reader = SentenceReader::new(&phrases, &tokens, &quoted);
+        assert_eq!(reader.first_word(), Some(1));
         assert!(reader.opens_with_quotation());
         assert!((0..=tokens.len()).all(|to| reader.clause(0, to).is_none()));
         let unquoted = vec![false; tokens.len()];
-        let reader = SentenceReader {
-            quoted: &unquoted,
-            tally: OnceCell::new(),
-            ..reader
-        };
+        let reader = SentenceReader::new(&phrases, &tokens, &unquoted);
         assert!(!reader.opens_with_quotation());
         assert!(reader.clause(0, 7).is_some());
         let punctuation = &tokens[..1];
-        let reader = SentenceReader {
-            tokens: punctuation,
-            tally: OnceCell::new(),
-            ..reader
-        };
+        let reader = SentenceReader::new(&phrases, punctuation, &unquoted);
         assert!(reader.opens_with_quotation());
     }
 

@@ -12,8 +12,21 @@ use crate::grammar::{lower, CueInfo, Grammar, Lower, Section};
 use crate::span::Span;
 use crate::statement::{Kind, Rule};
 use crate::tokens::{
-    ends_with_word, is_possessive, is_quote_mark, is_word, strip_possessive, Lex, Token, TokenKind,
+    ends_with_word, is_possessive, is_quote_mark, is_word, join_words, strip_possessive, Lex,
+    Token, TokenKind,
 };
+
+/// Is `text` its own words joined by single spaces (what [`join_words`] gives back)? Checked
+/// on ASCII bytes only: text with any other byte answers false.
+fn is_joined_words(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && bytes
+            .iter()
+            .all(|&b| b.is_ascii() && !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+        && !bytes.windows(2).any(|pair| pair == b"  ")
+}
 
 /// Prepositions that join a name to what it heads ("Mr. Morgan of the Sierra Club").
 const NAME_CONNECTORS: [&str; 6] = ["in", "of", "for", "at", "from", "to"];
@@ -1001,7 +1014,17 @@ impl<'a> Phrases<'a> {
     /// Who the cue at `k` is said by: its subject, the subject of the clause it hangs from
     /// ("X said, vowing ..." / "X was prompted to say"), or a name right after it ("said X:").
     pub fn speaker_of_cue(&self, tokens: &[Token], k: usize) -> Option<NounPhrase> {
-        let subject = self.subject_before(tokens, 0, k);
+        self.speaker_of_cue_with(tokens, k, self.subject_before(tokens, 0, k))
+    }
+
+    /// [`Phrases::speaker_of_cue`] for a caller that has read the cue's `subject` already (what
+    /// `subject_before(tokens, 0, k)` gives).
+    pub fn speaker_of_cue_with(
+        &self,
+        tokens: &[Token],
+        k: usize,
+        subject: Option<NounPhrase>,
+    ) -> Option<NounPhrase> {
         // "Mackler issued a statement saying ...": the statement's issuer speaks.
         let issued = subject.is_some_and(|s| {
             let words: Vec<&str> = s.span.of(self.text).split_whitespace().collect();
@@ -1065,13 +1088,14 @@ impl<'a> Phrases<'a> {
 
     /// The canonical outlet a phrase names ("the cable news network" gives "CNN"), if it is one.
     pub fn outlet_named(&self, phrase: &NounPhrase) -> Option<String> {
-        let words = phrase
-            .span
-            .of(self.text)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        self.grammar.outlet(&words).map(|o| o.name.clone())
+        let text = phrase.span.of(self.text);
+        // Most phrases are written with single spaces already: looked up as they stand.
+        let outlet = if is_joined_words(text) {
+            self.grammar.outlet(text)
+        } else {
+            self.grammar.outlet(&join_words(text))
+        };
+        outlet.map(|o| o.name.clone())
     }
 
     /// The subject of the first cue before `index` in the same tokens ("X said, vowing ...").
@@ -1348,5 +1372,88 @@ mod tests {
             phrase_before_cue("which he said").map(|p| p.0),
             Some("he".into())
         );
+    }
+
+    #[test]
+    fn joined_words_are_what_join_words_gives_back() {
+        for text in [
+            "",
+            " ",
+            "CNN",
+            "the New York Times",
+            "the  New York Times",
+            " CNN",
+            "CNN ",
+            "Fox\tNews",
+            "Fox\nNews",
+            "Fox\u{0B}News",
+            "Fox\u{0C}News",
+            "Fox\rNews",
+            "Fox\u{A0}News",
+            "Fox\u{2009}News",
+            "Le Monde diplomatique",
+            "Ça va",
+            "a b",
+            "a  b c",
+        ] {
+            if is_joined_words(text) {
+                assert_eq!(join_words(text), text, "{text:?}");
+            }
+            let ascii_only = text.is_ascii();
+            assert_eq!(
+                is_joined_words(text),
+                ascii_only && join_words(text) == text
+            );
+        }
+    }
+
+    #[test]
+    fn outlet_named_reads_spacing_as_single_spaces() {
+        let grammar = Grammar::builtin();
+        let text = "the New York Times said; the New  York\u{A0}Times said; CNN said";
+        let p = Phrases {
+            text,
+            grammar: &grammar,
+        };
+        let phrase = |start: usize, end: usize| NounPhrase {
+            span: Span::new(start, end),
+            name: None,
+            title: None,
+            pronoun: false,
+        };
+        let first = p.outlet_named(&phrase(0, 18));
+        assert!(first.is_some());
+        let second_start = text.find("the New  York").unwrap_or(0);
+        let second_end = text.rfind("Times").map_or(0, |i| i + 5);
+        assert_eq!(p.outlet_named(&phrase(second_start, second_end)), first);
+        let cnn = text.rfind("CNN").unwrap_or(0);
+        assert_eq!(p.outlet_named(&phrase(cnn, cnn + 3)), Some("CNN".into()));
+    }
+
+    #[test]
+    fn speaker_of_cue_with_its_subject_is_speaker_of_cue() {
+        let grammar = Grammar::builtin();
+        for sentence in [
+            "Mackler issued a statement saying the plan would fail.",
+            "I laughed and said it was over.",
+            "Trump said, vowing to fight on, that the talks failed.",
+            "The plan, said Martin Indyk: it failed.",
+            "Über-Chef Lee, der Präsident, sagte und said so.",
+            "",
+        ] {
+            let tokens = tokenize(sentence, Span::new(0, sentence.len()), &|_| false);
+            let p = Phrases {
+                text: sentence,
+                grammar: &grammar,
+            };
+            for k in 0..tokens.len() {
+                let subject = p.subject_before(&tokens, 0, k);
+                assert_eq!(
+                    p.speaker_of_cue_with(&tokens, k, subject),
+                    p.speaker_of_cue(&tokens, k),
+                    "{sentence:?} {k}"
+                );
+            }
+        }
     }
 }
