@@ -24,7 +24,7 @@ use crate::quotes::Quote;
 use crate::segment::Segmentation;
 use crate::span::{index_at, Span};
 use crate::statement::{Kind, Rule, Statement};
-use crate::tokens::{is_possessive, is_quote_mark, tokenize_with, Token, TokenKind};
+use crate::tokens::{is_possessive, is_quote_mark, is_word, tokenize_with, Token, TokenKind};
 
 /// Who said a quotation and how the article says so.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,9 +172,8 @@ pub fn attribute(
         {
             continue;
         }
-        let words = ctx.quote.inner.of(text).split_whitespace().count();
-        let sentence_like =
-            words >= SHORT_QUOTE_WORDS && is_sentence_like(ctx.quote.inner.of(text));
+        let sentence_like = has_words(ctx.quote.inner.of(text), SHORT_QUOTE_WORDS)
+            && is_sentence_like(ctx.quote.inner.of(text));
         let Some(attribution) =
             found.or_else(|| sentence_like.then(|| unattributed(Rule::Unattributed)))
         else {
@@ -328,8 +327,8 @@ impl<'d> Document<'d> {
     /// "The agency declined to detail the investigation's "scope or targets"": a partial quote
     /// of three or more words with no cue belongs to its sentence's subject.
     fn partial_subject(&self, ctx: &Context) -> Option<Attribution> {
-        let words = ctx.quote.inner.of(self.text).split_whitespace().count();
-        if ctx.kind != Kind::Partial || words < SHORT_QUOTE_WORDS {
+        if ctx.kind != Kind::Partial || !has_words(ctx.quote.inner.of(self.text), SHORT_QUOTE_WORDS)
+        {
             return None;
         }
         let subject = self
@@ -550,10 +549,17 @@ fn is_name_or_modifier(
     grammar: &Grammar,
 ) -> bool {
     let inner = quote.inner.of(text).trim();
-    let words: Vec<&str> = inner.split_whitespace().collect();
-    if words.len() > MAX_TITLE_WORDS {
-        return false;
+    // Only quotes of a few words are read on; the words are kept on the stack.
+    let mut slots = [""; MAX_TITLE_WORDS];
+    let mut len = 0;
+    for word in inner.split_whitespace() {
+        let Some(slot) = slots.get_mut(len) else {
+            return false;
+        };
+        *slot = word;
+        len += 1;
     }
+    let words = slots.get(..len).unwrap_or(&[]);
     // A title is in title case: every word but short function words capitalised ("Face the Nation").
     let title_case = words.iter().all(|w| {
         w.chars()
@@ -573,11 +579,13 @@ fn is_name_or_modifier(
     let previous = before.iter().rev().find(|t| !is_quote_mark(t.text(text)));
     let title_position = previous.is_some_and(|t| {
         let word = t.text(text);
+        // The same as matching `word.to_lowercase()` (see `is_word`: no literal holds a "k").
         is_possessive(word)
-            || matches!(
-                word.to_lowercase().as_str(),
-                "the" | "a" | "an" | "on" | "of" | "in" | "for" | "from" | "at" | "by"
-            )
+            || [
+                "the", "a", "an", "on", "of", "in", "for", "from", "at", "by",
+            ]
+            .iter()
+            .any(|literal| is_word(word, literal))
     });
     if capitalized && title_position {
         return true;
@@ -601,7 +609,13 @@ fn is_name_or_modifier(
 fn is_sentence_like(inner: &str) -> bool {
     let trimmed = inner.trim();
     let ends = trimmed.ends_with(['.', ',', '?', '!', '…', ';', ':']);
-    ends || trimmed.split_whitespace().count() >= 6
+    ends || has_words(trimmed, 6)
+}
+
+/// Does `text` hold at least `count` words? Reads no further than the `count`th word, where
+/// `split_whitespace().count() >= count` would read a long quotation to its end.
+fn has_words(text: &str, count: usize) -> bool {
+    count == 0 || text.split_whitespace().nth(count - 1).is_some()
 }
 
 /// Direct when the quote stands on its own or right after a cue or colon; partial inside a paraphrase.
@@ -856,6 +870,28 @@ mod tests {
 
     fn speakers(text: &str) -> Vec<String> {
         quoted(text).into_iter().map(|q| q.2).collect()
+    }
+
+    #[test]
+    fn has_words_agrees_with_a_full_count() {
+        for text in [
+            "",
+            "  ",
+            "one",
+            " one two ",
+            "one\u{a0}two\u{2009}three",
+            "ein zwei drei vier fünf sechs",
+            "a b c d e f g h",
+            "\n\ta\n",
+        ] {
+            for count in 0..9 {
+                assert_eq!(
+                    super::has_words(text, count),
+                    text.split_whitespace().count() >= count,
+                    "{text:?} {count}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -1133,10 +1133,21 @@ impl<'a> Phrases<'a> {
     #[inline]
     pub fn outlet_at(&self, tokens: &[Token], i: usize) -> Option<(String, usize)> {
         let first = tokens.get(i)?;
-        if first.kind == TokenKind::Punct
-            || !first.is_capitalized(self.text) && first.kind != TokenKind::Number
-        {
-            return None;
+        match first.kind {
+            TokenKind::Punct => return None,
+            TokenKind::Word => {
+                // A word whose first byte is ASCII but no capital is not capitalised (see
+                // `Token::is_capitalized`): most words, told apart without a call.
+                let starts_lower = self
+                    .text
+                    .as_bytes()
+                    .get(first.span.start)
+                    .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase());
+                if starts_lower || !first.is_capitalized(self.text) {
+                    return None;
+                }
+            }
+            TokenKind::Number => {}
         }
         self.outlet_from(tokens, i, first)
     }
@@ -1166,7 +1177,7 @@ impl<'a> Phrases<'a> {
             }
             let written = Span::new(first.span.start, last.span.end).of(self.text);
             let joined;
-            let alias = if spaced {
+            let alias = if spaced && !is_single_spaced(written) {
                 joined = written.split_whitespace().collect::<Vec<_>>().join(" ");
                 joined.as_str()
             } else {
@@ -1237,6 +1248,20 @@ impl<'a> Phrases<'a> {
         }
         None
     }
+}
+
+/// Is `text` its words joined by single spaces, so that `split_whitespace` and a join with
+/// " " give it back unchanged? Answered for ASCII text only (other text may hold Unicode
+/// spaces); false sends the caller to the join.
+fn is_single_spaced(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.is_ascii()
+        && bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && !bytes.windows(2).any(|pair| pair == b"  ")
+        && !bytes
+            .iter()
+            .any(|&b| (b.is_ascii_whitespace() && b != b' ') || b == 0x0b)
 }
 
 /// Offset of the first whitespace character in `text[from..to]`, or `to` if there is none.
@@ -1338,6 +1363,62 @@ mod tests {
             "Ryabkov"
         );
         assert_eq!(phrase_before_cue("he has repeatedly said").unwrap().0, "he");
+    }
+
+    #[test]
+    fn single_spaced_text_is_what_the_join_gives_back() {
+        for text in [
+            "",
+            " ",
+            "a",
+            "The New York Times",
+            "The  New York",
+            " Fox",
+            "Fox ",
+            "Fox\nNews",
+            "Fox\tNews",
+            "Fox\u{b}News",
+            "Fox\u{c}News",
+            "Fox\rNews",
+            "Fox\u{a0}News",
+            "Ékho Moskvy",
+            "Le\u{2009}Monde",
+        ] {
+            let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if is_single_spaced(text) {
+                assert_eq!(joined, text, "{text:?}");
+            }
+        }
+        assert!(is_single_spaced("The New York Times"));
+        assert!(!is_single_spaced("Ékho Moskvy"));
+    }
+
+    #[test]
+    fn outlet_at_matches_the_capitalisation_test_it_skips() {
+        let grammar = Grammar::builtin();
+        let text = "the New York Times said; CNN's report, \u{c9}kho Moskvy and ékho. The  Washington\nPost, \
+                    60 Minutes, Rossiya-1's 60 Minutes show, fox news, Fox News, the BBC, The BBC’s, \
+                    Le\u{a0}Monde, 'Reuters' and (AP) - «Le Monde» The";
+        let phrases = Phrases {
+            text,
+            grammar: &grammar,
+        };
+        let tokens = crate::tokens::tokenize_with(text, Span::new(0, text.len()), &grammar);
+        for end in [tokens.len(), tokens.len() / 2, 3, 0] {
+            let tokens = &tokens[..end];
+            for i in 0..=tokens.len() {
+                // The test outlet_at ran before it read the first byte itself.
+                let slow = tokens.get(i).and_then(|first| {
+                    if first.kind == TokenKind::Punct
+                        || !first.is_capitalized(text) && first.kind != TokenKind::Number
+                    {
+                        return None;
+                    }
+                    phrases.outlet_from(tokens, i, first)
+                });
+                assert_eq!(phrases.outlet_at(tokens, i), slow, "token {i} of {end}");
+            }
+        }
     }
 
     #[test]
