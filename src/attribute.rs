@@ -97,6 +97,8 @@ struct Document<'d> {
     frames: Vec<Span>,
     /// The outlets each frame names, read when first needed.
     frame_outlets: Vec<std::cell::OnceCell<FrameOutlets>>,
+    /// The article's own publisher (see [`article_outlet`]), read when a frame names an outlet.
+    article_outlet: std::cell::OnceCell<Option<String>>,
 }
 
 /// What the rules may look at for one quotation.
@@ -155,8 +157,8 @@ pub fn attribute(
         frame_outlets: vec![std::cell::OnceCell::new(); frames.len()],
         frames,
         top,
+        article_outlet: std::cell::OnceCell::new(),
     };
-    let article_outlet = article_outlet(text, seg, grammar);
     let mut statements: Vec<Statement> = Vec::new();
     let mut previous: Option<Previous> = None;
     for index in 0..doc.top.len() {
@@ -179,7 +181,7 @@ pub fn attribute(
         else {
             continue;
         };
-        let attribution = doc.with_outlet(&ctx, attribution, lead_in, article_outlet.as_deref());
+        let attribution = doc.with_outlet(&ctx, attribution, lead_in);
         statements.push(doc.statement(&ctx, &attribution));
         previous = (attribution.rule != Rule::Unattributed).then_some(Previous {
             frame_index: ctx.end_frame_index,
@@ -417,7 +419,6 @@ impl<'d> Document<'d> {
         ctx: &Context,
         mut attribution: Attribution,
         lead_in: Option<Span>,
-        article_outlet: Option<&str>,
     ) -> Attribution {
         if attribution.rule == Rule::Continuation {
             return attribution;
@@ -433,17 +434,14 @@ impl<'d> Document<'d> {
         let lead_in_outlets;
         let (context, outlets) = match lead_in_tokens {
             Some(tokens) => {
-                lead_in_outlets = frame_outlets(&self.phrases, tokens, article_outlet);
+                lead_in_outlets = self.outlets_in(tokens);
                 (tokens, &lead_in_outlets)
             }
             None => {
                 let outlets = match self.frame_outlets.get(ctx.frame_index) {
-                    Some(cell) => cell.get_or_init(|| {
-                        frame_outlets(&self.phrases, ctx.frame_tokens, article_outlet)
-                    }),
+                    Some(cell) => cell.get_or_init(|| self.outlets_in(ctx.frame_tokens)),
                     None => {
-                        lead_in_outlets =
-                            frame_outlets(&self.phrases, ctx.frame_tokens, article_outlet);
+                        lead_in_outlets = self.outlets_in(ctx.frame_tokens);
                         &lead_in_outlets
                     }
                 };
@@ -455,6 +453,15 @@ impl<'d> Document<'d> {
         attribution.outlet = outlet;
         attribution.outlet_chain = chain;
         attribution
+    }
+
+    /// The outlets `tokens` name, with the article's own publisher read only if one may be it.
+    fn outlets_in(&self, tokens: &[Token]) -> FrameOutlets {
+        outlets_in(&self.phrases, tokens, || {
+            self.article_outlet
+                .get_or_init(|| article_outlet(self.text, self.seg, self.phrases.grammar))
+                .as_deref()
+        })
     }
 
     /// The output statement for a quotation and its attribution.
@@ -734,6 +741,16 @@ pub fn frame_outlets(
     tokens: &[Token],
     article_outlet: Option<&str>,
 ) -> FrameOutlets {
+    outlets_in(phrases, tokens, || article_outlet)
+}
+
+/// [`frame_outlets`] with the article's own publisher asked for only when an outlet that no
+/// words around make a source is found (most frames name none; reading it scans the text).
+fn outlets_in<'o>(
+    phrases: &Phrases,
+    tokens: &[Token],
+    article_outlet: impl Fn() -> Option<&'o str>,
+) -> FrameOutlets {
     let text = phrases.text;
     let mut outlets = FrameOutlets::default();
     let mut i = 0;
@@ -763,7 +780,7 @@ pub fn frame_outlets(
             .grammar
             .outlet(&name)
             .is_some_and(|o| o.kind == crate::grammar::OutletKind::Platform);
-        let own_publisher = Some(name.as_str()) == article_outlet && !triggered && !reported;
+        let own_publisher = !triggered && !reported && Some(name.as_str()) == article_outlet();
         if !in_dateline && !own_publisher {
             if lead.iter().any(|w| w == "citing" || w == "cited") {
                 outlets.cited = Some(name);

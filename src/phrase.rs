@@ -1169,6 +1169,12 @@ impl<'a> Phrases<'a> {
         let first_word = Span::new(first.span.start, space).of(self.text);
         let many_words =
             matches!(first_word, "the" | "The") || self.grammar.starts_outlet_alias(first_word);
+        // Every alias read here starts at `first`: one scan tells which need no join.
+        let single_spaced_end = if many_words {
+            single_spaced_end(self.text, first.span.start, reach)
+        } else {
+            first.span.start
+        };
         for width in (1..=longest).rev() {
             let last = &tokens[i + width - 1];
             let spaced = last.span.end > space;
@@ -1177,7 +1183,10 @@ impl<'a> Phrases<'a> {
             }
             let written = Span::new(first.span.start, last.span.end).of(self.text);
             let joined;
-            let alias = if spaced && !is_single_spaced(written) {
+            let single_spaced = last.span.end <= single_spaced_end
+                && !written.starts_with(' ')
+                && !written.ends_with(' ');
+            let alias = if spaced && !single_spaced {
                 joined = written.split_whitespace().collect::<Vec<_>>().join(" ");
                 joined.as_str()
             } else {
@@ -1250,18 +1259,21 @@ impl<'a> Phrases<'a> {
     }
 }
 
-/// Is `text` its words joined by single spaces, so that `split_whitespace` and a join with
-/// " " give it back unchanged? Answered for ASCII text only (other text may hold Unicode
-/// spaces); false sends the caller to the join.
-fn is_single_spaced(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    text.is_ascii()
-        && bytes.first() != Some(&b' ')
-        && bytes.last() != Some(&b' ')
-        && !bytes.windows(2).any(|pair| pair == b"  ")
-        && !bytes
-            .iter()
-            .any(|&b| (b.is_ascii_whitespace() && b != b' ') || b == 0x0b)
+/// Where the ASCII text starting at `from` stops having single spaces as its only whitespace
+/// (at a non-ASCII byte, another ASCII space character or a second space in a row), or `to`.
+/// A piece `text[from..end]` with `end` at most this and no space at either end is its words
+/// joined by single spaces: `split_whitespace` and a join with " " give it back unchanged.
+fn single_spaced_end(text: &str, from: usize, to: usize) -> usize {
+    let bytes = text.as_bytes().get(from..to).unwrap_or(&[]);
+    let mut previous = 0u8;
+    for (at, &b) in bytes.iter().enumerate() {
+        let two_spaces = b == b' ' && previous == b' ' && at > 0;
+        if !b.is_ascii() || (b.is_ascii_whitespace() && b != b' ') || b == 0x0b || two_spaces {
+            return from + at;
+        }
+        previous = b;
+    }
+    to
 }
 
 /// Offset of the first whitespace character in `text[from..to]`, or `to` if there is none.
@@ -1366,7 +1378,7 @@ mod tests {
     }
 
     #[test]
-    fn single_spaced_text_is_what_the_join_gives_back() {
+    fn single_spaced_prefixes_are_what_the_join_gives_back() {
         for text in [
             "",
             " ",
@@ -1384,13 +1396,22 @@ mod tests {
             "Ékho Moskvy",
             "Le\u{2009}Monde",
         ] {
-            let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            if is_single_spaced(text) {
-                assert_eq!(joined, text, "{text:?}");
+            for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let clean_end = single_spaced_end(text, from, text.len());
+                for end in (from..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    let piece = &text[from..end];
+                    let single_spaced =
+                        end <= clean_end && !piece.starts_with(' ') && !piece.ends_with(' ');
+                    let joined = piece.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if single_spaced {
+                        assert_eq!(joined, piece, "{text:?} {from}..{end}");
+                    }
+                }
             }
         }
-        assert!(is_single_spaced("The New York Times"));
-        assert!(!is_single_spaced("Ékho Moskvy"));
+        assert_eq!(single_spaced_end("The New York Times", 0, 18), 18);
+        assert_eq!(single_spaced_end("The New  York", 0, 13), 8);
+        assert_eq!(single_spaced_end("Ékho Moskvy", 0, 12), 0);
     }
 
     #[test]
