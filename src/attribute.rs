@@ -250,7 +250,20 @@ impl<'d> Document<'d> {
             .map(|q| q.outer.end)
             .max()
             .unwrap_or(quote.outer.end);
-        let before = slice(tokens, Span::new(before_start, quote.outer.start));
+        // Each stretch is cut from a wider one around it, not from the whole paragraph.
+        let frame_tokens = slice(tokens, frame);
+        let before_in_frame_span = Span::new(frame.start, quote.outer.start);
+        let before_in_frame = slice_within(frame_tokens, frame, tokens, before_in_frame_span);
+        let before = slice_within(
+            before_in_frame,
+            before_in_frame_span,
+            tokens,
+            Span::new(before_start, quote.outer.start),
+        );
+        let rest_span = Span::new(quote.outer.end, reach.max(quote.outer.end));
+        let rest_of_frame = slice(end_tokens, rest_span);
+        let after_span = Span::new(quote.outer.end, after_end);
+        let tail_span = Span::new(last_quote_end, end_frame.end.max(last_quote_end));
         Some(Context {
             quote,
             kind: quote_kind(self.text, quote, before, &self.phrases),
@@ -259,17 +272,11 @@ impl<'d> Document<'d> {
             paragraph,
             end_paragraph,
             before,
-            after: slice(end_tokens, Span::new(quote.outer.end, after_end)),
-            before_in_frame: slice(tokens, Span::new(frame.start, quote.outer.start)),
-            rest_of_frame: slice(
-                end_tokens,
-                Span::new(quote.outer.end, reach.max(quote.outer.end)),
-            ),
-            frame_tokens: slice(tokens, frame),
-            frame_tail: slice(
-                end_tokens,
-                Span::new(last_quote_end, end_frame.end.max(last_quote_end)),
-            ),
+            after: slice_within(rest_of_frame, rest_span, end_tokens, after_span),
+            before_in_frame,
+            rest_of_frame,
+            frame_tokens,
+            frame_tail: slice_within(rest_of_frame, rest_span, end_tokens, tail_span),
         })
     }
 
@@ -504,6 +511,22 @@ pub fn slice(tokens: &[Token], span: Span) -> &[Token] {
         .partition_point(|t| t.span.end <= span.end)
         .max(start);
     tokens.get(start..end).unwrap_or(&[])
+}
+
+/// The tokens that lie within `span`, given `outer`, the tokens of `all` within `outer_span`:
+/// the same as `slice(all, span)`, searched in the shorter `outer` when `span` lies inside
+/// `outer_span` (the tokens within `span` are then among those within `outer_span`).
+fn slice_within<'t>(
+    outer: &'t [Token],
+    outer_span: Span,
+    all: &'t [Token],
+    span: Span,
+) -> &'t [Token] {
+    if outer_span.contains(span) {
+        slice(outer, span)
+    } else {
+        slice(all, span)
+    }
 }
 
 /// Quotes shorter than this many words are checked for being titles or modifiers, not speech.
@@ -887,6 +910,31 @@ mod tests {
 
     fn speakers(text: &str) -> Vec<String> {
         quoted(text).into_iter().map(|q| q.2).collect()
+    }
+
+    #[test]
+    fn slice_within_agrees_with_slicing_everything() {
+        let text = "«Ékho» said, \"no\" — he  said. Then  ... 42 words";
+        let tokens = crate::tokens::tokenize_with(
+            text,
+            crate::span::Span::new(0, text.len()),
+            &Grammar::builtin(),
+        );
+        let cut = |from: usize, to: usize| crate::span::Span::new(from, to);
+        for (a, b) in [(0, text.len()), (3, 20), (7, 7), (14, 40)] {
+            let outer_span = cut(a, b);
+            let outer = super::slice(&tokens, outer_span);
+            for from in 0..=text.len() + 1 {
+                for to in [0, from.saturating_sub(1), from, from + 3, b, text.len() + 2] {
+                    let span = cut(from, to);
+                    assert_eq!(
+                        super::slice_within(outer, outer_span, &tokens, span),
+                        super::slice(&tokens, span),
+                        "{a}..{b} {from}..{to}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
