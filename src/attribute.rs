@@ -22,7 +22,7 @@ use crate::grammar::{lower, Grammar, Section};
 use crate::phrase::{NounPhrase, Phrases};
 use crate::quotes::Quote;
 use crate::segment::Segmentation;
-use crate::span::{index_at, Span};
+use crate::span::Span;
 use crate::statement::{Kind, Rule, Statement};
 use crate::tokens::{is_possessive, is_quote_mark, is_word, tokenize_with, Token, TokenKind};
 
@@ -99,6 +99,9 @@ struct Document<'d> {
     frame_outlets: Vec<std::cell::OnceCell<FrameOutlets>>,
     /// The article's own publisher (see [`article_outlet`]), read when a frame names an outlet.
     article_outlet: std::cell::OnceCell<Option<String>>,
+    /// Where the last quotation's frame, paragraph and sentence were found (see
+    /// [`starts_up_to`]): quotations come in text order, so the next are found by stepping on.
+    hints: std::cell::Cell<[usize; 3]>,
 }
 
 /// What the rules may look at for one quotation.
@@ -158,6 +161,7 @@ pub fn attribute(
         frames,
         top,
         article_outlet: std::cell::OnceCell::new(),
+        hints: std::cell::Cell::new([0; 3]),
     };
     let mut statements: Vec<Statement> = Vec::new();
     let mut previous: Option<Previous> = None;
@@ -215,16 +219,23 @@ impl<'d> Document<'d> {
     /// The words around quotation `index` that the rules read.
     fn context(&self, index: usize) -> Option<Context<'d>> {
         let quote = *self.top.get(index)?;
-        let frame_index = index_at(&self.frames, quote.outer.start)?;
-        let end_frame_index =
-            index_at(&self.frames, quote.outer.end.saturating_sub(1)).unwrap_or(frame_index);
+        let [frame_hint, paragraph_hint, sentence_hint] = self.hints.get();
+        let last = quote.outer.end.saturating_sub(1);
+        // `index_at` (a count less one) of the quote's first and last byte.
+        let frames_before = starts_up_to(&self.frames, quote.outer.start, frame_hint);
+        let paragraphs_before =
+            starts_up_to(&self.seg.paragraphs, quote.outer.start, paragraph_hint);
+        self.hints
+            .set([frames_before, paragraphs_before, sentence_hint]);
+        let frame_index = frames_before.checked_sub(1)?;
+        let end_frame_index = starts_up_to(&self.frames, last, frames_before)
+            .checked_sub(1)
+            .unwrap_or(frame_index);
         let frame = self.frames[frame_index];
         let end_frame = self.frames[end_frame_index];
-        let paragraph = self.seg.paragraph_at(quote.outer.start).unwrap_or(0);
-        let end_paragraph = self
-            .seg
-            .paragraph_at(quote.outer.end.saturating_sub(1))
-            .unwrap_or(paragraph);
+        let paragraph = paragraphs_before.checked_sub(1).unwrap_or(0);
+        let end_paragraphs_before = starts_up_to(&self.seg.paragraphs, last, paragraphs_before);
+        let end_paragraph = end_paragraphs_before.checked_sub(1).unwrap_or(paragraph);
         let tokens = self.tokens.get(paragraph)?;
         let end_tokens = self.tokens.get(end_paragraph)?;
 
@@ -234,10 +245,11 @@ impl<'d> Document<'d> {
             .map_or(frame.start, |prev| prev.outer.end.max(frame.start));
         // A quote that is its whole sentence ("Q?" Power asked.) reads on into the next one.
         let whole_frame = end_frame.end <= quote.outer.end && frame.start >= quote.outer.start;
-        let next_frame = self
-            .frames
-            .get(end_frame_index + 1)
-            .filter(|f| whole_frame && self.seg.paragraph_at(f.start) == Some(end_paragraph));
+        let next_frame = self.frames.get(end_frame_index + 1).filter(|f| {
+            whole_frame
+                && starts_up_to(&self.seg.paragraphs, f.start, end_paragraphs_before).checked_sub(1)
+                    == Some(end_paragraph)
+        });
         let reach = next_frame.map_or(end_frame.end, |f| f.end);
         let after_end = self
             .top
@@ -462,6 +474,15 @@ impl<'d> Document<'d> {
         attribution
     }
 
+    /// `Segmentation::sentence_at`, stepping on from the last statement's sentence.
+    fn sentence_at(&self, at: usize) -> Option<usize> {
+        let [frame_hint, paragraph_hint, sentence_hint] = self.hints.get();
+        let sentences_before = starts_up_to(&self.seg.sentences, at, sentence_hint);
+        self.hints
+            .set([frame_hint, paragraph_hint, sentences_before]);
+        sentences_before.checked_sub(1)
+    }
+
     /// The outlets `tokens` name, with the article's own publisher read only if one may be it.
     fn outlets_in(&self, tokens: &[Token]) -> FrameOutlets {
         outlets_in(&self.phrases, tokens, || {
@@ -494,7 +515,7 @@ impl<'d> Document<'d> {
             outlet: attribution.outlet.clone().unwrap_or_default(),
             outlet_chain: attribution.outlet_chain.clone().unwrap_or_default(),
             paragraph: ctx.paragraph,
-            sentence: self.seg.sentence_at(ctx.quote.inner.start).unwrap_or(0),
+            sentence: self.sentence_at(ctx.quote.inner.start).unwrap_or(0),
             confidence,
             rule: attribution.rule,
         }
@@ -511,6 +532,20 @@ pub fn slice(tokens: &[Token], span: Span) -> &[Token] {
         .partition_point(|t| t.span.end <= span.end)
         .max(start);
     tokens.get(start..end).unwrap_or(&[])
+}
+
+/// How many of `spans` (in text order) start at or before `at`, found by stepping from
+/// `hint`, the count for a nearby offset: `spans.partition_point(|s| s.start <= at)`, which
+/// [`crate::span::index_at`] takes one from, without a search over all of them.
+fn starts_up_to(spans: &[Span], at: usize, hint: usize) -> usize {
+    let mut count = hint.min(spans.len());
+    while count > 0 && spans.get(count - 1).is_some_and(|s| s.start > at) {
+        count -= 1;
+    }
+    while spans.get(count).is_some_and(|s| s.start <= at) {
+        count += 1;
+    }
+    count
 }
 
 /// The tokens that lie within `span`, given `outer`, the tokens of `all` within `outer_span`:
@@ -931,6 +966,24 @@ mod tests {
                         super::slice_within(outer, outer_span, &tokens, span),
                         super::slice(&tokens, span),
                         "{a}..{b} {from}..{to}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn starts_up_to_agrees_with_index_at() {
+        use crate::span::{index_at, Span};
+        let spans = [(0, 4), (4, 9), (9, 9), (9, 15), (20, 30)].map(|(a, b)| Span::new(a, b));
+        for n in 0..=spans.len() {
+            let spans = &spans[..n];
+            for at in 0..35 {
+                for hint in 0..=spans.len() + 2 {
+                    assert_eq!(
+                        super::starts_up_to(spans, at, hint).checked_sub(1),
+                        index_at(spans, at),
+                        "{n} {at} {hint}"
                     );
                 }
             }

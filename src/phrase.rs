@@ -1050,17 +1050,36 @@ impl<'a> Phrases<'a> {
         cue: usize,
         speaker: &NounPhrase,
     ) -> Option<Attribution> {
+        if !self.names_outlet(speaker) {
+            return None;
+        }
         let outlet = self.outlet_named(speaker)?;
         let person = self
             .object_after(tokens, cue + 1)
             .filter(|p| p.name.is_some() || p.pronoun)?;
-        if self.outlet_named(&person).is_some() {
+        if self.names_outlet(&person) {
             return None;
         }
         let mut attribution =
             self.attribution(Rule::SameClause, Some(tokens[cue].span), Some(person));
         attribution.outlet = Some(outlet);
         Some(attribution)
+    }
+
+    /// Does [`Phrases::outlet_named`] find an outlet for `phrase`? Asked of every speaker a
+    /// cue governs, so a phrase already joined by single spaces is looked up as written,
+    /// without building the joined copy.
+    fn names_outlet(&self, phrase: &NounPhrase) -> bool {
+        let span = phrase.span;
+        let written = span.of(self.text);
+        let single_spaced = single_spaced_end(self.text, span.start, span.end) == span.end
+            && !written.starts_with(' ')
+            && !written.ends_with(' ');
+        if single_spaced {
+            self.grammar.outlet(written).is_some()
+        } else {
+            self.outlet_named(phrase).is_some()
+        }
     }
 
     /// The canonical outlet a phrase names ("the cable news network" gives "CNN"), if it is one.
