@@ -652,6 +652,25 @@ impl<'a> Phrases<'a> {
         Some((self.noun_phrase(&tokens[begin..end]), end))
     }
 
+    /// [`Phrases::cue_verb_at`], answered without a call for the many tokens that no cue
+    /// lexicon lists (for which [`Phrases::cue_verb`] finds nothing): the rules ask it of
+    /// every word they walk over.
+    #[inline]
+    fn cue_verb_near(&self, tokens: &[Token], k: usize) -> Option<&'a CueInfo> {
+        let token = tokens.get(k)?;
+        if token.kind != TokenKind::Word || !token.lex.may_be_cue() {
+            return None;
+        }
+        self.cue_verb_at(tokens, k)
+    }
+
+    /// Is the token "according" in any case? Its lexicon facts rule most words out first: the
+    /// index lists "according" and marks it, so a word looked up without the mark is not it.
+    #[inline]
+    fn may_be_according(&self, token: &Token) -> bool {
+        token.lex.may_be_cue() && self.is_one_of(token, &["according"])
+    }
+
     /// The attribution in the words right after a quote: "Q," X said / "Q," said X / "Q" — X.
     pub fn trailing(&self, after: &[Token]) -> Option<Attribution> {
         let mut s = 0;
@@ -668,7 +687,7 @@ impl<'a> Phrases<'a> {
             s += 1;
         }
         let first = after.get(s)?;
-        if self.is_one_of(first, &["according"])
+        if self.may_be_according(first)
             && after.get(s + 1).is_some_and(|t| self.is_one_of(t, &["to"]))
         {
             let speaker = self.object_after(after, s + 2)?;
@@ -678,7 +697,7 @@ impl<'a> Phrases<'a> {
                 Some(speaker),
             ));
         }
-        if self.cue_verb_at(after, s).is_some_and(|c| c.speech) {
+        if self.cue_verb_near(after, s).is_some_and(|c| c.speech) {
             let speaker = self.object_after(after, s + 1)?;
             return Some(self.attribution(Rule::SameClause, Some(first.span), Some(speaker)));
         }
@@ -704,7 +723,7 @@ impl<'a> Phrases<'a> {
             .filter(|&i| self.word(&after[i]) == ",");
         for comma in commas.take(3) {
             let start = comma + 1;
-            let inverted = self.cue_verb_at(after, start).is_some_and(|c| c.speech)
+            let inverted = self.cue_verb_near(after, start).is_some_and(|c| c.speech)
                 && after
                     .get(start + 1)
                     .is_some_and(|t| t.is_capitalized(self.text) || self.is_determiner(t));
@@ -723,7 +742,7 @@ impl<'a> Phrases<'a> {
             };
             let rest = &after[cue + 1..];
             let rest_is_adjunct = (0..rest.len()).all(|i| {
-                !self.is_one_of(&rest[i], &["that"]) && self.cue_verb_at(rest, i).is_none()
+                !self.is_one_of(&rest[i], &["that"]) && self.cue_verb_near(rest, i).is_none()
             });
             if rest_is_adjunct {
                 return Some(self.attribution(
@@ -756,7 +775,7 @@ impl<'a> Phrases<'a> {
                 j += 1;
             }
             let token = tokens.get(j)?;
-            if self.cue_verb_at(tokens, j).is_some_and(|c| c.speech) {
+            if self.cue_verb_near(tokens, j).is_some_and(|c| c.speech) {
                 // "Mr. Zahed said:" opens the next quotation; it does not close this one.
                 let mut next = j + 1;
                 while tokens.get(next).is_some_and(|t| self.skippable_after(t)) {
@@ -778,7 +797,7 @@ impl<'a> Phrases<'a> {
                 _ => {
                     let cue = (j..tokens.len().min(j + SKIP_TO_CUE))
                         .take_while(|&i| tokens[i].kind != TokenKind::Punct)
-                        .find(|&i| self.cue_verb_at(tokens, i).is_some_and(|c| c.speech))?;
+                        .find(|&i| self.cue_verb_near(tokens, i).is_some_and(|c| c.speech))?;
                     // The lower-case words up to the phrase's first preposition are its head.
                     let head_end = (j..cue)
                         .find(|&i| self.is_clause_break(&tokens[i]))
@@ -818,7 +837,7 @@ impl<'a> Phrases<'a> {
             } else {
                 Rule::DistantCue
             };
-            if self.is_one_of(token, &["according"])
+            if self.may_be_according(token)
                 && before
                     .get(k + 1)
                     .is_some_and(|t| self.is_one_of(t, &["to"]))
@@ -840,7 +859,7 @@ impl<'a> Phrases<'a> {
                 }
             }
             if let Some(cue) = self
-                .cue_verb_at(before, k)
+                .cue_verb_near(before, k)
                 .filter(|c| !c.quote_only || words_between == 0)
             {
                 if cue.speech || (cue.naming && kind == Kind::Partial) {
@@ -1457,6 +1476,35 @@ mod tests {
                     phrases.outlet_from(tokens, i, first)
                 });
                 assert_eq!(phrases.outlet_at(tokens, i), slow, "token {i} of {end}");
+            }
+        }
+    }
+
+    #[test]
+    fn lexicon_shortcuts_agree_with_the_full_tests() {
+        let grammar = Grammar::builtin();
+        let text = "According to ACCORDING, accordingly he said: \"Says\" Putin Says 3 said, \
+                    the report; Tass's report, «told» Ékho said according.";
+        let phrases = Phrases {
+            text,
+            grammar: &grammar,
+        };
+        let known = crate::tokens::tokenize_with(text, Span::new(0, text.len()), &grammar);
+        let unknown = tokenize(text, Span::new(0, text.len()), &|_: &str| false);
+        for tokens in [&known, &unknown] {
+            for k in 0..=tokens.len() + 1 {
+                assert_eq!(
+                    phrases.cue_verb_near(tokens, k).map(|c| &c.lemma),
+                    phrases.cue_verb_at(tokens, k).map(|c| &c.lemma),
+                    "{k}"
+                );
+                if let Some(token) = tokens.get(k) {
+                    assert_eq!(
+                        phrases.may_be_according(token),
+                        phrases.is_one_of(token, &["according"]),
+                        "{k}"
+                    );
+                }
             }
         }
     }
