@@ -95,8 +95,9 @@ struct Document<'d> {
     tokens: &'d ParagraphTokens,
     top: Vec<&'d Quote>,
     frames: Vec<Span>,
-    /// The outlets each frame names, read when first needed.
-    frame_outlets: Vec<std::cell::OnceCell<FrameOutlets>>,
+    /// The outlets the frame of the last attributed quotation names, and its index: quotations
+    /// come in text order, so the quotations of one frame follow each other and share them.
+    frame_outlets: std::cell::Cell<Option<(usize, FrameOutlets)>>,
     /// The article's own publisher (see [`article_outlet`]), read when a frame names an outlet.
     article_outlet: std::cell::OnceCell<Option<String>>,
     /// Where the last quotation's frame, paragraph and sentence were found (see
@@ -157,7 +158,7 @@ pub fn attribute(
         seg,
         phrases: Phrases { text, grammar },
         tokens,
-        frame_outlets: vec![std::cell::OnceCell::new(); frames.len()],
+        frame_outlets: std::cell::Cell::new(None),
         frames,
         top,
         article_outlet: std::cell::OnceCell::new(),
@@ -450,24 +451,22 @@ impl<'d> Document<'d> {
             ),
             _ => None,
         };
-        let lead_in_outlets;
-        let (context, outlets) = match lead_in_tokens {
+        let (found, cited) = match lead_in_tokens {
             Some(tokens) => {
-                lead_in_outlets = self.outlets_in(tokens);
-                (tokens, &lead_in_outlets)
+                let outlets = self.outlets_in(tokens);
+                find_outlet(&self.phrases, tokens, &outlets, &attribution)
             }
             None => {
-                let outlets = match self.frame_outlets.get(ctx.frame_index) {
-                    Some(cell) => cell.get_or_init(|| self.outlets_in(ctx.frame_tokens)),
-                    None => {
-                        lead_in_outlets = self.outlets_in(ctx.frame_tokens);
-                        &lead_in_outlets
-                    }
-                };
-                (ctx.frame_tokens, outlets)
+                let (index, outlets) = self
+                    .frame_outlets
+                    .take()
+                    .filter(|(index, _)| *index == ctx.frame_index)
+                    .unwrap_or_else(|| (ctx.frame_index, self.outlets_in(ctx.frame_tokens)));
+                let found = find_outlet(&self.phrases, ctx.frame_tokens, &outlets, &attribution);
+                self.frame_outlets.set(Some((index, outlets)));
+                found
             }
         };
-        let (found, cited) = find_outlet(&self.phrases, context, outlets, &attribution);
         let (outlet, chain) = outlet_columns(attribution.outlet.take(), found, cited);
         attribution.outlet = outlet;
         attribution.outlet_chain = chain;
