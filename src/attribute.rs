@@ -234,7 +234,7 @@ impl<'d> Document<'d> {
             .unwrap_or(frame_index);
         let frame = self.frames[frame_index];
         let end_frame = self.frames[end_frame_index];
-        let paragraph = paragraphs_before.checked_sub(1).unwrap_or(0);
+        let paragraph = paragraphs_before.saturating_sub(1);
         let end_paragraphs_before = starts_up_to(&self.seg.paragraphs, last, paragraphs_before);
         let end_paragraph = end_paragraphs_before.checked_sub(1).unwrap_or(paragraph);
         let tokens = self.tokens.get(paragraph)?;
