@@ -22,9 +22,9 @@ use crate::grammar::{lower, Grammar, Section};
 use crate::phrase::{NounPhrase, Phrases};
 use crate::quotes::Quote;
 use crate::segment::Segmentation;
-use crate::span::{index_at, Span};
+use crate::span::Span;
 use crate::statement::{Kind, Rule, Statement};
-use crate::tokens::{is_possessive, is_quote_mark, tokenize_with, Token, TokenKind};
+use crate::tokens::{is_possessive, is_quote_mark, is_word, tokenize_with, Token, TokenKind};
 
 /// Who said a quotation and how the article says so.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,8 +95,14 @@ struct Document<'d> {
     tokens: &'d ParagraphTokens,
     top: Vec<&'d Quote>,
     frames: Vec<Span>,
-    /// The outlets each frame names, read when first needed.
-    frame_outlets: Vec<std::cell::OnceCell<FrameOutlets>>,
+    /// The outlets the frame of the last attributed quotation names, and its index: quotations
+    /// come in text order, so the quotations of one frame follow each other and share them.
+    frame_outlets: std::cell::Cell<Option<(usize, FrameOutlets)>>,
+    /// The article's own publisher (see [`article_outlet`]), read when a frame names an outlet.
+    article_outlet: std::cell::OnceCell<Option<String>>,
+    /// Where the last quotation's frame, paragraph and sentence were found (see
+    /// [`starts_up_to`]): quotations come in text order, so the next are found by stepping on.
+    hints: std::cell::Cell<[usize; 3]>,
 }
 
 /// What the rules may look at for one quotation.
@@ -152,11 +158,12 @@ pub fn attribute(
         seg,
         phrases: Phrases { text, grammar },
         tokens,
-        frame_outlets: vec![std::cell::OnceCell::new(); frames.len()],
+        frame_outlets: std::cell::Cell::new(None),
         frames,
         top,
+        article_outlet: std::cell::OnceCell::new(),
+        hints: std::cell::Cell::new([0; 3]),
     };
-    let article_outlet = article_outlet(text, seg, grammar);
     let mut statements: Vec<Statement> = Vec::new();
     let mut previous: Option<Previous> = None;
     for index in 0..doc.top.len() {
@@ -172,15 +179,14 @@ pub fn attribute(
         {
             continue;
         }
-        let words = ctx.quote.inner.of(text).split_whitespace().count();
-        let sentence_like =
-            words >= SHORT_QUOTE_WORDS && is_sentence_like(ctx.quote.inner.of(text));
+        let sentence_like = has_words(ctx.quote.inner.of(text), SHORT_QUOTE_WORDS)
+            && is_sentence_like(ctx.quote.inner.of(text));
         let Some(attribution) =
             found.or_else(|| sentence_like.then(|| unattributed(Rule::Unattributed)))
         else {
             continue;
         };
-        let attribution = doc.with_outlet(&ctx, attribution, lead_in, article_outlet.as_deref());
+        let attribution = doc.with_outlet(&ctx, attribution, lead_in);
         statements.push(doc.statement(&ctx, &attribution));
         previous = (attribution.rule != Rule::Unattributed).then_some(Previous {
             frame_index: ctx.end_frame_index,
@@ -214,16 +220,23 @@ impl<'d> Document<'d> {
     /// The words around quotation `index` that the rules read.
     fn context(&self, index: usize) -> Option<Context<'d>> {
         let quote = *self.top.get(index)?;
-        let frame_index = index_at(&self.frames, quote.outer.start)?;
-        let end_frame_index =
-            index_at(&self.frames, quote.outer.end.saturating_sub(1)).unwrap_or(frame_index);
+        let [frame_hint, paragraph_hint, sentence_hint] = self.hints.get();
+        let last = quote.outer.end.saturating_sub(1);
+        // `index_at` (a count less one) of the quote's first and last byte.
+        let frames_before = starts_up_to(&self.frames, quote.outer.start, frame_hint);
+        let paragraphs_before =
+            starts_up_to(&self.seg.paragraphs, quote.outer.start, paragraph_hint);
+        self.hints
+            .set([frames_before, paragraphs_before, sentence_hint]);
+        let frame_index = frames_before.checked_sub(1)?;
+        let end_frame_index = starts_up_to(&self.frames, last, frames_before)
+            .checked_sub(1)
+            .unwrap_or(frame_index);
         let frame = self.frames[frame_index];
         let end_frame = self.frames[end_frame_index];
-        let paragraph = self.seg.paragraph_at(quote.outer.start).unwrap_or(0);
-        let end_paragraph = self
-            .seg
-            .paragraph_at(quote.outer.end.saturating_sub(1))
-            .unwrap_or(paragraph);
+        let paragraph = paragraphs_before.saturating_sub(1);
+        let end_paragraphs_before = starts_up_to(&self.seg.paragraphs, last, paragraphs_before);
+        let end_paragraph = end_paragraphs_before.checked_sub(1).unwrap_or(paragraph);
         let tokens = self.tokens.get(paragraph)?;
         let end_tokens = self.tokens.get(end_paragraph)?;
 
@@ -233,10 +246,11 @@ impl<'d> Document<'d> {
             .map_or(frame.start, |prev| prev.outer.end.max(frame.start));
         // A quote that is its whole sentence ("Q?" Power asked.) reads on into the next one.
         let whole_frame = end_frame.end <= quote.outer.end && frame.start >= quote.outer.start;
-        let next_frame = self
-            .frames
-            .get(end_frame_index + 1)
-            .filter(|f| whole_frame && self.seg.paragraph_at(f.start) == Some(end_paragraph));
+        let next_frame = self.frames.get(end_frame_index + 1).filter(|f| {
+            whole_frame
+                && starts_up_to(&self.seg.paragraphs, f.start, end_paragraphs_before).checked_sub(1)
+                    == Some(end_paragraph)
+        });
         let reach = next_frame.map_or(end_frame.end, |f| f.end);
         let after_end = self
             .top
@@ -249,7 +263,20 @@ impl<'d> Document<'d> {
             .map(|q| q.outer.end)
             .max()
             .unwrap_or(quote.outer.end);
-        let before = slice(tokens, Span::new(before_start, quote.outer.start));
+        // Each stretch is cut from a wider one around it, not from the whole paragraph.
+        let frame_tokens = slice(tokens, frame);
+        let before_in_frame_span = Span::new(frame.start, quote.outer.start);
+        let before_in_frame = slice_within(frame_tokens, frame, tokens, before_in_frame_span);
+        let before = slice_within(
+            before_in_frame,
+            before_in_frame_span,
+            tokens,
+            Span::new(before_start, quote.outer.start),
+        );
+        let rest_span = Span::new(quote.outer.end, reach.max(quote.outer.end));
+        let rest_of_frame = slice(end_tokens, rest_span);
+        let after_span = Span::new(quote.outer.end, after_end);
+        let tail_span = Span::new(last_quote_end, end_frame.end.max(last_quote_end));
         Some(Context {
             quote,
             kind: quote_kind(self.text, quote, before, &self.phrases),
@@ -258,17 +285,11 @@ impl<'d> Document<'d> {
             paragraph,
             end_paragraph,
             before,
-            after: slice(end_tokens, Span::new(quote.outer.end, after_end)),
-            before_in_frame: slice(tokens, Span::new(frame.start, quote.outer.start)),
-            rest_of_frame: slice(
-                end_tokens,
-                Span::new(quote.outer.end, reach.max(quote.outer.end)),
-            ),
-            frame_tokens: slice(tokens, frame),
-            frame_tail: slice(
-                end_tokens,
-                Span::new(last_quote_end, end_frame.end.max(last_quote_end)),
-            ),
+            after: slice_within(rest_of_frame, rest_span, end_tokens, after_span),
+            before_in_frame,
+            rest_of_frame,
+            frame_tokens,
+            frame_tail: slice_within(rest_of_frame, rest_span, end_tokens, tail_span),
         })
     }
 
@@ -328,8 +349,8 @@ impl<'d> Document<'d> {
     /// "The agency declined to detail the investigation's "scope or targets"": a partial quote
     /// of three or more words with no cue belongs to its sentence's subject.
     fn partial_subject(&self, ctx: &Context) -> Option<Attribution> {
-        let words = ctx.quote.inner.of(self.text).split_whitespace().count();
-        if ctx.kind != Kind::Partial || words < SHORT_QUOTE_WORDS {
+        if ctx.kind != Kind::Partial || !has_words(ctx.quote.inner.of(self.text), SHORT_QUOTE_WORDS)
+        {
             return None;
         }
         let subject = self
@@ -418,7 +439,6 @@ impl<'d> Document<'d> {
         ctx: &Context,
         mut attribution: Attribution,
         lead_in: Option<Span>,
-        article_outlet: Option<&str>,
     ) -> Attribution {
         if attribution.rule == Rule::Continuation {
             return attribution;
@@ -431,31 +451,44 @@ impl<'d> Document<'d> {
             ),
             _ => None,
         };
-        let lead_in_outlets;
-        let (context, outlets) = match lead_in_tokens {
+        let (found, cited) = match lead_in_tokens {
             Some(tokens) => {
-                lead_in_outlets = frame_outlets(&self.phrases, tokens, article_outlet);
-                (tokens, &lead_in_outlets)
+                let outlets = self.outlets_in(tokens);
+                find_outlet(&self.phrases, tokens, &outlets, &attribution)
             }
             None => {
-                let outlets = match self.frame_outlets.get(ctx.frame_index) {
-                    Some(cell) => cell.get_or_init(|| {
-                        frame_outlets(&self.phrases, ctx.frame_tokens, article_outlet)
-                    }),
-                    None => {
-                        lead_in_outlets =
-                            frame_outlets(&self.phrases, ctx.frame_tokens, article_outlet);
-                        &lead_in_outlets
-                    }
-                };
-                (ctx.frame_tokens, outlets)
+                let (index, outlets) = self
+                    .frame_outlets
+                    .take()
+                    .filter(|(index, _)| *index == ctx.frame_index)
+                    .unwrap_or_else(|| (ctx.frame_index, self.outlets_in(ctx.frame_tokens)));
+                let found = find_outlet(&self.phrases, ctx.frame_tokens, &outlets, &attribution);
+                self.frame_outlets.set(Some((index, outlets)));
+                found
             }
         };
-        let (found, cited) = find_outlet(&self.phrases, context, outlets, &attribution);
         let (outlet, chain) = outlet_columns(attribution.outlet.take(), found, cited);
         attribution.outlet = outlet;
         attribution.outlet_chain = chain;
         attribution
+    }
+
+    /// `Segmentation::sentence_at`, stepping on from the last statement's sentence.
+    fn sentence_at(&self, at: usize) -> Option<usize> {
+        let [frame_hint, paragraph_hint, sentence_hint] = self.hints.get();
+        let sentences_before = starts_up_to(&self.seg.sentences, at, sentence_hint);
+        self.hints
+            .set([frame_hint, paragraph_hint, sentences_before]);
+        sentences_before.checked_sub(1)
+    }
+
+    /// The outlets `tokens` name, with the article's own publisher read only if one may be it.
+    fn outlets_in(&self, tokens: &[Token]) -> FrameOutlets {
+        outlets_in(&self.phrases, tokens, || {
+            self.article_outlet
+                .get_or_init(|| article_outlet(self.text, self.seg, self.phrases.grammar))
+                .as_deref()
+        })
     }
 
     /// The output statement for a quotation and its attribution.
@@ -481,7 +514,7 @@ impl<'d> Document<'d> {
             outlet: attribution.outlet.clone().unwrap_or_default(),
             outlet_chain: attribution.outlet_chain.clone().unwrap_or_default(),
             paragraph: ctx.paragraph,
-            sentence: self.seg.sentence_at(ctx.quote.inner.start).unwrap_or(0),
+            sentence: self.sentence_at(ctx.quote.inner.start).unwrap_or(0),
             confidence,
             rule: attribution.rule,
         }
@@ -498,6 +531,36 @@ pub fn slice(tokens: &[Token], span: Span) -> &[Token] {
         .partition_point(|t| t.span.end <= span.end)
         .max(start);
     tokens.get(start..end).unwrap_or(&[])
+}
+
+/// How many of `spans` (in text order) start at or before `at`, found by stepping from
+/// `hint`, the count for a nearby offset: `spans.partition_point(|s| s.start <= at)`, which
+/// [`crate::span::index_at`] takes one from, without a search over all of them.
+fn starts_up_to(spans: &[Span], at: usize, hint: usize) -> usize {
+    let mut count = hint.min(spans.len());
+    while count > 0 && spans.get(count - 1).is_some_and(|s| s.start > at) {
+        count -= 1;
+    }
+    while spans.get(count).is_some_and(|s| s.start <= at) {
+        count += 1;
+    }
+    count
+}
+
+/// The tokens that lie within `span`, given `outer`, the tokens of `all` within `outer_span`:
+/// the same as `slice(all, span)`, searched in the shorter `outer` when `span` lies inside
+/// `outer_span` (the tokens within `span` are then among those within `outer_span`).
+fn slice_within<'t>(
+    outer: &'t [Token],
+    outer_span: Span,
+    all: &'t [Token],
+    span: Span,
+) -> &'t [Token] {
+    if outer_span.contains(span) {
+        slice(outer, span)
+    } else {
+        slice(all, span)
+    }
 }
 
 /// Quotes shorter than this many words are checked for being titles or modifiers, not speech.
@@ -550,10 +613,17 @@ fn is_name_or_modifier(
     grammar: &Grammar,
 ) -> bool {
     let inner = quote.inner.of(text).trim();
-    let words: Vec<&str> = inner.split_whitespace().collect();
-    if words.len() > MAX_TITLE_WORDS {
-        return false;
+    // Only quotes of a few words are read on; the words are kept on the stack.
+    let mut slots = [""; MAX_TITLE_WORDS];
+    let mut len = 0;
+    for word in inner.split_whitespace() {
+        let Some(slot) = slots.get_mut(len) else {
+            return false;
+        };
+        *slot = word;
+        len += 1;
     }
+    let words = slots.get(..len).unwrap_or(&[]);
     // A title is in title case: every word but short function words capitalised ("Face the Nation").
     let title_case = words.iter().all(|w| {
         w.chars()
@@ -573,11 +643,13 @@ fn is_name_or_modifier(
     let previous = before.iter().rev().find(|t| !is_quote_mark(t.text(text)));
     let title_position = previous.is_some_and(|t| {
         let word = t.text(text);
+        // The same as matching `word.to_lowercase()` (see `is_word`: no literal holds a "k").
         is_possessive(word)
-            || matches!(
-                word.to_lowercase().as_str(),
-                "the" | "a" | "an" | "on" | "of" | "in" | "for" | "from" | "at" | "by"
-            )
+            || [
+                "the", "a", "an", "on", "of", "in", "for", "from", "at", "by",
+            ]
+            .iter()
+            .any(|literal| is_word(word, literal))
     });
     if capitalized && title_position {
         return true;
@@ -601,7 +673,13 @@ fn is_name_or_modifier(
 fn is_sentence_like(inner: &str) -> bool {
     let trimmed = inner.trim();
     let ends = trimmed.ends_with(['.', ',', '?', '!', '…', ';', ':']);
-    ends || trimmed.split_whitespace().count() >= 6
+    ends || has_words(trimmed, 6)
+}
+
+/// Does `text` hold at least `count` words? Reads no further than the `count`th word, where
+/// `split_whitespace().count() >= count` would read a long quotation to its end.
+fn has_words(text: &str, count: usize) -> bool {
+    count == 0 || text.split_whitespace().nth(count - 1).is_some()
 }
 
 /// Direct when the quote stands on its own or right after a cue or colon; partial inside a paraphrase.
@@ -720,6 +798,16 @@ pub fn frame_outlets(
     tokens: &[Token],
     article_outlet: Option<&str>,
 ) -> FrameOutlets {
+    outlets_in(phrases, tokens, || article_outlet)
+}
+
+/// [`frame_outlets`] with the article's own publisher asked for only when an outlet that no
+/// words around make a source is found (most frames name none; reading it scans the text).
+fn outlets_in<'o>(
+    phrases: &Phrases,
+    tokens: &[Token],
+    article_outlet: impl Fn() -> Option<&'o str>,
+) -> FrameOutlets {
     let text = phrases.text;
     let mut outlets = FrameOutlets::default();
     let mut i = 0;
@@ -749,7 +837,7 @@ pub fn frame_outlets(
             .grammar
             .outlet(&name)
             .is_some_and(|o| o.kind == crate::grammar::OutletKind::Platform);
-        let own_publisher = Some(name.as_str()) == article_outlet && !triggered && !reported;
+        let own_publisher = !triggered && !reported && Some(name.as_str()) == article_outlet();
         if !in_dateline && !own_publisher {
             if lead.iter().any(|w| w == "citing" || w == "cited") {
                 outlets.cited = Some(name);
@@ -856,6 +944,71 @@ mod tests {
 
     fn speakers(text: &str) -> Vec<String> {
         quoted(text).into_iter().map(|q| q.2).collect()
+    }
+
+    #[test]
+    fn slice_within_agrees_with_slicing_everything() {
+        let text = "«Ékho» said, \"no\" — he  said. Then  ... 42 words";
+        let tokens = crate::tokens::tokenize_with(
+            text,
+            crate::span::Span::new(0, text.len()),
+            &Grammar::builtin(),
+        );
+        let cut = |from: usize, to: usize| crate::span::Span::new(from, to);
+        for (a, b) in [(0, text.len()), (3, 20), (7, 7), (14, 40)] {
+            let outer_span = cut(a, b);
+            let outer = super::slice(&tokens, outer_span);
+            for from in 0..=text.len() + 1 {
+                for to in [0, from.saturating_sub(1), from, from + 3, b, text.len() + 2] {
+                    let span = cut(from, to);
+                    assert_eq!(
+                        super::slice_within(outer, outer_span, &tokens, span),
+                        super::slice(&tokens, span),
+                        "{a}..{b} {from}..{to}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn starts_up_to_agrees_with_index_at() {
+        use crate::span::{index_at, Span};
+        let spans = [(0, 4), (4, 9), (9, 9), (9, 15), (20, 30)].map(|(a, b)| Span::new(a, b));
+        for n in 0..=spans.len() {
+            let spans = &spans[..n];
+            for at in 0..35 {
+                for hint in 0..=spans.len() + 2 {
+                    assert_eq!(
+                        super::starts_up_to(spans, at, hint).checked_sub(1),
+                        index_at(spans, at),
+                        "{n} {at} {hint}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn has_words_agrees_with_a_full_count() {
+        for text in [
+            "",
+            "  ",
+            "one",
+            " one two ",
+            "one\u{a0}two\u{2009}three",
+            "ein zwei drei vier fünf sechs",
+            "a b c d e f g h",
+            "\n\ta\n",
+        ] {
+            for count in 0..9 {
+                assert_eq!(
+                    super::has_words(text, count),
+                    text.split_whitespace().count() >= count,
+                    "{text:?} {count}"
+                );
+            }
+        }
     }
 
     #[test]

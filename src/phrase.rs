@@ -665,6 +665,25 @@ impl<'a> Phrases<'a> {
         Some((self.noun_phrase(&tokens[begin..end]), end))
     }
 
+    /// [`Phrases::cue_verb_at`], answered without a call for the many tokens that no cue
+    /// lexicon lists (for which [`Phrases::cue_verb`] finds nothing): the rules ask it of
+    /// every word they walk over.
+    #[inline]
+    fn cue_verb_near(&self, tokens: &[Token], k: usize) -> Option<&'a CueInfo> {
+        let token = tokens.get(k)?;
+        if token.kind != TokenKind::Word || !token.lex.may_be_cue() {
+            return None;
+        }
+        self.cue_verb_at(tokens, k)
+    }
+
+    /// Is the token "according" in any case? Its lexicon facts rule most words out first: the
+    /// index lists "according" and marks it, so a word looked up without the mark is not it.
+    #[inline]
+    fn may_be_according(&self, token: &Token) -> bool {
+        token.lex.may_be_cue() && self.is_one_of(token, &["according"])
+    }
+
     /// The attribution in the words right after a quote: "Q," X said / "Q," said X / "Q" — X.
     pub fn trailing(&self, after: &[Token]) -> Option<Attribution> {
         let mut s = 0;
@@ -681,7 +700,7 @@ impl<'a> Phrases<'a> {
             s += 1;
         }
         let first = after.get(s)?;
-        if self.is_one_of(first, &["according"])
+        if self.may_be_according(first)
             && after.get(s + 1).is_some_and(|t| self.is_one_of(t, &["to"]))
         {
             let speaker = self.object_after(after, s + 2)?;
@@ -691,7 +710,7 @@ impl<'a> Phrases<'a> {
                 Some(speaker),
             ));
         }
-        if self.cue_verb_at(after, s).is_some_and(|c| c.speech) {
+        if self.cue_verb_near(after, s).is_some_and(|c| c.speech) {
             let speaker = self.object_after(after, s + 1)?;
             return Some(self.attribution(Rule::SameClause, Some(first.span), Some(speaker)));
         }
@@ -717,7 +736,7 @@ impl<'a> Phrases<'a> {
             .filter(|&i| self.word(&after[i]) == ",");
         for comma in commas.take(3) {
             let start = comma + 1;
-            let inverted = self.cue_verb_at(after, start).is_some_and(|c| c.speech)
+            let inverted = self.cue_verb_near(after, start).is_some_and(|c| c.speech)
                 && after
                     .get(start + 1)
                     .is_some_and(|t| t.is_capitalized(self.text) || self.is_determiner(t));
@@ -736,7 +755,7 @@ impl<'a> Phrases<'a> {
             };
             let rest = &after[cue + 1..];
             let rest_is_adjunct = (0..rest.len()).all(|i| {
-                !self.is_one_of(&rest[i], &["that"]) && self.cue_verb_at(rest, i).is_none()
+                !self.is_one_of(&rest[i], &["that"]) && self.cue_verb_near(rest, i).is_none()
             });
             if rest_is_adjunct {
                 return Some(self.attribution(
@@ -769,7 +788,7 @@ impl<'a> Phrases<'a> {
                 j += 1;
             }
             let token = tokens.get(j)?;
-            if self.cue_verb_at(tokens, j).is_some_and(|c| c.speech) {
+            if self.cue_verb_near(tokens, j).is_some_and(|c| c.speech) {
                 // "Mr. Zahed said:" opens the next quotation; it does not close this one.
                 let mut next = j + 1;
                 while tokens.get(next).is_some_and(|t| self.skippable_after(t)) {
@@ -791,7 +810,7 @@ impl<'a> Phrases<'a> {
                 _ => {
                     let cue = (j..tokens.len().min(j + SKIP_TO_CUE))
                         .take_while(|&i| tokens[i].kind != TokenKind::Punct)
-                        .find(|&i| self.cue_verb_at(tokens, i).is_some_and(|c| c.speech))?;
+                        .find(|&i| self.cue_verb_near(tokens, i).is_some_and(|c| c.speech))?;
                     // The lower-case words up to the phrase's first preposition are its head.
                     let head_end = (j..cue)
                         .find(|&i| self.is_clause_break(&tokens[i]))
@@ -831,7 +850,7 @@ impl<'a> Phrases<'a> {
             } else {
                 Rule::DistantCue
             };
-            if self.is_one_of(token, &["according"])
+            if self.may_be_according(token)
                 && before
                     .get(k + 1)
                     .is_some_and(|t| self.is_one_of(t, &["to"]))
@@ -853,7 +872,7 @@ impl<'a> Phrases<'a> {
                 }
             }
             if let Some(cue) = self
-                .cue_verb_at(before, k)
+                .cue_verb_near(before, k)
                 .filter(|c| !c.quote_only || words_between == 0)
             {
                 if cue.speech || (cue.naming && kind == Kind::Partial) {
@@ -1073,17 +1092,36 @@ impl<'a> Phrases<'a> {
         cue: usize,
         speaker: &NounPhrase,
     ) -> Option<Attribution> {
+        if !self.names_outlet(speaker) {
+            return None;
+        }
         let outlet = self.outlet_named(speaker)?;
         let person = self
             .object_after(tokens, cue + 1)
             .filter(|p| p.name.is_some() || p.pronoun)?;
-        if self.outlet_named(&person).is_some() {
+        if self.names_outlet(&person) {
             return None;
         }
         let mut attribution =
             self.attribution(Rule::SameClause, Some(tokens[cue].span), Some(person));
         attribution.outlet = Some(outlet);
         Some(attribution)
+    }
+
+    /// Does [`Phrases::outlet_named`] find an outlet for `phrase`? Asked of every speaker a
+    /// cue governs, so a phrase already joined by single spaces is looked up as written,
+    /// without building the joined copy.
+    fn names_outlet(&self, phrase: &NounPhrase) -> bool {
+        let span = phrase.span;
+        let written = span.of(self.text);
+        let single_spaced = single_spaced_end(self.text, span.start, span.end) == span.end
+            && !written.starts_with(' ')
+            && !written.ends_with(' ');
+        if single_spaced {
+            self.grammar.outlet(written).is_some()
+        } else {
+            self.outlet_named(phrase).is_some()
+        }
     }
 
     /// The canonical outlet a phrase names ("the cable news network" gives "CNN"), if it is one.
@@ -1157,10 +1195,21 @@ impl<'a> Phrases<'a> {
     #[inline]
     pub fn outlet_at(&self, tokens: &[Token], i: usize) -> Option<(String, usize)> {
         let first = tokens.get(i)?;
-        if first.kind == TokenKind::Punct
-            || !first.is_capitalized(self.text) && first.kind != TokenKind::Number
-        {
-            return None;
+        match first.kind {
+            TokenKind::Punct => return None,
+            TokenKind::Word => {
+                // A word whose first byte is ASCII but no capital is not capitalised (see
+                // `Token::is_capitalized`): most words, told apart without a call.
+                let starts_lower = self
+                    .text
+                    .as_bytes()
+                    .get(first.span.start)
+                    .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase());
+                if starts_lower || !first.is_capitalized(self.text) {
+                    return None;
+                }
+            }
+            TokenKind::Number => {}
         }
         self.outlet_from(tokens, i, first)
     }
@@ -1182,6 +1231,12 @@ impl<'a> Phrases<'a> {
         let first_word = Span::new(first.span.start, space).of(self.text);
         let many_words =
             matches!(first_word, "the" | "The") || self.grammar.starts_outlet_alias(first_word);
+        // Every alias read here starts at `first`: one scan tells which need no join.
+        let single_spaced_end = if many_words {
+            single_spaced_end(self.text, first.span.start, reach)
+        } else {
+            first.span.start
+        };
         for width in (1..=longest).rev() {
             let last = &tokens[i + width - 1];
             let spaced = last.span.end > space;
@@ -1190,7 +1245,10 @@ impl<'a> Phrases<'a> {
             }
             let written = Span::new(first.span.start, last.span.end).of(self.text);
             let joined;
-            let alias = if spaced {
+            let single_spaced = last.span.end <= single_spaced_end
+                && !written.starts_with(' ')
+                && !written.ends_with(' ');
+            let alias = if spaced && !single_spaced {
                 joined = written.split_whitespace().collect::<Vec<_>>().join(" ");
                 joined.as_str()
             } else {
@@ -1261,6 +1319,23 @@ impl<'a> Phrases<'a> {
         }
         None
     }
+}
+
+/// Where the ASCII text starting at `from` stops having single spaces as its only whitespace
+/// (at a non-ASCII byte, another ASCII space character or a second space in a row), or `to`.
+/// A piece `text[from..end]` with `end` at most this and no space at either end is its words
+/// joined by single spaces: `split_whitespace` and a join with " " give it back unchanged.
+fn single_spaced_end(text: &str, from: usize, to: usize) -> usize {
+    let bytes = text.as_bytes().get(from..to).unwrap_or(&[]);
+    let mut previous = 0u8;
+    for (at, &b) in bytes.iter().enumerate() {
+        let two_spaces = b == b' ' && previous == b' ' && at > 0;
+        if !b.is_ascii() || (b.is_ascii_whitespace() && b != b' ') || b == 0x0b || two_spaces {
+            return from + at;
+        }
+        previous = b;
+    }
+    to
 }
 
 /// Offset of the first whitespace character in `text[from..to]`, or `to` if there is none.
@@ -1362,6 +1437,100 @@ mod tests {
             "Ryabkov"
         );
         assert_eq!(phrase_before_cue("he has repeatedly said").unwrap().0, "he");
+    }
+
+    #[test]
+    fn single_spaced_prefixes_are_what_the_join_gives_back() {
+        for text in [
+            "",
+            " ",
+            "a",
+            "The New York Times",
+            "The  New York",
+            " Fox",
+            "Fox ",
+            "Fox\nNews",
+            "Fox\tNews",
+            "Fox\u{b}News",
+            "Fox\u{c}News",
+            "Fox\rNews",
+            "Fox\u{a0}News",
+            "Ékho Moskvy",
+            "Le\u{2009}Monde",
+        ] {
+            for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let clean_end = single_spaced_end(text, from, text.len());
+                for end in (from..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    let piece = &text[from..end];
+                    let single_spaced =
+                        end <= clean_end && !piece.starts_with(' ') && !piece.ends_with(' ');
+                    let joined = piece.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if single_spaced {
+                        assert_eq!(joined, piece, "{text:?} {from}..{end}");
+                    }
+                }
+            }
+        }
+        assert_eq!(single_spaced_end("The New York Times", 0, 18), 18);
+        assert_eq!(single_spaced_end("The New  York", 0, 13), 8);
+        assert_eq!(single_spaced_end("Ékho Moskvy", 0, 12), 0);
+    }
+
+    #[test]
+    fn outlet_at_matches_the_capitalisation_test_it_skips() {
+        let grammar = Grammar::builtin();
+        let text = "the New York Times said; CNN's report, \u{c9}kho Moskvy and ékho. The  Washington\nPost, \
+                    60 Minutes, Rossiya-1's 60 Minutes show, fox news, Fox News, the BBC, The BBC’s, \
+                    Le\u{a0}Monde, 'Reuters' and (AP) - «Le Monde» The";
+        let phrases = Phrases {
+            text,
+            grammar: &grammar,
+        };
+        let tokens = crate::tokens::tokenize_with(text, Span::new(0, text.len()), &grammar);
+        for end in [tokens.len(), tokens.len() / 2, 3, 0] {
+            let tokens = &tokens[..end];
+            for i in 0..=tokens.len() {
+                // The test outlet_at ran before it read the first byte itself.
+                let slow = tokens.get(i).and_then(|first| {
+                    if first.kind == TokenKind::Punct
+                        || !first.is_capitalized(text) && first.kind != TokenKind::Number
+                    {
+                        return None;
+                    }
+                    phrases.outlet_from(tokens, i, first)
+                });
+                assert_eq!(phrases.outlet_at(tokens, i), slow, "token {i} of {end}");
+            }
+        }
+    }
+
+    #[test]
+    fn lexicon_shortcuts_agree_with_the_full_tests() {
+        let grammar = Grammar::builtin();
+        let text = "According to ACCORDING, accordingly he said: \"Says\" Putin Says 3 said, \
+                    the report; Tass's report, «told» Ékho said according.";
+        let phrases = Phrases {
+            text,
+            grammar: &grammar,
+        };
+        let known = crate::tokens::tokenize_with(text, Span::new(0, text.len()), &grammar);
+        let unknown = tokenize(text, Span::new(0, text.len()), &|_: &str| false);
+        for tokens in [&known, &unknown] {
+            for k in 0..=tokens.len() + 1 {
+                assert_eq!(
+                    phrases.cue_verb_near(tokens, k).map(|c| &c.lemma),
+                    phrases.cue_verb_at(tokens, k).map(|c| &c.lemma),
+                    "{k}"
+                );
+                if let Some(token) = tokens.get(k) {
+                    assert_eq!(
+                        phrases.may_be_according(token),
+                        phrases.is_one_of(token, &["according"]),
+                        "{k}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
