@@ -635,22 +635,31 @@ impl Grammar {
     }
 
     /// What the lexicons say about the word token at `span` of `text`: the same as
-    /// `Lex::of_word(span.of(text), self)`. A short ASCII word is read from the text in one
-    /// load and looked up in the compact table of token facts.
+    /// `Lex::of_word(span.of(text), self)`. An ASCII word of up to 16 bytes is read from the
+    /// text in one or two loads and looked up in the compact table of token facts.
     #[inline]
     pub fn word_lex(&self, text: &str, span: Span) -> Lex {
         let len = span.end.wrapping_sub(span.start);
+        let from = text.as_bytes().get(span.start..).unwrap_or(&[]);
+        // All ASCII: the span starts and ends on character boundaries, and the word in any
+        // case is its bytes with ASCII capitals folded.
         if (1..=8).contains(&len) {
-            if let Some(chunk) = text
-                .as_bytes()
-                .get(span.start..)
-                .and_then(<[u8]>::first_chunk)
-            {
+            if let Some(chunk) = from.first_chunk::<8>() {
                 let head = u64::from_le_bytes(*chunk) & (u64::MAX >> (64 - 8 * len));
-                // All ASCII: the span starts and ends on character boundaries, and the word
-                // in any case is its bytes with ASCII capitals folded.
                 if head & HIGH_BITS == 0 {
                     return self.index().lexes.get_folded(fold_ascii(head), len);
+                }
+            }
+        } else if (9..=16).contains(&len) {
+            if let (Some(head), Some(tail)) = (
+                from.first_chunk::<8>(),
+                from.get(8..).and_then(<[u8]>::first_chunk::<8>),
+            ) {
+                let head = u64::from_le_bytes(*head);
+                let tail = u64::from_le_bytes(*tail) & (u64::MAX >> (128 - 8 * len));
+                if (head | tail) & HIGH_BITS == 0 {
+                    let (head, tail) = (fold_ascii(head), fold_ascii(tail));
+                    return self.index().lexes.get_folded_two(head, tail, len);
                 }
             }
         }
@@ -1025,6 +1034,22 @@ impl<V> WordTable<V> {
         V: Copy + Default,
     {
         self.probe(head.wrapping_mul(HASH_SEED), head, len, |_| true)
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// `get_folded` for a key of `len` (9 to 16) bytes: `head` then `tail`, both ASCII
+    /// chunks already lower-cased and zero-padded.
+    #[inline]
+    fn get_folded_two(&self, head: u64, tail: u64, len: usize) -> V
+    where
+        V: Copy + Default,
+    {
+        if len > self.longest {
+            return V::default();
+        }
+        let hash = mix(head.wrapping_mul(HASH_SEED), tail);
+        self.probe(hash, head, len, |tails| tails == [tail])
             .copied()
             .unwrap_or_default()
     }
@@ -1519,7 +1544,7 @@ mod tests {
         texts.push("according TO the ministry’s Spokeswoman; He she THEY Said".to_string());
         for text in &texts {
             for start in 0..=text.len() {
-                for end in start..=text.len().min(start + 12) {
+                for end in start..=text.len().min(start + 18) {
                     let span = Span::new(start, end);
                     assert_eq!(
                         g.word_lex(text, span),
