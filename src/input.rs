@@ -153,7 +153,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
         Some(rest) => rest,
         None => &bytes[..],
     };
-    if let Some(nul) = body.iter().position(|&b| b == 0) {
+    if let Some(nul) = memchr::memchr(0, body) {
         return Err(DecodeError::Binary(nul));
     }
     match std::str::from_utf8(body) {
@@ -684,16 +684,18 @@ pub enum ReadError {
 
 /// The bytes of a file or of standard input, refusing more than `limit` bytes.
 fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let reader: Box<dyn Read> = if path.as_os_str() == "-" {
-        Box::new(io::stdin())
+    let (reader, size): (Box<dyn Read>, u64) = if path.as_os_str() == "-" {
+        (Box::new(io::stdin()), 0)
     } else {
         let file = fs::File::open(path)?;
-        if file.metadata()?.len() > limit {
+        let size = file.metadata()?.len();
+        if size > limit {
             return Err(ReadError::TooLarge { limit });
         }
-        Box::new(file)
+        (Box::new(file), size)
     };
-    let mut bytes = Vec::new();
+    // Room for the whole file at once, so that reading it copies nothing on growing.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)?;
