@@ -196,6 +196,9 @@ pub struct Segmenter {
     abbreviations: FxHashMap<Box<str>, Class>,
     /// Byte length of the longest abbreviation, to skip hopeless look-ups.
     longest: usize,
+    /// A bit for each (length, first byte, last byte) of the keys ([`filter_bit`]): an ASCII
+    /// token whose bit is clear is no abbreviation, which spares most look-ups.
+    filter: [u64; 16],
 }
 
 /// The paragraphs and sentences of a document.
@@ -226,6 +229,7 @@ impl Segmenter {
     pub fn new<'a>(abbreviations: impl IntoIterator<Item = &'a str>) -> Segmenter {
         let mut map = FxHashMap::default();
         let mut longest = 0;
+        let mut filter = [0u64; 16];
         for abbreviation in abbreviations {
             let key = abbreviation.trim();
             let key = key.strip_suffix('.').unwrap_or(key).to_lowercase();
@@ -233,12 +237,17 @@ impl Segmenter {
                 continue;
             }
             longest = longest.max(key.len());
+            let bit = filter_bit(key.as_bytes());
+            if let Some(word) = filter.get_mut(bit / 64) {
+                *word |= 1 << (bit % 64);
+            }
             let class = Class::of(&key);
             map.insert(key.into_boxed_str(), class);
         }
         Segmenter {
             abbreviations: map,
             longest,
+            filter,
         }
     }
 
@@ -331,6 +340,18 @@ impl Segmenter {
         }
         key.clear();
         if token.is_ascii() {
+            let bytes = token.as_bytes();
+            let lower = [bytes.first(), bytes.last()].map(|b| b.map(u8::to_ascii_lowercase));
+            if let [Some(first), Some(last)] = lower {
+                let bit = filter_bit_of(token.len(), first, last);
+                if self
+                    .filter
+                    .get(bit / 64)
+                    .is_none_or(|word| word >> (bit % 64) & 1 == 0)
+                {
+                    return None;
+                }
+            }
             key.push_str(token);
             key.make_ascii_lowercase();
         } else {
@@ -344,6 +365,19 @@ impl Segmenter {
             ..class
         })
     }
+}
+
+/// The [`Segmenter::filter`] bit of a lower-case key.
+fn filter_bit(key: &[u8]) -> usize {
+    match (key.first(), key.last()) {
+        (Some(&first), Some(&last)) => filter_bit_of(key.len(), first, last),
+        _ => 0,
+    }
+}
+
+/// The [`Segmenter::filter`] bit of a key of `len` bytes from `first` to `last`.
+fn filter_bit_of(len: usize, first: u8, last: u8) -> usize {
+    (len.wrapping_mul(397) ^ usize::from(first).wrapping_mul(31) ^ usize::from(last)) % 1024
 }
 
 /// What the segmenter knows about one abbreviation, worked out once in `Segmenter::new`.
@@ -1341,6 +1375,28 @@ mod tests {
         for word in &words {
             assert_eq!(is_starter(word), slow(word), "{word:?}");
             assert_eq!(is_starter(&format!("{word}x")), slow(&format!("{word}x")));
+        }
+    }
+
+    #[test]
+    fn the_filter_never_hides_an_abbreviation() {
+        let seg = segmenter();
+        let mut key = String::new();
+        let mut tokens: Vec<String> = seg.abbreviations.keys().map(|k| k.to_string()).collect();
+        tokens.extend(tokens.clone().iter().map(|k| k.to_uppercase()));
+        tokens.extend(
+            ["said", "year", "U.S", "Mr", "Calif", "x", "Inc", "JR", "é"].map(String::from),
+        );
+        for token in &tokens {
+            let key_of = |t: &str| t.chars().flat_map(char::to_lowercase).collect::<String>();
+            let listed = seg.abbreviations.contains_key(key_of(token).as_str());
+            let found = seg.abbreviation(token, &mut key).is_some();
+            // Found whenever listed, unless lower case makes it an ordinary word.
+            assert!(!found || listed, "{token:?}");
+            let capital = token.chars().next().is_some_and(char::is_uppercase);
+            if listed && capital {
+                assert!(found, "{token:?}");
+            }
         }
     }
 
