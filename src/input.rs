@@ -153,7 +153,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
         Some(rest) => rest,
         None => &bytes[..],
     };
-    if let Some(nul) = body.iter().position(|&b| b == 0) {
+    if let Some(nul) = memchr::memchr(0, body) {
         return Err(DecodeError::Binary(nul));
     }
     match std::str::from_utf8(body) {
@@ -212,7 +212,7 @@ fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, name: &str) -> Decoded {
 }
 
 /// One line of a JSONL corpus.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, PartialEq)]
 struct Record {
     id: Option<serde_json::Value>,
     text: String,
@@ -224,8 +224,13 @@ struct Record {
 
 /// Parses one corpus line into a document; `fallback_id` names it when it has no "id".
 pub fn parse_record(line: &str, fallback_id: &str) -> Result<Document, String> {
-    let record: Record =
-        serde_json::from_str(line).map_err(|err| format!("malformed JSON: {err}"))?;
+    // The fast reader takes the common line exactly as serde_json would; whatever it does not
+    // take (unknown fields, numbers, odd escapes, any error) serde_json reads, so results and
+    // messages are serde_json's.
+    let record: Record = match RecordReader::read(line) {
+        Some(record) => record,
+        None => serde_json::from_str(line).map_err(|err| format!("malformed JSON: {err}"))?,
+    };
     let id = match record.id {
         None | Some(serde_json::Value::Null) => fallback_id.to_string(),
         Some(serde_json::Value::String(id)) => id,
@@ -243,6 +248,195 @@ pub fn parse_record(line: &str, fallback_id: &str) -> Result<Document, String> {
             outlet: non_empty(record.outlet),
             title: non_empty(record.title),
         },
+    })
+}
+
+/// The fields of a [`Record`], in the order of [`RecordReader`]'s slots.
+const RECORD_FIELDS: [&str; 6] = ["id", "text", "url", "date", "outlet", "title"];
+
+/// A reader of the common corpus line: one object whose keys are [`RECORD_FIELDS`] without
+/// escapes, each at most once, with string values (or null, except for "text"), and no
+/// control character anywhere (so none in a string), read with memchr and unescaped
+/// straight into the field. It gives up (None) on anything else, so that serde_json reads
+/// the line: whatever it does read, serde_json reads the same.
+struct RecordReader<'a> {
+    /// The line.
+    line: &'a str,
+    /// The next byte to read.
+    at: usize,
+}
+
+impl<'a> RecordReader<'a> {
+    /// The record on `line`, None when serde_json is to read it.
+    fn read(line: &'a str) -> Option<Record> {
+        if has_control(line.as_bytes()) {
+            return None;
+        }
+        let mut reader = RecordReader { line, at: 0 };
+        let mut values: [Option<Option<String>>; 6] = Default::default();
+        reader.skip_whitespace();
+        reader.eat(b'{')?;
+        reader.skip_whitespace();
+        loop {
+            let key = reader.key()?;
+            let field = RECORD_FIELDS.iter().position(|&name| name == key)?;
+            reader.skip_whitespace();
+            reader.eat(b':')?;
+            reader.skip_whitespace();
+            // "text" is a String: null is serde_json's error to report.
+            let value = if field == 1 {
+                Some(reader.string()?)
+            } else {
+                reader.null_or_string()?
+            };
+            let slot = values.get_mut(field)?;
+            if slot.replace(value).is_some() {
+                return None; // a duplicate field: serde_json's error
+            }
+            reader.skip_whitespace();
+            match reader.peek()? {
+                b',' => {
+                    reader.at += 1;
+                    reader.skip_whitespace();
+                }
+                b'}' => {
+                    reader.at += 1;
+                    break;
+                }
+                _ => return None,
+            }
+        }
+        reader.skip_whitespace();
+        if reader.at != line.len() {
+            return None;
+        }
+        let [id, text, url, date, outlet, title] = values;
+        Some(Record {
+            id: id.flatten().map(serde_json::Value::String),
+            text: text.flatten()?,
+            url: url.flatten(),
+            date: date.flatten(),
+            outlet: outlet.flatten(),
+            title: title.flatten(),
+        })
+    }
+
+    /// The byte at the cursor.
+    fn peek(&self) -> Option<u8> {
+        self.line.as_bytes().get(self.at).copied()
+    }
+
+    /// Moves past `byte` if it is at the cursor.
+    fn eat(&mut self, byte: u8) -> Option<()> {
+        (self.peek() == Some(byte)).then(|| self.at += 1)
+    }
+
+    /// Moves past JSON whitespace, as serde_json's `parse_whitespace` does.
+    fn skip_whitespace(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n' | b'\t' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    /// An object key without escapes.
+    fn key(&mut self) -> Option<&'a str> {
+        self.eat(b'"')?;
+        let rest = self.line.as_bytes().get(self.at..)?;
+        let end = memchr::memchr2(b'"', b'\\', rest)?;
+        if rest.get(end) != Some(&b'"') {
+            return None;
+        }
+        let key = self.line.get(self.at..self.at + end)?;
+        self.at += end + 1;
+        Some(key)
+    }
+
+    /// `null` (as None) or a string.
+    fn null_or_string(&mut self) -> Option<Option<String>> {
+        if self.line.get(self.at..)?.starts_with("null") {
+            self.at += 4;
+            return Some(None);
+        }
+        self.string().map(Some)
+    }
+
+    /// A string, unescaped; None on an escape serde_json refuses.
+    fn string(&mut self) -> Option<String> {
+        self.eat(b'"')?;
+        let bytes = self.line.as_bytes();
+        let mut out: Option<String> = None;
+        let mut from = self.at;
+        loop {
+            let rest = bytes.get(from..)?;
+            let end = from + memchr::memchr2(b'"', b'\\', rest)?;
+            // Both ends are next to ASCII bytes, so on character boundaries.
+            let piece = self.line.get(from..end)?;
+            if bytes.get(end) == Some(&b'"') {
+                self.at = end + 1;
+                return Some(match out {
+                    None => piece.to_owned(),
+                    Some(mut text) => {
+                        text.push_str(piece);
+                        text
+                    }
+                });
+            }
+            // Unescaped text is never longer than the rest of the line.
+            let text = out.get_or_insert_with(|| String::with_capacity(bytes.len() - self.at));
+            text.push_str(piece);
+            let (c, len) = unescape(bytes.get(end + 1..)?)?;
+            text.push(c);
+            from = end + 1 + len;
+        }
+    }
+}
+
+/// True when `bytes` hold a control character (below 0x20), which JSON strings may not hold.
+fn has_control(bytes: &[u8]) -> bool {
+    // No early exit, so that the loop is vectorised.
+    bytes.iter().fold(false, |found, &b| found | (b < 0x20))
+}
+
+/// The character an escape stands for and the bytes it takes after its backslash, given
+/// those bytes; None for what serde_json refuses (an unknown escape, bad hex digits, a lone
+/// surrogate).
+fn unescape(after: &[u8]) -> Option<(char, usize)> {
+    let c = match *after.first()? {
+        b'"' => '"',
+        b'\\' => '\\',
+        b'/' => '/',
+        b'b' => '\u{8}',
+        b'f' => '\u{c}',
+        b'n' => '\n',
+        b'r' => '\r',
+        b't' => '\t',
+        b'u' => {
+            let unit = hex_unit(after.get(1..5)?)?;
+            return match unit {
+                0xD800..=0xDBFF => {
+                    if after.get(5..7)? != b"\\u" {
+                        return None;
+                    }
+                    let low = hex_unit(after.get(7..11)?)?;
+                    if !(0xDC00..=0xDFFF).contains(&low) {
+                        return None;
+                    }
+                    let code = 0x1_0000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                    Some((char::from_u32(code)?, 11))
+                }
+                _ => Some((char::from_u32(unit)?, 5)),
+            };
+        }
+        _ => return None,
+    };
+    Some((c, 1))
+}
+
+/// The value of four hex digits (either case).
+fn hex_unit(digits: &[u8]) -> Option<u32> {
+    digits.iter().try_fold(0u32, |value, &d| {
+        let digit = char::from(d).to_digit(16)?;
+        Some(value * 16 + digit)
     })
 }
 
@@ -490,16 +684,18 @@ pub enum ReadError {
 
 /// The bytes of a file or of standard input, refusing more than `limit` bytes.
 fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let reader: Box<dyn Read> = if path.as_os_str() == "-" {
-        Box::new(io::stdin())
+    let (reader, size): (Box<dyn Read>, u64) = if path.as_os_str() == "-" {
+        (Box::new(io::stdin()), 0)
     } else {
         let file = fs::File::open(path)?;
-        if file.metadata()?.len() > limit {
+        let size = file.metadata()?.len();
+        if size > limit {
             return Err(ReadError::TooLarge { limit });
         }
-        Box::new(file)
+        (Box::new(file), size)
     };
-    let mut bytes = Vec::new();
+    // Room for the whole file at once, so that reading it copies nothing on growing.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)?;
@@ -753,6 +949,97 @@ mod tests {
         assert_eq!(doc.meta.date.as_deref(), Some("2016-01-02"));
         assert_eq!(doc.meta.outlet.as_deref(), Some("CNN"));
         assert_eq!(doc.meta.title.as_deref(), Some("T"));
+    }
+
+    /// `parse_record` as it was: serde_json alone, the reference for the fast reader.
+    fn parse_record_by_serde(line: &str, fallback_id: &str) -> Result<Document, String> {
+        let record: Record =
+            serde_json::from_str(line).map_err(|err| format!("malformed JSON: {err}"))?;
+        let id = match record.id {
+            None | Some(serde_json::Value::Null) => fallback_id.to_string(),
+            Some(serde_json::Value::String(id)) => id,
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            Some(other) => return Err(format!("\"id\" must be a string or a number, not {other}")),
+        };
+        let non_empty = |value: Option<String>| value.filter(|v| !v.is_empty());
+        Ok(Document {
+            id,
+            html: html::looks_like_html(record.text.as_bytes()),
+            text: record.text,
+            meta: ArticleMeta {
+                url: non_empty(record.url),
+                date: non_empty(record.date),
+                outlet: non_empty(record.outlet),
+                title: non_empty(record.title),
+            },
+        })
+    }
+
+    #[test]
+    fn fast_record_reader_agrees_with_serde_json() {
+        let lines = [
+            r#"{"id": "a", "text": "Hi.", "url": "u", "date": "d", "outlet": "o", "title": "t"}"#,
+            r#"  {"text":"x"}  "#,
+            "\t{\"text\":\"x\"}\r",
+            r#"{"text": "a\nb\"c\\d\/e\bf\fg\rh\ti"}"#,
+            r#"{"text": "\u00e9\u00E9\u2019\ud83d\ude42\u0000"}"#,
+            r#"{"text": "\ud83d"}"#,
+            r#"{"text": "\ud83dx"}"#,
+            r#"{"text": "\ud83d\n"}"#,
+            r#"{"text": "\ud83d\u0041"}"#,
+            r#"{"text": "\ude42"}"#,
+            r#"{"text": "\u12"}"#,
+            r#"{"text": "\u12g4"}"#,
+            r#"{"text": "\x"}"#,
+            r#"{"text": "a\"#,
+            r#"{"text": "unterminated"#,
+            "{\"text\": \"tab\there\"}",
+            "{\"text\": \"raw\u{1}control\"}",
+            "{\"text\": \"raw\u{7f}del\"}",
+            r#"{"text": "é ’ 🙂 raw"}"#,
+            r#"{"text": null}"#,
+            r#"{"text": 5}"#,
+            r#"{"id": null, "text": "x"}"#,
+            r#"{"id": 7, "text": "x"}"#,
+            r#"{"id": -7.5e3, "text": "x"}"#,
+            r#"{"id": ["a"], "text": "x"}"#,
+            r#"{"id": "a", "text": "x", "id": "b"}"#,
+            r#"{"text": "x", "text": "y"}"#,
+            r#"{"text": "x", "url": null, "title": ""}"#,
+            r#"{"text": "x", "url": nul}"#,
+            r#"{"text": "x", "url": nullx}"#,
+            r#"{"text": "x", "extra": {"a": [1, 2]}}"#,
+            r#"{"t\u0065xt": "x"}"#,
+            r#"{"text": "x",}"#,
+            r#"{"text": "x"} trailing"#,
+            r#"{"text": "x"}}"#,
+            r#"{"text" "x"}"#,
+            r#"{"text": "x" "url": "y"}"#,
+            r#"{}"#,
+            r#"[]"#,
+            r#"["x"]"#,
+            r#"["a", "x", "u", "d", "o", "t"]"#,
+            r#"{"#,
+            "",
+            "   ",
+            "\u{feff}{\"text\": \"x\"}",
+            r#"{"text": "<!DOCTYPE html><html><body><p>Hi.</p></body></html>"}"#,
+            r#"{"id":"","text":"","url":"","date":"","outlet":"","title":""}"#,
+        ];
+        for line in lines {
+            assert_eq!(
+                parse_record(line, "f:1"),
+                parse_record_by_serde(line, "f:1"),
+                "{line:?}"
+            );
+            if let Some(record) = RecordReader::read(line) {
+                let by_serde: Result<Record, _> = serde_json::from_str(line);
+                assert_eq!(Some(record), by_serde.ok(), "{line:?}");
+            }
+        }
+        // The common line takes the fast reader.
+        assert!(RecordReader::read(lines[0]).is_some());
+        assert!(RecordReader::read(lines[4]).is_some());
     }
 
     #[test]

@@ -3,9 +3,10 @@
 //! [`find_quotes`] walks the paragraphs once, left to right, and finds every quotation delimited
 //! by straight (`"…"`), curly (`“…”`), NYT-style double-apostrophe (`''…''`), guillemet (`«…»`),
 //! low-high (`„…“`) or single curly (`‘…’`) marks, plus straight single marks (`'…'`) nested
-//! inside a double-quoted span. Marks are recognised by small nom parsers; whether a mark opens or
-//! closes is decided from its neighbours (straight marks have no direction, and scraped curly marks
-//! are often turned the wrong way) and from a small stack of open quotes, which also gives nesting.
+//! inside a double-quoted span. Marks are matched on bytes (as small nom parsers would, which the
+//! tests check); whether a mark opens or closes is decided from its neighbours (straight marks
+//! have no direction, and scraped curly marks are often turned the wrong way) and from a small
+//! stack of open quotes, which also gives nesting.
 //!
 //! Rules, in short:
 //! - a mark opens after a blank, an opening bracket or dash, or another mark, and before text; it
@@ -28,9 +29,12 @@
 //! quotes, and each paragraph is looked at at most twice (once ahead, for a hard wrap).
 
 use crate::span::Span;
-use crate::swar::{bytes_equal, HIGH_BITS};
+#[cfg(test)]
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while1};
+use nom::bytes::complete::tag;
+#[cfg(test)]
+use nom::bytes::complete::take_while1;
+#[cfg(test)]
 use nom::combinator::{map, value};
 use nom::{IResult, Parser};
 
@@ -92,6 +96,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
     };
     let mut scanner = Scanner {
         text,
+        candidates: Candidates::new(text.as_bytes()),
         out: Vec::new(),
         stack: Vec::with_capacity(MAX_DEPTH),
         para: 0,
@@ -169,11 +174,13 @@ enum Mark {
 }
 
 /// Accepts one straight double quote `"`.
+#[cfg(test)]
 fn straight_double(input: &str) -> IResult<&str, Mark> {
     value(Mark::Straight, tag("\"")).parse(input)
 }
 
 /// Accepts a run of one or more ASCII apostrophes and reports its length.
+#[cfg(test)]
 fn apostrophes(input: &str) -> IResult<&str, Mark> {
     map(take_while1(|c| c == '\''), |run: &str| {
         Mark::Apostrophes(run.len())
@@ -187,6 +194,7 @@ fn double_apostrophe(input: &str) -> IResult<&str, &str> {
 }
 
 /// Accepts a mark whose natural direction is opening: a run of `“`, `‘‘` (as `“`), `„`, `‘` or `«`.
+#[cfg(test)]
 fn opening_mark(input: &str) -> IResult<&str, Mark> {
     alt((
         value(Mark::LeftDouble, take_while1(|c| c == '“')),
@@ -199,6 +207,7 @@ fn opening_mark(input: &str) -> IResult<&str, Mark> {
 }
 
 /// Accepts a mark whose natural direction is closing: a run of `”`, `’’` (as `”`), `’` or `»`.
+#[cfg(test)]
 fn closing_mark(input: &str) -> IResult<&str, Mark> {
     alt((
         value(Mark::RightDouble, take_while1(|c| c == '”')),
@@ -209,43 +218,110 @@ fn closing_mark(input: &str) -> IResult<&str, Mark> {
     .parse(input)
 }
 
-/// Accepts any quotation-mark candidate: straight, apostrophe run, opening or closing mark.
+/// Accepts any quotation-mark candidate: straight, apostrophe run, opening or closing mark. The
+/// same as [`any_mark_parsed`], matched on bytes.
 fn any_mark(input: &str) -> IResult<&str, Mark> {
+    match mark_bytes(input.as_bytes()).and_then(|(mark, len)| Some((input.get(len..)?, mark))) {
+        Some(found) => Ok(found),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        ))),
+    }
+}
+
+/// The UTF-8 bytes of `“`, `”`, `‘` and `’`.
+const LEFT_DOUBLE: [u8; 3] = [0xE2, 0x80, 0x9C];
+const RIGHT_DOUBLE: [u8; 3] = [0xE2, 0x80, 0x9D];
+const LEFT_SINGLE: [u8; 3] = [0xE2, 0x80, 0x98];
+const RIGHT_SINGLE: [u8; 3] = [0xE2, 0x80, 0x99];
+
+/// The mark [`any_mark_parsed`] accepts at the start of `bytes`, and its length in bytes.
+fn mark_bytes(bytes: &[u8]) -> Option<(Mark, usize)> {
+    // The length of the run of the 3-byte `mark` that starts `bytes`.
+    let run = |mark: &[u8; 3]| bytes.chunks(3).take_while(|c| *c == mark).count() * 3;
+    let doubled = |mark: &[u8; 3]| bytes.get(3..6) == Some(&mark[..]);
+    match bytes {
+        [b'"', ..] => Some((Mark::Straight, 1)),
+        [b'\'', ..] => {
+            let n = bytes.iter().take_while(|&&b| b == b'\'').count();
+            Some((Mark::Apostrophes(n), n))
+        }
+        [0xC2, 0xAB, ..] => Some((Mark::LeftGuillemet, 2)),
+        [0xC2, 0xBB, ..] => Some((Mark::RightGuillemet, 2)),
+        [0xE2, 0x80, third, ..] => match third {
+            0x9C => Some((Mark::LeftDouble, run(&LEFT_DOUBLE))),
+            0x98 if doubled(&LEFT_SINGLE) => Some((Mark::LeftDouble, 6)),
+            0x98 => Some((Mark::LeftSingle, 3)),
+            0x9E => Some((Mark::LowDouble, 3)),
+            0x9D => Some((Mark::RightDouble, run(&RIGHT_DOUBLE))),
+            0x99 if doubled(&RIGHT_SINGLE) => Some((Mark::RightDouble, 6)),
+            0x99 => Some((Mark::RightSingle, 3)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Accepts any quotation-mark candidate by the nom parsers: the reference for [`any_mark`].
+#[cfg(test)]
+fn any_mark_parsed(input: &str) -> IResult<&str, Mark> {
     alt((straight_double, apostrophes, opening_mark, closing_mark)).parse(input)
 }
 
-/// Bytes that can start a mark: `"`, `'`, and the UTF-8 lead bytes of `«»` (0xC2) and `“”„‘’` (0xE2).
-const fn candidate_table() -> [bool; 256] {
-    let mut t = [false; 256];
-    t[b'"' as usize] = true;
-    t[b'\'' as usize] = true;
-    t[0xC2] = true;
-    t[0xE2] = true;
-    t
+/// True for a byte that can start a mark: `"`, `'`, and the UTF-8 lead bytes of `«»` (0xC2)
+/// and `“”„‘’` (0xE2).
+fn is_candidate(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)
 }
 
-/// Lookup table for [`candidate_table`].
-static CANDIDATE: [bool; 256] = candidate_table();
+/// The bytes that can start a mark, `"` `'` and the UTF-8 lead bytes of `«»` (0xC2) and
+/// `“”„‘’` (0xE2), in two kinds each found by memchr over the whole text. The next of each
+/// kind is kept until the scan passes it, so the text is searched once per kind, however
+/// many paragraphs it is scanned in (left to right).
+struct Candidates<'t> {
+    /// The whole text.
+    bytes: &'t [u8],
+    /// The next candidate of each kind at or after where it was last searched from (the
+    /// text's length once there is none).
+    next: [usize; 2],
+}
 
-/// The offset of the first byte of `bytes` that can start a mark ([`candidate_table`]).
-/// Eight bytes at a time are passed over when none is `"`, `'` or part of a non-ASCII
-/// character.
-fn next_candidate(bytes: &[u8]) -> Option<usize> {
-    let mut at = 0;
-    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-        let word = u64::from_le_bytes(*chunk);
-        let stops = bytes_equal(word, b'"') | bytes_equal(word, b'\'') | (word & HIGH_BITS);
-        if stops != 0 {
-            if let Some(off) = chunk.iter().position(|&b| CANDIDATE[usize::from(b)]) {
-                return Some(at + off);
+impl<'t> Candidates<'t> {
+    /// The candidates of `bytes`.
+    fn new(bytes: &'t [u8]) -> Self {
+        let mut candidates = Candidates {
+            bytes,
+            next: [0; 2],
+        };
+        candidates.search(0, 0);
+        candidates.search(1, 0);
+        candidates
+    }
+
+    /// Finds the first candidate of `kind` at or after `from`.
+    fn search(&mut self, kind: usize, from: usize) {
+        let rest = self.bytes.get(from..).unwrap_or(&[]);
+        let found = if kind == 0 {
+            memchr::memchr2(b'"', b'\'', rest)
+        } else {
+            memchr::memchr2(0xC2, 0xE2, rest)
+        };
+        if let Some(slot) = self.next.get_mut(kind) {
+            *slot = found.map_or(self.bytes.len(), |off| from + off);
+        }
+    }
+
+    /// The first candidate at or after `from`, None when there is none.
+    fn next(&mut self, from: usize) -> Option<usize> {
+        for kind in 0..2 {
+            if self.next.get(kind).is_some_and(|&at| at < from) {
+                self.search(kind, from);
             }
         }
-        at += 8;
+        let first = self.next.iter().copied().min()?;
+        (first < self.bytes.len()).then_some(first)
     }
-    let tail = bytes.get(at..)?;
-    tail.iter()
-        .position(|&b| CANDIDATE[usize::from(b)])
-        .map(|off| at + off)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -410,6 +486,8 @@ impl Entry {
 /// The state of one left-to-right scan.
 struct Scanner<'t> {
     text: &'t str,
+    /// The bytes of `text` that can start a mark.
+    candidates: Candidates<'t>,
     /// Quotes by opening position; `None` for marks that did not make a quote.
     out: Vec<Option<Quote>>,
     stack: Vec<Entry>,
@@ -420,15 +498,11 @@ struct Scanner<'t> {
 impl Scanner<'_> {
     /// Scans the marks of paragraph `p` from byte `from` on.
     fn scan_paragraph(&mut self, from: usize, p: Span) {
-        let bytes = self.text.as_bytes();
         let mut i = from;
         while i < p.end {
-            let Some(rest) = bytes.get(i..p.end) else {
-                return;
-            };
-            match next_candidate(rest) {
-                Some(off) => i += off,
-                None => return,
+            match self.candidates.next(i) {
+                Some(at) if at < p.end => i = at,
+                _ => return,
             }
             // Candidate bytes are ASCII or UTF-8 lead bytes, so `i` is a char boundary.
             let Some(rest) = self.text.get(i..p.end) else {
@@ -879,7 +953,7 @@ fn closes_first(text: &str, n: Span, style: MarkStyle) -> bool {
         let Some(rest) = bytes.get(i..n.end) else {
             return false;
         };
-        match rest.iter().position(|&b| CANDIDATE[b as usize]) {
+        match rest.iter().copied().position(is_candidate) {
             Some(off) => i += off,
             None => return false,
         }
@@ -922,7 +996,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn next_candidate_finds_what_a_byte_by_byte_scan_finds() {
+    fn candidates_are_what_a_byte_by_byte_scan_finds() {
         let texts = [
             "",
             "plain words and no marks at all here",
@@ -935,10 +1009,60 @@ mod tests {
         ];
         for text in texts {
             let bytes = text.as_bytes();
-            for from in 0..=bytes.len() {
-                let rest = &bytes[from..];
-                let expected = rest.iter().position(|&b| CANDIDATE[usize::from(b)]);
-                assert_eq!(next_candidate(rest), expected, "{text:?} from {from}");
+            for stride in [1, 2, 5, 100] {
+                let mut candidates = Candidates::new(bytes);
+                for from in (0..=bytes.len() + 1).step_by(stride) {
+                    let expected = bytes
+                        .get(from..)
+                        .and_then(|rest| rest.iter().copied().position(is_candidate))
+                        .map(|off| from + off);
+                    assert_eq!(candidates.next(from), expected, "{text:?} from {from}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn byte_matched_marks_are_the_parsed_ones() {
+        let marks = [
+            "\"",
+            "'",
+            "''",
+            "'''",
+            "“",
+            "““",
+            "“““",
+            "”",
+            "””",
+            "‘",
+            "‘‘",
+            "‘‘‘",
+            "’",
+            "’’",
+            "’’’",
+            "„",
+            "„„",
+            "«",
+            "»",
+            "‚",
+            "‹",
+            "›",
+            "—",
+            "…",
+            "\u{a0}",
+            "é",
+            "x",
+            "",
+        ];
+        for a in marks {
+            for b in marks {
+                for c in ["", "x", " ", "“", "’", "\u{2019}s", "\u{201d}\u{201d}"] {
+                    let text = format!("{a}{b}{c}");
+                    for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                        let rest = &text[at..];
+                        assert_eq!(any_mark(rest).ok(), any_mark_parsed(rest).ok(), "{rest:?}");
+                    }
+                }
             }
         }
     }

@@ -39,7 +39,6 @@ use nom::{IResult, Parser};
 use rustc_hash::FxHashMap;
 
 use crate::span::Span;
-use crate::swar::{bytes_equal, HIGH_BITS};
 
 /// Bytes scanned back for the word before a period; longer tokens are plain words.
 const TOKEN_WINDOW: usize = 64;
@@ -197,6 +196,9 @@ pub struct Segmenter {
     abbreviations: FxHashMap<Box<str>, Class>,
     /// Byte length of the longest abbreviation, to skip hopeless look-ups.
     longest: usize,
+    /// A bit for each (length, first byte, last byte) of the keys ([`filter_bit`]): an ASCII
+    /// token whose bit is clear is no abbreviation, which spares most look-ups.
+    filter: [u64; 16],
 }
 
 /// The paragraphs and sentences of a document.
@@ -227,6 +229,7 @@ impl Segmenter {
     pub fn new<'a>(abbreviations: impl IntoIterator<Item = &'a str>) -> Segmenter {
         let mut map = FxHashMap::default();
         let mut longest = 0;
+        let mut filter = [0u64; 16];
         for abbreviation in abbreviations {
             let key = abbreviation.trim();
             let key = key.strip_suffix('.').unwrap_or(key).to_lowercase();
@@ -234,51 +237,40 @@ impl Segmenter {
                 continue;
             }
             longest = longest.max(key.len());
+            let bit = filter_bit(key.as_bytes());
+            if let Some(word) = filter.get_mut(bit / 64) {
+                *word |= 1 << (bit % 64);
+            }
             let class = Class::of(&key);
             map.insert(key.into_boxed_str(), class);
         }
         Segmenter {
             abbreviations: map,
             longest,
+            filter,
         }
     }
 
     /// Paragraphs: each line of text (split at \n, \r\n or lone \r), trimmed of surrounding whitespace; blank lines are not paragraphs.
     pub fn paragraphs(&self, text: &str) -> Vec<Span> {
         let bytes = text.as_bytes();
-        let mut out = Vec::new();
+        // About one paragraph in 200 bytes of news text: few vectors grow more than once.
+        let mut out = Vec::with_capacity(text.len() / 200 + 4);
         let mut push = |start: usize, end: usize| {
-            let span = Span::new(start, end).trim(text);
+            let span = trim_span(text, start, end);
             if !span.is_empty() {
                 out.push(span);
             }
         };
         let mut start = 0;
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-                let skip = line_break_free_prefix(u64::from_le_bytes(*chunk));
-                if skip > 0 {
-                    i += skip;
-                    continue;
-                }
-            }
-            match b {
-                b'\n' => {
-                    push(start, i);
-                    i += 1;
-                    start = i;
-                }
-                b'\r' => {
-                    push(start, i);
-                    i += 1;
-                    if bytes.get(i) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    start = i;
-                }
-                _ => i += 1,
-            }
+        while let Some(at) = bytes
+            .get(start..)
+            .and_then(|rest| memchr::memchr2(b'\n', b'\r', rest))
+            .map(|off| start + off)
+        {
+            push(start, at);
+            let crlf = bytes.get(at) == Some(&b'\r') && bytes.get(at + 1) == Some(&b'\n');
+            start = at + 1 + usize::from(crlf);
         }
         push(start, bytes.len());
         out
@@ -287,12 +279,22 @@ impl Segmenter {
     /// Sentences inside `within` (normally one paragraph), trimmed, in order, never empty.
     pub fn sentences(&self, text: &str, within: Span) -> Vec<Span> {
         let mut out = Vec::new();
-        self.sentences_into(text, within, &mut out);
+        let mut stops = Candidates::new(text.as_bytes(), within.start);
+        self.sentences_into(text, within, &mut out, &mut stops, &mut String::new());
         out
     }
 
-    /// Appends the sentences inside `within` to `out`, as `sentences` returns them.
-    fn sentences_into(&self, text: &str, within: Span, out: &mut Vec<Span>) {
+    /// Appends the sentences inside `within` to `out`, as `sentences` returns them. `stops`
+    /// are the text's candidate bytes (searched from at most `within.start`; calls for one
+    /// text go left to right, so they can share it) and `key` a scratch buffer.
+    fn sentences_into(
+        &self,
+        text: &str,
+        within: Span,
+        out: &mut Vec<Span>,
+        stops: &mut Candidates<'_>,
+        key: &mut String,
+    ) {
         let Some((lo, hi)) = clamp(text, within) else {
             return;
         };
@@ -305,19 +307,23 @@ impl Segmenter {
             list: None,
             blank_until: lo,
             out,
-            key: String::new(),
+            key: std::mem::take(key),
         };
-        scan.run(lo);
+        scan.run(lo, stops);
+        *key = scan.key;
     }
 
     /// All paragraphs with their sentences.
     pub fn segment(&self, text: &str) -> Segmentation {
         let paragraphs = self.paragraphs(text);
-        let mut sentences = Vec::new();
+        // About two sentences a paragraph in news text: few vectors grow more than once.
+        let mut sentences = Vec::with_capacity(paragraphs.len() * 2);
         let mut paragraph_sentences = Vec::with_capacity(paragraphs.len());
+        let mut stops = Candidates::new(text.as_bytes(), 0);
+        let mut key = String::new();
         for &paragraph in &paragraphs {
             let first = sentences.len();
-            self.sentences_into(text, paragraph, &mut sentences);
+            self.sentences_into(text, paragraph, &mut sentences, &mut stops, &mut key);
             paragraph_sentences.push(first..sentences.len());
         }
         Segmentation {
@@ -334,6 +340,18 @@ impl Segmenter {
         }
         key.clear();
         if token.is_ascii() {
+            let bytes = token.as_bytes();
+            let lower = [bytes.first(), bytes.last()].map(|b| b.map(u8::to_ascii_lowercase));
+            if let [Some(first), Some(last)] = lower {
+                let bit = filter_bit_of(token.len(), first, last);
+                if self
+                    .filter
+                    .get(bit / 64)
+                    .is_none_or(|word| word >> (bit % 64) & 1 == 0)
+                {
+                    return None;
+                }
+            }
             key.push_str(token);
             key.make_ascii_lowercase();
         } else {
@@ -347,6 +365,19 @@ impl Segmenter {
             ..class
         })
     }
+}
+
+/// The [`Segmenter::filter`] bit of a lower-case key.
+fn filter_bit(key: &[u8]) -> usize {
+    match (key.first(), key.last()) {
+        (Some(&first), Some(&last)) => filter_bit_of(key.len(), first, last),
+        _ => 0,
+    }
+}
+
+/// The [`Segmenter::filter`] bit of a key of `len` bytes from `first` to `last`.
+fn filter_bit_of(len: usize, first: u8, last: u8) -> usize {
+    (len.wrapping_mul(397) ^ usize::from(first).wrapping_mul(31) ^ usize::from(last)) % 1024
 }
 
 /// What the segmenter knows about one abbreviation, worked out once in `Segmenter::new`.
@@ -390,7 +421,7 @@ enum Token {
 }
 
 /// What follows a terminator and its closing punctuation.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Next {
     /// End of the closing punctuation: where the sentence would end.
     end: usize,
@@ -402,6 +433,14 @@ struct Next {
     first: char,
     /// True when opening brackets (not quotes) came before it.
     bracketed: bool,
+}
+
+/// What [`Scan::next_after_ascii`] could tell from ASCII bytes alone.
+enum Ascii {
+    /// The answer of [`Scan::next_after`].
+    Decided(Option<Next>),
+    /// A non-ASCII character or a closer decides: the general parser must look.
+    Undecided,
 }
 
 /// Numbering style of a list label.
@@ -450,36 +489,18 @@ struct Scan<'s, 't, 'o> {
 
 impl<'t> Scan<'_, 't, '_> {
     /// Scans `[lo, hi)` and fills `out`.
-    fn run(&mut self, lo: usize) {
+    fn run(&mut self, lo: usize, stops: &mut Candidates<'_>) {
         let mut i = self.begin(lo);
-        while let Some(&b) = self.bytes.get(i) {
-            if i >= self.hi {
-                break;
-            }
-            if let Some(chunk) = self
-                .bytes
-                .get(i..self.hi)
-                .and_then(<[u8]>::first_chunk::<8>)
-            {
-                let skip = candidate_free_prefix(u64::from_le_bytes(*chunk));
-                if skip > 0 {
-                    i += skip;
-                    continue;
-                }
-            }
-            let next = match b {
-                b'.' => self.at_dots(i),
-                b'?' | b'!' => self.at_strong(i),
-                b')' => self.at_paren(i),
-                0xE2 | 0xE3 | 0xEF => self.at_multibyte(i),
-                _ => {
-                    i += 1;
-                    continue;
-                }
+        while let Some(at) = stops.next(i).filter(|&at| at < self.hi) {
+            let next = match self.bytes.get(at) {
+                Some(b'.') => self.at_dots(at),
+                Some(b'?' | b'!') => self.at_strong(at),
+                Some(b')') => self.at_paren(at),
+                _ => self.at_multibyte(at),
             };
-            i = next.max(i + 1);
+            i = next.max(at + 1);
         }
-        let last = Span::new(self.start, self.hi).trim(self.text);
+        let last = trim_span(self.text, self.start, self.hi);
         if !last.is_empty() {
             self.out.push(last);
         }
@@ -491,6 +512,9 @@ impl<'t> Scan<'_, 't, '_> {
         let trimmed = rest.trim_start();
         self.start = self.hi - trimmed.len();
         self.blank_until = self.start;
+        if !may_open_list_marker(trimmed.as_bytes()) {
+            return self.start;
+        }
         match list_marker(trimmed) {
             Ok((after, label)) => {
                 if let Some(label) = label {
@@ -518,7 +542,7 @@ impl<'t> Scan<'_, 't, '_> {
             return at;
         }
         if at > self.start {
-            let sentence = Span::new(self.start, at).trim(self.text);
+            let sentence = trim_span(self.text, self.start, at);
             if !sentence.is_empty() {
                 self.out.push(sentence);
             }
@@ -829,6 +853,17 @@ impl<'t> Scan<'_, 't, '_> {
     fn word_at(&self, at: usize) -> (&'t str, bool) {
         let end = floor_boundary(self.text, at.saturating_add(WORD_WINDOW).min(self.hi));
         let window = self.text.get(at..end).unwrap_or("");
+        // UAX #29 joins a space only to a space before it (WB3d), so the first piece of a
+        // window that starts with an ASCII character other than a space ends at or before
+        // its first space.
+        let solid_start = window
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| b.is_ascii() && b != b' ');
+        let window = match memchr::memchr(b' ', window.as_bytes()) {
+            Some(space) if solid_start => window.get(..space).unwrap_or(window),
+            _ => window,
+        };
         let word = crate::tokens::first_word_bound(window);
         let dotted = self.rest(at + word.len()).starts_with('.');
         (word, dotted)
@@ -836,6 +871,14 @@ impl<'t> Scan<'_, 't, '_> {
 
     /// What follows a terminator run ending at `end`: None unless closers, whitespace and a character follow.
     fn next_after(&self, end: usize) -> Option<Next> {
+        match self.next_after_ascii(end) {
+            Ascii::Decided(next) => next,
+            Ascii::Undecided => self.next_after_parsed(end),
+        }
+    }
+
+    /// [`Scan::next_after`] by the nom parsers, for any text.
+    fn next_after_parsed(&self, end: usize) -> Option<Next> {
         let (after, closed) = closers(self.rest(end)).ok()?;
         if !after.starts_with(char::is_whitespace) {
             return None;
@@ -849,6 +892,36 @@ impl<'t> Scan<'_, 't, '_> {
             first,
             bracketed: opened.contains(['(', '[', '{']),
         })
+    }
+
+    /// [`Scan::next_after`] for the common case decided by ASCII bytes alone: no closer after
+    /// `end`, and ASCII whitespace then an ASCII character that is not an opener.
+    fn next_after_ascii(&self, end: usize) -> Ascii {
+        let bytes = self.bytes.get(..self.hi).unwrap_or(&[]);
+        match bytes.get(end) {
+            // End of the region, or text right after the terminator: no sentence follows.
+            None => return Ascii::Decided(None),
+            Some(&b) if b.is_ascii() && !is_ascii_white(b) && !is_closer(char::from(b)) => {
+                return Ascii::Decided(None)
+            }
+            Some(&b) if is_ascii_white(b) => {}
+            Some(_) => return Ascii::Undecided,
+        }
+        let mut word = end + 1;
+        while bytes.get(word).copied().is_some_and(is_ascii_white) {
+            word += 1;
+        }
+        match bytes.get(word) {
+            None => Ascii::Decided(None),
+            Some(&b) if b.is_ascii() && !is_opener(char::from(b)) => Ascii::Decided(Some(Next {
+                end,
+                quoted: false,
+                word,
+                first: char::from(b),
+                bracketed: false,
+            })),
+            Some(_) => Ascii::Undecided,
+        }
     }
 
     /// If a list label of the expected kind ends at `i` (its `.` or `)`), its start offset.
@@ -890,21 +963,55 @@ impl<'t> Scan<'_, 't, '_> {
 // ---------------------------------------------------------------------------
 // byte scanning
 
-/// How many of the leading bytes of `chunk` (little-endian) are neither `\n` nor `\r`.
-const fn line_break_free_prefix(chunk: u64) -> usize {
-    let stops = bytes_equal(chunk, b'\n') | bytes_equal(chunk, b'\r');
-    (stops.trailing_zeros() / 8) as usize
+/// The bytes where the sentence scan stops, in three kinds each found by memchr: `.` `?` `!`;
+/// `)`; and the lead bytes 0xE2, 0xE3, 0xEF of `…`, `‽`, bullets and the CJK terminators.
+/// The next stop of each kind is kept until the scan passes it, so every kind is searched
+/// once over the text, whatever the scan does in between, and however many paragraphs it
+/// is scanned in (left to right).
+struct Candidates<'b> {
+    /// The whole text.
+    bytes: &'b [u8],
+    /// The next stop of each kind at or after where it was last searched from (the region's
+    /// length once there is none).
+    next: [usize; 3],
 }
 
-/// How many of the leading bytes of `chunk` (little-endian) the sentence scan can pass over:
-/// bytes that are neither a candidate (`.`, `?`, `!`, `)`) nor part of a non-ASCII character.
-const fn candidate_free_prefix(chunk: u64) -> usize {
-    let stops = bytes_equal(chunk, b'.')
-        | bytes_equal(chunk, b'?')
-        | bytes_equal(chunk, b'!')
-        | bytes_equal(chunk, b')')
-        | (chunk & HIGH_BITS);
-    (stops.trailing_zeros() / 8) as usize
+impl<'b> Candidates<'b> {
+    /// The stops of `bytes` from `from` on.
+    fn new(bytes: &'b [u8], from: usize) -> Self {
+        let mut candidates = Candidates {
+            bytes,
+            next: [0; 3],
+        };
+        for kind in 0..3 {
+            candidates.search(kind, from);
+        }
+        candidates
+    }
+
+    /// Finds the first stop of `kind` at or after `from`.
+    fn search(&mut self, kind: usize, from: usize) {
+        let rest = self.bytes.get(from..).unwrap_or(&[]);
+        let found = match kind {
+            0 => memchr::memchr3(b'.', b'?', b'!', rest),
+            1 => memchr::memchr(b')', rest),
+            _ => memchr::memchr3(0xE2, 0xE3, 0xEF, rest),
+        };
+        if let Some(slot) = self.next.get_mut(kind) {
+            *slot = found.map_or(self.bytes.len(), |off| from + off);
+        }
+    }
+
+    /// The first stop at or after `from`, None when there is none before the text's end.
+    fn next(&mut self, from: usize) -> Option<usize> {
+        for kind in 0..3 {
+            if self.next.get(kind).is_some_and(|&at| at < from) {
+                self.search(kind, from);
+            }
+        }
+        let first = self.next.iter().copied().min()?;
+        (first < self.bytes.len()).then_some(first)
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -997,6 +1104,16 @@ fn list_label(i: &str) -> IResult<&str, Label> {
     .parse(i)
 }
 
+/// False when [`list_marker`] surely fails on text starting with `bytes`: it needs a digit, a
+/// lower-case letter before `.` or `)`, `-`, `*`, or a bullet or dash (all start with 0xE2).
+fn may_open_list_marker(bytes: &[u8]) -> bool {
+    match bytes.first() {
+        Some(b'0'..=b'9' | b'-' | b'*' | 0xE2) => true,
+        Some(b'a'..=b'z') => matches!(bytes.get(1), Some(b'.' | b')')),
+        _ => false,
+    }
+}
+
 /// Accepts a list marker at a sentence start: a bullet, a label, or a bullet then a label.
 fn list_marker(i: &str) -> IResult<&str, Option<Label>> {
     alt((
@@ -1044,11 +1161,40 @@ fn opens_sentence(c: char) -> bool {
 
 /// True when `word` (possibly with "'s", "'m", ...) is a common sentence opener.
 fn is_starter(word: &str) -> bool {
-    let stem = word.split(['\'', '’']).next().unwrap_or(word);
+    let bytes = word.as_bytes();
+    // The stem ends at the first `'` or `’` (E2 80 99).
+    let stem_len = (0..bytes.len())
+        .find(|&at| matches!(bytes.get(at..), Some([b'\'', ..] | [0xE2, 0x80, 0x99, ..])))
+        .unwrap_or(bytes.len());
+    let stem = bytes.get(..stem_len).unwrap_or(bytes);
     stem.len() <= 12
-        && stem.starts_with(|c: char| c.is_ascii_uppercase())
-        && STARTERS.binary_search(&stem).is_ok()
+        && stem.first().is_some_and(u8::is_ascii_uppercase)
+        && STARTER_KEYS.binary_search(&starter_key(stem)).is_ok()
 }
+
+/// A word of at most 15 bytes as a number that sorts as the words do (for words without
+/// NUL bytes): its bytes from the top, then its length.
+const fn starter_key(word: &[u8]) -> u128 {
+    let mut key = 0u128;
+    let mut at = 0;
+    while at < 15 {
+        let byte = if at < word.len() { word[at] } else { 0 };
+        key = (key << 8) | byte as u128;
+        at += 1;
+    }
+    (key << 8) | word.len() as u128
+}
+
+/// [`STARTERS`] as [`starter_key`]s, in the same (sorted) order.
+const STARTER_KEYS: [u128; STARTERS.len()] = {
+    let mut keys = [0u128; STARTERS.len()];
+    let mut at = 0;
+    while at < STARTERS.len() {
+        keys[at] = starter_key(STARTERS[at].as_bytes());
+        at += 1;
+    }
+    keys
+};
 
 /// True when `word` is a social title such as "Mr" or "Mrs" (any case).
 fn is_social_title(word: &str) -> bool {
@@ -1071,6 +1217,25 @@ fn capitalised_only(key: &str) -> bool {
         || is_state(key)
         || CALENDAR.binary_search(&key).is_ok()
         || matches!(key, "no" | "nos" | "art" | "arts")
+}
+
+/// `Span::new(start, end).trim(text)`, without decoding when both ends are ASCII and not blank.
+#[inline]
+fn trim_span(text: &str, start: usize, end: usize) -> Span {
+    if start >= end {
+        return Span::new(start, start);
+    }
+    let bytes = text.as_bytes();
+    let solid = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !is_ascii_white(b));
+    if start < end && solid(bytes.get(start)) && solid(bytes.get(end - 1)) {
+        return Span::new(start, end);
+    }
+    Span::new(start, end).trim(text)
+}
+
+/// True for the ASCII bytes that `char::is_whitespace` accepts (tab to carriage return, space).
+const fn is_ascii_white(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// `within` limited to the text and to character boundaries, or None when empty.
@@ -1170,6 +1335,68 @@ mod tests {
             NEVER_FINAL,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
+
+    #[test]
+    fn starter_keys_sort_and_match_as_the_words_do() {
+        assert!(STARTER_KEYS.windows(2).all(|w| w[0] < w[1]));
+        let slow = |word: &str| {
+            let stem = word.split(['\'', '’']).next().unwrap_or(word);
+            stem.len() <= 12
+                && stem.starts_with(|c: char| c.is_ascii_uppercase())
+                && STARTERS.binary_search(&stem).is_ok()
+        };
+        let mut words: Vec<String> = STARTERS.iter().map(|s| s.to_string()).collect();
+        for extra in [
+            "",
+            "a",
+            "the",
+            "THE",
+            "Th",
+            "Thee",
+            "He's",
+            "He’s",
+            "He’",
+            "It'",
+            "I'm",
+            "I\0",
+            "A\0",
+            "Nevertheless’s",
+            "Furthermores",
+            "Ä",
+            "’The",
+            "'The",
+            "Whatever'",
+            "X",
+        ] {
+            words.push(extra.to_string());
+        }
+        for word in &words {
+            assert_eq!(is_starter(word), slow(word), "{word:?}");
+            assert_eq!(is_starter(&format!("{word}x")), slow(&format!("{word}x")));
+        }
+    }
+
+    #[test]
+    fn the_filter_never_hides_an_abbreviation() {
+        let seg = segmenter();
+        let mut key = String::new();
+        let mut tokens: Vec<String> = seg.abbreviations.keys().map(|k| k.to_string()).collect();
+        tokens.extend(tokens.clone().iter().map(|k| k.to_uppercase()));
+        tokens.extend(
+            ["said", "year", "U.S", "Mr", "Calif", "x", "Inc", "JR", "é"].map(String::from),
+        );
+        for token in &tokens {
+            let key_of = |t: &str| t.chars().flat_map(char::to_lowercase).collect::<String>();
+            let listed = seg.abbreviations.contains_key(key_of(token).as_str());
+            let found = seg.abbreviation(token, &mut key).is_some();
+            // Found whenever listed, unless lower case makes it an ordinary word.
+            assert!(!found || listed, "{token:?}");
+            let capital = token.chars().next().is_some_and(char::is_uppercase);
+            if listed && capital {
+                assert!(found, "{token:?}");
+            }
         }
     }
 
@@ -1577,6 +1804,117 @@ mod tests {
         }
         for text in nasty_texts() {
             check_invariants(&seg, &text);
+        }
+    }
+
+    /// The paragraphs as the documented rule gives them, character by character: the
+    /// reference for the memchr splitter.
+    fn paragraphs_by_chars(text: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if c == '\n' || c == '\r' {
+                out.push(Span::new(start, at).trim(text));
+                start = at + 1;
+                if c == '\r' && chars.next_if(|&(_, n)| n == '\n').is_some() {
+                    start += 1;
+                }
+            }
+        }
+        out.push(Span::new(start, text.len()).trim(text));
+        out.retain(|span| !span.is_empty());
+        out
+    }
+
+    /// A scan over the whole of `text`, for testing its parts.
+    fn whole_scan<'s, 't, 'o>(
+        seg: &'s Segmenter,
+        text: &'t str,
+        out: &'o mut Vec<Span>,
+    ) -> Scan<'s, 't, 'o> {
+        Scan {
+            seg,
+            text,
+            bytes: text.as_bytes(),
+            hi: text.len(),
+            start: 0,
+            list: None,
+            blank_until: 0,
+            out,
+            key: String::new(),
+        }
+    }
+
+    /// The golden and nasty texts, with some news-like ones that take the fast paths.
+    fn fast_path_texts() -> Vec<String> {
+        let mut texts = nasty_texts();
+        texts.extend(
+            [
+                "He said. The end.\r\n\r\nNext (one). \"Quoted.\" 'Single.' (Paren.) [B.]",
+                "  \t Mr. Smith   went.\u{a0} Then\u{2003} he left.\tNow.\x0bX.\x0cY.",
+                "Prices rose 3.5%. U.S. officials said so. It's over. He's here. Don't.",
+                "“Quoted,” he said. ‘Single’ — dash… Ellipsis… And… (bracket). ¿Qué? ¡Sí!",
+                "\u{2003}\u{2003} \u{2003}x\u{3000} y. \u{3000}Z a.\u{2028}B",
+            ]
+            .iter()
+            .map(|s| s.to_string()),
+        );
+        texts
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_slow_ones() {
+        let seg = segmenter();
+        for text in fast_path_texts() {
+            let text = text.as_str();
+            assert_eq!(seg.paragraphs(text), paragraphs_by_chars(text), "{text:?}");
+            let mut out = Vec::new();
+            let scan = whole_scan(&seg, text, &mut out);
+            for at in 0..=text.len() + 1 {
+                if let Ascii::Decided(next) = scan.next_after_ascii(at) {
+                    assert_eq!(next, scan.next_after_parsed(at), "{text:?} at {at}");
+                }
+                let rest = text.get(at..).unwrap_or("");
+                if !may_open_list_marker(rest.as_bytes()) {
+                    assert!(list_marker(rest).is_err(), "{rest:?}");
+                }
+                if text.is_char_boundary(at) && at < text.len() {
+                    let end = floor_boundary(text, (at + WORD_WINDOW).min(text.len()));
+                    let full = crate::tokens::first_word_bound(text.get(at..end).unwrap_or(""));
+                    assert_eq!(scan.word_at(at).0, full, "{text:?} at {at}");
+                }
+            }
+            // Spans of every length at a few places, and all of them in short texts.
+            let step = if text.len() > 64 { 7 } else { 1 };
+            for start in (0..=text.len()).step_by(step) {
+                for end in (start..=text.len()).step_by(step) {
+                    let slow = Span::new(start, end).trim(text);
+                    if text.is_char_boundary(start) && text.is_char_boundary(end) {
+                        assert_eq!(trim_span(text, start, end), slow, "{text:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn candidates_are_the_next_stop_bytes() {
+        let is_stop = |b: &u8| matches!(b, b'.' | b'?' | b'!' | b')' | 0xE2 | 0xE3 | 0xEF);
+        for text in fast_path_texts() {
+            let bytes = text.as_bytes();
+            for stride in [1, 3, 17, 1000] {
+                let mut stops = Candidates::new(bytes, 0);
+                let mut from = 0;
+                while from <= bytes.len() + 1 {
+                    let naive = bytes
+                        .get(from..)
+                        .and_then(|rest| rest.iter().position(is_stop))
+                        .map(|off| from + off);
+                    assert_eq!(stops.next(from), naive, "{text:?} from {from}");
+                    from += stride;
+                }
+            }
         }
     }
 
