@@ -337,10 +337,11 @@ fn compatible(wanted: Option<Gender>, gender: Option<Gender>) -> bool {
     }
 }
 
-/// The key of a name: its last word, lower case, possessive dropped. An ASCII name is read
-/// by bytes, and lower-cased as ASCII (the same key).
+/// The key of a name: its last word, lower case, possessive dropped. A name without
+/// non-ASCII white space is split by bytes, and an ASCII key lower-cased as ASCII (the same
+/// key).
 fn last_word_key(name: &str) -> String {
-    if !name.is_ascii() {
+    if !splits_at_ascii_spaces(name) {
         return last_word_key_slowly(name);
     }
     let bytes = name.as_bytes();
@@ -354,8 +355,17 @@ fn last_word_key(name: &str) -> String {
         .map_or(0, |i| i + 1);
     let last = name.get(start..end).unwrap_or("");
     let last = strip_possessive(last).unwrap_or(last);
-    last.trim_matches(|c: char| !c.is_ascii_alphanumeric())
-        .to_ascii_lowercase()
+    let key = last.trim_matches(|c: char| !c.is_alphanumeric());
+    if key.is_ascii() {
+        key.to_ascii_lowercase()
+    } else {
+        key.to_lowercase()
+    }
+}
+
+/// Are the words of `name` split at ASCII white space alone: has it no other white space?
+fn splits_at_ascii_spaces(name: &str) -> bool {
+    name.is_ascii() || !name.chars().any(|c| !c.is_ascii() && c.is_whitespace())
 }
 
 /// [`last_word_key`] for any name.
@@ -367,16 +377,26 @@ fn last_word_key_slowly(name: &str) -> String {
 }
 
 /// Does this speaker string look like a person's name (capitalised words, no lower-case ones)?
-/// An ASCII name is read byte by byte.
+/// A name without non-ASCII white space is read byte by byte, a word's first character
+/// decoded only when it is not ASCII.
 fn is_person_name(name: &str) -> bool {
-    if !name.is_ascii() {
+    if !splits_at_ascii_spaces(name) {
         return is_person_name_slowly(name);
     }
     let mut after_space = true;
-    for &byte in name.as_bytes() {
+    for (at, &byte) in name.as_bytes().iter().enumerate() {
         let space = is_ascii_space(byte);
-        if after_space && !space && !byte.is_ascii_uppercase() {
-            return false;
+        if after_space && !space {
+            let capital = if byte.is_ascii() {
+                byte.is_ascii_uppercase()
+            } else {
+                name.get(at..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_uppercase)
+            };
+            if !capital {
+                return false;
+            }
         }
         after_space = space;
     }
@@ -441,12 +461,13 @@ fn scan_people<'t>(
     let mut mentions = Vec::new();
     for tokens in paragraphs {
         let mut i = 0;
-        while i < tokens.len() {
-            if !may_start_name(text, &tokens[i]) {
-                i += 1;
-                continue;
-            }
-            let run = name_run(text, &tokens[i..], grammar);
+        // Straight to the next token that may start a name.
+        while let Some(skip) = tokens
+            .get(i..)
+            .and_then(|rest| rest.iter().position(|t| may_start_name(text, t)))
+        {
+            i += skip;
+            let run = name_run(text, tokens.get(i..).unwrap_or_default(), grammar);
             if run == 0 {
                 i += 1;
                 continue;
@@ -480,8 +501,8 @@ fn scan_people<'t>(
     mentions
 }
 
-/// Can the token start a name run? False for what is plainly no capitalised word (the
-/// first test of [`name_run`]), judged by its first byte when that is ASCII.
+/// Can the token start a name run: is it a capitalised word (the first test of
+/// [`name_run`])? Plainly not when its first byte is ASCII and no capital.
 fn may_start_name(text: &str, token: &Token) -> bool {
     if token.kind != TokenKind::Word {
         return false;
@@ -492,14 +513,15 @@ fn may_start_name(text: &str, token: &Token) -> bool {
     }
 }
 
-/// How many tokens at the start of `tokens` form a run of capitalised name words.
+/// How many tokens at the start of `tokens` form a run of capitalised name words. The first
+/// token is one that [`may_start_name`]: its capital is not asked again.
 fn name_run(text: &str, tokens: &[Token], grammar: &Grammar) -> usize {
     tokens
         .iter()
-        .take_while(|t| {
+        .enumerate()
+        .take_while(|&(k, t)| {
             let word = t.text(text);
-            t.kind == TokenKind::Word
-                && t.is_capitalized(text)
+            (k == 0 || may_start_name(text, t))
                 && !grammar.token_lex(t, text).is_name_stop()
                 && (!word.bytes().any(|b| b == b'.')
                     || word.chars().filter(|c| c.is_alphabetic()).count() == 1)
@@ -513,6 +535,10 @@ fn title_before<'t>(
     before: &[Token],
     grammar: &Grammar,
 ) -> (Option<&'t str>, Option<Gender>) {
+    // A head is a token that may be a title (see `token_title`), among the last four.
+    if !before.iter().rev().take(4).any(may_be_title) {
+        return (None, None);
+    }
     let (Some(name_side), Some(head)) = (before.last(), title_head(text, before, grammar)) else {
         return (None, None);
     };
@@ -539,10 +565,15 @@ fn title_before<'t>(
 /// The title entry of a token's word ([`Grammar::title`]). A token whose lexicon flags are
 /// known and say it is no title is not looked up.
 fn token_title<'g>(text: &str, token: &Token, grammar: &'g Grammar) -> Option<&'g TitleInfo> {
-    if token.lex.is_known() && !token.lex.is_title() {
+    if !may_be_title(token) {
         return None;
     }
     grammar.title(token.text(text))
+}
+
+/// May the token be a title: are its lexicon flags unknown, or do they say title?
+fn may_be_title(token: &Token) -> bool {
+    !token.lex.is_known() || token.lex.is_title()
 }
 
 /// Index of the person title that governs a name right after `before`, stepping back over a
@@ -560,8 +591,11 @@ fn title_head(text: &str, before: &[Token], grammar: &Grammar) -> Option<usize> 
                     .is_some_and(|t| matches!(t.text(text), "to" | "of" | "for"));
             return joins.then_some(index);
         }
+        if token.kind != TokenKind::Word {
+            return None;
+        }
         let complement = matches!(word, "to" | "of" | "for" | "the") || token.is_capitalized(text);
-        if !complement || token.kind != TokenKind::Word {
+        if !complement {
             return None;
         }
     }
@@ -630,10 +664,10 @@ fn is_ascii_space(byte: u8) -> bool {
 }
 
 /// How many words `name` has (split at white space), and whether it is already those words
-/// joined by single spaces, as [`join_words`] gives them. An ASCII name is read byte by
-/// byte; another is split, and joined anew.
+/// joined by single spaces, as [`join_words`] gives them. A name without non-ASCII white
+/// space is read byte by byte; another is split, and joined anew.
 fn word_shape(name: &str) -> (usize, bool) {
-    if !name.is_ascii() {
+    if !splits_at_ascii_spaces(name) {
         return (name.split_whitespace().count(), false);
     }
     let mut words = 0;
@@ -650,7 +684,7 @@ fn word_shape(name: &str) -> (usize, bool) {
         after_space = space;
     }
     // A space last.
-    joined &= !(after_space && !name.is_empty());
+    joined &= !after_space || name.is_empty();
     (words, joined)
 }
 
@@ -855,6 +889,17 @@ mod tests {
             "A b",
             "AB C1 2x",
             "\u{1c}Putin",
+            "Petro Poroshenko’s",
+            "Poroshenko’s  Élysée",
+            "François Hollande",
+            "ÆTHELRED Ærøskøbing’s",
+            "Zürich’s mayor",
+            "İstanbul KΣ",
+            "ΟΔΥΣΣΕΥΣ",
+            "Putin\u{85}",
+            "’s",
+            "-",
+            "’",
         ];
         for name in names {
             assert_eq!(last_word_key(name), last_word_key_slowly(name), "{name:?}");
@@ -868,8 +913,33 @@ mod tests {
             if joined {
                 assert_eq!(join_words(name), name, "{name:?}");
             } else {
-                assert!(!name.is_ascii() || join_words(name) != name, "{name:?}");
+                assert!(
+                    !super::splits_at_ascii_spaces(name) || join_words(name) != name,
+                    "{name:?}"
+                );
             }
+        }
+    }
+
+    #[test]
+    fn the_title_filter_never_hides_a_head() {
+        let grammar = Grammar::builtin();
+        let text = "Kremlin spokesman Dmitry Peskov, U.S. Ambassador to the U.N. Samantha Power, \
+                    Mr. Smith, the President's aide, Sen. Warren, Director of the FBI James \
+                    Comey and PRESIDENT Obama said; “Élise” met Ms. Élise Lucet.";
+        for tokens in [
+            tokenize_with(text, Span::new(0, text.len()), &grammar),
+            crate::tokens::tokenize(text, Span::new(0, text.len()), &|_| false),
+        ] {
+            let mut heads = 0;
+            for end in 0..=tokens.len() {
+                let before = &tokens[..end];
+                if super::title_head(text, before, &grammar).is_some() {
+                    heads += 1;
+                    assert!(before.iter().rev().take(4).any(super::may_be_title));
+                }
+            }
+            assert!(heads >= 5, "{heads}");
         }
     }
 
