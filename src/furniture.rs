@@ -259,6 +259,14 @@ impl Furniture {
     /// Can the key of a line that starts with `start` (from [`key_start`]) start with one of
     /// the prefixes? False only when its first character, lower-cased, starts none of them.
     fn may_have_prefix(&self, start: &str) -> bool {
+        if let Some(&byte) = start.as_bytes().first().filter(|b| b.is_ascii()) {
+            // An ASCII character lower-cases to its ASCII lower case.
+            let first = Some(char::from(byte.to_ascii_lowercase()));
+            return self
+                .prefix_starts
+                .iter()
+                .any(|&p| p.is_none() || p == first);
+        }
         let first = start.chars().next().and_then(|c| c.to_lowercase().next());
         self.prefix_starts
             .iter()
@@ -278,7 +286,7 @@ impl Furniture {
         while let Some(&byte) = bytes.get(at) {
             // ASCII bytes are judged as they are; other characters decoded.
             let (core, width) = if byte.is_ascii() {
-                (is_key_core(char::from(byte)), 1)
+                (KEY_CORE_ASCII[usize::from(byte)], 1)
             } else {
                 let c = bounded.get(at..)?.chars().next()?;
                 if c == 'Σ' {
@@ -366,7 +374,11 @@ impl LineKind<'_> {
 /// Where the [`line_key`] of a line (trimmed) starts: after the quotes that open the line,
 /// and the space after them.
 fn key_start(line: &str) -> &str {
-    line.trim_start_matches(KEY_QUOTES).trim_start()
+    match line.as_bytes().first() {
+        // Most lines start with a letter: nothing to trim.
+        Some(&byte) if byte.is_ascii() && KEY_CORE_ASCII[usize::from(byte)] => line,
+        _ => line.trim_start_matches(KEY_QUOTES).trim_start(),
+    }
 }
 
 /// Does the [`line_key`] of a line start with `prefix` (a key)? `start` is the line from
@@ -388,6 +400,15 @@ fn key_starts_with(start: &str, prefix: &str) -> bool {
                 Some(_) => return false,
             }
         }
+        if c.is_ascii() {
+            // One lower-case character, and no call to the Unicode tables.
+            match wanted.next() {
+                None => return true,
+                Some(w) if w == c.to_ascii_lowercase() => {}
+                Some(_) => return false,
+            }
+            continue;
+        }
         for lower in c.to_lowercase() {
             match wanted.next() {
                 None => return true,
@@ -403,6 +424,21 @@ fn key_starts_with(start: &str, prefix: &str) -> bool {
 fn is_key_core(c: char) -> bool {
     !(c.is_whitespace() || KEY_QUOTES.contains(&c) || c == '.' || c == ':')
 }
+
+/// [`is_key_core`] of every ASCII character, by its byte.
+const KEY_CORE_ASCII: [bool; 128] = {
+    let mut core = [true; 128];
+    // The ASCII white space of `char::is_whitespace`, the ASCII quotes of `KEY_QUOTES`.
+    let dropped = [
+        b'\t', b'\n', 0x0b, 0x0c, b'\r', b' ', b'"', b'\'', b'.', b':',
+    ];
+    let mut i = 0;
+    while i < dropped.len() {
+        core[dropped[i] as usize] = false;
+        i += 1;
+    }
+    core
+};
 
 /// The line classification of [`Furniture::find`], run only over the lines that quotes
 /// touch (and, for a line that is not plain, the lines its state depends on). Quotes must be
@@ -523,32 +559,17 @@ fn is_break(byte: u8) -> bool {
     byte == b'\n' || byte == b'\r'
 }
 
-/// Offset of the first line break at or after `from`.
+/// Offset of the first line break at or after `from` (breaks are ASCII: bytes decide, one
+/// pass of memchr for both).
 fn first_break(text: &str, from: usize) -> Option<usize> {
-    let Some(rest) = text.get(from..) else {
-        // Not a char boundary: byte by byte (breaks are ASCII, so this finds the same).
-        let rest = text.as_bytes().get(from..)?;
-        return rest.iter().position(|&b| is_break(b)).map(|i| from + i);
-    };
-    // `str::find` with a char searches with memchr; `\r` only before the first `\n`.
-    let newline = rest.find('\n');
-    let before = rest.get(..newline.unwrap_or(rest.len())).unwrap_or(rest);
-    before.find('\r').or(newline).map(|i| from + i)
+    let rest = text.as_bytes().get(from..)?;
+    memchr::memchr2(b'\n', b'\r', rest).map(|i| from + i)
 }
 
 /// Offset of the last line break in `from..to`.
 fn last_break(text: &str, from: usize, to: usize) -> Option<usize> {
-    let Some(piece) = text.get(from..to) else {
-        let piece = text.as_bytes().get(from..to)?;
-        return piece.iter().rposition(|&b| is_break(b)).map(|i| from + i);
-    };
-    let newline = piece.rfind('\n');
-    let after = newline.map_or(0, |i| i + 1);
-    let tail = piece.get(after..).unwrap_or("");
-    tail.rfind('\r')
-        .map(|i| after + i)
-        .or(newline)
-        .map(|i| from + i)
+    let piece = text.as_bytes().get(from..to)?;
+    memchr::memrchr2(b'\n', b'\r', piece).map(|i| from + i)
 }
 
 /// The first non-blank line at or after the segment start `from`, trimmed, with the start
@@ -738,6 +759,99 @@ fn more_ascii_words(line: &str, limit: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_fast_paths_match_the_character_tests() {
+        for byte in 0u8..128 {
+            assert_eq!(
+                KEY_CORE_ASCII[usize::from(byte)],
+                is_key_core(char::from(byte)),
+                "{byte}"
+            );
+        }
+        fn slow_start(line: &str) -> &str {
+            line.trim_start_matches(KEY_QUOTES).trim_start()
+        }
+        let slow_starts_with = |start: &str, prefix: &str| {
+            let mut wanted = prefix.chars();
+            let mut space = false;
+            for c in start.chars() {
+                if c.is_whitespace() {
+                    space = true;
+                    continue;
+                }
+                if std::mem::take(&mut space) {
+                    match wanted.next() {
+                        None => return true,
+                        Some(' ') => {}
+                        Some(_) => return false,
+                    }
+                }
+                for lower in c.to_lowercase() {
+                    match wanted.next() {
+                        None => return true,
+                        Some(w) if w == lower => {}
+                        Some(_) => return false,
+                    }
+                }
+            }
+            wanted.next().is_none()
+        };
+        let lines = [
+            "",
+            "We use cookies",
+            "WE  USE Cookies to",
+            "\"We use",
+            "“We use",
+            " We",
+            "\u{a0}We",
+            ".We",
+            ":",
+            "'By clicking",
+            "İstanbul",
+            "ÉNFASIS total",
+            "By clicking “Accept all”",
+            "©2024 Copyright",
+        ];
+        let f = Furniture::builtin();
+        for line in lines {
+            assert_eq!(key_start(line), slow_start(line), "{line:?}");
+            for prefix in f
+                .prefixes
+                .iter()
+                .chain(&["we use".to_string(), String::new()])
+            {
+                assert_eq!(
+                    key_starts_with(line, prefix),
+                    slow_starts_with(line, prefix),
+                    "{line:?} {prefix:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn line_breaks_are_found_by_bytes() {
+        let text = "a\r\nb\rc\n\nd “é”\r\r\n\u{2028}e\n";
+        let slow_first = |from: usize| {
+            let rest = text.as_bytes().get(from..)?;
+            rest.iter().position(|&b| is_break(b)).map(|i| from + i)
+        };
+        let slow_last = |from: usize, to: usize| {
+            let piece = text.as_bytes().get(from..to)?;
+            piece.iter().rposition(|&b| is_break(b)).map(|i| from + i)
+        };
+        for from in 0..=text.len() + 1 {
+            assert_eq!(first_break(text, from), slow_first(from), "{from}");
+            for to in 0..=text.len() + 1 {
+                assert_eq!(
+                    last_break(text, from, to),
+                    slow_last(from, to),
+                    "{from} {to}"
+                );
+            }
+        }
+    }
 
     fn furniture(patterns: &str) -> Furniture {
         Furniture::parse(Path::new("test.txt"), patterns).expect("patterns parse")
