@@ -553,12 +553,6 @@ fn line_segment_end(text: &str, at: usize) -> usize {
     first_break(text, at).map_or(text.len(), |i| i + 1)
 }
 
-/// Is the byte a line break (`\n` or `\r`)? The lines of [`lines`] are the non-blank runs
-/// between them.
-fn is_break(byte: u8) -> bool {
-    byte == b'\n' || byte == b'\r'
-}
-
 /// Offset of the first line break at or after `from` (breaks are ASCII: bytes decide, one
 /// pass of memchr for both).
 fn first_break(text: &str, from: usize) -> Option<usize> {
@@ -759,6 +753,11 @@ fn more_ascii_words(line: &str, limit: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Is the byte a line break (`\n` or `\r`), as the scans of the text take them?
+    fn is_break(byte: u8) -> bool {
+        byte == b'\n' || byte == b'\r'
+    }
 
     #[test]
     fn ascii_fast_paths_match_the_character_tests() {
