@@ -610,7 +610,12 @@ fn gather<'k>(
     statements: &[Statement],
     speaker_keys: &'k [Option<String>],
 ) -> People<'k> {
-    let mut people = People::default();
+    // One growth each: a person per mention at most.
+    let mut people = People {
+        persons: Vec::with_capacity(mentions.len()),
+        by_key: FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default()),
+        of_mention: Vec::with_capacity(mentions.len()),
+    };
     for mention in mentions {
         let (name, title, key) = match &mention.named {
             Named::Text { name, title, key } => (*name, *title, key.as_str()),
