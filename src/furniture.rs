@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use regex::Regex;
 
 use crate::span::Span;
+use crate::swar::{splat, HIGH_BITS};
 
 /// The built-in patterns.
 const BUILTIN: &str = include_str!("../grammar/furniture.txt");
@@ -236,8 +237,17 @@ impl Furniture {
         if let Some(head) = self.long_head(line) {
             // Too long for an exact key: only the prefixes and the regexes can match.
             let start = key_start(head);
-            let prefixed = self.may_have_prefix(start)
-                && self.prefixes.iter().any(|p| key_starts_with(start, p));
+            // Only a prefix that starts with the line's first character, lower-cased, can
+            // match (see `may_have_prefix`).
+            let first = first_lower(start);
+            let prefixed = self
+                .prefixes
+                .iter()
+                .zip(&self.prefix_starts)
+                .any(|(p, &p_start)| {
+                    (p_start.is_none() || first.is_some() && p_start == first)
+                        && key_starts_with(start, p)
+                });
             return LineKind {
                 line,
                 heading: false,
@@ -257,9 +267,11 @@ impl Furniture {
     }
 
     /// Can the key of a line that starts with `start` (from [`key_start`]) start with one of
-    /// the prefixes? False only when its first character, lower-cased, starts none of them.
+    /// the prefixes? False only when its first character, lower-cased, starts none of them
+    /// (the test `Furniture::classify` makes of each prefix).
+    #[cfg(test)]
     fn may_have_prefix(&self, start: &str) -> bool {
-        let first = start.chars().next().and_then(|c| c.to_lowercase().next());
+        let first = first_lower(start);
         self.prefix_starts
             .iter()
             .any(|&p| p.is_none() || (first.is_some() && p == first))
@@ -278,7 +290,7 @@ impl Furniture {
         while let Some(&byte) = bytes.get(at) {
             // ASCII bytes are judged as they are; other characters decoded.
             let (core, width) = if byte.is_ascii() {
-                (is_key_core(char::from(byte)), 1)
+                (KEY_CORE_ASCII[usize::from(byte)], 1)
             } else {
                 let c = bounded.get(at..)?.chars().next()?;
                 if c == 'Σ' {
@@ -314,6 +326,15 @@ impl Furniture {
         } else {
             (kind.furniture, LineState::Fresh)
         }
+    }
+}
+
+/// The first character of `start`, lower-cased (the first of its lower case).
+fn first_lower(start: &str) -> Option<char> {
+    match start.as_bytes().first() {
+        // An ASCII character lower-cases to its ASCII lower case.
+        Some(&byte) if byte.is_ascii() => Some(char::from(byte.to_ascii_lowercase())),
+        _ => start.chars().next().and_then(|c| c.to_lowercase().next()),
     }
 }
 
@@ -366,7 +387,11 @@ impl LineKind<'_> {
 /// Where the [`line_key`] of a line (trimmed) starts: after the quotes that open the line,
 /// and the space after them.
 fn key_start(line: &str) -> &str {
-    line.trim_start_matches(KEY_QUOTES).trim_start()
+    match line.as_bytes().first() {
+        // Most lines start with a letter: nothing to trim.
+        Some(&byte) if byte.is_ascii() && KEY_CORE_ASCII[usize::from(byte)] => line,
+        _ => line.trim_start_matches(KEY_QUOTES).trim_start(),
+    }
 }
 
 /// Does the [`line_key`] of a line start with `prefix` (a key)? `start` is the line from
@@ -388,6 +413,15 @@ fn key_starts_with(start: &str, prefix: &str) -> bool {
                 Some(_) => return false,
             }
         }
+        if c.is_ascii() {
+            // One lower-case character, and no call to the Unicode tables.
+            match wanted.next() {
+                None => return true,
+                Some(w) if w == c.to_ascii_lowercase() => {}
+                Some(_) => return false,
+            }
+            continue;
+        }
         for lower in c.to_lowercase() {
             match wanted.next() {
                 None => return true,
@@ -403,6 +437,21 @@ fn key_starts_with(start: &str, prefix: &str) -> bool {
 fn is_key_core(c: char) -> bool {
     !(c.is_whitespace() || KEY_QUOTES.contains(&c) || c == '.' || c == ':')
 }
+
+/// [`is_key_core`] of every ASCII character, by its byte.
+const KEY_CORE_ASCII: [bool; 128] = {
+    let mut core = [true; 128];
+    // The ASCII white space of `char::is_whitespace`, the ASCII quotes of `KEY_QUOTES`.
+    let dropped = [
+        b'\t', b'\n', 0x0b, 0x0c, b'\r', b' ', b'"', b'\'', b'.', b':',
+    ];
+    let mut i = 0;
+    while i < dropped.len() {
+        core[dropped[i] as usize] = false;
+        i += 1;
+    }
+    core
+};
 
 /// The line classification of [`Furniture::find`], run only over the lines that quotes
 /// touch (and, for a line that is not plain, the lines its state depends on). Quotes must be
@@ -517,38 +566,17 @@ fn line_segment_end(text: &str, at: usize) -> usize {
     first_break(text, at).map_or(text.len(), |i| i + 1)
 }
 
-/// Is the byte a line break (`\n` or `\r`)? The lines of [`lines`] are the non-blank runs
-/// between them.
-fn is_break(byte: u8) -> bool {
-    byte == b'\n' || byte == b'\r'
-}
-
-/// Offset of the first line break at or after `from`.
+/// Offset of the first line break at or after `from` (breaks are ASCII: bytes decide, one
+/// pass of memchr for both).
 fn first_break(text: &str, from: usize) -> Option<usize> {
-    let Some(rest) = text.get(from..) else {
-        // Not a char boundary: byte by byte (breaks are ASCII, so this finds the same).
-        let rest = text.as_bytes().get(from..)?;
-        return rest.iter().position(|&b| is_break(b)).map(|i| from + i);
-    };
-    // `str::find` with a char searches with memchr; `\r` only before the first `\n`.
-    let newline = rest.find('\n');
-    let before = rest.get(..newline.unwrap_or(rest.len())).unwrap_or(rest);
-    before.find('\r').or(newline).map(|i| from + i)
+    let rest = text.as_bytes().get(from..)?;
+    memchr::memchr2(b'\n', b'\r', rest).map(|i| from + i)
 }
 
 /// Offset of the last line break in `from..to`.
 fn last_break(text: &str, from: usize, to: usize) -> Option<usize> {
-    let Some(piece) = text.get(from..to) else {
-        let piece = text.as_bytes().get(from..to)?;
-        return piece.iter().rposition(|&b| is_break(b)).map(|i| from + i);
-    };
-    let newline = piece.rfind('\n');
-    let after = newline.map_or(0, |i| i + 1);
-    let tail = piece.get(after..).unwrap_or("");
-    tail.rfind('\r')
-        .map(|i| after + i)
-        .or(newline)
-        .map(|i| from + i)
+    let piece = text.as_bytes().get(from..to)?;
+    memchr::memrchr2(b'\n', b'\r', piece).map(|i| from + i)
 }
 
 /// The first non-blank line at or after the segment start `from`, trimmed, with the start
@@ -717,12 +745,50 @@ fn is_teaser(line: &str) -> bool {
     !ends_sentence || long > 0 && capitalised * 10 >= long * 7
 }
 
-/// Does `line` have more than `limit` words split at ASCII spaces? Byte by byte, stopping
-/// at the word past the limit.
+/// Does `line` have more than `limit` words split at ASCII spaces? Eight bytes at a time
+/// while no limit is passed: a word starts at each byte that is no space after one that is.
 fn more_ascii_words(line: &str, limit: usize) -> bool {
     let mut words = 0;
     let mut in_word = false;
-    for &byte in line.as_bytes() {
+    let (chunks, rest) = line.as_bytes().as_chunks::<8>();
+    for chunk in chunks {
+        let spaces = ascii_space_bytes(chunk);
+        // The high bit of each byte after a space (the first byte: after the chunk before).
+        let after_space = (spaces << 8) | if in_word { 0 } else { 0x80 };
+        let starts = !spaces & after_space & HIGH_BITS;
+        words += ((starts >> 7).wrapping_mul(splat(1)) >> 56) as usize;
+        if words > limit {
+            return true;
+        }
+        in_word = spaces >> 63 == 0;
+    }
+    more_ascii_words_from(rest, words, in_word, limit)
+}
+
+/// The high bit set in each byte of `chunk` that is ASCII white space (`u8::is_ascii_whitespace`),
+/// and in no other.
+fn ascii_space_bytes(chunk: &[u8; 8]) -> u64 {
+    let word = u64::from_le_bytes(*chunk);
+    let low = !HIGH_BITS;
+    // Exactly the bytes below 0x21, and exactly the spaces (no borrow between bytes).
+    let below = !(((word & low) + splat(0x80 - 0x21)) | word) & HIGH_BITS;
+    let other = word ^ splat(b' ');
+    let spaces = !(((other & low) + low) | other) & HIGH_BITS;
+    if below == spaces {
+        return spaces;
+    }
+    // A control byte: each byte by itself.
+    chunk
+        .iter()
+        .enumerate()
+        .filter(|(_, byte)| byte.is_ascii_whitespace())
+        .fold(0, |mask, (i, _)| mask | 0x80 << (8 * i))
+}
+
+/// [`more_ascii_words`] over `bytes`, byte by byte, with `words` counted before them and
+/// `in_word` telling whether the byte before them was no space.
+fn more_ascii_words_from(bytes: &[u8], mut words: usize, mut in_word: bool, limit: usize) -> bool {
+    for &byte in bytes {
         let space = byte.is_ascii_whitespace();
         if !space && !in_word {
             words += 1;
@@ -738,6 +804,130 @@ fn more_ascii_words(line: &str, limit: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Is the byte a line break (`\n` or `\r`), as the scans of the text take them?
+    fn is_break(byte: u8) -> bool {
+        byte == b'\n' || byte == b'\r'
+    }
+
+    #[test]
+    fn ascii_fast_paths_match_the_character_tests() {
+        for byte in 0u8..128 {
+            assert_eq!(
+                KEY_CORE_ASCII[usize::from(byte)],
+                is_key_core(char::from(byte)),
+                "{byte}"
+            );
+        }
+        fn slow_start(line: &str) -> &str {
+            line.trim_start_matches(KEY_QUOTES).trim_start()
+        }
+        let slow_starts_with = |start: &str, prefix: &str| {
+            let mut wanted = prefix.chars();
+            let mut space = false;
+            for c in start.chars() {
+                if c.is_whitespace() {
+                    space = true;
+                    continue;
+                }
+                if std::mem::take(&mut space) {
+                    match wanted.next() {
+                        None => return true,
+                        Some(' ') => {}
+                        Some(_) => return false,
+                    }
+                }
+                for lower in c.to_lowercase() {
+                    match wanted.next() {
+                        None => return true,
+                        Some(w) if w == lower => {}
+                        Some(_) => return false,
+                    }
+                }
+            }
+            wanted.next().is_none()
+        };
+        let lines = [
+            "",
+            "We use cookies",
+            "WE  USE Cookies to",
+            "\"We use",
+            "“We use",
+            " We",
+            "\u{a0}We",
+            ".We",
+            ":",
+            "'By clicking",
+            "İstanbul",
+            "ÉNFASIS total",
+            "By clicking “Accept all”",
+            "©2024 Copyright",
+        ];
+        let f = Furniture::builtin();
+        for line in lines {
+            assert_eq!(key_start(line), slow_start(line), "{line:?}");
+            for prefix in f
+                .prefixes
+                .iter()
+                .chain(&["we use".to_string(), String::new()])
+            {
+                assert_eq!(
+                    key_starts_with(line, prefix),
+                    slow_starts_with(line, prefix),
+                    "{line:?} {prefix:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn words_are_counted_eight_bytes_at_a_time_as_byte_by_byte() {
+        let pieces = [
+            "a", " ", "  ", "word", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1}", "\u{1f}", "!",
+            "é", "\u{a0}", "“q”", "abcdefgh", "\u{85}", "x y",
+        ];
+        let mut state = 7u32;
+        for _ in 0..3000 {
+            let mut line = String::new();
+            let count = state % 40;
+            for _ in 0..count {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                line.push_str(pieces[state as usize % pieces.len()]);
+            }
+            for limit in [0, 1, 2, 3, 5, 8, 25] {
+                assert_eq!(
+                    more_ascii_words(&line, limit),
+                    more_ascii_words_from(line.as_bytes(), 0, false, limit),
+                    "{line:?} {limit}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn line_breaks_are_found_by_bytes() {
+        let text = "a\r\nb\rc\n\nd “é”\r\r\n\u{2028}e\n";
+        let slow_first = |from: usize| {
+            let rest = text.as_bytes().get(from..)?;
+            rest.iter().position(|&b| is_break(b)).map(|i| from + i)
+        };
+        let slow_last = |from: usize, to: usize| {
+            let piece = text.as_bytes().get(from..to)?;
+            piece.iter().rposition(|&b| is_break(b)).map(|i| from + i)
+        };
+        for from in 0..=text.len() + 1 {
+            assert_eq!(first_break(text, from), slow_first(from), "{from}");
+            for to in 0..=text.len() + 1 {
+                assert_eq!(
+                    last_break(text, from, to),
+                    slow_last(from, to),
+                    "{from} {to}"
+                );
+            }
+        }
+    }
 
     fn furniture(patterns: &str) -> Furniture {
         Furniture::parse(Path::new("test.txt"), patterns).expect("patterns parse")

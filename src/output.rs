@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::input::ArticleMeta;
 use crate::statement::Statement;
+use crate::swar::{bytes_equal, splat, HIGH_BITS};
 use crate::table::{Column, Table};
 use crate::Extraction;
 
@@ -74,115 +75,131 @@ pub struct Row<'a> {
 
 impl Row<'_> {
     /// Appends the row as one JSON object, byte for byte what `serde_json::to_writer` writes
-    /// for it, without serde's per-field machinery (JSONL output of large corpora).
+    /// for it, without serde's per-field machinery (JSONL output of large corpora). Each
+    /// constant piece between two values (closing quote, comma, key, opening quote) is one
+    /// copy.
     pub fn write_json(&self, out: &mut Vec<u8>) {
-        let strings = |out: &mut Vec<u8>, fields: &[(&str, &str)]| {
-            for (key, value) in fields {
-                out.extend_from_slice(key.as_bytes());
-                json_string(value, out);
-            }
-        };
-        let numbers = |out: &mut Vec<u8>, fields: &[(&str, Option<usize>)]| {
-            for (key, value) in fields {
-                out.extend_from_slice(key.as_bytes());
-                match value {
-                    Some(n) => out.extend_from_slice(itoa(*n, &mut [0; 20])),
-                    None => out.extend_from_slice(b"null"),
-                }
-            }
-        };
-        strings(out, &[("{\"doc\":", &self.doc)]);
-        numbers(out, &[(",\"id\":", Some(self.id))]);
-        strings(
-            out,
-            &[
-                (",\"kind\":", self.kind),
-                (",\"quote\":", &self.quote),
-                (",\"speaker\":", &self.speaker),
-                (",\"speaker_title\":", &self.speaker_title),
-                (",\"speaker_mention\":", &self.speaker_mention),
-                (",\"cue\":", &self.cue),
-                (",\"outlet\":", &self.outlet),
-                (",\"outlet_chain\":", &self.outlet_chain),
-                (",\"article_outlet\":", &self.article_outlet),
-            ],
-        );
-        numbers(
-            out,
-            &[
-                (",\"start\":", Some(self.start)),
-                (",\"end\":", Some(self.end)),
-                (",\"speaker_start\":", self.speaker_start),
-                (",\"speaker_end\":", self.speaker_end),
-                (",\"paragraph\":", Some(self.paragraph)),
-                (",\"sentence\":", Some(self.sentence)),
-            ],
-        );
+        // Room for every value unescaped and the keys: one growth at most per row.
+        out.reserve(self.text_bytes() + JSON_ROW_OVERHEAD);
+        out.extend_from_slice(b"{\"doc\":\"");
+        json_escaped(&self.doc, out);
+        out.extend_from_slice(b"\",\"id\":");
+        decimal(self.id, out);
+        out.extend_from_slice(b",\"kind\":\"");
+        json_escaped(self.kind, out);
+        out.extend_from_slice(b"\",\"quote\":\"");
+        json_escaped(&self.quote, out);
+        out.extend_from_slice(b"\",\"speaker\":\"");
+        json_escaped(&self.speaker, out);
+        out.extend_from_slice(b"\",\"speaker_title\":\"");
+        json_escaped(&self.speaker_title, out);
+        out.extend_from_slice(b"\",\"speaker_mention\":\"");
+        json_escaped(&self.speaker_mention, out);
+        out.extend_from_slice(b"\",\"cue\":\"");
+        json_escaped(&self.cue, out);
+        out.extend_from_slice(b"\",\"outlet\":\"");
+        json_escaped(&self.outlet, out);
+        out.extend_from_slice(b"\",\"outlet_chain\":\"");
+        json_escaped(&self.outlet_chain, out);
+        out.extend_from_slice(b"\",\"article_outlet\":\"");
+        json_escaped(&self.article_outlet, out);
+        out.extend_from_slice(b"\",\"start\":");
+        decimal(self.start, out);
+        out.extend_from_slice(b",\"end\":");
+        decimal(self.end, out);
+        out.extend_from_slice(b",\"speaker_start\":");
+        json_optional(self.speaker_start, out);
+        out.extend_from_slice(b",\"speaker_end\":");
+        json_optional(self.speaker_end, out);
+        out.extend_from_slice(b",\"paragraph\":");
+        decimal(self.paragraph, out);
+        out.extend_from_slice(b",\"sentence\":");
+        decimal(self.sentence, out);
         out.extend_from_slice(b",\"confidence\":");
         if self.confidence.is_finite() {
-            out.extend_from_slice(ryu::Buffer::new().format_finite(self.confidence).as_bytes());
+            shortest_float(self.confidence, out);
         } else {
             out.extend_from_slice(b"null");
         }
-        strings(
-            out,
-            &[
-                (",\"article_title\":", &self.article_title),
-                (",\"article_url\":", &self.article_url),
-                (",\"article_date\":", &self.article_date),
-            ],
-        );
-        out.push(b'}');
+        out.extend_from_slice(b",\"article_title\":\"");
+        json_escaped(&self.article_title, out);
+        out.extend_from_slice(b"\",\"article_url\":\"");
+        json_escaped(&self.article_url, out);
+        out.extend_from_slice(b"\",\"article_date\":\"");
+        json_escaped(&self.article_date, out);
+        out.extend_from_slice(b"\"}");
+    }
+
+    /// The bytes of the row's text values, unescaped.
+    fn text_bytes(&self) -> usize {
+        [
+            &*self.doc,
+            self.kind,
+            &self.quote,
+            &self.speaker,
+            &self.speaker_title,
+            &self.speaker_mention,
+            &self.cue,
+            &self.outlet,
+            &self.outlet_chain,
+            &self.article_outlet,
+            &self.article_title,
+            &self.article_url,
+            &self.article_date,
+        ]
+        .iter()
+        .map(|text| text.len())
+        .sum()
     }
 
     /// Appends the row as one CSV record, byte for byte what the `csv` crate's writer (no
     /// headers, `\n` or, with `crlf`, `\r\n` records) writes for it: a field is quoted
     /// when it holds a comma, a quote, CR or LF, and its quotes are doubled.
     pub fn write_csv(&self, out: &mut Vec<u8>, crlf: bool) {
-        let text = |out: &mut Vec<u8>, fields: &[&str]| {
-            for field in fields {
-                csv_field(field.as_bytes(), out);
-                out.push(b',');
-            }
+        out.reserve(self.text_bytes() + CSV_ROW_OVERHEAD);
+        let text = |out: &mut Vec<u8>, field: &str| {
+            csv_field(field.as_bytes(), out);
+            out.push(b',');
         };
-        let numbers = |out: &mut Vec<u8>, fields: &[Option<usize>]| {
-            for field in fields {
-                if let Some(n) = field {
-                    out.extend_from_slice(itoa(*n, &mut [0; 20]));
-                }
-                out.push(b',');
+        let number = |out: &mut Vec<u8>, field: Option<usize>| {
+            if let Some(n) = field {
+                decimal(n, out);
             }
+            out.push(b',');
         };
-        text(out, &[&self.doc]);
-        numbers(out, &[Some(self.id)]);
-        text(
-            out,
-            &[
-                self.kind,
-                &self.quote,
-                &self.speaker,
-                &self.speaker_title,
-                &self.speaker_mention,
-                &self.cue,
-                &self.outlet,
-                &self.outlet_chain,
-                &self.article_outlet,
-            ],
-        );
-        numbers(
-            out,
-            &[
-                Some(self.start),
-                Some(self.end),
-                self.speaker_start,
-                self.speaker_end,
-                Some(self.paragraph),
-                Some(self.sentence),
-            ],
-        );
-        out.extend_from_slice(ryu::Buffer::new().format(self.confidence).as_bytes());
+        text(out, &self.doc);
+        number(out, Some(self.id));
+        for field in [
+            self.kind,
+            &self.quote,
+            &self.speaker,
+            &self.speaker_title,
+            &self.speaker_mention,
+            &self.cue,
+            &self.outlet,
+            &self.outlet_chain,
+            &self.article_outlet,
+        ] {
+            text(out, field);
+        }
+        for field in [
+            Some(self.start),
+            Some(self.end),
+            self.speaker_start,
+            self.speaker_end,
+            Some(self.paragraph),
+            Some(self.sentence),
+        ] {
+            number(out, field);
+        }
+        if self.confidence.is_finite() {
+            shortest_float(self.confidence, out);
+        } else {
+            out.extend_from_slice(ryu::Buffer::new().format(self.confidence).as_bytes());
+        }
         out.push(b',');
-        text(out, &[&self.article_title, &self.article_url]);
+        text(out, &self.article_title);
+        text(out, &self.article_url);
         csv_field(self.article_date.as_bytes(), out);
         out.extend_from_slice(if crlf { b"\r\n" } else { b"\n" });
     }
@@ -190,10 +207,7 @@ impl Row<'_> {
 
 /// Appends one CSV field, quoted when it holds a comma, a quote, CR or LF.
 fn csv_field(field: &[u8], out: &mut Vec<u8>) {
-    if !field
-        .iter()
-        .any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
-    {
+    if !needs_csv_quotes(field) {
         out.extend_from_slice(field);
         return;
     }
@@ -207,58 +221,198 @@ fn csv_field(field: &[u8], out: &mut Vec<u8>) {
     out.push(b'"');
 }
 
-/// Writes `n` in decimal into `buf` and returns the digits.
-fn itoa(mut n: usize, buf: &mut [u8; 20]) -> &[u8] {
-    let mut at = buf.len();
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            return &buf[at..];
+/// Does a CSV field hold a comma, a quote, CR or LF? Eight bytes at a time, as
+/// [`has_escape`].
+fn needs_csv_quotes(field: &[u8]) -> bool {
+    let special = |byte: u8| matches!(byte, b',' | b'"' | b'\r' | b'\n');
+    let marks = |chunk: &[u8; 8]| {
+        let chunk = u64::from_le_bytes(*chunk);
+        bytes_equal(chunk, b',')
+            | bytes_equal(chunk, b'"')
+            | bytes_equal(chunk, b'\r')
+            | bytes_equal(chunk, b'\n')
+    };
+    let Some(last) = field.last_chunk::<8>() else {
+        return field.iter().any(|&byte| special(byte));
+    };
+    let (chunks, _) = field.as_chunks::<8>();
+    chunks
+        .iter()
+        .fold(marks(last), |all, chunk| all | marks(chunk))
+        != 0
+}
+
+/// More than the bytes of a CSV row that are not text values: the numbers, the commas
+/// and the quotes of a few quoted fields.
+const CSV_ROW_OVERHEAD: usize = 256;
+
+/// More than the bytes of a JSON row that are not text values: the keys, the numbers and
+/// the punctuation.
+const JSON_ROW_OVERHEAD: usize = 512;
+
+/// 10, 100, ... up to the largest power of ten a `u64` holds.
+const POWERS_OF_TEN: [u64; 19] = {
+    let mut powers = [10; 19];
+    let mut i = 1;
+    while i < powers.len() {
+        powers[i] = powers[i - 1] * 10;
+        i += 1;
+    }
+    powers
+};
+
+/// The two digits of every number below 100, in order: "00", "01", ... "99".
+const DIGIT_PAIRS: [u8; 200] = {
+    let mut pairs = [0; 200];
+    let mut i = 0;
+    while i < 100 {
+        pairs[2 * i] = b'0' + (i / 10) as u8;
+        pairs[2 * i + 1] = b'0' + (i % 10) as u8;
+        i += 1;
+    }
+    pairs
+};
+
+/// Appends `n` in decimal. The digits are laid out two at a time in a buffer of fixed size,
+/// which is copied whole and cut back to the digits: a copy of known size needs no call to
+/// memcpy.
+fn decimal(n: usize, out: &mut Vec<u8>) {
+    if n < 10 {
+        out.push(b'0' + n as u8);
+        return;
+    }
+    let mut n = n as u64;
+    // One digit more than the powers of ten from 10 up that `n` reaches.
+    let digits = 1 + POWERS_OF_TEN
+        .iter()
+        .take_while(|&&power| n >= power)
+        .count();
+    let mut buf = [b'0'; 20];
+    let mut end = digits;
+    while n >= 10 {
+        let pair = (n % 100) as usize * 2;
+        n /= 100;
+        if let (Some(slots), Some(pair)) = (
+            buf.get_mut(end.saturating_sub(2)..end),
+            DIGIT_PAIRS.get(pair..pair + 2),
+        ) {
+            slots.copy_from_slice(pair);
         }
+        end = end.saturating_sub(2);
+    }
+    if end == 1 {
+        buf[0] = b'0' + n as u8;
+    }
+    let len = out.len();
+    out.extend_from_slice(&buf);
+    out.truncate(len + digits);
+}
+
+/// Appends `n` in decimal, or `null` for none.
+fn json_optional(n: Option<usize>, out: &mut Vec<u8>) {
+    match n {
+        Some(n) => decimal(n, out),
+        None => out.extend_from_slice(b"null"),
     }
 }
 
-/// Appends `value` as a JSON string, escaped as serde_json escapes: quote, backslash and
-/// control characters only, with the short forms \b \t \n \f \r and \u00xx for the rest.
-fn json_string(value: &str, out: &mut Vec<u8>) {
-    let bytes = value.as_bytes();
-    out.push(b'"');
-    let needs_escape = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
-    // Most cells need no escape: test whole chunks without branching on each byte.
-    let clean = bytes
-        .chunks(16)
-        .all(|chunk| !chunk.iter().fold(false, |any, &b| any | needs_escape(b)));
-    if clean {
-        out.extend_from_slice(bytes);
-    } else {
-        let mut from = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            if !needs_escape(b) {
-                continue;
+/// Appends the finite `value` as `ryu` writes it (the shortest form that reads back as
+/// `value`). The confidences of rows are hundredths: for a value that is exactly the double
+/// nearest to k/100 with k from 0 to 100, that shortest form is the decimal digits of k/100
+/// (no other decimal of as few digits lies as near), written here without ryu's general
+/// digit search.
+fn shortest_float(value: f64, out: &mut Vec<u8>) {
+    let hundredths = (value * 100.0).round();
+    if (0.0..=100.0).contains(&hundredths) {
+        let k = hundredths as u8;
+        if (f64::from(k) / 100.0).to_bits() == value.to_bits() {
+            let (whole, tenths, rest) = (k / 100, k / 10 % 10, k % 10);
+            out.extend_from_slice(&[b'0' + whole, b'.', b'0' + tenths]);
+            if rest != 0 {
+                out.push(b'0' + rest);
             }
-            out.extend_from_slice(&bytes[from..i]);
-            match b {
-                b'"' => out.extend_from_slice(b"\\\""),
-                b'\\' => out.extend_from_slice(b"\\\\"),
-                0x08 => out.extend_from_slice(b"\\b"),
-                b'\t' => out.extend_from_slice(b"\\t"),
-                b'\n' => out.extend_from_slice(b"\\n"),
-                0x0c => out.extend_from_slice(b"\\f"),
-                b'\r' => out.extend_from_slice(b"\\r"),
-                _ => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    out.extend_from_slice(b"\\u00");
-                    out.push(HEX[usize::from(b >> 4)]);
-                    out.push(HEX[usize::from(b & 0xf)]);
-                }
-            }
-            from = i + 1;
+            return;
         }
-        out.extend_from_slice(&bytes[from..]);
     }
-    out.push(b'"');
+    out.extend_from_slice(ryu::Buffer::new().format_finite(value).as_bytes());
+}
+
+/// Does a JSON string need an escape for this byte: a quote, a backslash or a control
+/// character?
+fn needs_escape(byte: u8) -> bool {
+    byte < 0x20 || byte == b'"' || byte == b'\\'
+}
+
+/// The high bit set in each byte of `chunk` that [`needs_escape`], and possibly in bytes
+/// after the first such byte; zero exactly when no byte of the chunk needs one.
+fn escape_bytes(chunk: u64) -> u64 {
+    // A byte below 0x20: subtracting 0x20 borrows from its high bit (clear before).
+    let control = chunk.wrapping_sub(splat(0x20)) & !chunk & HIGH_BITS;
+    control | bytes_equal(chunk, b'"') | bytes_equal(chunk, b'\\')
+}
+
+/// Appends `value` escaped as serde_json escapes inside a JSON string (without the quotes
+/// around it): quote, backslash and control characters only, with the short forms \b \t
+/// \n \f \r and \u00xx for the rest. Most values need no escape and are copied whole.
+#[inline]
+fn json_escaped(value: &str, out: &mut Vec<u8>) {
+    let bytes = value.as_bytes();
+    if has_escape(bytes) {
+        json_escaped_slowly(bytes, out);
+    } else {
+        out.extend_from_slice(bytes);
+    }
+}
+
+/// Does any byte of `bytes` [`needs_escape`]? Eight bytes are tested at a time, without a
+/// branch per chunk; the last chunk overlaps the ones before it.
+#[inline]
+fn has_escape(bytes: &[u8]) -> bool {
+    let Some(last) = bytes.last_chunk::<8>() else {
+        return bytes.iter().any(|&byte| needs_escape(byte));
+    };
+    let (chunks, _) = bytes.as_chunks::<8>();
+    let marks = chunks
+        .iter()
+        .fold(escape_bytes(u64::from_le_bytes(*last)), |marks, chunk| {
+            marks | escape_bytes(u64::from_le_bytes(*chunk))
+        });
+    marks != 0
+}
+
+/// [`json_escaped`] for a value that holds an escape: byte by byte.
+#[cold]
+#[inline(never)]
+fn json_escaped_slowly(bytes: &[u8], out: &mut Vec<u8>) {
+    let mut from = 0;
+    for (at, &byte) in bytes.iter().enumerate() {
+        if needs_escape(byte) {
+            escape_at(bytes, &mut from, at, byte, out);
+        }
+    }
+    out.extend_from_slice(bytes.get(from..).unwrap_or_default());
+}
+
+/// Copies `bytes[*from..at]` and then the escape of `byte` (the byte at `at`), and moves
+/// `from` past it.
+fn escape_at(bytes: &[u8], from: &mut usize, at: usize, byte: u8, out: &mut Vec<u8>) {
+    out.extend_from_slice(bytes.get(*from..at).unwrap_or_default());
+    match byte {
+        b'"' => out.extend_from_slice(b"\\\""),
+        b'\\' => out.extend_from_slice(b"\\\\"),
+        0x08 => out.extend_from_slice(b"\\b"),
+        b'\t' => out.extend_from_slice(b"\\t"),
+        b'\n' => out.extend_from_slice(b"\\n"),
+        0x0c => out.extend_from_slice(b"\\f"),
+        b'\r' => out.extend_from_slice(b"\\r"),
+        _ => {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(b"\\u00");
+            out.push(HEX[usize::from(byte >> 4)]);
+            out.push(HEX[usize::from(byte & 0xf)]);
+        }
+    }
+    *from = at + 1;
 }
 
 /// Converts byte offsets of one text to code-point offsets.
@@ -292,7 +446,8 @@ impl<'t> CodePoints<'t> {
             return bytes.iter().map(|&b| b.min(self.text.len())).collect();
         }
         let mut order: Vec<usize> = (0..bytes.len()).collect();
-        order.sort_by_key(|&i| bytes[i]);
+        // Equal offsets have equal answers: their order among themselves does not matter.
+        order.sort_unstable_by_key(|&i| bytes[i]);
         let mut result = vec![0; bytes.len()];
         let mut chars = 0;
         let mut position = 0;
@@ -471,6 +626,11 @@ impl Style {
     pub fn render(&self, rows: &[Row], out: &mut Vec<u8>) -> std::io::Result<()> {
         match self.format {
             Format::Csv => {
+                out.reserve(
+                    rows.iter()
+                        .map(|row| row.text_bytes() + CSV_ROW_OVERHEAD)
+                        .sum(),
+                );
                 for row in rows {
                     if self.raw_cells {
                         row.write_csv(out, self.excel);
@@ -480,6 +640,12 @@ impl Style {
                 }
             }
             Format::Jsonl => {
+                // One growth for the whole document, not one per row or two.
+                out.reserve(
+                    rows.iter()
+                        .map(|row| row.text_bytes() + JSON_ROW_OVERHEAD)
+                        .sum(),
+                );
                 for row in rows {
                     row.write_json(out);
                     out.push(b'\n');
@@ -720,6 +886,85 @@ mod tests {
                     String::from_utf8_lossy(&ours),
                     String::from_utf8_lossy(&theirs)
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn decimals_are_the_digits_of_the_number() {
+        let mut n = 1usize;
+        let mut numbers = vec![
+            0,
+            9,
+            10,
+            99,
+            100,
+            101,
+            255,
+            256,
+            usize::MAX,
+            usize::MAX / 10,
+        ];
+        while let Some(next) = n.checked_mul(10) {
+            numbers.extend([n - 1, n, n + 1]);
+            n = next;
+        }
+        for n in numbers {
+            let mut ours = b"x".to_vec();
+            decimal(n, &mut ours);
+            assert_eq!(String::from_utf8_lossy(&ours), format!("x{n}"));
+        }
+    }
+
+    #[test]
+    fn hundredths_are_written_as_ryu_writes_them() {
+        let mut values: Vec<f64> = (0..=100).map(|k| f64::from(k) / 100.0).collect();
+        values.extend((0..=100).map(|k| f64::from(k) * 0.01));
+        values.extend((0..=100).map(|k| (f64::from(k) * 0.01 * 0.8 * 100.0).round() / 100.0));
+        values.extend([
+            -0.0,
+            -0.01,
+            0.005,
+            0.995,
+            1.005,
+            1.01,
+            100.0,
+            0.1 + 0.2,
+            f64::from(0.7f32),
+            f64::MIN_POSITIVE,
+            f64::MAX,
+            1e-7,
+        ]);
+        for value in values {
+            let mut ours = Vec::new();
+            shortest_float(value, &mut ours);
+            let theirs = ryu::Buffer::new().format_finite(value).to_string();
+            assert_eq!(String::from_utf8_lossy(&ours), theirs, "{value:?}");
+        }
+    }
+
+    #[test]
+    fn escapes_and_csv_quotes_at_every_place_of_an_eight_byte_chunk() {
+        for len in 0..20 {
+            for at in 0..len {
+                for special in [
+                    "\"", "\\", "\n", "\r", ",", "\u{1}", "\u{1f}", "é", " ", "\u{7f}",
+                ] {
+                    let mut text: String = "abcdefghijklmnopqrstuvwxyz".chars().take(len).collect();
+                    text.replace_range(at..at + 1, special);
+                    let mut ours = vec![b'"'];
+                    json_escaped(&text, &mut ours);
+                    ours.push(b'"');
+                    let theirs = serde_json::to_vec(&text).unwrap();
+                    assert_eq!(
+                        String::from_utf8_lossy(&ours),
+                        String::from_utf8_lossy(&theirs)
+                    );
+                    let quoted = text
+                        .bytes()
+                        .any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'));
+                    assert_eq!(needs_csv_quotes(text.as_bytes()), quoted, "{text:?}");
+                }
             }
         }
     }

@@ -9,7 +9,6 @@
 //! most recent person whose title holds that role word. Titles carry over to later rows of the
 //! same speaker.
 
-use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use rustc_hash::FxHashMap;
@@ -27,14 +26,29 @@ use crate::tokens::{is_word, join_words, strip_possessive, Token, TokenKind};
 struct Mention<'t> {
     /// Where the mention is.
     span: Span,
-    /// The name as written.
-    name: Cow<'t, str>,
-    /// The key of the person: the last word of the name, lower case.
-    key: String,
     /// The gender the mention signals, if any.
     gender: Option<Gender>,
-    /// The title before the name, if any ("Kremlin spokesman").
-    title: Option<Cow<'t, str>>,
+    /// Where its name, title and key are.
+    named: Named<'t>,
+}
+
+/// Where a mention's name, title and key are. A statement's speaker is named by the
+/// statement's index, not a copy of its strings: the statements change only after the
+/// people are gathered.
+#[derive(Debug, Clone)]
+enum Named<'t> {
+    /// A name run of the text.
+    Text {
+        /// The name as written.
+        name: &'t str,
+        /// The title before the name, if any ("Kremlin spokesman").
+        title: Option<&'t str>,
+        /// The key of the person: the last word of the name, lower case.
+        key: String,
+    },
+    /// The named speaker of statement `index`: its `speaker` and `title`, keyed by its
+    /// speaker key.
+    Speaker(usize),
 }
 
 /// What the article says about one person, gathered over all mentions.
@@ -65,18 +79,19 @@ impl Person {
     }
 }
 
-/// The people of an article: each mention's person, and each person by key.
+/// The people of an article: each mention's person, and each person by key (the keys are
+/// borrowed from the mentions and the speaker keys).
 #[derive(Debug, Default)]
-struct People {
+struct People<'k> {
     /// The people, in order of their first mention.
     persons: Vec<Person>,
     /// The index in `persons` of each key.
-    by_key: FxHashMap<String, usize>,
+    by_key: FxHashMap<&'k str, usize>,
     /// The index in `persons` of each mention's person, in mention order.
     of_mention: Vec<usize>,
 }
 
-impl People {
+impl People<'_> {
     /// The person with this key, if the article names one.
     fn get(&self, key: &str) -> Option<&Person> {
         self.persons.get(*self.by_key.get(key)?)
@@ -108,13 +123,13 @@ pub fn resolve(
         .iter()
         .map(|s| is_person_name(&s.speaker).then(|| last_word_key(&s.speaker)))
         .collect();
-    for (statement, key) in statements.iter().zip(&speaker_keys) {
-        if let Some(mention) = speaker_mention(text, statement, key.as_deref(), grammar) {
+    for (index, (statement, key)) in statements.iter().zip(&speaker_keys).enumerate() {
+        if let Some(mention) = speaker_mention(text, statement, index, key.as_deref(), grammar) {
             mentions.push(mention);
         }
     }
     mentions.sort_by_key(|m| m.span.start);
-    let people = gather(&mentions);
+    let people = gather(&mentions, statements, &speaker_keys);
     // The outlets the article names, read only when a statement says "the newspaper".
     let outlets = OnceCell::new();
 
@@ -124,9 +139,15 @@ pub fn resolve(
         };
         // "the cable news network says": an outlet speaking is named by its canonical name;
         // "the newspaper said": the outlet last named before it.
+        let written = mention.of(text);
         let outlet = grammar
             .outlet(&statement.speaker)
-            .or_else(|| grammar.outlet(mention.of(text)))
+            .or_else(|| {
+                // The mention as written is mostly the speaker itself, just looked up.
+                (written != statement.speaker)
+                    .then(|| grammar.outlet(written))
+                    .flatten()
+            })
             .map(|o| o.name.clone())
             .or_else(|| {
                 if !is_media_reference(text, mention, grammar) {
@@ -316,8 +337,39 @@ fn compatible(wanted: Option<Gender>, gender: Option<Gender>) -> bool {
     }
 }
 
-/// The key of a name: its last word, lower case, possessive dropped.
+/// The key of a name: its last word, lower case, possessive dropped. A name without
+/// non-ASCII white space is split by bytes, and an ASCII key lower-cased as ASCII (the same
+/// key).
 fn last_word_key(name: &str) -> String {
+    if !splits_at_ascii_spaces(name) {
+        return last_word_key_slowly(name);
+    }
+    let bytes = name.as_bytes();
+    let end = bytes
+        .iter()
+        .rposition(|&b| !is_ascii_space(b))
+        .map_or(0, |i| i + 1);
+    let start = bytes
+        .get(..end)
+        .and_then(|head| head.iter().rposition(|&b| is_ascii_space(b)))
+        .map_or(0, |i| i + 1);
+    let last = name.get(start..end).unwrap_or("");
+    let last = strip_possessive(last).unwrap_or(last);
+    let key = last.trim_matches(|c: char| !c.is_alphanumeric());
+    if key.is_ascii() {
+        key.to_ascii_lowercase()
+    } else {
+        key.to_lowercase()
+    }
+}
+
+/// Are the words of `name` split at ASCII white space alone: has it no other white space?
+fn splits_at_ascii_spaces(name: &str) -> bool {
+    name.is_ascii() || !name.chars().any(|c| !c.is_ascii() && c.is_whitespace())
+}
+
+/// [`last_word_key`] for any name.
+fn last_word_key_slowly(name: &str) -> String {
     let last = name.split_whitespace().last().unwrap_or("");
     let last = strip_possessive(last).unwrap_or(last);
     last.trim_matches(|c: char| !c.is_alphanumeric())
@@ -325,7 +377,34 @@ fn last_word_key(name: &str) -> String {
 }
 
 /// Does this speaker string look like a person's name (capitalised words, no lower-case ones)?
+/// A name without non-ASCII white space is read byte by byte, a word's first character
+/// decoded only when it is not ASCII.
 fn is_person_name(name: &str) -> bool {
+    if !splits_at_ascii_spaces(name) {
+        return is_person_name_slowly(name);
+    }
+    let mut after_space = true;
+    for (at, &byte) in name.as_bytes().iter().enumerate() {
+        let space = is_ascii_space(byte);
+        if after_space && !space {
+            let capital = if byte.is_ascii() {
+                byte.is_ascii_uppercase()
+            } else {
+                name.get(at..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_uppercase)
+            };
+            if !capital {
+                return false;
+            }
+        }
+        after_space = space;
+    }
+    !name.is_empty()
+}
+
+/// [`is_person_name`] for any name.
+fn is_person_name_slowly(name: &str) -> bool {
     !name.is_empty()
         && name
             .split_whitespace()
@@ -342,32 +421,34 @@ fn nominal_role(text: &str, mention: Span, grammar: &Grammar) -> Option<String> 
     grammar.title(&last).filter(|t| t.person).map(|_| last)
 }
 
-/// The mention a statement's named speaker makes, for the people table.
-/// `speaker_key` is the key of the speaker ([`last_word_key`]), None when the speaker does
-/// not read as a person's name ([`is_person_name`]).
+/// The mention a statement's named speaker makes, for the people table; `index` is the
+/// statement's. `speaker_key` is the key of the speaker ([`last_word_key`]), None when the
+/// speaker does not read as a person's name ([`is_person_name`]).
 fn speaker_mention<'t>(
     text: &str,
     statement: &Statement,
+    index: usize,
     speaker_key: Option<&str>,
     grammar: &Grammar,
 ) -> Option<Mention<'t>> {
     let span = statement.mention?;
-    let key = speaker_key?;
+    speaker_key?;
     if grammar.pronoun(span.of(text)).is_some() {
         return None;
     }
     let first = statement.speaker.split_whitespace().next().unwrap_or("");
-    let title_gender = statement
-        .title
-        .split_whitespace()
-        .filter_map(|w| grammar.title(w).and_then(|t| t.gender))
-        .next();
+    // The title's gender counts only when the first name tells none.
+    let title_gender = || {
+        statement
+            .title
+            .split_whitespace()
+            .filter_map(|w| grammar.title(w).and_then(|t| t.gender))
+            .next()
+    };
     Some(Mention {
         span,
-        name: Cow::Owned(statement.speaker.clone()),
-        key: key.to_string(),
-        gender: grammar.first_name(first).or(title_gender),
-        title: (!statement.title.is_empty()).then(|| Cow::Owned(statement.title.clone())),
+        gender: grammar.first_name(first).or_else(title_gender),
+        named: Named::Speaker(index),
     })
 }
 
@@ -380,12 +461,13 @@ fn scan_people<'t>(
     let mut mentions = Vec::new();
     for tokens in paragraphs {
         let mut i = 0;
-        while i < tokens.len() {
-            if !may_start_name(text, &tokens[i]) {
-                i += 1;
-                continue;
-            }
-            let run = name_run(text, &tokens[i..], grammar);
+        // Straight to the next token that may start a name.
+        while let Some(skip) = tokens
+            .get(i..)
+            .and_then(|rest| rest.iter().position(|t| may_start_name(text, t)))
+        {
+            i += skip;
+            let run = name_run(text, tokens.get(i..).unwrap_or_default(), grammar);
             if run == 0 {
                 i += 1;
                 continue;
@@ -405,10 +487,12 @@ fn scan_people<'t>(
                 let name = span.of(text);
                 mentions.push(Mention {
                     span,
-                    name: Cow::Borrowed(name),
-                    key: last_word_key(name),
                     gender: first_gender.or(title_gender),
-                    title: title.map(Cow::Borrowed),
+                    named: Named::Text {
+                        name,
+                        title,
+                        key: last_word_key(name),
+                    },
                 });
             }
             i += run;
@@ -417,8 +501,8 @@ fn scan_people<'t>(
     mentions
 }
 
-/// Can the token start a name run? False for what is plainly no capitalised word (the
-/// first test of [`name_run`]), judged by its first byte when that is ASCII.
+/// Can the token start a name run: is it a capitalised word (the first test of
+/// [`name_run`])? Plainly not when its first byte is ASCII and no capital.
 fn may_start_name(text: &str, token: &Token) -> bool {
     if token.kind != TokenKind::Word {
         return false;
@@ -429,14 +513,15 @@ fn may_start_name(text: &str, token: &Token) -> bool {
     }
 }
 
-/// How many tokens at the start of `tokens` form a run of capitalised name words.
+/// How many tokens at the start of `tokens` form a run of capitalised name words. The first
+/// token is one that [`may_start_name`]: its capital is not asked again.
 fn name_run(text: &str, tokens: &[Token], grammar: &Grammar) -> usize {
     tokens
         .iter()
-        .take_while(|t| {
+        .enumerate()
+        .take_while(|&(k, t)| {
             let word = t.text(text);
-            t.kind == TokenKind::Word
-                && t.is_capitalized(text)
+            (k == 0 || may_start_name(text, t))
                 && !grammar.token_lex(t, text).is_name_stop()
                 && (!word.bytes().any(|b| b == b'.')
                     || word.chars().filter(|c| c.is_alphabetic()).count() == 1)
@@ -450,6 +535,10 @@ fn title_before<'t>(
     before: &[Token],
     grammar: &Grammar,
 ) -> (Option<&'t str>, Option<Gender>) {
+    // A head is a token that may be a title (see `token_title`), among the last four.
+    if !before.iter().rev().take(4).any(may_be_title) {
+        return (None, None);
+    }
     let (Some(name_side), Some(head)) = (before.last(), title_head(text, before, grammar)) else {
         return (None, None);
     };
@@ -476,10 +565,15 @@ fn title_before<'t>(
 /// The title entry of a token's word ([`Grammar::title`]). A token whose lexicon flags are
 /// known and say it is no title is not looked up.
 fn token_title<'g>(text: &str, token: &Token, grammar: &'g Grammar) -> Option<&'g TitleInfo> {
-    if token.lex.is_known() && !token.lex.is_title() {
+    if !may_be_title(token) {
         return None;
     }
     grammar.title(token.text(text))
+}
+
+/// May the token be a title: are its lexicon flags unknown, or do they say title?
+fn may_be_title(token: &Token) -> bool {
+    !token.lex.is_known() || token.lex.is_title()
 }
 
 /// Index of the person title that governs a name right after `before`, stepping back over a
@@ -497,8 +591,11 @@ fn title_head(text: &str, before: &[Token], grammar: &Grammar) -> Option<usize> 
                     .is_some_and(|t| matches!(t.text(text), "to" | "of" | "for"));
             return joins.then_some(index);
         }
+        if token.kind != TokenKind::Word {
+            return None;
+        }
         let complement = matches!(word, "to" | "of" | "for" | "the") || token.is_capitalized(text);
-        if !complement || token.kind != TokenKind::Word {
+        if !complement {
             return None;
         }
     }
@@ -506,15 +603,40 @@ fn title_head(text: &str, before: &[Token], grammar: &Grammar) -> Option<usize> 
 }
 
 /// The people of the article by key, each with the fullest name and a gender and title.
-fn gather(mentions: &[Mention]) -> People {
-    let mut people = People::default();
+/// The names, titles and keys of speaker mentions are those of `statements` and
+/// `speaker_keys`.
+fn gather<'k>(
+    mentions: &'k [Mention],
+    statements: &[Statement],
+    speaker_keys: &'k [Option<String>],
+) -> People<'k> {
+    // One growth each: a person per mention at most.
+    let mut people = People {
+        persons: Vec::with_capacity(mentions.len()),
+        by_key: FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default()),
+        of_mention: Vec::with_capacity(mentions.len()),
+    };
     for mention in mentions {
-        let index = match people.by_key.get(mention.key.as_str()) {
+        let (name, title, key) = match &mention.named {
+            Named::Text { name, title, key } => (*name, *title, key.as_str()),
+            Named::Speaker(index) => {
+                let statement = statements.get(*index);
+                let key = speaker_keys.get(*index).and_then(Option::as_deref);
+                (
+                    statement.map_or("", |s| s.speaker.as_str()),
+                    statement
+                        .map(|s| s.title.as_str())
+                        .filter(|title| !title.is_empty()),
+                    key.unwrap_or(""),
+                )
+            }
+        };
+        let index = match people.by_key.get(key) {
             Some(&index) => index,
             None => {
                 let index = people.persons.len();
                 people.persons.push(Person::default());
-                people.by_key.insert(mention.key.clone(), index);
+                people.by_key.insert(key, index);
                 index
             }
         };
@@ -522,33 +644,69 @@ fn gather(mentions: &[Mention]) -> People {
         let Some(person) = people.persons.get_mut(index) else {
             continue;
         };
-        let name: &str = &mention.name;
         let name = strip_possessive(name).unwrap_or(name);
-        let words = name.split_whitespace().count();
+        let (words, joined) = word_shape(name);
         if words > person.words {
-            person.name = join_words(name);
+            person.name = if joined {
+                name.to_string()
+            } else {
+                join_words(name)
+            };
             person.words = words;
         }
         person.gender = person.gender.or(mention.gender);
         if person.title.is_none() {
-            person.title = mention.title.as_deref().map(str::to_string);
+            person.title = title.map(str::to_string);
         }
     }
     people
 }
 
+/// Is the byte white space to [`char::is_whitespace`]? (For ASCII bytes; `u8`'s own test
+/// leaves out the vertical tab.)
+fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// How many words `name` has (split at white space), and whether it is already those words
+/// joined by single spaces, as [`join_words`] gives them. A name without non-ASCII white
+/// space is read byte by byte; another is split, and joined anew.
+fn word_shape(name: &str) -> (usize, bool) {
+    if !splits_at_ascii_spaces(name) {
+        return (name.split_whitespace().count(), false);
+    }
+    let mut words = 0;
+    let mut joined = true;
+    let mut after_space = true;
+    for &byte in name.as_bytes() {
+        let space = is_ascii_space(byte);
+        if space {
+            // A space first, a second space, or another white space byte.
+            joined &= !after_space && byte == b' ';
+        } else if after_space {
+            words += 1;
+        }
+        after_space = space;
+    }
+    // A space last.
+    joined &= !after_space || name.is_empty();
+    (words, joined)
+}
+
 #[cfg(test)]
 mod tests {
-    use std::borrow::Cow;
 
     use super::{
-        gather, is_media_reference, last_outlet_before, last_word_key, may_start_name,
-        mentions_before, nominal_role, token_title, Mention,
+        gather, is_media_reference, is_person_name, is_person_name_slowly, last_outlet_before,
+        last_word_key, last_word_key_slowly, may_start_name, mentions_before, nominal_role,
+        token_title, word_shape, Mention, Named,
     };
     use crate::grammar::{Gender, Grammar};
     use crate::span::Span;
     use crate::statement::Rule;
+    use crate::statement::{Kind, Statement};
     use crate::tokens::is_word;
+    use crate::tokens::join_words;
     use crate::tokens::tokenize_with;
     use crate::Extractor;
 
@@ -650,11 +808,29 @@ mod tests {
         let mention =
             |start: usize, name: &'static str, gender, title: Option<&'static str>| Mention {
                 span: Span::new(start, start + name.len()),
-                name: Cow::Borrowed(name),
-                key: last_word_key(name),
                 gender,
-                title: title.map(Cow::Borrowed),
+                named: Named::Text {
+                    name,
+                    title,
+                    key: last_word_key(name),
+                },
             };
+        let speaker = Statement {
+            kind: Kind::Direct,
+            quote: Span::new(60, 70),
+            mention: Some(Span::new(50, 55)),
+            speaker: "Sergei  Lavrov".to_string(),
+            title: "Foreign Minister".to_string(),
+            cue: None,
+            outlet: String::new(),
+            outlet_chain: String::new(),
+            paragraph: 0,
+            sentence: 0,
+            confidence: 1.0,
+            rule: Rule::SameClause,
+        };
+        let statements = [speaker.clone(), speaker];
+        let speaker_keys = [None, Some(last_word_key("Sergei  Lavrov"))];
         let mentions = [
             mention(0, "Putin", None, None),
             mention(
@@ -665,10 +841,15 @@ mod tests {
             ),
             mention(30, "Lavrov", None, None),
             mention(40, "V. Putin", Some(Gender::Female), Some("Mr.")),
+            Mention {
+                span: Span::new(50, 55),
+                gender: None,
+                named: Named::Speaker(1),
+            },
         ];
-        let people = gather(&mentions);
+        let people = gather(&mentions, &statements, &speaker_keys);
         assert_eq!(people.persons.len(), 2);
-        assert_eq!(people.of_mention, vec![0, 0, 1, 0]);
+        assert_eq!(people.of_mention, vec![0, 0, 1, 0, 1]);
         let putin = people.get("putin").expect("Putin");
         assert_eq!(putin.name, "Vladimir Putin");
         assert_eq!(putin.words, 2);
@@ -676,12 +857,95 @@ mod tests {
         assert_eq!(putin.title.as_deref(), Some("President"));
         assert!(putin.has_role("president"));
         assert!(!putin.has_role("spokesman"));
-        assert_eq!(people.of(2).map(|p| p.name.as_str()), Some("Lavrov"));
+        let lavrov = people.of(2).expect("Lavrov");
+        assert_eq!(lavrov.name, "Sergei Lavrov");
+        assert_eq!(lavrov.title.as_deref(), Some("Foreign Minister"));
         assert!(people.of(9).is_none());
         let before: Vec<usize> = mentions_before(&mentions, 40).map(|(i, _)| i).collect();
         assert_eq!(before, vec![2, 1, 0]);
         assert_eq!(mentions_before(&mentions, 5).count(), 1);
         assert_eq!(mentions_before(&mentions, 4).count(), 0);
+    }
+
+    #[test]
+    fn names_read_by_bytes_as_by_characters() {
+        let names = [
+            "",
+            " ",
+            "Putin",
+            "Vladimir Putin",
+            "Vladimir  Putin's",
+            " Putin",
+            "Putin ",
+            "Sergei\tLavrov",
+            "Sergei\u{b}Lavrov",
+            "Sergei\u{c}Lavrov\r\n",
+            "Sergei\u{a0}Lavrov",
+            "Sergei\u{2003}Lavrov",
+            "Élise Lucet",
+            "the spokesman",
+            "Mr. Smith",
+            "U.S.",
+            "'Trump'",
+            "Obama’s",
+            "O'Neill's",
+            "\"Putin\".",
+            "ÉLISE élise",
+            "A b",
+            "AB C1 2x",
+            "\u{1c}Putin",
+            "Petro Poroshenko’s",
+            "Poroshenko’s  Élysée",
+            "François Hollande",
+            "ÆTHELRED Ærøskøbing’s",
+            "Zürich’s mayor",
+            "İstanbul KΣ",
+            "ΟΔΥΣΣΕΥΣ",
+            "Putin\u{85}",
+            "’s",
+            "-",
+            "’",
+        ];
+        for name in names {
+            assert_eq!(last_word_key(name), last_word_key_slowly(name), "{name:?}");
+            assert_eq!(
+                is_person_name(name),
+                is_person_name_slowly(name),
+                "{name:?}"
+            );
+            let (words, joined) = word_shape(name);
+            assert_eq!(words, name.split_whitespace().count(), "{name:?}");
+            if joined {
+                assert_eq!(join_words(name), name, "{name:?}");
+            } else {
+                assert!(
+                    !super::splits_at_ascii_spaces(name) || join_words(name) != name,
+                    "{name:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_title_filter_never_hides_a_head() {
+        let grammar = Grammar::builtin();
+        let text = "Kremlin spokesman Dmitry Peskov, U.S. Ambassador to the U.N. Samantha Power, \
+                    Mr. Smith, the President's aide, Sen. Warren, Director of the FBI James \
+                    Comey and PRESIDENT Obama said; “Élise” met Ms. Élise Lucet.";
+        for tokens in [
+            tokenize_with(text, Span::new(0, text.len()), &grammar),
+            crate::tokens::tokenize(text, Span::new(0, text.len()), &|_| false),
+        ] {
+            let mut heads = 0;
+            for end in 0..=tokens.len() {
+                let before = &tokens[..end];
+                if super::title_head(text, before, &grammar).is_some() {
+                    heads += 1;
+                    assert!(before.iter().rev().take(4).any(super::may_be_title));
+                }
+            }
+            assert!(heads >= 5, "{heads}");
+        }
     }
 
     #[test]
