@@ -314,7 +314,21 @@ impl Tokens<'_, '_> {
                     } else {
                         TokenKind::Number
                     };
-                    let end = word_end(piece, end, class);
+                    // Most words are a run of ASCII letters and digits followed by a byte
+                    // that joins nothing to it (a space, a quotation mark): that run is the
+                    // whole piece; anything else is read by the UAX #29 rules.
+                    let mut run_end = end;
+                    while bytes
+                        .get(run_end)
+                        .is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)])
+                    {
+                        run_end += 1;
+                    }
+                    let end = match bytes.get(run_end) {
+                        Some(&b) if !ASCII_MAY_CONTINUE_WORD[usize::from(b)] => run_end,
+                        None => run_end,
+                        Some(_) => word_end(piece, end, class),
+                    };
                     self.push_wordlike(at, end - at, kind);
                     at = end;
                 }
@@ -515,6 +529,21 @@ static ASCII_ALPHANUMERIC: [bool; 256] = {
     let mut b = 0;
     while b < 256 {
         table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// For each byte: could a word piece go on past it (WB5 to WB13b)? False only for ASCII
+/// bytes of the classes that never join a word: spaces, CR and the stand-alone `Other`.
+static ASCII_MAY_CONTINUE_WORD: [bool; 256] = {
+    let mut table = [true; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = !matches!(
+            ascii_class(b as u8),
+            Break::Space | Break::Cr | Break::Other
+        );
         b += 1;
     }
     table
