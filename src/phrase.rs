@@ -95,9 +95,35 @@ impl<'a> Phrases<'a> {
         ends_with_word(self.word(token), suffix)
     }
 
+    /// [`Token::is_capitalized`], answered inline for the many words whose first byte is ASCII
+    /// and no capital (which are never capitalised), without a call.
+    #[inline]
+    fn capitalized(&self, token: &Token) -> bool {
+        let starts_lower = self
+            .text
+            .as_bytes()
+            .get(token.span.start)
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        !starts_lower && token.is_capitalized(self.text)
+    }
+
     /// The cue entry of the verb at `tokens[k]`, unless a determiner or possessive makes it a noun ("a report").
+    ///
+    /// Asked of every word the rules walk over: the many tokens that no cue lexicon lists are
+    /// told apart here by their lexicon bits, without a call.
+    #[inline]
     pub fn cue_verb_at(&self, tokens: &[Token], k: usize) -> Option<&'a CueInfo> {
-        let cue = self.cue_verb(tokens.get(k)?)?;
+        let token = tokens.get(k)?;
+        if token.kind != TokenKind::Word || !token.lex.may_be_cue() {
+            return None;
+        }
+        self.listed_cue_verb_at(tokens, k)
+    }
+
+    /// [`Phrases::cue_verb_at`] for a token its lexicon bits do not rule out.
+    #[inline(never)]
+    fn listed_cue_verb_at(&self, tokens: &[Token], k: usize) -> Option<&'a CueInfo> {
+        let cue = self.listed_cue_verb(tokens.get(k)?)?;
         let marks_noun = |i: usize| {
             tokens.get(i).is_some_and(|prev| {
                 // Numerals end phrases ("the mother of three replied"); they mark no noun.
@@ -115,7 +141,7 @@ impl<'a> Phrases<'a> {
         let modifier_between = base_form
             && k >= 2
             && tokens[k - 1].kind == TokenKind::Word
-            && !tokens[k - 1].is_capitalized(self.text)
+            && !self.capitalized(&tokens[k - 1])
             && !self.is_pronoun(&tokens[k - 1])
             && !self.in_section(&tokens[k - 1], Section::SkipBeforeCue)
             && marks_noun(k - 2)
@@ -135,14 +161,26 @@ impl<'a> Phrases<'a> {
     }
 
     /// The cue entry of a verb token (not cue nouns), without looking at its neighbours.
+    ///
+    /// The tokens that no cue lexicon lists are told apart by their lexicon bits, without a call.
+    #[inline]
     pub fn cue_verb(&self, token: &Token) -> Option<&'a CueInfo> {
         if token.kind != TokenKind::Word || !token.lex.may_be_cue() {
+            return None;
+        }
+        self.listed_cue_verb(token)
+    }
+
+    /// [`Phrases::cue_verb`] without the lexicon-bit shortcut: the word is looked up.
+    #[inline(never)]
+    fn listed_cue_verb(&self, token: &Token) -> Option<&'a CueInfo> {
+        if token.kind != TokenKind::Word {
             return None;
         }
         let cue = self.grammar.cue(self.word(token)).filter(|c| !c.noun)?;
         // Capitalised cue words are names ("State Department"), except headline verbs ("Putin Says").
         let headline_verb = matches!(cue.lemma.as_str(), "say" | "tell");
-        (!token.is_capitalized(self.text) || headline_verb).then_some(cue)
+        (!self.capitalized(token) || headline_verb).then_some(cue)
     }
 
     /// What the lexicons say about the token (see [`Grammar::token_lex`]).
@@ -186,9 +224,9 @@ impl<'a> Phrases<'a> {
         self.in_section(token, Section::SkipBeforeCue)
             || (self.ends_with(token, "ly")
                 && self.lower(token).len() > 4
-                && !token.is_capitalized(self.text))
+                && !self.capitalized(token))
             || (self.is_time_word(token)
-                && (token.is_capitalized(self.text) || !self.is_one_of(token, &["last"])))
+                && (self.capitalized(token) || !self.is_one_of(token, &["last"])))
             || (self.is_one_of(token, &["on"])
                 && tokens
                     .get(index + 1)
@@ -217,7 +255,7 @@ impl<'a> Phrases<'a> {
             if token.kind == TokenKind::Punct {
                 break;
             }
-            if self.is_determiner(token) && !token.is_capitalized(self.text)
+            if self.is_determiner(token) && !self.capitalized(token)
                 || self.is_one_of(token, &["the", "a", "an"])
             {
                 if start.is_none() && tentative > 0 && k < end {
@@ -237,14 +275,14 @@ impl<'a> Phrases<'a> {
                 }
                 break;
             }
-            let capitalized = token.is_capitalized(self.text);
+            let capitalized = self.capitalized(token);
             let connector = self.is_one_of(token, &["for", "of", "to"])
                 || self.is_one_of(token, &["in", "at", "from"])
-                    && start.is_some_and(|s| tokens[s].is_capitalized(self.text));
+                    && start.is_some_and(|s| self.capitalized(&tokens[s]));
             if connector
                 && start.is_some()
                 && k >= lo + 2
-                && (self.is_title(&tokens[k - 2]) || tokens[k - 2].is_capitalized(self.text))
+                && (self.is_title(&tokens[k - 2]) || self.capitalized(&tokens[k - 2]))
                 && tentative == 0
             {
                 k -= 1;
@@ -305,7 +343,7 @@ impl<'a> Phrases<'a> {
             let dotted = w.contains('.');
             let initial = dotted && w.chars().filter(|c| c.is_alphabetic()).count() == 1;
             let suffix = self.is_one_of(t, &["jr.", "sr.", "jr", "sr", "ii", "iii"]);
-            (t.is_capitalized(self.text)
+            (self.capitalized(t)
                 && !self.is_title(t)
                 && !self.is_clause_break(t)
                 && !self.is_cue_noun(t)
@@ -334,7 +372,7 @@ impl<'a> Phrases<'a> {
             name_start -= 1;
         }
         // A name cannot start with a particle or end in a possessive.
-        while name_start < tokens.len() && !tokens[name_start].is_capitalized(self.text) {
+        while name_start < tokens.len() && !self.capitalized(&tokens[name_start]) {
             name_start += 1;
         }
         let possessive = is_possessive(self.word(last));
@@ -557,9 +595,7 @@ impl<'a> Phrases<'a> {
     /// A speaker phrase starting at `from` (after skippable words) and the index just past it.
     fn phrase_from(&self, tokens: &[Token], from: usize) -> Option<(NounPhrase, usize)> {
         let mut j = from;
-        while j < tokens.len()
-            && self.skippable_after(&tokens[j])
-            && !tokens[j].is_capitalized(self.text)
+        while j < tokens.len() && self.skippable_after(&tokens[j]) && !self.capitalized(&tokens[j])
         {
             j += 1;
         }
@@ -581,19 +617,17 @@ impl<'a> Phrases<'a> {
             if token.kind == TokenKind::Punct {
                 break;
             }
-            let capitalized = token.is_capitalized(self.text);
+            let capitalized = self.capitalized(token);
             if j == begin && self.is_determiner(token) {
                 j += 1;
                 continue;
             }
             // "spokesman for the Kremlin", "Mr. Morgan of the Sierra Club", "mother of three"
             let complement_follows = tokens.get(j + 1).is_some_and(|next| {
-                next.is_capitalized(self.text)
+                self.capitalized(next)
                     || next.kind == TokenKind::Number
                     || self.is_one_of(next, &["the"])
-                        && tokens
-                            .get(j + 2)
-                            .is_some_and(|t| t.is_capitalized(self.text))
+                        && tokens.get(j + 2).is_some_and(|t| self.capitalized(t))
             });
             if self.is_one_of(token, &["of", "for", "to"])
                 && end == Some(j)
@@ -665,18 +699,6 @@ impl<'a> Phrases<'a> {
         Some((self.noun_phrase(&tokens[begin..end]), end))
     }
 
-    /// [`Phrases::cue_verb_at`], answered without a call for the many tokens that no cue
-    /// lexicon lists (for which [`Phrases::cue_verb`] finds nothing): the rules ask it of
-    /// every word they walk over.
-    #[inline]
-    fn cue_verb_near(&self, tokens: &[Token], k: usize) -> Option<&'a CueInfo> {
-        let token = tokens.get(k)?;
-        if token.kind != TokenKind::Word || !token.lex.may_be_cue() {
-            return None;
-        }
-        self.cue_verb_at(tokens, k)
-    }
-
     /// Is the token "according" in any case? Its lexicon facts rule most words out first: the
     /// index lists "according" and marks it, so a word looked up without the mark is not it.
     #[inline]
@@ -710,7 +732,7 @@ impl<'a> Phrases<'a> {
                 Some(speaker),
             ));
         }
-        if self.cue_verb_near(after, s).is_some_and(|c| c.speech) {
+        if self.cue_verb_at(after, s).is_some_and(|c| c.speech) {
             let speaker = self.object_after(after, s + 1)?;
             return Some(self.attribution(Rule::SameClause, Some(first.span), Some(speaker)));
         }
@@ -720,7 +742,7 @@ impl<'a> Phrases<'a> {
         if let Some(found) = self.end_attribution(after) {
             return Some(found);
         }
-        if dash && first.is_capitalized(self.text) {
+        if dash && self.capitalized(first) {
             let speaker = self.object_after(after, s)?;
             speaker.name?;
             return Some(self.attribution(Rule::Dash, None, Some(speaker)));
@@ -736,10 +758,10 @@ impl<'a> Phrases<'a> {
             .filter(|&i| self.word(&after[i]) == ",");
         for comma in commas.take(3) {
             let start = comma + 1;
-            let inverted = self.cue_verb_near(after, start).is_some_and(|c| c.speech)
+            let inverted = self.cue_verb_at(after, start).is_some_and(|c| c.speech)
                 && after
                     .get(start + 1)
-                    .is_some_and(|t| t.is_capitalized(self.text) || self.is_determiner(t));
+                    .is_some_and(|t| self.capitalized(t) || self.is_determiner(t));
             let (speaker, cue) = if inverted {
                 let Some(speaker) = self
                     .object_after(after, start + 1)
@@ -755,7 +777,7 @@ impl<'a> Phrases<'a> {
             };
             let rest = &after[cue + 1..];
             let rest_is_adjunct = (0..rest.len()).all(|i| {
-                !self.is_one_of(&rest[i], &["that"]) && self.cue_verb_near(rest, i).is_none()
+                !self.is_one_of(&rest[i], &["that"]) && self.cue_verb_at(rest, i).is_none()
             });
             if rest_is_adjunct {
                 return Some(self.attribution(
@@ -788,7 +810,7 @@ impl<'a> Phrases<'a> {
                 j += 1;
             }
             let token = tokens.get(j)?;
-            if self.cue_verb_near(tokens, j).is_some_and(|c| c.speech) {
+            if self.cue_verb_at(tokens, j).is_some_and(|c| c.speech) {
                 // "Mr. Zahed said:" opens the next quotation; it does not close this one.
                 let mut next = j + 1;
                 while tokens.get(next).is_some_and(|t| self.skippable_after(t)) {
@@ -810,7 +832,7 @@ impl<'a> Phrases<'a> {
                 _ => {
                     let cue = (j..tokens.len().min(j + SKIP_TO_CUE))
                         .take_while(|&i| tokens[i].kind != TokenKind::Punct)
-                        .find(|&i| self.cue_verb_near(tokens, i).is_some_and(|c| c.speech))?;
+                        .find(|&i| self.cue_verb_at(tokens, i).is_some_and(|c| c.speech))?;
                     // The lower-case words up to the phrase's first preposition are its head.
                     let head_end = (j..cue)
                         .find(|&i| self.is_clause_break(&tokens[i]))
@@ -872,7 +894,7 @@ impl<'a> Phrases<'a> {
                 }
             }
             if let Some(cue) = self
-                .cue_verb_near(before, k)
+                .cue_verb_at(before, k)
                 .filter(|c| !c.quote_only || words_between == 0)
             {
                 if cue.speech || (cue.naming && kind == Kind::Partial) {
@@ -960,7 +982,7 @@ impl<'a> Phrases<'a> {
         let (speaker, verb) = self.phrase_from(before, clause_start)?;
         let is_subject = speaker.pronoun || speaker.name.is_some();
         let verb_follows = before.get(verb).is_some_and(|t| {
-            t.kind == TokenKind::Word && !t.is_capitalized(self.text) && !self.is_clause_break(t)
+            t.kind == TokenKind::Word && !self.capitalized(t) && !self.is_clause_break(t)
         });
         (is_subject && verb_follows && speaker.span.start == before[clause_start].span.start)
             .then(|| self.attribution(Rule::DistantCue, None, Some(speaker)))
@@ -1013,13 +1035,13 @@ impl<'a> Phrases<'a> {
                     .pronoun(self.word(first))
                     .is_some_and(|p| !p.first_person)
                 && !self.is_one_of(first, &["him", "her", "them", "his", "it"]);
-            if pronoun || first.is_capitalized(self.text) || self.is_determiner(first) {
+            if pronoun || self.capitalized(first) || self.is_determiner(first) {
                 if let Some((phrase, _)) = self.phrase_from(tokens, start) {
                     if phrase.span.start == first.span.start
                         && (phrase.pronoun
                             || phrase.name.is_some()
                             || self.is_determiner(first)
-                            || first.is_capitalized(self.text))
+                            || self.capitalized(first))
                         && accept(&phrase)
                     {
                         return Some(phrase);
@@ -1073,9 +1095,7 @@ impl<'a> Phrases<'a> {
                 self.object_after(tokens, k + 1).filter(|p| {
                     let after = end_of(tokens, p.span);
                     p.name.is_some()
-                        && tokens
-                            .get(k + 1)
-                            .is_some_and(|t| t.is_capitalized(self.text))
+                        && tokens.get(k + 1).is_some_and(|t| self.capitalized(t))
                         && tokens
                             .get(after)
                             .is_some_and(|t| matches!(self.word(t), ":" | ","))
@@ -1518,11 +1538,21 @@ mod tests {
         for tokens in [&known, &unknown] {
             for k in 0..=tokens.len() + 1 {
                 assert_eq!(
-                    phrases.cue_verb_near(tokens, k).map(|c| &c.lemma),
                     phrases.cue_verb_at(tokens, k).map(|c| &c.lemma),
+                    phrases.listed_cue_verb_at(tokens, k).map(|c| &c.lemma),
                     "{k}"
                 );
                 if let Some(token) = tokens.get(k) {
+                    assert_eq!(
+                        phrases.cue_verb(token).map(|c| &c.lemma),
+                        phrases.listed_cue_verb(token).map(|c| &c.lemma),
+                        "{k}"
+                    );
+                    assert_eq!(
+                        phrases.capitalized(token),
+                        token.is_capitalized(text),
+                        "{k}"
+                    );
                     assert_eq!(
                         phrases.may_be_according(token),
                         phrases.is_one_of(token, &["according"]),
