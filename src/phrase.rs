@@ -60,6 +60,15 @@ fn is_lead_in_mark(word: &str) -> bool {
     matches!(word, ":" | "--" | "-" | "—" | "–")
 }
 
+/// Might the token be a cue verb, by its lexicon bits? No for punctuation, numbers, words no
+/// cue lexicon lists and cue nouns ("statement"), which [`Phrases::cue_verb`] passes over.
+#[inline]
+fn may_be_cue_verb(token: &Token) -> bool {
+    token.kind == TokenKind::Word
+        && token.lex.may_be_cue()
+        && !(token.lex.is_known() && token.lex.is_cue_noun())
+}
+
 /// Index just past the last token inside `span`.
 fn end_of(tokens: &[Token], span: Span) -> usize {
     tokens.partition_point(|t| t.span.end <= span.end)
@@ -113,8 +122,7 @@ impl<'a> Phrases<'a> {
     /// told apart here by their lexicon bits, without a call.
     #[inline]
     pub fn cue_verb_at(&self, tokens: &[Token], k: usize) -> Option<&'a CueInfo> {
-        let token = tokens.get(k)?;
-        if token.kind != TokenKind::Word || !token.lex.may_be_cue() {
+        if !may_be_cue_verb(tokens.get(k)?) {
             return None;
         }
         self.listed_cue_verb_at(tokens, k)
@@ -165,7 +173,7 @@ impl<'a> Phrases<'a> {
     /// The tokens that no cue lexicon lists are told apart by their lexicon bits, without a call.
     #[inline]
     pub fn cue_verb(&self, token: &Token) -> Option<&'a CueInfo> {
-        if token.kind != TokenKind::Word || !token.lex.may_be_cue() {
+        if !may_be_cue_verb(token) {
             return None;
         }
         self.listed_cue_verb(token)
@@ -339,15 +347,18 @@ impl<'a> Phrases<'a> {
         };
         let span = Span::new(first.span.start, last.span.end);
         let is_name_token = |t: &Token| {
-            let w = self.word(t);
-            let dotted = w.contains('.');
-            let initial = dotted && w.chars().filter(|c| c.is_alphabetic()).count() == 1;
-            let suffix = self.is_one_of(t, &["jr.", "sr.", "jr", "sr", "ii", "iii"]);
+            // "J.", "Jr.": a dotted word is a name only as an initial or a suffix.
+            let plain_or_initial = || {
+                let w = self.word(t);
+                !w.contains('.')
+                    || w.chars().filter(|c| c.is_alphabetic()).count() == 1
+                    || self.is_one_of(t, &["jr.", "sr.", "jr", "sr", "ii", "iii"])
+            };
             (self.capitalized(t)
                 && !self.is_title(t)
                 && !self.is_clause_break(t)
                 && !self.is_cue_noun(t)
-                && (!dotted || initial || suffix))
+                && plain_or_initial())
                 || self.in_section(t, Section::NameParticles)
         };
         // "Secretary Of State Marco Rubio": a word that completes a multi-word title is no name.
@@ -399,14 +410,13 @@ impl<'a> Phrases<'a> {
             };
         }
         let name = Span::new(tokens[name_start].span.start, last.span.end);
-        let title_tokens: Vec<&Token> = tokens[..name_start]
+        // The title is what stands before the name, past its determiners.
+        let title_tokens = &tokens[..name_start];
+        let title = title_tokens
             .iter()
-            .skip_while(|t| self.is_determiner(t))
-            .collect();
-        let title = match (title_tokens.first(), title_tokens.last()) {
-            (Some(a), Some(b)) => Some(Span::new(a.span.start, b.span.end)),
-            _ => None,
-        };
+            .find(|t| !self.is_determiner(t))
+            .zip(title_tokens.last())
+            .map(|(a, b)| Span::new(a.span.start, b.span.end));
         NounPhrase {
             span,
             name: Some(name),
@@ -1068,9 +1078,12 @@ impl<'a> Phrases<'a> {
     ) -> Option<NounPhrase> {
         // "Mackler issued a statement saying ...": the statement's issuer speaks.
         let issued = subject.is_some_and(|s| {
-            let words: Vec<&str> = s.span.of(self.text).split_whitespace().collect();
-            words.len() >= 2
-                && matches!(words[0].to_lowercase().as_str(), "a" | "an")
+            let mut words = s.span.of(self.text).split_whitespace();
+            // The lower case of a word is "a" or "an" exactly when it is, ignoring ASCII case
+            // (see `is_word`).
+            words
+                .next()
+                .is_some_and(|w| is_word(w, "a") || is_word(w, "an"))
                 && words
                     .last()
                     .is_some_and(|w| self.grammar.cue(w).is_some_and(|c| c.noun))
@@ -1191,22 +1204,34 @@ impl<'a> Phrases<'a> {
         if let Some(name) = phrase.name {
             return name.of(self.text).to_string();
         }
-        let mut words: Vec<&str> = phrase.span.of(self.text).split_whitespace().collect();
-        if words.len() > 1
+        let text = phrase.span.of(self.text);
+        let words = text.split_whitespace();
+        let mut count = words.clone().count();
+        // Without a leading determiner and a trailing cue noun, if words remain.
+        let skip = usize::from(
+            count > 1
+                && words
+                    .clone()
+                    .next()
+                    .is_some_and(|w| self.grammar.in_section(Section::Determiners, w)),
+        );
+        count -= skip;
+        if count > 1
             && words
-                .first()
-                .is_some_and(|w| self.grammar.in_section(Section::Determiners, w))
-        {
-            words.remove(0);
-        }
-        if words.len() > 1
-            && words
+                .clone()
                 .last()
                 .is_some_and(|w| self.grammar.cue(w).is_some_and(|c| c.noun))
         {
-            words.pop();
+            count -= 1;
         }
-        words.join(" ")
+        let mut name = String::with_capacity(text.len());
+        for word in words.skip(skip).take(count) {
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(word);
+        }
+        name
     }
 
     /// The outlet whose alias starts at `tokens[i]`: its canonical name and how many tokens it covers.
@@ -1528,7 +1553,7 @@ mod tests {
     fn lexicon_shortcuts_agree_with_the_full_tests() {
         let grammar = Grammar::builtin();
         let text = "According to ACCORDING, accordingly he said: \"Says\" Putin Says 3 said, \
-                    the report; Tass's report, «told» Ékho said according.";
+                    the report; Tass's report, «told» Ékho said according. A Statement stated.";
         let phrases = Phrases {
             text,
             grammar: &grammar,
@@ -1653,6 +1678,44 @@ mod tests {
                     "{sentence:?} {k}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn speaker_name_is_the_words_without_determiner_and_cue_noun() {
+        let grammar = Grammar::builtin();
+        // The old reading: the words collected, the determiner and cue noun dropped, joined.
+        let joined = |phrase: &str| {
+            let mut words: Vec<&str> = phrase.split_whitespace().collect();
+            if words.len() > 1 && grammar.in_section(Section::Determiners, words[0]) {
+                words.remove(0);
+            }
+            if words
+                .last()
+                .filter(|_| words.len() > 1)
+                .is_some_and(|w| grammar.cue(w).is_some_and(|c| c.noun))
+            {
+                words.pop();
+            }
+            words.join(" ")
+        };
+        let text = "the statement| The  Kremlin\tstatement |statement|the|  |a a|The Über  \u{a0}Präsident |\
+                    officials|the statement statement| the  state-run\n news agency report";
+        let mut start = 0;
+        for piece in text.split('|') {
+            let span = Span::new(start, start + piece.len());
+            start += piece.len() + 1;
+            let phrase = NounPhrase {
+                span,
+                name: None,
+                title: None,
+                pronoun: false,
+            };
+            let p = Phrases {
+                text,
+                grammar: &grammar,
+            };
+            assert_eq!(p.speaker_name(&phrase), joined(piece), "{piece:?}");
         }
     }
 }
