@@ -125,16 +125,30 @@ impl<'a> Phrases<'a> {
     /// told apart here by their lexicon bits, without a call.
     #[inline]
     pub fn cue_verb_at(&self, tokens: &[Token], k: usize) -> Option<&'a CueInfo> {
-        if !may_be_cue_verb(tokens.get(k)?) {
-            return None;
-        }
-        self.listed_cue_verb_at(tokens, k)
+        self.cue_verb_at_if(tokens, k, |_| true)
     }
 
-    /// [`Phrases::cue_verb_at`] for a token its lexicon bits do not rule out.
+    /// `cue_verb_at(tokens, k).filter(accept)`, with `accept` asked of the cue entry before
+    /// its neighbours are read: most callers want a speech verb, and most cue words are none.
+    #[inline]
+    pub fn cue_verb_at_if(
+        &self,
+        tokens: &[Token],
+        k: usize,
+        accept: impl FnOnce(&CueInfo) -> bool,
+    ) -> Option<&'a CueInfo> {
+        let token = tokens.get(k)?;
+        if !may_be_cue_verb(token) {
+            return None;
+        }
+        let cue = self.listed_cue_verb(token).filter(|c| accept(c))?;
+        self.verb_in_context(tokens, k, cue)
+    }
+
+    /// `cue`, the cue entry of the verb at `tokens[k]`, unless its neighbours make the word a
+    /// noun (see [`Phrases::cue_verb_at`]).
     #[inline(never)]
-    fn listed_cue_verb_at(&self, tokens: &[Token], k: usize) -> Option<&'a CueInfo> {
-        let cue = self.listed_cue_verb(tokens.get(k)?)?;
+    fn verb_in_context(&self, tokens: &[Token], k: usize, cue: &'a CueInfo) -> Option<&'a CueInfo> {
         let marks_noun = |i: usize| {
             tokens.get(i).is_some_and(|prev| {
                 // Numerals end phrases ("the mother of three replied"); they mark no noun.
@@ -745,7 +759,7 @@ impl<'a> Phrases<'a> {
                 Some(speaker),
             ));
         }
-        if self.cue_verb_at(after, s).is_some_and(|c| c.speech) {
+        if self.cue_verb_at_if(after, s, |c| c.speech).is_some() {
             let speaker = self.object_after(after, s + 1)?;
             return Some(self.attribution(Rule::SameClause, Some(first.span), Some(speaker)));
         }
@@ -771,7 +785,7 @@ impl<'a> Phrases<'a> {
             .filter(|&i| self.word(&after[i]) == ",");
         for comma in commas.take(3) {
             let start = comma + 1;
-            let inverted = self.cue_verb_at(after, start).is_some_and(|c| c.speech)
+            let inverted = self.cue_verb_at_if(after, start, |c| c.speech).is_some()
                 && after
                     .get(start + 1)
                     .is_some_and(|t| self.capitalized(t) || self.is_determiner(t));
@@ -823,7 +837,7 @@ impl<'a> Phrases<'a> {
                 j += 1;
             }
             let token = tokens.get(j)?;
-            if self.cue_verb_at(tokens, j).is_some_and(|c| c.speech) {
+            if self.cue_verb_at_if(tokens, j, |c| c.speech).is_some() {
                 // "Mr. Zahed said:" opens the next quotation; it does not close this one.
                 let mut next = j + 1;
                 while tokens.get(next).is_some_and(|t| self.skippable_after(t)) {
@@ -845,7 +859,7 @@ impl<'a> Phrases<'a> {
                 _ => {
                     let cue = (j..tokens.len().min(j + SKIP_TO_CUE))
                         .take_while(|&i| tokens[i].kind != TokenKind::Punct)
-                        .find(|&i| self.cue_verb_at(tokens, i).is_some_and(|c| c.speech))?;
+                        .find(|&i| self.cue_verb_at_if(tokens, i, |c| c.speech).is_some())?;
                     // The lower-case words up to the phrase's first preposition are its head.
                     let head_end = (j..cue)
                         .find(|&i| self.is_clause_break(&tokens[i]))
@@ -906,23 +920,22 @@ impl<'a> Phrases<'a> {
                     return Some(self.attribution(rule, Some(token.span), Some(speaker)));
                 }
             }
-            if let Some(cue) = self
-                .cue_verb_at(before, k)
-                .filter(|c| !c.quote_only || words_between == 0)
-            {
-                if cue.speech || (cue.naming && kind == Kind::Partial) {
-                    let speaker = self.speaker_of_cue(before, k);
-                    if let Some(relayed) =
-                        speaker.and_then(|s| self.relayed_by_outlet(before, k, &s))
-                    {
-                        return Some(relayed);
-                    }
-                    if speaker.is_some() {
-                        return Some(self.attribution(rule, Some(token.span), speaker));
-                    }
-                    if cue.speech && speakerless.is_none() {
-                        speakerless = Some(self.attribution(rule, Some(token.span), None));
-                    }
+            // A cue that introduces this quotation: a speech verb, or a naming one before a
+            // fragment; the ambiguous "quote only" cues right before it.
+            let introduces = |c: &CueInfo| {
+                (!c.quote_only || words_between == 0)
+                    && (c.speech || (c.naming && kind == Kind::Partial))
+            };
+            if let Some(cue) = self.cue_verb_at_if(before, k, introduces) {
+                let speaker = self.speaker_of_cue(before, k);
+                if let Some(relayed) = speaker.and_then(|s| self.relayed_by_outlet(before, k, &s)) {
+                    return Some(relayed);
+                }
+                if speaker.is_some() {
+                    return Some(self.attribution(rule, Some(token.span), speaker));
+                }
+                if cue.speech && speakerless.is_none() {
+                    speakerless = Some(self.attribution(rule, Some(token.span), None));
                 }
             }
             if token.kind != TokenKind::Punct {
@@ -1180,7 +1193,7 @@ impl<'a> Phrases<'a> {
         (0..index)
             .rev()
             .filter(|&k| {
-                self.cue_verb_at(tokens, k).is_some_and(|c| c.speech)
+                self.cue_verb_at_if(tokens, k, |c| c.speech).is_some()
                     && (coordinated || !self.ends_with(&tokens[k], "ing"))
             })
             .find_map(|k| self.subject_before(tokens, 0, k))
@@ -1565,11 +1578,27 @@ mod tests {
         let unknown = tokenize(text, Span::new(0, text.len()), &|_: &str| false);
         for tokens in [&known, &unknown] {
             for k in 0..=tokens.len() + 1 {
+                // The full reading: every token looked up, the neighbours read for every cue.
+                let full = tokens
+                    .get(k)
+                    .and_then(|t| phrases.listed_cue_verb(t))
+                    .and_then(|c| phrases.verb_in_context(tokens, k, c));
                 assert_eq!(
                     phrases.cue_verb_at(tokens, k).map(|c| &c.lemma),
-                    phrases.listed_cue_verb_at(tokens, k).map(|c| &c.lemma),
+                    full.map(|c| &c.lemma),
                     "{k}"
                 );
+                for accept in [
+                    |c: &CueInfo| c.speech,
+                    |c: &CueInfo| !c.speech,
+                    |_: &CueInfo| false,
+                ] {
+                    assert_eq!(
+                        phrases.cue_verb_at_if(tokens, k, accept).map(|c| &c.lemma),
+                        full.filter(|c| accept(c)).map(|c| &c.lemma),
+                        "{k}"
+                    );
+                }
                 if let Some(token) = tokens.get(k) {
                     assert_eq!(
                         phrases.cue_verb(token).map(|c| &c.lemma),
