@@ -175,12 +175,13 @@ impl<'a> Phrases<'a> {
                 (next.kind != TokenKind::Punct || self.word(next) == ":") && !self.is_one_of(next, &["that"])
             });
         // "a few questions", "several reports": a quantity word before a plural.
-        let quantity = k.checked_sub(1).is_some_and(|i| {
-            self.is_one_of(
-                &tokens[i],
-                &["few", "many", "several", "some", "these", "those", "other"],
-            )
-        }) && form.ends_with('s');
+        let quantity = form.ends_with('s')
+            && k.checked_sub(1).is_some_and(|i| {
+                self.is_one_of(
+                    &tokens[i],
+                    &["few", "many", "several", "some", "these", "those", "other"],
+                )
+            });
         let noun_context = k.checked_sub(1).is_some_and(marks_noun) || modifier_between || quantity;
         (!noun_context).then_some(cue)
     }
@@ -208,8 +209,13 @@ impl<'a> Phrases<'a> {
         (!self.capitalized(token) || headline_verb).then_some(cue)
     }
 
-    /// What the lexicons say about the token (see [`Grammar::token_lex`]).
+    /// What the lexicons say about the token (see [`Grammar::token_lex`]): a word's facts
+    /// looked up at tokenization are read inline, without a call.
+    #[inline]
     fn lex(&self, token: &Token) -> Lex {
+        if token.kind == TokenKind::Word && token.lex.is_known() {
+            return token.lex;
+        }
         self.grammar.token_lex(token, self.text)
     }
 
