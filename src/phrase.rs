@@ -107,16 +107,27 @@ impl<'a> Phrases<'a> {
         ends_with_word(self.word(token), suffix)
     }
 
-    /// [`Token::is_capitalized`], answered inline for the many words whose first byte is ASCII
-    /// and no capital (which are never capitalised), without a call.
+    /// [`Token::is_capitalized`], answered inline for words whose first byte is ASCII: one
+    /// that is no capital is never capitalised; a capital is, when the span ends at a
+    /// character boundary (the test `Token::is_capitalized` makes first).
     #[inline]
     fn capitalized(&self, token: &Token) -> bool {
-        let starts_lower = self
-            .text
-            .as_bytes()
-            .get(token.span.start)
-            .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase());
-        !starts_lower && token.is_capitalized(self.text)
+        let bytes = self.text.as_bytes();
+        let (start, end) = (token.span.start, token.span.end);
+        let ends_at_boundary =
+            || end == bytes.len() || bytes.get(end).is_some_and(|&b| b as i8 >= -0x40);
+        match bytes.get(start) {
+            Some(b) if b.is_ascii() && !b.is_ascii_uppercase() => false,
+            Some(b)
+                if b.is_ascii_uppercase()
+                    && token.kind == TokenKind::Word
+                    && start < end
+                    && ends_at_boundary() =>
+            {
+                true
+            }
+            _ => token.is_capitalized(self.text),
+        }
     }
 
     /// The cue entry of the verb at `tokens[k]`, unless a determiner or possessive makes it a noun ("a report").
@@ -1754,6 +1765,32 @@ mod tests {
                 grammar: &grammar,
             };
             assert_eq!(p.speaker_name(&phrase), joined(piece), "{piece:?}");
+        }
+    }
+
+    #[test]
+    fn capitalized_is_the_token_test_on_awkward_spans() {
+        let grammar = Grammar::builtin();
+        let text = "Ékho said Über x ÉA Q";
+        let phrases = Phrases {
+            text,
+            grammar: &grammar,
+        };
+        for kind in [TokenKind::Word, TokenKind::Number, TokenKind::Punct] {
+            for start in 0..=text.len() + 1 {
+                for end in 0..=text.len() + 1 {
+                    let token = Token {
+                        span: Span::new(start, end),
+                        kind,
+                        lex: Lex::UNKNOWN,
+                    };
+                    assert_eq!(
+                        phrases.capitalized(&token),
+                        token.is_capitalized(text),
+                        "{kind:?} {start}..{end}"
+                    );
+                }
+            }
         }
     }
 }
