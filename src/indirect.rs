@@ -471,8 +471,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         let token = self.tokens.get(k)?;
         let cue = self
             .phrases
-            .cue_verb_at(self.tokens, k)
-            .filter(|c| (c.speech || c.naming) && !c.quote_only)?;
+            .cue_verb_at_if(self.tokens, k, |c| (c.speech || c.naming) && !c.quote_only)?;
         let next = self.next_word(k + 1);
         if next.is_some_and(|i| self.quoted[i]) {
             return None; // X said: "Q" — a quotation, not reported speech

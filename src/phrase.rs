@@ -60,6 +60,15 @@ fn is_lead_in_mark(word: &str) -> bool {
     matches!(word, ":" | "--" | "-" | "—" | "–")
 }
 
+/// Might the token be a cue verb, by its lexicon bits? No for punctuation, numbers, words no
+/// cue lexicon lists and cue nouns ("statement"), which [`Phrases::cue_verb`] passes over.
+#[inline]
+fn may_be_cue_verb(token: &Token) -> bool {
+    token.kind == TokenKind::Word
+        && token.lex.may_be_cue()
+        && !(token.lex.is_known() && token.lex.is_cue_noun())
+}
+
 /// Index just past the last token inside `span`.
 fn end_of(tokens: &[Token], span: Span) -> usize {
     tokens.partition_point(|t| t.span.end <= span.end)
@@ -84,6 +93,9 @@ impl<'a> Phrases<'a> {
 
     /// Is the token one of `words` (lower-case ASCII without 'k'), in any case? The same as
     /// comparing its lower case (see [`is_word`]), without lower-casing in the rules' loops.
+    ///
+    /// Inlined: with the list known where it is asked, most words are ruled out by their length.
+    #[inline]
     pub(crate) fn is_one_of(&self, token: &Token, words: &[&str]) -> bool {
         let word = self.word(token);
         words.iter().any(|w| is_word(word, w))
@@ -95,9 +107,59 @@ impl<'a> Phrases<'a> {
         ends_with_word(self.word(token), suffix)
     }
 
+    /// [`Token::is_capitalized`], answered inline for words whose first byte is ASCII: one
+    /// that is no capital is never capitalised; a capital is, when the span ends at a
+    /// character boundary (the test `Token::is_capitalized` makes first).
+    #[inline]
+    fn capitalized(&self, token: &Token) -> bool {
+        let bytes = self.text.as_bytes();
+        let (start, end) = (token.span.start, token.span.end);
+        let ends_at_boundary =
+            || end == bytes.len() || bytes.get(end).is_some_and(|&b| b as i8 >= -0x40);
+        match bytes.get(start) {
+            Some(b) if b.is_ascii() && !b.is_ascii_uppercase() => false,
+            Some(b)
+                if b.is_ascii_uppercase()
+                    && token.kind == TokenKind::Word
+                    && start < end
+                    && ends_at_boundary() =>
+            {
+                true
+            }
+            _ => token.is_capitalized(self.text),
+        }
+    }
+
     /// The cue entry of the verb at `tokens[k]`, unless a determiner or possessive makes it a noun ("a report").
+    ///
+    /// Asked of every word the rules walk over: the many tokens that no cue lexicon lists are
+    /// told apart here by their lexicon bits, without a call.
+    #[inline]
     pub fn cue_verb_at(&self, tokens: &[Token], k: usize) -> Option<&'a CueInfo> {
-        let cue = self.cue_verb(tokens.get(k)?)?;
+        self.cue_verb_at_if(tokens, k, |_| true)
+    }
+
+    /// `cue_verb_at(tokens, k).filter(accept)`, with `accept` asked of the cue entry before
+    /// its neighbours are read: most callers want a speech verb, and most cue words are none.
+    #[inline]
+    pub fn cue_verb_at_if(
+        &self,
+        tokens: &[Token],
+        k: usize,
+        accept: impl FnOnce(&CueInfo) -> bool,
+    ) -> Option<&'a CueInfo> {
+        let token = tokens.get(k)?;
+        if !may_be_cue_verb(token) {
+            return None;
+        }
+        let cue = self.listed_cue_verb(token).filter(|c| accept(c))?;
+        self.verb_in_context(tokens, k, cue)
+    }
+
+    /// `cue`, the cue entry of the verb at `tokens[k]`, unless its neighbours make the word a
+    /// noun (see [`Phrases::cue_verb_at`]).
+    #[inline(never)]
+    fn verb_in_context(&self, tokens: &[Token], k: usize, cue: &'a CueInfo) -> Option<&'a CueInfo> {
         let marks_noun = |i: usize| {
             tokens.get(i).is_some_and(|prev| {
                 // Numerals end phrases ("the mother of three replied"); they mark no noun.
@@ -115,7 +177,7 @@ impl<'a> Phrases<'a> {
         let modifier_between = base_form
             && k >= 2
             && tokens[k - 1].kind == TokenKind::Word
-            && !tokens[k - 1].is_capitalized(self.text)
+            && !self.capitalized(&tokens[k - 1])
             && !self.is_pronoun(&tokens[k - 1])
             && !self.in_section(&tokens[k - 1], Section::SkipBeforeCue)
             && marks_noun(k - 2)
@@ -124,29 +186,47 @@ impl<'a> Phrases<'a> {
                 (next.kind != TokenKind::Punct || self.word(next) == ":") && !self.is_one_of(next, &["that"])
             });
         // "a few questions", "several reports": a quantity word before a plural.
-        let quantity = k.checked_sub(1).is_some_and(|i| {
-            self.is_one_of(
-                &tokens[i],
-                &["few", "many", "several", "some", "these", "those", "other"],
-            )
-        }) && form.ends_with('s');
+        let quantity = form.ends_with('s')
+            && k.checked_sub(1).is_some_and(|i| {
+                self.is_one_of(
+                    &tokens[i],
+                    &["few", "many", "several", "some", "these", "those", "other"],
+                )
+            });
         let noun_context = k.checked_sub(1).is_some_and(marks_noun) || modifier_between || quantity;
         (!noun_context).then_some(cue)
     }
 
     /// The cue entry of a verb token (not cue nouns), without looking at its neighbours.
+    ///
+    /// The tokens that no cue lexicon lists are told apart by their lexicon bits, without a call.
+    #[inline]
     pub fn cue_verb(&self, token: &Token) -> Option<&'a CueInfo> {
-        if token.kind != TokenKind::Word || !token.lex.may_be_cue() {
+        if !may_be_cue_verb(token) {
+            return None;
+        }
+        self.listed_cue_verb(token)
+    }
+
+    /// [`Phrases::cue_verb`] without the lexicon-bit shortcut: the word is looked up.
+    #[inline(never)]
+    fn listed_cue_verb(&self, token: &Token) -> Option<&'a CueInfo> {
+        if token.kind != TokenKind::Word {
             return None;
         }
         let cue = self.grammar.cue(self.word(token)).filter(|c| !c.noun)?;
         // Capitalised cue words are names ("State Department"), except headline verbs ("Putin Says").
         let headline_verb = matches!(cue.lemma.as_str(), "say" | "tell");
-        (!token.is_capitalized(self.text) || headline_verb).then_some(cue)
+        (!self.capitalized(token) || headline_verb).then_some(cue)
     }
 
-    /// What the lexicons say about the token (see [`Grammar::token_lex`]).
+    /// What the lexicons say about the token (see [`Grammar::token_lex`]): a word's facts
+    /// looked up at tokenization are read inline, without a call.
+    #[inline]
     fn lex(&self, token: &Token) -> Lex {
+        if token.kind == TokenKind::Word && token.lex.is_known() {
+            return token.lex;
+        }
         self.grammar.token_lex(token, self.text)
     }
 
@@ -186,9 +266,9 @@ impl<'a> Phrases<'a> {
         self.in_section(token, Section::SkipBeforeCue)
             || (self.ends_with(token, "ly")
                 && self.lower(token).len() > 4
-                && !token.is_capitalized(self.text))
+                && !self.capitalized(token))
             || (self.is_time_word(token)
-                && (token.is_capitalized(self.text) || !self.is_one_of(token, &["last"])))
+                && (self.capitalized(token) || !self.is_one_of(token, &["last"])))
             || (self.is_one_of(token, &["on"])
                 && tokens
                     .get(index + 1)
@@ -217,7 +297,7 @@ impl<'a> Phrases<'a> {
             if token.kind == TokenKind::Punct {
                 break;
             }
-            if self.is_determiner(token) && !token.is_capitalized(self.text)
+            if self.is_determiner(token) && !self.capitalized(token)
                 || self.is_one_of(token, &["the", "a", "an"])
             {
                 if start.is_none() && tentative > 0 && k < end {
@@ -237,14 +317,14 @@ impl<'a> Phrases<'a> {
                 }
                 break;
             }
-            let capitalized = token.is_capitalized(self.text);
+            let capitalized = self.capitalized(token);
             let connector = self.is_one_of(token, &["for", "of", "to"])
                 || self.is_one_of(token, &["in", "at", "from"])
-                    && start.is_some_and(|s| tokens[s].is_capitalized(self.text));
+                    && start.is_some_and(|s| self.capitalized(&tokens[s]));
             if connector
                 && start.is_some()
                 && k >= lo + 2
-                && (self.is_title(&tokens[k - 2]) || tokens[k - 2].is_capitalized(self.text))
+                && (self.is_title(&tokens[k - 2]) || self.capitalized(&tokens[k - 2]))
                 && tentative == 0
             {
                 k -= 1;
@@ -301,15 +381,18 @@ impl<'a> Phrases<'a> {
         };
         let span = Span::new(first.span.start, last.span.end);
         let is_name_token = |t: &Token| {
-            let w = self.word(t);
-            let dotted = w.contains('.');
-            let initial = dotted && w.chars().filter(|c| c.is_alphabetic()).count() == 1;
-            let suffix = self.is_one_of(t, &["jr.", "sr.", "jr", "sr", "ii", "iii"]);
-            (t.is_capitalized(self.text)
+            // "J.", "Jr.": a dotted word is a name only as an initial or a suffix.
+            let plain_or_initial = || {
+                let w = self.word(t);
+                !w.contains('.')
+                    || w.chars().filter(|c| c.is_alphabetic()).count() == 1
+                    || self.is_one_of(t, &["jr.", "sr.", "jr", "sr", "ii", "iii"])
+            };
+            (self.capitalized(t)
                 && !self.is_title(t)
                 && !self.is_clause_break(t)
                 && !self.is_cue_noun(t)
-                && (!dotted || initial || suffix))
+                && plain_or_initial())
                 || self.in_section(t, Section::NameParticles)
         };
         // "Secretary Of State Marco Rubio": a word that completes a multi-word title is no name.
@@ -334,7 +417,7 @@ impl<'a> Phrases<'a> {
             name_start -= 1;
         }
         // A name cannot start with a particle or end in a possessive.
-        while name_start < tokens.len() && !tokens[name_start].is_capitalized(self.text) {
+        while name_start < tokens.len() && !self.capitalized(&tokens[name_start]) {
             name_start += 1;
         }
         let possessive = is_possessive(self.word(last));
@@ -361,14 +444,13 @@ impl<'a> Phrases<'a> {
             };
         }
         let name = Span::new(tokens[name_start].span.start, last.span.end);
-        let title_tokens: Vec<&Token> = tokens[..name_start]
+        // The title is what stands before the name, past its determiners.
+        let title_tokens = &tokens[..name_start];
+        let title = title_tokens
             .iter()
-            .skip_while(|t| self.is_determiner(t))
-            .collect();
-        let title = match (title_tokens.first(), title_tokens.last()) {
-            (Some(a), Some(b)) => Some(Span::new(a.span.start, b.span.end)),
-            _ => None,
-        };
+            .find(|t| !self.is_determiner(t))
+            .zip(title_tokens.last())
+            .map(|(a, b)| Span::new(a.span.start, b.span.end));
         NounPhrase {
             span,
             name: Some(name),
@@ -557,9 +639,7 @@ impl<'a> Phrases<'a> {
     /// A speaker phrase starting at `from` (after skippable words) and the index just past it.
     fn phrase_from(&self, tokens: &[Token], from: usize) -> Option<(NounPhrase, usize)> {
         let mut j = from;
-        while j < tokens.len()
-            && self.skippable_after(&tokens[j])
-            && !tokens[j].is_capitalized(self.text)
+        while j < tokens.len() && self.skippable_after(&tokens[j]) && !self.capitalized(&tokens[j])
         {
             j += 1;
         }
@@ -581,19 +661,17 @@ impl<'a> Phrases<'a> {
             if token.kind == TokenKind::Punct {
                 break;
             }
-            let capitalized = token.is_capitalized(self.text);
+            let capitalized = self.capitalized(token);
             if j == begin && self.is_determiner(token) {
                 j += 1;
                 continue;
             }
             // "spokesman for the Kremlin", "Mr. Morgan of the Sierra Club", "mother of three"
             let complement_follows = tokens.get(j + 1).is_some_and(|next| {
-                next.is_capitalized(self.text)
+                self.capitalized(next)
                     || next.kind == TokenKind::Number
                     || self.is_one_of(next, &["the"])
-                        && tokens
-                            .get(j + 2)
-                            .is_some_and(|t| t.is_capitalized(self.text))
+                        && tokens.get(j + 2).is_some_and(|t| self.capitalized(t))
             });
             if self.is_one_of(token, &["of", "for", "to"])
                 && end == Some(j)
@@ -665,18 +743,6 @@ impl<'a> Phrases<'a> {
         Some((self.noun_phrase(&tokens[begin..end]), end))
     }
 
-    /// [`Phrases::cue_verb_at`], answered without a call for the many tokens that no cue
-    /// lexicon lists (for which [`Phrases::cue_verb`] finds nothing): the rules ask it of
-    /// every word they walk over.
-    #[inline]
-    fn cue_verb_near(&self, tokens: &[Token], k: usize) -> Option<&'a CueInfo> {
-        let token = tokens.get(k)?;
-        if token.kind != TokenKind::Word || !token.lex.may_be_cue() {
-            return None;
-        }
-        self.cue_verb_at(tokens, k)
-    }
-
     /// Is the token "according" in any case? Its lexicon facts rule most words out first: the
     /// index lists "according" and marks it, so a word looked up without the mark is not it.
     #[inline]
@@ -710,7 +776,7 @@ impl<'a> Phrases<'a> {
                 Some(speaker),
             ));
         }
-        if self.cue_verb_near(after, s).is_some_and(|c| c.speech) {
+        if self.cue_verb_at_if(after, s, |c| c.speech).is_some() {
             let speaker = self.object_after(after, s + 1)?;
             return Some(self.attribution(Rule::SameClause, Some(first.span), Some(speaker)));
         }
@@ -720,7 +786,7 @@ impl<'a> Phrases<'a> {
         if let Some(found) = self.end_attribution(after) {
             return Some(found);
         }
-        if dash && first.is_capitalized(self.text) {
+        if dash && self.capitalized(first) {
             let speaker = self.object_after(after, s)?;
             speaker.name?;
             return Some(self.attribution(Rule::Dash, None, Some(speaker)));
@@ -736,10 +802,10 @@ impl<'a> Phrases<'a> {
             .filter(|&i| self.word(&after[i]) == ",");
         for comma in commas.take(3) {
             let start = comma + 1;
-            let inverted = self.cue_verb_near(after, start).is_some_and(|c| c.speech)
+            let inverted = self.cue_verb_at_if(after, start, |c| c.speech).is_some()
                 && after
                     .get(start + 1)
-                    .is_some_and(|t| t.is_capitalized(self.text) || self.is_determiner(t));
+                    .is_some_and(|t| self.capitalized(t) || self.is_determiner(t));
             let (speaker, cue) = if inverted {
                 let Some(speaker) = self
                     .object_after(after, start + 1)
@@ -755,7 +821,7 @@ impl<'a> Phrases<'a> {
             };
             let rest = &after[cue + 1..];
             let rest_is_adjunct = (0..rest.len()).all(|i| {
-                !self.is_one_of(&rest[i], &["that"]) && self.cue_verb_near(rest, i).is_none()
+                !self.is_one_of(&rest[i], &["that"]) && self.cue_verb_at(rest, i).is_none()
             });
             if rest_is_adjunct {
                 return Some(self.attribution(
@@ -788,7 +854,7 @@ impl<'a> Phrases<'a> {
                 j += 1;
             }
             let token = tokens.get(j)?;
-            if self.cue_verb_near(tokens, j).is_some_and(|c| c.speech) {
+            if self.cue_verb_at_if(tokens, j, |c| c.speech).is_some() {
                 // "Mr. Zahed said:" opens the next quotation; it does not close this one.
                 let mut next = j + 1;
                 while tokens.get(next).is_some_and(|t| self.skippable_after(t)) {
@@ -810,7 +876,7 @@ impl<'a> Phrases<'a> {
                 _ => {
                     let cue = (j..tokens.len().min(j + SKIP_TO_CUE))
                         .take_while(|&i| tokens[i].kind != TokenKind::Punct)
-                        .find(|&i| self.cue_verb_near(tokens, i).is_some_and(|c| c.speech))?;
+                        .find(|&i| self.cue_verb_at_if(tokens, i, |c| c.speech).is_some())?;
                     // The lower-case words up to the phrase's first preposition are its head.
                     let head_end = (j..cue)
                         .find(|&i| self.is_clause_break(&tokens[i]))
@@ -871,23 +937,22 @@ impl<'a> Phrases<'a> {
                     return Some(self.attribution(rule, Some(token.span), Some(speaker)));
                 }
             }
-            if let Some(cue) = self
-                .cue_verb_near(before, k)
-                .filter(|c| !c.quote_only || words_between == 0)
-            {
-                if cue.speech || (cue.naming && kind == Kind::Partial) {
-                    let speaker = self.speaker_of_cue(before, k);
-                    if let Some(relayed) =
-                        speaker.and_then(|s| self.relayed_by_outlet(before, k, &s))
-                    {
-                        return Some(relayed);
-                    }
-                    if speaker.is_some() {
-                        return Some(self.attribution(rule, Some(token.span), speaker));
-                    }
-                    if cue.speech && speakerless.is_none() {
-                        speakerless = Some(self.attribution(rule, Some(token.span), None));
-                    }
+            // A cue that introduces this quotation: a speech verb, or a naming one before a
+            // fragment; the ambiguous "quote only" cues right before it.
+            let introduces = |c: &CueInfo| {
+                (!c.quote_only || words_between == 0)
+                    && (c.speech || (c.naming && kind == Kind::Partial))
+            };
+            if let Some(cue) = self.cue_verb_at_if(before, k, introduces) {
+                let speaker = self.speaker_of_cue(before, k);
+                if let Some(relayed) = speaker.and_then(|s| self.relayed_by_outlet(before, k, &s)) {
+                    return Some(relayed);
+                }
+                if speaker.is_some() {
+                    return Some(self.attribution(rule, Some(token.span), speaker));
+                }
+                if cue.speech && speakerless.is_none() {
+                    speakerless = Some(self.attribution(rule, Some(token.span), None));
                 }
             }
             if token.kind != TokenKind::Punct {
@@ -960,7 +1025,7 @@ impl<'a> Phrases<'a> {
         let (speaker, verb) = self.phrase_from(before, clause_start)?;
         let is_subject = speaker.pronoun || speaker.name.is_some();
         let verb_follows = before.get(verb).is_some_and(|t| {
-            t.kind == TokenKind::Word && !t.is_capitalized(self.text) && !self.is_clause_break(t)
+            t.kind == TokenKind::Word && !self.capitalized(t) && !self.is_clause_break(t)
         });
         (is_subject && verb_follows && speaker.span.start == before[clause_start].span.start)
             .then(|| self.attribution(Rule::DistantCue, None, Some(speaker)))
@@ -1013,13 +1078,13 @@ impl<'a> Phrases<'a> {
                     .pronoun(self.word(first))
                     .is_some_and(|p| !p.first_person)
                 && !self.is_one_of(first, &["him", "her", "them", "his", "it"]);
-            if pronoun || first.is_capitalized(self.text) || self.is_determiner(first) {
+            if pronoun || self.capitalized(first) || self.is_determiner(first) {
                 if let Some((phrase, _)) = self.phrase_from(tokens, start) {
                     if phrase.span.start == first.span.start
                         && (phrase.pronoun
                             || phrase.name.is_some()
                             || self.is_determiner(first)
-                            || first.is_capitalized(self.text))
+                            || self.capitalized(first))
                         && accept(&phrase)
                     {
                         return Some(phrase);
@@ -1046,9 +1111,12 @@ impl<'a> Phrases<'a> {
     ) -> Option<NounPhrase> {
         // "Mackler issued a statement saying ...": the statement's issuer speaks.
         let issued = subject.is_some_and(|s| {
-            let words: Vec<&str> = s.span.of(self.text).split_whitespace().collect();
-            words.len() >= 2
-                && matches!(words[0].to_lowercase().as_str(), "a" | "an")
+            let mut words = s.span.of(self.text).split_whitespace();
+            // The lower case of a word is "a" or "an" exactly when it is, ignoring ASCII case
+            // (see `is_word`).
+            words
+                .next()
+                .is_some_and(|w| is_word(w, "a") || is_word(w, "an"))
                 && words
                     .last()
                     .is_some_and(|w| self.grammar.cue(w).is_some_and(|c| c.noun))
@@ -1073,9 +1141,7 @@ impl<'a> Phrases<'a> {
                 self.object_after(tokens, k + 1).filter(|p| {
                     let after = end_of(tokens, p.span);
                     p.name.is_some()
-                        && tokens
-                            .get(k + 1)
-                            .is_some_and(|t| t.is_capitalized(self.text))
+                        && tokens.get(k + 1).is_some_and(|t| self.capitalized(t))
                         && tokens
                             .get(after)
                             .is_some_and(|t| matches!(self.word(t), ":" | ","))
@@ -1144,7 +1210,7 @@ impl<'a> Phrases<'a> {
         (0..index)
             .rev()
             .filter(|&k| {
-                self.cue_verb_at(tokens, k).is_some_and(|c| c.speech)
+                self.cue_verb_at_if(tokens, k, |c| c.speech).is_some()
                     && (coordinated || !self.ends_with(&tokens[k], "ing"))
             })
             .find_map(|k| self.subject_before(tokens, 0, k))
@@ -1171,22 +1237,34 @@ impl<'a> Phrases<'a> {
         if let Some(name) = phrase.name {
             return name.of(self.text).to_string();
         }
-        let mut words: Vec<&str> = phrase.span.of(self.text).split_whitespace().collect();
-        if words.len() > 1
+        let text = phrase.span.of(self.text);
+        let words = text.split_whitespace();
+        let mut count = words.clone().count();
+        // Without a leading determiner and a trailing cue noun, if words remain.
+        let skip = usize::from(
+            count > 1
+                && words
+                    .clone()
+                    .next()
+                    .is_some_and(|w| self.grammar.in_section(Section::Determiners, w)),
+        );
+        count -= skip;
+        if count > 1
             && words
-                .first()
-                .is_some_and(|w| self.grammar.in_section(Section::Determiners, w))
-        {
-            words.remove(0);
-        }
-        if words.len() > 1
-            && words
+                .clone()
                 .last()
                 .is_some_and(|w| self.grammar.cue(w).is_some_and(|c| c.noun))
         {
-            words.pop();
+            count -= 1;
         }
-        words.join(" ")
+        let mut name = String::with_capacity(text.len());
+        for word in words.skip(skip).take(count) {
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(word);
+        }
+        name
     }
 
     /// The outlet whose alias starts at `tokens[i]`: its canonical name and how many tokens it covers.
@@ -1508,7 +1586,7 @@ mod tests {
     fn lexicon_shortcuts_agree_with_the_full_tests() {
         let grammar = Grammar::builtin();
         let text = "According to ACCORDING, accordingly he said: \"Says\" Putin Says 3 said, \
-                    the report; Tass's report, «told» Ékho said according.";
+                    the report; Tass's report, «told» Ékho said according. A Statement stated.";
         let phrases = Phrases {
             text,
             grammar: &grammar,
@@ -1517,12 +1595,38 @@ mod tests {
         let unknown = tokenize(text, Span::new(0, text.len()), &|_: &str| false);
         for tokens in [&known, &unknown] {
             for k in 0..=tokens.len() + 1 {
+                // The full reading: every token looked up, the neighbours read for every cue.
+                let full = tokens
+                    .get(k)
+                    .and_then(|t| phrases.listed_cue_verb(t))
+                    .and_then(|c| phrases.verb_in_context(tokens, k, c));
                 assert_eq!(
-                    phrases.cue_verb_near(tokens, k).map(|c| &c.lemma),
                     phrases.cue_verb_at(tokens, k).map(|c| &c.lemma),
+                    full.map(|c| &c.lemma),
                     "{k}"
                 );
+                for accept in [
+                    |c: &CueInfo| c.speech,
+                    |c: &CueInfo| !c.speech,
+                    |_: &CueInfo| false,
+                ] {
+                    assert_eq!(
+                        phrases.cue_verb_at_if(tokens, k, accept).map(|c| &c.lemma),
+                        full.filter(|c| accept(c)).map(|c| &c.lemma),
+                        "{k}"
+                    );
+                }
                 if let Some(token) = tokens.get(k) {
+                    assert_eq!(
+                        phrases.cue_verb(token).map(|c| &c.lemma),
+                        phrases.listed_cue_verb(token).map(|c| &c.lemma),
+                        "{k}"
+                    );
+                    assert_eq!(
+                        phrases.capitalized(token),
+                        token.is_capitalized(text),
+                        "{k}"
+                    );
                     assert_eq!(
                         phrases.may_be_according(token),
                         phrases.is_one_of(token, &["according"]),
@@ -1622,6 +1726,70 @@ mod tests {
                     p.speaker_of_cue(&tokens, k),
                     "{sentence:?} {k}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn speaker_name_is_the_words_without_determiner_and_cue_noun() {
+        let grammar = Grammar::builtin();
+        // The old reading: the words collected, the determiner and cue noun dropped, joined.
+        let joined = |phrase: &str| {
+            let mut words: Vec<&str> = phrase.split_whitespace().collect();
+            if words.len() > 1 && grammar.in_section(Section::Determiners, words[0]) {
+                words.remove(0);
+            }
+            if words
+                .last()
+                .filter(|_| words.len() > 1)
+                .is_some_and(|w| grammar.cue(w).is_some_and(|c| c.noun))
+            {
+                words.pop();
+            }
+            words.join(" ")
+        };
+        let text = "the statement| The  Kremlin\tstatement |statement|the|  |a a|The Über  \u{a0}Präsident |\
+                    officials|the statement statement| the  state-run\n news agency report";
+        let mut start = 0;
+        for piece in text.split('|') {
+            let span = Span::new(start, start + piece.len());
+            start += piece.len() + 1;
+            let phrase = NounPhrase {
+                span,
+                name: None,
+                title: None,
+                pronoun: false,
+            };
+            let p = Phrases {
+                text,
+                grammar: &grammar,
+            };
+            assert_eq!(p.speaker_name(&phrase), joined(piece), "{piece:?}");
+        }
+    }
+
+    #[test]
+    fn capitalized_is_the_token_test_on_awkward_spans() {
+        let grammar = Grammar::builtin();
+        let text = "Ékho said Über x ÉA Q";
+        let phrases = Phrases {
+            text,
+            grammar: &grammar,
+        };
+        for kind in [TokenKind::Word, TokenKind::Number, TokenKind::Punct] {
+            for start in 0..=text.len() + 1 {
+                for end in 0..=text.len() + 1 {
+                    let token = Token {
+                        span: Span::new(start, end),
+                        kind,
+                        lex: Lex::UNKNOWN,
+                    };
+                    assert_eq!(
+                        phrases.capitalized(&token),
+                        token.is_capitalized(text),
+                        "{kind:?} {start}..{end}"
+                    );
+                }
             }
         }
     }
