@@ -1191,8 +1191,8 @@ impl<'a> Phrases<'a> {
 
     /// The outlet whose alias starts at `tokens[i]`: its canonical name and how many tokens it covers.
     ///
-    /// Asked at every token of a document; the cheap test that most fail is inlined here.
-    #[inline]
+    /// Asked at every token of a document; the cheap tests that most fail are inlined here.
+    #[inline(always)]
     pub fn outlet_at(&self, tokens: &[Token], i: usize) -> Option<(String, usize)> {
         let first = tokens.get(i)?;
         match first.kind {
@@ -1211,18 +1211,25 @@ impl<'a> Phrases<'a> {
             }
             TokenKind::Number => {}
         }
+        if !self.may_start_outlet(first) {
+            return None;
+        }
         self.outlet_from(tokens, i, first)
     }
 
-    /// [`Phrases::outlet_at`] for a capitalised word or a number `first` at `tokens[i]`.
-    fn outlet_from(&self, tokens: &[Token], i: usize, first: &Token) -> Option<(String, usize)> {
+    /// Can an outlet alias start at `first`? False only when no lookup of
+    /// [`Phrases::outlet_from`] could find one.
+    #[inline(always)]
+    fn may_start_outlet(&self, first: &Token) -> bool {
         let from_first = self.text.get(first.span.start..).unwrap_or("");
-        if !from_first.starts_with("the")
-            && !from_first.starts_with("The")
-            && !self.grammar.may_start_outlet(from_first)
-        {
-            return None;
-        }
+        from_first.starts_with("the")
+            || from_first.starts_with("The")
+            || self.grammar.may_start_outlet(from_first)
+    }
+
+    /// [`Phrases::outlet_at`] for a capitalised word or a number `first` at `tokens[i]`, without
+    /// the cheap test [`Phrases::may_start_outlet`].
+    fn outlet_from(&self, tokens: &[Token], i: usize, first: &Token) -> Option<(String, usize)> {
         let longest = self.grammar.longest_outlet.min(tokens.len() - i);
         let reach = tokens.get(i + longest.checked_sub(1)?)?.span.end;
         // An alias read across whitespace has two or more words: it can match only when its
