@@ -232,6 +232,9 @@ struct Index {
     /// The leading ASCII letter-and-digit run of every alias (see [`outlet_lead`]), or None
     /// when some alias has no such run that a text could be checked against.
     outlet_leads: Option<WordTable<()>>,
+    /// A bit for each lead in `outlet_leads` (see [`lead_bit`]), `LEAD_WORDS` words; empty
+    /// when `outlet_leads` is None. A clear bit rules a lead out without the table lookup.
+    outlet_lead_bits: Vec<u64>,
     /// First names as written, to gender.
     first_names: WordTable<Gender>,
     /// Abbreviations (lower case, without final period).
@@ -288,6 +291,16 @@ impl Index {
                     leads.insert(lead);
                 }
                 _ => leads = None,
+            }
+        }
+        if let Some(leads) = &leads {
+            index.outlet_lead_bits = vec![0; LEAD_WORDS];
+            for lead in leads {
+                let bytes = lead.as_bytes();
+                let bit = lead_bit(load_chunk(bytes, 0), bytes.len());
+                if let Some(word) = index.outlet_lead_bits.get_mut(bit / 64) {
+                    *word |= 1 << (bit % 64);
+                }
             }
         }
         index.outlet_leads = leads.map(|leads| WordTable::new(leads.into_iter().map(|l| (l, ()))));
@@ -750,12 +763,30 @@ impl Grammar {
         self.index().outlet_first_words.get(word).is_some()
     }
 
-    /// Can an outlet alias start at the beginning of `text`? False only when none can: the
-    /// leading ASCII letter-and-digit run of `text` (see [`outlet_lead`]) starts no alias.
+    /// Can an outlet alias start at the beginning of `bytes`? False only when none can: the
+    /// leading ASCII letter-and-digit run of `bytes` (see [`outlet_lead`]) starts no alias.
     /// A cheap test before [`Grammar::outlet`] lookups at every capitalised word.
-    pub fn may_start_outlet(&self, text: &str) -> bool {
-        match (&self.index().outlet_leads, outlet_lead(text)) {
-            (Some(leads), Some(lead)) => leads.get(lead).is_some(),
+    #[inline(always)]
+    pub fn may_start_outlet(&self, bytes: &[u8]) -> bool {
+        let index = self.index();
+        let run = alphanumeric_run(bytes);
+        // No lead (see `outlet_lead`): any alias may start here.
+        if run == 0 || bytes.get(run).is_some_and(|b| !b.is_ascii()) {
+            return true;
+        }
+        let bit = lead_bit(load_chunk(bytes, 0), run);
+        let Some(word) = index.outlet_lead_bits.get(bit / 64) else {
+            return true;
+        };
+        if word & (1 << (bit % 64)) == 0 {
+            return false;
+        }
+        // The run is ASCII: a whole string.
+        match (
+            &index.outlet_leads,
+            std::str::from_utf8(bytes.get(..run).unwrap_or(&[])),
+        ) {
+            (Some(leads), Ok(lead)) => leads.get(lead).is_some(),
             _ => true,
         }
     }
@@ -1233,6 +1264,54 @@ pub fn outlet_lead(text: &str) -> Option<&str> {
     (run > 0 && after.is_none_or(u8::is_ascii)).then(|| &text[..run])
 }
 
+/// How many `u64` words the outlet lead bitset has (a power of two).
+const LEAD_WORDS: usize = 64;
+
+/// The bit of a lead of `len` bytes whose first eight bytes (zero-padded past `len`, see
+/// [`load_chunk`]) are `head`, in the outlet lead bitset; bytes of `head` past `len` are ignored.
+#[inline]
+fn lead_bit(head: u64, len: usize) -> usize {
+    let kept = if len >= 8 {
+        head
+    } else {
+        head & ((1u64 << (len * 8)) - 1)
+    };
+    let hash = (kept ^ len as u64).wrapping_mul(HASH_SEED);
+    (hash >> (64 - (LEAD_WORDS * 64).trailing_zeros())) as usize
+}
+
+/// The high bit of each byte of `chunk` that is not an ASCII letter or digit (exactly: every
+/// byte is tested alone, no carry crosses bytes).
+#[inline]
+const fn non_alphanumeric_bytes(chunk: u64) -> u64 {
+    let low = chunk & !HIGH_BITS;
+    // Each byte below 0x80 plus at most 0x50 stays below 0x100: no carry into the next byte.
+    let digit = low.wrapping_add(splat(0x80 - b'0')) & !low.wrapping_add(splat(0x80 - b'9' - 1));
+    // Setting bit 0x20 maps 'A'..='Z' onto 'a'..='z' and no other byte into that range.
+    let folded = low | splat(0x20);
+    let letter =
+        folded.wrapping_add(splat(0x80 - b'a')) & !folded.wrapping_add(splat(0x80 - b'z' - 1));
+    (!(digit | letter) & HIGH_BITS) | (chunk & HIGH_BITS)
+}
+
+/// The length of the run of ASCII letters and digits that starts `bytes`.
+#[inline]
+pub fn alphanumeric_run(bytes: &[u8]) -> usize {
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
+        let stops = non_alphanumeric_bytes(u64::from_le_bytes(*chunk));
+        if stops != 0 {
+            return at + (stops.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    let rest = bytes.get(at..).unwrap_or(&[]);
+    at + rest
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(rest.len())
+}
+
 /// Reads a gender tag.
 fn gender_tag(tag: &str) -> Result<Gender, String> {
     match tag.trim() {
@@ -1265,15 +1344,108 @@ mod tests {
     #[test]
     fn only_words_that_start_no_alias_are_ruled_out() {
         let g = Grammar::builtin();
-        assert!(g.may_start_outlet("CNN, the network"));
-        assert!(g.may_start_outlet("Fox News said"));
-        assert!(!g.may_start_outlet("Obama said"));
-        assert!(!g.may_start_outlet("CNNx"));
+        assert!(g.may_start_outlet(b"CNN, the network"));
+        assert!(g.may_start_outlet(b"Fox News said"));
+        assert!(!g.may_start_outlet(b"Obama said"));
+        assert!(!g.may_start_outlet(b"CNNx"));
         // Text without an ASCII lead is never ruled out.
-        assert!(g.may_start_outlet("Ékho Moskvy"));
+        assert!(g.may_start_outlet("Ékho Moskvy".as_bytes()));
         // An alias without an ASCII lead turns the test off.
         let custom = Grammar::with_file("outlets.txt", "Süddeutsche Zeitung | outlet");
-        assert!(custom.is_ok_and(|g| g.may_start_outlet("Obama said")));
+        assert!(custom.is_ok_and(|g| g.may_start_outlet(b"Obama said")));
+    }
+
+    #[test]
+    fn alphanumeric_run_counts_ascii_letters_and_digits() {
+        let samples = [
+            "",
+            "a",
+            "Z9",
+            "CNN's",
+            "abcdefgh",
+            "abcdefghijklmnopq r",
+            "Washington Post",
+            "Süddeutsche",
+            "@[`{/:",
+            "09AZaz",
+            "aaaaaaa\u{80}",
+            "Rossiya-1",
+            "xxxxxxxxé",
+            "«Le",
+        ];
+        for sample in samples {
+            let bytes = sample.as_bytes();
+            for from in 0..bytes.len() {
+                let rest = &bytes[from..];
+                let slow = rest
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(rest.len());
+                assert_eq!(alphanumeric_run(rest), slow, "{sample:?} from {from}");
+            }
+        }
+        // Every byte value, at every place of a chunk.
+        for byte in 0..=255u8 {
+            for at in 0..9 {
+                let mut bytes = vec![b'a'; 12];
+                bytes[at] = byte;
+                let slow = bytes
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(12);
+                assert_eq!(alphanumeric_run(&bytes), slow, "{byte} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn may_start_outlet_agrees_with_the_lead_table() {
+        let slow = |g: &Grammar, text: &str| match (&g.index().outlet_leads, outlet_lead(text)) {
+            (Some(leads), Some(lead)) => leads.get(lead).is_some(),
+            _ => true,
+        };
+        let g = Grammar::builtin();
+        let mut texts: Vec<String> = g.outlet_aliases.keys().cloned().collect();
+        for alias in g.outlet_aliases.keys() {
+            texts.push(format!("{alias}'s report"));
+            texts.push(format!("{alias}x"));
+            texts.push(format!("{alias}é"));
+            texts.push(alias.chars().skip(1).collect());
+            texts.push(alias.chars().take(3).collect());
+        }
+        for text in [
+            "",
+            "Obama said",
+            "The",
+            "ThereX",
+            "60",
+            "600 Minutes",
+            "ÉKHO",
+            "C-SPAN",
+            "CNN\u{a0}",
+            "Bloombergs",
+            "Bloomberg",
+            "Washington",
+            "WashingtonPost",
+            "X",
+            "X,",
+            "Xé",
+            "1",
+        ] {
+            texts.push(text.to_string());
+        }
+        for text in &texts {
+            assert_eq!(
+                g.may_start_outlet(text.as_bytes()),
+                slow(&g, text),
+                "{text:?}"
+            );
+        }
+        let custom = Grammar::with_file("outlets.txt", "Süddeutsche Zeitung | outlet");
+        let custom = custom.unwrap_or_else(|e| panic!("{e}"));
+        for text in &texts {
+            assert!(custom.may_start_outlet(text.as_bytes()), "{text:?}");
+        }
     }
 
     /// Every word of every section of `g`, as listed, in capitals and capitalised, and a few

@@ -1269,38 +1269,94 @@ impl<'a> Phrases<'a> {
 
     /// The outlet whose alias starts at `tokens[i]`: its canonical name and how many tokens it covers.
     ///
-    /// Asked at every token of a document; the cheap test that most fail is inlined here.
-    #[inline]
+    /// Asked at every token of a document; the cheap tests that most fail are inlined here.
+    #[inline(always)]
     pub fn outlet_at(&self, tokens: &[Token], i: usize) -> Option<(String, usize)> {
         let first = tokens.get(i)?;
         match first.kind {
             TokenKind::Punct => return None,
             TokenKind::Word => {
-                // A word whose first byte is ASCII but no capital is not capitalised (see
-                // `Token::is_capitalized`): most words, told apart without a call.
-                let starts_lower = self
-                    .text
-                    .as_bytes()
-                    .get(first.span.start)
-                    .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase());
-                if starts_lower || !first.is_capitalized(self.text) {
-                    return None;
+                let bytes = self.text.as_bytes();
+                match bytes.get(first.span.start) {
+                    // A word whose first byte is ASCII but no capital is not capitalised (see
+                    // `Token::is_capitalized`): most words, told apart without a call.
+                    Some(b) if b.is_ascii() && !b.is_ascii_uppercase() => return None,
+                    // An ASCII capital is, when the span holds whole characters (what
+                    // `Token::is_capitalized` tests first).
+                    Some(b) if b.is_ascii() => {
+                        let end = first.span.end;
+                        let whole = first.span.start < end
+                            && bytes.get(end).is_none_or(|&b| b as i8 >= -0x40)
+                            && end <= bytes.len();
+                        if !whole && !first.is_capitalized(self.text) {
+                            return None;
+                        }
+                    }
+                    _ if !first.is_capitalized(self.text) => return None,
+                    _ => {}
                 }
             }
             TokenKind::Number => {}
         }
+        if !self.may_start_outlet(tokens, i, first) {
+            return None;
+        }
         self.outlet_from(tokens, i, first)
     }
 
-    /// [`Phrases::outlet_at`] for a capitalised word or a number `first` at `tokens[i]`.
-    fn outlet_from(&self, tokens: &[Token], i: usize, first: &Token) -> Option<(String, usize)> {
-        let from_first = self.text.get(first.span.start..).unwrap_or("");
-        if !from_first.starts_with("the")
-            && !from_first.starts_with("The")
-            && !self.grammar.may_start_outlet(from_first)
-        {
-            return None;
+    /// Can an outlet alias start at `tokens[i]` (`first`)? False only when no lookup of
+    /// [`Phrases::outlet_from`] could find one.
+    #[inline(always)]
+    fn may_start_outlet(&self, tokens: &[Token], i: usize, first: &Token) -> bool {
+        let from_first = self.text.as_bytes().get(first.span.start..).unwrap_or(&[]);
+        if from_first.starts_with(b"the") || from_first.starts_with(b"The") {
+            return self.may_start_outlet_after_the(tokens, i, first, from_first);
         }
+        self.grammar.may_start_outlet(from_first)
+    }
+
+    /// [`Phrases::may_start_outlet`] for a word that starts with "the" or "The", which the
+    /// alias lookup drops when a space follows it ("The Associated Press").
+    ///
+    /// An alias the lookup finds has the lead (see `grammar::outlet_lead`) of the text it is
+    /// read from, when that text's lead lies within the tokens read: the join of whitespace
+    /// and the dropped possessive leave it alone. So the lead of "The..." decides, and after
+    /// "The" and whitespace also the lead of the next word (all wider aliases drop "The ").
+    #[cold]
+    #[inline(never)]
+    fn may_start_outlet_after_the(
+        &self,
+        tokens: &[Token],
+        i: usize,
+        first: &Token,
+        from_first: &[u8],
+    ) -> bool {
+        let run = crate::grammar::alphanumeric_run(from_first);
+        if !from_first.starts_with(b"The")
+            || self.grammar.may_start_outlet(from_first)
+            || first.span.end < first.span.start + run
+        {
+            return true;
+        }
+        let spaced = from_first
+            .get(3)
+            .is_some_and(|&b| (b as char).is_whitespace());
+        if run != 3 || !spaced {
+            return false;
+        }
+        let Some(next) = tokens.get(i + 1) else {
+            return false;
+        };
+        let after_the = self.text.get(first.span.start + 3..).unwrap_or("");
+        let word = first.span.start + 3 + (after_the.len() - after_the.trim_start().len());
+        let from_word = self.text.as_bytes().get(word..).unwrap_or(&[]);
+        self.grammar.may_start_outlet(from_word)
+            || next.span.end < word + crate::grammar::alphanumeric_run(from_word)
+    }
+
+    /// [`Phrases::outlet_at`] for a capitalised word or a number `first` at `tokens[i]`, without
+    /// the cheap test [`Phrases::may_start_outlet`].
+    fn outlet_from(&self, tokens: &[Token], i: usize, first: &Token) -> Option<(String, usize)> {
         let longest = self.grammar.longest_outlet.min(tokens.len() - i);
         let reach = tokens.get(i + longest.checked_sub(1)?)?.span.end;
         // An alias read across whitespace has two or more words: it can match only when its
@@ -1556,28 +1612,40 @@ mod tests {
 
     #[test]
     fn outlet_at_matches_the_capitalisation_test_it_skips() {
-        let grammar = Grammar::builtin();
+        let builtin = Grammar::builtin();
+        // Aliases that start with "The" (as written, and once "The " is dropped), one letter
+        // and a number.
+        let with_outlets = |outlets: &str| {
+            Grammar::with_file("outlets.txt", outlets).unwrap_or_else(|e| panic!("{e}"))
+        };
+        let custom = with_outlets(
+            "They Live | outlet | Theory Post, X, 24, A.P.\nThe Hill | outlet | The Globe",
+        );
+        let the = with_outlets("The | outlet | They, 60 Minutes");
         let text = "the New York Times said; CNN's report, \u{c9}kho Moskvy and ékho. The  Washington\nPost, \
                     60 Minutes, Rossiya-1's 60 Minutes show, fox news, Fox News, the BBC, The BBC’s, \
-                    Le\u{a0}Monde, 'Reuters' and (AP) - «Le Monde» The";
-        let phrases = Phrases {
-            text,
-            grammar: &grammar,
-        };
-        let tokens = crate::tokens::tokenize_with(text, Span::new(0, text.len()), &grammar);
-        for end in [tokens.len(), tokens.len() / 2, 3, 0] {
-            let tokens = &tokens[..end];
-            for i in 0..=tokens.len() {
-                // The test outlet_at ran before it read the first byte itself.
-                let slow = tokens.get(i).and_then(|first| {
-                    if first.kind == TokenKind::Punct
-                        || !first.is_capitalized(text) && first.kind != TokenKind::Number
-                    {
-                        return None;
+                    Le\u{a0}Monde, 'Reuters' and (AP) - «Le Monde» The Hill, They Live; The\u{b}Guardian \
+                    The\u{a0}Guardian The\u{2009}Hill The, X Theory Post Theory The's A.P. The  \u{c9}kho \
+                    The Globe's 24 Hours The 24 They The-Hill The";
+        for grammar in [&builtin, &custom, &the] {
+            let phrases = Phrases { text, grammar };
+            let tokens = crate::tokens::tokenize_with(text, Span::new(0, text.len()), grammar);
+            for end in [tokens.len(), tokens.len() / 2, 3, 0] {
+                for start in [0, 1, end / 2] {
+                    let tokens = &tokens[start.min(end)..end];
+                    for i in 0..=tokens.len() {
+                        // The tests outlet_at runs before it reads the aliases itself.
+                        let slow = tokens.get(i).and_then(|first| {
+                            if first.kind == TokenKind::Punct
+                                || !first.is_capitalized(text) && first.kind != TokenKind::Number
+                            {
+                                return None;
+                            }
+                            phrases.outlet_from(tokens, i, first)
+                        });
+                        assert_eq!(phrases.outlet_at(tokens, i), slow, "token {i} of {end}");
                     }
-                    phrases.outlet_from(tokens, i, first)
-                });
-                assert_eq!(phrases.outlet_at(tokens, i), slow, "token {i} of {end}");
+                }
             }
         }
     }
