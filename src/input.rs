@@ -231,6 +231,11 @@ pub fn parse_record(line: &str, fallback_id: &str) -> Result<Document, String> {
         Some(record) => record,
         None => serde_json::from_str(line).map_err(|err| format!("malformed JSON: {err}"))?,
     };
+    document_of(record, fallback_id)
+}
+
+/// The document a corpus record describes; `fallback_id` names it when it has no "id".
+fn document_of(record: Record, fallback_id: &str) -> Result<Document, String> {
     let id = match record.id {
         None | Some(serde_json::Value::Null) => fallback_id.to_string(),
         Some(serde_json::Value::String(id)) => id,
@@ -955,24 +960,7 @@ mod tests {
     fn parse_record_by_serde(line: &str, fallback_id: &str) -> Result<Document, String> {
         let record: Record =
             serde_json::from_str(line).map_err(|err| format!("malformed JSON: {err}"))?;
-        let id = match record.id {
-            None | Some(serde_json::Value::Null) => fallback_id.to_string(),
-            Some(serde_json::Value::String(id)) => id,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            Some(other) => return Err(format!("\"id\" must be a string or a number, not {other}")),
-        };
-        let non_empty = |value: Option<String>| value.filter(|v| !v.is_empty());
-        Ok(Document {
-            id,
-            html: html::looks_like_html(record.text.as_bytes()),
-            text: record.text,
-            meta: ArticleMeta {
-                url: non_empty(record.url),
-                date: non_empty(record.date),
-                outlet: non_empty(record.outlet),
-                title: non_empty(record.title),
-            },
-        })
+        document_of(record, fallback_id)
     }
 
     #[test]
