@@ -652,6 +652,24 @@ impl Grammar {
     /// text in one or two loads and looked up in the compact table of token facts.
     #[inline]
     pub fn word_lex(&self, text: &str, span: Span) -> Lex {
+        self.word_lex_in(&self.index().lexes, text, span)
+    }
+
+    /// Sets the lexicon facts of every token of `text`: [`Grammar::word_lex`] for a word,
+    /// `Lex::NONE` for a number or punctuation; the table is found once for them all.
+    pub fn look_up_tokens(&self, text: &str, tokens: &mut [Token]) {
+        let lexes = &self.index().lexes;
+        for token in tokens {
+            token.lex = match token.kind {
+                TokenKind::Word => self.word_lex_in(lexes, text, token.span),
+                _ => Lex::NONE,
+            };
+        }
+    }
+
+    /// [`Grammar::word_lex`] with the table of token facts at hand.
+    #[inline(always)]
+    fn word_lex_in(&self, lexes: &WordTable<Lex>, text: &str, span: Span) -> Lex {
         let len = span.end.wrapping_sub(span.start);
         let from = text.as_bytes().get(span.start..).unwrap_or(&[]);
         // All ASCII: the span starts and ends on character boundaries, and the word in any
@@ -660,7 +678,7 @@ impl Grammar {
             if let Some(chunk) = from.first_chunk::<8>() {
                 let head = u64::from_le_bytes(*chunk) & (u64::MAX >> (64 - 8 * len));
                 if head & HIGH_BITS == 0 {
-                    return self.index().lexes.get_folded(fold_ascii(head), len);
+                    return lexes.get_folded(fold_ascii(head), len);
                 }
             }
         } else if (9..=16).contains(&len) {
@@ -672,7 +690,7 @@ impl Grammar {
                 let tail = u64::from_le_bytes(*tail) & (u64::MAX >> (128 - 8 * len));
                 if (head | tail) & HIGH_BITS == 0 {
                     let (head, tail) = (fold_ascii(head), fold_ascii(tail));
-                    return self.index().lexes.get_folded_two(head, tail, len);
+                    return lexes.get_folded_two(head, tail, len);
                 }
             }
         }

@@ -254,12 +254,7 @@ pub fn tokenize(text: &str, within: Span, is_abbreviation: &dyn Fn(&str) -> bool
 /// Splits `within` of `text` into tokens, with what `grammar` says about each word.
 pub fn tokenize_with(text: &str, within: Span, grammar: &Grammar) -> Vec<Token> {
     let mut tokens = tokenize(text, within, &|w: &str| grammar.is_abbreviation(w));
-    for token in &mut tokens {
-        token.lex = match token.kind {
-            TokenKind::Word => grammar.word_lex(text, token.span),
-            _ => Lex::NONE,
-        };
-    }
+    grammar.look_up_tokens(text, &mut tokens);
     tokens
 }
 
