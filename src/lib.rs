@@ -32,6 +32,7 @@ pub mod segment;
 pub mod span;
 pub mod speakers;
 pub mod statement;
+mod stops;
 mod swar;
 pub mod table;
 pub mod tokens;

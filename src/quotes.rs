@@ -29,6 +29,7 @@
 //! quotes, and each paragraph is looked at at most twice (once ahead, for a hard wrap).
 
 use crate::span::Span;
+use crate::stops::Stops;
 #[cfg(test)]
 use nom::branch::alt;
 use nom::bytes::complete::tag;
@@ -96,7 +97,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
     };
     let mut scanner = Scanner {
         text,
-        candidates: Candidates::new(text.as_bytes()),
+        candidates: candidates(text.as_bytes()),
         out: Vec::new(),
         stack: Vec::with_capacity(MAX_DEPTH),
         para: 0,
@@ -276,52 +277,12 @@ fn is_candidate(b: u8) -> bool {
 }
 
 /// The bytes that can start a mark, `"` `'` and the UTF-8 lead bytes of `«»` (0xC2) and
-/// `“”„‘’` (0xE2), in two kinds each found by memchr over the whole text. The next of each
-/// kind is kept until the scan passes it, so the text is searched once per kind, however
-/// many paragraphs it is scanned in (left to right).
-struct Candidates<'t> {
-    /// The whole text.
-    bytes: &'t [u8],
-    /// The next candidate of each kind at or after where it was last searched from (the
-    /// text's length once there is none).
-    next: [usize; 2],
-}
+/// `“”„‘’` (0xE2), in two sets each found by memchr over the whole text.
+type Candidates<'t> = Stops<'t, 2>;
 
-impl<'t> Candidates<'t> {
-    /// The candidates of `bytes`.
-    fn new(bytes: &'t [u8]) -> Self {
-        let mut candidates = Candidates {
-            bytes,
-            next: [0; 2],
-        };
-        candidates.search(0, 0);
-        candidates.search(1, 0);
-        candidates
-    }
-
-    /// Finds the first candidate of `kind` at or after `from`.
-    fn search(&mut self, kind: usize, from: usize) {
-        let rest = self.bytes.get(from..).unwrap_or(&[]);
-        let found = if kind == 0 {
-            memchr::memchr2(b'"', b'\'', rest)
-        } else {
-            memchr::memchr2(0xC2, 0xE2, rest)
-        };
-        if let Some(slot) = self.next.get_mut(kind) {
-            *slot = found.map_or(self.bytes.len(), |off| from + off);
-        }
-    }
-
-    /// The first candidate at or after `from`, None when there is none.
-    fn next(&mut self, from: usize) -> Option<usize> {
-        for kind in 0..2 {
-            if self.next.get(kind).is_some_and(|&at| at < from) {
-                self.search(kind, from);
-            }
-        }
-        let first = self.next.iter().copied().min()?;
-        (first < self.bytes.len()).then_some(first)
-    }
+/// The [`Candidates`] of `bytes`.
+fn candidates(bytes: &[u8]) -> Candidates<'_> {
+    Stops::new(bytes, [b"\"'", b"\xC2\xE2"], 0)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1010,7 +971,7 @@ mod tests {
         for text in texts {
             let bytes = text.as_bytes();
             for stride in [1, 2, 5, 100] {
-                let mut candidates = Candidates::new(bytes);
+                let mut candidates = candidates(bytes);
                 for from in (0..=bytes.len() + 1).step_by(stride) {
                     let expected = bytes
                         .get(from..)

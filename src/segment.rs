@@ -39,6 +39,7 @@ use nom::{IResult, Parser};
 use rustc_hash::FxHashMap;
 
 use crate::span::Span;
+use crate::stops::Stops;
 
 /// Bytes scanned back for the word before a period; longer tokens are plain words.
 const TOKEN_WINDOW: usize = 64;
@@ -279,7 +280,7 @@ impl Segmenter {
     /// Sentences inside `within` (normally one paragraph), trimmed, in order, never empty.
     pub fn sentences(&self, text: &str, within: Span) -> Vec<Span> {
         let mut out = Vec::new();
-        let mut stops = Candidates::new(text.as_bytes(), within.start);
+        let mut stops = candidates(text.as_bytes(), within.start);
         self.sentences_into(text, within, &mut out, &mut stops, &mut String::new());
         out
     }
@@ -319,7 +320,7 @@ impl Segmenter {
         // About two sentences a paragraph in news text: few vectors grow more than once.
         let mut sentences = Vec::with_capacity(paragraphs.len() * 2);
         let mut paragraph_sentences = Vec::with_capacity(paragraphs.len());
-        let mut stops = Candidates::new(text.as_bytes(), 0);
+        let mut stops = candidates(text.as_bytes(), 0);
         let mut key = String::new();
         for &paragraph in &paragraphs {
             let first = sentences.len();
@@ -963,55 +964,13 @@ impl<'t> Scan<'_, 't, '_> {
 // ---------------------------------------------------------------------------
 // byte scanning
 
-/// The bytes where the sentence scan stops, in three kinds each found by memchr: `.` `?` `!`;
+/// The bytes where the sentence scan stops, in three sets each found by memchr: `.` `?` `!`;
 /// `)`; and the lead bytes 0xE2, 0xE3, 0xEF of `…`, `‽`, bullets and the CJK terminators.
-/// The next stop of each kind is kept until the scan passes it, so every kind is searched
-/// once over the text, whatever the scan does in between, and however many paragraphs it
-/// is scanned in (left to right).
-struct Candidates<'b> {
-    /// The whole text.
-    bytes: &'b [u8],
-    /// The next stop of each kind at or after where it was last searched from (the region's
-    /// length once there is none).
-    next: [usize; 3],
-}
+type Candidates<'b> = Stops<'b, 3>;
 
-impl<'b> Candidates<'b> {
-    /// The stops of `bytes` from `from` on.
-    fn new(bytes: &'b [u8], from: usize) -> Self {
-        let mut candidates = Candidates {
-            bytes,
-            next: [0; 3],
-        };
-        for kind in 0..3 {
-            candidates.search(kind, from);
-        }
-        candidates
-    }
-
-    /// Finds the first stop of `kind` at or after `from`.
-    fn search(&mut self, kind: usize, from: usize) {
-        let rest = self.bytes.get(from..).unwrap_or(&[]);
-        let found = match kind {
-            0 => memchr::memchr3(b'.', b'?', b'!', rest),
-            1 => memchr::memchr(b')', rest),
-            _ => memchr::memchr3(0xE2, 0xE3, 0xEF, rest),
-        };
-        if let Some(slot) = self.next.get_mut(kind) {
-            *slot = found.map_or(self.bytes.len(), |off| from + off);
-        }
-    }
-
-    /// The first stop at or after `from`, None when there is none before the text's end.
-    fn next(&mut self, from: usize) -> Option<usize> {
-        for kind in 0..3 {
-            if self.next.get(kind).is_some_and(|&at| at < from) {
-                self.search(kind, from);
-            }
-        }
-        let first = self.next.iter().copied().min()?;
-        (first < self.bytes.len()).then_some(first)
-    }
+/// The [`Candidates`] of `bytes` from `from` on.
+fn candidates(bytes: &[u8], from: usize) -> Candidates<'_> {
+    Stops::new(bytes, [b".?!", b")", b"\xE2\xE3\xEF"], from)
 }
 
 // ---------------------------------------------------------------------------
@@ -1904,7 +1863,7 @@ mod tests {
         for text in fast_path_texts() {
             let bytes = text.as_bytes();
             for stride in [1, 3, 17, 1000] {
-                let mut stops = Candidates::new(bytes, 0);
+                let mut stops = candidates(bytes, 0);
                 let mut from = 0;
                 while from <= bytes.len() + 1 {
                     let naive = bytes
