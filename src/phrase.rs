@@ -12,8 +12,8 @@ use crate::grammar::{lower, CueInfo, Grammar, Lower, Section};
 use crate::span::Span;
 use crate::statement::{Kind, Rule};
 use crate::tokens::{
-    ends_with_word, is_possessive, is_quote_mark, is_word, join_words, strip_possessive, Lex,
-    Token, TokenKind,
+    ends_with_word, is_ascii_white, is_possessive, is_quote_mark, is_word, join_words,
+    strip_possessive, Lex, Token, TokenKind,
 };
 
 /// Is `text` its own words joined by single spaces (what [`join_words`] gives back)? Checked
@@ -22,10 +22,7 @@ fn is_joined_words(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.first() != Some(&b' ')
         && bytes.last() != Some(&b' ')
-        && bytes
-            .iter()
-            .all(|&b| b.is_ascii() && !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
-        && !bytes.windows(2).any(|pair| pair == b"  ")
+        && single_spaced_end(text, 0, text.len()) == text.len()
 }
 
 /// Prepositions that join a name to what it heads ("Mr. Morgan of the Sierra Club").
@@ -1464,7 +1461,7 @@ fn single_spaced_end(text: &str, from: usize, to: usize) -> usize {
     let mut previous = 0u8;
     for (at, &b) in bytes.iter().enumerate() {
         let two_spaces = b == b' ' && previous == b' ' && at > 0;
-        if !b.is_ascii() || (b.is_ascii_whitespace() && b != b' ') || b == 0x0b || two_spaces {
+        if !b.is_ascii() || (is_ascii_white(b) && b != b' ') || two_spaces {
             return from + at;
         }
         previous = b;
@@ -1476,9 +1473,7 @@ fn single_spaced_end(text: &str, from: usize, to: usize) -> usize {
 fn first_whitespace(text: &str, from: usize, to: usize) -> usize {
     let piece = text.get(from..to).unwrap_or("");
     let at = if piece.is_ascii() {
-        piece
-            .bytes()
-            .position(|b| b.is_ascii_whitespace() || b == 0x0b)
+        piece.bytes().position(is_ascii_white)
     } else {
         piece
             .char_indices()

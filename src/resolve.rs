@@ -19,7 +19,7 @@ use crate::phrase::Phrases;
 use crate::segment::Segmentation;
 use crate::span::Span;
 use crate::statement::Statement;
-use crate::tokens::{is_word, join_words, strip_possessive, Token, TokenKind};
+use crate::tokens::{is_ascii_white, is_word, join_words, strip_possessive, Token, TokenKind};
 
 /// A person the article names, at one place.
 #[derive(Debug, Clone)]
@@ -347,11 +347,11 @@ fn last_word_key(name: &str) -> String {
     let bytes = name.as_bytes();
     let end = bytes
         .iter()
-        .rposition(|&b| !is_ascii_space(b))
+        .rposition(|&b| !is_ascii_white(b))
         .map_or(0, |i| i + 1);
     let start = bytes
         .get(..end)
-        .and_then(|head| head.iter().rposition(|&b| is_ascii_space(b)))
+        .and_then(|head| head.iter().rposition(|&b| is_ascii_white(b)))
         .map_or(0, |i| i + 1);
     let last = name.get(start..end).unwrap_or("");
     let last = strip_possessive(last).unwrap_or(last);
@@ -385,7 +385,7 @@ fn is_person_name(name: &str) -> bool {
     }
     let mut after_space = true;
     for (at, &byte) in name.as_bytes().iter().enumerate() {
-        let space = is_ascii_space(byte);
+        let space = is_ascii_white(byte);
         if after_space && !space {
             let capital = if byte.is_ascii() {
                 byte.is_ascii_uppercase()
@@ -662,12 +662,6 @@ fn gather<'k>(
     people
 }
 
-/// Is the byte white space to [`char::is_whitespace`]? (For ASCII bytes; `u8`'s own test
-/// leaves out the vertical tab.)
-fn is_ascii_space(byte: u8) -> bool {
-    matches!(byte, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
-}
-
 /// How many words `name` has (split at white space), and whether it is already those words
 /// joined by single spaces, as [`join_words`] gives them. A name without non-ASCII white
 /// space is read byte by byte; another is split, and joined anew.
@@ -679,7 +673,7 @@ fn word_shape(name: &str) -> (usize, bool) {
     let mut joined = true;
     let mut after_space = true;
     for &byte in name.as_bytes() {
-        let space = is_ascii_space(byte);
+        let space = is_ascii_white(byte);
         if space {
             // A space first, a second space, or another white space byte.
             joined &= !after_space && byte == b' ';

@@ -40,6 +40,7 @@ use rustc_hash::FxHashMap;
 
 use crate::span::Span;
 use crate::stops::Stops;
+use crate::tokens::is_ascii_white;
 
 /// Bytes scanned back for the word before a period; longer tokens are plain words.
 const TOKEN_WINDOW: usize = 64;
@@ -1190,11 +1191,6 @@ fn trim_span(text: &str, start: usize, end: usize) -> Span {
         return Span::new(start, end);
     }
     Span::new(start, end).trim(text)
-}
-
-/// True for the ASCII bytes that `char::is_whitespace` accepts (tab to carriage return, space).
-const fn is_ascii_white(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// `within` limited to the text and to character boundaries, or None when empty.

@@ -211,6 +211,12 @@ pub fn ends_with_word(word: &str, suffix: &str) -> bool {
         .is_some_and(|end| end.eq_ignore_ascii_case(suffix.as_bytes()))
 }
 
+/// Is the ASCII byte white space to `char::is_whitespace`: tab to carriage return, or
+/// space? (`u8::is_ascii_whitespace` leaves out the vertical tab.)
+pub(crate) const fn is_ascii_white(byte: u8) -> bool {
+    matches!(byte, b'\t'..=b'\r' | b' ')
+}
+
 /// The words of `text` joined by single spaces: whitespace runs collapsed, the ends trimmed.
 pub fn join_words(text: &str) -> String {
     let mut joined = String::with_capacity(text.len());
