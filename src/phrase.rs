@@ -104,29 +104,6 @@ impl<'a> Phrases<'a> {
         ends_with_word(self.word(token), suffix)
     }
 
-    /// [`Token::is_capitalized`], answered inline for words whose first byte is ASCII: one
-    /// that is no capital is never capitalised; a capital is, when the span ends at a
-    /// character boundary (the test `Token::is_capitalized` makes first).
-    #[inline]
-    fn capitalized(&self, token: &Token) -> bool {
-        let bytes = self.text.as_bytes();
-        let (start, end) = (token.span.start, token.span.end);
-        let ends_at_boundary =
-            || end == bytes.len() || bytes.get(end).is_some_and(|&b| b as i8 >= -0x40);
-        match bytes.get(start) {
-            Some(b) if b.is_ascii() && !b.is_ascii_uppercase() => false,
-            Some(b)
-                if b.is_ascii_uppercase()
-                    && token.kind == TokenKind::Word
-                    && start < end
-                    && ends_at_boundary() =>
-            {
-                true
-            }
-            _ => token.is_capitalized(self.text),
-        }
-    }
-
     /// The cue entry of the verb at `tokens[k]`, unless a determiner or possessive makes it a noun ("a report").
     ///
     /// Asked of every word the rules walk over: the many tokens that no cue lexicon lists are
@@ -174,7 +151,7 @@ impl<'a> Phrases<'a> {
         let modifier_between = base_form
             && k >= 2
             && tokens[k - 1].kind == TokenKind::Word
-            && !self.capitalized(&tokens[k - 1])
+            && !tokens[k - 1].is_capitalized(self.text)
             && !self.is_pronoun(&tokens[k - 1])
             && !self.in_section(&tokens[k - 1], Section::SkipBeforeCue)
             && marks_noun(k - 2)
@@ -214,7 +191,7 @@ impl<'a> Phrases<'a> {
         let cue = self.grammar.cue(self.word(token)).filter(|c| !c.noun)?;
         // Capitalised cue words are names ("State Department"), except headline verbs ("Putin Says").
         let headline_verb = matches!(cue.lemma.as_str(), "say" | "tell");
-        (!self.capitalized(token) || headline_verb).then_some(cue)
+        (!token.is_capitalized(self.text) || headline_verb).then_some(cue)
     }
 
     /// What the lexicons say about the token (see [`Grammar::token_lex`]): a word's facts
@@ -263,9 +240,9 @@ impl<'a> Phrases<'a> {
         self.in_section(token, Section::SkipBeforeCue)
             || (self.ends_with(token, "ly")
                 && self.lower(token).len() > 4
-                && !self.capitalized(token))
+                && !token.is_capitalized(self.text))
             || (self.is_time_word(token)
-                && (self.capitalized(token) || !self.is_one_of(token, &["last"])))
+                && (token.is_capitalized(self.text) || !self.is_one_of(token, &["last"])))
             || (self.is_one_of(token, &["on"])
                 && tokens
                     .get(index + 1)
@@ -294,7 +271,7 @@ impl<'a> Phrases<'a> {
             if token.kind == TokenKind::Punct {
                 break;
             }
-            if self.is_determiner(token) && !self.capitalized(token)
+            if self.is_determiner(token) && !token.is_capitalized(self.text)
                 || self.is_one_of(token, &["the", "a", "an"])
             {
                 if start.is_none() && tentative > 0 && k < end {
@@ -314,14 +291,14 @@ impl<'a> Phrases<'a> {
                 }
                 break;
             }
-            let capitalized = self.capitalized(token);
+            let capitalized = token.is_capitalized(self.text);
             let connector = self.is_one_of(token, &["for", "of", "to"])
                 || self.is_one_of(token, &["in", "at", "from"])
-                    && start.is_some_and(|s| self.capitalized(&tokens[s]));
+                    && start.is_some_and(|s| tokens[s].is_capitalized(self.text));
             if connector
                 && start.is_some()
                 && k >= lo + 2
-                && (self.is_title(&tokens[k - 2]) || self.capitalized(&tokens[k - 2]))
+                && (self.is_title(&tokens[k - 2]) || tokens[k - 2].is_capitalized(self.text))
                 && tentative == 0
             {
                 k -= 1;
@@ -385,7 +362,7 @@ impl<'a> Phrases<'a> {
                     || w.chars().filter(|c| c.is_alphabetic()).count() == 1
                     || self.is_one_of(t, &["jr.", "sr.", "jr", "sr", "ii", "iii"])
             };
-            (self.capitalized(t)
+            (t.is_capitalized(self.text)
                 && !self.is_title(t)
                 && !self.is_clause_break(t)
                 && !self.is_cue_noun(t)
@@ -414,7 +391,7 @@ impl<'a> Phrases<'a> {
             name_start -= 1;
         }
         // A name cannot start with a particle or end in a possessive.
-        while name_start < tokens.len() && !self.capitalized(&tokens[name_start]) {
+        while name_start < tokens.len() && !tokens[name_start].is_capitalized(self.text) {
             name_start += 1;
         }
         let possessive = is_possessive(self.word(last));
@@ -636,7 +613,9 @@ impl<'a> Phrases<'a> {
     /// A speaker phrase starting at `from` (after skippable words) and the index just past it.
     fn phrase_from(&self, tokens: &[Token], from: usize) -> Option<(NounPhrase, usize)> {
         let mut j = from;
-        while j < tokens.len() && self.skippable_after(&tokens[j]) && !self.capitalized(&tokens[j])
+        while j < tokens.len()
+            && self.skippable_after(&tokens[j])
+            && !tokens[j].is_capitalized(self.text)
         {
             j += 1;
         }
@@ -658,17 +637,19 @@ impl<'a> Phrases<'a> {
             if token.kind == TokenKind::Punct {
                 break;
             }
-            let capitalized = self.capitalized(token);
+            let capitalized = token.is_capitalized(self.text);
             if j == begin && self.is_determiner(token) {
                 j += 1;
                 continue;
             }
             // "spokesman for the Kremlin", "Mr. Morgan of the Sierra Club", "mother of three"
             let complement_follows = tokens.get(j + 1).is_some_and(|next| {
-                self.capitalized(next)
+                next.is_capitalized(self.text)
                     || next.kind == TokenKind::Number
                     || self.is_one_of(next, &["the"])
-                        && tokens.get(j + 2).is_some_and(|t| self.capitalized(t))
+                        && tokens
+                            .get(j + 2)
+                            .is_some_and(|t| t.is_capitalized(self.text))
             });
             if self.is_one_of(token, &["of", "for", "to"])
                 && end == Some(j)
@@ -783,7 +764,7 @@ impl<'a> Phrases<'a> {
         if let Some(found) = self.end_attribution(after) {
             return Some(found);
         }
-        if dash && self.capitalized(first) {
+        if dash && first.is_capitalized(self.text) {
             let speaker = self.object_after(after, s)?;
             speaker.name?;
             return Some(self.attribution(Rule::Dash, None, Some(speaker)));
@@ -802,7 +783,7 @@ impl<'a> Phrases<'a> {
             let inverted = self.cue_verb_at_if(after, start, |c| c.speech).is_some()
                 && after
                     .get(start + 1)
-                    .is_some_and(|t| self.capitalized(t) || self.is_determiner(t));
+                    .is_some_and(|t| t.is_capitalized(self.text) || self.is_determiner(t));
             let (speaker, cue) = if inverted {
                 let Some(speaker) = self
                     .object_after(after, start + 1)
@@ -1022,7 +1003,7 @@ impl<'a> Phrases<'a> {
         let (speaker, verb) = self.phrase_from(before, clause_start)?;
         let is_subject = speaker.pronoun || speaker.name.is_some();
         let verb_follows = before.get(verb).is_some_and(|t| {
-            t.kind == TokenKind::Word && !self.capitalized(t) && !self.is_clause_break(t)
+            t.kind == TokenKind::Word && !t.is_capitalized(self.text) && !self.is_clause_break(t)
         });
         (is_subject && verb_follows && speaker.span.start == before[clause_start].span.start)
             .then(|| self.attribution(Rule::DistantCue, None, Some(speaker)))
@@ -1075,13 +1056,13 @@ impl<'a> Phrases<'a> {
                     .pronoun(self.word(first))
                     .is_some_and(|p| !p.first_person)
                 && !self.is_one_of(first, &["him", "her", "them", "his", "it"]);
-            if pronoun || self.capitalized(first) || self.is_determiner(first) {
+            if pronoun || first.is_capitalized(self.text) || self.is_determiner(first) {
                 if let Some((phrase, _)) = self.phrase_from(tokens, start) {
                     if phrase.span.start == first.span.start
                         && (phrase.pronoun
                             || phrase.name.is_some()
                             || self.is_determiner(first)
-                            || self.capitalized(first))
+                            || first.is_capitalized(self.text))
                         && accept(&phrase)
                     {
                         return Some(phrase);
@@ -1138,7 +1119,9 @@ impl<'a> Phrases<'a> {
                 self.object_after(tokens, k + 1).filter(|p| {
                     let after = end_of(tokens, p.span);
                     p.name.is_some()
-                        && tokens.get(k + 1).is_some_and(|t| self.capitalized(t))
+                        && tokens
+                            .get(k + 1)
+                            .is_some_and(|t| t.is_capitalized(self.text))
                         && tokens
                             .get(after)
                             .is_some_and(|t| matches!(self.word(t), ":" | ","))
@@ -1272,27 +1255,8 @@ impl<'a> Phrases<'a> {
         let first = tokens.get(i)?;
         match first.kind {
             TokenKind::Punct => return None,
-            TokenKind::Word => {
-                let bytes = self.text.as_bytes();
-                match bytes.get(first.span.start) {
-                    // A word whose first byte is ASCII but no capital is not capitalised (see
-                    // `Token::is_capitalized`): most words, told apart without a call.
-                    Some(b) if b.is_ascii() && !b.is_ascii_uppercase() => return None,
-                    // An ASCII capital is, when the span holds whole characters (what
-                    // `Token::is_capitalized` tests first).
-                    Some(b) if b.is_ascii() => {
-                        let end = first.span.end;
-                        let whole = first.span.start < end
-                            && bytes.get(end).is_none_or(|&b| b as i8 >= -0x40)
-                            && end <= bytes.len();
-                        if !whole && !first.is_capitalized(self.text) {
-                            return None;
-                        }
-                    }
-                    _ if !first.is_capitalized(self.text) => return None,
-                    _ => {}
-                }
-            }
+            TokenKind::Word if !first.is_capitalized(self.text) => return None,
+            TokenKind::Word => {}
             TokenKind::Number => {}
         }
         if !self.may_start_outlet(tokens, i, first) {
@@ -1686,11 +1650,6 @@ mod tests {
                         "{k}"
                     );
                     assert_eq!(
-                        phrases.capitalized(token),
-                        token.is_capitalized(text),
-                        "{k}"
-                    );
-                    assert_eq!(
                         phrases.may_be_according(token),
                         phrases.is_one_of(token, &["according"]),
                         "{k}"
@@ -1828,32 +1787,6 @@ mod tests {
                 grammar: &grammar,
             };
             assert_eq!(p.speaker_name(&phrase), joined(piece), "{piece:?}");
-        }
-    }
-
-    #[test]
-    fn capitalized_is_the_token_test_on_awkward_spans() {
-        let grammar = Grammar::builtin();
-        let text = "Ékho said Über x ÉA Q";
-        let phrases = Phrases {
-            text,
-            grammar: &grammar,
-        };
-        for kind in [TokenKind::Word, TokenKind::Number, TokenKind::Punct] {
-            for start in 0..=text.len() + 1 {
-                for end in 0..=text.len() + 1 {
-                    let token = Token {
-                        span: Span::new(start, end),
-                        kind,
-                        lex: Lex::UNKNOWN,
-                    };
-                    assert_eq!(
-                        phrases.capitalized(&token),
-                        token.is_capitalized(text),
-                        "{kind:?} {start}..{end}"
-                    );
-                }
-            }
         }
     }
 }

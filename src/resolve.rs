@@ -464,7 +464,7 @@ fn scan_people<'t>(
         // Straight to the next token that may start a name.
         while let Some(skip) = tokens
             .get(i..)
-            .and_then(|rest| rest.iter().position(|t| may_start_name(text, t)))
+            .and_then(|rest| rest.iter().position(|t| t.is_capitalized(text)))
         {
             i += skip;
             let run = name_run(text, tokens.get(i..).unwrap_or_default(), grammar);
@@ -501,27 +501,15 @@ fn scan_people<'t>(
     mentions
 }
 
-/// Can the token start a name run: is it a capitalised word (the first test of
-/// [`name_run`])? Plainly not when its first byte is ASCII and no capital.
-fn may_start_name(text: &str, token: &Token) -> bool {
-    if token.kind != TokenKind::Word {
-        return false;
-    }
-    match text.as_bytes().get(token.span.start) {
-        Some(byte) if byte.is_ascii() && !byte.is_ascii_uppercase() => false,
-        _ => token.is_capitalized(text),
-    }
-}
-
 /// How many tokens at the start of `tokens` form a run of capitalised name words. The first
-/// token is one that [`may_start_name`]: its capital is not asked again.
+/// token is known to be capitalised: its capital is not asked again.
 fn name_run(text: &str, tokens: &[Token], grammar: &Grammar) -> usize {
     tokens
         .iter()
         .enumerate()
         .take_while(|&(k, t)| {
             let word = t.text(text);
-            (k == 0 || may_start_name(text, t))
+            (k == 0 || t.is_capitalized(text))
                 && !grammar.token_lex(t, text).is_name_stop()
                 && (!word.bytes().any(|b| b == b'.')
                     || word.chars().filter(|c| c.is_alphabetic()).count() == 1)
@@ -692,8 +680,8 @@ mod tests {
 
     use super::{
         gather, is_media_reference, is_person_name, is_person_name_slowly, last_outlet_before,
-        last_word_key, last_word_key_slowly, may_start_name, mentions_before, nominal_role,
-        token_title, word_shape, Mention, Named,
+        last_word_key, last_word_key_slowly, mentions_before, nominal_role, token_title,
+        word_shape, Mention, Named,
     };
     use crate::grammar::{Gender, Grammar};
     use crate::span::Span;
@@ -948,17 +936,9 @@ mod tests {
         let text =
             "Obama and ÉLISE met élise in (Paris), said the Spokesman, THE spokesman, Thé aide";
         let tokens = tokenize_with(text, Span::new(0, text.len()), &grammar);
-        for token in &tokens {
-            assert_eq!(
-                may_start_name(text, token),
-                token.is_capitalized(text),
-                "{}",
-                token.text(text)
-            );
-        }
         let starts: Vec<&str> = tokens
             .iter()
-            .filter(|t| may_start_name(text, t))
+            .filter(|t| t.is_capitalized(text))
             .map(|t| t.text(text))
             .collect();
         assert_eq!(

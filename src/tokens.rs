@@ -158,20 +158,35 @@ impl Token {
     }
 
     /// True for a word that starts with an upper-case letter.
+    ///
+    /// Asked of most tokens by several rules, so the ASCII answers are inline: an ASCII first
+    /// byte is the whole first character, and one that is no capital never starts an
+    /// upper-case word (nor does an empty or cut span); a capital does when the span holds
+    /// whole characters.
+    #[inline]
     pub fn is_capitalized(&self, text: &str) -> bool {
         if self.kind != TokenKind::Word {
             return false;
         }
-        // An ASCII first byte is the whole first character (when the span is valid text).
         let bytes = text.as_bytes();
         let (start, end) = (self.span.start, self.span.end);
-        if let Some(&first) = bytes.get(start) {
-            let ends_at_boundary =
-                end == bytes.len() || bytes.get(end).is_some_and(|&b| b as i8 >= -0x40);
-            if first.is_ascii() && start < end && ends_at_boundary {
-                return first.is_ascii_uppercase();
+        match bytes.get(start) {
+            Some(&first) if first.is_ascii() && !first.is_ascii_uppercase() => false,
+            Some(&first)
+                if first.is_ascii()
+                    && start < end
+                    && (end == bytes.len()
+                        || bytes.get(end).is_some_and(|&b| b as i8 >= -0x40)) =>
+            {
+                true
             }
+            _ => self.starts_upper_case(text),
         }
+    }
+
+    /// Does the token's text start with an upper-case character? (`is_capitalized` beyond ASCII.)
+    #[inline(never)]
+    fn starts_upper_case(&self, text: &str) -> bool {
         self.text(text)
             .chars()
             .next()
@@ -885,6 +900,33 @@ mod tests {
             .map(|t| t.text(text))
             .collect();
         assert_eq!(capitalized, vec!["Hello", "Élan", "İzmir"]);
+    }
+
+    #[test]
+    fn capitalized_is_the_first_character_test_on_awkward_spans() {
+        let text = "Ékho said Über x ÉA Q";
+        for kind in [TokenKind::Word, TokenKind::Number, TokenKind::Punct] {
+            for start in 0..=text.len() + 1 {
+                for end in 0..=text.len() + 1 {
+                    let token = Token {
+                        span: Span::new(start, end),
+                        kind,
+                        lex: Lex::UNKNOWN,
+                    };
+                    let by_chars = kind == TokenKind::Word
+                        && token
+                            .text(text)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase);
+                    assert_eq!(
+                        token.is_capitalized(text),
+                        by_chars,
+                        "{kind:?} {start}..{end}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
