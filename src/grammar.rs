@@ -1274,10 +1274,7 @@ fn without_the(alias: &str) -> &str {
 /// nor digit. Words split only between such a run and what follows it, so an outlet alias
 /// that matches text starting at a word has the same lead as that text.
 pub fn outlet_lead(text: &str) -> Option<&str> {
-    let run = text
-        .bytes()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(text.len());
+    let run = alphanumeric_run(text.as_bytes());
     let after = text.as_bytes().get(run);
     (run > 0 && after.is_none_or(u8::is_ascii)).then(|| &text[..run])
 }
