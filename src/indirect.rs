@@ -204,42 +204,47 @@ impl QuotedSpans {
     #[cfg(test)]
     fn contains(&self, span: Span) -> bool {
         let before = self.spans.partition_point(|s| s.start <= span.start);
-        self.around(before).1.is_some_and(|end| end >= span.end)
+        self.reach_before(before).is_some_and(|end| end >= span.end)
     }
 
-    /// Sets `quoted` to, for each token, whether some span contains it (what `contains` says),
-    /// walking the spans along with the tokens instead of searching them for each token.
+    /// Sets `quoted` to, for each token, whether some span contains it (what `contains` says);
+    /// `tokens` are in text order (ordered by start and by end, as the tokenizer gives them).
+    ///
+    /// Instead of asking for each token, the tokens a span contains are found as one run: the
+    /// spans that start by the first token together hold the tokens up to the furthest end
+    /// among them, and each span that starts later inside the stretch holds the tokens from its
+    /// start up to its end. Most sentences hold no quotation and cost two searches.
     fn mark(&self, tokens: &[Token], quoted: &mut Vec<bool>) {
         quoted.clear();
-        // `before` counts the spans that start at or before the last token; the start of the
-        // next span and the furthest end of those before are kept at hand.
-        let mut before = 0;
-        let mut next_start = None;
-        let mut reach = None;
-        let mut last_start = None;
-        quoted.extend(tokens.iter().map(|token| {
-            let start = token.span.start;
-            if last_start.is_none_or(|last| start < last) {
-                before = self.spans.partition_point(|s| s.start <= start);
-                (next_start, reach) = self.around(before);
+        quoted.resize(tokens.len(), false);
+        let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+            return;
+        };
+        let mut hold = |from: usize, to: usize| {
+            if let Some(run) = quoted.get_mut(from..to) {
+                run.fill(true);
             }
-            while next_start.is_some_and(|next| next <= start) {
-                before += 1;
-                (next_start, reach) = self.around(before);
+        };
+        let starting_before = self.spans.partition_point(|s| s.start <= first.span.start);
+        if let Some(reach) = self.reach_before(starting_before) {
+            if reach >= first.span.end {
+                hold(0, tokens.partition_point(|t| t.span.end <= reach));
             }
-            last_start = Some(start);
-            reach.is_some_and(|end| end >= token.span.end)
-        }));
+        }
+        let later = self.spans.get(starting_before..).unwrap_or(&[]);
+        let within = later.partition_point(|s| s.start <= last.span.start);
+        for span in later.get(..within).unwrap_or(&[]) {
+            let from = tokens.partition_point(|t| t.span.start < span.start);
+            hold(from, tokens.partition_point(|t| t.span.end <= span.end));
+        }
     }
 
-    /// The start of span `before`, and the furthest end of the spans before it.
-    fn around(&self, before: usize) -> (Option<usize>, Option<usize>) {
-        let next_start = self.spans.get(before).map(|s| s.start);
-        let reach = before
+    /// The furthest end of the first `before` spans.
+    fn reach_before(&self, before: usize) -> Option<usize> {
+        before
             .checked_sub(1)
             .and_then(|i| self.reach.get(i))
-            .copied();
-        (next_start, reach)
+            .copied()
     }
 }
 
@@ -819,17 +824,32 @@ mod tests {
             Span::new(25, 35),
             Span::new(58, 70),
         ]);
-        let mut tokens: Vec<Token> = (0..75).map(|i| token(i, i + 3)).collect();
-        // Out of order too (never from the tokenizer, but answered the same).
-        tokens.extend([token(30, 33), token(6, 9), token(0, 1), token(66, 70)]);
+        // Tokens in text order: overlapping, empty, one byte, and words with gaps between.
+        let layouts: Vec<Vec<Token>> = vec![
+            (0..75).map(|i| token(i, i + 3)).collect(),
+            (0..75).map(|i| token(i, i)).collect(),
+            (0..75).map(|i| token(i, i + 1)).collect(),
+            (0..25).map(|i| token(3 * i + i % 2, 3 * i + 2)).collect(),
+        ];
         let mut quoted = vec![true];
-        spans.mark(&tokens, &mut quoted);
-        let expected: Vec<bool> = tokens.iter().map(|t| spans.contains(t.span)).collect();
-        assert_eq!(quoted, expected);
+        for tokens in &layouts {
+            // Every stretch of them, as the sentences of a paragraph are.
+            for from in 0..=tokens.len() {
+                for to in from..=tokens.len() {
+                    let stretch = &tokens[from..to];
+                    spans.mark(stretch, &mut quoted);
+                    let expected: Vec<bool> =
+                        stretch.iter().map(|t| spans.contains(t.span)).collect();
+                    assert_eq!(quoted, expected, "{from}..{to}");
+                }
+            }
+        }
+        let tokens = &layouts[0];
+        spans.mark(tokens, &mut quoted);
         assert!(quoted[6] && !quoted[3] && !quoted[20] && quoted[26] && quoted[67]);
         spans.mark(&[], &mut quoted);
         assert!(quoted.is_empty());
-        QuotedSpans::of(Vec::new()).mark(&tokens, &mut quoted);
+        QuotedSpans::of(Vec::new()).mark(tokens, &mut quoted);
         assert!(quoted.iter().all(|q| !q));
     }
 
