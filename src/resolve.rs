@@ -461,19 +461,25 @@ fn scan_people<'t>(
     let mut mentions = Vec::new();
     for tokens in paragraphs {
         let mut i = 0;
-        // Straight to the next token that may start a name.
+        // The name runs are the longest runs of name words: straight to the next one.
         while let Some(skip) = tokens
             .get(i..)
-            .and_then(|rest| rest.iter().position(|t| t.is_capitalized(text)))
+            .and_then(|rest| rest.iter().position(|t| is_name_word(text, t, grammar)))
         {
-            i += skip;
-            let run = name_run(text, tokens.get(i..).unwrap_or_default(), grammar);
-            if run == 0 {
-                i += 1;
-                continue;
-            }
-            let names = &tokens[i..i + run];
-            let (title, title_gender) = title_before(text, &tokens[..i], grammar);
+            let start = i + skip;
+            let run = 1 + tokens
+                .get(start + 1..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|t| is_name_word(text, t, grammar))
+                .count();
+            // The token after the run is no name word.
+            i = start + run + 1;
+            let (Some(names), Some(before)) = (tokens.get(start..start + run), tokens.get(..start))
+            else {
+                break;
+            };
+            let (title, title_gender) = title_before(text, before, grammar);
             // A run of one word needs a title; the first name is asked only when it can count.
             let first_gender = if run >= 2 || title.is_some() {
                 grammar.first_name(names[0].text(text))
@@ -495,26 +501,28 @@ fn scan_people<'t>(
                     },
                 });
             }
-            i += run;
         }
     }
     mentions
 }
 
-/// How many tokens at the start of `tokens` form a run of capitalised name words. The first
-/// token is known to be capitalised: its capital is not asked again.
-fn name_run(text: &str, tokens: &[Token], grammar: &Grammar) -> usize {
-    tokens
-        .iter()
-        .enumerate()
-        .take_while(|&(k, t)| {
-            let word = t.text(text);
-            (k == 0 || t.is_capitalized(text))
-                && !grammar.token_lex(t, text).is_name_stop()
-                && (!word.bytes().any(|b| b == b'.')
-                    || word.chars().filter(|c| c.is_alphabetic()).count() == 1)
-        })
-        .count()
+/// May the token be a word of a name run: a capitalised word that is no name stop, without
+/// a period unless it has a single letter ("U.S." is no name word, "J." is)? The lexicon
+/// flag comes before the text, and the text is decoded only for a period.
+#[inline(always)]
+fn is_name_word(text: &str, token: &Token, grammar: &Grammar) -> bool {
+    if !token.is_capitalized(text) || grammar.token_lex(token, text).is_name_stop() {
+        return false;
+    }
+    let bytes = text
+        .as_bytes()
+        .get(token.span.start..token.span.end)
+        .unwrap_or_default();
+    if !bytes.contains(&b'.') {
+        return true;
+    }
+    let word = token.text(text);
+    !word.bytes().any(|b| b == b'.') || word.chars().filter(|c| c.is_alphabetic()).count() == 1
 }
 
 /// The person title right before a name run ("Kremlin spokesman", "Mr.", "U.S. Ambassador to the U.N."), and its gender.
@@ -927,6 +935,89 @@ mod tests {
                 }
             }
             assert!(heads >= 5, "{heads}");
+        }
+    }
+
+    /// The name runs as first defined: from each capitalised token, the tokens that are
+    /// capitalised (the first is known to be), no name stops, and without a period unless
+    /// they have one letter.
+    fn name_runs_by_capitals(
+        text: &str,
+        tokens: &[crate::tokens::Token],
+        grammar: &Grammar,
+    ) -> Vec<Span> {
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while let Some(skip) = tokens
+            .get(i..)
+            .and_then(|rest| rest.iter().position(|t| t.is_capitalized(text)))
+        {
+            i += skip;
+            let run = tokens[i..]
+                .iter()
+                .enumerate()
+                .take_while(|&(k, t)| {
+                    let word = t.text(text);
+                    (k == 0 || t.is_capitalized(text))
+                        && !grammar.token_lex(t, text).is_name_stop()
+                        && (!word.bytes().any(|b| b == b'.')
+                            || word.chars().filter(|c| c.is_alphabetic()).count() == 1)
+                })
+                .count();
+            if run == 0 {
+                i += 1;
+                continue;
+            }
+            runs.push(Span::new(
+                tokens[i].span.start,
+                tokens[i + run - 1].span.end,
+            ));
+            i += run;
+        }
+        runs
+    }
+
+    #[test]
+    fn name_runs_are_the_longest_runs_of_name_words() {
+        let grammar = Grammar::builtin();
+        let text = "Kremlin spokesman Dmitry Peskov said. U.S. Ambassador to the U.N. Samantha \
+                    Power, J. R. R. Tolkien, Mr. Smith and Sen. Warren met ÉLISE Lucet; The \
+                    President Barack Obama's aide, \"Putin\" (Moscow) Jean-Claude Juncker. \
+                    O'Neill A.B. Ü.S. Élise. Zürich ΟΔΥΣΣΕΥΣ";
+        for tokens in [
+            tokenize_with(text, Span::new(0, text.len()), &grammar),
+            crate::tokens::tokenize(text, Span::new(0, text.len()), &|_| false),
+        ] {
+            let expected = name_runs_by_capitals(text, &tokens, &grammar);
+            assert!(expected.len() >= 10, "{expected:?}");
+            let mut got = Vec::new();
+            let mut i = 0;
+            while let Some(skip) = tokens.get(i..).and_then(|rest| {
+                rest.iter()
+                    .position(|t| super::is_name_word(text, t, &grammar))
+            }) {
+                let start = i + skip;
+                let run = 1 + tokens[start + 1..]
+                    .iter()
+                    .take_while(|t| super::is_name_word(text, t, &grammar))
+                    .count();
+                got.push(Span::new(
+                    tokens[start].span.start,
+                    tokens[start + run - 1].span.end,
+                ));
+                i = start + run + 1;
+            }
+            assert_eq!(got, expected);
+            let paragraphs = vec![tokens.clone()];
+            let mentions: Vec<Span> = super::scan_people(text, &paragraphs, &grammar)
+                .iter()
+                .map(|m| m.span)
+                .collect();
+            assert!(
+                mentions.iter().all(|m| expected.contains(m)),
+                "{mentions:?}"
+            );
+            assert!(mentions.len() >= 3, "{mentions:?}");
         }
     }
 
