@@ -275,7 +275,11 @@ fn outlet_mentions(
 
 /// Does the mention name an outlet by a word for one: "the newspaper", "the network"?
 fn is_media_reference(text: &str, mention: Span, grammar: &Grammar) -> bool {
-    let mut words = mention.of(text).split_whitespace();
+    let written = mention.of(text);
+    if !may_start_with_the(written) {
+        return false;
+    }
+    let mut words = written.split_whitespace();
     if !words.next().is_some_and(|w| is_word(w, "the")) {
         return false;
     }
@@ -286,6 +290,19 @@ fn is_media_reference(text: &str, mention: Span, grammar: &Grammar) -> bool {
                 .last()
                 .and_then(|w| grammar.title(w))
                 .is_some_and(|t| t.media))
+}
+
+/// May the first word of `written` be "the" (any case)? False only when it cannot: its first
+/// byte is ASCII and no white space, so the first word starts there, and its first bytes are
+/// not "the".
+fn may_start_with_the(written: &str) -> bool {
+    let bytes = written.as_bytes();
+    match bytes.first() {
+        Some(&first) if first.is_ascii() && !is_ascii_white(first) => bytes
+            .get(..3)
+            .is_some_and(|head| head.eq_ignore_ascii_case(b"the")),
+        _ => true,
+    }
 }
 
 /// The outlet named last before the mention, from the article's outlet mentions.
@@ -756,6 +773,37 @@ mod tests {
             at += piece.len() + 1;
         }
         assert_eq!(answers, vec![true, true, false, false, false]);
+    }
+
+    #[test]
+    fn only_a_first_word_the_may_start_with_the() {
+        let cases = [
+            "",
+            " the paper",
+            "the",
+            "The newspaper",
+            "THE\u{a0}paper",
+            "then",
+            "they",
+            "th",
+            "he",
+            "Putin",
+            "\u{a0}the x",
+            "\u{2003}The x",
+            "Élise",
+            "\tthe x",
+            "t\u{e9}e",
+        ];
+        for written in cases {
+            let first_is_the = written
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| is_word(w, "the"));
+            if first_is_the {
+                assert!(super::may_start_with_the(written), "{written:?}");
+            }
+        }
+        assert!(!super::may_start_with_the("Putin") && !super::may_start_with_the("he"));
     }
 
     #[test]
