@@ -43,12 +43,57 @@ enum Named<'t> {
         name: &'t str,
         /// The title before the name, if any ("Kremlin spokesman").
         title: Option<&'t str>,
-        /// The key of the person: the last word of the name, lower case.
-        key: String,
+        /// The key of the person: the last word of the name.
+        key: Key<'t>,
     },
     /// The named speaker of statement `index`: its `speaker` and `title`, keyed by its
     /// speaker key.
     Speaker(usize),
+}
+
+/// The key of a person: the last word of a name, compared and hashed in lower case. An ASCII
+/// word is kept as written, so that a key needs no string of its own.
+#[derive(Debug, Clone)]
+enum Key<'t> {
+    /// An ASCII word as written: its ASCII lower case is the key.
+    Ascii(&'t str),
+    /// A word beyond ASCII, in lower case.
+    Lower(String),
+}
+
+/// The key of a speaker mention without a key of its own (none is made).
+static NO_KEY: Key<'static> = Key::Ascii("");
+
+impl Key<'_> {
+    /// The word; its ASCII lower case is the key (a `Lower` word has no ASCII capitals).
+    fn word(&self) -> &str {
+        match self {
+            Key::Ascii(word) => word,
+            Key::Lower(word) => word,
+        }
+    }
+
+    /// The key as one lower-case string.
+    #[cfg(test)]
+    fn lowered(&self) -> String {
+        self.word().to_ascii_lowercase()
+    }
+}
+
+impl PartialEq for Key<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.word().eq_ignore_ascii_case(other.word())
+    }
+}
+
+impl Eq for Key<'_> {}
+
+impl std::hash::Hash for Key<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        for byte in self.word().bytes() {
+            state.write_u8(byte.to_ascii_lowercase());
+        }
+    }
 }
 
 /// What the article says about one person, gathered over all mentions.
@@ -86,15 +131,16 @@ struct People<'k> {
     /// The people, in order of their first mention.
     persons: Vec<Person>,
     /// The index in `persons` of each key.
-    by_key: FxHashMap<&'k str, usize>,
+    by_key: FxHashMap<&'k Key<'k>, usize>,
     /// The index in `persons` of each mention's person, in mention order.
     of_mention: Vec<usize>,
 }
 
 impl People<'_> {
-    /// The person with this key, if the article names one.
-    fn get(&self, key: &str) -> Option<&Person> {
-        self.persons.get(*self.by_key.get(key)?)
+    /// The index in `persons` of the person with this key, if the article names one.
+    fn index_of(&self, key: &Key) -> Option<usize> {
+        let &index = self.by_key.get(key)?;
+        self.persons.get(index).is_some().then_some(index)
     }
 
     /// The person of mention `index`.
@@ -119,12 +165,12 @@ pub fn resolve(
     }
     let mut mentions = scan_people(text, tokens, grammar);
     // The key of each statement's speaker, when the speaker reads as a person's name.
-    let speaker_keys: Vec<Option<String>> = statements
+    let speaker_keys: Vec<Option<Key>> = statements
         .iter()
         .map(|s| is_person_name(&s.speaker).then(|| last_word_key(&s.speaker)))
         .collect();
     for (index, (statement, key)) in statements.iter().zip(&speaker_keys).enumerate() {
-        if let Some(mention) = speaker_mention(text, statement, index, key.as_deref(), grammar) {
+        if let Some(mention) = speaker_mention(text, statement, index, key.as_ref(), grammar) {
             mentions.push(mention);
         }
     }
@@ -132,90 +178,154 @@ pub fn resolve(
     let people = gather(&mentions, statements, &speaker_keys);
     // The outlets the article names, read only when a statement says "the newspaper".
     let outlets = OnceCell::new();
-
-    for (statement, speaker_key) in statements.iter_mut().zip(&speaker_keys) {
-        let Some(mention) = statement.mention else {
-            continue;
-        };
-        // "the cable news network says": an outlet speaking is named by its canonical name;
-        // "the newspaper said": the outlet last named before it.
-        let written = mention.of(text);
-        let outlet = grammar
-            .outlet(&statement.speaker)
-            .or_else(|| {
-                // The mention as written is mostly the speaker itself, just looked up.
-                (written != statement.speaker)
-                    .then(|| grammar.outlet(written))
-                    .flatten()
-            })
-            .map(|o| o.name.clone())
-            .or_else(|| {
-                if !is_media_reference(text, mention, grammar) {
-                    return None;
+    // What becomes of each statement, worked out while the keys borrow the speakers.
+    let changes: Vec<Change> = statements
+        .iter()
+        .zip(&speaker_keys)
+        .map(|(statement, speaker_key)| {
+            change_of(
+                text,
+                seg,
+                tokens,
+                statement,
+                speaker_key.as_ref(),
+                (&mentions, &people),
+                &outlets,
+                grammar,
+            )
+        })
+        .collect();
+    let persons = people.persons;
+    for (statement, change) in statements.iter_mut().zip(changes) {
+        match change {
+            Change::Keep => {}
+            Change::Outlet(outlet) => {
+                if statement.outlet.is_empty() {
+                    statement.outlet = outlet.clone();
                 }
-                let outlets = outlets.get_or_init(|| outlet_mentions(text, tokens, grammar));
-                last_outlet_before(mention, outlets)
-            });
-        if let Some(outlet) = outlet {
-            if statement.outlet.is_empty() {
-                statement.outlet = outlet.clone();
+                statement.speaker = outlet;
             }
-            statement.speaker = outlet;
-            continue;
-        }
-        let word = mention.of(text);
-        if let Some(pronoun) = grammar.pronoun(word).filter(|p| !p.first_person) {
-            let wanted = pronoun.gender;
-            if matches!(wanted, Some(Gender::Plural | Gender::Neuter)) {
-                // "Clinton's campaign is seeking ... what they call": "it" and "they" stand for
-                // the organisation or group their sentence is about.
-                if let Some(subject) = sentence_subject(text, seg, tokens, mention, grammar) {
-                    statement.speaker = subject;
-                }
-                continue;
-            }
-            let found = mentions_before(&mentions, mention.start).find(|&(i, m)| {
-                let gender = people.of(i).and_then(|p| p.gender).or(m.gender);
-                compatible(wanted, gender)
-            });
-            if let Some((index, found)) = found {
-                if let Some(person) = people.of(index) {
-                    statement.speaker = person.name.clone();
-                    if statement.title.is_empty() {
-                        statement.title = person.title.clone().unwrap_or_default();
-                    }
-                    let distance = seg
-                        .sentence_at(mention.start)
-                        .zip(seg.sentence_at(found.span.start))
-                        .map_or(0, |(a, b)| a.saturating_sub(b));
-                    if distance > NEAR_SENTENCES {
-                        statement.confidence *= 0.8;
-                    }
-                }
-            }
-            continue;
-        }
-        // The speaker is unchanged so far, and its key is known when it reads as a name.
-        if let Some(person) = speaker_key.as_deref().and_then(|key| people.get(key)) {
-            statement.speaker = person.name.clone();
-            if statement.title.is_empty() {
-                statement.title = person.title.clone().unwrap_or_default();
-            }
-            continue;
-        }
-        // "the spokesman", "the Kremlin spokesman": the latest person whose title holds the role.
-        if let Some(role) = nominal_role(text, mention, grammar) {
-            let found = mentions_before(&mentions, mention.start)
-                .find(|&(i, _)| people.of(i).is_some_and(|p| p.has_role(&role)));
-            if let Some(person) = found.and_then(|(i, _)| people.of(i)) {
+            Change::Speaker(speaker) => statement.speaker = speaker,
+            Change::Person { index, far } => {
+                let Some(person) = persons.get(index) else {
+                    continue;
+                };
                 statement.speaker = person.name.clone();
                 if statement.title.is_empty() {
                     statement.title = person.title.clone().unwrap_or_default();
+                }
+                if far {
+                    statement.confidence *= 0.8;
                 }
             }
         }
     }
     share_outlets(statements);
+}
+
+/// What resolving does to one statement.
+#[derive(Debug)]
+enum Change {
+    /// Nothing.
+    Keep,
+    /// An outlet speaks: it becomes the speaker, and the outlet unless one is known.
+    Outlet(String),
+    /// The speaker becomes this one.
+    Speaker(String),
+    /// The speaker becomes person `index` of the article, whose title fills an empty one;
+    /// `far` when a pronoun reached back more than [`NEAR_SENTENCES`] sentences.
+    Person {
+        /// The person's index among the article's people.
+        index: usize,
+        /// Does the confidence drop?
+        far: bool,
+    },
+}
+
+/// What becomes of `statement`, whose speaker has the key `speaker_key` when it reads as a
+/// name, given the article's mentions and people, and its outlet mentions once asked for.
+#[allow(clippy::too_many_arguments)]
+fn change_of(
+    text: &str,
+    seg: &Segmentation,
+    tokens: &ParagraphTokens,
+    statement: &Statement,
+    speaker_key: Option<&Key>,
+    (mentions, people): (&[Mention], &People),
+    outlets: &OnceCell<Vec<(usize, String)>>,
+    grammar: &Grammar,
+) -> Change {
+    let Some(mention) = statement.mention else {
+        return Change::Keep;
+    };
+    // "the cable news network says": an outlet speaking is named by its canonical name;
+    // "the newspaper said": the outlet last named before it.
+    let written = mention.of(text);
+    let outlet = grammar
+        .outlet(&statement.speaker)
+        .or_else(|| {
+            // The mention as written is mostly the speaker itself, just looked up.
+            (written != statement.speaker)
+                .then(|| grammar.outlet(written))
+                .flatten()
+        })
+        .map(|o| o.name.clone())
+        .or_else(|| {
+            if !is_media_reference(text, mention, grammar) {
+                return None;
+            }
+            let outlets = outlets.get_or_init(|| outlet_mentions(text, tokens, grammar));
+            last_outlet_before(mention, outlets)
+        });
+    if let Some(outlet) = outlet {
+        return Change::Outlet(outlet);
+    }
+    if let Some(pronoun) = grammar.pronoun(written).filter(|p| !p.first_person) {
+        let wanted = pronoun.gender;
+        if matches!(wanted, Some(Gender::Plural | Gender::Neuter)) {
+            // "Clinton's campaign is seeking ... what they call": "it" and "they" stand for
+            // the organisation or group their sentence is about.
+            return sentence_subject(text, seg, tokens, mention, grammar)
+                .map_or(Change::Keep, Change::Speaker);
+        }
+        let found = mentions_before(mentions, mention.start).find(|&(i, m)| {
+            let gender = people.of(i).and_then(|p| p.gender).or(m.gender);
+            compatible(wanted, gender)
+        });
+        let Some((index, found)) = found else {
+            return Change::Keep;
+        };
+        let Some(&person) = people.of_mention.get(index) else {
+            return Change::Keep;
+        };
+        let distance = seg
+            .sentence_at(mention.start)
+            .zip(seg.sentence_at(found.span.start))
+            .map_or(0, |(a, b)| a.saturating_sub(b));
+        return Change::Person {
+            index: person,
+            far: distance > NEAR_SENTENCES,
+        };
+    }
+    // The speaker is unchanged so far, and its key is known when it reads as a name.
+    if let Some(person) = speaker_key.and_then(|key| people.index_of(key)) {
+        return Change::Person {
+            index: person,
+            far: false,
+        };
+    }
+    // "the spokesman", "the Kremlin spokesman": the latest person whose title holds the role.
+    if let Some(role) = nominal_role(text, mention, grammar) {
+        let found = mentions_before(mentions, mention.start)
+            .find(|&(i, _)| people.of(i).is_some_and(|p| p.has_role(&role)));
+        if let Some(&person) = found.and_then(|(i, _)| people.of_mention.get(i)) {
+            return Change::Person {
+                index: person,
+                far: false,
+            };
+        }
+    }
+    Change::Keep
 }
 
 /// The mentions that end by `at`, latest first, with their indexes (`mentions` sorted by
@@ -275,7 +385,11 @@ fn outlet_mentions(
 
 /// Does the mention name an outlet by a word for one: "the newspaper", "the network"?
 fn is_media_reference(text: &str, mention: Span, grammar: &Grammar) -> bool {
-    let mut words = mention.of(text).split_whitespace();
+    let written = mention.of(text);
+    if !may_start_with_the(written) {
+        return false;
+    }
+    let mut words = written.split_whitespace();
     if !words.next().is_some_and(|w| is_word(w, "the")) {
         return false;
     }
@@ -286,6 +400,19 @@ fn is_media_reference(text: &str, mention: Span, grammar: &Grammar) -> bool {
                 .last()
                 .and_then(|w| grammar.title(w))
                 .is_some_and(|t| t.media))
+}
+
+/// May the first word of `written` be "the" (any case)? False only when it cannot: its first
+/// byte is ASCII and no white space, so the first word starts there, and its first bytes are
+/// not "the".
+fn may_start_with_the(written: &str) -> bool {
+    let bytes = written.as_bytes();
+    match bytes.first() {
+        Some(&first) if first.is_ascii() && !is_ascii_white(first) => bytes
+            .get(..3)
+            .is_some_and(|head| head.eq_ignore_ascii_case(b"the")),
+        _ => true,
+    }
 }
 
 /// The outlet named last before the mention, from the article's outlet mentions.
@@ -338,11 +465,12 @@ fn compatible(wanted: Option<Gender>, gender: Option<Gender>) -> bool {
 }
 
 /// The key of a name: its last word, lower case, possessive dropped. A name without
-/// non-ASCII white space is split by bytes, and an ASCII key lower-cased as ASCII (the same
-/// key).
-fn last_word_key(name: &str) -> String {
-    if !splits_at_ascii_spaces(name) {
-        return last_word_key_slowly(name);
+/// non-ASCII white space is split by bytes, and an ASCII key is the word as written (see
+/// [`Key`]); an ASCII name is trimmed by bytes too.
+fn last_word_key(name: &str) -> Key<'_> {
+    let ascii = name.is_ascii();
+    if !ascii && !splits_at_ascii_spaces(name) {
+        return Key::Lower(last_word_key_slowly(name));
     }
     let bytes = name.as_bytes();
     let end = bytes
@@ -355,11 +483,24 @@ fn last_word_key(name: &str) -> String {
         .map_or(0, |i| i + 1);
     let last = name.get(start..end).unwrap_or("");
     let last = strip_possessive(last).unwrap_or(last);
+    if ascii {
+        // ASCII letters and digits are the alphanumeric characters of an ASCII word.
+        let word = last.as_bytes();
+        let first = word
+            .iter()
+            .position(u8::is_ascii_alphanumeric)
+            .unwrap_or(word.len());
+        let after = word
+            .iter()
+            .rposition(u8::is_ascii_alphanumeric)
+            .map_or(first, |i| i + 1);
+        return Key::Ascii(last.get(first..after).unwrap_or(""));
+    }
     let key = last.trim_matches(|c: char| !c.is_alphanumeric());
     if key.is_ascii() {
-        key.to_ascii_lowercase()
+        Key::Ascii(key)
     } else {
-        key.to_lowercase()
+        Key::Lower(key.to_lowercase())
     }
 }
 
@@ -428,7 +569,7 @@ fn speaker_mention<'t>(
     text: &str,
     statement: &Statement,
     index: usize,
-    speaker_key: Option<&str>,
+    speaker_key: Option<&Key>,
     grammar: &Grammar,
 ) -> Option<Mention<'t>> {
     let span = statement.mention?;
@@ -461,19 +602,25 @@ fn scan_people<'t>(
     let mut mentions = Vec::new();
     for tokens in paragraphs {
         let mut i = 0;
-        // Straight to the next token that may start a name.
+        // The name runs are the longest runs of name words: straight to the next one.
         while let Some(skip) = tokens
             .get(i..)
-            .and_then(|rest| rest.iter().position(|t| t.is_capitalized(text)))
+            .and_then(|rest| rest.iter().position(|t| is_name_word(text, t, grammar)))
         {
-            i += skip;
-            let run = name_run(text, tokens.get(i..).unwrap_or_default(), grammar);
-            if run == 0 {
-                i += 1;
-                continue;
-            }
-            let names = &tokens[i..i + run];
-            let (title, title_gender) = title_before(text, &tokens[..i], grammar);
+            let start = i + skip;
+            let run = 1 + tokens
+                .get(start + 1..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|t| is_name_word(text, t, grammar))
+                .count();
+            // The token after the run is no name word.
+            i = start + run + 1;
+            let (Some(names), Some(before)) = (tokens.get(start..start + run), tokens.get(..start))
+            else {
+                break;
+            };
+            let (title, title_gender) = title_before(text, before, grammar);
             // A run of one word needs a title; the first name is asked only when it can count.
             let first_gender = if run >= 2 || title.is_some() {
                 grammar.first_name(names[0].text(text))
@@ -495,26 +642,28 @@ fn scan_people<'t>(
                     },
                 });
             }
-            i += run;
         }
     }
     mentions
 }
 
-/// How many tokens at the start of `tokens` form a run of capitalised name words. The first
-/// token is known to be capitalised: its capital is not asked again.
-fn name_run(text: &str, tokens: &[Token], grammar: &Grammar) -> usize {
-    tokens
-        .iter()
-        .enumerate()
-        .take_while(|&(k, t)| {
-            let word = t.text(text);
-            (k == 0 || t.is_capitalized(text))
-                && !grammar.token_lex(t, text).is_name_stop()
-                && (!word.bytes().any(|b| b == b'.')
-                    || word.chars().filter(|c| c.is_alphabetic()).count() == 1)
-        })
-        .count()
+/// May the token be a word of a name run: a capitalised word that is no name stop, without
+/// a period unless it has a single letter ("U.S." is no name word, "J." is)? The lexicon
+/// flag comes before the text, and the text is decoded only for a period.
+#[inline(always)]
+fn is_name_word(text: &str, token: &Token, grammar: &Grammar) -> bool {
+    if !token.is_capitalized(text) || grammar.token_lex(token, text).is_name_stop() {
+        return false;
+    }
+    let bytes = text
+        .as_bytes()
+        .get(token.span.start..token.span.end)
+        .unwrap_or_default();
+    if !bytes.contains(&b'.') {
+        return true;
+    }
+    let word = token.text(text);
+    !word.bytes().any(|b| b == b'.') || word.chars().filter(|c| c.is_alphabetic()).count() == 1
 }
 
 /// The person title right before a name run ("Kremlin spokesman", "Mr.", "U.S. Ambassador to the U.N."), and its gender.
@@ -596,7 +745,7 @@ fn title_head(text: &str, before: &[Token], grammar: &Grammar) -> Option<usize> 
 fn gather<'k>(
     mentions: &'k [Mention],
     statements: &[Statement],
-    speaker_keys: &'k [Option<String>],
+    speaker_keys: &'k [Option<Key>],
 ) -> People<'k> {
     // One growth each: a person per mention at most.
     let mut people = People {
@@ -606,16 +755,16 @@ fn gather<'k>(
     };
     for mention in mentions {
         let (name, title, key) = match &mention.named {
-            Named::Text { name, title, key } => (*name, *title, key.as_str()),
+            Named::Text { name, title, key } => (*name, *title, key),
             Named::Speaker(index) => {
                 let statement = statements.get(*index);
-                let key = speaker_keys.get(*index).and_then(Option::as_deref);
+                let key = speaker_keys.get(*index).and_then(Option::as_ref);
                 (
                     statement.map_or("", |s| s.speaker.as_str()),
                     statement
                         .map(|s| s.title.as_str())
                         .filter(|title| !title.is_empty()),
-                    key.unwrap_or(""),
+                    key.unwrap_or(&NO_KEY),
                 )
             }
         };
@@ -751,6 +900,37 @@ mod tests {
     }
 
     #[test]
+    fn only_a_first_word_the_may_start_with_the() {
+        let cases = [
+            "",
+            " the paper",
+            "the",
+            "The newspaper",
+            "THE\u{a0}paper",
+            "then",
+            "they",
+            "th",
+            "he",
+            "Putin",
+            "\u{a0}the x",
+            "\u{2003}The x",
+            "Élise",
+            "\tthe x",
+            "t\u{e9}e",
+        ];
+        for written in cases {
+            let first_is_the = written
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| is_word(w, "the"));
+            if first_is_the {
+                assert!(super::may_start_with_the(written), "{written:?}");
+            }
+        }
+        assert!(!super::may_start_with_the("Putin") && !super::may_start_with_the("he"));
+    }
+
+    #[test]
     fn the_outlet_named_last_before_the_mention() {
         let outlets = vec![(5, "A".to_string()), (20, "B".to_string())];
         assert_eq!(
@@ -832,7 +1012,10 @@ mod tests {
         let people = gather(&mentions, &statements, &speaker_keys);
         assert_eq!(people.persons.len(), 2);
         assert_eq!(people.of_mention, vec![0, 0, 1, 0, 1]);
-        let putin = people.get("putin").expect("Putin");
+        let putin = people
+            .index_of(&super::Key::Ascii("putin"))
+            .and_then(|index| people.persons.get(index))
+            .expect("Putin");
         assert_eq!(putin.name, "Vladimir Putin");
         assert_eq!(putin.words, 2);
         assert_eq!(putin.gender, Some(Gender::Male));
@@ -847,6 +1030,44 @@ mod tests {
         assert_eq!(before, vec![2, 1, 0]);
         assert_eq!(mentions_before(&mentions, 5).count(), 1);
         assert_eq!(mentions_before(&mentions, 4).count(), 0);
+    }
+
+    #[test]
+    fn keys_are_equal_and_hash_alike_exactly_when_their_lower_cases_are() {
+        use std::hash::BuildHasher;
+        let hasher = rustc_hash::FxBuildHasher;
+        let names = [
+            "Putin",
+            "PUTIN",
+            "putin",
+            "Vladimir Putin's",
+            "V. Putin’s",
+            "Élise Lucet",
+            "LUCET",
+            "Lücet",
+            "LÜCET",
+            "\u{212a}im",
+            "Kim",
+            "KIM",
+            "ΟΔΥΣΣΕΥΣ",
+            "οδυσσευς",
+            "İstanbul",
+            "i\u{307}stanbul",
+            "",
+            "-",
+            "Putin2",
+            "Sergei\u{a0}Lavrov",
+        ];
+        for a in names {
+            for b in names {
+                let (ka, kb) = (last_word_key(a), last_word_key(b));
+                let same = ka.lowered() == kb.lowered();
+                assert_eq!(ka == kb, same, "{a:?} {b:?}");
+                if same {
+                    assert_eq!(hasher.hash_one(&ka), hasher.hash_one(&kb), "{a:?} {b:?}");
+                }
+            }
+        }
     }
 
     #[test]
@@ -889,7 +1110,11 @@ mod tests {
             "’",
         ];
         for name in names {
-            assert_eq!(last_word_key(name), last_word_key_slowly(name), "{name:?}");
+            assert_eq!(
+                last_word_key(name).lowered(),
+                last_word_key_slowly(name),
+                "{name:?}"
+            );
             assert_eq!(
                 is_person_name(name),
                 is_person_name_slowly(name),
@@ -927,6 +1152,89 @@ mod tests {
                 }
             }
             assert!(heads >= 5, "{heads}");
+        }
+    }
+
+    /// The name runs as first defined: from each capitalised token, the tokens that are
+    /// capitalised (the first is known to be), no name stops, and without a period unless
+    /// they have one letter.
+    fn name_runs_by_capitals(
+        text: &str,
+        tokens: &[crate::tokens::Token],
+        grammar: &Grammar,
+    ) -> Vec<Span> {
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while let Some(skip) = tokens
+            .get(i..)
+            .and_then(|rest| rest.iter().position(|t| t.is_capitalized(text)))
+        {
+            i += skip;
+            let run = tokens[i..]
+                .iter()
+                .enumerate()
+                .take_while(|&(k, t)| {
+                    let word = t.text(text);
+                    (k == 0 || t.is_capitalized(text))
+                        && !grammar.token_lex(t, text).is_name_stop()
+                        && (!word.bytes().any(|b| b == b'.')
+                            || word.chars().filter(|c| c.is_alphabetic()).count() == 1)
+                })
+                .count();
+            if run == 0 {
+                i += 1;
+                continue;
+            }
+            runs.push(Span::new(
+                tokens[i].span.start,
+                tokens[i + run - 1].span.end,
+            ));
+            i += run;
+        }
+        runs
+    }
+
+    #[test]
+    fn name_runs_are_the_longest_runs_of_name_words() {
+        let grammar = Grammar::builtin();
+        let text = "Kremlin spokesman Dmitry Peskov said. U.S. Ambassador to the U.N. Samantha \
+                    Power, J. R. R. Tolkien, Mr. Smith and Sen. Warren met ÉLISE Lucet; The \
+                    President Barack Obama's aide, \"Putin\" (Moscow) Jean-Claude Juncker. \
+                    O'Neill A.B. Ü.S. Élise. Zürich ΟΔΥΣΣΕΥΣ";
+        for tokens in [
+            tokenize_with(text, Span::new(0, text.len()), &grammar),
+            crate::tokens::tokenize(text, Span::new(0, text.len()), &|_| false),
+        ] {
+            let expected = name_runs_by_capitals(text, &tokens, &grammar);
+            assert!(expected.len() >= 10, "{expected:?}");
+            let mut got = Vec::new();
+            let mut i = 0;
+            while let Some(skip) = tokens.get(i..).and_then(|rest| {
+                rest.iter()
+                    .position(|t| super::is_name_word(text, t, &grammar))
+            }) {
+                let start = i + skip;
+                let run = 1 + tokens[start + 1..]
+                    .iter()
+                    .take_while(|t| super::is_name_word(text, t, &grammar))
+                    .count();
+                got.push(Span::new(
+                    tokens[start].span.start,
+                    tokens[start + run - 1].span.end,
+                ));
+                i = start + run + 1;
+            }
+            assert_eq!(got, expected);
+            let paragraphs = vec![tokens.clone()];
+            let mentions: Vec<Span> = super::scan_people(text, &paragraphs, &grammar)
+                .iter()
+                .map(|m| m.span)
+                .collect();
+            assert!(
+                mentions.iter().all(|m| expected.contains(m)),
+                "{mentions:?}"
+            );
+            assert!(mentions.len() >= 3, "{mentions:?}");
         }
     }
 
