@@ -170,7 +170,8 @@ pub fn attribute(
         let Some(ctx) = doc.context(index) else {
             continue;
         };
-        if ctx.quote.inner.trim(text).is_empty() {
+        let quoted = ctx.quote.inner.trim(text);
+        if quoted.is_empty() {
             continue;
         }
         let (found, lead_in) = doc.find(&ctx, previous.as_ref());
@@ -179,15 +180,18 @@ pub fn attribute(
         {
             continue;
         }
-        let sentence_like = has_words(ctx.quote.inner.of(text), SHORT_QUOTE_WORDS)
-            && is_sentence_like(ctx.quote.inner.of(text));
+        // Only a quotation no rule attributed needs to read like a sentence.
+        let sentence_like = || {
+            let inner = ctx.quote.inner.of(text);
+            has_words(inner, SHORT_QUOTE_WORDS) && is_sentence_like(inner)
+        };
         let Some(attribution) =
-            found.or_else(|| sentence_like.then(|| unattributed(Rule::Unattributed)))
+            found.or_else(|| sentence_like().then(|| unattributed(Rule::Unattributed)))
         else {
             continue;
         };
         let attribution = doc.with_outlet(&ctx, attribution, lead_in);
-        statements.push(doc.statement(&ctx, &attribution));
+        statements.push(doc.statement(&ctx, quoted, &attribution));
         previous = (attribution.rule != Rule::Unattributed).then_some(Previous {
             frame_index: ctx.end_frame_index,
             paragraph: ctx.end_paragraph,
@@ -491,8 +495,9 @@ impl<'d> Document<'d> {
         })
     }
 
-    /// The output statement for a quotation and its attribution.
-    fn statement(&self, ctx: &Context, attribution: &Attribution) -> Statement {
+    /// The output statement for a quotation (its words `quoted`, the inner span trimmed) and
+    /// its attribution.
+    fn statement(&self, ctx: &Context, quoted: Span, attribution: &Attribution) -> Statement {
         let text = self.text;
         let mut confidence = attribution.rule.confidence();
         if !ctx.quote.closed {
@@ -501,7 +506,7 @@ impl<'d> Document<'d> {
         let speaker = attribution.speaker.as_ref();
         Statement {
             kind: ctx.kind,
-            quote: ctx.quote.inner.trim(text),
+            quote: quoted,
             mention: speaker.map(|s| s.span),
             speaker: speaker
                 .map(|s| self.phrases.speaker_name(s))
@@ -616,7 +621,7 @@ fn is_name_or_modifier(
     // Only quotes of a few words are read on; the words are kept on the stack.
     let mut slots = [""; MAX_TITLE_WORDS];
     let mut len = 0;
-    for word in inner.split_whitespace() {
+    for word in words(inner) {
         let Some(slot) = slots.get_mut(len) else {
             return false;
         };
@@ -625,20 +630,24 @@ fn is_name_or_modifier(
     }
     let words = slots.get(..len).unwrap_or(&[]);
     // A title is in title case: every word but short function words capitalised ("Face the Nation").
-    let title_case = words.iter().all(|w| {
-        w.chars()
-            .find(|c| c.is_alphanumeric())
-            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-            || grammar.in_section(Section::ClauseBreaks, w)
-            || grammar.in_section(Section::Determiners, w)
-    });
-    let capitalized = if words.len() < SHORT_QUOTE_WORDS {
-        inner
-            .chars()
-            .find(|c| c.is_alphanumeric())
-            .is_some_and(char::is_uppercase)
-    } else {
-        title_case
+    let title_case = || {
+        words.iter().all(|w| {
+            w.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                || grammar.in_section(Section::ClauseBreaks, w)
+                || grammar.in_section(Section::Determiners, w)
+        })
+    };
+    let capitalized = || {
+        if words.len() < SHORT_QUOTE_WORDS {
+            inner
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(char::is_uppercase)
+        } else {
+            title_case()
+        }
     };
     let previous = before.iter().rev().find(|t| !is_quote_mark(t.text(text)));
     let title_position = previous.is_some_and(|t| {
@@ -651,7 +660,7 @@ fn is_name_or_modifier(
             .iter()
             .any(|literal| is_word(word, literal))
     });
-    if capitalized && title_position {
+    if title_position && capitalized() {
         return true;
     }
     let ends_inside = inner.ends_with([',', '.', '?', '!', ';', ':']);
@@ -679,7 +688,57 @@ fn is_sentence_like(inner: &str) -> bool {
 /// Does `text` hold at least `count` words? Reads no further than the `count`th word, where
 /// `split_whitespace().count() >= count` would read a long quotation to its end.
 fn has_words(text: &str, count: usize) -> bool {
-    count == 0 || text.split_whitespace().nth(count - 1).is_some()
+    count == 0 || words(text).nth(count - 1).is_some()
+}
+
+/// The words of `text`: the same pieces as `text.split_whitespace()`, read a byte at a time
+/// over ASCII (a character is decoded only where a byte is not ASCII).
+fn words(text: &str) -> Words<'_> {
+    Words { text, at: 0 }
+}
+
+/// The iterator of [`words`].
+struct Words<'t> {
+    text: &'t str,
+    /// Where the rest of the text starts (always a character boundary).
+    at: usize,
+}
+
+impl Words<'_> {
+    /// Where the run from `at` of characters that are (`white`) or are not white space ends.
+    fn run_end(&self, mut at: usize, white: bool) -> usize {
+        let bytes = self.text.as_bytes();
+        while let Some(&byte) = bytes.get(at) {
+            let (is_white, width) = if byte.is_ascii() {
+                (crate::tokens::is_ascii_white(byte), 1)
+            } else {
+                match self.text.get(at..).and_then(|rest| rest.chars().next()) {
+                    Some(c) => (c.is_whitespace(), c.len_utf8()),
+                    None => return bytes.len(),
+                }
+            };
+            if is_white != white {
+                return at;
+            }
+            at += width;
+        }
+        at
+    }
+}
+
+impl<'t> Iterator for Words<'t> {
+    type Item = &'t str;
+
+    fn next(&mut self) -> Option<&'t str> {
+        let start = self.run_end(self.at, true);
+        if start >= self.text.len() {
+            self.at = start;
+            return None;
+        }
+        let end = self.run_end(start, false);
+        self.at = end;
+        self.text.get(start..end)
+    }
 }
 
 /// Direct when the quote stands on its own or right after a cue or colon; partial inside a paraphrase.
@@ -986,6 +1045,25 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn words_are_the_pieces_split_whitespace_gives() {
+        for text in [
+            "",
+            " ",
+            "one",
+            "  one  two\t\tthree\n",
+            "\u{b}vertical\u{b}tab\u{c}feed\r",
+            "non\u{a0}breaking\u{2009}thin\u{3000}ideographic\u{85}next",
+            "«Ékho» “said” — ’tis ünïcödé",
+            "\u{2028}\u{2029}lines\u{1680}",
+            "a\u{200b}zero-width is no space",
+        ] {
+            let got: Vec<&str> = super::words(text).collect();
+            let want: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(got, want, "{text:?}");
         }
     }
 
