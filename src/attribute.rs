@@ -95,9 +95,6 @@ struct Document<'d> {
     tokens: &'d ParagraphTokens,
     top: Vec<&'d Quote>,
     frames: Vec<Span>,
-    /// The outlets the frame of the last attributed quotation names, and its index: quotations
-    /// come in text order, so the quotations of one frame follow each other and share them.
-    frame_outlets: std::cell::Cell<Option<(usize, FrameOutlets)>>,
     /// The article's own publisher (see [`article_outlet`]), read when a frame names an outlet.
     article_outlet: std::cell::OnceCell<Option<String>>,
     /// Where the last quotation's frame, paragraph and sentence were found (see
@@ -158,19 +155,22 @@ pub fn attribute(
         seg,
         phrases: Phrases { text, grammar },
         tokens,
-        frame_outlets: std::cell::Cell::new(None),
         frames,
         top,
         article_outlet: std::cell::OnceCell::new(),
         hints: std::cell::Cell::new([0; 3]),
     };
-    let mut statements: Vec<Statement> = Vec::new();
+    let mut statements: Vec<Statement> = Vec::with_capacity(doc.top.len());
     let mut previous: Option<Previous> = None;
+    // The outlets the frame of the last attributed quotation names, and its index: quotations
+    // come in text order, so the quotations of one frame follow each other and share them.
+    let mut frame_outlets: Option<(usize, FrameOutlets)> = None;
     for index in 0..doc.top.len() {
         let Some(ctx) = doc.context(index) else {
             continue;
         };
-        if ctx.quote.inner.trim(text).is_empty() {
+        let quoted = ctx.quote.inner.trim(text);
+        if quoted.is_empty() {
             continue;
         }
         let (found, lead_in) = doc.find(&ctx, previous.as_ref());
@@ -179,15 +179,18 @@ pub fn attribute(
         {
             continue;
         }
-        let sentence_like = has_words(ctx.quote.inner.of(text), SHORT_QUOTE_WORDS)
-            && is_sentence_like(ctx.quote.inner.of(text));
+        // Only a quotation no rule attributed needs to read like a sentence.
+        let sentence_like = || {
+            let inner = ctx.quote.inner.of(text);
+            has_words(inner, SHORT_QUOTE_WORDS) && is_sentence_like(inner)
+        };
         let Some(attribution) =
-            found.or_else(|| sentence_like.then(|| unattributed(Rule::Unattributed)))
+            found.or_else(|| sentence_like().then(|| unattributed(Rule::Unattributed)))
         else {
             continue;
         };
-        let attribution = doc.with_outlet(&ctx, attribution, lead_in);
-        statements.push(doc.statement(&ctx, &attribution));
+        let attribution = doc.with_outlet(&ctx, attribution, lead_in, &mut frame_outlets);
+        statements.push(doc.statement(&ctx, quoted, &attribution));
         previous = (attribution.rule != Rule::Unattributed).then_some(Previous {
             frame_index: ctx.end_frame_index,
             paragraph: ctx.end_paragraph,
@@ -274,7 +277,11 @@ impl<'d> Document<'d> {
             Span::new(before_start, quote.outer.start),
         );
         let rest_span = Span::new(quote.outer.end, reach.max(quote.outer.end));
-        let rest_of_frame = slice(end_tokens, rest_span);
+        let rest_of_frame = if end_paragraph == paragraph {
+            slice_within(frame_tokens, frame, tokens, rest_span)
+        } else {
+            slice(end_tokens, rest_span)
+        };
         let after_span = Span::new(quote.outer.end, after_end);
         let tail_span = Span::new(last_quote_end, end_frame.end.max(last_quote_end));
         Some(Context {
@@ -433,12 +440,14 @@ impl<'d> Document<'d> {
         Some((found, *last_sentence))
     }
 
-    /// The attribution with its outlet and outlet chain read from its context.
+    /// The attribution with its outlet and outlet chain read from its context; `frame_outlets`
+    /// keeps the outlets of the last frame read and its index.
     fn with_outlet(
         &self,
         ctx: &Context,
         mut attribution: Attribution,
         lead_in: Option<Span>,
+        frame_outlets: &mut Option<(usize, FrameOutlets)>,
     ) -> Attribution {
         if attribution.rule == Rule::Continuation {
             return attribution;
@@ -457,14 +466,15 @@ impl<'d> Document<'d> {
                 find_outlet(&self.phrases, tokens, &outlets, &attribution)
             }
             None => {
-                let (index, outlets) = self
-                    .frame_outlets
-                    .take()
-                    .filter(|(index, _)| *index == ctx.frame_index)
-                    .unwrap_or_else(|| (ctx.frame_index, self.outlets_in(ctx.frame_tokens)));
-                let found = find_outlet(&self.phrases, ctx.frame_tokens, &outlets, &attribution);
-                self.frame_outlets.set(Some((index, outlets)));
-                found
+                let outlets = match frame_outlets {
+                    Some((index, outlets)) if *index == ctx.frame_index => outlets,
+                    _ => {
+                        let (_, outlets) = frame_outlets
+                            .insert((ctx.frame_index, self.outlets_in(ctx.frame_tokens)));
+                        outlets
+                    }
+                };
+                find_outlet(&self.phrases, ctx.frame_tokens, outlets, &attribution)
             }
         };
         let (outlet, chain) = outlet_columns(attribution.outlet.take(), found, cited);
@@ -491,8 +501,9 @@ impl<'d> Document<'d> {
         })
     }
 
-    /// The output statement for a quotation and its attribution.
-    fn statement(&self, ctx: &Context, attribution: &Attribution) -> Statement {
+    /// The output statement for a quotation (its words `quoted`, the inner span trimmed) and
+    /// its attribution.
+    fn statement(&self, ctx: &Context, quoted: Span, attribution: &Attribution) -> Statement {
         let text = self.text;
         let mut confidence = attribution.rule.confidence();
         if !ctx.quote.closed {
@@ -501,7 +512,7 @@ impl<'d> Document<'d> {
         let speaker = attribution.speaker.as_ref();
         Statement {
             kind: ctx.kind,
-            quote: ctx.quote.inner.trim(text),
+            quote: quoted,
             mention: speaker.map(|s| s.span),
             speaker: speaker
                 .map(|s| self.phrases.speaker_name(s))
@@ -527,10 +538,10 @@ const UNCLOSED_FACTOR: f32 = 0.7;
 /// The tokens that lie within `span`.
 pub fn slice(tokens: &[Token], span: Span) -> &[Token] {
     let start = tokens.partition_point(|t| t.span.start < span.start);
-    let end = tokens
-        .partition_point(|t| t.span.end <= span.end)
-        .max(start);
-    tokens.get(start..end).unwrap_or(&[])
+    // Ends rise with starts: the tokens before `start` need no second look.
+    let rest = tokens.get(start..).unwrap_or(&[]);
+    let end = rest.partition_point(|t| t.span.end <= span.end);
+    rest.get(..end).unwrap_or(&[])
 }
 
 /// How many of `spans` (in text order) start at or before `at`, found by stepping from
@@ -549,18 +560,29 @@ fn starts_up_to(spans: &[Span], at: usize, hint: usize) -> usize {
 
 /// The tokens that lie within `span`, given `outer`, the tokens of `all` within `outer_span`:
 /// the same as `slice(all, span)`, searched in the shorter `outer` when `span` lies inside
-/// `outer_span` (the tokens within `span` are then among those within `outer_span`).
+/// `outer_span` (the tokens within `span` are then among those within `outer_span`). An end
+/// `span` shares with `outer_span` needs no search: every token of `outer` lies within it.
 fn slice_within<'t>(
     outer: &'t [Token],
     outer_span: Span,
     all: &'t [Token],
     span: Span,
 ) -> &'t [Token] {
-    if outer_span.contains(span) {
-        slice(outer, span)
-    } else {
-        slice(all, span)
+    if !outer_span.contains(span) {
+        return slice(all, span);
     }
+    let start = if span.start == outer_span.start {
+        0
+    } else {
+        outer.partition_point(|t| t.span.start < span.start)
+    };
+    let rest = outer.get(start..).unwrap_or(&[]);
+    let end = if span.end == outer_span.end {
+        rest.len()
+    } else {
+        rest.partition_point(|t| t.span.end <= span.end)
+    };
+    rest.get(..end).unwrap_or(&[])
 }
 
 /// Quotes shorter than this many words are checked for being titles or modifiers, not speech.
@@ -572,35 +594,34 @@ const FRAGMENT_GAP_WORDS: usize = 5;
 
 /// Joins the partial fragments of one attribution in one sentence into one statement:
 /// Cruz called Trump a "pathological liar" who is "utterly amoral," a "bully" and a "narcissist".
-fn join_fragments(text: &str, statements: Vec<Statement>) -> Vec<Statement> {
-    let mut joined: Vec<Statement> = Vec::with_capacity(statements.len());
-    for statement in statements {
-        if let Some(last) = joined.last_mut() {
-            let same_attribution = last.kind == Kind::Partial
-                && statement.kind == Kind::Partial
-                && last.cue == statement.cue
-                && last.mention == statement.mention
-                && last.sentence == statement.sentence;
-            // The gap is read only for fragments of one attribution: between others it can be
-            // the whole rest of the article.
-            let close = || {
-                let gap = text
-                    .get(last.quote.end..statement.quote.start)
-                    .unwrap_or("");
-                let gap_words = gap
-                    .split_whitespace()
-                    .filter(|w| w.chars().any(char::is_alphanumeric))
-                    .count();
-                gap_words <= FRAGMENT_GAP_WORDS && !gap.contains(['.', ';', '?', '!'])
-            };
-            if same_attribution && close() {
-                last.quote.end = statement.quote.end;
-                continue;
-            }
+fn join_fragments(text: &str, mut statements: Vec<Statement>) -> Vec<Statement> {
+    // Each statement is compared with the last one kept (which may have taken in fragments
+    // already) and, when it is a fragment of the same attribution, dropped into it.
+    statements.dedup_by(|statement, last| {
+        let same_attribution = last.kind == Kind::Partial
+            && statement.kind == Kind::Partial
+            && last.cue == statement.cue
+            && last.mention == statement.mention
+            && last.sentence == statement.sentence;
+        // The gap is read only for fragments of one attribution: between others it can be
+        // the whole rest of the article.
+        let close = || {
+            let gap = text
+                .get(last.quote.end..statement.quote.start)
+                .unwrap_or("");
+            let gap_words = gap
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            gap_words <= FRAGMENT_GAP_WORDS && !gap.contains(['.', ';', '?', '!'])
+        };
+        let joins = same_attribution && close();
+        if joins {
+            last.quote.end = statement.quote.end;
         }
-        joined.push(statement);
-    }
-    joined
+        joins
+    });
+    statements
 }
 
 /// Is a short quoted fragment a title or a name ("on ''Today,''", "host of "Shark Tank."") or a
@@ -616,7 +637,7 @@ fn is_name_or_modifier(
     // Only quotes of a few words are read on; the words are kept on the stack.
     let mut slots = [""; MAX_TITLE_WORDS];
     let mut len = 0;
-    for word in inner.split_whitespace() {
+    for word in words(inner) {
         let Some(slot) = slots.get_mut(len) else {
             return false;
         };
@@ -625,20 +646,24 @@ fn is_name_or_modifier(
     }
     let words = slots.get(..len).unwrap_or(&[]);
     // A title is in title case: every word but short function words capitalised ("Face the Nation").
-    let title_case = words.iter().all(|w| {
-        w.chars()
-            .find(|c| c.is_alphanumeric())
-            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-            || grammar.in_section(Section::ClauseBreaks, w)
-            || grammar.in_section(Section::Determiners, w)
-    });
-    let capitalized = if words.len() < SHORT_QUOTE_WORDS {
-        inner
-            .chars()
-            .find(|c| c.is_alphanumeric())
-            .is_some_and(char::is_uppercase)
-    } else {
-        title_case
+    let title_case = || {
+        words.iter().all(|w| {
+            w.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                || grammar.in_section(Section::ClauseBreaks, w)
+                || grammar.in_section(Section::Determiners, w)
+        })
+    };
+    let capitalized = || {
+        if words.len() < SHORT_QUOTE_WORDS {
+            inner
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(char::is_uppercase)
+        } else {
+            title_case()
+        }
     };
     let previous = before.iter().rev().find(|t| !is_quote_mark(t.text(text)));
     let title_position = previous.is_some_and(|t| {
@@ -651,7 +676,7 @@ fn is_name_or_modifier(
             .iter()
             .any(|literal| is_word(word, literal))
     });
-    if capitalized && title_position {
+    if title_position && capitalized() {
         return true;
     }
     let ends_inside = inner.ends_with([',', '.', '?', '!', ';', ':']);
@@ -679,7 +704,57 @@ fn is_sentence_like(inner: &str) -> bool {
 /// Does `text` hold at least `count` words? Reads no further than the `count`th word, where
 /// `split_whitespace().count() >= count` would read a long quotation to its end.
 fn has_words(text: &str, count: usize) -> bool {
-    count == 0 || text.split_whitespace().nth(count - 1).is_some()
+    count == 0 || words(text).nth(count - 1).is_some()
+}
+
+/// The words of `text`: the same pieces as `text.split_whitespace()`, read a byte at a time
+/// over ASCII (a character is decoded only where a byte is not ASCII).
+fn words(text: &str) -> Words<'_> {
+    Words { text, at: 0 }
+}
+
+/// The iterator of [`words`].
+struct Words<'t> {
+    text: &'t str,
+    /// Where the rest of the text starts (always a character boundary).
+    at: usize,
+}
+
+impl Words<'_> {
+    /// Where the run from `at` of characters that are (`white`) or are not white space ends.
+    fn run_end(&self, mut at: usize, white: bool) -> usize {
+        let bytes = self.text.as_bytes();
+        while let Some(&byte) = bytes.get(at) {
+            let (is_white, width) = if byte.is_ascii() {
+                (crate::tokens::is_ascii_white(byte), 1)
+            } else {
+                match self.text.get(at..).and_then(|rest| rest.chars().next()) {
+                    Some(c) => (c.is_whitespace(), c.len_utf8()),
+                    None => return bytes.len(),
+                }
+            };
+            if is_white != white {
+                return at;
+            }
+            at += width;
+        }
+        at
+    }
+}
+
+impl<'t> Iterator for Words<'t> {
+    type Item = &'t str;
+
+    fn next(&mut self) -> Option<&'t str> {
+        let start = self.run_end(self.at, true);
+        if start >= self.text.len() {
+            self.at = start;
+            return None;
+        }
+        let end = self.run_end(start, false);
+        self.at = end;
+        self.text.get(start..end)
+    }
 }
 
 /// Direct when the quote stands on its own or right after a cue or colon; partial inside a paraphrase.
@@ -688,17 +763,21 @@ fn quote_kind(text: &str, quote: &Quote, before: &[Token], phrases: &Phrases) ->
         return Kind::Direct;
     };
     let word = last.text(text);
-    let starts_upper = quote
-        .inner
-        .of(text)
-        .trim_start()
-        .chars()
-        .find(|c| c.is_alphanumeric())
-        .is_some_and(char::is_uppercase);
     if matches!(word, ":" | "," | "—" | "–" | "-" | "--" | "(" | ";") {
         return Kind::Direct;
     }
-    if phrases.grammar.cue(word).is_some_and(|c| c.speech) && starts_upper {
+    // A word whose lexicon facts were looked up and name no cue is none (see `Lex`).
+    let may_be_cue = last.kind != TokenKind::Word || last.lex.may_be_cue();
+    let starts_upper = || {
+        quote
+            .inner
+            .of(text)
+            .trim_start()
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_uppercase)
+    };
+    if may_be_cue && phrases.grammar.cue(word).is_some_and(|c| c.speech) && starts_upper() {
         return Kind::Direct;
     }
     Kind::Partial
@@ -791,6 +870,21 @@ fn outlet_trigger(word: &str) -> bool {
     )
 }
 
+/// Can [`Phrases::outlet_at`] find an outlet at `token`? False only where it cannot: at
+/// punctuation and at a word whose first byte is ASCII but no capital (no capitalised word).
+/// A tight loop of this passes over most tokens of a frame before `outlet_at` reads one.
+#[inline(always)]
+fn may_start_outlet(token: &Token, text: &str) -> bool {
+    match token.kind {
+        TokenKind::Punct => false,
+        TokenKind::Number => true,
+        TokenKind::Word => text
+            .as_bytes()
+            .get(token.span.start)
+            .is_some_and(|&b| !b.is_ascii() || b.is_ascii_uppercase()),
+    }
+}
+
 /// Reads and classifies the outlets `tokens` name; `article_outlet`, the article's own
 /// publisher, counts only where the words around it make it a source.
 pub fn frame_outlets(
@@ -811,7 +905,11 @@ fn outlets_in<'o>(
     let text = phrases.text;
     let mut outlets = FrameOutlets::default();
     let mut i = 0;
-    while i < tokens.len() {
+    while let Some(skipped) = tokens
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|t| may_start_outlet(t, text)))
+    {
+        i += skipped;
         let Some((name, width)) = phrases.outlet_at(tokens, i) else {
             i += 1;
             continue;
@@ -972,6 +1070,27 @@ mod tests {
     }
 
     #[test]
+    fn slice_is_the_tokens_within_the_span() {
+        let text = "«Ékho» said, \"no\" — he  said. Then  ... 42 words";
+        let tokens = crate::tokens::tokenize_with(
+            text,
+            crate::span::Span::new(0, text.len()),
+            &Grammar::builtin(),
+        );
+        for from in 0..=text.len() + 1 {
+            for to in 0..=text.len() + 1 {
+                let span = crate::span::Span::new(from, to);
+                let within: Vec<_> = tokens
+                    .iter()
+                    .filter(|t| t.span.start >= from && t.span.end <= to)
+                    .copied()
+                    .collect();
+                assert_eq!(super::slice(&tokens, span), &within[..], "{from}..{to}");
+            }
+        }
+    }
+
+    #[test]
     fn starts_up_to_agrees_with_index_at() {
         use crate::span::{index_at, Span};
         let spans = [(0, 4), (4, 9), (9, 9), (9, 15), (20, 30)].map(|(a, b)| Span::new(a, b));
@@ -986,6 +1105,48 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn may_start_outlet_passes_every_token_outlet_at_reads() {
+        let grammar = Grammar::builtin();
+        let text = "the CNN's «Reuters» Élysée 60 Minutes BBC ékho \"The Associated Press\" the New York Times said, 1TV; РИА Новости über Über  x";
+        let phrases = crate::phrase::Phrases {
+            text,
+            grammar: &grammar,
+        };
+        for end in 0..=text.len() {
+            if !text.is_char_boundary(end) {
+                continue;
+            }
+            let tokens =
+                crate::tokens::tokenize_with(text, crate::span::Span::new(0, end), &grammar);
+            for (i, token) in tokens.iter().enumerate() {
+                if !super::may_start_outlet(token, text) {
+                    assert_eq!(phrases.outlet_at(&tokens, i), None, "token {i} of {end}");
+                    assert!(!token.is_capitalized(text), "token {i} of {end}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn words_are_the_pieces_split_whitespace_gives() {
+        for text in [
+            "",
+            " ",
+            "one",
+            "  one  two\t\tthree\n",
+            "\u{b}vertical\u{b}tab\u{c}feed\r",
+            "non\u{a0}breaking\u{2009}thin\u{3000}ideographic\u{85}next",
+            "«Ékho» “said” — ’tis ünïcödé",
+            "\u{2028}\u{2029}lines\u{1680}",
+            "a\u{200b}zero-width is no space",
+        ] {
+            let got: Vec<&str> = super::words(text).collect();
+            let want: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(got, want, "{text:?}");
         }
     }
 
