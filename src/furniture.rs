@@ -57,7 +57,7 @@ pub struct Furniture {
     /// a line whose key starts otherwise has none of the prefixes.
     prefix_starts: Vec<Option<char>>,
     /// A line matching one of these is furniture.
-    line_patterns: Vec<Regex>,
+    line_patterns: Vec<LinePattern>,
     /// Every match of one of these, anywhere, is furniture (markup tags).
     span_patterns: Vec<Regex>,
     /// Labels whose next line is a teaser for another story ("Opinion"), normalised.
@@ -164,7 +164,7 @@ impl Furniture {
             "list" => {
                 self.list_headings.insert(key);
             }
-            "regex" => self.line_patterns.push(compile(pattern)?),
+            "regex" => self.line_patterns.push(LinePattern::new(pattern)?),
             "span" => self.span_patterns.push(compile(pattern)?),
             other => {
                 return Err(format!(
@@ -627,6 +627,64 @@ pub fn overlaps_any(spans: &[Span], span: Span) -> bool {
     spans.iter().any(|s| s.overlaps(span))
 }
 
+/// A `regex` pattern of furniture lines, with what the start of a line must be for it to
+/// match, when its syntax tells.
+#[derive(Debug, Clone)]
+struct LinePattern {
+    regex: Regex,
+    /// For a pattern anchored at the start of the line (`^`) whose matches all begin with
+    /// one of a few literals: the first bytes of those literals. A line that starts with
+    /// none of them does not match, and the regex need not run (most lines of a page start
+    /// with a letter, the built-in pattern's matches with `<`).
+    first_bytes: Option<[bool; 256]>,
+}
+
+impl LinePattern {
+    /// The pattern compiled, with its start literals.
+    fn new(pattern: &str) -> Result<LinePattern, String> {
+        let regex = compile(pattern)?;
+        let first_bytes = start_literals(pattern).map(|starts| {
+            let mut first = [false; 256];
+            for start in starts {
+                if let Some(&byte) = start.first() {
+                    first[usize::from(byte)] = true;
+                }
+            }
+            first
+        });
+        Ok(LinePattern { regex, first_bytes })
+    }
+
+    /// Does `line` match?
+    fn is_match(&self, line: &str) -> bool {
+        if let Some(first) = &self.first_bytes {
+            let byte = line.as_bytes().first().copied();
+            if !byte.is_some_and(|b| first[usize::from(b)]) {
+                return false;
+            }
+        }
+        self.regex.is_match(line)
+    }
+}
+
+/// The literals every match of `pattern` begins with, when the pattern is anchored at the
+/// start of the text and regex-syntax finds a finite set of them, none empty.
+fn start_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    use regex_syntax::hir::literal::Extractor;
+    use regex_syntax::hir::Look;
+    let hir = regex_syntax::parse(pattern).ok()?;
+    if !hir.properties().look_set_prefix().contains(Look::Start) {
+        return None;
+    }
+    let literals = Extractor::new().extract(&hir);
+    let starts: Vec<Vec<u8>> = literals
+        .literals()?
+        .iter()
+        .map(|l| l.as_bytes().to_vec())
+        .collect();
+    (!starts.is_empty() && starts.iter().all(|s| !s.is_empty())).then_some(starts)
+}
+
 /// Compiles a pattern, with the error as a message.
 fn compile(pattern: &str) -> Result<Regex, String> {
     Regex::new(pattern).map_err(|err| format!("bad regex {pattern:?}: {err}"))
@@ -1060,6 +1118,62 @@ mod tests {
             })
             .count();
         !long.is_empty() && capitalised * 10 >= long.len() * 7
+    }
+
+    #[test]
+    fn line_patterns_skip_the_regex_only_where_it_cannot_match() {
+        let patterns = [
+            r"^</?(?:div|p|span|figure|figcaption|img|iframe|script|style|section|aside|a|picture|source|video)\b[^<>]*>",
+            r"^abc",
+            r"^(?i)abc",
+            r"abc",
+            r"^a|b",
+            r"(?m)^abc",
+            r"^\s*<div",
+            r"^.*x",
+            r"^x?y?",
+            r"^(?:Ab|Σx)",
+            r"^[a-c][0-9]",
+        ];
+        let lines = [
+            "",
+            "<div class=\"x\">",
+            "</p>",
+            "<divx>",
+            "<pre>",
+            "abc",
+            "ABC def",
+            "xabc",
+            "b",
+            "a",
+            "zz\nabc",
+            "  <div>",
+            "x",
+            "yy",
+            "Σx",
+            "σx",
+            "Abc",
+            "b7",
+            "d1",
+            "<a href=\"/\">",
+            "Plain text of a paragraph.",
+        ];
+        for pattern in patterns {
+            let line_pattern = LinePattern::new(pattern).unwrap();
+            let regex = Regex::new(pattern).unwrap();
+            for line in lines {
+                assert_eq!(
+                    line_pattern.is_match(line),
+                    regex.is_match(line),
+                    "{pattern:?} on {line:?}"
+                );
+            }
+        }
+        // The built-in pattern of markup lines gets its literals; unanchored ones none.
+        assert!(start_literals(patterns[0]).is_some());
+        assert!(start_literals("abc").is_none());
+        assert!(start_literals("(?m)^abc").is_none());
+        assert!(start_literals("^x?y?").is_none());
     }
 
     #[test]

@@ -336,7 +336,9 @@ impl Run<'_> {
             Output::Rows(style) => style,
             Output::Report => return self.report_to(out),
         };
-        let mut writer = RowWriter::with_style(style, BufWriter::with_capacity(256 * 1024, out))?;
+        // No BufWriter: the batch run hands each document's rows over as one rendered block
+        // and flushes after it, so a buffer would only copy every byte once more.
+        let mut writer = RowWriter::with_style(style, out)?;
         let summary = batch::run(
             self.extractor,
             batch::batches(self.inputs),

@@ -7,8 +7,6 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
-
 use crate::segment::Segmentation;
 use crate::span::Span;
 use crate::statement::{Kind, Rule, Statement};
@@ -50,22 +48,129 @@ impl EmbeddedPost {
     }
 }
 
-/// `<tweet ...>text</tweet>` (or `<tweet/>` as the end tag, as PolNeAR writes it).
-fn tweet_markup() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?s)<tweet\b([^<>]*)>(.*?)(?:</tweet\s*>|<tweet\s*/>)")
-            .unwrap_or_else(|err| panic!("tweet markup pattern: {err}"))
-    })
+/// `<tweet ...>text</tweet>` markup (or `<tweet/>` as the end tag, as PolNeAR writes it),
+/// found by hand as the pattern `(?s)<tweet\b([^<>]*)>(.*?)(?:</tweet\s*>|<tweet\s*/>)`
+/// would find it: where it is, its attributes and its body.
+struct TweetMarkup {
+    /// The whole markup, start tag to end tag.
+    whole: Span,
+    /// The attributes of the start tag (`[^<>]*` after `<tweet`).
+    attrs: Span,
+    /// The text between the tags.
+    body: Span,
 }
 
-/// `name="value"` inside a tag.
-fn attribute() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r#"([A-Za-z_][\w-]*)\s*=\s*"([^"]*)""#)
-            .unwrap_or_else(|err| panic!("attribute pattern: {err}"))
-    })
+/// The searcher of `<tweet`, built once.
+fn tweet_tag() -> &'static memchr::memmem::Finder<'static> {
+    static FINDER: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    FINDER.get_or_init(|| memchr::memmem::Finder::new(b"<tweet"))
+}
+
+/// The first tweet markup starting at or after `from`, as the regex's leftmost-first search
+/// finds it.
+fn next_tweet_markup(text: &str, from: usize) -> Option<TweetMarkup> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    loop {
+        let start = at + tweet_tag().find(bytes.get(at..)?)?;
+        at = start + 1;
+        let attrs_start = start + "<tweet".len();
+        // `\b` after the `t` of `tweet`: no word character follows.
+        let after = text.get(attrs_start..)?;
+        if after
+            .chars()
+            .next()
+            .is_some_and(regex_syntax::is_word_character)
+        {
+            continue;
+        }
+        // `[^<>]*>`: the attributes run to the first `<` or `>`, which must be `>`.
+        let Some(close) = memchr::memchr2(b'<', b'>', after.as_bytes()) else {
+            continue;
+        };
+        if after.as_bytes().get(close) != Some(&b'>') {
+            continue;
+        }
+        let body_start = attrs_start + close + 1;
+        // A later start has a later body, so it finds no end either.
+        let (body_end, end) = tweet_end(text, body_start)?;
+        return Some(TweetMarkup {
+            whole: Span::new(start, end),
+            attrs: Span::new(attrs_start, attrs_start + close),
+            body: Span::new(body_start, body_end),
+        });
+    }
+}
+
+/// The earliest end tag (`</tweet\s*>` or `<tweet\s*/>`) at or after `from`: where it
+/// starts and where it ends.
+fn tweet_end(text: &str, from: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    loop {
+        let lt = at + memchr::memchr(b'<', bytes.get(at..)?)?;
+        at = lt + 1;
+        let rest = text.get(lt..)?;
+        let (after_name, closer) = if let Some(after) = rest.strip_prefix("</tweet") {
+            (after, ">")
+        } else if let Some(after) = rest.strip_prefix("<tweet") {
+            (after, "/>")
+        } else {
+            continue;
+        };
+        // `trim_start` drops White_Space characters, which are the regex's `\s`.
+        let after_space = after_name.trim_start();
+        if after_space.starts_with(closer) {
+            return Some((lt, text.len() - after_space.len() + closer.len()));
+        }
+    }
+}
+
+/// The value of the first `author` or `tweet-author` attribute in `attrs`, as a span of
+/// `attrs`: the attributes are read as the pattern `([A-Za-z_][\w-]*)\s*=\s*"([^"]*)"`
+/// finds them one after the other.
+fn author_attribute(attrs: &str) -> Option<Span> {
+    let bytes = attrs.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes
+            .get(at)
+            .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'_')
+        {
+            at += 1;
+            continue;
+        }
+        let name_start = at;
+        let rest = attrs.get(name_start + 1..)?;
+        let run = rest
+            .find(|c: char| !(c == '-' || regex_syntax::is_word_character(c)))
+            .unwrap_or(rest.len());
+        let name_end = name_start + 1 + run;
+        // A start inside the same name run ends it at the same place and fails the same way.
+        at = name_end;
+        let Some(after_equals) = attrs
+            .get(name_end..)?
+            .trim_start()
+            .strip_prefix('=')
+            .map(str::trim_start)
+        else {
+            continue;
+        };
+        let Some(value) = after_equals.strip_prefix('"') else {
+            continue;
+        };
+        let value_start = attrs.len() - value.len();
+        // Without a closing quote no later attribute can match either.
+        let value_end = value_start + memchr::memchr(b'"', value.as_bytes())?;
+        if matches!(
+            attrs.get(name_start..name_end),
+            Some("author" | "tweet-author")
+        ) {
+            return Some(Span::new(value_start, value_end));
+        }
+        at = value_end + 1;
+    }
+    None
 }
 
 /// A social-media handle, with or without its `@`.
@@ -82,17 +187,19 @@ pub fn without_trailing_links(text: &str, span: Span) -> Span {
     let mut end = span.end;
     loop {
         let piece = Span::new(span.start, end).of(text).trim_end();
-        let Some(space) = piece.rfind(char::is_whitespace) else {
+        let Some((space, white)) = piece.char_indices().rev().find(|(_, c)| c.is_whitespace())
+        else {
             break;
         };
-        let last = &piece[space + 1..];
+        // The white-space character may take more than one byte (U+00A0).
+        let last = piece.get(space + white.len_utf8()..).unwrap_or("");
         let link = ["pic.twitter.com/", "http://", "https://", "t.co/"]
             .iter()
             .any(|p| last.starts_with(p));
         if !link {
             break;
         }
-        end = span.start + piece[..space].trim_end().len();
+        end = span.start + piece.get(..space).unwrap_or("").trim_end().len();
     }
     Span::new(span.start, end)
 }
@@ -102,36 +209,29 @@ pub fn without_trailing_links(text: &str, span: Span) -> Span {
 /// The author comes from an `author` or `tweet-author` attribute and must be a handle;
 /// markup with an empty text or a malformed author gives no post.
 pub fn posts_in_markup(text: &str) -> Vec<EmbeddedPost> {
-    // Most texts hold no markup: one pass of memchr's substring search tells.
-    if memchr::memmem::find(text.as_bytes(), b"<tweet").is_none() {
-        return Vec::new();
-    }
     let mut posts = Vec::new();
-    for found in tweet_markup().captures_iter(text) {
-        let (Some(whole), Some(attrs), Some(body)) = (found.get(0), found.get(1), found.get(2))
-        else {
-            continue;
-        };
-        if body.as_str().contains("<tweet") {
+    let mut from = 0;
+    while let Some(found) = next_tweet_markup(text, from) {
+        from = found.whole.end;
+        let body = found.body.of(text);
+        if body.contains("<tweet") {
             continue;
         }
-        let author = attribute().captures_iter(attrs.as_str()).find_map(|a| {
-            let (name, value) = (a.get(1)?, a.get(2)?);
-            matches!(name.as_str(), "author" | "tweet-author").then_some(value)
-        });
-        let Some(author) = author.filter(|a| is_handle(a.as_str().trim())) else {
+        let author = author_attribute(found.attrs.of(text));
+        let Some(author) = author.filter(|a| is_handle(a.of(found.attrs.of(text)).trim())) else {
             continue;
         };
-        let span = without_trailing_links(text, Span::new(body.start(), body.end()).trim(text));
+        let span = without_trailing_links(text, found.body.trim(text));
         if span.is_empty() {
             continue;
         }
+        let attrs_start = found.attrs.start;
         let author_span =
-            Span::new(attrs.start() + author.start(), attrs.start() + author.end()).trim(text);
+            Span::new(attrs_start + author.start, attrs_start + author.end).trim(text);
         let handle = author_span.of(text).trim_start_matches('@');
         posts.push(EmbeddedPost {
             span,
-            block: Span::new(whole.start(), whole.end()),
+            block: found.whole,
             author: format!("@{handle}"),
             author_span: Some(author_span),
             platform: "Twitter".to_string(),
@@ -222,10 +322,158 @@ mod tests {
         let text = "Sanctions will not go unanswered pic.twitter.com/xQ2 https://t.co/a ";
         let span = without_trailing_links(text, Span::new(0, text.len()));
         assert_eq!(span.of(text), "Sanctions will not go unanswered");
+        let wide = "Said it\u{a0}https://t.co/x";
+        let span = without_trailing_links(wide, Span::new(0, wide.len()));
+        assert_eq!(span.of(wide), "Said it", "a white space of two bytes");
         let only = "https://t.co/a";
         assert_eq!(
             without_trailing_links(only, Span::new(0, 14)).of(only),
             only
+        );
+    }
+
+    /// The definition the scanner replaced: the two patterns, run by the regex crate.
+    fn posts_by_regex(
+        markup: &regex::Regex,
+        attribute: &regex::Regex,
+        text: &str,
+    ) -> Vec<EmbeddedPost> {
+        let mut posts = Vec::new();
+        for found in markup.captures_iter(text) {
+            let (whole, attrs, body) = (
+                found.get(0).unwrap(),
+                found.get(1).unwrap(),
+                found.get(2).unwrap(),
+            );
+            if body.as_str().contains("<tweet") {
+                continue;
+            }
+            let author = attribute.captures_iter(attrs.as_str()).find_map(|a| {
+                let (name, value) = (a.get(1)?, a.get(2)?);
+                matches!(name.as_str(), "author" | "tweet-author").then_some(value)
+            });
+            let Some(author) = author.filter(|a| is_handle(a.as_str().trim())) else {
+                continue;
+            };
+            let span = without_trailing_links(text, Span::new(body.start(), body.end()).trim(text));
+            if span.is_empty() {
+                continue;
+            }
+            let author_span =
+                Span::new(attrs.start() + author.start(), attrs.start() + author.end()).trim(text);
+            let handle = author_span.of(text).trim_start_matches('@');
+            posts.push(EmbeddedPost {
+                span,
+                block: Span::new(whole.start(), whole.end()),
+                author: format!("@{handle}"),
+                author_span: Some(author_span),
+                platform: "Twitter".to_string(),
+            });
+        }
+        posts
+    }
+
+    #[test]
+    fn the_markup_scanner_finds_what_the_patterns_find() {
+        let markup =
+            regex::Regex::new(r"(?s)<tweet\b([^<>]*)>(.*?)(?:</tweet\s*>|<tweet\s*/>)").unwrap();
+        let attribute = regex::Regex::new(r#"([A-Za-z_][\w-]*)\s*=\s*"([^"]*)""#).unwrap();
+        // Start tags, attribute pieces, bodies and end tags, right and slightly wrong.
+        let starts = [
+            "<tweet",
+            "<tweet",
+            "<tweetx",
+            "<tweeté",
+            "<Tweet",
+            "<tweet\u{300}",
+            "<tweet-",
+        ];
+        let attrs = [
+            " author=\"ann\"",
+            " tweet-author=\"@b_1\"",
+            " author = \"ann\"",
+            "\u{a0}author=\"x\"",
+            " author=\"two words\"",
+            " author=\"\"",
+            " xauthor=\"ann\"",
+            " 1author=\"ann\"",
+            " é_author=\"ann\"",
+            " title=\"a author=\"",
+            "\"",
+            " x=\"y\"",
+            " author=",
+            " a-b=\"c\"",
+            " author\u{2003}=\u{2003}\"ann\"",
+            " _=\"v\"",
+            " author=\"ann",
+            "<",
+            " ",
+            "\n",
+        ];
+        let bodies = [
+            "Hi there.",
+            " Said it. ",
+            "",
+            " ",
+            "x pic.twitter.com/a",
+            "https://t.co/x",
+            "a\nb",
+            "<b>",
+            "<tweet",
+            "</twee",
+            "é",
+            " Yes https://t.co/x ",
+        ];
+        let ends = [
+            "</tweet>",
+            "</tweet >",
+            "</tweet\n>",
+            "<tweet/>",
+            "<tweet />",
+            "<tweet\u{a0}/>",
+            "</tweet",
+            "<tweet/",
+            "</tweetx>",
+            "",
+            "</Tweet>",
+        ];
+        let noise = ["Said.", " ", "\n\n", "<", ">", "\"", "é", "/>"];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |bound: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % bound as u64) as usize
+        };
+        let mut found = 0;
+        for _ in 0..20000 {
+            let mut text = String::new();
+            for _ in 0..1 + next(4) {
+                if next(4) == 0 {
+                    text.push_str(noise[next(noise.len())]);
+                    continue;
+                }
+                text.push_str(starts[next(starts.len())]);
+                for _ in 0..next(4) {
+                    text.push_str(attrs[next(attrs.len())]);
+                }
+                text.push('>');
+                for _ in 0..next(3) {
+                    text.push_str(bodies[next(bodies.len())]);
+                }
+                text.push_str(ends[next(ends.len())]);
+            }
+            let posts = posts_in_markup(&text);
+            assert_eq!(
+                posts,
+                posts_by_regex(&markup, &attribute, &text),
+                "{text:?}"
+            );
+            found += posts.len();
+        }
+        assert!(
+            found > 500,
+            "only {found} posts: the pieces should make more"
         );
     }
 
