@@ -126,7 +126,9 @@ fn sentence_tokens<'t>(tokens: &'t [Token], span: Span, cues: &mut Vec<usize>) -
     rest.get(..len).unwrap_or(&[])
 }
 
-/// Words that open an adjunct after a cue rather than a clause ("on Friday", "in a statement").
+/// Words that open an adjunct after a cue rather than a clause ("on Friday", "in a statement"):
+/// the list `is_adjunct_word` matches, kept as the definition its test checks it against.
+#[cfg(test)]
 const ADJUNCT_STARTS: [&str; 22] = [
     "in",
     "on",
@@ -151,6 +153,43 @@ const ADJUNCT_STARTS: [&str; 22] = [
     "but",
     "referring",
 ];
+
+/// Is `word` one of `ADJUNCT_STARTS` in any case? What asking `is_word` of each says (its
+/// ASCII lower case is compared), with one copy of its bytes instead of one test per literal.
+fn is_adjunct_word(word: &str) -> bool {
+    let mut lower = [0u8; 9];
+    let Some(copy) = lower.get_mut(..word.len()) else {
+        return false; // longer than any of them
+    };
+    for (to, from) in copy.iter_mut().zip(word.as_bytes()) {
+        *to = from.to_ascii_lowercase();
+    }
+    matches!(
+        &*copy,
+        b"in"
+            | b"on"
+            | b"at"
+            | b"during"
+            | b"to"
+            | b"from"
+            | b"via"
+            | b"after"
+            | b"before"
+            | b"while"
+            | b"when"
+            | b"through"
+            | b"according"
+            | b"without"
+            | b"with"
+            | b"as"
+            | b"of"
+            | b"for"
+            | b"about"
+            | b"and"
+            | b"but"
+            | b"referring"
+    )
+}
 
 /// Words after a cue that make the rest of the clause what was said ("asked whether ...").
 const QUESTION_WORDS: [&str; 8] = [
@@ -632,7 +671,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     fn is_adjunct_start(&self, i: usize) -> bool {
         self.tokens[i].kind == TokenKind::Punct
             || self.ends_with_ing(i)
-            || self.is_any(i, &ADJUNCT_STARTS)
+            || is_adjunct_word(self.word(i))
             || self.phrases.skippable_after(&self.tokens[i])
     }
 
@@ -1000,6 +1039,41 @@ mod tests {
         let punctuation = &tokens[..1];
         let reader = SentenceReader::new(&phrases, punctuation, &unquoted);
         assert!(reader.opens_with_quotation());
+    }
+
+    #[test]
+    fn adjunct_words_are_the_listed_ones_in_any_case() {
+        let mut words: Vec<String> = Vec::new();
+        for literal in super::ADJUNCT_STARTS {
+            words.push(literal.to_string());
+            words.push(literal.to_uppercase());
+            words.push(format!("{literal}s"));
+            words.push(literal[1..].to_string());
+            let mut capital = literal.to_string();
+            capital[..1].make_ascii_uppercase();
+            words.push(capital);
+        }
+        words.extend(
+            [
+                "",
+                "İn",
+                "ın",
+                "K",
+                "in’",
+                "öf",
+                "referrings",
+                "accordingly",
+                "the",
+            ]
+            .map(String::from),
+        );
+        for word in &words {
+            let listed = super::ADJUNCT_STARTS
+                .iter()
+                .any(|l| crate::tokens::is_word(word, l));
+            assert_eq!(super::is_adjunct_word(word), listed, "{word:?}");
+        }
+        assert!(super::is_adjunct_word("According") && !super::is_adjunct_word("said"));
     }
 
     /// (clause, speaker, cue) of each indirect statement of `text`.
