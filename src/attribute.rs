@@ -812,18 +812,22 @@ fn choose(phrases: &Phrases, before: &[Token], after: &[Token], kind: Kind) -> O
 
 /// The article's own publisher when the text shows it: a leading "CNN:" line or a "(CNN)" dateline.
 pub fn article_outlet(text: &str, seg: &Segmentation, grammar: &Grammar) -> Option<String> {
+    // The marks are ASCII: a byte search finds them where `str::find` would.
     for paragraph in seg.paragraphs.iter().take(3) {
         let line = paragraph.of(text);
-        if let Some((head, _)) = line.split_once(':') {
+        if let Some(colon) = memchr::memchr(b':', line.as_bytes()) {
+            let head = line.get(..colon).unwrap_or("");
             if let Some(outlet) = grammar.outlet(head.trim()) {
                 return Some(outlet.name.clone());
             }
         }
-        if let Some(open) = line.find('(') {
-            let rest = &line[open + 1..];
-            if let Some(close) = rest.find(')') {
-                let inside = &rest[..close];
-                let dateline = line[open + 1 + close + 1..]
+        if let Some(open) = memchr::memchr(b'(', line.as_bytes()) {
+            let rest = line.get(open + 1..).unwrap_or("");
+            if let Some(close) = memchr::memchr(b')', rest.as_bytes()) {
+                let inside = rest.get(..close).unwrap_or("");
+                let dateline = rest
+                    .get(close + 1..)
+                    .unwrap_or("")
                     .trim_start()
                     .starts_with(['-', '—', '–']);
                 if dateline {
@@ -1079,6 +1083,66 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn article_outlet_agrees_with_the_str_searches() {
+        // The definition before the byte searches.
+        fn by_str_find(
+            text: &str,
+            seg: &crate::segment::Segmentation,
+            grammar: &Grammar,
+        ) -> Option<String> {
+            for paragraph in seg.paragraphs.iter().take(3) {
+                let line = paragraph.of(text);
+                if let Some((head, _)) = line.split_once(':') {
+                    if let Some(outlet) = grammar.outlet(head.trim()) {
+                        return Some(outlet.name.clone());
+                    }
+                }
+                if let Some(open) = line.find('(') {
+                    let rest = &line[open + 1..];
+                    if let Some(close) = rest.find(')') {
+                        let inside = &rest[..close];
+                        let dateline = line[open + 1 + close + 1..]
+                            .trim_start()
+                            .starts_with(['-', '—', '–']);
+                        if dateline {
+                            if let Some(outlet) = grammar.outlet(inside.trim()) {
+                                return Some(outlet.name.clone());
+                            }
+                        }
+                    }
+                }
+            }
+            None
+        }
+        let grammar = Grammar::builtin();
+        let segmenter =
+            crate::segment::Segmenter::new(grammar.abbreviations.iter().map(String::as_str));
+        for text in [
+            "CNN: Putin spoke.",
+            " CNN : Putin spoke.",
+            "Moscow (Reuters) - Putin spoke.",
+            "Moscow (Reuters) — Putin spoke.",
+            "Moscow (Reuters)- Putin spoke.",
+            "Moscow (Reuters) said it.",
+            "Élysée (« Reuters ») – x",
+            "(CNN)\u{a0}— x",
+            "First line.\nSecond: (BBC) -\nThird (AP) – y",
+            "One.\nTwo.\nThree.\nCNN: four",
+            "no marks at all",
+            ":(",
+            "(",
+            ")(:",
+        ] {
+            let seg = segmenter.segment(text);
+            assert_eq!(
+                super::article_outlet(text, &seg, &grammar),
+                by_str_find(text, &seg, &grammar),
+                "{text:?}"
+            );
         }
     }
 
