@@ -786,9 +786,8 @@ fn quote_kind(text: &str, quote: &Quote, before: &[Token], phrases: &Phrases) ->
 /// Picks the attribution from the words before and after a quote.
 fn choose(phrases: &Phrases, before: &[Token], after: &[Token], kind: Kind) -> Option<Attribution> {
     let before_is_empty = before.iter().all(|t| t.kind == TokenKind::Punct);
-    let trailing = phrases.trailing(after);
     if before_is_empty {
-        return trailing;
+        return phrases.trailing(after);
     }
     let leading = phrases.leading(before, kind);
     // A cue right before the quote ("X said: "Q"") wins; otherwise a trailing one in the same
@@ -799,8 +798,11 @@ fn choose(phrases: &Phrases, before: &[Token], after: &[Token], kind: Kind) -> O
             .filter(|t| t.span.start >= cue.end)
             .all(|t| t.kind == TokenKind::Punct || t.text(phrases.text) == "that")
     });
-    match (leading, trailing) {
-        (Some(lead), _) if adjacent => Some(lead),
+    if adjacent {
+        return leading;
+    }
+    // The words after the quote are read only when no cue stands right before it.
+    match (leading, phrases.trailing(after)) {
         (_, Some(trail)) if trail.rule == Rule::SameClause => Some(trail),
         (Some(lead), _) if lead.rule == Rule::SameClause => Some(lead),
         (_, Some(trail)) => Some(trail),
@@ -810,18 +812,22 @@ fn choose(phrases: &Phrases, before: &[Token], after: &[Token], kind: Kind) -> O
 
 /// The article's own publisher when the text shows it: a leading "CNN:" line or a "(CNN)" dateline.
 pub fn article_outlet(text: &str, seg: &Segmentation, grammar: &Grammar) -> Option<String> {
+    // The marks are ASCII: a byte search finds them where `str::find` would.
     for paragraph in seg.paragraphs.iter().take(3) {
         let line = paragraph.of(text);
-        if let Some((head, _)) = line.split_once(':') {
+        if let Some(colon) = memchr::memchr(b':', line.as_bytes()) {
+            let head = line.get(..colon).unwrap_or("");
             if let Some(outlet) = grammar.outlet(head.trim()) {
                 return Some(outlet.name.clone());
             }
         }
-        if let Some(open) = line.find('(') {
-            let rest = &line[open + 1..];
-            if let Some(close) = rest.find(')') {
-                let inside = &rest[..close];
-                let dateline = line[open + 1 + close + 1..]
+        if let Some(open) = memchr::memchr(b'(', line.as_bytes()) {
+            let rest = line.get(open + 1..).unwrap_or("");
+            if let Some(close) = memchr::memchr(b')', rest.as_bytes()) {
+                let inside = rest.get(..close).unwrap_or("");
+                let dateline = rest
+                    .get(close + 1..)
+                    .unwrap_or("")
                     .trim_start()
                     .starts_with(['-', '—', '–']);
                 if dateline {
@@ -885,6 +891,17 @@ fn may_start_outlet(token: &Token, text: &str) -> bool {
     }
 }
 
+/// The index of the first of `tokens` from `from` on where [`may_start_outlet`] holds, or
+/// `tokens.len()`. Not inlined: alone, the loop keeps what it reads in registers.
+#[inline(never)]
+fn next_outlet_candidate(tokens: &[Token], from: usize, text: &str) -> usize {
+    let rest = tokens.get(from..).unwrap_or(&[]);
+    from + rest
+        .iter()
+        .position(|t| may_start_outlet(t, text))
+        .unwrap_or(rest.len())
+}
+
 /// Reads and classifies the outlets `tokens` name; `article_outlet`, the article's own
 /// publisher, counts only where the words around it make it a source.
 pub fn frame_outlets(
@@ -905,11 +922,11 @@ fn outlets_in<'o>(
     let text = phrases.text;
     let mut outlets = FrameOutlets::default();
     let mut i = 0;
-    while let Some(skipped) = tokens
-        .get(i..)
-        .and_then(|rest| rest.iter().position(|t| may_start_outlet(t, text)))
-    {
-        i += skipped;
+    loop {
+        i = next_outlet_candidate(tokens, i, text);
+        let Some(token) = tokens.get(i) else {
+            break;
+        };
         let Some((name, width)) = phrases.outlet_at(tokens, i) else {
             i += 1;
             continue;
@@ -918,7 +935,7 @@ fn outlets_in<'o>(
         let Some(last) = tokens.get(i + width - 1) else {
             break;
         };
-        let span = Span::new(tokens[i].span.start, last.span.end);
+        let span = Span::new(token.span.start, last.span.end);
         let in_dateline = i > 0 && tokens[i - 1].text(text) == "(";
         let lead = tokens[i.saturating_sub(4)..i]
             .iter()
@@ -1066,6 +1083,66 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn article_outlet_agrees_with_the_str_searches() {
+        // The definition before the byte searches.
+        fn by_str_find(
+            text: &str,
+            seg: &crate::segment::Segmentation,
+            grammar: &Grammar,
+        ) -> Option<String> {
+            for paragraph in seg.paragraphs.iter().take(3) {
+                let line = paragraph.of(text);
+                if let Some((head, _)) = line.split_once(':') {
+                    if let Some(outlet) = grammar.outlet(head.trim()) {
+                        return Some(outlet.name.clone());
+                    }
+                }
+                if let Some(open) = line.find('(') {
+                    let rest = &line[open + 1..];
+                    if let Some(close) = rest.find(')') {
+                        let inside = &rest[..close];
+                        let dateline = line[open + 1 + close + 1..]
+                            .trim_start()
+                            .starts_with(['-', '—', '–']);
+                        if dateline {
+                            if let Some(outlet) = grammar.outlet(inside.trim()) {
+                                return Some(outlet.name.clone());
+                            }
+                        }
+                    }
+                }
+            }
+            None
+        }
+        let grammar = Grammar::builtin();
+        let segmenter =
+            crate::segment::Segmenter::new(grammar.abbreviations.iter().map(String::as_str));
+        for text in [
+            "CNN: Putin spoke.",
+            " CNN : Putin spoke.",
+            "Moscow (Reuters) - Putin spoke.",
+            "Moscow (Reuters) — Putin spoke.",
+            "Moscow (Reuters)- Putin spoke.",
+            "Moscow (Reuters) said it.",
+            "Élysée (« Reuters ») – x",
+            "(CNN)\u{a0}— x",
+            "First line.\nSecond: (BBC) -\nThird (AP) – y",
+            "One.\nTwo.\nThree.\nCNN: four",
+            "no marks at all",
+            ":(",
+            "(",
+            ")(:",
+        ] {
+            let seg = segmenter.segment(text);
+            assert_eq!(
+                super::article_outlet(text, &seg, &grammar),
+                by_str_find(text, &seg, &grammar),
+                "{text:?}"
+            );
         }
     }
 

@@ -643,25 +643,28 @@ impl<'a> Phrases<'a> {
                 continue;
             }
             // "spokesman for the Kremlin", "Mr. Morgan of the Sierra Club", "mother of three"
-            let complement_follows = tokens.get(j + 1).is_some_and(|next| {
-                next.is_capitalized(self.text)
-                    || next.kind == TokenKind::Number
-                    || self.is_one_of(next, &["the"])
-                        && tokens
-                            .get(j + 2)
-                            .is_some_and(|t| t.is_capitalized(self.text))
-            });
-            if self.is_one_of(token, &["of", "for", "to"])
-                && end == Some(j)
+            let complement_follows = || {
+                tokens.get(j + 1).is_some_and(|next| {
+                    next.is_capitalized(self.text)
+                        || next.kind == TokenKind::Number
+                        || self.is_one_of(next, &["the"])
+                            && tokens
+                                .get(j + 2)
+                                .is_some_and(|t| t.is_capitalized(self.text))
+                })
+            };
+            // The cheap tests of where the phrase stands go first: most words are no connector.
+            if end == Some(j)
+                && self.is_one_of(token, &["of", "for", "to"])
                 && (self.is_title(&tokens[j - 1])
-                    || self.is_one_of(token, &["of"]) && complement_follows)
+                    || self.is_one_of(token, &["of"]) && complement_follows())
             {
                 j += 1;
                 continue;
             }
-            if self.is_one_of(token, &["the"])
-                && end.is_some()
+            if end.is_some()
                 && j > begin
+                && self.is_one_of(token, &["the"])
                 && self.is_one_of(&tokens[j - 1], &["of", "for", "to"])
             {
                 j += 1;
@@ -905,11 +908,11 @@ impl<'a> Phrases<'a> {
                 }
             }
             // "As Professor Foner put it: "Q"".
-            if self.is_one_of(token, &["put"])
+            if words_between <= 1
+                && self.is_one_of(token, &["put"])
                 && before
                     .get(k + 1)
                     .is_some_and(|t| self.is_one_of(t, &["it"]))
-                && words_between <= 1
             {
                 if let Some(speaker) = self.subject_before(before, 0, k) {
                     return Some(self.attribution(rule, Some(token.span), Some(speaker)));
