@@ -620,38 +620,83 @@ fn scan_people<'t>(
             else {
                 break;
             };
-            let (title, title_gender) = title_before(text, before, grammar);
-            // A run of one word needs a title; the first name is asked only when it can count.
-            let first_gender = if run >= 2 || title.is_some() {
-                grammar.first_name(names[0].text(text))
+            // A run of one word needs a title, and a title needs a head among the last four
+            // tokens that may be a title (see `title_before`).
+            let may_have_title = before.iter().rev().take(4).any(may_be_title);
+            if run == 1 && !may_have_title {
+                continue;
+            }
+            let (title, title_gender) = if may_have_title {
+                title_before(text, before, grammar)
             } else {
-                None
+                (None, None)
             };
-            if run >= 2 && (first_gender.is_some() || title.is_some())
-                || run == 1 && title.is_some()
-            {
-                let span = Span::new(names[0].span.start, names[run - 1].span.end);
-                let name = span.of(text);
-                mentions.push(Mention {
-                    span,
-                    gender: first_gender.or(title_gender),
-                    named: Named::Text {
-                        name,
-                        title,
-                        key: last_word_key(name),
-                    },
-                });
+            if let Some(mention) = name_mention(text, names, title, title_gender, grammar) {
+                mentions.push(mention);
             }
         }
     }
     mentions
 }
 
+/// The mention a name run makes, given the title before it and its gender: a run of two or
+/// more words that starts with a known first name or has a title, or one word with a title.
+fn name_mention<'t>(
+    text: &'t str,
+    names: &[Token],
+    title: Option<&'t str>,
+    title_gender: Option<Gender>,
+    grammar: &Grammar,
+) -> Option<Mention<'t>> {
+    let (first, last) = (names.first()?, names.last()?);
+    // The first name is asked only when it can count.
+    let first_gender = if names.len() >= 2 || title.is_some() {
+        grammar.first_name(first.text(text))
+    } else {
+        None
+    };
+    if !(names.len() >= 2 && (first_gender.is_some() || title.is_some())
+        || names.len() == 1 && title.is_some())
+    {
+        return None;
+    }
+    let span = Span::new(first.span.start, last.span.end);
+    let name = span.of(text);
+    Some(Mention {
+        span,
+        gender: first_gender.or(title_gender),
+        named: Named::Text {
+            name,
+            title,
+            key: last_word_key(name),
+        },
+    })
+}
+
+/// The bytes that start no capitalised word: the ASCII bytes but the capitals.
+static STARTS_NO_CAPITAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = !(byte as u8).is_ascii_uppercase();
+        byte += 1;
+    }
+    table
+};
+
 /// May the token be a word of a name run: a capitalised word that is no name stop, without
 /// a period unless it has a single letter ("U.S." is no name word, "J." is)? The lexicon
 /// flag comes before the text, and the text is decoded only for a period.
 #[inline(always)]
 fn is_name_word(text: &str, token: &Token, grammar: &Grammar) -> bool {
+    // Most tokens start with an ASCII byte that is no capital, whatever their kind.
+    if text
+        .as_bytes()
+        .get(token.span.start)
+        .is_some_and(|&first| STARTS_NO_CAPITAL[usize::from(first)])
+    {
+        return false;
+    }
     if !token.is_capitalized(text) || grammar.token_lex(token, text).is_name_stop() {
         return false;
     }
@@ -672,10 +717,8 @@ fn title_before<'t>(
     before: &[Token],
     grammar: &Grammar,
 ) -> (Option<&'t str>, Option<Gender>) {
-    // A head is a token that may be a title (see `token_title`), among the last four.
-    if !before.iter().rev().take(4).any(may_be_title) {
-        return (None, None);
-    }
+    // A head is a token that may be a title (see `token_title`), among the last four; the
+    // caller asks that first.
     let (Some(name_side), Some(head)) = (before.last(), title_head(text, before, grammar)) else {
         return (None, None);
     };
