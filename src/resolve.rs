@@ -9,6 +9,7 @@
 //! most recent person whose title holds that role word. Titles carry over to later rows of the
 //! same speaker.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use rustc_hash::FxHashMap;
@@ -97,24 +98,25 @@ impl std::hash::Hash for Key<'_> {
 }
 
 /// What the article says about one person, gathered over all mentions.
+/// Its name and title are borrowed from the text or the statements.
 #[derive(Debug, Clone, Default)]
-struct Person {
-    /// The fullest name seen.
-    name: String,
+struct Person<'k> {
+    /// The fullest name seen, its words joined by single spaces.
+    name: Cow<'k, str>,
     /// How many words `name` has.
     words: usize,
     /// The gender signalled by any mention.
     gender: Option<Gender>,
     /// The first title seen.
-    title: Option<String>,
+    title: Option<&'k str>,
     /// The words of `title` in lower case, worked out when a nominal first asks.
     title_lower: OnceCell<String>,
 }
 
-impl Person {
+impl Person<'_> {
     /// Does the person's title hold the role word `role` (lower case)?
     fn has_role(&self, role: &str) -> bool {
-        let Some(title) = self.title.as_deref() else {
+        let Some(title) = self.title else {
             return false;
         };
         self.title_lower
@@ -129,7 +131,7 @@ impl Person {
 #[derive(Debug, Default)]
 struct People<'k> {
     /// The people, in order of their first mention.
-    persons: Vec<Person>,
+    persons: Vec<Person<'k>>,
     /// The index in `persons` of each key.
     by_key: FxHashMap<&'k Key<'k>, usize>,
     /// The index in `persons` of each mention's person, in mention order.
@@ -144,7 +146,7 @@ impl People<'_> {
     }
 
     /// The person of mention `index`.
-    fn of(&self, index: usize) -> Option<&Person> {
+    fn of(&self, index: usize) -> Option<&Person<'_>> {
         self.persons.get(*self.of_mention.get(index)?)
     }
 }
@@ -195,7 +197,8 @@ pub fn resolve(
             )
         })
         .collect();
-    let persons = people.persons;
+    // The people borrow the speakers and titles, which change only now.
+    drop(people);
     for (statement, change) in statements.iter_mut().zip(changes) {
         match change {
             Change::Keep => {}
@@ -206,13 +209,10 @@ pub fn resolve(
                 statement.speaker = outlet;
             }
             Change::Speaker(speaker) => statement.speaker = speaker,
-            Change::Person { index, far } => {
-                let Some(person) = persons.get(index) else {
-                    continue;
-                };
-                statement.speaker = person.name.clone();
-                if statement.title.is_empty() {
-                    statement.title = person.title.clone().unwrap_or_default();
+            Change::Person { name, title, far } => {
+                statement.speaker = name;
+                if let Some(title) = title {
+                    statement.title = title;
                 }
                 if far {
                     statement.confidence *= 0.8;
@@ -232,14 +232,32 @@ enum Change {
     Outlet(String),
     /// The speaker becomes this one.
     Speaker(String),
-    /// The speaker becomes person `index` of the article, whose title fills an empty one;
-    /// `far` when a pronoun reached back more than [`NEAR_SENTENCES`] sentences.
+    /// The speaker becomes a person of the article, whose title fills an empty one; `far`
+    /// when a pronoun reached back more than [`NEAR_SENTENCES`] sentences.
     Person {
-        /// The person's index among the article's people.
-        index: usize,
+        /// The person's name.
+        name: String,
+        /// The person's title, when it fills the statement's empty one.
+        title: Option<String>,
         /// Does the confidence drop?
         far: bool,
     },
+}
+
+/// The change that makes person `index` of `people` the speaker of `statement`.
+fn person_change(people: &People, index: usize, statement: &Statement, far: bool) -> Change {
+    let Some(person) = people.persons.get(index) else {
+        return Change::Keep;
+    };
+    Change::Person {
+        name: person.name.to_string(),
+        title: statement
+            .title
+            .is_empty()
+            .then(|| person.title.map(str::to_string))
+            .flatten(),
+        far,
+    }
 }
 
 /// What becomes of `statement`, whose speaker has the key `speaker_key` when it reads as a
@@ -302,27 +320,18 @@ fn change_of(
             .sentence_at(mention.start)
             .zip(seg.sentence_at(found.span.start))
             .map_or(0, |(a, b)| a.saturating_sub(b));
-        return Change::Person {
-            index: person,
-            far: distance > NEAR_SENTENCES,
-        };
+        return person_change(people, person, statement, distance > NEAR_SENTENCES);
     }
     // The speaker is unchanged so far, and its key is known when it reads as a name.
     if let Some(person) = speaker_key.and_then(|key| people.index_of(key)) {
-        return Change::Person {
-            index: person,
-            far: false,
-        };
+        return person_change(people, person, statement, false);
     }
     // "the spokesman", "the Kremlin spokesman": the latest person whose title holds the role.
     if let Some(role) = nominal_role(text, mention, grammar) {
         let found = mentions_before(mentions, mention.start)
             .find(|&(i, _)| people.of(i).is_some_and(|p| p.has_role(&role)));
         if let Some(&person) = found.and_then(|(i, _)| people.of_mention.get(i)) {
-            return Change::Person {
-                index: person,
-                far: false,
-            };
+            return person_change(people, person, statement, false);
         }
     }
     Change::Keep
@@ -787,7 +796,7 @@ fn title_head(text: &str, before: &[Token], grammar: &Grammar) -> Option<usize> 
 /// `speaker_keys`.
 fn gather<'k>(
     mentions: &'k [Mention],
-    statements: &[Statement],
+    statements: &'k [Statement],
     speaker_keys: &'k [Option<Key>],
 ) -> People<'k> {
     // One growth each: a person per mention at most.
@@ -828,15 +837,15 @@ fn gather<'k>(
         let (words, joined) = word_shape(name);
         if words > person.words {
             person.name = if joined {
-                name.to_string()
+                Cow::Borrowed(name)
             } else {
-                join_words(name)
+                Cow::Owned(join_words(name))
             };
             person.words = words;
         }
         person.gender = person.gender.or(mention.gender);
         if person.title.is_none() {
-            person.title = title.map(str::to_string);
+            person.title = title;
         }
     }
     people
@@ -1062,12 +1071,12 @@ mod tests {
         assert_eq!(putin.name, "Vladimir Putin");
         assert_eq!(putin.words, 2);
         assert_eq!(putin.gender, Some(Gender::Male));
-        assert_eq!(putin.title.as_deref(), Some("President"));
+        assert_eq!(putin.title, Some("President"));
         assert!(putin.has_role("president"));
         assert!(!putin.has_role("spokesman"));
         let lavrov = people.of(2).expect("Lavrov");
         assert_eq!(lavrov.name, "Sergei Lavrov");
-        assert_eq!(lavrov.title.as_deref(), Some("Foreign Minister"));
+        assert_eq!(lavrov.title, Some("Foreign Minister"));
         assert!(people.of(9).is_none());
         let before: Vec<usize> = mentions_before(&mentions, 40).map(|(i, _)| i).collect();
         assert_eq!(before, vec![2, 1, 0]);
