@@ -403,12 +403,13 @@ fn is_media_reference(text: &str, mention: Span, grammar: &Grammar) -> bool {
         return false;
     }
     let rest: Vec<&str> = words.collect();
-    !rest.is_empty()
-        && (grammar.title(&rest.join(" ")).is_some_and(|t| t.media)
-            || rest
-                .last()
-                .and_then(|w| grammar.title(w))
-                .is_some_and(|t| t.media))
+    let is_media = |words: &str| grammar.title(words).is_some_and(|t| t.media);
+    match rest.as_slice() {
+        [] => false,
+        // One word is its own phrase: one look-up.
+        [word] => is_media(word),
+        [.., last] => is_media(&rest.join(" ")) || is_media(last),
+    }
 }
 
 /// May the first word of `written` be "the" (any case)? False only when it cannot: its first
