@@ -9,6 +9,7 @@
 //! most recent person whose title holds that role word. Titles carry over to later rows of the
 //! same speaker.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use rustc_hash::FxHashMap;
@@ -97,24 +98,25 @@ impl std::hash::Hash for Key<'_> {
 }
 
 /// What the article says about one person, gathered over all mentions.
+/// Its name and title are borrowed from the text or the statements.
 #[derive(Debug, Clone, Default)]
-struct Person {
-    /// The fullest name seen.
-    name: String,
+struct Person<'k> {
+    /// The fullest name seen, its words joined by single spaces.
+    name: Cow<'k, str>,
     /// How many words `name` has.
     words: usize,
     /// The gender signalled by any mention.
     gender: Option<Gender>,
     /// The first title seen.
-    title: Option<String>,
+    title: Option<&'k str>,
     /// The words of `title` in lower case, worked out when a nominal first asks.
     title_lower: OnceCell<String>,
 }
 
-impl Person {
+impl Person<'_> {
     /// Does the person's title hold the role word `role` (lower case)?
     fn has_role(&self, role: &str) -> bool {
-        let Some(title) = self.title.as_deref() else {
+        let Some(title) = self.title else {
             return false;
         };
         self.title_lower
@@ -129,7 +131,7 @@ impl Person {
 #[derive(Debug, Default)]
 struct People<'k> {
     /// The people, in order of their first mention.
-    persons: Vec<Person>,
+    persons: Vec<Person<'k>>,
     /// The index in `persons` of each key.
     by_key: FxHashMap<&'k Key<'k>, usize>,
     /// The index in `persons` of each mention's person, in mention order.
@@ -144,7 +146,7 @@ impl People<'_> {
     }
 
     /// The person of mention `index`.
-    fn of(&self, index: usize) -> Option<&Person> {
+    fn of(&self, index: usize) -> Option<&Person<'_>> {
         self.persons.get(*self.of_mention.get(index)?)
     }
 }
@@ -195,7 +197,8 @@ pub fn resolve(
             )
         })
         .collect();
-    let persons = people.persons;
+    // The people borrow the speakers and titles, which change only now.
+    drop(people);
     for (statement, change) in statements.iter_mut().zip(changes) {
         match change {
             Change::Keep => {}
@@ -206,13 +209,10 @@ pub fn resolve(
                 statement.speaker = outlet;
             }
             Change::Speaker(speaker) => statement.speaker = speaker,
-            Change::Person { index, far } => {
-                let Some(person) = persons.get(index) else {
-                    continue;
-                };
-                statement.speaker = person.name.clone();
-                if statement.title.is_empty() {
-                    statement.title = person.title.clone().unwrap_or_default();
+            Change::Person { name, title, far } => {
+                statement.speaker = name;
+                if let Some(title) = title {
+                    statement.title = title;
                 }
                 if far {
                     statement.confidence *= 0.8;
@@ -232,14 +232,32 @@ enum Change {
     Outlet(String),
     /// The speaker becomes this one.
     Speaker(String),
-    /// The speaker becomes person `index` of the article, whose title fills an empty one;
-    /// `far` when a pronoun reached back more than [`NEAR_SENTENCES`] sentences.
+    /// The speaker becomes a person of the article, whose title fills an empty one; `far`
+    /// when a pronoun reached back more than [`NEAR_SENTENCES`] sentences.
     Person {
-        /// The person's index among the article's people.
-        index: usize,
+        /// The person's name.
+        name: String,
+        /// The person's title, when it fills the statement's empty one.
+        title: Option<String>,
         /// Does the confidence drop?
         far: bool,
     },
+}
+
+/// The change that makes person `index` of `people` the speaker of `statement`.
+fn person_change(people: &People, index: usize, statement: &Statement, far: bool) -> Change {
+    let Some(person) = people.persons.get(index) else {
+        return Change::Keep;
+    };
+    Change::Person {
+        name: person.name.to_string(),
+        title: statement
+            .title
+            .is_empty()
+            .then(|| person.title.map(str::to_string))
+            .flatten(),
+        far,
+    }
 }
 
 /// What becomes of `statement`, whose speaker has the key `speaker_key` when it reads as a
@@ -302,27 +320,18 @@ fn change_of(
             .sentence_at(mention.start)
             .zip(seg.sentence_at(found.span.start))
             .map_or(0, |(a, b)| a.saturating_sub(b));
-        return Change::Person {
-            index: person,
-            far: distance > NEAR_SENTENCES,
-        };
+        return person_change(people, person, statement, distance > NEAR_SENTENCES);
     }
     // The speaker is unchanged so far, and its key is known when it reads as a name.
     if let Some(person) = speaker_key.and_then(|key| people.index_of(key)) {
-        return Change::Person {
-            index: person,
-            far: false,
-        };
+        return person_change(people, person, statement, false);
     }
     // "the spokesman", "the Kremlin spokesman": the latest person whose title holds the role.
     if let Some(role) = nominal_role(text, mention, grammar) {
         let found = mentions_before(mentions, mention.start)
             .find(|&(i, _)| people.of(i).is_some_and(|p| p.has_role(&role)));
         if let Some(&person) = found.and_then(|(i, _)| people.of_mention.get(i)) {
-            return Change::Person {
-                index: person,
-                far: false,
-            };
+            return person_change(people, person, statement, false);
         }
     }
     Change::Keep
@@ -394,12 +403,13 @@ fn is_media_reference(text: &str, mention: Span, grammar: &Grammar) -> bool {
         return false;
     }
     let rest: Vec<&str> = words.collect();
-    !rest.is_empty()
-        && (grammar.title(&rest.join(" ")).is_some_and(|t| t.media)
-            || rest
-                .last()
-                .and_then(|w| grammar.title(w))
-                .is_some_and(|t| t.media))
+    let is_media = |words: &str| grammar.title(words).is_some_and(|t| t.media);
+    match rest.as_slice() {
+        [] => false,
+        // One word is its own phrase: one look-up.
+        [word] => is_media(word),
+        [.., last] => is_media(&rest.join(" ")) || is_media(last),
+    }
 }
 
 /// May the first word of `written` be "the" (any case)? False only when it cannot: its first
@@ -620,38 +630,83 @@ fn scan_people<'t>(
             else {
                 break;
             };
-            let (title, title_gender) = title_before(text, before, grammar);
-            // A run of one word needs a title; the first name is asked only when it can count.
-            let first_gender = if run >= 2 || title.is_some() {
-                grammar.first_name(names[0].text(text))
+            // A run of one word needs a title, and a title needs a head among the last four
+            // tokens that may be a title (see `title_before`).
+            let may_have_title = before.iter().rev().take(4).any(may_be_title);
+            if run == 1 && !may_have_title {
+                continue;
+            }
+            let (title, title_gender) = if may_have_title {
+                title_before(text, before, grammar)
             } else {
-                None
+                (None, None)
             };
-            if run >= 2 && (first_gender.is_some() || title.is_some())
-                || run == 1 && title.is_some()
-            {
-                let span = Span::new(names[0].span.start, names[run - 1].span.end);
-                let name = span.of(text);
-                mentions.push(Mention {
-                    span,
-                    gender: first_gender.or(title_gender),
-                    named: Named::Text {
-                        name,
-                        title,
-                        key: last_word_key(name),
-                    },
-                });
+            if let Some(mention) = name_mention(text, names, title, title_gender, grammar) {
+                mentions.push(mention);
             }
         }
     }
     mentions
 }
 
+/// The mention a name run makes, given the title before it and its gender: a run of two or
+/// more words that starts with a known first name or has a title, or one word with a title.
+fn name_mention<'t>(
+    text: &'t str,
+    names: &[Token],
+    title: Option<&'t str>,
+    title_gender: Option<Gender>,
+    grammar: &Grammar,
+) -> Option<Mention<'t>> {
+    let (first, last) = (names.first()?, names.last()?);
+    // The first name is asked only when it can count.
+    let first_gender = if names.len() >= 2 || title.is_some() {
+        grammar.first_name(first.text(text))
+    } else {
+        None
+    };
+    if !(names.len() >= 2 && (first_gender.is_some() || title.is_some())
+        || names.len() == 1 && title.is_some())
+    {
+        return None;
+    }
+    let span = Span::new(first.span.start, last.span.end);
+    let name = span.of(text);
+    Some(Mention {
+        span,
+        gender: first_gender.or(title_gender),
+        named: Named::Text {
+            name,
+            title,
+            key: last_word_key(name),
+        },
+    })
+}
+
+/// The bytes that start no capitalised word: the ASCII bytes but the capitals.
+static STARTS_NO_CAPITAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = !(byte as u8).is_ascii_uppercase();
+        byte += 1;
+    }
+    table
+};
+
 /// May the token be a word of a name run: a capitalised word that is no name stop, without
 /// a period unless it has a single letter ("U.S." is no name word, "J." is)? The lexicon
 /// flag comes before the text, and the text is decoded only for a period.
 #[inline(always)]
 fn is_name_word(text: &str, token: &Token, grammar: &Grammar) -> bool {
+    // Most tokens start with an ASCII byte that is no capital, whatever their kind.
+    if text
+        .as_bytes()
+        .get(token.span.start)
+        .is_some_and(|&first| STARTS_NO_CAPITAL[usize::from(first)])
+    {
+        return false;
+    }
     if !token.is_capitalized(text) || grammar.token_lex(token, text).is_name_stop() {
         return false;
     }
@@ -672,10 +727,8 @@ fn title_before<'t>(
     before: &[Token],
     grammar: &Grammar,
 ) -> (Option<&'t str>, Option<Gender>) {
-    // A head is a token that may be a title (see `token_title`), among the last four.
-    if !before.iter().rev().take(4).any(may_be_title) {
-        return (None, None);
-    }
+    // A head is a token that may be a title (see `token_title`), among the last four; the
+    // caller asks that first.
     let (Some(name_side), Some(head)) = (before.last(), title_head(text, before, grammar)) else {
         return (None, None);
     };
@@ -744,7 +797,7 @@ fn title_head(text: &str, before: &[Token], grammar: &Grammar) -> Option<usize> 
 /// `speaker_keys`.
 fn gather<'k>(
     mentions: &'k [Mention],
-    statements: &[Statement],
+    statements: &'k [Statement],
     speaker_keys: &'k [Option<Key>],
 ) -> People<'k> {
     // One growth each: a person per mention at most.
@@ -785,15 +838,15 @@ fn gather<'k>(
         let (words, joined) = word_shape(name);
         if words > person.words {
             person.name = if joined {
-                name.to_string()
+                Cow::Borrowed(name)
             } else {
-                join_words(name)
+                Cow::Owned(join_words(name))
             };
             person.words = words;
         }
         person.gender = person.gender.or(mention.gender);
         if person.title.is_none() {
-            person.title = title.map(str::to_string);
+            person.title = title;
         }
     }
     people
@@ -1019,12 +1072,12 @@ mod tests {
         assert_eq!(putin.name, "Vladimir Putin");
         assert_eq!(putin.words, 2);
         assert_eq!(putin.gender, Some(Gender::Male));
-        assert_eq!(putin.title.as_deref(), Some("President"));
+        assert_eq!(putin.title, Some("President"));
         assert!(putin.has_role("president"));
         assert!(!putin.has_role("spokesman"));
         let lavrov = people.of(2).expect("Lavrov");
         assert_eq!(lavrov.name, "Sergei Lavrov");
-        assert_eq!(lavrov.title.as_deref(), Some("Foreign Minister"));
+        assert_eq!(lavrov.title, Some("Foreign Minister"));
         assert!(people.of(9).is_none());
         let before: Vec<usize> = mentions_before(&mentions, 40).map(|(i, _)| i).collect();
         assert_eq!(before, vec![2, 1, 0]);
