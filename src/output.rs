@@ -292,10 +292,10 @@ fn decimal(n: usize, out: &mut Vec<u8>) {
     let mut n = n as u64;
     // The offsets of news text have three to six digits: compared at once, not counted.
     let digits = match n {
-        ..1_000 => 3,
-        ..10_000 => 4,
-        ..100_000 => 5,
-        ..1_000_000 => 6,
+        100..1_000 => 3,
+        1_000..10_000 => 4,
+        10_000..100_000 => 5,
+        100_000..1_000_000 => 6,
         // One digit more than the powers of ten from 10 up that `n` reaches.
         _ => {
             1 + POWERS_OF_TEN
