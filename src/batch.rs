@@ -73,7 +73,8 @@ fn render(
     let (content, extraction) = extract(extractor, document)?;
     let mut rows = article_rows(&document.id, &content.meta, &content.text, &extraction);
     rows.retain(|row| filter.keeps(row));
-    let mut bytes = Vec::with_capacity(rows.len() * 256);
+    // `render` reserves what the rows need at once.
+    let mut bytes = Vec::new();
     style.render(&rows, &mut bytes)?;
     Ok((bytes, rows.len()))
 }

@@ -281,12 +281,29 @@ fn decimal(n: usize, out: &mut Vec<u8>) {
         out.push(b'0' + n as u8);
         return;
     }
+    if n < 100 {
+        // Two digits (ids, paragraphs, sentences as a rule): one pair, no buffer.
+        let pair = n * 2;
+        if let Some(&[tens, ones]) = DIGIT_PAIRS.get(pair..pair + 2) {
+            out.extend_from_slice(&[tens, ones]);
+        }
+        return;
+    }
     let mut n = n as u64;
-    // One digit more than the powers of ten from 10 up that `n` reaches.
-    let digits = 1 + POWERS_OF_TEN
-        .iter()
-        .take_while(|&&power| n >= power)
-        .count();
+    // The offsets of news text have three to six digits: compared at once, not counted.
+    let digits = match n {
+        100..1_000 => 3,
+        1_000..10_000 => 4,
+        10_000..100_000 => 5,
+        100_000..1_000_000 => 6,
+        // One digit more than the powers of ten from 10 up that `n` reaches.
+        _ => {
+            1 + POWERS_OF_TEN
+                .iter()
+                .take_while(|&&power| n >= power)
+                .count()
+        }
+    };
     let mut buf = [b'0'; 20];
     let mut end = digits;
     while n >= 10 {
