@@ -737,7 +737,21 @@ impl Grammar {
     /// Is `token` of `text` in the function-word section `section`? The same as
     /// `in_section(section, token.text(text))`, from the token's section bits (see
     /// [`Grammar::token_lex`]).
+    ///
+    /// Asked of many tokens by the phrase rules, so the common answer, for a word whose
+    /// facts were looked up and a section with a bit, is inline.
+    #[inline]
     pub fn token_in_section(&self, section: Section, token: &Token, text: &str) -> bool {
+        let bit = self.index().section_bits[section as usize];
+        if bit != 0 && token.kind == TokenKind::Word && token.lex.is_known() {
+            return token.lex.in_sections(bit);
+        }
+        self.token_in_section_looked_up(section, token, text)
+    }
+
+    /// `token_in_section` for a token whose facts are not at hand or a section without a bit.
+    #[inline(never)]
+    fn token_in_section_looked_up(&self, section: Section, token: &Token, text: &str) -> bool {
         match self.index().section_bits[section as usize] {
             0 => self.listed_in(0, section.name(), token.text(text)),
             bit => self.token_lex(token, text).in_sections(bit),
