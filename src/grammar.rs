@@ -885,7 +885,7 @@ impl TokenLexicon<'_> {
     /// only ASCII letters and digits: setting bit 0x20 of each byte lower-cases them, with no
     /// test of which bytes are capitals (digits have the bit already). None when the word is
     /// longer than 16 bytes or too near the end of `bytes` to be read in whole chunks.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn run(&self, bytes: &[u8], at: usize, len: usize) -> Option<Lex> {
         let from = bytes.get(at..)?;
         let head = u64::from_le_bytes(*from.first_chunk::<8>()?) | splat(0x20);

@@ -254,7 +254,7 @@ pub fn is_quote_mark(token: &str) -> bool {
 
 /// Splits `within` of `text` into tokens; `is_abbreviation` tells which words keep a following period.
 pub fn tokenize(text: &str, within: Span, is_abbreviation: &dyn Fn(&str) -> bool) -> Vec<Token> {
-    split(text, within, is_abbreviation, None)
+    split::<true>(text, within, is_abbreviation, None)
 }
 
 /// Splits `within` of `text` into tokens, with what `grammar` says about each word.
@@ -263,7 +263,7 @@ pub fn tokenize(text: &str, within: Span, is_abbreviation: &dyn Fn(&str) -> bool
 /// a word that is one run of ASCII letters and digits, as most are, by its bytes straight
 /// from the scan (see [`TokenLexicon::run`]).
 pub fn tokenize_with(text: &str, within: Span, grammar: &Grammar) -> Vec<Token> {
-    split(
+    split::<true>(
         text,
         within,
         &|w: &str| grammar.is_abbreviation(w),
@@ -271,8 +271,9 @@ pub fn tokenize_with(text: &str, within: Span, grammar: &Grammar) -> Vec<Token> 
     )
 }
 
-/// `tokenize`, looking the tokens up in `lexicon` when there is one (`tokenize_with`).
-fn split<'a>(
+/// `tokenize`, looking the tokens up in `lexicon` when there is one (`tokenize_with`);
+/// `FAST` lets plain words past the general rules (see `Tokens::plain_words`).
+fn split<'a, const FAST: bool>(
     text: &str,
     within: Span,
     is_abbreviation: &'a dyn Fn(&str) -> bool,
@@ -289,7 +290,7 @@ fn split<'a>(
         last_is_run: false,
         last_unlooked: false,
     };
-    if !tokens.push_all(piece) {
+    if !tokens.push_all::<FAST>(piece) {
         tokens.tokens.clear();
         tokens.skip_until = 0;
         tokens.last_is_run = false;
@@ -336,12 +337,22 @@ impl Tokens<'_, '_> {
     /// with `push` would, in one pass that passes over whitespace without making pieces of it.
     /// False when `piece` holds a character the fast splitter does not handle (the tokens
     /// pushed so far are then to be thrown away).
-    fn push_all(&mut self, piece: &str) -> bool {
+    ///
+    /// With `FAST`, plain words are added by `plain_words`; without, every piece goes
+    /// through the general rules (the definition the tests hold `plain_words` to).
+    fn push_all<const FAST: bool>(&mut self, piece: &str) -> bool {
         let bytes = piece.as_bytes();
         let mut at = 0;
         while let Some(&b) = bytes.get(at) {
             // Most pieces are words starting with an ASCII letter: read before any dispatch.
             if ASCII_ALPHANUMERIC[usize::from(b)] {
+                if FAST && b.is_ascii_alphabetic() {
+                    let next = self.plain_words(bytes, at);
+                    if next != at {
+                        at = next;
+                        continue;
+                    }
+                }
                 let class = if b.is_ascii_digit() {
                     Break::Numeric
                 } else {
@@ -385,6 +396,70 @@ impl Tokens<'_, '_> {
             }
         }
         true
+    }
+
+    /// Adds the plain words from `at` of `bytes` on, as the general rules of `push_all` would,
+    /// and returns where the first piece it leaves to them starts (`at` when it added none).
+    ///
+    /// A plain word is a run of ASCII letters and digits starting with a letter, followed by
+    /// the end, a space or a byte that joins nothing to it (a quotation mark, a bracket),
+    /// short enough to be looked up from the scan, and not glued to a word or number before
+    /// it; most words are. A space after it is passed over. Only with a lexicon.
+    #[inline]
+    fn plain_words(&mut self, bytes: &[u8], mut at: usize) -> usize {
+        let Some(lexicon) = self.lexicon else {
+            return at;
+        };
+        let offset = self.within.start;
+        while bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+            let rest = bytes.get(at + 1..).unwrap_or(&[]);
+            let run = rest
+                .iter()
+                .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
+                .unwrap_or(rest.len());
+            let end = at + 1 + run;
+            let after = rest.get(run).copied();
+            // A comma or semicolon joins only digits (WB11/WB12): after a letter it ends the word.
+            let joins_after = |b: u8| {
+                ASCII_MAY_CONTINUE_WORD[usize::from(b)]
+                    && !(matches!(b, b',' | b';')
+                        && bytes.get(end - 1).is_some_and(u8::is_ascii_alphabetic))
+            };
+            if after.is_some_and(joins_after) {
+                break;
+            }
+            let start = offset + at;
+            if start < self.skip_until {
+                break;
+            }
+            // A word or number right before may end with '-' and take this word in.
+            if self
+                .tokens
+                .last()
+                .is_some_and(|last| last.span.end == start && last.kind != TokenKind::Punct)
+            {
+                break;
+            }
+            let Some(lex) = lexicon.run(bytes, at, end - at) else {
+                break;
+            };
+            if self.last_unlooked {
+                self.look_up_last();
+            }
+            self.tokens.push(Token {
+                span: Span::new(start, offset + end),
+                kind: TokenKind::Word,
+                lex,
+            });
+            self.last_is_run = true;
+            self.last_unlooked = false;
+            at = end;
+            if after != Some(b' ') {
+                break;
+            }
+            at += 1;
+        }
+        at
     }
 
     /// Adds the word or number piece of `piece` whose first character, of class `class`
@@ -1154,6 +1229,94 @@ mod tests {
                 let mut expected = tokenize(text, within, &|w| grammar.is_abbreviation(w));
                 grammar.look_up_tokens(text, &mut expected);
                 assert_eq!(tokenize_with(text, within, &grammar), expected, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn plain_words_match_the_general_rules() {
+        // `tokenize_with` lets plain words past the general rules; without that fast path
+        // every piece goes through them, and the tokens must be the same.
+        let grammar = Grammar::builtin();
+        let is_abbreviation = |w: &str| grammar.is_abbreviation(w);
+        let general = |text: &str, within: Span| {
+            split::<false>(
+                text,
+                within,
+                &is_abbreviation,
+                Some(grammar.token_lexicon()),
+            )
+        };
+        let pieces = [
+            "said",
+            "SAID",
+            "He",
+            "Mr",
+            "U",
+            "S",
+            "x",
+            "G7",
+            "1st",
+            "17",
+            "3",
+            "state",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "abcdefgh",
+            "’s",
+            "'s",
+            "s",
+            " ",
+            "  ",
+            ",",
+            ";",
+            ":",
+            ".",
+            "-",
+            "'",
+            "’",
+            "\"",
+            "“",
+            "(",
+            ")",
+            "_",
+            "é",
+            "\n",
+            "\r\n",
+            "\t",
+            "\u{a0}",
+            "—",
+            "…",
+            "1,000",
+            "3.5",
+            "e.g.",
+            "state-run",
+            "don't",
+        ];
+        let mut next = xorshift(0x5EED_F0FA_573A_7D11);
+        let mut texts: Vec<String> = vec![
+            "He said, \"Mr. Smith's state-run U.S. spokesman told reporters; G7,5 and 1,000.\""
+                .into(),
+            "a,b;c, d; e,1 f1,2 g1;x said".into(),
+        ];
+        for _ in 0..30_000 {
+            let len = (next() % 14) as usize;
+            let text: String = (0..len)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
+            texts.push(text);
+        }
+        for text in &texts {
+            for cut in [text.len(), text.len() / 2, text.len().saturating_sub(3)] {
+                let within = Span::new(0, cut);
+                if text.get(..cut).is_none() {
+                    continue;
+                }
+                assert_eq!(
+                    tokenize_with(text, within, &grammar),
+                    general(text, within),
+                    "{text:?} to {cut}"
+                );
             }
         }
     }
