@@ -420,10 +420,17 @@ impl Tokens<'_, '_> {
             let end = at + 1 + run;
             let after = rest.get(run).copied();
             // A comma or semicolon joins only digits (WB11/WB12): after a letter it ends the word.
+            // ':', '.' and '\'' join only letters (WB6/WB7): before anything else they end it.
             let joins_after = |b: u8| {
                 ASCII_MAY_CONTINUE_WORD[usize::from(b)]
-                    && !(matches!(b, b',' | b';')
-                        && bytes.get(end - 1).is_some_and(u8::is_ascii_alphabetic))
+                    && !(bytes.get(end - 1).is_some_and(u8::is_ascii_alphabetic)
+                        && match b {
+                            b',' | b';' => true,
+                            b':' | b'.' | b'\'' => !bytes
+                                .get(end + 1)
+                                .is_some_and(|&c| c.is_ascii_alphabetic() || !c.is_ascii()),
+                            _ => false,
+                        })
             };
             if after.is_some_and(joins_after) {
                 break;
