@@ -220,6 +220,8 @@ struct Index {
     /// The same keys to their token facts alone: four bytes a value, so the lookup of every
     /// word at tokenization stays in cache.
     lexes: WordTable<Lex>,
+    /// The keys of `lexes` of up to 8 bytes, for the lookups of ASCII letter-and-digit runs.
+    short_lexes: ShortLexTable,
     /// Function-word section names, in bit order (at most `Lex::SECTIONS`; later ones are
     /// looked up by name).
     sections: Vec<String>,
@@ -335,6 +337,8 @@ impl Index {
             entry.lex = Lex::new(flags, word_sections.get(word).copied().unwrap_or(0));
         }
         index.lexes = WordTable::new(words.iter().map(|(&word, entry)| (word, entry.lex)));
+        index.short_lexes =
+            ShortLexTable::new(words.iter().map(|(&word, entry)| (word, entry.lex)));
         index.words = WordTable::new(words);
         index.first_names = WordTable::new(
             grammar
@@ -697,6 +701,16 @@ impl Grammar {
         Lex::of_word(span.of(text), self)
     }
 
+    /// The table of token facts, for looking tokens up while a text is tokenized.
+    pub(crate) fn token_lexicon(&self) -> TokenLexicon<'_> {
+        let index = self.index();
+        TokenLexicon {
+            grammar: self,
+            lexes: &index.lexes,
+            short_lexes: &index.short_lexes,
+        }
+    }
+
     /// Is `word` (any case) in the function-word section named `section`?
     pub fn is_function_word(&self, section: &str, word: &str) -> bool {
         let bit = self.index().section_bit(section).unwrap_or(0);
@@ -723,7 +737,21 @@ impl Grammar {
     /// Is `token` of `text` in the function-word section `section`? The same as
     /// `in_section(section, token.text(text))`, from the token's section bits (see
     /// [`Grammar::token_lex`]).
+    ///
+    /// Asked of many tokens by the phrase rules, so the common answer, for a word whose
+    /// facts were looked up and a section with a bit, is inline.
+    #[inline]
     pub fn token_in_section(&self, section: Section, token: &Token, text: &str) -> bool {
+        let bit = self.index().section_bits[section as usize];
+        if bit != 0 && token.kind == TokenKind::Word && token.lex.is_known() {
+            return token.lex.in_sections(bit);
+        }
+        self.token_in_section_looked_up(section, token, text)
+    }
+
+    /// `token_in_section` for a token whose facts are not at hand or a section without a bit.
+    #[inline(never)]
+    fn token_in_section_looked_up(&self, section: Section, token: &Token, text: &str) -> bool {
         match self.index().section_bits[section as usize] {
             0 => self.listed_in(0, section.name(), token.text(text)),
             bit => self.token_lex(token, text).in_sections(bit),
@@ -835,6 +863,41 @@ impl Grammar {
             }
         }
         Ok(grammar)
+    }
+}
+
+/// A grammar's table of token facts, found once for a whole tokenization (see
+/// [`Grammar::token_lexicon`]).
+#[derive(Clone, Copy)]
+pub(crate) struct TokenLexicon<'g> {
+    grammar: &'g Grammar,
+    lexes: &'g WordTable<Lex>,
+    short_lexes: &'g ShortLexTable,
+}
+
+impl TokenLexicon<'_> {
+    /// [`Grammar::word_lex`] of the word token at `span` of `text`.
+    pub(crate) fn word(&self, text: &str, span: Span) -> Lex {
+        self.grammar.word_lex_in(self.lexes, text, span)
+    }
+
+    /// [`Grammar::word_lex`] of the word token of `len` bytes at `at` of `bytes`, which are
+    /// only ASCII letters and digits: setting bit 0x20 of each byte lower-cases them, with no
+    /// test of which bytes are capitals (digits have the bit already). None when the word is
+    /// longer than 16 bytes or too near the end of `bytes` to be read in whole chunks.
+    #[inline(always)]
+    pub(crate) fn run(&self, bytes: &[u8], at: usize, len: usize) -> Option<Lex> {
+        let from = bytes.get(at..)?;
+        let head = u64::from_le_bytes(*from.first_chunk::<8>()?) | splat(0x20);
+        if len <= 8 {
+            return Some(self.short_lexes.get(head & (u64::MAX >> (64 - 8 * len))));
+        }
+        if len > 16 {
+            return None;
+        }
+        let tail = u64::from_le_bytes(*from.get(8..)?.first_chunk::<8>()?) | splat(0x20);
+        let tail = tail & (u64::MAX >> (128 - 8 * len));
+        Some(self.lexes.get_folded_two(head, tail, len))
     }
 }
 
@@ -991,6 +1054,60 @@ const NO_KEY: Slot = Slot {
     len: EMPTY_SLOT,
     item: 0,
 };
+
+/// The token facts of the keys of up to 8 bytes, probed with words that hold no zero byte
+/// (ASCII letter-and-digit runs): such a probe, zero-padded to 8 bytes, equals the padded
+/// key exactly when the two are the same word, so a slot holds just the padded key and the
+/// facts, and a zero key marks an empty slot.
+#[derive(Debug, Clone, Default)]
+struct ShortLexTable {
+    /// Open-addressing slots, probed linearly; at most a quarter are used.
+    slots: Vec<(u64, Lex)>,
+    /// `64 - log2(slots.len())`: the hash is shifted right by this to pick a slot.
+    shift: u32,
+}
+
+impl ShortLexTable {
+    /// A table of these distinct keys and their facts; longer keys and keys whose padded
+    /// bytes are all zero (which no probe can equal) are left out.
+    fn new<'k>(entries: impl IntoIterator<Item = (&'k str, Lex)>) -> ShortLexTable {
+        let keys: Vec<(u64, Lex)> = entries
+            .into_iter()
+            .filter(|(key, _)| key.len() <= 8)
+            .map(|(key, lex)| (load_chunk(key.as_bytes(), 0), lex))
+            .filter(|&(head, _)| head != 0)
+            .collect();
+        let size = (keys.len() * 4).next_power_of_two().max(8);
+        let mut slots = vec![(0, Lex::NONE); size];
+        let shift = 64 - size.trailing_zeros();
+        for (head, lex) in keys {
+            let mut at = (fold_ascii(head).wrapping_mul(HASH_SEED) >> shift) as usize;
+            while slots[at].0 != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            slots[at] = (head, lex);
+        }
+        ShortLexTable { slots, shift }
+    }
+
+    /// The facts of the word whose bytes, lower-cased and zero-padded, are `head`: a word of
+    /// 1 to 8 bytes with no zero byte. `Lex::NONE` when no key is that word.
+    #[inline]
+    fn get(&self, head: u64) -> Lex {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = (head.wrapping_mul(HASH_SEED) >> self.shift) as usize;
+        while let Some(&(key, lex)) = self.slots.get(at) {
+            if key == head {
+                return lex;
+            }
+            if key == 0 {
+                break;
+            }
+            at = (at + 1) & mask;
+        }
+        Lex::NONE
+    }
+}
 
 /// Multiplier of the hash (the one FxHash uses).
 const HASH_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;

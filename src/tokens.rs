@@ -9,7 +9,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::grammar::Grammar;
+use crate::grammar::{Grammar, TokenLexicon};
 use crate::span::Span;
 use crate::swar::HIGH_BITS;
 
@@ -254,29 +254,53 @@ pub fn is_quote_mark(token: &str) -> bool {
 
 /// Splits `within` of `text` into tokens; `is_abbreviation` tells which words keep a following period.
 pub fn tokenize(text: &str, within: Span, is_abbreviation: &dyn Fn(&str) -> bool) -> Vec<Token> {
+    split::<true>(text, within, is_abbreviation, None)
+}
+
+/// Splits `within` of `text` into tokens, with what `grammar` says about each word.
+///
+/// Each token's facts are looked up as soon as it is complete (when the next token starts):
+/// a word that is one run of ASCII letters and digits, as most are, by its bytes straight
+/// from the scan (see [`TokenLexicon::run`]).
+pub fn tokenize_with(text: &str, within: Span, grammar: &Grammar) -> Vec<Token> {
+    split::<true>(
+        text,
+        within,
+        &|w: &str| grammar.is_abbreviation(w),
+        Some(grammar.token_lexicon()),
+    )
+}
+
+/// `tokenize`, looking the tokens up in `lexicon` when there is one (`tokenize_with`);
+/// `FAST` lets plain words past the general rules (see `Tokens::plain_words`).
+fn split<'a, const FAST: bool>(
+    text: &str,
+    within: Span,
+    is_abbreviation: &'a dyn Fn(&str) -> bool,
+    lexicon: Option<TokenLexicon<'a>>,
+) -> Vec<Token> {
     let piece = within.of(text);
     let mut tokens = Tokens {
         text,
         within,
         is_abbreviation,
+        lexicon,
         tokens: Vec::with_capacity(piece.len() / 4 + 1),
         skip_until: 0,
+        last_is_run: false,
+        last_unlooked: false,
     };
-    if !tokens.push_all(piece) {
+    if !tokens.push_all::<FAST>(piece) {
         tokens.tokens.clear();
         tokens.skip_until = 0;
+        tokens.last_is_run = false;
+        tokens.last_unlooked = false;
         for (offset, word) in piece.split_word_bound_indices() {
             tokens.push(offset, word);
         }
     }
+    tokens.look_up_last();
     tokens.tokens
-}
-
-/// Splits `within` of `text` into tokens, with what `grammar` says about each word.
-pub fn tokenize_with(text: &str, within: Span, grammar: &Grammar) -> Vec<Token> {
-    let mut tokens = tokenize(text, within, &|w: &str| grammar.is_abbreviation(w));
-    grammar.look_up_tokens(text, &mut tokens);
-    tokens
 }
 
 /// Tokens being built from the UAX #29 pieces of a stretch of text.
@@ -284,9 +308,16 @@ struct Tokens<'t, 'a> {
     text: &'t str,
     within: Span,
     is_abbreviation: &'a dyn Fn(&str) -> bool,
+    /// Where each token's facts are looked up once it is complete; None leaves them unknown.
+    lexicon: Option<TokenLexicon<'a>>,
     tokens: Vec<Token>,
     /// Pieces starting before this offset were already glued to the token before.
     skip_until: usize,
+    /// Is the last token a word made of one run of ASCII letters and digits, as pushed?
+    last_is_run: bool,
+    /// Is the last token a word whose facts are still to be looked up, once it is complete?
+    /// (A word made of one ASCII run is looked up as it is pushed.)
+    last_unlooked: bool,
 }
 
 impl Tokens<'_, '_> {
@@ -306,10 +337,30 @@ impl Tokens<'_, '_> {
     /// with `push` would, in one pass that passes over whitespace without making pieces of it.
     /// False when `piece` holds a character the fast splitter does not handle (the tokens
     /// pushed so far are then to be thrown away).
-    fn push_all(&mut self, piece: &str) -> bool {
+    ///
+    /// With `FAST`, plain words are added by `plain_words`; without, every piece goes
+    /// through the general rules (the definition the tests hold `plain_words` to).
+    fn push_all<const FAST: bool>(&mut self, piece: &str) -> bool {
         let bytes = piece.as_bytes();
         let mut at = 0;
         while let Some(&b) = bytes.get(at) {
+            // Most pieces are words starting with an ASCII letter: read before any dispatch.
+            if ASCII_ALPHANUMERIC[usize::from(b)] {
+                if FAST && b.is_ascii_alphabetic() {
+                    let next = self.plain_words(bytes, at);
+                    if next != at {
+                        at = next;
+                        continue;
+                    }
+                }
+                let class = if b.is_ascii_digit() {
+                    Break::Numeric
+                } else {
+                    Break::Letter
+                };
+                at = self.word_piece(piece, at, class, 1);
+                continue;
+            }
             let (class, len) = match ASCII_CLASSES.get(usize::from(b)) {
                 Some(&class) => (class, 1),
                 None => match piece.get(at..).and_then(|rest| rest.chars().next()) {
@@ -324,30 +375,7 @@ impl Tokens<'_, '_> {
             match class {
                 // Whitespace pieces make no token: spaces, CR (alone or before LF).
                 Break::Space | Break::Cr => at = end,
-                Break::Letter | Break::Numeric => {
-                    let kind = if class == Break::Letter {
-                        TokenKind::Word
-                    } else {
-                        TokenKind::Number
-                    };
-                    // Most words are a run of ASCII letters and digits followed by a byte
-                    // that joins nothing to it (a space, a quotation mark): that run is the
-                    // whole piece; anything else is read by the UAX #29 rules.
-                    let mut run_end = end;
-                    while bytes
-                        .get(run_end)
-                        .is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)])
-                    {
-                        run_end += 1;
-                    }
-                    let end = match bytes.get(run_end) {
-                        Some(&b) if !ASCII_MAY_CONTINUE_WORD[usize::from(b)] => run_end,
-                        None => run_end,
-                        Some(_) => word_end(piece, end, class),
-                    };
-                    self.push_wordlike(at, end - at, kind);
-                    at = end;
-                }
+                Break::Letter | Break::Numeric => at = self.word_piece(piece, at, class, len),
                 Break::ExtendNumLet => {
                     let end = word_end(piece, end, class);
                     self.push(at, piece.get(at..end).unwrap_or(""));
@@ -370,10 +398,138 @@ impl Tokens<'_, '_> {
         true
     }
 
-    /// `push_token` for a word or number piece of `len` bytes: it may only join a hyphenated
-    /// token before.
+    /// Adds the plain words from `at` of `bytes` on, as the general rules of `push_all` would,
+    /// and returns where the first piece it leaves to them starts (`at` when it added none).
+    ///
+    /// A plain word is a run of ASCII letters and digits starting with a letter, followed by
+    /// the end, a space or a byte that joins nothing to it (a quotation mark, a bracket),
+    /// short enough to be looked up from the scan, and not glued to a word or number before
+    /// it; most words are. A space after it is passed over. Only with a lexicon.
     #[inline]
-    fn push_wordlike(&mut self, offset: usize, len: usize, kind: TokenKind) {
+    fn plain_words(&mut self, bytes: &[u8], mut at: usize) -> usize {
+        let Some(lexicon) = self.lexicon else {
+            return at;
+        };
+        let offset = self.within.start;
+        while bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+            let rest = bytes.get(at + 1..).unwrap_or(&[]);
+            let run = rest
+                .iter()
+                .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
+                .unwrap_or(rest.len());
+            let end = at + 1 + run;
+            let after = rest.get(run).copied();
+            // A comma or semicolon joins only digits (WB11/WB12): after a letter it ends the word.
+            // ':', '.' and '\'' join only letters (WB6/WB7): before anything else they end it.
+            let joins_after = |b: u8| {
+                ASCII_MAY_CONTINUE_WORD[usize::from(b)]
+                    && !(bytes.get(end - 1).is_some_and(u8::is_ascii_alphabetic)
+                        && match b {
+                            b',' | b';' => true,
+                            b':' | b'.' | b'\'' => !bytes
+                                .get(end + 1)
+                                .is_some_and(|&c| c.is_ascii_alphabetic() || !c.is_ascii()),
+                            _ => false,
+                        })
+            };
+            if after.is_some_and(joins_after) {
+                break;
+            }
+            let start = offset + at;
+            if start < self.skip_until {
+                break;
+            }
+            // A word or number right before may end with '-' and take this word in.
+            if self
+                .tokens
+                .last()
+                .is_some_and(|last| last.span.end == start && last.kind != TokenKind::Punct)
+            {
+                break;
+            }
+            let Some(lex) = lexicon.run(bytes, at, end - at) else {
+                break;
+            };
+            if self.last_unlooked {
+                self.look_up_last();
+            }
+            self.tokens.push(Token {
+                span: Span::new(start, offset + end),
+                kind: TokenKind::Word,
+                lex,
+            });
+            self.last_is_run = true;
+            self.last_unlooked = false;
+            at = end;
+            if after != Some(b' ') {
+                break;
+            }
+            at += 1;
+        }
+        at
+    }
+
+    /// Adds the word or number piece of `piece` whose first character, of class `class`
+    /// (a letter or digit), is the `len` bytes at `at`; returns where the next piece starts.
+    #[inline]
+    fn word_piece(&mut self, piece: &str, at: usize, class: Break, len: usize) -> usize {
+        let bytes = piece.as_bytes();
+        let end = at + len;
+        let kind = if class == Break::Letter {
+            TokenKind::Word
+        } else {
+            TokenKind::Number
+        };
+        // Most words are a run of ASCII letters and digits followed by a byte
+        // that joins nothing to it (a space, a quotation mark): that run is the
+        // whole piece; anything else is read by the UAX #29 rules.
+        let mut run_end = end;
+        while bytes
+            .get(run_end)
+            .is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)])
+        {
+            run_end += 1;
+        }
+        let piece_end = match bytes.get(run_end) {
+            Some(&b) if ASCII_MAY_CONTINUE_WORD[usize::from(b)] => {
+                // The UAX #29 rules go on from the run's end, in the state its
+                // last character leaves (what `word_end` from `end` would reach).
+                let state = match bytes.get(run_end - 1) {
+                    Some(b) if run_end > end && b.is_ascii_digit() => Break::Numeric,
+                    Some(_) if run_end > end => Break::Letter,
+                    _ => class,
+                };
+                word_end(piece, run_end, state)
+            }
+            _ => run_end,
+        };
+        // An ASCII first character and nothing past the run: all ASCII alphanumeric.
+        let is_run = len == 1 && piece_end == run_end && class == Break::Letter;
+        let run_lex = match &self.lexicon {
+            Some(lexicon) if is_run => lexicon.run(bytes, at, piece_end - at),
+            _ => None,
+        };
+        self.push_wordlike(at, piece_end - at, kind, is_run, run_lex);
+        // The space that usually follows makes no token.
+        if bytes.get(piece_end) == Some(&b' ') {
+            piece_end + 1
+        } else {
+            piece_end
+        }
+    }
+
+    /// `push_token` for a word or number piece of `len` bytes: it may only join a hyphenated
+    /// token before. `is_run` says the piece is a word of one run of ASCII letters and
+    /// digits, and `run_lex` gives its facts when they were looked up from the scan.
+    #[inline]
+    fn push_wordlike(
+        &mut self,
+        offset: usize,
+        len: usize,
+        kind: TokenKind,
+        is_run: bool,
+        run_lex: Option<Lex>,
+    ) {
         let start = self.within.start + offset;
         if start < self.skip_until {
             return;
@@ -382,11 +538,52 @@ impl Tokens<'_, '_> {
         if self.extend_hyphenated(start, end) {
             return;
         }
-        self.tokens.push(Token {
-            span: Span::new(start, end),
-            kind,
-            lex: Lex::UNKNOWN,
-        });
+        let span = Span::new(start, end);
+        match run_lex {
+            Some(lex) => self.push_new(span, kind, lex, false),
+            None => self.push_new(span, kind, Lex::UNKNOWN, true),
+        }
+        self.last_is_run = is_run;
+    }
+
+    /// Adds a new token with the facts `lex`, to be looked up once it is complete when
+    /// `unlooked` (and it is a word and there is a lexicon), after finishing the last one.
+    #[inline]
+    fn push_new(&mut self, span: Span, kind: TokenKind, lex: Lex, unlooked: bool) {
+        if self.last_unlooked {
+            self.look_up_last();
+        }
+        let (lex, unlooked) = match (self.lexicon, kind) {
+            (None, _) => (Lex::UNKNOWN, false),
+            (Some(_), TokenKind::Word) => (lex, unlooked),
+            (Some(_), _) => (Lex::NONE, false),
+        };
+        self.tokens.push(Token { span, kind, lex });
+        self.last_is_run = false;
+        self.last_unlooked = unlooked;
+    }
+
+    /// Notes that the last token grew: a word is no ASCII run any more, and is looked up
+    /// again once complete.
+    fn extended_last(&mut self) {
+        self.last_is_run = false;
+        self.last_unlooked = self.lexicon.is_some()
+            && self
+                .tokens
+                .last()
+                .is_some_and(|last| last.kind == TokenKind::Word);
+    }
+
+    /// Sets the lexicon facts of the last token, a word, if they are still to be looked up
+    /// (see `last_unlooked`): the token is complete, or tokenizing is done.
+    #[inline(never)]
+    fn look_up_last(&mut self) {
+        if let (Some(lexicon), Some(last), true) =
+            (self.lexicon, self.tokens.last_mut(), self.last_unlooked)
+        {
+            last.lex = lexicon.word(self.text, last.span);
+        }
+        self.last_unlooked = false;
     }
 
     /// Extends the last token to `end` when the piece at `start` continues it: it is a word or
@@ -402,6 +599,7 @@ impl Tokens<'_, '_> {
             && self.text.as_bytes().get(last.span.end - 1) == Some(&b'-');
         if continues {
             last.span.end = end;
+            self.extended_last();
         }
         continues
     }
@@ -425,6 +623,7 @@ impl Tokens<'_, '_> {
                     if is_possessive && last.span.end == start && last.kind != TokenKind::Punct {
                         last.span.end = span.end + 1;
                         self.skip_until = span.end + 1;
+                        self.extended_last();
                         return;
                     }
                 }
@@ -432,11 +631,18 @@ impl Tokens<'_, '_> {
             // A period glued to a short word is part of an abbreviation or initial ("Mr.", "U.S.", "J.").
             if word == "." {
                 if let Some(last) = self.tokens.last_mut() {
+                    // A run of ASCII letters and digits holds no period and is one
+                    // character long when it is one byte long.
                     if last.kind == TokenKind::Word
                         && last.span.end == start
-                        && glues_period(last.text(text), self.is_abbreviation)
+                        && if self.last_is_run {
+                            last.span.len() == 1 || (self.is_abbreviation)(last.text(text))
+                        } else {
+                            glues_period(last.text(text), self.is_abbreviation)
+                        }
                     {
                         last.span.end = span.end;
+                        self.extended_last();
                         return;
                     }
                 }
@@ -451,15 +657,12 @@ impl Tokens<'_, '_> {
                 let after = text.get(span.end..).and_then(|rest| rest.chars().next());
                 if after.is_some_and(char::is_alphanumeric) {
                     last.span.end = span.end;
+                    self.extended_last();
                     return;
                 }
             }
         }
-        self.tokens.push(Token {
-            span,
-            kind,
-            lex: Lex::UNKNOWN,
-        });
+        self.push_new(span, kind, Lex::UNKNOWN, true);
     }
 }
 
@@ -882,8 +1085,11 @@ mod tests {
             text,
             within: Span::new(0, text.len()),
             is_abbreviation,
+            lexicon: None,
             tokens: Vec::new(),
             skip_until: 0,
+            last_is_run: false,
+            last_unlooked: false,
         };
         for (offset, word) in text.split_word_bound_indices() {
             tokens.push(offset, word);
@@ -967,6 +1173,158 @@ mod tests {
         for text in &texts {
             let fast = tokenize(text, Span::new(0, text.len()), &abbreviations);
             assert_eq!(fast, generic_tokens(text, &abbreviations), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_with_facts_match_tokens_then_lookups() {
+        // `tokenize_with` looks words up as it goes; the reference looks every token up after.
+        let grammar = Grammar::builtin();
+        let alphabet = handled();
+        let common: Vec<char> = "aZ1_ .',:;-\r\n\t’‘“—é\u{a0}sMrS.U".chars().collect();
+        let words = [
+            "said",
+            "SAID",
+            "Said",
+            "the",
+            "He",
+            "she",
+            "Mr",
+            "mr",
+            "U.S",
+            "according",
+            "to",
+            "spokesman",
+            "Spokeswoman",
+            "statement",
+            "secretary",
+            "state",
+            "told",
+            "ministry",
+            "state-run",
+            "Kremlin",
+            "tHaT",
+            "x",
+            "A",
+            "I",
+            "1st",
+            "G7",
+            "abcdefghijklmnopq",
+        ];
+        let mut next = xorshift(0x0BAD_CAFE_F00D_1234);
+        let mut texts: Vec<String> = vec![
+            "He said: \"Mr. Smith's state-run U.S. spokesman told reporters.\" According".into(),
+            "“The ministry’s statement,” she SAID — a secretary of state… 日本 said".into(),
+        ];
+        for _ in 0..20_000 {
+            let len = (next() % 12) as usize;
+            let mut text = String::new();
+            for _ in 0..len {
+                match next() % 4 {
+                    0 | 1 => text.push_str(words[(next() % words.len() as u64) as usize]),
+                    2 => text.push(common[(next() % common.len() as u64) as usize]),
+                    _ => text.push(alphabet[(next() % alphabet.len() as u64) as usize]),
+                }
+            }
+            texts.push(text);
+        }
+        for text in &texts {
+            for within in [Span::new(0, text.len()), Span::new(0, text.len() / 2)] {
+                if text.get(within.start..within.end).is_none() {
+                    continue;
+                }
+                let mut expected = tokenize(text, within, &|w| grammar.is_abbreviation(w));
+                grammar.look_up_tokens(text, &mut expected);
+                assert_eq!(tokenize_with(text, within, &grammar), expected, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn plain_words_match_the_general_rules() {
+        // `tokenize_with` lets plain words past the general rules; without that fast path
+        // every piece goes through them, and the tokens must be the same.
+        let grammar = Grammar::builtin();
+        let is_abbreviation = |w: &str| grammar.is_abbreviation(w);
+        let general = |text: &str, within: Span| {
+            split::<false>(
+                text,
+                within,
+                &is_abbreviation,
+                Some(grammar.token_lexicon()),
+            )
+        };
+        let pieces = [
+            "said",
+            "SAID",
+            "He",
+            "Mr",
+            "U",
+            "S",
+            "x",
+            "G7",
+            "1st",
+            "17",
+            "3",
+            "state",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "abcdefgh",
+            "’s",
+            "'s",
+            "s",
+            " ",
+            "  ",
+            ",",
+            ";",
+            ":",
+            ".",
+            "-",
+            "'",
+            "’",
+            "\"",
+            "“",
+            "(",
+            ")",
+            "_",
+            "é",
+            "\n",
+            "\r\n",
+            "\t",
+            "\u{a0}",
+            "—",
+            "…",
+            "1,000",
+            "3.5",
+            "e.g.",
+            "state-run",
+            "don't",
+        ];
+        let mut next = xorshift(0x5EED_F0FA_573A_7D11);
+        let mut texts: Vec<String> = vec![
+            "He said, \"Mr. Smith's state-run U.S. spokesman told reporters; G7,5 and 1,000.\""
+                .into(),
+            "a,b;c, d; e,1 f1,2 g1;x said".into(),
+        ];
+        for _ in 0..30_000 {
+            let len = (next() % 14) as usize;
+            let text: String = (0..len)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
+            texts.push(text);
+        }
+        for text in &texts {
+            for cut in [text.len(), text.len() / 2, text.len().saturating_sub(3)] {
+                let within = Span::new(0, cut);
+                if text.get(..cut).is_none() {
+                    continue;
+                }
+                assert_eq!(
+                    tokenize_with(text, within, &grammar),
+                    general(text, within),
+                    "{text:?} to {cut}"
+                );
+            }
         }
     }
 
