@@ -35,6 +35,8 @@ pub mod statement;
 mod stops;
 mod swar;
 pub mod table;
+#[cfg(test)]
+mod test_rng;
 pub mod tokens;
 
 use furniture::Furniture;

@@ -912,15 +912,7 @@ mod tests {
     use super::*;
     use crate::grammar::lower;
 
-    /// A xorshift64 generator from `state`: random test input without a dependency.
-    fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
-        move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        }
-    }
+    use crate::test_rng::xorshift;
 
     #[test]
     fn join_words_collapses_whitespace_runs() {

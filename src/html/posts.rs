@@ -438,13 +438,8 @@ mod tests {
             "</Tweet>",
         ];
         let noise = ["Said.", " ", "\n\n", "<", ">", "\"", "é", "/>"];
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |bound: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % bound as u64) as usize
-        };
+        let mut random = crate::test_rng::xorshift(0x9E37_79B9_7F4A_7C15);
+        let mut next = |bound: usize| (random() % bound as u64) as usize;
         let mut found = 0;
         for _ in 0..20000 {
             let mut text = String::new();
