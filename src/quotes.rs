@@ -955,6 +955,7 @@ fn closes_first(text: &str, n: Span, style: MarkStyle) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::xorshift;
 
     #[test]
     fn candidates_are_what_a_byte_by_byte_scan_finds() {
@@ -1361,27 +1362,15 @@ mod tests {
         assert!(q.len() <= 2 * MAX_DEPTH);
     }
 
-    /// A tiny deterministic generator (xorshift).
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-    }
-
     const PIECES: &[&str] = &[
         "\"", "'", "''", "'''", "“", "”", "‘", "’", "«", "»", "„", "‚", " ", " ", " ", "\n",
         "\n\n", "a", "word", "s", "é", "7", ",", ".", "(", "—", ":", "\u{a0}", "日本", "''\n",
     ];
 
-    fn nasty(rng: &mut Rng) -> String {
-        let n = (rng.next() % 80) as usize;
+    fn nasty(rng: &mut impl FnMut() -> u64) -> String {
+        let n = (rng() % 80) as usize;
         (0..n)
-            .map(|_| PIECES[(rng.next() % PIECES.len() as u64) as usize])
+            .map(|_| PIECES[(rng() % PIECES.len() as u64) as usize])
             .collect()
     }
 
@@ -1427,7 +1416,7 @@ mod tests {
 
     #[test]
     fn property_nasty_strings() {
-        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let mut rng = xorshift(0x9E37_79B9_7F4A_7C15);
         for _ in 0..20_000 {
             let text = nasty(&mut rng);
             check_invariants(&text, &line_paragraphs(&text));
@@ -1436,14 +1425,14 @@ mod tests {
 
     #[test]
     fn property_arbitrary_paragraph_spans() {
-        let mut rng = Rng(42);
+        let mut rng = xorshift(42);
         for _ in 0..5_000 {
             let text = nasty(&mut rng);
             let len = text.len() as u64 + 3;
-            let mut spans: Vec<Span> = (0..(rng.next() % 5))
+            let mut spans: Vec<Span> = (0..(rng() % 5))
                 .map(|_| {
-                    let a = (rng.next() % len) as usize;
-                    let b = (rng.next() % len) as usize;
+                    let a = (rng() % len) as usize;
+                    let b = (rng() % len) as usize;
                     Span::new(a.min(b), a.max(b))
                 })
                 .collect();
@@ -1457,10 +1446,10 @@ mod tests {
 
     #[test]
     fn large_unbalanced_input_is_fast_enough() {
-        let mut rng = Rng(7);
+        let mut rng = xorshift(7);
         let mut text = String::new();
         while text.len() < 3_000_000 {
-            text.push_str(PIECES[(rng.next() % PIECES.len() as u64) as usize]);
+            text.push_str(PIECES[(rng() % PIECES.len() as u64) as usize]);
         }
         check_invariants(&text, &line_paragraphs(&text));
         let one_para = text.replace('\n', " ");

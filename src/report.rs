@@ -1111,13 +1111,8 @@ mod tests {
             .map(|(i, _)| i)
             .chain([text.len()])
             .collect();
-        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut random = crate::test_rng::xorshift(0x2545_F491_4F6C_DD1D);
+        let mut next = |n: usize| (random() % n as u64) as usize;
         for _ in 0..200 {
             let span = |next: &mut dyn FnMut(usize) -> usize| {
                 let a = bounds[next(bounds.len())];
