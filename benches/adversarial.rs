@@ -9,7 +9,7 @@ use std::time::Duration;
 use criterion::{
     black_box, criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
 };
-use whosaid::grammar::Grammar;
+use whosaid::lexicon::Grammar;
 use whosaid::Extractor;
 
 #[path = "../tests/common/rng.rs"]

@@ -9,9 +9,9 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use whosaid::grammar::Grammar;
+use whosaid::lexicon::Grammar;
 use whosaid::output::{rows, Format, RowWriter};
-use whosaid::quotes::find_quotes;
+use whosaid::text::quotes::find_quotes;
 use whosaid::Extractor;
 
 /// The fixture articles, concatenated with a blank line between them.

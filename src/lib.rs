@@ -7,43 +7,34 @@
 //! nothing copies it.
 //!
 //! ```
-//! let extractor = whosaid::Extractor::new(whosaid::grammar::Grammar::builtin());
+//! let extractor = whosaid::Extractor::new(whosaid::lexicon::Grammar::builtin());
 //! let text = "\"We will not send anyone away,\" Putin said.";
 //! let found = extractor.extract(text);
 //! assert_eq!(found.statements[0].speaker, "Putin");
 //! assert_eq!(found.statements[0].quote.of(text), "We will not send anyone away,");
 //! ```
 
-pub mod attribute;
-pub mod batch;
-pub mod check;
-pub mod furniture;
-pub mod grammar;
-pub mod html;
-pub mod indirect;
+pub mod attribution;
+pub mod corpus;
 pub mod input;
-pub mod names;
+pub mod lexicon;
 pub mod output;
-pub mod phrase;
-pub mod quotes;
-pub mod report;
+pub mod page;
 pub mod resolve;
-pub mod segment;
 pub mod span;
-pub mod speakers;
 pub mod statement;
-mod stops;
 mod swar;
-pub mod table;
 #[cfg(test)]
 mod test_rng;
-pub mod tokens;
+pub mod text;
 
-use furniture::Furniture;
-use grammar::Grammar;
-use html::EmbeddedPost;
-use segment::Segmenter;
+use attribution::{quoted, reported};
+use input::web::EmbeddedPost;
+use lexicon::Grammar;
+use page::furniture::Furniture;
 use statement::Statement;
+use text::quotes;
+use text::segment::{self, Segmenter};
 
 /// Everything found in one document.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,14 +90,13 @@ impl Extractor {
     }
 
     /// Finds every attributed statement in `text`, given the posts embedded in it (from
-    /// [`html::article_from_html`]); `<tweet>` markup in the text adds its own posts.
+    /// [`input::web::article_from_html`]); `<tweet>` markup in the text adds its own posts.
     pub fn extract_with_posts(&self, text: &str, posts: &[EmbeddedPost]) -> Extraction {
         let segmentation = self.segmenter.segment(text);
         let quotes = quotes::find_quotes(text, &segmentation.paragraphs);
-        let words = attribute::paragraph_tokens(text, &segmentation, &self.grammar);
-        let mut statements =
-            attribute::attribute(text, &segmentation, &quotes, &words, &self.grammar);
-        statements.extend(indirect::reported_speech(
+        let words = quoted::paragraph_tokens(text, &segmentation, &self.grammar);
+        let mut statements = quoted::attribute(text, &segmentation, &quotes, &words, &self.grammar);
+        statements.extend(reported::reported_speech(
             text,
             &segmentation,
             &quotes,
@@ -118,7 +108,7 @@ impl Extractor {
         self.skip_furniture_and_add_posts(text, &segmentation, &mut statements, posts);
         Extraction {
             statements,
-            article_outlet: attribute::article_outlet(text, &segmentation, &self.grammar),
+            article_outlet: quoted::article_outlet(text, &segmentation, &self.grammar),
         }
     }
 
@@ -138,7 +128,7 @@ impl Extractor {
             statements.retain(|_| !covered.next().unwrap_or(false));
         }
         let mut all_posts = posts.to_vec();
-        all_posts.extend(html::posts_in_markup(text));
-        html::posts::merge(statements, &all_posts, segmentation);
+        all_posts.extend(page::posts::posts_in_markup(text));
+        page::posts::merge(statements, &all_posts, segmentation);
     }
 }

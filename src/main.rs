@@ -11,15 +11,15 @@ use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use whosaid::batch::{self, Observer, Summary};
-use whosaid::check::{self, Claim};
-use whosaid::furniture::Furniture;
-use whosaid::grammar::Grammar;
+use whosaid::corpus::batch::{self, Observer, Summary};
+use whosaid::corpus::check::{self, Claim};
+use whosaid::corpus::speakers::SpeakerCounts;
 use whosaid::input::{self, ArticleMeta, Diagnostic, Event, InputKind, Inputs};
+use whosaid::lexicon::Grammar;
+use whosaid::output::report::{render_report, ReportArticle};
+use whosaid::output::table::{Column, Table};
 use whosaid::output::{Format, RowFilter, RowWriter, Style};
-use whosaid::report::{render_report, ReportArticle};
-use whosaid::speakers::SpeakerCounts;
-use whosaid::table::{Column, Table};
+use whosaid::page::furniture::Furniture;
 use whosaid::Extraction;
 use whosaid::Extractor;
 

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use whosaid::grammar::Grammar;
+use whosaid::lexicon::Grammar;
 use whosaid::statement::{Kind, Statement};
 use whosaid::{Extraction, Extractor};
 

@@ -8,7 +8,7 @@ mod common;
 use common::by_code_points;
 use std::path::{Path, PathBuf};
 
-use whosaid::grammar::Grammar;
+use whosaid::lexicon::Grammar;
 use whosaid::output::{rows, Format, RowWriter};
 use whosaid::Extractor;
 

@@ -6,8 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
-use whosaid::grammar::Grammar;
-use whosaid::html::{article_from_html, Article};
+use whosaid::input::web::{article_from_html, Article};
+use whosaid::lexicon::Grammar;
 use whosaid::statement::{Kind, Rule, Statement};
 use whosaid::{Extraction, Extractor};
 
@@ -211,7 +211,7 @@ fn furniture_patterns_can_be_overridden() {
     let dir = std::env::temp_dir().join(format!("whosaid-furniture-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     std::fs::write(dir.join("furniture.txt"), "line | Editor's note\n").expect("write");
-    let furniture = whosaid::furniture::Furniture::from_dir(&dir);
+    let furniture = whosaid::page::furniture::Furniture::from_dir(&dir);
     std::fs::remove_dir_all(&dir).expect("clean up");
     let text = "\"We will win,\" he said.\n\"Editor's note\"";
     let found = extractor()

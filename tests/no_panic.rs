@@ -1,6 +1,6 @@
 //! The extractor never panics and its spans always slice the input, whatever the text.
 
-use whosaid::grammar::Grammar;
+use whosaid::lexicon::Grammar;
 use whosaid::Extractor;
 
 mod common;

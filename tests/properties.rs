@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use proptest::test_runner::Config;
-use whosaid::grammar::Grammar;
+use whosaid::lexicon::Grammar;
 use whosaid::output::{rows, Format, Row, RowWriter, Style, HEADER};
 use whosaid::Extractor;
 

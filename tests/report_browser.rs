@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use scraper::{ElementRef, Html, Selector};
 use whosaid::input::ArticleMeta;
-use whosaid::report::{render_report, ReportArticle};
+use whosaid::output::report::{render_report, ReportArticle};
 use whosaid::Extraction;
 
 /// How long one Chromium run may take before it is killed.
@@ -57,7 +57,7 @@ fn fixtures() -> Vec<(String, String, Extraction)> {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     files.sort();
-    let extractor = whosaid::Extractor::new(whosaid::grammar::Grammar::builtin());
+    let extractor = whosaid::Extractor::new(whosaid::lexicon::Grammar::builtin());
     files
         .into_iter()
         .map(|path| {

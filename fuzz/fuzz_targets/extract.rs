@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use whosaid::grammar::Grammar;
+use whosaid::lexicon::Grammar;
 use whosaid::output::{rows, Format, Row, RowWriter};
 use whosaid::Extractor;
 

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use whosaid::grammar::Grammar;
+use whosaid::lexicon::Grammar;
 use whosaid::Extractor;
 
 /// A short article that exercises cues, titles, pronouns, outlets and abbreviations.

@@ -8,7 +8,7 @@ pub fn name_words(name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace() || c == ',' || c == '.')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .map(|w| {
-            crate::tokens::strip_possessive(w)
+            crate::text::tokens::strip_possessive(w)
                 .unwrap_or(w)
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()

@@ -17,7 +17,7 @@ use crate::span::Span;
 use crate::swar::{splat, HIGH_BITS};
 
 /// The built-in patterns.
-const BUILTIN: &str = include_str!("../grammar/furniture.txt");
+const BUILTIN: &str = include_str!("../../grammar/furniture.txt");
 /// The file name that overrides the built-in patterns in a grammar folder.
 pub const FILE_NAME: &str = "furniture.txt";
 /// A teaser or list entry has at most this many words.

@@ -18,13 +18,13 @@
 //! Speaker phrases are read by walking away from the cue over title, name and determiner words
 //! (see `phrase`). Each rule sets the row's confidence (`statement::Rule`).
 
-use crate::grammar::{lower, Grammar, Section};
-use crate::phrase::{NounPhrase, Phrases};
-use crate::quotes::Quote;
-use crate::segment::Segmentation;
+use crate::attribution::phrase::{NounPhrase, Phrases};
+use crate::lexicon::{lower, Grammar, Section};
 use crate::span::Span;
 use crate::statement::{Kind, Rule, Statement};
-use crate::tokens::{is_possessive, is_quote_mark, is_word, tokenize_with, Token, TokenKind};
+use crate::text::quotes::Quote;
+use crate::text::segment::Segmentation;
+use crate::text::tokens::{is_possessive, is_quote_mark, is_word, tokenize_with, Token, TokenKind};
 
 /// Who said a quotation and how the article says so.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -726,7 +726,7 @@ impl Words<'_> {
         let bytes = self.text.as_bytes();
         while let Some(&byte) = bytes.get(at) {
             let (is_white, width) = if byte.is_ascii() {
-                (crate::tokens::is_ascii_white(byte), 1)
+                (crate::text::tokens::is_ascii_white(byte), 1)
             } else {
                 match self.text.get(at..).and_then(|rest| rest.chars().next()) {
                     Some(c) => (c.is_whitespace(), c.len_utf8()),
@@ -951,7 +951,7 @@ fn outlets_in<'o>(
         let is_platform = phrases
             .grammar
             .outlet(&name)
-            .is_some_and(|o| o.kind == crate::grammar::OutletKind::Platform);
+            .is_some_and(|o| o.kind == crate::lexicon::OutletKind::Platform);
         let own_publisher = !triggered && !reported && Some(name.as_str()) == article_outlet();
         if !in_dateline && !own_publisher {
             if lead.iter().any(|w| w == "citing" || w == "cited") {
@@ -1033,7 +1033,7 @@ pub fn outlet_columns(
 
 #[cfg(test)]
 mod tests {
-    use crate::grammar::Grammar;
+    use crate::lexicon::Grammar;
     use crate::statement::{Kind, Rule};
     use crate::Extractor;
 
@@ -1064,7 +1064,7 @@ mod tests {
     #[test]
     fn slice_within_agrees_with_slicing_everything() {
         let text = "«Ékho» said, \"no\" — he  said. Then  ... 42 words";
-        let tokens = crate::tokens::tokenize_with(
+        let tokens = crate::text::tokens::tokenize_with(
             text,
             crate::span::Span::new(0, text.len()),
             &Grammar::builtin(),
@@ -1091,7 +1091,7 @@ mod tests {
         // The definition before the byte searches.
         fn by_str_find(
             text: &str,
-            seg: &crate::segment::Segmentation,
+            seg: &crate::text::segment::Segmentation,
             grammar: &Grammar,
         ) -> Option<String> {
             for paragraph in seg.paragraphs.iter().take(3) {
@@ -1120,7 +1120,7 @@ mod tests {
         }
         let grammar = Grammar::builtin();
         let segmenter =
-            crate::segment::Segmenter::new(grammar.abbreviations.iter().map(String::as_str));
+            crate::text::segment::Segmenter::new(grammar.abbreviations.iter().map(String::as_str));
         for text in [
             "CNN: Putin spoke.",
             " CNN : Putin spoke.",
@@ -1149,7 +1149,7 @@ mod tests {
     #[test]
     fn slice_is_the_tokens_within_the_span() {
         let text = "«Ékho» said, \"no\" — he  said. Then  ... 42 words";
-        let tokens = crate::tokens::tokenize_with(
+        let tokens = crate::text::tokens::tokenize_with(
             text,
             crate::span::Span::new(0, text.len()),
             &Grammar::builtin(),
@@ -1189,7 +1189,7 @@ mod tests {
     fn may_start_outlet_passes_every_token_outlet_at_reads() {
         let grammar = Grammar::builtin();
         let text = "the CNN's «Reuters» Élysée 60 Minutes BBC ékho \"The Associated Press\" the New York Times said, 1TV; РИА Новости über Über  x";
-        let phrases = crate::phrase::Phrases {
+        let phrases = crate::attribution::phrase::Phrases {
             text,
             grammar: &grammar,
         };
@@ -1198,7 +1198,7 @@ mod tests {
                 continue;
             }
             let tokens =
-                crate::tokens::tokenize_with(text, crate::span::Span::new(0, end), &grammar);
+                crate::text::tokens::tokenize_with(text, crate::span::Span::new(0, end), &grammar);
             for (i, token) in tokens.iter().enumerate() {
                 if !super::may_start_outlet(token, text) {
                     assert_eq!(phrases.outlet_at(&tokens, i), None, "token {i} of {end}");

@@ -1,15 +1,15 @@
 //! Embedded social-media posts: a post's text is a statement by its author, on its platform.
 //!
 //! Posts come from two places: tweets embedded in an HTML page (found by
-//! [`crate::html::article_from_html`]) and the `<tweet author="...">...</tweet>` markup that
+//! [`crate::input::web::article_from_html`]) and the `<tweet author="...">...</tweet>` markup that
 //! some plain-text scrapes (PolNeAR) keep, found here by [`posts_in_markup`]. Either way a
 //! post is addressed by spans into the document text, like every other statement.
 
 use std::sync::OnceLock;
 
-use crate::segment::Segmentation;
 use crate::span::Span;
 use crate::statement::{Kind, Rule, Statement};
+use crate::text::segment::Segmentation;
 
 /// A social-media post embedded in an article, addressed by spans into the article text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -300,7 +300,7 @@ mod tests {
     fn merge_keeps_attributions_made_inside_a_post() {
         let text = "<tweet author=\"news\">Trump knows, and he says there is no problem.</tweet>";
         let posts = posts_in_markup(text);
-        let segmentation = crate::segment::Segmenter::new(std::iter::empty()).segment(text);
+        let segmentation = crate::text::segment::Segmenter::new(std::iter::empty()).segment(text);
         let inner = |start: usize, mention: Option<Span>| Statement {
             quote: Span::new(start, start + 5),
             mention,

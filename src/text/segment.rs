@@ -39,8 +39,8 @@ use nom::{IResult, Parser};
 use rustc_hash::FxHashMap;
 
 use crate::span::Span;
-use crate::stops::Stops;
-use crate::tokens::is_ascii_white;
+use crate::text::stops::Stops;
+use crate::text::tokens::is_ascii_white;
 
 /// Bytes scanned back for the word before a period; longer tokens are plain words.
 const TOKEN_WINDOW: usize = 64;
@@ -866,7 +866,7 @@ impl<'t> Scan<'_, 't, '_> {
             Some(space) if solid_start => window.get(..space).unwrap_or(window),
             _ => window,
         };
-        let word = crate::tokens::first_word_bound(window);
+        let word = crate::text::tokens::first_word_bound(window);
         let dotted = self.rest(at + word.len()).starts_with('.');
         (word, dotted)
     }
@@ -1224,7 +1224,7 @@ mod tests {
 
     /// A segmenter with the shipped abbreviation list, loaded as the pipeline loads it.
     fn segmenter() -> Segmenter {
-        let list = include_str!("../grammar/abbreviations.txt");
+        let list = include_str!("../../grammar/abbreviations.txt");
         let keys: Vec<String> = list
             .lines()
             .map(str::trim)
@@ -1836,7 +1836,8 @@ mod tests {
                 }
                 if text.is_char_boundary(at) && at < text.len() {
                     let end = floor_boundary(text, (at + WORD_WINDOW).min(text.len()));
-                    let full = crate::tokens::first_word_bound(text.get(at..end).unwrap_or(""));
+                    let full =
+                        crate::text::tokens::first_word_bound(text.get(at..end).unwrap_or(""));
                     assert_eq!(scan.word_at(at).0, full, "{text:?} at {at}");
                 }
             }

@@ -9,7 +9,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::grammar::{Grammar, TokenLexicon};
+use crate::lexicon::{Grammar, TokenLexicon};
 use crate::span::Span;
 use crate::swar::HIGH_BITS;
 
@@ -910,7 +910,7 @@ fn glues_period(word: &str, is_abbreviation: &dyn Fn(&str) -> bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grammar::lower;
+    use crate::lexicon::lower;
 
     use crate::test_rng::xorshift;
 

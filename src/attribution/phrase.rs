@@ -7,11 +7,11 @@
 //! belong to it; lower-case words are taken only when a determiner, title or name confirms
 //! them further on.
 
-use crate::attribute::Attribution;
-use crate::grammar::{lower, CueInfo, Grammar, Lower, Section};
+use crate::attribution::quoted::Attribution;
+use crate::lexicon::{lower, CueInfo, Grammar, Lower, Section};
 use crate::span::Span;
 use crate::statement::{Kind, Rule};
-use crate::tokens::{
+use crate::text::tokens::{
     ends_with_word, is_ascii_white, is_possessive, is_quote_mark, is_word, join_words,
     strip_possessive, Lex, Token, TokenKind,
 };
@@ -1295,7 +1295,7 @@ impl<'a> Phrases<'a> {
         first: &Token,
         from_first: &[u8],
     ) -> bool {
-        let run = crate::grammar::alphanumeric_run(from_first);
+        let run = crate::lexicon::alphanumeric_run(from_first);
         if !from_first.starts_with(b"The")
             || self.grammar.may_start_outlet(from_first)
             || first.span.end < first.span.start + run
@@ -1315,7 +1315,7 @@ impl<'a> Phrases<'a> {
         let word = first.span.start + 3 + (after_the.len() - after_the.trim_start().len());
         let from_word = self.text.as_bytes().get(word..).unwrap_or(&[]);
         self.grammar.may_start_outlet(from_word)
-            || next.span.end < word + crate::grammar::alphanumeric_run(from_word)
+            || next.span.end < word + crate::lexicon::alphanumeric_run(from_word)
     }
 
     /// [`Phrases::outlet_at`] for a capitalised word or a number `first` at `tokens[i]`, without
@@ -1453,7 +1453,7 @@ fn first_whitespace(text: &str, from: usize, to: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokens::tokenize;
+    use crate::text::tokens::tokenize;
 
     fn phrase_before_cue(sentence: &str) -> Option<(String, Option<String>, Option<String>)> {
         let grammar = Grammar::builtin();
@@ -1591,7 +1591,8 @@ mod tests {
                     The Globe's 24 Hours The 24 They The-Hill The";
         for grammar in [&builtin, &custom, &the] {
             let phrases = Phrases { text, grammar };
-            let tokens = crate::tokens::tokenize_with(text, Span::new(0, text.len()), grammar);
+            let tokens =
+                crate::text::tokens::tokenize_with(text, Span::new(0, text.len()), grammar);
             for end in [tokens.len(), tokens.len() / 2, 3, 0] {
                 for start in [0, 1, end / 2] {
                     let tokens = &tokens[start.min(end)..end];
@@ -1621,7 +1622,7 @@ mod tests {
             text,
             grammar: &grammar,
         };
-        let known = crate::tokens::tokenize_with(text, Span::new(0, text.len()), &grammar);
+        let known = crate::text::tokens::tokenize_with(text, Span::new(0, text.len()), &grammar);
         let unknown = tokenize(text, Span::new(0, text.len()), &|_: &str| false);
         for tokens in [&known, &unknown] {
             for k in 0..=tokens.len() + 1 {

@@ -29,7 +29,7 @@
 //! quotes, and each paragraph is looked at at most twice (once ahead, for a hard wrap).
 
 use crate::span::Span;
-use crate::stops::Stops;
+use crate::text::stops::Stops;
 #[cfg(test)]
 use nom::branch::alt;
 use nom::bytes::complete::tag;

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
-use crate::names::name_words;
+use crate::resolve::names::name_words;
 use crate::statement::{Kind, Statement};
 
 /// Counts for one name as written, gathered from statements.

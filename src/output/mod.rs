@@ -4,15 +4,18 @@
 //! Offsets inside the library are UTF-8 byte offsets; here they become Unicode code-point
 //! offsets, so that Python's `text[start:end]` is the quote.
 
+pub mod report;
+pub mod table;
+
 use std::borrow::Cow;
 use std::io::Write;
 
 use serde::Serialize;
 
 use crate::input::ArticleMeta;
+use crate::output::table::{Column, Table};
 use crate::statement::Statement;
 use crate::swar::{bytes_equal, splat, HIGH_BITS};
-use crate::table::{Column, Table};
 use crate::Extraction;
 
 /// Output format of the `extract` command.
@@ -570,7 +573,7 @@ impl<'a> Article<'a> {
 /// Which rows are written: those of one speaker, of some kinds.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RowFilter {
-    /// Keep rows whose speaker this names (see [`crate::names::names_person`]).
+    /// Keep rows whose speaker this names (see [`crate::resolve::names::names_person`]).
     pub speaker: Option<String>,
     /// Keep rows of these kinds (direct, partial, indirect); empty keeps all.
     pub kinds: Vec<String>,
@@ -593,7 +596,7 @@ impl RowFilter {
         let speaker_ok = self
             .speaker
             .as_deref()
-            .is_none_or(|wanted| crate::names::names_person(wanted, speaker));
+            .is_none_or(|wanted| crate::resolve::names::names_person(wanted, speaker));
         kind_ok && speaker_ok
     }
 }

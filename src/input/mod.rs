@@ -5,6 +5,8 @@
 //! warning, binary files refused), and how a JSONL corpus line becomes an article. Problems
 //! are [`Event`]s in the stream, so one bad file or line never stops a batch.
 
+pub mod web;
+
 use std::fs;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -12,8 +14,8 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use crate::html::{self, EmbeddedPost, HtmlError};
 use std::borrow::Cow;
+use web::{EmbeddedPost, HtmlError};
 
 /// The generous default for the largest document read: 64 MiB.
 pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
@@ -70,7 +72,7 @@ pub struct Content<'a> {
 }
 
 impl Document {
-    /// The content to extract from: a web page is reduced to its article (see [`crate::html`]).
+    /// The content to extract from: a web page is reduced to its article (see [`crate::input::web`]).
     pub fn content(&self) -> Result<Content<'_>, HtmlError> {
         if !self.html {
             return Ok(Content {
@@ -79,7 +81,7 @@ impl Document {
                 posts: Vec::new(),
             });
         }
-        let article = html::article_from_html(&self.text, self.meta.url.as_deref())?;
+        let article = web::article_from_html(&self.text, self.meta.url.as_deref())?;
         let meta = ArticleMeta {
             url: self.meta.url.clone().or(article.url),
             date: self.meta.date.clone().or(article.published),
@@ -245,7 +247,7 @@ fn document_of(record: Record, fallback_id: &str) -> Result<Document, String> {
     let non_empty = |value: Option<String>| value.filter(|v| !v.is_empty());
     Ok(Document {
         id,
-        html: html::looks_like_html(record.text.as_bytes()),
+        html: web::looks_like_html(record.text.as_bytes()),
         text: record.text,
         meta: ArticleMeta {
             url: non_empty(record.url),
@@ -689,7 +691,7 @@ fn read_text(path: &Path, name: String, kind: InputKind, limit: u64) -> Vec<Even
             let html = match kind {
                 InputKind::Html => true,
                 InputKind::Text => false,
-                _ => html::looks_like_html(decoded.text.as_bytes()),
+                _ => web::looks_like_html(decoded.text.as_bytes()),
             };
             events.push(Event::Document(Document {
                 id: name,

@@ -20,16 +20,15 @@
 //! Title, byline, site name and publication time come from the page's meta tags, JSON-LD and
 //! Open Graph data; the URL from `<link rel="canonical">`, `og:url`, or the one given.
 
-pub mod posts;
-
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use dom_query::{Document, NodeRef};
 
-pub use posts::{posts_in_markup, EmbeddedPost};
+use crate::page::posts;
+pub use crate::page::posts::{posts_in_markup, EmbeddedPost};
 
 use crate::span::Span;
-use crate::tokens::join_words;
+use crate::text::tokens::join_words;
 
 /// A page that gave no article text.
 #[derive(Debug, thiserror::Error)]

@@ -13,10 +13,10 @@ use serde::Serialize;
 use similar::{Algorithm, ChangeTag, DiffOp};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::grammar::{Grammar, Section};
-use crate::names::names_person;
+use crate::lexicon::{Grammar, Section};
 use crate::output::CodePoints;
-use crate::segment::Segmenter;
+use crate::resolve::names::names_person;
+use crate::text::segment::Segmenter;
 use crate::Extraction;
 
 /// How a statement matches a claim, from best to weakest.

@@ -9,18 +9,22 @@
 //! most recent person whose title holds that role word. Titles carry over to later rows of the
 //! same speaker.
 
+pub mod names;
+
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use rustc_hash::FxHashMap;
 
-use crate::attribute::{slice, ParagraphTokens};
-use crate::grammar::{Gender, Grammar, Section, TitleInfo};
-use crate::phrase::Phrases;
-use crate::segment::Segmentation;
+use crate::attribution::phrase::Phrases;
+use crate::attribution::quoted::{slice, ParagraphTokens};
+use crate::lexicon::{Gender, Grammar, Section, TitleInfo};
 use crate::span::Span;
 use crate::statement::Statement;
-use crate::tokens::{is_ascii_white, is_word, join_words, strip_possessive, Token, TokenKind};
+use crate::text::segment::Segmentation;
+use crate::text::tokens::{
+    is_ascii_white, is_word, join_words, strip_possessive, Token, TokenKind,
+};
 
 /// A person the article names, at one place.
 #[derive(Debug, Clone)]
@@ -885,13 +889,13 @@ mod tests {
         last_word_key, last_word_key_slowly, mentions_before, nominal_role, token_title,
         word_shape, Mention, Named,
     };
-    use crate::grammar::{Gender, Grammar};
+    use crate::lexicon::{Gender, Grammar};
     use crate::span::Span;
     use crate::statement::Rule;
     use crate::statement::{Kind, Statement};
-    use crate::tokens::is_word;
-    use crate::tokens::join_words;
-    use crate::tokens::tokenize_with;
+    use crate::text::tokens::is_word;
+    use crate::text::tokens::join_words;
+    use crate::text::tokens::tokenize_with;
     use crate::Extractor;
 
     fn speakers(text: &str) -> Vec<String> {
@@ -1013,7 +1017,7 @@ mod tests {
         }
         assert!(titles >= 5, "{titles}");
         // Without lexicon flags every word is looked up.
-        let plain = crate::tokens::tokenize(text, Span::new(0, text.len()), &|_| false);
+        let plain = crate::text::tokens::tokenize(text, Span::new(0, text.len()), &|_| false);
         let spokesman = plain.iter().find(|t| t.text(text) == "spokesman");
         assert!(spokesman.is_some_and(|t| token_title(text, t, &grammar).is_some()));
     }
@@ -1194,7 +1198,7 @@ mod tests {
                     Comey and PRESIDENT Obama said; “Élise” met Ms. Élise Lucet.";
         for tokens in [
             tokenize_with(text, Span::new(0, text.len()), &grammar),
-            crate::tokens::tokenize(text, Span::new(0, text.len()), &|_| false),
+            crate::text::tokens::tokenize(text, Span::new(0, text.len()), &|_| false),
         ] {
             let mut heads = 0;
             for end in 0..=tokens.len() {
@@ -1213,7 +1217,7 @@ mod tests {
     /// they have one letter.
     fn name_runs_by_capitals(
         text: &str,
-        tokens: &[crate::tokens::Token],
+        tokens: &[crate::text::tokens::Token],
         grammar: &Grammar,
     ) -> Vec<Span> {
         let mut runs = Vec::new();
@@ -1256,7 +1260,7 @@ mod tests {
                     O'Neill A.B. Ü.S. Élise. Zürich ΟΔΥΣΣΕΥΣ";
         for tokens in [
             tokenize_with(text, Span::new(0, text.len()), &grammar),
-            crate::tokens::tokenize(text, Span::new(0, text.len()), &|_| false),
+            crate::text::tokens::tokenize(text, Span::new(0, text.len()), &|_| false),
         ] {
             let expected = name_runs_by_capitals(text, &tokens, &grammar);
             assert!(expected.len() >= 10, "{expected:?}");

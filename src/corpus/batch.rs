@@ -260,8 +260,8 @@ fn parallel<T: Send>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grammar::Grammar;
     use crate::input::ArticleMeta;
+    use crate::lexicon::Grammar;
     use crate::output::Format;
     use std::sync::Mutex;
 

@@ -15,14 +15,16 @@
 
 use std::cell::{Cell, OnceCell};
 
-use crate::attribute::{find_outlet, frame_outlets, outlet_columns, Attribution, ParagraphTokens};
-use crate::grammar::{CueInfo, Grammar, Section};
-use crate::phrase::{NounPhrase, Phrases};
-use crate::quotes::Quote;
-use crate::segment::Segmentation;
+use crate::attribution::phrase::{NounPhrase, Phrases};
+use crate::attribution::quoted::{
+    find_outlet, frame_outlets, outlet_columns, Attribution, ParagraphTokens,
+};
+use crate::lexicon::{CueInfo, Grammar, Section};
 use crate::span::Span;
 use crate::statement::{Kind, Rule, Statement};
-use crate::tokens::{Token, TokenKind};
+use crate::text::quotes::Quote;
+use crate::text::segment::Segmentation;
+use crate::text::tokens::{Token, TokenKind};
 
 /// The fewest words a reported clause may have.
 const MIN_WORDS: usize = 3;
@@ -837,12 +839,12 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
 #[cfg(test)]
 mod tests {
     use super::{sentence_tokens, QuotedSpans, SentenceReader};
-    use crate::attribute::slice;
-    use crate::grammar::{lower, Grammar};
-    use crate::phrase::Phrases;
+    use crate::attribution::phrase::Phrases;
+    use crate::attribution::quoted::slice;
+    use crate::lexicon::{lower, Grammar};
     use crate::span::Span;
     use crate::statement::Kind;
-    use crate::tokens::{tokenize, tokenize_with, Lex, Token, TokenKind};
+    use crate::text::tokens::{tokenize, tokenize_with, Lex, Token, TokenKind};
     use crate::Extractor;
 
     fn token(start: usize, end: usize) -> Token {
@@ -1070,7 +1072,7 @@ mod tests {
         for word in &words {
             let listed = super::ADJUNCT_STARTS
                 .iter()
-                .any(|l| crate::tokens::is_word(word, l));
+                .any(|l| crate::text::tokens::is_word(word, l));
             assert_eq!(super::is_adjunct_word(word), listed, "{word:?}");
         }
         assert!(super::is_adjunct_word("According") && !super::is_adjunct_word("said"));

@@ -13,7 +13,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::span::Span;
 use crate::swar::{splat, HIGH_BITS};
-use crate::tokens::{Lex, LexFlags, Token, TokenKind};
+use crate::text::tokens::{Lex, LexFlags, Token, TokenKind};
 
 use nom::bytes::complete::{tag, take_till, take_while1};
 use nom::character::complete::space0;
@@ -366,31 +366,31 @@ struct Source {
 const SOURCES: [Source; 7] = [
     Source {
         name: "cues.txt",
-        builtin: include_str!("../grammar/cues.txt"),
+        builtin: include_str!("../../grammar/cues.txt"),
     },
     Source {
         name: "titles.txt",
-        builtin: include_str!("../grammar/titles.txt"),
+        builtin: include_str!("../../grammar/titles.txt"),
     },
     Source {
         name: "pronouns.txt",
-        builtin: include_str!("../grammar/pronouns.txt"),
+        builtin: include_str!("../../grammar/pronouns.txt"),
     },
     Source {
         name: "outlets.txt",
-        builtin: include_str!("../grammar/outlets.txt"),
+        builtin: include_str!("../../grammar/outlets.txt"),
     },
     Source {
         name: "first_names.txt",
-        builtin: include_str!("../grammar/first_names.txt"),
+        builtin: include_str!("../../grammar/first_names.txt"),
     },
     Source {
         name: "abbreviations.txt",
-        builtin: include_str!("../grammar/abbreviations.txt"),
+        builtin: include_str!("../../grammar/abbreviations.txt"),
     },
     Source {
         name: "function_words.txt",
-        builtin: include_str!("../grammar/function_words.txt"),
+        builtin: include_str!("../../grammar/function_words.txt"),
     },
 ];
 
@@ -1600,8 +1600,8 @@ mod tests {
     fn assert_sections_agree(g: &Grammar) {
         for word in section_test_words(g) {
             let whole = crate::span::Span::new(0, word.len());
-            let looked_up = crate::tokens::tokenize_with(&word, whole, g);
-            let plain = crate::tokens::tokenize(&word, whole, &|_| false);
+            let looked_up = crate::text::tokens::tokenize_with(&word, whole, g);
+            let plain = crate::text::tokens::tokenize(&word, whole, &|_| false);
             for section in Section::ALL {
                 let expected = g.is_function_word(section.name(), &word);
                 assert_eq!(
@@ -1648,8 +1648,8 @@ mod tests {
         }
         for word in &words {
             let whole = crate::span::Span::new(0, word.len());
-            let looked_up = crate::tokens::tokenize_with(word, whole, &g);
-            let plain = crate::tokens::tokenize(word, whole, &|_| false);
+            let looked_up = crate::text::tokens::tokenize_with(word, whole, &g);
+            let plain = crate::text::tokens::tokenize(word, whole, &|_| false);
             for token in looked_up.iter().chain(&plain) {
                 let text = token.text(word);
                 let lex = g.token_lex(token, word);
