@@ -8,12 +8,12 @@
 //! them further on.
 
 use crate::attribution::quoted::Attribution;
-use crate::lexicon::{lower, CueInfo, Grammar, Lower, Section};
+use crate::lexicon::{lower, CueInfo, Grammar, Lex, Lower, Section};
 use crate::span::Span;
 use crate::statement::{Kind, Rule};
 use crate::text::tokens::{
     ends_with_word, is_ascii_white, is_possessive, is_quote_mark, is_word, join_words,
-    strip_possessive, Lex, Token, TokenKind,
+    strip_possessive, Token, TokenKind,
 };
 
 /// Is `text` its own words joined by single spaces (what [`join_words`] gives back)? Checked

@@ -841,10 +841,11 @@ mod tests {
     use super::{sentence_tokens, QuotedSpans, SentenceReader};
     use crate::attribution::phrase::Phrases;
     use crate::attribution::quoted::slice;
+    use crate::lexicon::Lex;
     use crate::lexicon::{lower, Grammar};
     use crate::span::Span;
     use crate::statement::Kind;
-    use crate::text::tokens::{tokenize, tokenize_with, Lex, Token, TokenKind};
+    use crate::text::tokens::{tokenize, tokenize_with, Token, TokenKind};
     use crate::Extractor;
 
     fn token(start: usize, end: usize) -> Token {

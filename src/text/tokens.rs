@@ -9,7 +9,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::lexicon::{Grammar, TokenLexicon};
+use crate::lexicon::{Grammar, Lex, Section, TokenLexicon};
 use crate::span::Span;
 use crate::swar::HIGH_BITS;
 
@@ -35,120 +35,42 @@ pub struct Token {
     pub lex: Lex,
 }
 
-/// Lexicon facts about a token, looked up once when a document is tokenized, so that scans
-/// over every token can pass over the ones that cannot matter without a lookup.
-///
-/// The low byte holds flags; the bits above it say which function-word sections list the
-/// word (see [`Lex::section_bit`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Lex(u32);
-
-impl Lex {
-    /// Not looked up: every question answers "maybe".
-    pub const UNKNOWN: Lex = Lex(1);
-    /// Looked up: a number, a punctuation mark or a word no lexicon lists.
-    pub const NONE: Lex = Lex(0);
-    const CUE: u32 = 2;
-    const NAME_STOP: u32 = 4;
-    const ACCORDING: u32 = 8;
-    const TITLE: u32 = 16;
-    const PRONOUN: u32 = 32;
-    const CUE_NOUN: u32 = 64;
-    const ENDS_TITLE: u32 = 128;
-    /// How many function-word sections get a bit (the rest are looked up by name).
-    pub const SECTIONS: usize = 24;
-    /// Where the section bits start.
-    const SECTION_SHIFT: usize = 8;
-
-    /// The facts about a word token of text `word`.
-    pub fn of_word(word: &str, grammar: &Grammar) -> Lex {
-        grammar.entry_any_case(word).map_or(Lex::NONE, |e| e.lex)
-    }
-
-    /// The facts about a lexicon entry: what it is (see [`LexFlags`]) and the section bits
-    /// `sections` (an OR of [`Lex::section_bit`]s).
-    pub(crate) fn new(flags: LexFlags, sections: u32) -> Lex {
-        let mut bits = sections;
-        for (set, bit) in [
-            (flags.cue, Lex::CUE),
-            (flags.name_stop, Lex::NAME_STOP),
-            (flags.according, Lex::ACCORDING),
-            (flags.title, Lex::TITLE),
-            (flags.pronoun, Lex::PRONOUN),
-            (flags.cue_noun, Lex::CUE_NOUN),
-            (flags.ends_title, Lex::ENDS_TITLE),
-        ] {
-            if set {
-                bits |= bit;
-            }
+/// The lexicon's answers for tokens: from the facts each token carries when they were looked
+/// up at tokenization, else by a lookup of its text.
+impl Grammar {
+    /// What the lexicons say about `token` of `text`: the same as
+    /// `Lex::of_word(token.text(text), self)`, taken from the token without a lookup when it
+    /// is a word whose facts were looked up at tokenization.
+    pub fn token_lex(&self, token: &Token, text: &str) -> Lex {
+        if token.kind == TokenKind::Word && token.lex.is_known() {
+            return token.lex;
         }
-        Lex(bits)
+        Lex::of_word(token.text(text), self)
     }
 
-    /// The bit of the `i`th function-word section, None past [`Lex::SECTIONS`].
-    pub(crate) fn section_bit(i: usize) -> Option<u32> {
-        (i < Lex::SECTIONS).then(|| 1 << (Lex::SECTION_SHIFT + i))
+    /// Is `token` of `text` in the function-word section `section`? The same as
+    /// `in_section(section, token.text(text))`, from the token's section bits (see
+    /// [`Grammar::token_lex`]).
+    ///
+    /// Asked of many tokens by the phrase rules, so the common answer, for a word whose
+    /// facts were looked up and a section with a bit, is inline.
+    #[inline]
+    pub fn token_in_section(&self, section: Section, token: &Token, text: &str) -> bool {
+        let bit = self.section_bit(section);
+        if bit != 0 && token.kind == TokenKind::Word && token.lex.is_known() {
+            return token.lex.in_sections(bit);
+        }
+        self.token_in_section_looked_up(section, token, text)
     }
 
-    /// Were the facts looked up?
-    pub fn is_known(self) -> bool {
-        self.0 & Lex::UNKNOWN.0 == 0
+    /// `token_in_section` for a token whose facts are not at hand or a section without a bit.
+    #[inline(never)]
+    fn token_in_section_looked_up(&self, section: Section, token: &Token, text: &str) -> bool {
+        match self.section_bit(section) {
+            0 => self.listed_in(0, section.name(), token.text(text)),
+            bit => self.token_lex(token, text).in_sections(bit),
+        }
     }
-
-    /// Might the token be a cue word or "according" (true when unknown)?
-    pub fn may_be_cue(self) -> bool {
-        self.0 & (Lex::UNKNOWN.0 | Lex::CUE | Lex::ACCORDING) != 0
-    }
-
-    /// For a known token: is it a title, pronoun, cue, clause break or determiner (no name word)?
-    pub fn is_name_stop(self) -> bool {
-        self.0 & Lex::NAME_STOP != 0
-    }
-
-    /// For a known token: is it a one-word title or role?
-    pub fn is_title(self) -> bool {
-        self.0 & Lex::TITLE != 0
-    }
-
-    /// For a known token: is it a pronoun?
-    pub fn is_pronoun(self) -> bool {
-        self.0 & Lex::PRONOUN != 0
-    }
-
-    /// For a known token: is it a cue noun ("statement")?
-    pub fn is_cue_noun(self) -> bool {
-        self.0 & Lex::CUE_NOUN != 0
-    }
-
-    /// For a known token: is it the last word of a title of two or more words ("state" of
-    /// "secretary of state")?
-    pub fn ends_title(self) -> bool {
-        self.0 & Lex::ENDS_TITLE != 0
-    }
-
-    /// For a known token: does a section whose bit (from [`Lex::section_bit`]) is in `bits` list it?
-    pub fn in_sections(self, bits: u32) -> bool {
-        self.0 & bits != 0
-    }
-}
-
-/// The flags of a lexicon entry, for [`Lex::new`].
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct LexFlags {
-    /// A cue form (verb or noun).
-    pub cue: bool,
-    /// Ends a name run: a title, pronoun, cue, clause break or determiner.
-    pub name_stop: bool,
-    /// The word "according".
-    pub according: bool,
-    /// A title or role.
-    pub title: bool,
-    /// A pronoun.
-    pub pronoun: bool,
-    /// A cue noun.
-    pub cue_noun: bool,
-    /// The last word of a title of two or more words.
-    pub ends_title: bool,
 }
 
 impl Token {
@@ -914,6 +836,18 @@ mod tests {
 
     use crate::test_rng::xorshift;
 
+    /// Sets every token's facts as tokenization with the grammar does: the lexicon's for a
+    /// word, none for a number or punctuation.
+    fn look_up(grammar: &Grammar, text: &str, tokens: &mut [Token]) {
+        let lexicon = grammar.token_lexicon();
+        for token in tokens {
+            token.lex = match token.kind {
+                TokenKind::Word => lexicon.word(text, token.span),
+                _ => Lex::NONE,
+            };
+        }
+    }
+
     #[test]
     fn join_words_collapses_whitespace_runs() {
         assert_eq!(join_words(" a  b\tc "), "a b c");
@@ -1226,7 +1160,7 @@ mod tests {
                     continue;
                 }
                 let mut expected = tokenize(text, within, &|w| grammar.is_abbreviation(w));
-                grammar.look_up_tokens(text, &mut expected);
+                look_up(&grammar, text, &mut expected);
                 assert_eq!(tokenize_with(text, within, &grammar), expected, "{text:?}");
             }
         }
