@@ -33,7 +33,7 @@ use input::web::EmbeddedPost;
 use lexicon::Grammar;
 use page::furniture::Furniture;
 use statement::Statement;
-use text::quotes;
+use text::document::Document;
 use text::segment::{self, Segmenter};
 
 /// Everything found in one document.
@@ -92,23 +92,22 @@ impl Extractor {
     /// Finds every attributed statement in `text`, given the posts embedded in it (from
     /// [`input::web::article_from_html`]); `<tweet>` markup in the text adds its own posts.
     pub fn extract_with_posts(&self, text: &str, posts: &[EmbeddedPost]) -> Extraction {
-        let segmentation = self.segmenter.segment(text);
-        let quotes = quotes::find_quotes(text, &segmentation.paragraphs);
-        let words = quoted::paragraph_tokens(text, &segmentation, &self.grammar);
-        let mut statements = quoted::attribute(text, &segmentation, &quotes, &words, &self.grammar);
+        let doc = Document::read(text, &self.segmenter, &self.grammar);
+        let (seg, quotes, words) = (&doc.segmentation, &doc.quotes, &doc.tokens);
+        let mut statements = quoted::attribute(text, seg, quotes, words, &self.grammar);
         statements.extend(reported::reported_speech(
             text,
-            &segmentation,
-            &quotes,
-            &words,
+            seg,
+            quotes,
+            words,
             &self.grammar,
         ));
         statements.sort_by_key(|s| (s.quote.start, s.quote.end));
-        resolve::resolve(text, &segmentation, &words, &mut statements, &self.grammar);
-        self.skip_furniture_and_add_posts(text, &segmentation, &mut statements, posts);
+        resolve::resolve(text, seg, words, &mut statements, &self.grammar);
+        self.skip_furniture_and_add_posts(text, seg, &mut statements, posts);
         Extraction {
             statements,
-            article_outlet: quoted::article_outlet(text, &segmentation, &self.grammar),
+            article_outlet: quoted::article_outlet(text, seg, &self.grammar),
         }
     }
 

@@ -22,9 +22,10 @@ use crate::attribution::phrase::{NounPhrase, Phrases};
 use crate::lexicon::{lower, Grammar, Section};
 use crate::span::Span;
 use crate::statement::{Kind, Rule, Statement};
+use crate::text::document::{slice, ParagraphTokens};
 use crate::text::quotes::Quote;
 use crate::text::segment::Segmentation;
-use crate::text::tokens::{is_possessive, is_quote_mark, is_word, tokenize_with, Token, TokenKind};
+use crate::text::tokens::{is_possessive, is_quote_mark, is_word, Token, TokenKind};
 
 /// Who said a quotation and how the article says so.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,17 +75,6 @@ pub fn frames(seg: &Segmentation, quotes: &[&Quote]) -> Vec<Span> {
         }
     }
     frames
-}
-
-/// The words of each paragraph, tokenized once for every stage.
-pub type ParagraphTokens = Vec<Vec<Token>>;
-
-/// Tokenizes every paragraph of a segmented document.
-pub fn paragraph_tokens(text: &str, seg: &Segmentation, grammar: &Grammar) -> ParagraphTokens {
-    seg.paragraphs
-        .iter()
-        .map(|p| tokenize_with(text, *p, grammar))
-        .collect()
 }
 
 /// A document being attributed: its text, segments, quotations and tokens.
@@ -534,15 +524,6 @@ impl<'d> Document<'d> {
 
 /// Confidence is multiplied by this when a quotation mark was never closed.
 const UNCLOSED_FACTOR: f32 = 0.7;
-
-/// The tokens that lie within `span`.
-pub fn slice(tokens: &[Token], span: Span) -> &[Token] {
-    let start = tokens.partition_point(|t| t.span.start < span.start);
-    // Ends rise with starts: the tokens before `start` need no second look.
-    let rest = tokens.get(start..).unwrap_or(&[]);
-    let end = rest.partition_point(|t| t.span.end <= span.end);
-    rest.get(..end).unwrap_or(&[])
-}
 
 /// How many of `spans` (in text order) start at or before `at`, found by stepping from
 /// `hint`, the count for a nearby offset: `spans.partition_point(|s| s.start <= at)`, which
@@ -1143,27 +1124,6 @@ mod tests {
                 by_str_find(text, &seg, &grammar),
                 "{text:?}"
             );
-        }
-    }
-
-    #[test]
-    fn slice_is_the_tokens_within_the_span() {
-        let text = "«Ékho» said, \"no\" — he  said. Then  ... 42 words";
-        let tokens = crate::text::tokens::tokenize_with(
-            text,
-            crate::span::Span::new(0, text.len()),
-            &Grammar::builtin(),
-        );
-        for from in 0..=text.len() + 1 {
-            for to in 0..=text.len() + 1 {
-                let span = crate::span::Span::new(from, to);
-                let within: Vec<_> = tokens
-                    .iter()
-                    .filter(|t| t.span.start >= from && t.span.end <= to)
-                    .copied()
-                    .collect();
-                assert_eq!(super::slice(&tokens, span), &within[..], "{from}..{to}");
-            }
         }
     }
 

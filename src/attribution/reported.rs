@@ -16,12 +16,11 @@
 use std::cell::{Cell, OnceCell};
 
 use crate::attribution::phrase::{NounPhrase, Phrases};
-use crate::attribution::quoted::{
-    find_outlet, frame_outlets, outlet_columns, Attribution, ParagraphTokens,
-};
+use crate::attribution::quoted::{find_outlet, frame_outlets, outlet_columns, Attribution};
 use crate::lexicon::{CueInfo, Grammar, Section};
 use crate::span::Span;
 use crate::statement::{Kind, Rule, Statement};
+use crate::text::document::ParagraphTokens;
 use crate::text::quotes::Quote;
 use crate::text::segment::Segmentation;
 use crate::text::tokens::{Token, TokenKind};
@@ -840,11 +839,11 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
 mod tests {
     use super::{sentence_tokens, QuotedSpans, SentenceReader};
     use crate::attribution::phrase::Phrases;
-    use crate::attribution::quoted::slice;
     use crate::lexicon::Lex;
     use crate::lexicon::{lower, Grammar};
     use crate::span::Span;
     use crate::statement::Kind;
+    use crate::text::document::slice;
     use crate::text::tokens::{tokenize, tokenize_with, Token, TokenKind};
     use crate::Extractor;
 

@@ -17,10 +17,10 @@ use std::cell::OnceCell;
 use rustc_hash::FxHashMap;
 
 use crate::attribution::phrase::Phrases;
-use crate::attribution::quoted::{slice, ParagraphTokens};
 use crate::lexicon::{Gender, Grammar, Section, TitleInfo};
 use crate::span::Span;
 use crate::statement::Statement;
+use crate::text::document::{slice, ParagraphTokens};
 use crate::text::segment::Segmentation;
 use crate::text::tokens::{
     is_ascii_white, is_word, join_words, strip_possessive, Token, TokenKind,

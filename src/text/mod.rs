@@ -5,6 +5,7 @@
 //! [`tokens::Token`]s (words and punctuation, each with its lexicon facts). Everything is a
 //! byte span into the text; nothing is copied.
 
+pub mod document;
 pub mod quotes;
 pub mod segment;
 pub(crate) mod stops;
