@@ -715,9 +715,13 @@ impl Style {
             if self.excel {
                 out.extend_from_slice(b"\xEF\xBB\xBF");
             }
-            let mut csv = self.csv_writer(&mut out);
-            csv.write_record(HEADER).map_err(csv_error)?;
-            csv.flush()?;
+            for (i, name) in HEADER.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                csv_field(name.as_bytes(), &mut out);
+            }
+            out.extend_from_slice(if self.excel { b"\r\n" } else { b"\n" });
         }
         Ok(out)
     }
@@ -787,19 +791,6 @@ impl Style {
             self.width,
         )
     }
-
-    /// A CSV writer with this style's line ends.
-    fn csv_writer<W: Write>(&self, out: W) -> csv::Writer<W> {
-        let terminator = if self.excel {
-            csv::Terminator::CRLF
-        } else {
-            csv::Terminator::Any(b'\n')
-        };
-        csv::WriterBuilder::new()
-            .has_headers(false)
-            .terminator(terminator)
-            .from_writer(out)
-    }
 }
 
 /// The speaker with the title in brackets, for tables.
@@ -868,13 +859,6 @@ impl<W: Write> RowWriter<W> {
     pub fn into_inner(mut self) -> std::io::Result<W> {
         self.out.flush()?;
         Ok(self.out)
-    }
-}
-
-fn csv_error(err: csv::Error) -> std::io::Error {
-    match err.into_kind() {
-        csv::ErrorKind::Io(io) => io,
-        other => std::io::Error::other(format!("{other:?}")),
     }
 }
 
@@ -1049,6 +1033,35 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_csv_header_is_what_the_csv_crate_writes() {
+        for excel in [false, true] {
+            let style = Style {
+                excel,
+                ..Style::new(Format::Csv)
+            };
+            let terminator = if excel {
+                csv::Terminator::CRLF
+            } else {
+                csv::Terminator::Any(b'\n')
+            };
+            let mut theirs = if excel {
+                b"\xEF\xBB\xBF".to_vec()
+            } else {
+                Vec::new()
+            };
+            let mut writer = csv::WriterBuilder::new()
+                .terminator(terminator)
+                .from_writer(&mut theirs);
+            writer.write_record(HEADER).unwrap();
+            drop(writer);
+            assert_eq!(
+                String::from_utf8_lossy(&style.preamble().unwrap()),
+                String::from_utf8_lossy(&theirs)
+            );
         }
     }
 
