@@ -758,17 +758,7 @@ impl Style {
             Format::Table => {
                 let table = self.table();
                 for row in rows {
-                    // People read the file name; the folders are the same on every row.
-                    let doc = row.doc.rsplit(['/', '\\']).next().unwrap_or(&row.doc);
-                    let cells = [
-                        doc.to_string(),
-                        row.id.to_string(),
-                        row.kind.to_string(),
-                        speaker_cell(row),
-                        row.cue.to_string(),
-                        row.outlet.to_string(),
-                        row.quote.to_string(),
-                    ];
+                    let cells = TABLE_COLUMNS.map(|(_, cell)| cell(row));
                     out.extend_from_slice(table.row(&cells).as_bytes());
                 }
             }
@@ -778,29 +768,34 @@ impl Style {
 
     /// The layout of the table format.
     fn table(&self) -> Table {
-        Table::new(
-            &[
-                Column::new("doc", 10, 1),
-                Column::new("id", 3, 0),
-                Column::new("kind", 8, 0),
-                Column::new("speaker", 16, 1),
-                Column::new("cue", 9, 0),
-                Column::new("outlet", 10, 1),
-                Column::new("quote", 24, 5),
-            ],
-            self.width,
-        )
+        Table::new(&TABLE_COLUMNS.map(|(column, _)| column), self.width)
     }
 }
 
-/// The speaker with the title in brackets, for tables.
-fn speaker_cell(row: &Row) -> String {
-    if row.speaker_title.is_empty() {
-        row.speaker.to_string()
-    } else {
-        format!("{} ({})", row.speaker, row.speaker_title)
-    }
-}
+/// The text of a table cell, from a row.
+type TableCell = fn(&Row) -> String;
+
+/// The columns of the table format, a view for people: each with its layout and its cell.
+const TABLE_COLUMNS: [(Column, TableCell); 7] = [
+    // People read the file name; the folders are the same on every row.
+    (Column::new("doc", 10, 1), |row| {
+        let doc = row.doc.rsplit(['/', '\\']).next().unwrap_or(&row.doc);
+        doc.to_string()
+    }),
+    (Column::new("id", 3, 0), |row| row.id.to_string()),
+    (Column::new("kind", 8, 0), |row| row.kind.to_string()),
+    // The speaker with the title in brackets.
+    (Column::new("speaker", 16, 1), |row| {
+        if row.speaker_title.is_empty() {
+            row.speaker.to_string()
+        } else {
+            format!("{} ({})", row.speaker, row.speaker_title)
+        }
+    }),
+    (Column::new("cue", 9, 0), |row| row.cue.to_string()),
+    (Column::new("outlet", 10, 1), |row| row.outlet.to_string()),
+    (Column::new("quote", 24, 5), |row| row.quote.to_string()),
+];
 
 /// A copy of `row` whose text cells cannot run as spreadsheet formulas (OWASP's advice on
 /// CSV injection): a cell starting with =, +, -, @, tab or carriage return gets a leading
