@@ -1,6 +1,8 @@
 //! Rows out: statements turned into CSV or JSON Lines with code-point offsets.
 //!
-//! The same `Row` type is the CSV header and the JSONL keys, so the two formats never drift.
+//! The columns are defined once, in the `columns!` table below: from it come the `Row`
+//! struct (and its serde form), [`HEADER`], and the hand-written JSON and CSV writers, so
+//! the CSV header, the JSONL keys and the values under them never drift.
 //! Offsets inside the library are UTF-8 byte offsets; here they become Unicode code-point
 //! offsets, so that Python's `text[start:end]` is the quote.
 
@@ -29,182 +31,271 @@ pub enum Format {
     Table,
 }
 
-/// One output row: an attributed statement with every column.
-#[derive(Debug, Serialize, PartialEq)]
-pub struct Row<'a> {
-    /// The input path as given, or `-` for stdin.
-    pub doc: Cow<'a, str>,
-    /// The statement's number within its document, from 1.
-    pub id: usize,
-    /// direct, partial or indirect.
-    pub kind: &'static str,
-    /// The statement text without quotation marks.
-    pub quote: Cow<'a, str>,
-    /// The resolved speaker.
-    pub speaker: Cow<'a, str>,
-    /// The speaker's title or role.
-    pub speaker_title: Cow<'a, str>,
-    /// The mention the cue governs, as written.
-    pub speaker_mention: Cow<'a, str>,
-    /// The cue word.
-    pub cue: Cow<'a, str>,
-    /// The outlet or platform the statement was given to or relayed by.
-    pub outlet: Cow<'a, str>,
-    /// The outlets that relayed it, nearest first.
-    pub outlet_chain: Cow<'a, str>,
-    /// The article's publisher: from the corpus record, or else when the text shows it.
-    pub article_outlet: Cow<'a, str>,
-    /// Code-point offset of the quote's first character.
-    pub start: usize,
-    /// Code-point offset just past the quote.
-    pub end: usize,
-    /// Code-point offset of the speaker mention, if any.
-    pub speaker_start: Option<usize>,
-    /// Code-point offset just past the speaker mention, if any.
-    pub speaker_end: Option<usize>,
-    /// Index of the paragraph, from 0.
-    pub paragraph: usize,
-    /// Index of the sentence, from 0.
-    pub sentence: usize,
-    /// Confidence of the attribution, 0 to 1.
-    pub confidence: f64,
-    /// The article's headline, from the corpus record.
-    pub article_title: Cow<'a, str>,
-    /// The article's address, from the corpus record.
-    pub article_url: Cow<'a, str>,
-    /// The article's publication date, from the corpus record.
-    pub article_date: Cow<'a, str>,
+/// The kinds of column: the Rust type of a value, and the quote JSON puts around it (written
+/// with the key, so the value's [`Cell::json`] writes none). `none` is the kind before the
+/// first column.
+macro_rules! kind {
+    (type text) => { Cow<'a, str> };
+    (type label) => { &'static str };
+    (type number) => { usize };
+    (type optional) => { Option<usize> };
+    (type score) => { f64 };
+    (quote text) => { "\"" };
+    (quote label) => { "\"" };
+    (quote number) => { "" };
+    (quote optional) => { "" };
+    (quote score) => { "" };
+    (quote none) => { "" };
 }
 
-impl Row<'_> {
-    /// Appends the row as one JSON object, byte for byte what `serde_json::to_writer` writes
-    /// for it, without serde's per-field machinery (JSONL output of large corpora). Each
-    /// constant piece between two values (closing quote, comma, key, opening quote) is one
-    /// copy.
-    pub fn write_json(&self, out: &mut Vec<u8>) {
-        // Room for every value unescaped and the keys: one growth at most per row.
-        out.reserve(self.text_bytes() + JSON_ROW_OVERHEAD);
-        out.extend_from_slice(b"{\"doc\":\"");
-        json_escaped(&self.doc, out);
-        out.extend_from_slice(b"\",\"id\":");
-        decimal(self.id, out);
-        out.extend_from_slice(b",\"kind\":\"");
-        json_escaped(self.kind, out);
-        out.extend_from_slice(b"\",\"quote\":\"");
-        json_escaped(&self.quote, out);
-        out.extend_from_slice(b"\",\"speaker\":\"");
-        json_escaped(&self.speaker, out);
-        out.extend_from_slice(b"\",\"speaker_title\":\"");
-        json_escaped(&self.speaker_title, out);
-        out.extend_from_slice(b"\",\"speaker_mention\":\"");
-        json_escaped(&self.speaker_mention, out);
-        out.extend_from_slice(b"\",\"cue\":\"");
-        json_escaped(&self.cue, out);
-        out.extend_from_slice(b"\",\"outlet\":\"");
-        json_escaped(&self.outlet, out);
-        out.extend_from_slice(b"\",\"outlet_chain\":\"");
-        json_escaped(&self.outlet_chain, out);
-        out.extend_from_slice(b"\",\"article_outlet\":\"");
-        json_escaped(&self.article_outlet, out);
-        out.extend_from_slice(b"\",\"start\":");
-        decimal(self.start, out);
-        out.extend_from_slice(b",\"end\":");
-        decimal(self.end, out);
-        out.extend_from_slice(b",\"speaker_start\":");
-        json_optional(self.speaker_start, out);
-        out.extend_from_slice(b",\"speaker_end\":");
-        json_optional(self.speaker_end, out);
-        out.extend_from_slice(b",\"paragraph\":");
-        decimal(self.paragraph, out);
-        out.extend_from_slice(b",\"sentence\":");
-        decimal(self.sentence, out);
-        out.extend_from_slice(b",\"confidence\":");
-        if self.confidence.is_finite() {
-            shortest_float(self.confidence, out);
+/// The members of a row's JSON object, in column order. Each constant piece between two
+/// values (the closing quote of one, the comma, the key, the opening quote of the next) is
+/// one copy.
+macro_rules! json_members {
+    ($row:ident, $out:ident, $previous:ident, $separator:literal;) => {
+        $out.extend_from_slice(concat!(kind!(quote $previous), "}").as_bytes());
+    };
+    (
+        $row:ident, $out:ident, $previous:ident, $separator:literal;
+        $name:ident: $kind:ident, $($rest:tt)*
+    ) => {
+        $out.extend_from_slice(
+            concat!(
+                kind!(quote $previous),
+                $separator,
+                "\"",
+                stringify!($name),
+                "\":",
+                kind!(quote $kind)
+            )
+            .as_bytes(),
+        );
+        $row.$name.json($out);
+        json_members!($row, $out, $kind, ","; $($rest)*);
+    };
+}
+
+/// Defines the columns: each is a field of `Row` (its doc comment, name and kind, see
+/// `kind!`), and everything that lists the columns is generated from that one list.
+macro_rules! columns {
+    ($($(#[$doc:meta])+ $name:ident: $kind:ident,)+) => {
+        /// One output row: an attributed statement with every column.
+        #[derive(Debug, Serialize, PartialEq)]
+        pub struct Row<'a> {
+            $($(#[$doc])+ pub $name: kind!(type $kind),)+
+        }
+
+        /// The column names, in order.
+        pub const HEADER: [&str; [$(stringify!($name)),+].len()] = [$(stringify!($name)),+];
+
+        impl<'a> Row<'a> {
+            /// Appends the row as one JSON object, byte for byte what `serde_json::to_writer`
+            /// writes for it, without serde's per-field machinery (JSONL output of large
+            /// corpora).
+            pub fn write_json(&self, out: &mut Vec<u8>) {
+                // Room for every value unescaped and the keys: one growth at most per row.
+                out.reserve(self.text_bytes() + JSON_ROW_OVERHEAD);
+                json_members!(self, out, none, "{"; $($name: $kind,)+);
+            }
+
+            /// Appends the row as one CSV record, byte for byte what the `csv` crate's
+            /// writer (no headers, `\n` or, with `crlf`, `\r\n` records) writes for it.
+            pub fn write_csv(&self, out: &mut Vec<u8>, crlf: bool) {
+                out.reserve(self.text_bytes() + CSV_ROW_OVERHEAD);
+                csv_fields!(self, out; $($name),+);
+                out.extend_from_slice(if crlf { b"\r\n" } else { b"\n" });
+            }
+
+            /// The bytes of the row's text values, unescaped.
+            fn text_bytes(&self) -> usize {
+                0 $(+ self.$name.text_len())+
+            }
+
+            /// A copy whose every cell is [`Cell::spreadsheet_safe`].
+            fn spreadsheet_safe(&self) -> Row<'a> {
+                Row {
+                    $($name: self.$name.spreadsheet_safe(),)+
+                }
+            }
+        }
+    };
+}
+
+/// The fields of a CSV record, in column order, separated by commas.
+macro_rules! csv_fields {
+    ($row:ident, $out:ident; $first:ident $(, $name:ident)*) => {
+        $row.$first.csv($out);
+        $(
+            $out.push(b',');
+            $row.$name.csv($out);
+        )*
+    };
+}
+
+columns! {
+    /// The input path as given, or `-` for stdin.
+    doc: text,
+    /// The statement's number within its document, from 1.
+    id: number,
+    /// direct, partial or indirect.
+    kind: label,
+    /// The statement text without quotation marks.
+    quote: text,
+    /// The resolved speaker.
+    speaker: text,
+    /// The speaker's title or role.
+    speaker_title: text,
+    /// The mention the cue governs, as written.
+    speaker_mention: text,
+    /// The cue word.
+    cue: text,
+    /// The outlet or platform the statement was given to or relayed by.
+    outlet: text,
+    /// The outlets that relayed it, nearest first.
+    outlet_chain: text,
+    /// The article's publisher: from the corpus record, or else when the text shows it.
+    article_outlet: text,
+    /// Code-point offset of the quote's first character.
+    start: number,
+    /// Code-point offset just past the quote.
+    end: number,
+    /// Code-point offset of the speaker mention, if any.
+    speaker_start: optional,
+    /// Code-point offset just past the speaker mention, if any.
+    speaker_end: optional,
+    /// Index of the paragraph, from 0.
+    paragraph: number,
+    /// Index of the sentence, from 0.
+    sentence: number,
+    /// Confidence of the attribution, 0 to 1.
+    confidence: score,
+    /// The article's headline, from the corpus record.
+    article_title: text,
+    /// The article's address, from the corpus record.
+    article_url: text,
+    /// The article's publication date, from the corpus record.
+    article_date: text,
+}
+
+/// A value of a column: how it is written in JSON and in CSV.
+trait Cell: Sized {
+    /// Appends the value as serde_json writes it; a string without its quotes (see `kind!`).
+    fn json(&self, out: &mut Vec<u8>);
+
+    /// Appends the value as one field, as the `csv` crate writes it.
+    fn csv(&self, out: &mut Vec<u8>);
+
+    /// The bytes of the value if it is text (unescaped), else 0: to reserve room.
+    fn text_len(&self) -> usize {
+        0
+    }
+
+    /// The value as a spreadsheet can take it without running it as a formula.
+    fn spreadsheet_safe(&self) -> Self;
+}
+
+/// Text from the input: a JSON string, a CSV field quoted when it must be.
+impl Cell for Cow<'_, str> {
+    #[inline]
+    fn json(&self, out: &mut Vec<u8>) {
+        json_escaped(self, out);
+    }
+
+    fn csv(&self, out: &mut Vec<u8>) {
+        csv_field(self.as_bytes(), out);
+    }
+
+    fn text_len(&self) -> usize {
+        self.len()
+    }
+
+    /// OWASP's advice on CSV injection: a cell starting with =, +, -, @, tab or carriage
+    /// return gets a leading single quote. A cell that is only "-" (standard input's doc
+    /// name) is harmless and kept.
+    fn spreadsheet_safe(&self) -> Self {
+        let risky = self.starts_with(['=', '+', '-', '@', '\t', '\r']) && self != "-";
+        if risky {
+            Cow::Owned(format!("'{self}"))
+        } else {
+            self.clone()
+        }
+    }
+}
+
+/// A word of whosaid's own (the kind): written as text, never a formula.
+impl Cell for &'static str {
+    #[inline]
+    fn json(&self, out: &mut Vec<u8>) {
+        json_escaped(self, out);
+    }
+
+    fn csv(&self, out: &mut Vec<u8>) {
+        csv_field(self.as_bytes(), out);
+    }
+
+    fn text_len(&self) -> usize {
+        self.len()
+    }
+
+    fn spreadsheet_safe(&self) -> Self {
+        self
+    }
+}
+
+impl Cell for usize {
+    fn json(&self, out: &mut Vec<u8>) {
+        decimal(*self, out);
+    }
+
+    fn csv(&self, out: &mut Vec<u8>) {
+        decimal(*self, out);
+    }
+
+    fn spreadsheet_safe(&self) -> Self {
+        *self
+    }
+}
+
+/// A number or none: `null` in JSON, an empty field in CSV.
+impl Cell for Option<usize> {
+    fn json(&self, out: &mut Vec<u8>) {
+        match *self {
+            Some(n) => decimal(n, out),
+            None => out.extend_from_slice(b"null"),
+        }
+    }
+
+    fn csv(&self, out: &mut Vec<u8>) {
+        if let Some(n) = *self {
+            decimal(n, out);
+        }
+    }
+
+    fn spreadsheet_safe(&self) -> Self {
+        *self
+    }
+}
+
+/// A score: `null` in JSON when it is not finite, `NaN` or `inf` in CSV.
+impl Cell for f64 {
+    fn json(&self, out: &mut Vec<u8>) {
+        if self.is_finite() {
+            shortest_float(*self, out);
         } else {
             out.extend_from_slice(b"null");
         }
-        out.extend_from_slice(b",\"article_title\":\"");
-        json_escaped(&self.article_title, out);
-        out.extend_from_slice(b"\",\"article_url\":\"");
-        json_escaped(&self.article_url, out);
-        out.extend_from_slice(b"\",\"article_date\":\"");
-        json_escaped(&self.article_date, out);
-        out.extend_from_slice(b"\"}");
     }
 
-    /// The bytes of the row's text values, unescaped.
-    fn text_bytes(&self) -> usize {
-        [
-            &*self.doc,
-            self.kind,
-            &self.quote,
-            &self.speaker,
-            &self.speaker_title,
-            &self.speaker_mention,
-            &self.cue,
-            &self.outlet,
-            &self.outlet_chain,
-            &self.article_outlet,
-            &self.article_title,
-            &self.article_url,
-            &self.article_date,
-        ]
-        .iter()
-        .map(|text| text.len())
-        .sum()
-    }
-
-    /// Appends the row as one CSV record, byte for byte what the `csv` crate's writer (no
-    /// headers, `\n` or, with `crlf`, `\r\n` records) writes for it: a field is quoted
-    /// when it holds a comma, a quote, CR or LF, and its quotes are doubled.
-    pub fn write_csv(&self, out: &mut Vec<u8>, crlf: bool) {
-        out.reserve(self.text_bytes() + CSV_ROW_OVERHEAD);
-        let text = |out: &mut Vec<u8>, field: &str| {
-            csv_field(field.as_bytes(), out);
-            out.push(b',');
-        };
-        let number = |out: &mut Vec<u8>, field: Option<usize>| {
-            if let Some(n) = field {
-                decimal(n, out);
-            }
-            out.push(b',');
-        };
-        text(out, &self.doc);
-        number(out, Some(self.id));
-        for field in [
-            self.kind,
-            &self.quote,
-            &self.speaker,
-            &self.speaker_title,
-            &self.speaker_mention,
-            &self.cue,
-            &self.outlet,
-            &self.outlet_chain,
-            &self.article_outlet,
-        ] {
-            text(out, field);
-        }
-        for field in [
-            Some(self.start),
-            Some(self.end),
-            self.speaker_start,
-            self.speaker_end,
-            Some(self.paragraph),
-            Some(self.sentence),
-        ] {
-            number(out, field);
-        }
-        if self.confidence.is_finite() {
-            shortest_float(self.confidence, out);
+    fn csv(&self, out: &mut Vec<u8>) {
+        if self.is_finite() {
+            shortest_float(*self, out);
         } else {
-            out.extend_from_slice(ryu::Buffer::new().format(self.confidence).as_bytes());
+            out.extend_from_slice(ryu::Buffer::new().format(*self).as_bytes());
         }
-        out.push(b',');
-        text(out, &self.article_title);
-        text(out, &self.article_url);
-        csv_field(self.article_date.as_bytes(), out);
-        out.extend_from_slice(if crlf { b"\r\n" } else { b"\n" });
+    }
+
+    fn spreadsheet_safe(&self) -> Self {
+        *self
     }
 }
 
@@ -326,14 +417,6 @@ fn decimal(n: usize, out: &mut Vec<u8>) {
     let len = out.len();
     out.extend_from_slice(&buf);
     out.truncate(len + digits);
-}
-
-/// Appends `n` in decimal, or `null` for none.
-fn json_optional(n: Option<usize>, out: &mut Vec<u8>) {
-    match n {
-        Some(n) => decimal(n, out),
-        None => out.extend_from_slice(b"null"),
-    }
 }
 
 /// Appends the finite `value` as `ryu` writes it (the shortest form that reads back as
@@ -635,9 +718,13 @@ impl Style {
             if self.excel {
                 out.extend_from_slice(b"\xEF\xBB\xBF");
             }
-            let mut csv = self.csv_writer(&mut out);
-            csv.write_record(HEADER).map_err(csv_error)?;
-            csv.flush()?;
+            for (i, name) in HEADER.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                csv_field(name.as_bytes(), &mut out);
+            }
+            out.extend_from_slice(if self.excel { b"\r\n" } else { b"\n" });
         }
         Ok(out)
     }
@@ -674,17 +761,7 @@ impl Style {
             Format::Table => {
                 let table = self.table();
                 for row in rows {
-                    // People read the file name; the folders are the same on every row.
-                    let doc = row.doc.rsplit(['/', '\\']).next().unwrap_or(&row.doc);
-                    let cells = [
-                        doc.to_string(),
-                        row.id.to_string(),
-                        row.kind.to_string(),
-                        speaker_cell(row),
-                        row.cue.to_string(),
-                        row.outlet.to_string(),
-                        row.quote.to_string(),
-                    ];
+                    let cells = TABLE_COLUMNS.map(|(_, cell)| cell(row));
                     out.extend_from_slice(table.row(&cells).as_bytes());
                 }
             }
@@ -694,78 +771,40 @@ impl Style {
 
     /// The layout of the table format.
     fn table(&self) -> Table {
-        Table::new(
-            &[
-                Column::new("doc", 10, 1),
-                Column::new("id", 3, 0),
-                Column::new("kind", 8, 0),
-                Column::new("speaker", 16, 1),
-                Column::new("cue", 9, 0),
-                Column::new("outlet", 10, 1),
-                Column::new("quote", 24, 5),
-            ],
-            self.width,
-        )
+        Table::new(&TABLE_COLUMNS.map(|(column, _)| column), self.width)
     }
+}
 
-    /// A CSV writer with this style's line ends.
-    fn csv_writer<W: Write>(&self, out: W) -> csv::Writer<W> {
-        let terminator = if self.excel {
-            csv::Terminator::CRLF
+/// The text of a table cell, from a row.
+type TableCell = fn(&Row) -> String;
+
+/// The columns of the table format, a view for people: each with its layout and its cell.
+const TABLE_COLUMNS: [(Column, TableCell); 7] = [
+    // People read the file name; the folders are the same on every row.
+    (Column::new("doc", 10, 1), |row| {
+        let doc = row.doc.rsplit(['/', '\\']).next().unwrap_or(&row.doc);
+        doc.to_string()
+    }),
+    (Column::new("id", 3, 0), |row| row.id.to_string()),
+    (Column::new("kind", 8, 0), |row| row.kind.to_string()),
+    // The speaker with the title in brackets.
+    (Column::new("speaker", 16, 1), |row| {
+        if row.speaker_title.is_empty() {
+            row.speaker.to_string()
         } else {
-            csv::Terminator::Any(b'\n')
-        };
-        csv::WriterBuilder::new()
-            .has_headers(false)
-            .terminator(terminator)
-            .from_writer(out)
-    }
-}
-
-/// The speaker with the title in brackets, for tables.
-fn speaker_cell(row: &Row) -> String {
-    if row.speaker_title.is_empty() {
-        row.speaker.to_string()
-    } else {
-        format!("{} ({})", row.speaker, row.speaker_title)
-    }
-}
+            format!("{} ({})", row.speaker, row.speaker_title)
+        }
+    }),
+    (Column::new("cue", 9, 0), |row| row.cue.to_string()),
+    (Column::new("outlet", 10, 1), |row| row.outlet.to_string()),
+    (Column::new("quote", 24, 5), |row| row.quote.to_string()),
+];
 
 /// A copy of `row` whose text cells cannot run as spreadsheet formulas (OWASP's advice on
 /// CSV injection): a cell starting with =, +, -, @, tab or carriage return gets a leading
 /// single quote. A cell that is only "-" (standard input's doc name) is harmless and kept.
 pub fn neutralised<'a>(row: &Row<'a>) -> Row<'a> {
-    let cell = |value: &Cow<'a, str>| -> Cow<'a, str> {
-        let risky = value.starts_with(['=', '+', '-', '@', '\t', '\r']) && value != "-";
-        if risky {
-            Cow::Owned(format!("'{value}"))
-        } else {
-            value.clone()
-        }
-    };
-    Row {
-        doc: cell(&row.doc),
-        id: row.id,
-        kind: row.kind,
-        quote: cell(&row.quote),
-        speaker: cell(&row.speaker),
-        speaker_title: cell(&row.speaker_title),
-        speaker_mention: cell(&row.speaker_mention),
-        cue: cell(&row.cue),
-        outlet: cell(&row.outlet),
-        outlet_chain: cell(&row.outlet_chain),
-        article_outlet: cell(&row.article_outlet),
-        start: row.start,
-        end: row.end,
-        speaker_start: row.speaker_start,
-        speaker_end: row.speaker_end,
-        paragraph: row.paragraph,
-        sentence: row.sentence,
-        confidence: row.confidence,
-        article_title: cell(&row.article_title),
-        article_url: cell(&row.article_url),
-        article_date: cell(&row.article_date),
-    }
+    row.spreadsheet_safe()
 }
 
 /// Writes rows in one style; the preamble (BOM, CSV header) is written at once.
@@ -818,38 +857,6 @@ impl<W: Write> RowWriter<W> {
     pub fn into_inner(mut self) -> std::io::Result<W> {
         self.out.flush()?;
         Ok(self.out)
-    }
-}
-
-/// The column names, in order.
-pub const HEADER: [&str; 21] = [
-    "doc",
-    "id",
-    "kind",
-    "quote",
-    "speaker",
-    "speaker_title",
-    "speaker_mention",
-    "cue",
-    "outlet",
-    "outlet_chain",
-    "article_outlet",
-    "start",
-    "end",
-    "speaker_start",
-    "speaker_end",
-    "paragraph",
-    "sentence",
-    "confidence",
-    "article_title",
-    "article_url",
-    "article_date",
-];
-
-fn csv_error(err: csv::Error) -> std::io::Error {
-    match err.into_kind() {
-        csv::ErrorKind::Io(io) => io,
-        other => std::io::Error::other(format!("{other:?}")),
     }
 }
 
@@ -1024,6 +1031,35 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_csv_header_is_what_the_csv_crate_writes() {
+        for excel in [false, true] {
+            let style = Style {
+                excel,
+                ..Style::new(Format::Csv)
+            };
+            let terminator = if excel {
+                csv::Terminator::CRLF
+            } else {
+                csv::Terminator::Any(b'\n')
+            };
+            let mut theirs = if excel {
+                b"\xEF\xBB\xBF".to_vec()
+            } else {
+                Vec::new()
+            };
+            let mut writer = csv::WriterBuilder::new()
+                .terminator(terminator)
+                .from_writer(&mut theirs);
+            writer.write_record(HEADER).unwrap();
+            drop(writer);
+            assert_eq!(
+                String::from_utf8_lossy(&style.preamble().unwrap()),
+                String::from_utf8_lossy(&theirs)
+            );
         }
     }
 
