@@ -1119,8 +1119,7 @@ mod tests {
             None
         }
         let grammar = Grammar::builtin();
-        let segmenter =
-            crate::segment::Segmenter::new(grammar.abbreviations.iter().map(String::as_str));
+        let segmenter = crate::segment::Segmenter::from_grammar(&grammar);
         for text in [
             "CNN: Putin spoke.",
             " CNN : Putin spoke.",

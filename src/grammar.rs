@@ -99,6 +99,21 @@ pub struct PronounInfo {
     pub first_person: bool,
 }
 
+/// What the sentence segmenter knows of an abbreviation: its tags in `abbreviations.txt`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AbbreviationInfo {
+    /// `title`: written before a name ("Gen."); ends no sentence before a name.
+    pub title: bool,
+    /// `social`: a courtesy title ("Mr.") that opens a sentence after another abbreviation.
+    pub social: bool,
+    /// `state`: a state or province ("Calif."), which ends "Bedminster, N.J." before a name.
+    pub state: bool,
+    /// `joiner`: joins two phrases and never ends a sentence ("vs.", "e.g.").
+    pub joiner: bool,
+    /// `proper`: an abbreviation only when capitalised ("Ill." but not "ill.").
+    pub proper: bool,
+}
+
 /// Whether an outlet is a news organisation or a social platform.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutletKind {
@@ -143,6 +158,10 @@ pub struct Grammar {
     pub abbreviations: Vec<String>,
     /// The same abbreviations as a set, for lookups.
     pub abbreviation_set: HashSet<String>,
+    /// The tags of each abbreviation (same keys); the last line of a key wins.
+    pub abbreviation_tags: HashMap<String, AbbreviationInfo>,
+    /// Common sentence starters, as written ("The", "However"), from `sentence_starters.txt`.
+    pub sentence_starters: Vec<String>,
     /// Closed-class word lists by section name (lower case).
     pub function_words: HashMap<String, HashSet<String>>,
     /// Fast lookup tables derived from the maps above, built at the first lookup.
@@ -182,11 +201,35 @@ pub enum Section {
     StopWords,
     /// `[time_words]`.
     TimeWords,
+    /// `[adjunct_starts]`: words after a cue that open an adjunct, not a clause ("on Friday").
+    AdjunctStarts,
+    /// `[question_words]`: words after a cue that make the rest what was said ("asked whether").
+    QuestionWords,
+    /// `[subordinators]`: words that open a subordinate clause at a sentence start ("After").
+    Subordinators,
+    /// `[auxiliaries]`: auxiliaries that cannot open a reported clause ("was").
+    Auxiliaries,
+    /// `[noun_free_determiners]`: determiners after which a cue word may still be a verb.
+    NounFreeDeterminers,
+    /// `[quantifiers]`: quantity words that make a plural cue word a noun ("several reports").
+    Quantifiers,
+    /// `[name_suffixes]`: dotted words that belong to a name ("Jr.", "III").
+    NameSuffixes,
+    /// `[governing_prepositions]`: prepositions whose object is no clause subject.
+    GoverningPrepositions,
+    /// `[non_subject_pronouns]`: pronouns that end no speaker phrase ("told him").
+    NonSubjectPronouns,
+    /// `[object_pronouns]`: pronouns that open no speaker phrase after a comma ("him", "it").
+    ObjectPronouns,
+    /// `[title_complements]`: prepositions joining a title to its complement ("spokesman for").
+    TitleComplements,
+    /// `[place_connectors]`: prepositions joining a name to a place or body ("Morgan of").
+    PlaceConnectors,
 }
 
 impl Section {
     /// Every section, in the order of their discriminants.
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 20] = [
         Section::ClauseBreaks,
         Section::Determiners,
         Section::NameParticles,
@@ -195,6 +238,18 @@ impl Section {
         Section::SkipBeforeCue,
         Section::StopWords,
         Section::TimeWords,
+        Section::AdjunctStarts,
+        Section::QuestionWords,
+        Section::Subordinators,
+        Section::Auxiliaries,
+        Section::NounFreeDeterminers,
+        Section::Quantifiers,
+        Section::NameSuffixes,
+        Section::GoverningPrepositions,
+        Section::NonSubjectPronouns,
+        Section::ObjectPronouns,
+        Section::TitleComplements,
+        Section::PlaceConnectors,
     ];
 
     /// The section's name in the grammar files.
@@ -208,6 +263,18 @@ impl Section {
             Section::SkipBeforeCue => "skip_before_cue",
             Section::StopWords => "stop_words",
             Section::TimeWords => "time_words",
+            Section::AdjunctStarts => "adjunct_starts",
+            Section::QuestionWords => "question_words",
+            Section::Subordinators => "subordinators",
+            Section::Auxiliaries => "auxiliaries",
+            Section::NounFreeDeterminers => "noun_free_determiners",
+            Section::Quantifiers => "quantifiers",
+            Section::NameSuffixes => "name_suffixes",
+            Section::GoverningPrepositions => "governing_prepositions",
+            Section::NonSubjectPronouns => "non_subject_pronouns",
+            Section::ObjectPronouns => "object_pronouns",
+            Section::TitleComplements => "title_complements",
+            Section::PlaceConnectors => "place_connectors",
         }
     }
 }
@@ -363,7 +430,7 @@ struct Source {
     builtin: &'static str,
 }
 
-const SOURCES: [Source; 7] = [
+const SOURCES: [Source; 8] = [
     Source {
         name: "cues.txt",
         builtin: include_str!("../grammar/cues.txt"),
@@ -391,6 +458,10 @@ const SOURCES: [Source; 7] = [
     Source {
         name: "function_words.txt",
         builtin: include_str!("../grammar/function_words.txt"),
+    },
+    Source {
+        name: "sentence_starters.txt",
+        builtin: include_str!("../grammar/sentence_starters.txt"),
     },
 ];
 
@@ -518,6 +589,7 @@ impl Grammar {
                 "outlets.txt" => self.add_outlet(&fields).map_err(fail)?,
                 "first_names.txt" => self.add_first_name(&fields).map_err(fail)?,
                 "abbreviations.txt" => self.add_abbreviation(&fields).map_err(fail)?,
+                "sentence_starters.txt" => self.sentence_starters.push(fields[0].to_string()),
                 _ => {
                     let Some(section) = &current_section else {
                         return Err(fail("entry before any [section] header".into()));
@@ -624,8 +696,20 @@ impl Grammar {
         if key.is_empty() || key.contains(char::is_whitespace) {
             return Err(format!("bad abbreviation {:?}", fields[0]));
         }
+        let mut info = AbbreviationInfo::default();
+        for tag in fields.get(1).map_or("", |t| *t).split_whitespace() {
+            match tag {
+                "title" => info.title = true,
+                "social" => info.social = true,
+                "state" => info.state = true,
+                "joiner" => info.joiner = true,
+                "proper" => info.proper = true,
+                other => return Err(format!("unknown abbreviation tag {other:?}")),
+            }
+        }
         self.abbreviations.push(key.to_string());
         self.abbreviation_set.insert(key.to_string());
+        self.abbreviation_tags.insert(key.to_string(), info);
         Ok(())
     }
 
@@ -843,7 +927,7 @@ impl Grammar {
     }
 
     /// The names of the grammar files (`cues.txt`, ...), in a fixed order.
-    pub fn file_names() -> [&'static str; 7] {
+    pub fn file_names() -> [&'static str; SOURCES.len()] {
         SOURCES.map(|source| source.name)
     }
 
