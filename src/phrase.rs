@@ -212,8 +212,9 @@ impl<'a> Phrases<'a> {
         self.lex(token).is_title()
     }
 
-    /// Is the token in the function-word section `section`?
-    fn in_section(&self, token: &Token, section: Section) -> bool {
+    /// Is `token` in the function-word section `section` (a bit test for most tokens)?
+    #[inline]
+    pub(crate) fn in_section(&self, token: &Token, section: Section) -> bool {
         self.grammar.token_in_section(section, token, self.text)
     }
 
