@@ -1845,6 +1845,107 @@ mod tests {
         assert!(g.outlet("CNN").is_some(), "other files stay built in");
     }
 
+    #[test]
+    fn builtin_loads_every_file_section_and_tag() {
+        let g = Grammar::builtin();
+        assert!(Grammar::file_names().contains(&"sentence_starters.txt"));
+        for section in Section::ALL {
+            let words = g.function_words.get(section.name());
+            assert!(words.is_some_and(|w| !w.is_empty()), "{section:?}");
+            // Every section the rules ask about gets a bit.
+            assert_ne!(g.index().section_bits[section as usize], 0, "{section:?}");
+        }
+        assert!(g.in_section(Section::AdjunctStarts, "According"));
+        assert!(g.in_section(Section::QuestionWords, "whether"));
+        assert!(g.in_section(Section::Subordinators, "although"));
+        assert!(g.in_section(Section::Auxiliaries, "been"));
+        assert!(g.in_section(Section::NounFreeDeterminers, "three"));
+        assert!(g.in_section(Section::Quantifiers, "several"));
+        assert!(g.in_section(Section::NameSuffixes, "Jr."));
+        assert!(g.in_section(Section::GoverningPrepositions, "across"));
+        assert!(g.in_section(Section::NonSubjectPronouns, "him"));
+        assert!(g.in_section(Section::ObjectPronouns, "it"));
+        assert!(g.in_section(Section::TitleComplements, "of"));
+        assert!(g.in_section(Section::PlaceConnectors, "from"));
+        assert!(g.sentence_starters.iter().any(|s| s == "However"));
+        let tags = |key: &str| g.abbreviation_tags.get(key).copied().unwrap_or_default();
+        assert!(tags("mr").title && tags("mr").social && tags("mr").proper);
+        assert!(tags("st").title && !tags("st").proper && !tags("st").social);
+        assert!(tags("calif").state && tags("n.j").state);
+        assert!(tags("vs").joiner && tags("e.g").joiner);
+        assert!(tags("jan").proper && tags("no").proper && !tags("u.s").proper);
+        assert_eq!(g.abbreviation_tags.len(), g.abbreviation_set.len());
+    }
+
+    #[test]
+    fn unknown_abbreviation_tags_are_errors_and_empty_lists_are_none() {
+        let err = Grammar::with_file("abbreviations.txt", "Mr. | title honorific\n");
+        assert!(err.is_err());
+        let g = Grammar::with_file("sentence_starters.txt", "# none\n").unwrap();
+        assert!(g.sentence_starters.is_empty());
+        let g =
+            Grammar::with_file("function_words.txt", "[question_words]\n[auxiliaries]\n").unwrap();
+        assert!(!g.in_section(Section::QuestionWords, "whether"));
+        assert!(!g.in_section(Section::AdjunctStarts, "on"));
+        let extractor = crate::Extractor::new(g);
+        let text =
+            "Lee asked whether the plan was fair. \"No,\" he said. It was, Lee said on Friday.";
+        let _ = extractor.extract(text);
+    }
+
+    #[test]
+    fn edited_lists_in_a_grammar_dir_change_what_is_found() {
+        let dir = std::env::temp_dir().join(format!("whosaid-grammar-w{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // A question word removed: "asked whether ..." no longer reports what was asked.
+        let words = include_str!("../grammar/function_words.txt")
+            .replace("[question_words]\n", "[question_words]\nwhither\n")
+            .replace("\nwhether\n", "\n");
+        std::fs::write(dir.join("function_words.txt"), words).unwrap();
+        // An invented sentence starter: "U.S. Zebras" now ends a sentence after "U.S.".
+        let starters = format!(
+            "{}Zebras\n",
+            include_str!("../grammar/sentence_starters.txt")
+        );
+        std::fs::write(dir.join("sentence_starters.txt"), starters).unwrap();
+        // "Calif." untagged: an abbreviation, but no longer a state that closes "City, ST.".
+        let abbreviations = include_str!("../grammar/abbreviations.txt")
+            .replace("Calif.     | state proper", "Calif.");
+        std::fs::write(dir.join("abbreviations.txt"), abbreviations).unwrap();
+        let edited = Grammar::from_dir(&dir);
+        std::fs::remove_dir_all(&dir).unwrap();
+        let edited = edited.unwrap();
+        let builtin = Grammar::builtin();
+
+        let asked = "Senator Jane Lee asked whether the new tax plan was fair to farmers.";
+        let found = |g: &Grammar| {
+            let extraction = crate::Extractor::new(g.clone()).extract(asked);
+            extraction
+                .statements
+                .iter()
+                .map(|s| s.quote.of(asked).to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found(&builtin),
+            ["whether the new tax plan was fair to farmers"]
+        );
+        assert!(found(&edited).is_empty());
+
+        let sentences = |g: &Grammar, text: &str| {
+            crate::segment::Segmenter::from_grammar(g)
+                .segment(text)
+                .sentences
+                .len()
+        };
+        let zebras = "The plan came from the U.S. Zebras grazed on.";
+        assert_eq!(sentences(&builtin, zebras), 1);
+        assert_eq!(sentences(&edited, zebras), 2);
+        let dateline = "He spoke at a rally in Fresno, Calif. Roger Lee was there.";
+        assert_eq!(sentences(&builtin, dateline), 2);
+        assert_eq!(sentences(&edited, dateline), 1);
+    }
+
     /// `lower` as it was first written: the reference for the fast version.
     fn reference_lower(word: &str) -> String {
         if word.is_ascii() {
