@@ -60,6 +60,8 @@ pub struct CueInfo {
     pub noun: bool,
     /// Introduces quotations but is too ambiguous for reported speech ("continued").
     pub quote_only: bool,
+    /// Still a verb when capitalised, as in a headline ("Putin Says").
+    pub headline: bool,
 }
 
 /// Gender (or number) that a name, title or pronoun signals.
@@ -225,11 +227,13 @@ pub enum Section {
     TitleComplements,
     /// `[place_connectors]`: prepositions joining a name to a place or body ("Morgan of").
     PlaceConnectors,
+    /// `[articles]`: "the", "a", "an", which begin a phrase even when capitalised.
+    Articles,
 }
 
 impl Section {
     /// Every section, in the order of their discriminants.
-    pub const ALL: [Section; 20] = [
+    pub const ALL: [Section; 21] = [
         Section::ClauseBreaks,
         Section::Determiners,
         Section::NameParticles,
@@ -250,6 +254,7 @@ impl Section {
         Section::ObjectPronouns,
         Section::TitleComplements,
         Section::PlaceConnectors,
+        Section::Articles,
     ];
 
     /// The section's name in the grammar files.
@@ -275,6 +280,7 @@ impl Section {
             Section::ObjectPronouns => "object_pronouns",
             Section::TitleComplements => "title_complements",
             Section::PlaceConnectors => "place_connectors",
+            Section::Articles => "articles",
         }
     }
 }
@@ -617,6 +623,7 @@ impl Grammar {
                 "addressee" => info.addressee = true,
                 "noun" => info.noun = true,
                 "quoteonly" => info.quote_only = true,
+                "headline" => info.headline = true,
                 other => return Err(format!("unknown cue tag {other:?}")),
             }
         }
@@ -1867,6 +1874,8 @@ mod tests {
         assert!(g.in_section(Section::ObjectPronouns, "it"));
         assert!(g.in_section(Section::TitleComplements, "of"));
         assert!(g.in_section(Section::PlaceConnectors, "from"));
+        assert!(g.in_section(Section::Articles, "The"));
+        assert!(g.cue("Says").is_some_and(|c| c.headline) && !g.cue("added").unwrap().headline);
         assert!(g.sentence_starters.iter().any(|s| s == "However"));
         let tags = |key: &str| g.abbreviation_tags.get(key).copied().unwrap_or_default();
         assert!(tags("mr").title && tags("mr").social && tags("mr").proper);

@@ -182,8 +182,7 @@ impl<'a> Phrases<'a> {
         }
         let cue = self.grammar.cue(self.word(token)).filter(|c| !c.noun)?;
         // Capitalised cue words are names ("State Department"), except headline verbs ("Putin Says").
-        let headline_verb = matches!(cue.lemma.as_str(), "say" | "tell");
-        (!token.is_capitalized(self.text) || headline_verb).then_some(cue)
+        (!token.is_capitalized(self.text) || cue.headline).then_some(cue)
     }
 
     /// What the lexicons say about the token (see [`Grammar::token_lex`]): a word's facts
@@ -265,7 +264,7 @@ impl<'a> Phrases<'a> {
                 break;
             }
             if self.is_determiner(token) && !token.is_capitalized(self.text)
-                || self.is_one_of(token, &["the", "a", "an"])
+                || self.in_section(token, Section::Articles)
             {
                 if start.is_none() && tentative > 0 && k < end {
                     // "the narrator says": a determiner confirms a common-noun head.
