@@ -55,7 +55,7 @@ pub struct Extractor {
 impl Extractor {
     /// An extractor using `grammar`.
     pub fn new(grammar: Grammar) -> Extractor {
-        let segmenter = Segmenter::new(grammar.abbreviations.iter().map(String::as_str));
+        let segmenter = Segmenter::from_grammar(&grammar);
         Extractor {
             grammar,
             segmenter,

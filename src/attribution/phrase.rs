@@ -25,9 +25,6 @@ fn is_joined_words(text: &str) -> bool {
         && single_spaced_end(text, 0, text.len()) == text.len()
 }
 
-/// Prepositions that join a name to what it heads ("Mr. Morgan of the Sierra Club").
-const NAME_CONNECTORS: [&str; 6] = ["in", "of", "for", "at", "from", "to"];
-
 /// Tokens before a verb in which its clause subject is looked for.
 pub const SUBJECT_REACH: usize = 300;
 /// A noun phrase that can be a speaker: its extent, and the name and title inside it.
@@ -137,8 +134,7 @@ impl<'a> Phrases<'a> {
         let marks_noun = |i: usize| {
             tokens.get(i).is_some_and(|prev| {
                 // Numerals end phrases ("the mother of three replied"); they mark no noun.
-                (self.is_determiner(prev)
-                    && !self.is_one_of(prev, &["that", "this", "one", "two", "three"]))
+                (self.is_determiner(prev) && !self.in_section(prev, Section::NounFreeDeterminers))
                     || is_possessive(self.word(prev))
             })
         };
@@ -161,12 +157,8 @@ impl<'a> Phrases<'a> {
             });
         // "a few questions", "several reports": a quantity word before a plural.
         let quantity = form.ends_with('s')
-            && k.checked_sub(1).is_some_and(|i| {
-                self.is_one_of(
-                    &tokens[i],
-                    &["few", "many", "several", "some", "these", "those", "other"],
-                )
-            });
+            && k.checked_sub(1)
+                .is_some_and(|i| self.in_section(&tokens[i], Section::Quantifiers));
         let noun_context = k.checked_sub(1).is_some_and(marks_noun) || modifier_between || quantity;
         (!noun_context).then_some(cue)
     }
@@ -190,8 +182,7 @@ impl<'a> Phrases<'a> {
         }
         let cue = self.grammar.cue(self.word(token)).filter(|c| !c.noun)?;
         // Capitalised cue words are names ("State Department"), except headline verbs ("Putin Says").
-        let headline_verb = matches!(cue.lemma.as_str(), "say" | "tell");
-        (!token.is_capitalized(self.text) || headline_verb).then_some(cue)
+        (!token.is_capitalized(self.text) || cue.headline).then_some(cue)
     }
 
     /// What the lexicons say about the token (see [`Grammar::token_lex`]): a word's facts
@@ -212,8 +203,9 @@ impl<'a> Phrases<'a> {
         self.lex(token).is_title()
     }
 
-    /// Is the token in the function-word section `section`?
-    fn in_section(&self, token: &Token, section: Section) -> bool {
+    /// Is `token` in the function-word section `section` (a bit test for most tokens)?
+    #[inline]
+    pub(crate) fn in_section(&self, token: &Token, section: Section) -> bool {
         self.grammar.token_in_section(section, token, self.text)
     }
 
@@ -272,7 +264,7 @@ impl<'a> Phrases<'a> {
                 break;
             }
             if self.is_determiner(token) && !token.is_capitalized(self.text)
-                || self.is_one_of(token, &["the", "a", "an"])
+                || self.in_section(token, Section::Articles)
             {
                 if start.is_none() && tentative > 0 && k < end {
                     // "the narrator says": a determiner confirms a common-noun head.
@@ -282,7 +274,8 @@ impl<'a> Phrases<'a> {
                     start = Some(k - 1);
                     // "a spokesman for the Kremlin": the determiner may close an "of/for/to" complement.
                     if k >= lo + 3
-                        && self.is_one_of(&tokens[k - 2], &["for", "of", "to", "at"])
+                        && (self.in_section(&tokens[k - 2], Section::TitleComplements)
+                            || self.is_one_of(&tokens[k - 2], &["at"]))
                         && self.is_title(&tokens[k - 3])
                     {
                         k -= 2;
@@ -292,8 +285,8 @@ impl<'a> Phrases<'a> {
                 break;
             }
             let capitalized = token.is_capitalized(self.text);
-            let connector = self.is_one_of(token, &["for", "of", "to"])
-                || self.is_one_of(token, &["in", "at", "from"])
+            let connector = self.in_section(token, Section::TitleComplements)
+                || self.in_section(token, Section::PlaceConnectors)
                     && start.is_some_and(|s| tokens[s].is_capitalized(self.text));
             if connector
                 && start.is_some()
@@ -360,7 +353,7 @@ impl<'a> Phrases<'a> {
                 let w = self.word(t);
                 !w.contains('.')
                     || w.chars().filter(|c| c.is_alphabetic()).count() == 1
-                    || self.is_one_of(t, &["jr.", "sr.", "jr", "sr", "ii", "iii"])
+                    || self.in_section(t, Section::NameSuffixes)
             };
             (t.is_capitalized(self.text)
                 && !self.is_title(t)
@@ -395,7 +388,10 @@ impl<'a> Phrases<'a> {
             name_start += 1;
         }
         let possessive = is_possessive(self.word(last));
-        let is_connector = |t: &Token| self.is_one_of(t, &NAME_CONNECTORS);
+        let is_connector = |t: &Token| {
+            self.in_section(t, Section::TitleComplements)
+                || self.in_section(t, Section::PlaceConnectors)
+        };
         let after_connector = name_start > 0
             && (is_connector(&tokens[name_start - 1])
                 || self.is_one_of(&tokens[name_start - 1], &["the"]))
@@ -459,7 +455,7 @@ impl<'a> Phrases<'a> {
             });
         }
         if self.is_pronoun(last) {
-            if self.is_one_of(last, &["him", "them", "his"]) {
+            if self.in_section(last, Section::NonSubjectPronouns) {
                 return None;
             }
             return Some(NounPhrase {
@@ -492,13 +488,7 @@ impl<'a> Phrases<'a> {
         let governed = first > lo
             && !participle_cue
             && !(starts_with_determiner && phrase.name.is_some())
-            && self.is_one_of(
-                &tokens[first - 1],
-                &[
-                    "to", "with", "of", "for", "on", "at", "in", "from", "by", "about", "through",
-                    "into", "across", "during", "under", "over", "around",
-                ],
-            );
+            && self.in_section(&tokens[first - 1], Section::GoverningPrepositions);
         if governed {
             let participle = (lo..first - 1)
                 .rev()
@@ -567,7 +557,9 @@ impl<'a> Phrases<'a> {
         // or is a title phrase ("Russia's ambassador to the U.N."); "Sanders stepped up ..." is a clause.
         let head_is_title = appositive
             .iter()
-            .take_while(|t| !self.is_one_of(t, &["to", "of", "for", "at", "in"]))
+            .take_while(|t| {
+                !(self.in_section(t, Section::TitleComplements) || self.is_one_of(t, &["at", "in"]))
+            })
             .last()
             .is_some_and(|t| self.is_title(t));
         let looks_like_role = self.is_determiner(first)
@@ -655,7 +647,7 @@ impl<'a> Phrases<'a> {
             };
             // The cheap tests of where the phrase stands go first: most words are no connector.
             if end == Some(j)
-                && self.is_one_of(token, &["of", "for", "to"])
+                && self.in_section(token, Section::TitleComplements)
                 && (self.is_title(&tokens[j - 1])
                     || self.is_one_of(token, &["of"]) && complement_follows())
             {
@@ -665,7 +657,7 @@ impl<'a> Phrases<'a> {
             if end.is_some()
                 && j > begin
                 && self.is_one_of(token, &["the"])
-                && self.is_one_of(&tokens[j - 1], &["of", "for", "to"])
+                && self.in_section(&tokens[j - 1], Section::TitleComplements)
             {
                 j += 1;
                 continue;
@@ -1058,7 +1050,7 @@ impl<'a> Phrases<'a> {
                     .grammar
                     .pronoun(self.word(first))
                     .is_some_and(|p| !p.first_person)
-                && !self.is_one_of(first, &["him", "her", "them", "his", "it"]);
+                && !self.in_section(first, Section::ObjectPronouns);
             if pronoun || first.is_capitalized(self.text) || self.is_determiner(first) {
                 if let Some((phrase, _)) = self.phrase_from(tokens, start) {
                     if phrase.span.start == first.span.start

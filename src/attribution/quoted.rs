@@ -1100,8 +1100,7 @@ mod tests {
             None
         }
         let grammar = Grammar::builtin();
-        let segmenter =
-            crate::text::segment::Segmenter::new(grammar.abbreviations.iter().map(String::as_str));
+        let segmenter = crate::text::segment::Segmenter::from_grammar(&grammar);
         for text in [
             "CNN: Putin spoke.",
             " CNN : Putin spoke.",

@@ -127,87 +127,6 @@ fn sentence_tokens<'t>(tokens: &'t [Token], span: Span, cues: &mut Vec<usize>) -
     rest.get(..len).unwrap_or(&[])
 }
 
-/// Words that open an adjunct after a cue rather than a clause ("on Friday", "in a statement"):
-/// the list `is_adjunct_word` matches, kept as the definition its test checks it against.
-#[cfg(test)]
-const ADJUNCT_STARTS: [&str; 22] = [
-    "in",
-    "on",
-    "at",
-    "during",
-    "to",
-    "from",
-    "via",
-    "after",
-    "before",
-    "while",
-    "when",
-    "through",
-    "according",
-    "without",
-    "with",
-    "as",
-    "of",
-    "for",
-    "about",
-    "and",
-    "but",
-    "referring",
-];
-
-/// Is `word` one of `ADJUNCT_STARTS` in any case? What asking `is_word` of each says (its
-/// ASCII lower case is compared), with one copy of its bytes instead of one test per literal.
-fn is_adjunct_word(word: &str) -> bool {
-    let mut lower = [0u8; 9];
-    let Some(copy) = lower.get_mut(..word.len()) else {
-        return false; // longer than any of them
-    };
-    for (to, from) in copy.iter_mut().zip(word.as_bytes()) {
-        *to = from.to_ascii_lowercase();
-    }
-    matches!(
-        &*copy,
-        b"in"
-            | b"on"
-            | b"at"
-            | b"during"
-            | b"to"
-            | b"from"
-            | b"via"
-            | b"after"
-            | b"before"
-            | b"while"
-            | b"when"
-            | b"through"
-            | b"according"
-            | b"without"
-            | b"with"
-            | b"as"
-            | b"of"
-            | b"for"
-            | b"about"
-            | b"and"
-            | b"but"
-            | b"referring"
-    )
-}
-
-/// Words after a cue that make the rest of the clause what was said ("asked whether ...").
-const QUESTION_WORDS: [&str; 8] = [
-    "whether", "if", "why", "how", "what", "when", "about", "for",
-];
-
-/// Words that open a subordinate clause at the start of a sentence ("After ...,").
-const SUBORDINATORS: [&str; 11] = [
-    "after", "while", "when", "although", "though", "as", "because", "since", "before", "if",
-    "until",
-];
-
-/// Auxiliaries that cannot open a reported clause ("was ...": the cue's own predicate).
-const AUXILIARIES: [&str; 11] = [
-    "was", "is", "are", "were", "has", "had", "have", "will", "would", "be", "been",
-];
-
 /// The outer spans of the top-level quotations, for "does one of them hold this token?".
 struct QuotedSpans {
     /// The spans, by start.
@@ -387,11 +306,11 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         })
     }
 
-    /// Is the token at `i` one of `literals` in any case (see [`Phrases::is_one_of`])?
-    fn is_any(&self, i: usize, literals: &[&str]) -> bool {
+    /// Is the token at `i` in the function-word section `section` (a bit test for most tokens)?
+    fn in_section(&self, i: usize, section: Section) -> bool {
         self.tokens
             .get(i)
-            .is_some_and(|t| self.phrases.is_one_of(t, literals))
+            .is_some_and(|t| self.phrases.in_section(t, section))
     }
 
     /// Does the token at `i` end in "ing" in any case ("saying", "SAYING")?
@@ -562,7 +481,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         let mut from = k + 1;
         let participle = self.ends_with_ing(k);
         let participle_after_comma = participle && k > 0 && self.mark(k - 1) == Some(b',');
-        let question_word = next.is_some_and(|i| self.is_any(i, &QUESTION_WORDS));
+        let question_word = next.is_some_and(|i| self.in_section(i, Section::QuestionWords));
         if question_word && !ends_sentence {
             // "asked whether ...", "called for ...": the rest of the clause is what was said.
             from = next.unwrap_or(from);
@@ -622,7 +541,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
 
     /// Does the sentence open with a subordinate clause ("After ...,") that holds the cue at `k`?
     fn opens_with_subordinate_clause(&self, k: usize) -> bool {
-        self.is_any(0, &SUBORDINATORS) && self.first_comma().is_none_or(|i| i >= k)
+        self.in_section(0, Section::Subordinators) && self.first_comma().is_none_or(|i| i >= k)
     }
 
     /// The speaker of the cue at `k`, read strictly: its own subject; the subject of the clause
@@ -672,7 +591,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     fn is_adjunct_start(&self, i: usize) -> bool {
         self.tokens[i].kind == TokenKind::Punct
             || self.ends_with_ing(i)
-            || is_adjunct_word(self.word(i))
+            || self.in_section(i, Section::AdjunctStarts)
             || self.phrases.skippable_after(&self.tokens[i])
     }
 
@@ -733,7 +652,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         if words < MIN_WORDS
             || 2 * quoted >= to - from
             || self.quoted.get(from).copied().unwrap_or(false)
-            || self.is_any(from, &AUXILIARIES)
+            || self.in_section(from, Section::Auxiliaries)
         {
             return None;
         }
@@ -839,8 +758,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
 mod tests {
     use super::{sentence_tokens, QuotedSpans, SentenceReader};
     use crate::attribution::phrase::Phrases;
-    use crate::lexicon::Lex;
-    use crate::lexicon::{lower, Grammar};
+    use crate::lexicon::{lower, Grammar, Lex, Section};
     use crate::span::Span;
     use crate::statement::Kind;
     use crate::text::document::slice;
@@ -1045,8 +963,11 @@ mod tests {
 
     #[test]
     fn adjunct_words_are_the_listed_ones_in_any_case() {
+        let grammar = Grammar::builtin();
+        let listed = &grammar.function_words["adjunct_starts"];
+        assert!(listed.contains("according") && listed.contains("referring"));
         let mut words: Vec<String> = Vec::new();
-        for literal in super::ADJUNCT_STARTS {
+        for literal in listed {
             words.push(literal.to_string());
             words.push(literal.to_uppercase());
             words.push(format!("{literal}s"));
@@ -1057,7 +978,6 @@ mod tests {
         }
         words.extend(
             [
-                "",
                 "İn",
                 "ın",
                 "K",
@@ -1069,13 +989,22 @@ mod tests {
             ]
             .map(String::from),
         );
-        for word in &words {
-            let listed = super::ADJUNCT_STARTS
-                .iter()
-                .any(|l| crate::text::tokens::is_word(word, l));
-            assert_eq!(super::is_adjunct_word(word), listed, "{word:?}");
+        let text = words.join(" ");
+        let phrases = Phrases {
+            text: &text,
+            grammar: &grammar,
+        };
+        let tokens = tokenize_with(&text, Span::new(0, text.len()), &grammar);
+        let reader = SentenceReader::new(&phrases, &tokens, &[]);
+        for (i, token) in tokens.iter().enumerate() {
+            let word = token.text(&text);
+            let expected = listed.iter().any(|l| crate::text::tokens::is_word(word, l));
+            assert_eq!(
+                reader.in_section(i, Section::AdjunctStarts),
+                expected,
+                "{word:?}"
+            );
         }
-        assert!(super::is_adjunct_word("According") && !super::is_adjunct_word("said"));
     }
 
     /// (clause, speaker, cue) of each indirect statement of `text`.

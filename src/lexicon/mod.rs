@@ -67,6 +67,8 @@ pub struct CueInfo {
     pub noun: bool,
     /// Introduces quotations but is too ambiguous for reported speech ("continued").
     pub quote_only: bool,
+    /// Still a verb when capitalised, as in a headline ("Putin Says").
+    pub headline: bool,
 }
 
 /// Gender (or number) that a name, title or pronoun signals.
@@ -104,6 +106,21 @@ pub struct PronounInfo {
     pub gender: Option<Gender>,
     /// First person ("I", "we").
     pub first_person: bool,
+}
+
+/// What the sentence segmenter knows of an abbreviation: its tags in `abbreviations.txt`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AbbreviationInfo {
+    /// `title`: written before a name ("Gen."); ends no sentence before a name.
+    pub title: bool,
+    /// `social`: a courtesy title ("Mr.") that opens a sentence after another abbreviation.
+    pub social: bool,
+    /// `state`: a state or province ("Calif."), which ends "Bedminster, N.J." before a name.
+    pub state: bool,
+    /// `joiner`: joins two phrases and never ends a sentence ("vs.", "e.g.").
+    pub joiner: bool,
+    /// `proper`: an abbreviation only when capitalised ("Ill." but not "ill.").
+    pub proper: bool,
 }
 
 /// Whether an outlet is a news organisation or a social platform.
@@ -150,6 +167,10 @@ pub struct Grammar {
     pub abbreviations: Vec<String>,
     /// The same abbreviations as a set, for lookups.
     pub abbreviation_set: HashSet<String>,
+    /// The tags of each abbreviation (same keys); the last line of a key wins.
+    pub abbreviation_tags: HashMap<String, AbbreviationInfo>,
+    /// Common sentence starters, as written ("The", "However"), from `sentence_starters.txt`.
+    pub sentence_starters: Vec<String>,
     /// Closed-class word lists by section name (lower case).
     pub function_words: HashMap<String, HashSet<String>>,
     /// Fast lookup tables derived from the maps above, built at the first lookup.
@@ -189,11 +210,37 @@ pub enum Section {
     StopWords,
     /// `[time_words]`.
     TimeWords,
+    /// `[adjunct_starts]`: words after a cue that open an adjunct, not a clause ("on Friday").
+    AdjunctStarts,
+    /// `[question_words]`: words after a cue that make the rest what was said ("asked whether").
+    QuestionWords,
+    /// `[subordinators]`: words that open a subordinate clause at a sentence start ("After").
+    Subordinators,
+    /// `[auxiliaries]`: auxiliaries that cannot open a reported clause ("was").
+    Auxiliaries,
+    /// `[noun_free_determiners]`: determiners after which a cue word may still be a verb.
+    NounFreeDeterminers,
+    /// `[quantifiers]`: quantity words that make a plural cue word a noun ("several reports").
+    Quantifiers,
+    /// `[name_suffixes]`: dotted words that belong to a name ("Jr.", "III").
+    NameSuffixes,
+    /// `[governing_prepositions]`: prepositions whose object is no clause subject.
+    GoverningPrepositions,
+    /// `[non_subject_pronouns]`: pronouns that end no speaker phrase ("told him").
+    NonSubjectPronouns,
+    /// `[object_pronouns]`: pronouns that open no speaker phrase after a comma ("him", "it").
+    ObjectPronouns,
+    /// `[title_complements]`: prepositions joining a title to its complement ("spokesman for").
+    TitleComplements,
+    /// `[place_connectors]`: prepositions joining a name to a place or body ("Morgan of").
+    PlaceConnectors,
+    /// `[articles]`: "the", "a", "an", which begin a phrase even when capitalised.
+    Articles,
 }
 
 impl Section {
     /// Every section, in the order of their discriminants.
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 21] = [
         Section::ClauseBreaks,
         Section::Determiners,
         Section::NameParticles,
@@ -202,6 +249,19 @@ impl Section {
         Section::SkipBeforeCue,
         Section::StopWords,
         Section::TimeWords,
+        Section::AdjunctStarts,
+        Section::QuestionWords,
+        Section::Subordinators,
+        Section::Auxiliaries,
+        Section::NounFreeDeterminers,
+        Section::Quantifiers,
+        Section::NameSuffixes,
+        Section::GoverningPrepositions,
+        Section::NonSubjectPronouns,
+        Section::ObjectPronouns,
+        Section::TitleComplements,
+        Section::PlaceConnectors,
+        Section::Articles,
     ];
 
     /// The section's name in the grammar files.
@@ -215,6 +275,19 @@ impl Section {
             Section::SkipBeforeCue => "skip_before_cue",
             Section::StopWords => "stop_words",
             Section::TimeWords => "time_words",
+            Section::AdjunctStarts => "adjunct_starts",
+            Section::QuestionWords => "question_words",
+            Section::Subordinators => "subordinators",
+            Section::Auxiliaries => "auxiliaries",
+            Section::NounFreeDeterminers => "noun_free_determiners",
+            Section::Quantifiers => "quantifiers",
+            Section::NameSuffixes => "name_suffixes",
+            Section::GoverningPrepositions => "governing_prepositions",
+            Section::NonSubjectPronouns => "non_subject_pronouns",
+            Section::ObjectPronouns => "object_pronouns",
+            Section::TitleComplements => "title_complements",
+            Section::PlaceConnectors => "place_connectors",
+            Section::Articles => "articles",
         }
     }
 }
@@ -370,7 +443,7 @@ struct Source {
     builtin: &'static str,
 }
 
-const SOURCES: [Source; 7] = [
+const SOURCES: [Source; 8] = [
     Source {
         name: "cues.txt",
         builtin: include_str!("../../grammar/cues.txt"),
@@ -398,6 +471,10 @@ const SOURCES: [Source; 7] = [
     Source {
         name: "function_words.txt",
         builtin: include_str!("../../grammar/function_words.txt"),
+    },
+    Source {
+        name: "sentence_starters.txt",
+        builtin: include_str!("../../grammar/sentence_starters.txt"),
     },
 ];
 
@@ -525,6 +602,7 @@ impl Grammar {
                 "outlets.txt" => self.add_outlet(&fields).map_err(fail)?,
                 "first_names.txt" => self.add_first_name(&fields).map_err(fail)?,
                 "abbreviations.txt" => self.add_abbreviation(&fields).map_err(fail)?,
+                "sentence_starters.txt" => self.sentence_starters.push(fields[0].to_string()),
                 _ => {
                     let Some(section) = &current_section else {
                         return Err(fail("entry before any [section] header".into()));
@@ -552,6 +630,7 @@ impl Grammar {
                 "addressee" => info.addressee = true,
                 "noun" => info.noun = true,
                 "quoteonly" => info.quote_only = true,
+                "headline" => info.headline = true,
                 other => return Err(format!("unknown cue tag {other:?}")),
             }
         }
@@ -631,8 +710,20 @@ impl Grammar {
         if key.is_empty() || key.contains(char::is_whitespace) {
             return Err(format!("bad abbreviation {:?}", fields[0]));
         }
+        let mut info = AbbreviationInfo::default();
+        for tag in fields.get(1).map_or("", |t| *t).split_whitespace() {
+            match tag {
+                "title" => info.title = true,
+                "social" => info.social = true,
+                "state" => info.state = true,
+                "joiner" => info.joiner = true,
+                "proper" => info.proper = true,
+                other => return Err(format!("unknown abbreviation tag {other:?}")),
+            }
+        }
         self.abbreviations.push(key.to_string());
         self.abbreviation_set.insert(key.to_string());
+        self.abbreviation_tags.insert(key.to_string(), info);
         Ok(())
     }
 
@@ -810,7 +901,7 @@ impl Grammar {
     }
 
     /// The names of the grammar files (`cues.txt`, ...), in a fixed order.
-    pub fn file_names() -> [&'static str; 7] {
+    pub fn file_names() -> [&'static str; SOURCES.len()] {
         SOURCES.map(|source| source.name)
     }
 
@@ -1191,6 +1282,109 @@ mod tests {
         assert!(g.cue("mumbled").is_some());
         assert!(g.cue("said").is_none());
         assert!(g.outlet("CNN").is_some(), "other files stay built in");
+    }
+
+    #[test]
+    fn builtin_loads_every_file_section_and_tag() {
+        let g = Grammar::builtin();
+        assert!(Grammar::file_names().contains(&"sentence_starters.txt"));
+        for section in Section::ALL {
+            let words = g.function_words.get(section.name());
+            assert!(words.is_some_and(|w| !w.is_empty()), "{section:?}");
+            // Every section the rules ask about gets a bit.
+            assert_ne!(g.index().section_bits[section as usize], 0, "{section:?}");
+        }
+        assert!(g.in_section(Section::AdjunctStarts, "According"));
+        assert!(g.in_section(Section::QuestionWords, "whether"));
+        assert!(g.in_section(Section::Subordinators, "although"));
+        assert!(g.in_section(Section::Auxiliaries, "been"));
+        assert!(g.in_section(Section::NounFreeDeterminers, "three"));
+        assert!(g.in_section(Section::Quantifiers, "several"));
+        assert!(g.in_section(Section::NameSuffixes, "Jr."));
+        assert!(g.in_section(Section::GoverningPrepositions, "across"));
+        assert!(g.in_section(Section::NonSubjectPronouns, "him"));
+        assert!(g.in_section(Section::ObjectPronouns, "it"));
+        assert!(g.in_section(Section::TitleComplements, "of"));
+        assert!(g.in_section(Section::PlaceConnectors, "from"));
+        assert!(g.in_section(Section::Articles, "The"));
+        assert!(g.cue("Says").is_some_and(|c| c.headline) && !g.cue("added").unwrap().headline);
+        assert!(g.sentence_starters.iter().any(|s| s == "However"));
+        let tags = |key: &str| g.abbreviation_tags.get(key).copied().unwrap_or_default();
+        assert!(tags("mr").title && tags("mr").social && tags("mr").proper);
+        assert!(tags("st").title && !tags("st").proper && !tags("st").social);
+        assert!(tags("calif").state && tags("n.j").state);
+        assert!(tags("vs").joiner && tags("e.g").joiner);
+        assert!(tags("jan").proper && tags("no").proper && !tags("u.s").proper);
+        assert_eq!(g.abbreviation_tags.len(), g.abbreviation_set.len());
+    }
+
+    #[test]
+    fn unknown_abbreviation_tags_are_errors_and_empty_lists_are_none() {
+        let err = Grammar::with_file("abbreviations.txt", "Mr. | title honorific\n");
+        assert!(err.is_err());
+        let g = Grammar::with_file("sentence_starters.txt", "# none\n").unwrap();
+        assert!(g.sentence_starters.is_empty());
+        let g =
+            Grammar::with_file("function_words.txt", "[question_words]\n[auxiliaries]\n").unwrap();
+        assert!(!g.in_section(Section::QuestionWords, "whether"));
+        assert!(!g.in_section(Section::AdjunctStarts, "on"));
+        let extractor = crate::Extractor::new(g);
+        let text =
+            "Lee asked whether the plan was fair. \"No,\" he said. It was, Lee said on Friday.";
+        let _ = extractor.extract(text);
+    }
+
+    #[test]
+    fn edited_lists_in_a_grammar_dir_change_what_is_found() {
+        let dir = std::env::temp_dir().join(format!("whosaid-grammar-w{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // A question word removed: "asked whether ..." no longer reports what was asked.
+        let words = include_str!("../../grammar/function_words.txt")
+            .replace("[question_words]\n", "[question_words]\nwhither\n")
+            .replace("\nwhether\n", "\n");
+        std::fs::write(dir.join("function_words.txt"), words).unwrap();
+        // An invented sentence starter: "U.S. Zebras" now ends a sentence after "U.S.".
+        let starters = format!(
+            "{}Zebras\n",
+            include_str!("../../grammar/sentence_starters.txt")
+        );
+        std::fs::write(dir.join("sentence_starters.txt"), starters).unwrap();
+        // "Calif." untagged: an abbreviation, but no longer a state that closes "City, ST.".
+        let abbreviations = include_str!("../../grammar/abbreviations.txt")
+            .replace("Calif.     | state proper", "Calif.");
+        std::fs::write(dir.join("abbreviations.txt"), abbreviations).unwrap();
+        let edited = Grammar::from_dir(&dir);
+        std::fs::remove_dir_all(&dir).unwrap();
+        let edited = edited.unwrap();
+        let builtin = Grammar::builtin();
+
+        let asked = "Senator Jane Lee asked whether the new tax plan was fair to farmers.";
+        let found = |g: &Grammar| {
+            let extraction = crate::Extractor::new(g.clone()).extract(asked);
+            extraction
+                .statements
+                .iter()
+                .map(|s| s.quote.of(asked).to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found(&builtin),
+            ["whether the new tax plan was fair to farmers"]
+        );
+        assert!(found(&edited).is_empty());
+
+        let sentences = |g: &Grammar, text: &str| {
+            crate::text::segment::Segmenter::from_grammar(g)
+                .segment(text)
+                .sentences
+                .len()
+        };
+        let zebras = "The plan came from the U.S. Zebras grazed on.";
+        assert_eq!(sentences(&builtin, zebras), 1);
+        assert_eq!(sentences(&edited, zebras), 2);
+        let dateline = "He spoke at a rally in Fresno, Calif. Roger Lee was there.";
+        assert_eq!(sentences(&builtin, dateline), 2);
+        assert_eq!(sentences(&edited, dateline), 1);
     }
 
     /// `lower` as it was first written: the reference for the fast version.

@@ -770,6 +770,12 @@ fn may_be_title(token: &Token) -> bool {
     !token.lex.is_known() || token.lex.is_title()
 }
 
+/// Is `token` a `[title_complements]` word ("of") written in lower case?
+fn is_lower_complement(text: &str, token: &Token, grammar: &Grammar) -> bool {
+    grammar.token_in_section(Section::TitleComplements, token, text)
+        && !token.text(text).bytes().any(|b| b.is_ascii_uppercase())
+}
+
 /// Index of the person title that governs a name right after `before`, stepping back over a
 /// short complement ("Ambassador to the U.N.").
 fn title_head(text: &str, before: &[Token], grammar: &Grammar) -> Option<usize> {
@@ -782,13 +788,15 @@ fn title_head(text: &str, before: &[Token], grammar: &Grammar) -> Option<usize> 
             let joins = complement.is_empty()
                 || complement
                     .first()
-                    .is_some_and(|t| matches!(t.text(text), "to" | "of" | "for"));
+                    .is_some_and(|t| is_lower_complement(text, t, grammar));
             return joins.then_some(index);
         }
         if token.kind != TokenKind::Word {
             return None;
         }
-        let complement = matches!(word, "to" | "of" | "for" | "the") || token.is_capitalized(text);
+        let complement = is_lower_complement(text, token, grammar)
+            || word == "the"
+            || token.is_capitalized(text);
         if !complement {
             return None;
         }

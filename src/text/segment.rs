@@ -38,6 +38,7 @@ use nom::multi::{many0_count, many1_count};
 use nom::{IResult, Parser};
 use rustc_hash::FxHashMap;
 
+use crate::lexicon::{AbbreviationInfo, Grammar};
 use crate::span::Span;
 use crate::text::stops::Stops;
 use crate::text::tokens::is_ascii_white;
@@ -51,146 +52,6 @@ const COUNT_WINDOW: usize = 256;
 /// A sentence must have more words than this to end at an abbreviation.
 const MIN_WORDS_BEFORE_ABBREVIATION_END: usize = 3;
 
-/// Titles written before a name: never a sentence end unless a sentence starter follows.
-const TITLES: &[&str] = &[
-    "adm", "ald", "amb", "asst", "atty", "brig", "capt", "cdr", "cmdr", "cmdt", "col", "comdr",
-    "cpl", "cpt", "det", "dr", "drs", "ens", "fr", "ft", "gen", "gens", "gov", "govs", "hon",
-    "insp", "lieut", "lt", "maj", "messrs", "mlle", "mme", "mmes", "mr", "mrs", "ms", "msgr", "mt",
-    "pfc", "pres", "prof", "profs", "pvt", "rep", "reps", "rev", "revs", "rt", "sen", "sens",
-    "sgt", "spc", "sra", "srta", "st", "ste", "supt",
-];
-
-/// Abbreviations that join two phrases and never end a sentence ("Roe v. Wade", "e.g.").
-const NEVER_FINAL: &[&str] = &["cf", "e.g", "i.e", "v", "viz", "vs"];
-
-/// Social titles that, after another abbreviation, begin a new sentence ("... 6 P.M. Mr. Smith").
-const SOCIAL_TITLES: &[&str] = &["dr", "messrs", "mmes", "mr", "mrs", "ms"];
-
-/// State and province abbreviations; after "City," they usually end the sentence.
-const STATES: &[&str] = &[
-    "ala", "alta", "ariz", "ark", "b.c", "cal", "calif", "colo", "conn", "d.c", "del", "fla", "ga",
-    "ill", "ind", "kan", "kans", "ky", "la", "mass", "md", "mich", "minn", "miss", "mo", "mont",
-    "n.c", "n.d", "n.h", "n.j", "n.m", "n.y", "neb", "nebr", "nev", "okla", "ont", "ore", "oreg",
-    "p.r", "pa", "que", "r.i", "s.c", "s.d", "tenn", "tex", "va", "vt", "w.va", "wash", "wis",
-    "wisc", "wyo",
-];
-
-/// Month and weekday abbreviations, which count only when capitalised.
-const CALENDAR: &[&str] = &[
-    "apr", "aug", "dec", "feb", "fri", "jan", "jul", "jun", "mar", "mon", "nov", "oct", "sat",
-    "sep", "sept", "sun", "thu", "thur", "thurs", "tue", "tues", "wed",
-];
-
-/// Common capitalised sentence openers: after an abbreviation they mark a new sentence.
-const STARTERS: &[&str] = &[
-    "A",
-    "About",
-    "According",
-    "After",
-    "Afterward",
-    "Again",
-    "Ah",
-    "All",
-    "Also",
-    "Although",
-    "Among",
-    "An",
-    "Another",
-    "Any",
-    "Anyway",
-    "As",
-    "Asked",
-    "Because",
-    "Before",
-    "Being",
-    "Both",
-    "But",
-    "Despite",
-    "Did",
-    "During",
-    "Each",
-    "Earlier",
-    "Either",
-    "Even",
-    "Every",
-    "Few",
-    "Finally",
-    "For",
-    "Furthermore",
-    "He",
-    "Her",
-    "Here",
-    "His",
-    "How",
-    "However",
-    "I",
-    "If",
-    "In",
-    "Indeed",
-    "Instead",
-    "It",
-    "Its",
-    "Later",
-    "Many",
-    "Meanwhile",
-    "Millions",
-    "More",
-    "Moreover",
-    "Most",
-    "Much",
-    "My",
-    "Neither",
-    "Nevertheless",
-    "No",
-    "None",
-    "Nor",
-    "Not",
-    "Nothing",
-    "Now",
-    "Often",
-    "Oh",
-    "Once",
-    "Only",
-    "Other",
-    "Others",
-    "Our",
-    "Perhaps",
-    "Several",
-    "She",
-    "Since",
-    "So",
-    "Some",
-    "Still",
-    "Such",
-    "That",
-    "The",
-    "Their",
-    "Then",
-    "There",
-    "These",
-    "They",
-    "This",
-    "Those",
-    "Though",
-    "Thus",
-    "Unlike",
-    "Until",
-    "We",
-    "What",
-    "Whatever",
-    "When",
-    "Where",
-    "Whether",
-    "Which",
-    "While",
-    "Who",
-    "Why",
-    "Yes",
-    "Yet",
-    "You",
-    "Your",
-];
-
 /// Splits text into paragraphs and sentences as spans into the original text.
 #[derive(Debug, Clone, Default)]
 pub struct Segmenter {
@@ -201,6 +62,10 @@ pub struct Segmenter {
     /// A bit for each (length, first byte, last byte) of the keys ([`filter_bit`]): an ASCII
     /// token whose bit is clear is no abbreviation, which spares most look-ups.
     filter: [u64; 16],
+    /// The sentence starters as [`starter_key`]s, sorted, without duplicates.
+    starters: Vec<u128>,
+    /// The courtesy titles ("mr"), lower case, that open a sentence after an abbreviation.
+    social_titles: Vec<Box<str>>,
 }
 
 /// The paragraphs and sentences of a document.
@@ -227,12 +92,38 @@ impl Segmentation {
 }
 
 impl Segmenter {
-    /// A segmenter that knows these abbreviations (lower-case, without the final period, e.g. "u.s", "mr", "dec", "a.m").
+    /// A segmenter that knows these abbreviations (lower-case, without the final period, e.g. "u.s", "mr", "dec", "a.m"), without tags, and no sentence starters.
     pub fn new<'a>(abbreviations: impl IntoIterator<Item = &'a str>) -> Segmenter {
+        Segmenter::with_words(
+            abbreviations
+                .into_iter()
+                .map(|a| (a, AbbreviationInfo::default())),
+            std::iter::empty(),
+        )
+    }
+
+    /// The segmenter of `grammar`: its abbreviations with their tags and its sentence starters.
+    pub fn from_grammar(grammar: &Grammar) -> Segmenter {
+        Segmenter::with_words(
+            grammar.abbreviations.iter().map(|a| {
+                let tags = grammar.abbreviation_tags.get(a).copied();
+                (a.as_str(), tags.unwrap_or_default())
+            }),
+            grammar.sentence_starters.iter().map(String::as_str),
+        )
+    }
+
+    /// A segmenter that knows these abbreviations (as for [`Segmenter::new`]) with their tags,
+    /// and these sentence starters, as written ("The").
+    pub fn with_words<'a>(
+        abbreviations: impl IntoIterator<Item = (&'a str, AbbreviationInfo)>,
+        starters: impl IntoIterator<Item = &'a str>,
+    ) -> Segmenter {
         let mut map = FxHashMap::default();
         let mut longest = 0;
         let mut filter = [0u64; 16];
-        for abbreviation in abbreviations {
+        let mut social_titles: Vec<Box<str>> = Vec::new();
+        for (abbreviation, info) in abbreviations {
             let key = abbreviation.trim();
             let key = key.strip_suffix('.').unwrap_or(key).to_lowercase();
             if key.is_empty() {
@@ -243,13 +134,26 @@ impl Segmenter {
             if let Some(word) = filter.get_mut(bit / 64) {
                 *word |= 1 << (bit % 64);
             }
-            let class = Class::of(&key);
-            map.insert(key.into_boxed_str(), class);
+            if info.social && !social_titles.iter().any(|t| **t == *key) {
+                social_titles.push(key.clone().into_boxed_str());
+            }
+            map.insert(key.into_boxed_str(), Class::of(info));
         }
+        // Longer stems are never looked up (see `is_starter`).
+        let mut starters: Vec<u128> = starters
+            .into_iter()
+            .map(str::trim)
+            .filter(|s| !s.is_empty() && s.len() <= MAX_STARTER)
+            .map(|s| starter_key(s.as_bytes()))
+            .collect();
+        starters.sort_unstable();
+        starters.dedup();
         Segmenter {
             abbreviations: map,
             longest,
             filter,
+            starters,
+            social_titles,
         }
     }
 
@@ -396,13 +300,13 @@ struct Class {
 }
 
 impl Class {
-    /// The class of a lower-case abbreviation key.
-    fn of(key: &str) -> Class {
+    /// The class of an abbreviation with these tags.
+    fn of(info: AbbreviationInfo) -> Class {
         Class {
-            title: is_title(key),
-            state: is_state(key),
-            joiner: NEVER_FINAL.binary_search(&key).is_ok(),
-            capitalised_only: capitalised_only(key),
+            title: info.title,
+            state: info.state,
+            joiner: info.joiner,
+            capitalised_only: info.proper,
         }
     }
 }
@@ -710,7 +614,7 @@ impl<'t> Scan<'_, 't, '_> {
                 let (word, dotted) = self.word_at(next.word);
                 if next.first.is_numeric() {
                     false
-                } else if is_starter(word) && !dotted {
+                } else if self.seg.is_starter(word) && !dotted {
                     true
                 } else {
                     // "you and I. Did": the pronoun after a lower-case word, not "Albert I. Jones".
@@ -745,11 +649,11 @@ impl<'t> Scan<'_, 't, '_> {
             return false;
         }
         let (word, dotted) = self.word_at(next.word);
-        if is_starter(word) && !dotted {
+        if self.seg.is_starter(word) && !dotted {
             return true;
         }
         // "... at 6 P.M. Mr. Smith": a social title opens a new sentence (but not "At 5 a.m. Mr.").
-        let social = !title && dotted && is_social_title(word);
+        let social = !title && dotted && self.seg.is_social_title(word);
         // "Bedminster, N.J. Roger Ailes": a state after "City," closes the clause.
         let after_place = state
             && !dotted
@@ -1119,18 +1023,30 @@ fn opens_sentence(c: char) -> bool {
         || matches!(c, '$' | '€' | '£' | '¥' | '#' | '@')
 }
 
-/// True when `word` (possibly with "'s", "'m", ...) is a common sentence opener.
-fn is_starter(word: &str) -> bool {
-    let bytes = word.as_bytes();
-    // The stem ends at the first `'` or `’` (E2 80 99).
-    let stem_len = (0..bytes.len())
-        .find(|&at| matches!(bytes.get(at..), Some([b'\'', ..] | [0xE2, 0x80, 0x99, ..])))
-        .unwrap_or(bytes.len());
-    let stem = bytes.get(..stem_len).unwrap_or(bytes);
-    stem.len() <= 12
-        && stem.first().is_some_and(u8::is_ascii_uppercase)
-        && STARTER_KEYS.binary_search(&starter_key(stem)).is_ok()
+impl Segmenter {
+    /// True when `word` (possibly with "'s", "'m", ...) is one of the sentence starters.
+    fn is_starter(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        // The stem ends at the first `'` or `’` (E2 80 99).
+        let stem_len = (0..bytes.len())
+            .find(|&at| matches!(bytes.get(at..), Some([b'\'', ..] | [0xE2, 0x80, 0x99, ..])))
+            .unwrap_or(bytes.len());
+        let stem = bytes.get(..stem_len).unwrap_or(bytes);
+        stem.len() <= MAX_STARTER
+            && stem.first().is_some_and(u8::is_ascii_uppercase)
+            && self.starters.binary_search(&starter_key(stem)).is_ok()
+    }
+
+    /// True when `word` is a social title such as "Mr" or "Mrs" (any case).
+    fn is_social_title(&self, word: &str) -> bool {
+        self.social_titles
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(word))
+    }
 }
+
+/// The longest sentence starter, in bytes, that is looked for.
+const MAX_STARTER: usize = 12;
 
 /// A word of at most 15 bytes as a number that sorts as the words do (for words without
 /// NUL bytes): its bytes from the top, then its length.
@@ -1143,40 +1059,6 @@ const fn starter_key(word: &[u8]) -> u128 {
         at += 1;
     }
     (key << 8) | word.len() as u128
-}
-
-/// [`STARTERS`] as [`starter_key`]s, in the same (sorted) order.
-const STARTER_KEYS: [u128; STARTERS.len()] = {
-    let mut keys = [0u128; STARTERS.len()];
-    let mut at = 0;
-    while at < STARTERS.len() {
-        keys[at] = starter_key(STARTERS[at].as_bytes());
-        at += 1;
-    }
-    keys
-};
-
-/// True when `word` is a social title such as "Mr" or "Mrs" (any case).
-fn is_social_title(word: &str) -> bool {
-    SOCIAL_TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
-}
-
-/// True when the lower-case key is a prepositive title.
-fn is_title(key: &str) -> bool {
-    TITLES.binary_search(&key).is_ok()
-}
-
-/// True when the lower-case key is a state or province abbreviation.
-fn is_state(key: &str) -> bool {
-    STATES.binary_search(&key).is_ok()
-}
-
-/// True for abbreviations that are ordinary words when written in lower case ("ill", "mass", "no").
-fn capitalised_only(key: &str) -> bool {
-    (is_title(key) && !matches!(key, "st" | "mt" | "ft"))
-        || is_state(key)
-        || CALENDAR.binary_search(&key).is_ok()
-        || matches!(key, "no" | "nos" | "art" | "arts")
 }
 
 /// `Span::new(start, end).trim(text)`, without decoding when both ends are ASCII and not blank.
@@ -1222,19 +1104,9 @@ fn ceil_boundary(text: &str, at: usize) -> usize {
 mod tests {
     use super::*;
 
-    /// A segmenter with the shipped abbreviation list, loaded as the pipeline loads it.
+    /// A segmenter with the shipped word lists, loaded as the pipeline loads them.
     fn segmenter() -> Segmenter {
-        let list = include_str!("../../grammar/abbreviations.txt");
-        let keys: Vec<String> = list
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| {
-                let l = l.to_lowercase();
-                l.strip_suffix('.').map(str::to_owned).unwrap_or(l)
-            })
-            .collect();
-        Segmenter::new(keys.iter().map(String::as_str))
+        Segmenter::from_grammar(&Grammar::builtin())
     }
 
     /// The sentences of `text` as strings.
@@ -1280,29 +1152,18 @@ mod tests {
     }
 
     #[test]
-    fn word_lists_are_sorted_for_binary_search() {
-        for list in [
-            TITLES,
-            SOCIAL_TITLES,
-            STATES,
-            CALENDAR,
-            STARTERS,
-            NEVER_FINAL,
-        ] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
-        }
-    }
-
-    #[test]
     fn starter_keys_sort_and_match_as_the_words_do() {
-        assert!(STARTER_KEYS.windows(2).all(|w| w[0] < w[1]));
+        let grammar = Grammar::builtin();
+        let seg = Segmenter::from_grammar(&grammar);
+        assert!(seg.starters.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(seg.starters.len(), grammar.sentence_starters.len());
         let slow = |word: &str| {
             let stem = word.split(['\'', '’']).next().unwrap_or(word);
             stem.len() <= 12
                 && stem.starts_with(|c: char| c.is_ascii_uppercase())
-                && STARTERS.binary_search(&stem).is_ok()
+                && grammar.sentence_starters.iter().any(|s| s == stem)
         };
-        let mut words: Vec<String> = STARTERS.iter().map(|s| s.to_string()).collect();
+        let mut words: Vec<String> = grammar.sentence_starters.clone();
         for extra in [
             "",
             "a",
@@ -1328,8 +1189,11 @@ mod tests {
             words.push(extra.to_string());
         }
         for word in &words {
-            assert_eq!(is_starter(word), slow(word), "{word:?}");
-            assert_eq!(is_starter(&format!("{word}x")), slow(&format!("{word}x")));
+            assert_eq!(seg.is_starter(word), slow(word), "{word:?}");
+            assert_eq!(
+                seg.is_starter(&format!("{word}x")),
+                slow(&format!("{word}x"))
+            );
         }
     }
 
@@ -1357,7 +1221,17 @@ mod tests {
 
     #[test]
     fn new_normalises_keys() {
-        let seg = Segmenter::new(["U.S.", " Mr ", "", "."]);
+        let plain = AbbreviationInfo::default();
+        let title = AbbreviationInfo {
+            title: true,
+            ..plain
+        };
+        let keys = [("U.S.", plain), (" Mr ", title), ("", plain), (".", plain)];
+        let seg = Segmenter::with_words(keys, [" The ", "", "Averyveryverylongword"]);
+        assert_eq!(seg.starters, vec![starter_key(b"The")]);
+        assert!(Segmenter::new(["Mr."])
+            .abbreviation("Mr", &mut String::new())
+            .is_some());
         let mut key = String::new();
         assert!(seg.abbreviation("U.S", &mut key).is_some());
         assert!(seg.abbreviation("u.s", &mut key).is_some());
