@@ -14,13 +14,13 @@
 //! assert_eq!(found.statements[0].quote.of(text), "We will not send anyone away,");
 //! ```
 
-pub mod attribution;
+pub(crate) mod attribution;
 pub mod corpus;
 pub mod input;
 pub mod lexicon;
 pub mod output;
 pub mod page;
-pub mod resolve;
+pub(crate) mod resolve;
 pub mod span;
 pub mod statement;
 mod swar;
@@ -93,6 +93,7 @@ impl Extractor {
     /// [`input::web::article_from_html`]); `<tweet>` markup in the text adds its own posts.
     pub fn extract_with_posts(&self, text: &str, posts: &[EmbeddedPost]) -> Extraction {
         let doc = Document::read(text, &self.segmenter, &self.grammar);
+        let text = doc.text;
         let (seg, quotes, words) = (&doc.segmentation, &doc.quotes, &doc.tokens);
         let mut statements = quoted::attribute(text, seg, quotes, words, &self.grammar);
         statements.extend(reported::reported_speech(

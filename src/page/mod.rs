@@ -5,4 +5,4 @@
 //! statements, and the statements of embedded social-media posts ([`posts`]).
 
 pub mod furniture;
-pub mod posts;
+pub(crate) mod posts;

@@ -5,8 +5,8 @@
 //! [`tokens::Token`]s (words and punctuation, each with its lexicon facts). Everything is a
 //! byte span into the text; nothing is copied.
 
-pub mod document;
+pub(crate) mod document;
 pub mod quotes;
 pub mod segment;
 pub(crate) mod stops;
-pub mod tokens;
+pub(crate) mod tokens;

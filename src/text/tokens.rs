@@ -174,8 +174,14 @@ pub fn is_quote_mark(token: &str) -> bool {
     )
 }
 
-/// Splits `within` of `text` into tokens; `is_abbreviation` tells which words keep a following period.
-pub fn tokenize(text: &str, within: Span, is_abbreviation: &dyn Fn(&str) -> bool) -> Vec<Token> {
+/// Splits `within` of `text` into tokens; `is_abbreviation` tells which words keep a following
+/// period. Test support: the pipeline tokenizes with the lexicon (`tokenize_with`).
+#[cfg(test)]
+pub(crate) fn tokenize(
+    text: &str,
+    within: Span,
+    is_abbreviation: &dyn Fn(&str) -> bool,
+) -> Vec<Token> {
     split::<true>(text, within, is_abbreviation, None)
 }
 
