@@ -320,7 +320,7 @@ pub fn find_matches(
             speaker: statement.speaker.clone(),
             speaker_title: statement.title.clone(),
             cue: statement.cue.map_or("", |c| c.of(text)).to_string(),
-            outlet: statement.outlet.clone(),
+            outlet: crate::output::outlet_names(&statement.outlets).into_owned(),
             sentence: sentence.split_whitespace().collect::<Vec<_>>().join(" "),
         });
     }

@@ -15,8 +15,9 @@
 
 use std::cell::{Cell, OnceCell};
 
-use crate::attribute::{find_outlet, frame_outlets, outlet_columns, Attribution, ParagraphTokens};
+use crate::attribute::{Attribution, ParagraphTokens};
 use crate::grammar::{CueInfo, Grammar, Section};
+use crate::outlets::{find_outlet, frame_outlets, outlet_columns};
 use crate::phrase::{NounPhrase, Phrases};
 use crate::quotes::Quote;
 use crate::segment::Segmentation;
@@ -61,22 +62,18 @@ pub fn reported_speech(
             let reader = SentenceReader::new(&phrases, sentence_tokens, &quoted);
             let mut sentence_outlets = None;
             for found in reader.reports(&cues) {
+                let reader = phrases.outlets();
                 let sentence_outlets = sentence_outlets
-                    .get_or_insert_with(|| frame_outlets(&phrases, sentence_tokens, None));
-                let (outlets, cited) = find_outlet(
-                    &phrases,
-                    sentence_tokens,
-                    sentence_outlets,
-                    &found.attribution,
-                );
-                let (outlet, outlet_chain) = outlet_columns(
-                    found
-                        .attribution
-                        .speaker
-                        .and_then(|s| phrases.outlet_named(&s)),
-                    outlets,
-                    cited,
-                );
+                    .get_or_insert_with(|| frame_outlets(&reader, sentence_tokens, None));
+                let speaker = found.attribution.speaker.map(|s| s.span);
+                let (named, cited) = find_outlet(sentence_outlets, speaker, || {
+                    let cue = found.attribution.cue?;
+                    let hearer = phrases.addressee(sentence_tokens, cue)?;
+                    reader.addressee_outlet(hearer.span, hearer.name)
+                });
+                let own = speaker.and_then(|s| reader.outlet_ref_named(s));
+                let (outlets, outlet_chain) =
+                    outlet_columns(own.into_iter().collect(), named, cited);
                 statements.push(Statement {
                     kind: Kind::Indirect,
                     quote: found.clause,
@@ -94,8 +91,8 @@ pub fn reported_speech(
                         .map(|t| t.of(text).to_string())
                         .unwrap_or_default(),
                     cue: found.attribution.cue,
-                    outlet: outlet.unwrap_or_default(),
-                    outlet_chain: outlet_chain.unwrap_or_default(),
+                    outlets,
+                    outlet_chain,
                     paragraph: paragraph_index,
                     sentence: sentence_index,
                     confidence: Rule::Reported.confidence(),
@@ -827,8 +824,8 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                 rule: Rule::Reported,
                 cue: Some(cue),
                 speaker: Some(speaker),
-                outlet: None,
-                outlet_chain: None,
+                outlets: Vec::new(),
+                outlet_chain: Vec::new(),
             },
         }
     }

@@ -23,6 +23,7 @@ pub mod html;
 pub mod indirect;
 pub mod input;
 pub mod names;
+pub mod outlets;
 pub mod output;
 pub mod phrase;
 pub mod quotes;
@@ -118,7 +119,7 @@ impl Extractor {
         self.skip_furniture_and_add_posts(text, &segmentation, &mut statements, posts);
         Extraction {
             statements,
-            article_outlet: attribute::article_outlet(text, &segmentation, &self.grammar),
+            article_outlet: outlets::article_outlet(text, &segmentation, &self.grammar),
         }
     }
 

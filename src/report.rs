@@ -13,6 +13,7 @@ use std::fmt;
 use std::io::{self, Write};
 
 use crate::input::ArticleMeta;
+use crate::output::{outlet_chain, outlet_names};
 use crate::span::Span;
 use crate::statement::{Kind, Statement};
 use crate::Extraction;
@@ -343,10 +344,10 @@ fn write_rows(
             speaker_label(&s.speaker),
             Esc(&s.title),
             Esc(cue),
-            Esc(if s.outlet_chain.trim().is_empty() {
-                &s.outlet
+            Esc(&if s.outlet_chain.is_empty() {
+                outlet_names(&s.outlets)
             } else {
-                &s.outlet_chain
+                outlet_chain(&s.outlets, &s.outlet_chain)
             }),
         )?;
         writeln!(
@@ -428,9 +429,16 @@ fn valid(text: &str, span: Span) -> Option<Span> {
     (span.start < span.end && text.get(span.start..span.end).is_some()).then_some(span)
 }
 
-/// Where the text names a statement's outlet: in the paragraph of its cue, mention or quote.
-fn outlet_span(text: &str, paragraphs: &[Span], s: &Statement) -> Option<Span> {
-    let name = s.outlet.trim();
+/// Where the text names a statement's outlets: in the paragraph of its cue, mention or quote.
+fn outlet_spans(text: &str, paragraphs: &[Span], s: &Statement) -> Vec<Span> {
+    name_in_paragraph(text, paragraphs, s, &outlet_names(&s.outlets))
+        .into_iter()
+        .collect()
+}
+
+/// The first place `name` is written in the paragraph of the statement's cue, mention or quote.
+fn name_in_paragraph(text: &str, paragraphs: &[Span], s: &Statement, name: &str) -> Option<Span> {
+    let name = name.trim();
     if name.is_empty() {
         return None;
     }
@@ -454,12 +462,10 @@ fn highlights(text: &str, paragraphs: &[Span], statements: &[Statement]) -> Vec<
                 statements: vec![i],
             });
         }
-        let parts = [
-            (Role::Speaker, s.mention),
-            (Role::Cue, s.cue),
-            (Role::Outlet, outlet_span(text, paragraphs, s)),
-        ];
-        for (role, span) in parts {
+        let parts = [(Role::Speaker, s.mention), (Role::Cue, s.cue)];
+        let outlets = outlet_spans(text, paragraphs, s);
+        let outlets = outlets.into_iter().map(|span| (Role::Outlet, Some(span)));
+        for (role, span) in parts.into_iter().chain(outlets) {
             let Some(span) = span.and_then(|span| valid(text, span)) else {
                 continue;
             };
@@ -695,11 +701,13 @@ impl Writer<'_> {
         if let Some(cue) = s.cue.and_then(|c| self.text.get(c.start..c.end)) {
             lines.push(format!("cue: {cue}"));
         }
-        if !s.outlet.trim().is_empty() {
-            lines.push(format!("outlet: {}", s.outlet.trim()));
+        let outlets = outlet_names(&s.outlets);
+        if !outlets.trim().is_empty() {
+            lines.push(format!("outlet: {}", outlets.trim()));
         }
-        if !s.outlet_chain.trim().is_empty() && s.outlet_chain != s.outlet {
-            lines.push(format!("via: {}", s.outlet_chain.trim()));
+        let chain = outlet_chain(&s.outlets, &s.outlet_chain);
+        if !chain.trim().is_empty() {
+            lines.push(format!("via: {}", chain.trim()));
         }
         lines.push(format!("confidence: {:.2} ({:?})", s.confidence, s.rule));
         lines.join("\n")
@@ -778,8 +786,8 @@ mod tests {
             speaker: "Someone".to_string(),
             title: String::new(),
             cue,
-            outlet: String::new(),
-            outlet_chain: String::new(),
+            outlets: Vec::new(),
+            outlet_chain: Vec::new(),
             paragraph: 0,
             sentence: 0,
             confidence: 0.9,
@@ -858,6 +866,11 @@ mod tests {
         page.select(&selector).count()
     }
 
+    /// An outlet called `name`, named at `span`.
+    fn outlet(name: &str, span: Option<Span>) -> crate::statement::OutletRef {
+        crate::statement::OutletRef::new(name, crate::grammar::OutletKind::Platform, span)
+    }
+
     #[test]
     fn escapes_markup_in_text_names_and_attributes() {
         let text = "He wrote \"<script>alert('x')</script> & more\" on the \"wall\".";
@@ -868,7 +881,7 @@ mod tests {
             Some(find(text, "wrote")),
         );
         s.speaker = "A \"quoted\" <b>name</b> & co".to_string();
-        s.outlet = "\"wall\"".to_string();
+        s.outlets = vec![outlet("\"wall\"", None)];
         let html = render("<doc>&\".txt", text, vec![s]);
         assert!(!html.contains("<script>"), "{html}");
         assert!(!html.contains("<b>"));
@@ -953,7 +966,7 @@ mod tests {
             statement(Kind::Direct, find(text, "zeta eta"), None, None),
         ];
         let mut with_outlet = statements.clone();
-        with_outlet[1].outlet = "CNN".to_string();
+        with_outlet[1].outlets = vec![outlet("CNN", None)];
         let html = render("nested", text, with_outlet);
         let page = well_formed(&html);
         for n in 1..=5 {

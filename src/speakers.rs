@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::Serialize;
 
 use crate::names::name_words;
+use crate::output::joined;
 use crate::statement::{Kind, Statement};
 
 /// Counts for one name as written, gathered from statements.
@@ -79,8 +80,9 @@ impl SpeakerCounts {
             if !s.title.is_empty() {
                 *tally.titles.entry(s.title.clone()).or_default() += 1;
             }
-            if !s.outlet.is_empty() {
-                *tally.outlets.entry(s.outlet.clone()).or_default() += 1;
+            if !s.outlets.is_empty() {
+                let outlets = crate::output::outlet_names(&s.outlets).into_owned();
+                *tally.outlets.entry(outlets).or_default() += 1;
             }
             if !tally.docs.contains(doc) {
                 tally.docs.insert(doc.to_string());
@@ -114,7 +116,7 @@ impl SpeakerCounts {
                 titles: by_frequency(&t.titles),
                 outlets: by_frequency(&t.outlets),
                 doc_count: t.docs.len(),
-                docs: t.docs.into_iter().collect::<Vec<_>>().join("; "),
+                docs: joined(t.docs.iter().map(String::as_str)),
             })
             .collect();
         summary.sort_by(|a, b| {
@@ -126,15 +128,11 @@ impl SpeakerCounts {
     }
 }
 
-/// Keys joined by "; ", most frequent first.
+/// Keys as one cell (see [`joined`]), most frequent first.
 fn by_frequency(counts: &BTreeMap<String, usize>) -> String {
     let mut entries: Vec<(&String, &usize)> = counts.iter().collect();
     entries.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
-    entries
-        .into_iter()
-        .map(|(k, _)| k.as_str())
-        .collect::<Vec<_>>()
-        .join("; ")
+    joined(entries.into_iter().map(|(k, _)| k.as_str()))
 }
 
 /// For each one-word name, the single longer name ending with the same word, if unique.
@@ -170,10 +168,11 @@ fn starts_upper(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grammar::OutletKind;
     use crate::span::Span;
-    use crate::statement::Rule;
+    use crate::statement::{OutletRef, Rule};
 
-    fn statement(speaker: &str, kind: Kind, title: &str, outlet: &str) -> Statement {
+    fn statement(speaker: &str, kind: Kind, title: &str, outlets: &str) -> Statement {
         Statement {
             kind,
             quote: Span::new(0, 1),
@@ -181,8 +180,12 @@ mod tests {
             speaker: speaker.into(),
             title: title.into(),
             cue: None,
-            outlet: outlet.into(),
-            outlet_chain: String::new(),
+            outlets: outlets
+                .split(", ")
+                .filter(|name| !name.is_empty())
+                .map(|name| OutletRef::new(name, OutletKind::Outlet, None))
+                .collect(),
+            outlet_chain: Vec::new(),
             paragraph: 0,
             sentence: 0,
             confidence: 0.9,

@@ -2,7 +2,33 @@
 
 use serde::Serialize;
 
+use crate::grammar::OutletKind;
 use crate::span::Span;
+
+/// One outlet or platform a statement names: what it is called, what kind it is, and where
+/// the text names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutletRef {
+    /// The name written in the output: the canonical name ("CNN" for "the cable news
+    /// network"), or the words as written when no lexicon entry names it ("Rossiya-1's 60
+    /// Minutes", "Russian state media").
+    pub name: String,
+    /// News outlet or platform.
+    pub kind: OutletKind,
+    /// Where the text names it; None when no words of the text do (an embedded post's platform).
+    pub span: Option<Span>,
+}
+
+impl OutletRef {
+    /// An outlet called `name`, of `kind`, named at `span`.
+    pub fn new(name: impl Into<String>, kind: OutletKind, span: Option<Span>) -> OutletRef {
+        OutletRef {
+            name: name.into(),
+            kind,
+            span,
+        }
+    }
+}
 
 /// What kind of speech a statement is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -88,10 +114,12 @@ pub struct Statement {
     pub title: String,
     /// The cue word ("told").
     pub cue: Option<Span>,
-    /// The outlet or platform the statement was given to or relayed by.
-    pub outlet: String,
-    /// The chain of outlets that relayed it, nearest first ("CNN <- Russian state media").
-    pub outlet_chain: String,
+    /// The outlets or platforms the statement was given to or relayed by, in text order, each
+    /// name once.
+    pub outlets: Vec<OutletRef>,
+    /// The outlets further along the chain that relayed it, which `outlets` cite, nearest
+    /// first ("Russian state media" for CNN citing it); empty when there are none.
+    pub outlet_chain: Vec<OutletRef>,
     /// Index of the paragraph the statement starts in.
     pub paragraph: usize,
     /// Index of the sentence the statement starts in.

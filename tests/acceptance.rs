@@ -25,6 +25,11 @@ fn row<'a>(text: &str, found: &'a Extraction, words: &str) -> &'a Statement {
         .unwrap_or_else(|| panic!("no statement starts with {words:?}"))
 }
 
+/// The outlet column: the outlets' names as written in the output.
+fn names(outlets: &[whosaid::statement::OutletRef]) -> String {
+    whosaid::output::outlet_names(outlets).into_owned()
+}
+
 fn mention<'a>(text: &'a str, s: &Statement) -> &'a str {
     s.mention.map_or("", |m| m.of(text))
 }
@@ -37,7 +42,7 @@ fn peskov_told_ria_novosti() {
     assert_eq!(s.speaker, "Dmitry Peskov");
     assert_eq!(s.title, "Kremlin spokesman");
     assert_eq!(s.cue.map(|c| c.of(&text)), Some("told"));
-    assert_eq!(s.outlet, "RIA Novosti");
+    assert_eq!(names(&s.outlets), "RIA Novosti");
     assert_eq!(mention(&text, s), "Kremlin spokesman Dmitry Peskov");
 }
 
@@ -51,8 +56,20 @@ fn putin_through_cnn_citing_russian_state_media() {
     );
     assert_eq!(s.kind, Kind::Direct);
     assert_eq!(s.speaker, "Vladimir Putin");
-    assert_eq!(s.outlet, "CNN");
-    assert_eq!(s.outlet_chain, "CNN <- Russian state media");
+    assert_eq!(names(&s.outlets), "CNN");
+    let chain: Vec<&str> = s.outlet_chain.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(chain, ["Russian state media"]);
+    assert_eq!(
+        whosaid::output::outlet_chain(&s.outlets, &s.outlet_chain),
+        "CNN <- Russian state media"
+    );
+    // Each outlet is named where it stands in the text ("the cable news network" is CNN).
+    let grammar = whosaid::grammar::Grammar::builtin();
+    for outlet in s.outlets.iter().chain(&s.outlet_chain) {
+        let named = outlet.span.map(|span| span.of(&text)).unwrap_or("");
+        let canonical = grammar.outlet(named).map(|o| o.name.as_str());
+        assert_eq!(canonical, Some(outlet.name.as_str()), "{named:?}");
+    }
     assert_eq!(
         found.article_outlet.as_deref(),
         Some("CNN"),
@@ -66,7 +83,7 @@ fn trump_according_to_cnn() {
     for words in ["They have no idea", "It could be somebody sitting"] {
         let s = row(&text, &found, words);
         assert_eq!(s.speaker, "Trump", "{words}");
-        assert_eq!(s.outlet, "CNN", "{words}");
+        assert_eq!(names(&s.outlets), "CNN", "{words}");
     }
 }
 
@@ -76,10 +93,17 @@ fn zakharova_on_facebook_and_medvedev_on_twitter_and_facebook() {
     let zakharova = row(&text, &found, "American officials have");
     assert_eq!(zakharova.speaker, "Maria Zakharova");
     assert_eq!(zakharova.title, "Russian Foreign Ministry spokeswoman");
-    assert_eq!(zakharova.outlet, "Facebook");
+    assert_eq!(names(&zakharova.outlets), "Facebook");
     let medvedev = row(&text, &found, "Sadly, the Obama administration");
     assert_eq!(medvedev.speaker, "Dmitry Medvedev");
-    assert_eq!(medvedev.outlet, "Twitter; Facebook");
+    assert_eq!(names(&medvedev.outlets), "Twitter; Facebook");
+    for outlet in &medvedev.outlets {
+        assert_eq!(outlet.kind, whosaid::grammar::OutletKind::Platform);
+        assert_eq!(
+            outlet.span.map(|span| span.of(&text)),
+            Some(outlet.name.as_str())
+        );
+    }
 }
 
 #[test]
@@ -92,7 +116,7 @@ fn ryabkov_on_rossiya_1s_60_minutes() {
     ] {
         let s = row(&text, &found, words);
         assert_eq!(s.speaker, "Sergey Ryabkov", "{words}");
-        assert_eq!(s.outlet, "Rossiya-1’s 60 Minutes", "{words}");
+        assert_eq!(names(&s.outlets), "Rossiya-1’s 60 Minutes", "{words}");
     }
 }
 

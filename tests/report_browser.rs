@@ -221,7 +221,9 @@ fn report_renders_in_chromium() {
     let n = extraction
         .statements
         .iter()
-        .position(|s| s.speaker == "Dmitry Peskov" && s.outlet == "RIA Novosti")
+        .position(|s| {
+            s.speaker == "Dmitry Peskov" && s.outlets.iter().any(|o| o.name == "RIA Novosti")
+        })
         .expect("a Peskov statement given to RIA Novosti")
         + 1;
     let id = format!("doc{d}-s{n}");

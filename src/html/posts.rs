@@ -7,9 +7,10 @@
 
 use std::sync::OnceLock;
 
+use crate::grammar::OutletKind;
 use crate::segment::Segmentation;
 use crate::span::Span;
-use crate::statement::{Kind, Rule, Statement};
+use crate::statement::{Kind, OutletRef, Rule, Statement};
 
 /// A social-media post embedded in an article, addressed by spans into the article text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,8 +39,16 @@ impl EmbeddedPost {
             speaker: self.author.clone(),
             title: String::new(),
             cue: None,
-            outlet: self.platform.clone(),
-            outlet_chain: String::new(),
+            outlets: if self.platform.is_empty() {
+                Vec::new()
+            } else {
+                vec![OutletRef::new(
+                    self.platform.clone(),
+                    OutletKind::Platform,
+                    None,
+                )]
+            },
+            outlet_chain: Vec::new(),
             paragraph: segmentation.paragraph_at(self.span.start).unwrap_or(0),
             sentence: segmentation.sentence_at(self.span.start).unwrap_or(0),
             confidence: rule.confidence(),
