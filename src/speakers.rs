@@ -80,9 +80,9 @@ impl SpeakerCounts {
             if !s.title.is_empty() {
                 *tally.titles.entry(s.title.clone()).or_default() += 1;
             }
-            if !s.outlets.is_empty() {
-                let outlets = crate::output::outlet_names(&s.outlets).into_owned();
-                *tally.outlets.entry(outlets).or_default() += 1;
+            // Each outlet on its own: "Twitter; Facebook" and "Twitter" name Twitter twice.
+            for outlet in &s.outlets {
+                *tally.outlets.entry(outlet.name.clone()).or_default() += 1;
             }
             if !tally.docs.contains(doc) {
                 tally.docs.insert(doc.to_string());
@@ -230,6 +230,22 @@ mod tests {
         assert_eq!(putin.outlets, "CNN");
         assert_eq!(putin.docs, "a; b");
         assert_eq!(summary[1].speaker, "Dmitry Peskov");
+    }
+
+    #[test]
+    fn each_outlet_of_a_speaker_is_listed_once() {
+        let mut counts = SpeakerCounts::default();
+        counts.add(
+            "a",
+            &[
+                statement("Dmitry Medvedev", Kind::Direct, "", "Twitter, Facebook"),
+                statement("Dmitry Medvedev", Kind::Direct, "", "Twitter"),
+                statement("Dmitry Medvedev", Kind::Direct, "", "Telegram"),
+            ],
+        );
+        let summary = counts.summary();
+        // Twitter twice, then the others by name.
+        assert_eq!(summary[0].outlets, "Twitter; Facebook; Telegram");
     }
 
     #[test]
