@@ -429,10 +429,17 @@ fn valid(text: &str, span: Span) -> Option<Span> {
     (span.start < span.end && text.get(span.start..span.end).is_some()).then_some(span)
 }
 
-/// Where the text names a statement's outlets: in the paragraph of its cue, mention or quote.
+/// Where the text names each of a statement's outlets: where the outlet says it is named,
+/// else the first place its name is written in the paragraph of the cue, mention or quote.
 fn outlet_spans(text: &str, paragraphs: &[Span], s: &Statement) -> Vec<Span> {
-    name_in_paragraph(text, paragraphs, s, &outlet_names(&s.outlets))
-        .into_iter()
+    s.outlets
+        .iter()
+        .filter_map(|outlet| {
+            outlet
+                .span
+                .and_then(|span| valid(text, span))
+                .or_else(|| name_in_paragraph(text, paragraphs, s, &outlet.name))
+        })
         .collect()
 }
 
@@ -869,6 +876,29 @@ mod tests {
     /// An outlet called `name`, named at `span`.
     fn outlet(name: &str, span: Option<Span>) -> crate::statement::OutletRef {
         crate::statement::OutletRef::new(name, crate::grammar::OutletKind::Platform, span)
+    }
+
+    #[test]
+    fn every_outlet_of_a_statement_is_highlighted() {
+        let text = "Medvedev wrote on Twitter and Facebook: \"We are ready.\"";
+        let mut s = statement(
+            Kind::Direct,
+            find(text, "We are ready."),
+            Some(find(text, "Medvedev")),
+            Some(find(text, "wrote")),
+        );
+        // One named where it stands, one found by its name in the paragraph.
+        s.outlets = vec![
+            outlet("Twitter", Some(find(text, "Twitter"))),
+            outlet("Facebook", None),
+        ];
+        let page = well_formed(&render("two", text, vec![s]));
+        let selector = scraper::Selector::parse("span.outlet").expect("selector");
+        let marked: Vec<String> = page
+            .select(&selector)
+            .map(|m| m.text().collect::<String>())
+            .collect();
+        assert_eq!(marked, ["Twitter", "Facebook"]);
     }
 
     #[test]
