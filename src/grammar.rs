@@ -82,8 +82,6 @@ pub struct TitleInfo {
     pub person: bool,
     /// An organisation word.
     pub org: bool,
-    /// A word for a news outlet ("the newspaper"): it refers to the outlet named before it.
-    pub media: bool,
     /// A courtesy title written before a surname.
     pub honorific: bool,
     /// The gender the title implies, if any.
@@ -639,7 +637,9 @@ impl Grammar {
             match tag {
                 "person" => info.person = true,
                 "org" => info.org = true,
-                "media" => info.media = true,
+                // Read by older copies of titles.txt: words for a news outlet are listed
+                // in outlet_words.txt now.
+                "media" => {}
                 "honorific" => info.honorific = true,
                 other => info.gender = Some(gender_tag(other)?),
             }

@@ -466,7 +466,11 @@ fn is_media_reference(text: &str, mention: Span, grammar: &Grammar) -> bool {
         return false;
     }
     let rest: Vec<&str> = words.collect();
-    let is_media = |words: &str| grammar.title(words).is_some_and(|t| t.media);
+    let is_media = |words: &str| {
+        grammar
+            .outlet_lists_any_case(words)
+            .contains(OutletWords::Media)
+    };
     match rest.as_slice() {
         [] => false,
         // One word is its own phrase: one look-up.
@@ -766,7 +770,8 @@ mod tests {
     #[test]
     fn media_references_are_the_and_a_media_word() {
         let grammar = Grammar::builtin();
-        let text = "the newspaper|The Network|newspaper|the senator|the";
+        let text =
+            "the newspaper|The Network|newspaper|the senator|the|the wire  service|the website";
         let mut at = 0;
         let mut answers = Vec::new();
         for piece in text.split('|') {
@@ -774,7 +779,14 @@ mod tests {
             answers.push(is_media_reference(text, span, &grammar));
             at += piece.len() + 1;
         }
-        assert_eq!(answers, vec![true, true, false, false, false]);
+        assert_eq!(answers, vec![true, true, false, false, false, true, false]);
+        // One list of media words for both rules: the hearer of "told" reads it too.
+        let reader = OutletReader::new(text, &grammar);
+        let hearer = |words: &str| {
+            let start = text.find(words).unwrap_or(0);
+            reader.addressee_outlet(Span::new(start, start + words.len()), None)
+        };
+        assert!(hearer("the newspaper").is_some() && hearer("the senator").is_none());
     }
 
     #[test]
