@@ -4,7 +4,7 @@
 //! input text → [`segment`] (paragraphs, sentences) → [`quotes`] (quotation marks)
 //! → [`attribute`] (speaker, cue, outlet) → [`resolve`] (who "he" is, fullest names)
 //! → [`output`] (CSV or JSONL rows). Every stage addresses the text by [`span::Span`]s;
-//! nothing copies it.
+//! nothing copies it. The outlet rules every stage uses are in [`outlets`].
 //!
 //! ```
 //! let extractor = whosaid::Extractor::new(whosaid::grammar::Grammar::builtin());
