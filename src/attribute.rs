@@ -512,7 +512,6 @@ impl<'d> Document<'d> {
     /// The output statement for a quotation (its words `quoted`, the inner span trimmed) and
     /// its attribution.
     fn statement(&self, ctx: &Context, quoted: Span, attribution: &Attribution) -> Statement {
-        let text = self.text;
         let mut confidence = attribution.rule.confidence();
         if !ctx.quote.closed {
             confidence *= UNCLOSED_FACTOR;
@@ -522,13 +521,7 @@ impl<'d> Document<'d> {
             kind: ctx.kind,
             quote: quoted,
             mention: speaker.map(|s| s.span),
-            speaker: speaker
-                .map(|s| self.phrases.speaker_name(s))
-                .unwrap_or_default(),
-            title: speaker
-                .and_then(|s| s.title)
-                .map(|t| t.of(text).to_string())
-                .unwrap_or_default(),
+            speaker: self.phrases.speaker(speaker),
             cue: attribution.cue,
             outlets: attribution.outlets.clone(),
             outlet_chain: attribution.outlet_chain.clone(),
@@ -835,7 +828,7 @@ mod tests {
                 (
                     s.kind,
                     s.quote.of(text).to_string(),
-                    s.speaker.clone(),
+                    s.speaker.name.clone(),
                     s.mention.map_or("", |m| m.of(text)).to_string(),
                     s.cue.map_or("", |c| c.of(text)).to_string(),
                     crate::output::outlet_names(&s.outlets).into_owned(),
@@ -1029,8 +1022,8 @@ mod tests {
     fn title_and_name_split() {
         let found = Extractor::new(Grammar::builtin())
             .extract("\"No comment,\" Kremlin spokesman Dmitry Peskov said.");
-        assert_eq!(found.statements[0].speaker, "Dmitry Peskov");
-        assert_eq!(found.statements[0].title, "Kremlin spokesman");
+        assert_eq!(found.statements[0].speaker.name, "Dmitry Peskov");
+        assert_eq!(found.statements[0].speaker.title, "Kremlin spokesman");
     }
 
     #[test]

@@ -78,18 +78,7 @@ pub fn reported_speech(
                     kind: Kind::Indirect,
                     quote: found.clause,
                     mention: found.attribution.speaker.map(|s| s.span),
-                    speaker: found
-                        .attribution
-                        .speaker
-                        .as_ref()
-                        .map(|s| phrases.speaker_name(s))
-                        .unwrap_or_default(),
-                    title: found
-                        .attribution
-                        .speaker
-                        .and_then(|s| s.title)
-                        .map(|t| t.of(text).to_string())
-                        .unwrap_or_default(),
+                    speaker: phrases.speaker(found.attribution.speaker.as_ref()),
                     cue: found.attribution.cue,
                     outlets,
                     outlet_chain,
@@ -1083,7 +1072,7 @@ mod tests {
             .map(|s| {
                 (
                     s.quote.of(text).to_string(),
-                    s.speaker.clone(),
+                    s.speaker.name.clone(),
                     s.cue.map_or("", |c| c.of(text)).to_string(),
                 )
             })

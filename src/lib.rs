@@ -10,7 +10,7 @@
 //! let extractor = whosaid::Extractor::new(whosaid::grammar::Grammar::builtin());
 //! let text = "\"We will not send anyone away,\" Putin said.";
 //! let found = extractor.extract(text);
-//! assert_eq!(found.statements[0].speaker, "Putin");
+//! assert_eq!(found.statements[0].speaker.name, "Putin");
 //! assert_eq!(found.statements[0].quote.of(text), "We will not send anyone away,");
 //! ```
 

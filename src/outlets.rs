@@ -538,17 +538,17 @@ pub fn share_outlets(statements: &mut [Statement]) {
             latest.clear();
             paragraph = Some(current.paragraph);
         }
-        if current.speaker.is_empty() {
+        if current.speaker.name.is_empty() {
             continue;
         }
         if current.outlets.is_empty() {
-            if let Some((outlets, chain)) = latest.get(&current.speaker) {
+            if let Some((outlets, chain)) = latest.get(&current.speaker.name) {
                 current.outlets = outlets.clone();
                 current.outlet_chain = chain.clone();
             }
         } else {
             latest.insert(
-                current.speaker.clone(),
+                current.speaker.name.clone(),
                 (current.outlets.clone(), current.outlet_chain.clone()),
             );
         }
@@ -1031,8 +1031,7 @@ mod tests {
             kind: crate::statement::Kind::Direct,
             quote: Span::new(0, 1),
             mention: None,
-            speaker: speaker.into(),
-            title: String::new(),
+            speaker: crate::statement::Speaker::new(speaker, ""),
             cue: None,
             outlets,
             outlet_chain: Vec::new(),

@@ -546,8 +546,8 @@ impl<'a> Article<'a> {
             id: index + 1,
             kind: s.kind.as_str(),
             quote: Cow::Borrowed(s.quote.of(text)),
-            speaker: Cow::Borrowed(&s.speaker),
-            speaker_title: Cow::Borrowed(&s.title),
+            speaker: Cow::Borrowed(&s.speaker.name),
+            speaker_title: Cow::Borrowed(&s.speaker.title),
             speaker_mention: Cow::Borrowed(s.mention.map_or("", |m| m.of(text))),
             cue: Cow::Borrowed(s.cue.map_or("", |c| c.of(text))),
             outlet: outlet_names(&s.outlets),
@@ -619,7 +619,7 @@ impl RowFilter {
 
     /// True when `statement` passes the filter.
     pub fn keeps_statement(&self, statement: &Statement) -> bool {
-        self.passes(statement.kind.as_str(), &statement.speaker)
+        self.passes(statement.kind.as_str(), &statement.speaker.name)
     }
 
     /// True for a statement of `kind` by `speaker`.

@@ -11,7 +11,7 @@ use crate::attribute::Attribution;
 use crate::grammar::{lower, CueInfo, Grammar, Lower, Section};
 use crate::outlets::OutletReader;
 use crate::span::Span;
-use crate::statement::{Kind, Rule};
+use crate::statement::{Kind, Rule, Speaker};
 use crate::tokens::{ends_with_word, is_possessive, is_quote_mark, is_word, Lex, Token, TokenKind};
 
 /// Prepositions that join a name to what it heads ("Mr. Morgan of the Sierra Club").
@@ -1173,6 +1173,21 @@ impl<'a> Phrases<'a> {
             speaker,
             outlets: Vec::new(),
             outlet_chain: Vec::new(),
+        }
+    }
+
+    /// The statement's speaker for the phrase `phrase`: its name (see [`Phrases::speaker_name`])
+    /// and title as written; unknown without a phrase.
+    pub fn speaker(&self, phrase: Option<&NounPhrase>) -> Speaker {
+        let Some(phrase) = phrase else {
+            return Speaker::default();
+        };
+        Speaker {
+            name: self.speaker_name(phrase),
+            title: phrase
+                .title
+                .map(|t| t.of(self.text).to_string())
+                .unwrap_or_default(),
         }
     }
 

@@ -149,7 +149,7 @@ fn write_summary(articles: &[ReportArticle], out: &mut impl Write) -> io::Result
         for (n, s) in article.extraction.statements.iter().enumerate() {
             kinds[kind_index(s.kind)] += 1;
             let tally = speakers
-                .entry(s.speaker.trim())
+                .entry(s.speaker.name.trim())
                 .or_insert_with(|| SpeakerTally {
                     count: 0,
                     kinds: [0; 3],
@@ -341,8 +341,8 @@ fn write_rows(
             "<tr id=\"doc{d}-r{n}\"><td class=\"num\"><a href=\"#doc{d}-s{n}\" \
              title=\"show in the text\">{n}</a></td><td><span class=\"badge kind-{kind}\">{kind}\
              </span></td><td>{}</td><td>{}</td><td>{}</td><td>{}",
-            speaker_label(&s.speaker),
-            Esc(&s.title),
+            speaker_label(&s.speaker.name),
+            Esc(&s.speaker.title),
             Esc(cue),
             Esc(&if s.outlet_chain.is_empty() {
                 outlet_names(&s.outlets)
@@ -656,8 +656,8 @@ impl Writer<'_> {
                 let mut title = format!("{class} of {}", numbers.join(", "));
                 if h.role == Role::Speaker {
                     if let Some(s) = h.statements.first().and_then(|&i| self.statements.get(i)) {
-                        if !s.speaker.trim().is_empty() {
-                            title = format!("{}: {title}", s.speaker.trim());
+                        if !s.speaker.name.trim().is_empty() {
+                            title = format!("{}: {title}", s.speaker.name.trim());
                         }
                     }
                 }
@@ -685,7 +685,7 @@ impl Writer<'_> {
         write!(
             out,
             " data-statement=\"doc{d}-s{n}\" data-kind=\"{kind}\" data-speaker=\"{}\" title=\"{}\">",
-            Esc(s.speaker.trim()),
+            Esc(s.speaker.name.trim()),
             Esc(&self.tooltip(i, s)),
         )
     }
@@ -693,7 +693,7 @@ impl Writer<'_> {
     /// The tooltip of statement `i`: who, in what role, through which cue and outlet, how sure.
     fn tooltip(&self, i: usize, s: &Statement) -> String {
         let mut lines = vec![format!("#{} {}", i + 1, s.kind.as_str())];
-        let speaker = s.speaker.trim();
+        let speaker = s.speaker.name.trim();
         lines.push(format!(
             "speaker: {}",
             if speaker.is_empty() {
@@ -702,8 +702,8 @@ impl Writer<'_> {
                 speaker
             }
         ));
-        if !s.title.trim().is_empty() {
-            lines.push(format!("title: {}", s.title.trim()));
+        if !s.speaker.title.trim().is_empty() {
+            lines.push(format!("title: {}", s.speaker.title.trim()));
         }
         if let Some(cue) = s.cue.and_then(|c| self.text.get(c.start..c.end)) {
             lines.push(format!("cue: {cue}"));
@@ -790,8 +790,7 @@ mod tests {
             kind,
             quote,
             mention,
-            speaker: "Someone".to_string(),
-            title: String::new(),
+            speaker: crate::statement::Speaker::new("Someone", ""),
             cue,
             outlets: Vec::new(),
             outlet_chain: Vec::new(),
@@ -910,7 +909,7 @@ mod tests {
             Some(find(text, "He")),
             Some(find(text, "wrote")),
         );
-        s.speaker = "A \"quoted\" <b>name</b> & co".to_string();
+        s.speaker.name = "A \"quoted\" <b>name</b> & co".to_string();
         s.outlets = vec![outlet("\"wall\"", None)];
         let html = render("<doc>&\".txt", text, vec![s]);
         assert!(!html.contains("<script>"), "{html}");
@@ -1124,10 +1123,10 @@ mod tests {
             statement(Kind::Direct, find(text, "Three,"), None, None),
             statement(Kind::Indirect, find(text, "Nobody knew"), None, None),
         ];
-        statements[0].speaker = "Ann".to_string();
-        statements[1].speaker = "Bob".to_string();
-        statements[2].speaker = "Bob".to_string();
-        statements[3].speaker = String::new();
+        statements[0].speaker.name = "Ann".to_string();
+        statements[1].speaker.name = "Bob".to_string();
+        statements[2].speaker.name = "Bob".to_string();
+        statements[3].speaker.name = String::new();
         let page = well_formed(&render("list", text, statements));
         let items: Vec<(String, String)> = page
             .select(&scraper::Selector::parse("ol.speakers a").expect("selector"))

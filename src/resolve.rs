@@ -170,7 +170,7 @@ pub fn resolve(
     // The key of each statement's speaker, when the speaker reads as a person's name.
     let speaker_keys: Vec<Option<Key>> = statements
         .iter()
-        .map(|s| is_person_name(&s.speaker).then(|| last_word_key(&s.speaker)))
+        .map(|s| is_person_name(&s.speaker.name).then(|| last_word_key(&s.speaker.name)))
         .collect();
     for (index, (statement, key)) in statements.iter().zip(&speaker_keys).enumerate() {
         if let Some(mention) = speaker_mention(text, statement, index, key.as_ref(), grammar) {
@@ -204,16 +204,16 @@ pub fn resolve(
         match change {
             Change::Keep => {}
             Change::Outlet(outlet) => {
-                statement.speaker = outlet.name.clone();
+                statement.speaker.name = outlet.name.clone();
                 if statement.outlets.is_empty() {
                     statement.outlets.push(outlet);
                 }
             }
-            Change::Speaker(speaker) => statement.speaker = speaker,
+            Change::Speaker(speaker) => statement.speaker.name = speaker,
             Change::Person { name, title, far } => {
-                statement.speaker = name;
+                statement.speaker.name = name;
                 if let Some(title) = title {
-                    statement.title = title;
+                    statement.speaker.title = title;
                 }
                 if far {
                     statement.confidence *= 0.8;
@@ -253,6 +253,7 @@ fn person_change(people: &People, index: usize, statement: &Statement, far: bool
     Change::Person {
         name: person.name.to_string(),
         title: statement
+            .speaker
             .title
             .is_empty()
             .then(|| person.title.map(str::to_string))
@@ -278,7 +279,7 @@ fn change_of(
         return Change::Keep;
     };
     // "the cable news network says", "the newspaper said": an outlet speaks.
-    let speaker = (statement.speaker.as_str(), mention);
+    let speaker = (statement.speaker.name.as_str(), mention);
     if let Some(outlet) = outlets::speaking_outlet(text, tokens, grammar, speaker, outlets) {
         return Change::Outlet(outlet);
     }
@@ -477,10 +478,16 @@ fn speaker_mention<'t>(
     if grammar.pronoun(span.of(text)).is_some() {
         return None;
     }
-    let first = statement.speaker.split_whitespace().next().unwrap_or("");
+    let first = statement
+        .speaker
+        .name
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
     // The title's gender counts only when the first name tells none.
     let title_gender = || {
         statement
+            .speaker
             .title
             .split_whitespace()
             .filter_map(|w| grammar.title(w).and_then(|t| t.gender))
@@ -703,9 +710,9 @@ fn gather<'k>(
                 let statement = statements.get(*index);
                 let key = speaker_keys.get(*index).and_then(Option::as_ref);
                 (
-                    statement.map_or("", |s| s.speaker.as_str()),
+                    statement.map_or("", |s| s.speaker.name.as_str()),
                     statement
-                        .map(|s| s.title.as_str())
+                        .map(|s| s.speaker.title.as_str())
                         .filter(|title| !title.is_empty()),
                     key.unwrap_or(&NO_KEY),
                 )
@@ -788,7 +795,7 @@ mod tests {
             .extract(text)
             .statements
             .into_iter()
-            .map(|s| s.speaker)
+            .map(|s| s.speaker.name)
             .collect()
     }
 
@@ -823,7 +830,7 @@ mod tests {
             "The New York Times reported on the meeting. The newspaper said the talks had failed.",
         );
         let last = found.statements.last().expect("a statement");
-        assert_eq!(last.speaker, "The New York Times");
+        assert_eq!(last.speaker.name, "The New York Times");
         let outlet = &last.outlets[0];
         assert_eq!(outlet.name, "The New York Times");
         let mention = outlet.span.map(|s| s.start);
@@ -870,8 +877,7 @@ mod tests {
             kind: Kind::Direct,
             quote: Span::new(60, 70),
             mention: Some(Span::new(50, 55)),
-            speaker: "Sergei  Lavrov".to_string(),
-            title: "Foreign Minister".to_string(),
+            speaker: crate::statement::Speaker::new("Sergei  Lavrov", "Foreign Minister"),
             cue: None,
             outlets: Vec::new(),
             outlet_chain: Vec::new(),
@@ -1175,7 +1181,7 @@ mod tests {
         let strong = same_clause.statements[0].confidence;
         assert_eq!(same_clause.statements[0].rule, Rule::SameClause);
         assert!(far_pronoun.statements[0].confidence < strong);
-        assert_eq!(far_pronoun.statements[0].speaker, "John Smith");
+        assert_eq!(far_pronoun.statements[0].speaker.name, "John Smith");
         assert!(unclosed.statements[0].confidence < strong);
         assert_eq!(continuation.statements[1].rule, Rule::Continuation);
         assert!(continuation.statements[1].confidence < strong);

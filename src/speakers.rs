@@ -70,15 +70,15 @@ pub struct SpeakerSummary {
 impl SpeakerCounts {
     /// Counts the attributed statements of document `doc`; unattributed ones are left out.
     pub fn add(&mut self, doc: &str, statements: &[Statement]) {
-        for s in statements.iter().filter(|s| !s.speaker.is_empty()) {
-            let tally = self.by_name.entry(s.speaker.clone()).or_default();
+        for s in statements.iter().filter(|s| !s.speaker.name.is_empty()) {
+            let tally = self.by_name.entry(s.speaker.name.clone()).or_default();
             match s.kind {
                 Kind::Direct => tally.direct += 1,
                 Kind::Partial => tally.partial += 1,
                 Kind::Indirect => tally.indirect += 1,
             }
-            if !s.title.is_empty() {
-                *tally.titles.entry(s.title.clone()).or_default() += 1;
+            if !s.speaker.title.is_empty() {
+                *tally.titles.entry(s.speaker.title.clone()).or_default() += 1;
             }
             // Each outlet on its own: "Twitter; Facebook" and "Twitter" name Twitter twice.
             for outlet in &s.outlets {
@@ -177,8 +177,7 @@ mod tests {
             kind,
             quote: Span::new(0, 1),
             mention: None,
-            speaker: speaker.into(),
-            title: title.into(),
+            speaker: crate::statement::Speaker::new(speaker, title),
             cue: None,
             outlets: outlets
                 .split(", ")

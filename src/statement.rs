@@ -5,6 +5,30 @@ use serde::Serialize;
 use crate::grammar::OutletKind;
 use crate::span::Span;
 
+/// Who made a statement, as the article names them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Speaker {
+    /// The resolved name ("Dmitry Peskov"), empty when unknown.
+    pub name: String,
+    /// The title or role ("Kremlin spokesman"), empty when unknown.
+    pub title: String,
+}
+
+impl Speaker {
+    /// A speaker called `name`, with `title`.
+    pub fn new(name: impl Into<String>, title: impl Into<String>) -> Speaker {
+        Speaker {
+            name: name.into(),
+            title: title.into(),
+        }
+    }
+
+    /// Is the speaker known (named)?
+    pub fn is_known(&self) -> bool {
+        !self.name.is_empty()
+    }
+}
+
 /// One outlet or platform a statement names: what it is called, what kind it is, and where
 /// the text names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,10 +132,8 @@ pub struct Statement {
     pub quote: Span,
     /// The mention of the speaker the cue governs ("he", "Kremlin spokesman Dmitry Peskov").
     pub mention: Option<Span>,
-    /// The resolved speaker's name ("Dmitry Peskov"), empty when unknown.
-    pub speaker: String,
-    /// The speaker's title or role ("Kremlin spokesman"), empty when unknown.
-    pub title: String,
+    /// Who spoke: the resolved name and title.
+    pub speaker: Speaker,
     /// The cue word ("told").
     pub cue: Option<Span>,
     /// The outlets or platforms the statement was given to or relayed by, in text order, each

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use crate::grammar::OutletKind;
 use crate::segment::Segmentation;
 use crate::span::Span;
-use crate::statement::{Kind, OutletRef, Rule, Statement};
+use crate::statement::{Kind, OutletRef, Rule, Speaker, Statement};
 
 /// A social-media post embedded in an article, addressed by spans into the article text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,8 +36,7 @@ impl EmbeddedPost {
             kind: Kind::Direct,
             quote: self.span,
             mention: self.author_span,
-            speaker: self.author.clone(),
-            title: String::new(),
+            speaker: Speaker::new(self.author.clone(), ""),
             cue: None,
             outlets: if self.platform.is_empty() {
                 Vec::new()
@@ -322,7 +321,7 @@ mod tests {
         ];
         merge(&mut statements, &posts, &segmentation);
         assert_eq!(statements.len(), 2);
-        assert_eq!(statements[0].speaker, "@news");
+        assert_eq!(statements[0].speaker.name, "@news");
         assert_eq!(statements[1].mention, Some(Span::new(he, he + 2)));
     }
 
