@@ -4,13 +4,13 @@
 //! input text → [`segment`] (paragraphs, sentences) → [`quotes`] (quotation marks)
 //! → [`attribute`] (speaker, cue, outlet) → [`resolve`] (who "he" is, fullest names)
 //! → [`output`] (CSV or JSONL rows). Every stage addresses the text by [`span::Span`]s;
-//! nothing copies it.
+//! nothing copies it. The outlet rules every stage uses are in [`outlets`].
 //!
 //! ```
 //! let extractor = whosaid::Extractor::new(whosaid::lexicon::Grammar::builtin());
 //! let text = "\"We will not send anyone away,\" Putin said.";
 //! let found = extractor.extract(text);
-//! assert_eq!(found.statements[0].speaker, "Putin");
+//! assert_eq!(found.statements[0].speaker.name, "Putin");
 //! assert_eq!(found.statements[0].quote.of(text), "We will not send anyone away,");
 //! ```
 
@@ -28,7 +28,7 @@ mod swar;
 mod test_rng;
 pub mod text;
 
-use attribution::{quoted, reported};
+use attribution::{outlets, quoted, reported};
 use input::web::EmbeddedPost;
 use lexicon::Grammar;
 use page::furniture::Furniture;
@@ -108,7 +108,7 @@ impl Extractor {
         self.skip_furniture_and_add_posts(text, seg, &mut statements, posts);
         Extraction {
             statements,
-            article_outlet: quoted::article_outlet(text, seg, &self.grammar),
+            article_outlet: outlets::article_outlet(text, seg, &self.grammar),
         }
     }
 

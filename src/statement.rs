@@ -2,7 +2,57 @@
 
 use serde::Serialize;
 
+use crate::lexicon::OutletKind;
 use crate::span::Span;
+
+/// Who made a statement, as the article names them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Speaker {
+    /// The resolved name ("Dmitry Peskov"), empty when unknown.
+    pub name: String,
+    /// The title or role ("Kremlin spokesman"), empty when unknown.
+    pub title: String,
+}
+
+impl Speaker {
+    /// A speaker called `name`, with `title`.
+    pub fn new(name: impl Into<String>, title: impl Into<String>) -> Speaker {
+        Speaker {
+            name: name.into(),
+            title: title.into(),
+        }
+    }
+
+    /// Is the speaker known (named)?
+    pub fn is_known(&self) -> bool {
+        !self.name.is_empty()
+    }
+}
+
+/// One outlet or platform a statement names: what it is called, what kind it is, and where
+/// the text names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutletRef {
+    /// The name written in the output: the canonical name ("CNN" for "the cable news
+    /// network"), or the words as written when no lexicon entry names it ("Rossiya-1's 60
+    /// Minutes", "Russian state media").
+    pub name: String,
+    /// News outlet or platform.
+    pub kind: OutletKind,
+    /// Where the text names it; None when no words of the text do (an embedded post's platform).
+    pub span: Option<Span>,
+}
+
+impl OutletRef {
+    /// An outlet called `name`, of `kind`, named at `span`.
+    pub fn new(name: impl Into<String>, kind: OutletKind, span: Option<Span>) -> OutletRef {
+        OutletRef {
+            name: name.into(),
+            kind,
+            span,
+        }
+    }
+}
 
 /// What kind of speech a statement is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -82,16 +132,16 @@ pub struct Statement {
     pub quote: Span,
     /// The mention of the speaker the cue governs ("he", "Kremlin spokesman Dmitry Peskov").
     pub mention: Option<Span>,
-    /// The resolved speaker's name ("Dmitry Peskov"), empty when unknown.
-    pub speaker: String,
-    /// The speaker's title or role ("Kremlin spokesman"), empty when unknown.
-    pub title: String,
+    /// Who spoke: the resolved name and title.
+    pub speaker: Speaker,
     /// The cue word ("told").
     pub cue: Option<Span>,
-    /// The outlet or platform the statement was given to or relayed by.
-    pub outlet: String,
-    /// The chain of outlets that relayed it, nearest first ("CNN <- Russian state media").
-    pub outlet_chain: String,
+    /// The outlets or platforms the statement was given to or relayed by, in text order, each
+    /// name once.
+    pub outlets: Vec<OutletRef>,
+    /// The outlets further along the chain that relayed it, which `outlets` cite, nearest
+    /// first ("Russian state media" for CNN citing it); empty when there are none.
+    pub outlet_chain: Vec<OutletRef>,
     /// Index of the paragraph the statement starts in.
     pub paragraph: usize,
     /// Index of the sentence the statement starts in.

@@ -207,7 +207,10 @@ fn report_renders_in_chromium() {
                 .next()
                 .unwrap_or_else(|| panic!("{id} is in the DOM"));
             assert_eq!(mark.value().attr("data-kind"), Some(s.kind.as_str()));
-            assert_eq!(mark.value().attr("data-speaker"), Some(s.speaker.trim()));
+            assert_eq!(
+                mark.value().attr("data-speaker"),
+                Some(s.speaker.name.trim())
+            );
         }
     }
 
@@ -221,7 +224,9 @@ fn report_renders_in_chromium() {
     let n = extraction
         .statements
         .iter()
-        .position(|s| s.speaker == "Dmitry Peskov" && s.outlet == "RIA Novosti")
+        .position(|s| {
+            s.speaker.name == "Dmitry Peskov" && s.outlets.iter().any(|o| o.name == "RIA Novosti")
+        })
         .expect("a Peskov statement given to RIA Novosti")
         + 1;
     let id = format!("doc{d}-s{n}");

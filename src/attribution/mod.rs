@@ -5,6 +5,7 @@
 //! [`quoted`] ties quotations to speaker, cue and outlet, [`reported`] finds reported speech
 //! without quotation marks, and [`phrase`] reads the speaker and outlet phrases both use.
 
+pub mod outlets;
 pub mod phrase;
 pub mod quoted;
 pub mod reported;

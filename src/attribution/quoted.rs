@@ -18,10 +18,11 @@
 //! Speaker phrases are read by walking away from the cue over title, name and determiner words
 //! (see `phrase`). Each rule sets the row's confidence (`statement::Rule`).
 
+use crate::attribution::outlets::{self, FrameOutlets};
 use crate::attribution::phrase::{NounPhrase, Phrases};
-use crate::lexicon::{lower, Grammar, Section};
+use crate::lexicon::{Grammar, Section};
 use crate::span::Span;
-use crate::statement::{Kind, Rule, Statement};
+use crate::statement::{Kind, OutletRef, Rule, Statement};
 use crate::text::document::{slice, ParagraphTokens};
 use crate::text::quotes::Quote;
 use crate::text::segment::Segmentation;
@@ -36,10 +37,10 @@ pub struct Attribution {
     pub cue: Option<Span>,
     /// The speaker phrase the cue governs.
     pub speaker: Option<NounPhrase>,
-    /// The outlet or platform, if the context names one.
-    pub outlet: Option<String>,
-    /// Outlets that relayed it, nearest first, when there are two or more.
-    pub outlet_chain: Option<String>,
+    /// The outlets or platforms it was given to or relayed by, when its words name them.
+    pub outlets: Vec<OutletRef>,
+    /// The outlets further along the chain that relayed it, nearest first.
+    pub outlet_chain: Vec<OutletRef>,
 }
 
 /// Sentences merged so that no frame boundary falls inside a top-level quotation.
@@ -85,7 +86,7 @@ struct Document<'d> {
     tokens: &'d ParagraphTokens,
     top: Vec<&'d Quote>,
     frames: Vec<Span>,
-    /// The article's own publisher (see [`article_outlet`]), read when a frame names an outlet.
+    /// The article's own publisher (see [`outlets::article_outlet`]), read when a frame names an outlet.
     article_outlet: std::cell::OnceCell<Option<String>>,
     /// Where the last quotation's frame, paragraph and sentence were found (see
     /// [`starts_up_to`]): quotations come in text order, so the next are found by stepping on.
@@ -196,8 +197,8 @@ fn unattributed(rule: Rule) -> Attribution {
         rule,
         cue: None,
         speaker: None,
-        outlet: None,
-        outlet_chain: None,
+        outlets: Vec::new(),
+        outlet_chain: Vec::new(),
     }
 }
 
@@ -338,8 +339,8 @@ impl<'d> Document<'d> {
             rule: Rule::SameClause,
             cue: Some(rest[cue].span),
             speaker: Some(speaker),
-            outlet: None,
-            outlet_chain: None,
+            outlets: Vec::new(),
+            outlet_chain: Vec::new(),
         })
     }
 
@@ -450,25 +451,32 @@ impl<'d> Document<'d> {
             ),
             _ => None,
         };
+        let speaker = attribution.speaker.map(|s| s.span);
+        let cue = attribution.cue;
+        let addressee = |frame: &[Token]| {
+            cue.and_then(|cue| self.phrases.addressee(frame, cue))
+                .and_then(|o| self.phrases.outlets().addressee_outlet(o.span, o.name))
+        };
         let (found, cited) = match lead_in_tokens {
             Some(tokens) => {
-                let outlets = self.outlets_in(tokens);
-                find_outlet(&self.phrases, tokens, &outlets, &attribution)
+                let named = self.outlets_in(tokens);
+                outlets::find_outlet(&named, speaker, || addressee(tokens))
             }
             None => {
-                let outlets = match frame_outlets {
-                    Some((index, outlets)) if *index == ctx.frame_index => outlets,
+                let named = match frame_outlets {
+                    Some((index, named)) if *index == ctx.frame_index => named,
                     _ => {
-                        let (_, outlets) = frame_outlets
+                        let (_, named) = frame_outlets
                             .insert((ctx.frame_index, self.outlets_in(ctx.frame_tokens)));
-                        outlets
+                        named
                     }
                 };
-                find_outlet(&self.phrases, ctx.frame_tokens, outlets, &attribution)
+                outlets::find_outlet(named, speaker, || addressee(ctx.frame_tokens))
             }
         };
-        let (outlet, chain) = outlet_columns(attribution.outlet.take(), found, cited);
-        attribution.outlet = outlet;
+        let own = std::mem::take(&mut attribution.outlets);
+        let (found, chain) = outlets::outlet_columns(own, found, cited);
+        attribution.outlets = found;
         attribution.outlet_chain = chain;
         attribution
     }
@@ -484,9 +492,9 @@ impl<'d> Document<'d> {
 
     /// The outlets `tokens` name, with the article's own publisher read only if one may be it.
     fn outlets_in(&self, tokens: &[Token]) -> FrameOutlets {
-        outlets_in(&self.phrases, tokens, || {
+        outlets::outlets_in(&self.phrases.outlets(), tokens, || {
             self.article_outlet
-                .get_or_init(|| article_outlet(self.text, self.seg, self.phrases.grammar))
+                .get_or_init(|| outlets::article_outlet(self.text, self.seg, self.phrases.grammar))
                 .as_deref()
         })
     }
@@ -494,7 +502,6 @@ impl<'d> Document<'d> {
     /// The output statement for a quotation (its words `quoted`, the inner span trimmed) and
     /// its attribution.
     fn statement(&self, ctx: &Context, quoted: Span, attribution: &Attribution) -> Statement {
-        let text = self.text;
         let mut confidence = attribution.rule.confidence();
         if !ctx.quote.closed {
             confidence *= UNCLOSED_FACTOR;
@@ -504,16 +511,10 @@ impl<'d> Document<'d> {
             kind: ctx.kind,
             quote: quoted,
             mention: speaker.map(|s| s.span),
-            speaker: speaker
-                .map(|s| self.phrases.speaker_name(s))
-                .unwrap_or_default(),
-            title: speaker
-                .and_then(|s| s.title)
-                .map(|t| t.of(text).to_string())
-                .unwrap_or_default(),
+            speaker: self.phrases.speaker(speaker),
             cue: attribution.cue,
-            outlet: attribution.outlet.clone().unwrap_or_default(),
-            outlet_chain: attribution.outlet_chain.clone().unwrap_or_default(),
+            outlets: attribution.outlets.clone(),
+            outlet_chain: attribution.outlet_chain.clone(),
             paragraph: ctx.paragraph,
             sentence: self.sentence_at(ctx.quote.inner.start).unwrap_or(0),
             confidence,
@@ -791,227 +792,6 @@ fn choose(phrases: &Phrases, before: &[Token], after: &[Token], kind: Kind) -> O
     }
 }
 
-/// The article's own publisher when the text shows it: a leading "CNN:" line or a "(CNN)" dateline.
-pub fn article_outlet(text: &str, seg: &Segmentation, grammar: &Grammar) -> Option<String> {
-    // The marks are ASCII: a byte search finds them where `str::find` would.
-    for paragraph in seg.paragraphs.iter().take(3) {
-        let line = paragraph.of(text);
-        if let Some(colon) = memchr::memchr(b':', line.as_bytes()) {
-            let head = line.get(..colon).unwrap_or("");
-            if let Some(outlet) = grammar.outlet(head.trim()) {
-                return Some(outlet.name.clone());
-            }
-        }
-        if let Some(open) = memchr::memchr(b'(', line.as_bytes()) {
-            let rest = line.get(open + 1..).unwrap_or("");
-            if let Some(close) = memchr::memchr(b')', rest.as_bytes()) {
-                let inside = rest.get(..close).unwrap_or("");
-                let dateline = rest
-                    .get(close + 1..)
-                    .unwrap_or("")
-                    .trim_start()
-                    .starts_with(['-', '—', '–']);
-                if dateline {
-                    if let Some(outlet) = grammar.outlet(inside.trim()) {
-                        return Some(outlet.name.clone());
-                    }
-                }
-            }
-        }
-    }
-    None
-}
-
-/// The outlets a stretch of tokens (a frame, a sentence) names, read and classified once, so
-/// that attributing many quotations in one frame stays linear.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FrameOutlets {
-    /// Outlets that count for any attribution here ("told RIA Novosti", "according to CNN",
-    /// "CNN reported", platforms): the first place of each name, in text order.
-    named: Vec<(usize, String)>,
-    /// Outlets that count only when they are the attribution's speaker: their span, place
-    /// and name, in text order.
-    speaker_only: Vec<(Span, usize, String)>,
-    /// The last outlet cited ("citing X").
-    cited: Option<String>,
-}
-
-/// Words before an outlet that make it the outlet of the statement ("told", "according to").
-fn outlet_trigger(word: &str) -> bool {
-    matches!(
-        word,
-        "told"
-            | "tell"
-            | "telling"
-            | "to"
-            | "according"
-            | "on"
-            | "with"
-            | "via"
-            | "in"
-            | "citing"
-            | "cited"
-            | "posting"
-            | "posted"
-            | "wrote"
-    )
-}
-
-/// Can [`Phrases::outlet_at`] find an outlet at `token`? False only where it cannot: at
-/// punctuation and at a word whose first byte is ASCII but no capital (no capitalised word).
-/// A tight loop of this passes over most tokens of a frame before `outlet_at` reads one.
-#[inline(always)]
-fn may_start_outlet(token: &Token, text: &str) -> bool {
-    match token.kind {
-        TokenKind::Punct => false,
-        TokenKind::Number => true,
-        TokenKind::Word => text
-            .as_bytes()
-            .get(token.span.start)
-            .is_some_and(|&b| !b.is_ascii() || b.is_ascii_uppercase()),
-    }
-}
-
-/// The index of the first of `tokens` from `from` on where [`may_start_outlet`] holds, or
-/// `tokens.len()`. Not inlined: alone, the loop keeps what it reads in registers.
-#[inline(never)]
-fn next_outlet_candidate(tokens: &[Token], from: usize, text: &str) -> usize {
-    let rest = tokens.get(from..).unwrap_or(&[]);
-    from + rest
-        .iter()
-        .position(|t| may_start_outlet(t, text))
-        .unwrap_or(rest.len())
-}
-
-/// Reads and classifies the outlets `tokens` name; `article_outlet`, the article's own
-/// publisher, counts only where the words around it make it a source.
-pub fn frame_outlets(
-    phrases: &Phrases,
-    tokens: &[Token],
-    article_outlet: Option<&str>,
-) -> FrameOutlets {
-    outlets_in(phrases, tokens, || article_outlet)
-}
-
-/// [`frame_outlets`] with the article's own publisher asked for only when an outlet that no
-/// words around make a source is found (most frames name none; reading it scans the text).
-fn outlets_in<'o>(
-    phrases: &Phrases,
-    tokens: &[Token],
-    article_outlet: impl Fn() -> Option<&'o str>,
-) -> FrameOutlets {
-    let text = phrases.text;
-    let mut outlets = FrameOutlets::default();
-    let mut i = 0;
-    loop {
-        i = next_outlet_candidate(tokens, i, text);
-        let Some(token) = tokens.get(i) else {
-            break;
-        };
-        let Some((name, width)) = phrases.outlet_at(tokens, i) else {
-            i += 1;
-            continue;
-        };
-        let width = width.max(1);
-        let Some(last) = tokens.get(i + width - 1) else {
-            break;
-        };
-        let span = Span::new(token.span.start, last.span.end);
-        let in_dateline = i > 0 && tokens[i - 1].text(text) == "(";
-        let lead = tokens[i.saturating_sub(4)..i]
-            .iter()
-            .map(|t| lower(t.text(text)))
-            .collect::<Vec<_>>();
-        let triggered = lead.iter().any(|w| outlet_trigger(w));
-        let reported = tokens.get(i + width).is_some_and(|t| {
-            matches!(
-                t.text(text),
-                "reported" | "reports" | "reporting" | "said" | "says"
-            )
-        });
-        let is_platform = phrases
-            .grammar
-            .outlet(&name)
-            .is_some_and(|o| o.kind == crate::lexicon::OutletKind::Platform);
-        let own_publisher = !triggered && !reported && Some(name.as_str()) == article_outlet();
-        if !in_dateline && !own_publisher {
-            if lead.iter().any(|w| w == "citing" || w == "cited") {
-                outlets.cited = Some(name);
-            } else if triggered || reported || is_platform {
-                if !outlets.named.iter().any(|(_, n)| *n == name) {
-                    outlets.named.push((i, name));
-                }
-            } else {
-                outlets.speaker_only.push((span, i, name));
-            }
-        }
-        i += width;
-    }
-    outlets
-}
-
-/// The outlets a frame's attribution context names, and the outlet it cites ("citing X"), if
-/// any; `outlets` are the frame's [`frame_outlets`].
-pub fn find_outlet(
-    phrases: &Phrases,
-    frame: &[Token],
-    outlets: &FrameOutlets,
-    attribution: &Attribution,
-) -> (Vec<String>, Option<String>) {
-    let mut places: Vec<(usize, &str)> = outlets
-        .named
-        .iter()
-        .map(|(i, name)| (*i, name.as_str()))
-        .collect();
-    if let Some(speaker) = attribution.speaker.as_ref().map(|s| s.span) {
-        // The speaker-only outlets the speaker's words overlap (spans are in text order).
-        let from = outlets
-            .speaker_only
-            .partition_point(|(span, _, _)| span.end <= speaker.start);
-        for (span, i, name) in &outlets.speaker_only[from..] {
-            if span.start >= speaker.end {
-                break;
-            }
-            if span.overlaps(speaker) {
-                places.push((*i, name.as_str()));
-            }
-        }
-        places.sort_by_key(|(i, _)| *i);
-    }
-    let mut found: Vec<String> = Vec::new();
-    for (_, name) in places {
-        if !found.iter().any(|f| f == name) {
-            found.push(name.to_string());
-        }
-    }
-    if found.is_empty() {
-        if let Some(addressee) = attribution
-            .cue
-            .and_then(|cue| phrases.addressee_outlet(frame, cue))
-        {
-            found.push(addressee);
-        }
-    }
-    (found, outlets.cited.clone())
-}
-
-/// The outlet column and the outlet chain from what the attribution and its context name.
-pub fn outlet_columns(
-    own: Option<String>,
-    found: Vec<String>,
-    cited: Option<String>,
-) -> (Option<String>, Option<String>) {
-    let outlet = own.or_else(|| (!found.is_empty()).then(|| found.join("; ")));
-    match (outlet, cited) {
-        (Some(outlet), Some(cited)) if outlet != cited => {
-            let chain = format!("{outlet} <- {cited}");
-            (Some(outlet), Some(chain))
-        }
-        (Some(outlet), _) => (Some(outlet), None),
-        (None, cited) => (cited, None),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use crate::lexicon::Grammar;
@@ -1029,10 +809,10 @@ mod tests {
                 (
                     s.kind,
                     s.quote.of(text).to_string(),
-                    s.speaker.clone(),
+                    s.speaker.name.clone(),
                     s.mention.map_or("", |m| m.of(text)).to_string(),
                     s.cue.map_or("", |c| c.of(text)).to_string(),
-                    s.outlet.clone(),
+                    crate::output::outlet_names(&s.outlets).into_owned(),
                 )
             })
             .collect()
@@ -1068,65 +848,6 @@ mod tests {
     }
 
     #[test]
-    fn article_outlet_agrees_with_the_str_searches() {
-        // The definition before the byte searches.
-        fn by_str_find(
-            text: &str,
-            seg: &crate::text::segment::Segmentation,
-            grammar: &Grammar,
-        ) -> Option<String> {
-            for paragraph in seg.paragraphs.iter().take(3) {
-                let line = paragraph.of(text);
-                if let Some((head, _)) = line.split_once(':') {
-                    if let Some(outlet) = grammar.outlet(head.trim()) {
-                        return Some(outlet.name.clone());
-                    }
-                }
-                if let Some(open) = line.find('(') {
-                    let rest = &line[open + 1..];
-                    if let Some(close) = rest.find(')') {
-                        let inside = &rest[..close];
-                        let dateline = line[open + 1 + close + 1..]
-                            .trim_start()
-                            .starts_with(['-', '—', '–']);
-                        if dateline {
-                            if let Some(outlet) = grammar.outlet(inside.trim()) {
-                                return Some(outlet.name.clone());
-                            }
-                        }
-                    }
-                }
-            }
-            None
-        }
-        let grammar = Grammar::builtin();
-        let segmenter = crate::text::segment::Segmenter::from_grammar(&grammar);
-        for text in [
-            "CNN: Putin spoke.",
-            " CNN : Putin spoke.",
-            "Moscow (Reuters) - Putin spoke.",
-            "Moscow (Reuters) — Putin spoke.",
-            "Moscow (Reuters)- Putin spoke.",
-            "Moscow (Reuters) said it.",
-            "Élysée (« Reuters ») – x",
-            "(CNN)\u{a0}— x",
-            "First line.\nSecond: (BBC) -\nThird (AP) – y",
-            "One.\nTwo.\nThree.\nCNN: four",
-            "no marks at all",
-            ":(",
-            "(",
-            ")(:",
-        ] {
-            let seg = segmenter.segment(text);
-            assert_eq!(
-                super::article_outlet(text, &seg, &grammar),
-                by_str_find(text, &seg, &grammar),
-                "{text:?}"
-            );
-        }
-    }
-
-    #[test]
     fn starts_up_to_agrees_with_index_at() {
         use crate::span::{index_at, Span};
         let spans = [(0, 4), (4, 9), (9, 9), (9, 15), (20, 30)].map(|(a, b)| Span::new(a, b));
@@ -1139,29 +860,6 @@ mod tests {
                         index_at(spans, at),
                         "{n} {at} {hint}"
                     );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn may_start_outlet_passes_every_token_outlet_at_reads() {
-        let grammar = Grammar::builtin();
-        let text = "the CNN's «Reuters» Élysée 60 Minutes BBC ékho \"The Associated Press\" the New York Times said, 1TV; РИА Новости über Über  x";
-        let phrases = crate::attribution::phrase::Phrases {
-            text,
-            grammar: &grammar,
-        };
-        for end in 0..=text.len() {
-            if !text.is_char_boundary(end) {
-                continue;
-            }
-            let tokens =
-                crate::text::tokens::tokenize_with(text, crate::span::Span::new(0, end), &grammar);
-            for (i, token) in tokens.iter().enumerate() {
-                if !super::may_start_outlet(token, text) {
-                    assert_eq!(phrases.outlet_at(&tokens, i), None, "token {i} of {end}");
-                    assert!(!token.is_capitalized(text), "token {i} of {end}");
                 }
             }
         }
@@ -1284,8 +982,8 @@ mod tests {
     fn title_and_name_split() {
         let found = Extractor::new(Grammar::builtin())
             .extract("\"No comment,\" Kremlin spokesman Dmitry Peskov said.");
-        assert_eq!(found.statements[0].speaker, "Dmitry Peskov");
-        assert_eq!(found.statements[0].title, "Kremlin spokesman");
+        assert_eq!(found.statements[0].speaker.name, "Dmitry Peskov");
+        assert_eq!(found.statements[0].speaker.title, "Kremlin spokesman");
     }
 
     #[test]

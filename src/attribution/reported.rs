@@ -15,8 +15,9 @@
 
 use std::cell::{Cell, OnceCell};
 
+use crate::attribution::outlets::{find_outlet, frame_outlets, outlet_columns};
 use crate::attribution::phrase::{NounPhrase, Phrases};
-use crate::attribution::quoted::{find_outlet, frame_outlets, outlet_columns, Attribution};
+use crate::attribution::quoted::Attribution;
 use crate::lexicon::{CueInfo, Grammar, Section};
 use crate::span::Span;
 use crate::statement::{Kind, Rule, Statement};
@@ -62,41 +63,26 @@ pub fn reported_speech(
             let reader = SentenceReader::new(&phrases, sentence_tokens, &quoted);
             let mut sentence_outlets = None;
             for found in reader.reports(&cues) {
+                let reader = phrases.outlets();
                 let sentence_outlets = sentence_outlets
-                    .get_or_insert_with(|| frame_outlets(&phrases, sentence_tokens, None));
-                let (outlets, cited) = find_outlet(
-                    &phrases,
-                    sentence_tokens,
-                    sentence_outlets,
-                    &found.attribution,
-                );
-                let (outlet, outlet_chain) = outlet_columns(
-                    found
-                        .attribution
-                        .speaker
-                        .and_then(|s| phrases.outlet_named(&s)),
-                    outlets,
-                    cited,
-                );
+                    .get_or_insert_with(|| frame_outlets(&reader, sentence_tokens, None));
+                let speaker = found.attribution.speaker.map(|s| s.span);
+                let (named, cited) = find_outlet(sentence_outlets, speaker, || {
+                    let cue = found.attribution.cue?;
+                    let hearer = phrases.addressee(sentence_tokens, cue)?;
+                    reader.addressee_outlet(hearer.span, hearer.name)
+                });
+                let own = speaker.and_then(|s| reader.outlet_ref_named(s));
+                let (outlets, outlet_chain) =
+                    outlet_columns(own.into_iter().collect(), named, cited);
                 statements.push(Statement {
                     kind: Kind::Indirect,
                     quote: found.clause,
                     mention: found.attribution.speaker.map(|s| s.span),
-                    speaker: found
-                        .attribution
-                        .speaker
-                        .as_ref()
-                        .map(|s| phrases.speaker_name(s))
-                        .unwrap_or_default(),
-                    title: found
-                        .attribution
-                        .speaker
-                        .and_then(|s| s.title)
-                        .map(|t| t.of(text).to_string())
-                        .unwrap_or_default(),
+                    speaker: phrases.speaker(found.attribution.speaker.as_ref()),
                     cue: found.attribution.cue,
-                    outlet: outlet.unwrap_or_default(),
-                    outlet_chain: outlet_chain.unwrap_or_default(),
+                    outlets,
+                    outlet_chain,
                     paragraph: paragraph_index,
                     sentence: sentence_index,
                     confidence: Rule::Reported.confidence(),
@@ -747,8 +733,8 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                 rule: Rule::Reported,
                 cue: Some(cue),
                 speaker: Some(speaker),
-                outlet: None,
-                outlet_chain: None,
+                outlets: Vec::new(),
+                outlet_chain: Vec::new(),
             },
         }
     }
@@ -1017,7 +1003,7 @@ mod tests {
             .map(|s| {
                 (
                     s.quote.of(text).to_string(),
-                    s.speaker.clone(),
+                    s.speaker.name.clone(),
                     s.cue.map_or("", |c| c.of(text)).to_string(),
                 )
             })

@@ -311,16 +311,17 @@ pub fn find_matches(
         };
         found.push(Match {
             comparison,
-            speaker_matches: speaker.is_none_or(|wanted| names_person(wanted, &statement.speaker)),
+            speaker_matches: speaker
+                .is_none_or(|wanted| names_person(wanted, &statement.speaker.name)),
             doc: doc.to_string(),
             start: points.at(statement.quote.start),
             end: points.at(statement.quote.end),
             kind: statement.kind.as_str(),
             quote: quote.to_string(),
-            speaker: statement.speaker.clone(),
-            speaker_title: statement.title.clone(),
+            speaker: statement.speaker.name.clone(),
+            speaker_title: statement.speaker.title.clone(),
             cue: statement.cue.map_or("", |c| c.of(text)).to_string(),
-            outlet: statement.outlet.clone(),
+            outlet: crate::output::outlet_names(&statement.outlets).into_owned(),
             sentence: sentence.split_whitespace().collect::<Vec<_>>().join(" "),
         });
     }

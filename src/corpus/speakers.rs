@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
+use crate::output::joined;
 use crate::resolve::names::name_words;
 use crate::statement::{Kind, Statement};
 
@@ -69,18 +70,19 @@ pub struct SpeakerSummary {
 impl SpeakerCounts {
     /// Counts the attributed statements of document `doc`; unattributed ones are left out.
     pub fn add(&mut self, doc: &str, statements: &[Statement]) {
-        for s in statements.iter().filter(|s| !s.speaker.is_empty()) {
-            let tally = self.by_name.entry(s.speaker.clone()).or_default();
+        for s in statements.iter().filter(|s| !s.speaker.name.is_empty()) {
+            let tally = self.by_name.entry(s.speaker.name.clone()).or_default();
             match s.kind {
                 Kind::Direct => tally.direct += 1,
                 Kind::Partial => tally.partial += 1,
                 Kind::Indirect => tally.indirect += 1,
             }
-            if !s.title.is_empty() {
-                *tally.titles.entry(s.title.clone()).or_default() += 1;
+            if !s.speaker.title.is_empty() {
+                *tally.titles.entry(s.speaker.title.clone()).or_default() += 1;
             }
-            if !s.outlet.is_empty() {
-                *tally.outlets.entry(s.outlet.clone()).or_default() += 1;
+            // Each outlet on its own: "Twitter; Facebook" and "Twitter" name Twitter twice.
+            for outlet in &s.outlets {
+                *tally.outlets.entry(outlet.name.clone()).or_default() += 1;
             }
             if !tally.docs.contains(doc) {
                 tally.docs.insert(doc.to_string());
@@ -114,7 +116,7 @@ impl SpeakerCounts {
                 titles: by_frequency(&t.titles),
                 outlets: by_frequency(&t.outlets),
                 doc_count: t.docs.len(),
-                docs: t.docs.into_iter().collect::<Vec<_>>().join("; "),
+                docs: joined(t.docs.iter().map(String::as_str)),
             })
             .collect();
         summary.sort_by(|a, b| {
@@ -126,15 +128,11 @@ impl SpeakerCounts {
     }
 }
 
-/// Keys joined by "; ", most frequent first.
+/// Keys as one cell (see [`joined`]), most frequent first.
 fn by_frequency(counts: &BTreeMap<String, usize>) -> String {
     let mut entries: Vec<(&String, &usize)> = counts.iter().collect();
     entries.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
-    entries
-        .into_iter()
-        .map(|(k, _)| k.as_str())
-        .collect::<Vec<_>>()
-        .join("; ")
+    joined(entries.into_iter().map(|(k, _)| k.as_str()))
 }
 
 /// For each one-word name, the single longer name ending with the same word, if unique.
@@ -170,19 +168,23 @@ fn starts_upper(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::OutletKind;
     use crate::span::Span;
-    use crate::statement::Rule;
+    use crate::statement::{OutletRef, Rule};
 
-    fn statement(speaker: &str, kind: Kind, title: &str, outlet: &str) -> Statement {
+    fn statement(speaker: &str, kind: Kind, title: &str, outlets: &str) -> Statement {
         Statement {
             kind,
             quote: Span::new(0, 1),
             mention: None,
-            speaker: speaker.into(),
-            title: title.into(),
+            speaker: crate::statement::Speaker::new(speaker, title),
             cue: None,
-            outlet: outlet.into(),
-            outlet_chain: String::new(),
+            outlets: outlets
+                .split(", ")
+                .filter(|name| !name.is_empty())
+                .map(|name| OutletRef::new(name, OutletKind::Outlet, None))
+                .collect(),
+            outlet_chain: Vec::new(),
             paragraph: 0,
             sentence: 0,
             confidence: 0.9,
@@ -227,6 +229,22 @@ mod tests {
         assert_eq!(putin.outlets, "CNN");
         assert_eq!(putin.docs, "a; b");
         assert_eq!(summary[1].speaker, "Dmitry Peskov");
+    }
+
+    #[test]
+    fn each_outlet_of_a_speaker_is_listed_once() {
+        let mut counts = SpeakerCounts::default();
+        counts.add(
+            "a",
+            &[
+                statement("Dmitry Medvedev", Kind::Direct, "", "Twitter, Facebook"),
+                statement("Dmitry Medvedev", Kind::Direct, "", "Twitter"),
+                statement("Dmitry Medvedev", Kind::Direct, "", "Telegram"),
+            ],
+        );
+        let summary = counts.summary();
+        // Twitter twice, then the others by name.
+        assert_eq!(summary[0].outlets, "Twitter; Facebook; Telegram");
     }
 
     #[test]

@@ -91,8 +91,6 @@ pub struct TitleInfo {
     pub person: bool,
     /// An organisation word.
     pub org: bool,
-    /// A word for a news outlet ("the newspaper"): it refers to the outlet named before it.
-    pub media: bool,
     /// A courtesy title written before a surname.
     pub honorific: bool,
     /// The gender the title implies, if any.
@@ -130,6 +128,60 @@ pub enum OutletKind {
     Outlet,
     /// A social network or messaging platform.
     Platform,
+}
+
+/// A list of `outlet_words.txt`: the words the outlet rules read around outlet names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutletWords {
+    /// `[triggers]`: words shortly before an outlet that make it the statement's ("told CNN").
+    Triggers,
+    /// `[citing]`: words shortly before an outlet that make it the cited source ("citing TASS").
+    Citing,
+    /// `[reporting]`: words right after an outlet that make it a source ("CNN reported").
+    Reporting,
+    /// `[media]`: words for a news outlet ("newspaper", "agency").
+    Media,
+}
+
+impl OutletWords {
+    /// Every list, in the order of their discriminants.
+    pub const ALL: [OutletWords; 4] = [
+        OutletWords::Triggers,
+        OutletWords::Citing,
+        OutletWords::Reporting,
+        OutletWords::Media,
+    ];
+
+    /// The list's bit in an [`OutletLists`].
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+
+    /// The list's section name in `outlet_words.txt`.
+    pub fn name(self) -> &'static str {
+        match self {
+            OutletWords::Triggers => "triggers",
+            OutletWords::Citing => "citing",
+            OutletWords::Reporting => "reporting",
+            OutletWords::Media => "media",
+        }
+    }
+}
+
+/// The outlet-word lists one word is in (see [`Grammar::outlet_lists_any_case`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OutletLists(u8);
+
+impl OutletLists {
+    /// Is the word in `list`?
+    pub fn contains(self, list: OutletWords) -> bool {
+        self.0 & list.bit() != 0
+    }
+
+    /// The lists either word is in.
+    pub fn union(self, other: OutletLists) -> OutletLists {
+        OutletLists(self.0 | other.0)
+    }
 }
 
 /// A known outlet or platform with its aliases.
@@ -173,6 +225,8 @@ pub struct Grammar {
     pub sentence_starters: Vec<String>,
     /// Closed-class word lists by section name (lower case).
     pub function_words: HashMap<String, HashSet<String>>,
+    /// The words around outlet names, by section name of `outlet_words.txt` (lower case).
+    pub outlet_words: HashMap<String, HashSet<String>>,
     /// Fast lookup tables derived from the maps above, built at the first lookup.
     index: OnceLock<Index>,
 }
@@ -309,6 +363,8 @@ struct Index {
     section_bits: [u32; Section::ALL.len()],
     /// Outlet alias (as in `outlet_aliases`) to its outlet index.
     outlet_aliases: WordTable<usize>,
+    /// Each word of `outlet_words` to the lists it is in.
+    outlet_words: WordTable<OutletLists>,
     /// First words of the outlet aliases that have more than one word.
     outlet_first_words: WordTable<()>,
     /// The leading ASCII letter-and-digit run of every alias (see [`outlet_lead`]), or None
@@ -393,6 +449,14 @@ impl Index {
                 .map(|(alias, &outlet)| (alias.as_str(), outlet)),
         );
         index.outlet_first_words = WordTable::new(outlet_first_words.into_iter().map(|w| (w, ())));
+        let mut outlet_words: FxHashMap<&str, OutletLists> = FxHashMap::default();
+        for list in OutletWords::ALL {
+            for word in grammar.outlet_words.get(list.name()).into_iter().flatten() {
+                let lists = outlet_words.entry(word).or_default();
+                *lists = lists.union(OutletLists(list.bit()));
+            }
+        }
+        index.outlet_words = WordTable::new(outlet_words);
         words.entry("according").or_default();
         let in_section = |section: Section, word: &str| {
             grammar
@@ -443,7 +507,7 @@ struct Source {
     builtin: &'static str,
 }
 
-const SOURCES: [Source; 8] = [
+const SOURCES: [Source; 9] = [
     Source {
         name: "cues.txt",
         builtin: include_str!("../../grammar/cues.txt"),
@@ -475,6 +539,10 @@ const SOURCES: [Source; 8] = [
     Source {
         name: "sentence_starters.txt",
         builtin: include_str!("../../grammar/sentence_starters.txt"),
+    },
+    Source {
+        name: "outlet_words.txt",
+        builtin: include_str!("../../grammar/outlet_words.txt"),
     },
 ];
 
@@ -586,7 +654,7 @@ impl Grammar {
             let fields = match line {
                 None => continue,
                 Some(Line::Section(section)) => {
-                    if name != "function_words.txt" {
+                    if !matches!(name, "function_words.txt" | "outlet_words.txt") {
                         return Err(malformed(path, number, "this file has no sections"));
                     }
                     current_section = Some(section.to_lowercase());
@@ -603,6 +671,15 @@ impl Grammar {
                 "first_names.txt" => self.add_first_name(&fields).map_err(fail)?,
                 "abbreviations.txt" => self.add_abbreviation(&fields).map_err(fail)?,
                 "sentence_starters.txt" => self.sentence_starters.push(fields[0].to_string()),
+                "outlet_words.txt" => {
+                    let Some(section) = &current_section else {
+                        return Err(fail("entry before any [section] header".into()));
+                    };
+                    self.outlet_words
+                        .entry(section.clone())
+                        .or_default()
+                        .insert(phrase_key(fields[0]));
+                }
                 _ => {
                     let Some(section) = &current_section else {
                         return Err(fail("entry before any [section] header".into()));
@@ -646,7 +723,9 @@ impl Grammar {
             match tag {
                 "person" => info.person = true,
                 "org" => info.org = true,
-                "media" => info.media = true,
+                // Read by older copies of titles.txt: words for a news outlet are listed
+                // in outlet_words.txt now.
+                "media" => {}
                 "honorific" => info.honorific = true,
                 other => info.gender = Some(gender_tag(other)?),
             }
@@ -831,6 +910,23 @@ impl Grammar {
             .is_some_and(|set| set.contains(lower(word).as_ref()))
     }
 
+    /// Is `word`, exactly as given (the lists are lower case), in the outlet-word list `list`?
+    pub fn is_outlet_word(&self, list: OutletWords, word: &str) -> bool {
+        self.index()
+            .outlet_words
+            .get(word)
+            .is_some_and(|lists| lists.contains(list))
+    }
+
+    /// The outlet-word lists `word` (any case) is in.
+    pub fn outlet_lists_any_case(&self, word: &str) -> OutletLists {
+        self.index()
+            .outlet_words
+            .get_any_case(word)
+            .copied()
+            .unwrap_or_default()
+    }
+
     /// Is `word` (without its period, any case) a known abbreviation?
     pub fn is_abbreviation(&self, word: &str) -> bool {
         self.index().abbreviations.get_any_case(word).is_some()
@@ -871,7 +967,7 @@ impl Grammar {
     /// leading ASCII letter-and-digit run of `bytes` (see [`outlet_lead`]) starts no alias.
     /// A cheap test before [`Grammar::outlet`] lookups at every capitalised word.
     #[inline(always)]
-    pub fn may_start_outlet(&self, bytes: &[u8]) -> bool {
+    pub fn outlet_lead_may_match(&self, bytes: &[u8]) -> bool {
         let index = self.index();
         let run = alphanumeric_run(bytes);
         // No lead (see `outlet_lead`): any alias may start here.
@@ -999,15 +1095,15 @@ mod tests {
     #[test]
     fn only_words_that_start_no_alias_are_ruled_out() {
         let g = Grammar::builtin();
-        assert!(g.may_start_outlet(b"CNN, the network"));
-        assert!(g.may_start_outlet(b"Fox News said"));
-        assert!(!g.may_start_outlet(b"Obama said"));
-        assert!(!g.may_start_outlet(b"CNNx"));
+        assert!(g.outlet_lead_may_match(b"CNN, the network"));
+        assert!(g.outlet_lead_may_match(b"Fox News said"));
+        assert!(!g.outlet_lead_may_match(b"Obama said"));
+        assert!(!g.outlet_lead_may_match(b"CNNx"));
         // Text without an ASCII lead is never ruled out.
-        assert!(g.may_start_outlet("Ékho Moskvy".as_bytes()));
+        assert!(g.outlet_lead_may_match("Ékho Moskvy".as_bytes()));
         // An alias without an ASCII lead turns the test off.
         let custom = Grammar::with_file("outlets.txt", "Süddeutsche Zeitung | outlet");
-        assert!(custom.is_ok_and(|g| g.may_start_outlet(b"Obama said")));
+        assert!(custom.is_ok_and(|g| g.outlet_lead_may_match(b"Obama said")));
     }
 
     #[test]
@@ -1054,7 +1150,7 @@ mod tests {
     }
 
     #[test]
-    fn may_start_outlet_agrees_with_the_lead_table() {
+    fn outlet_lead_may_match_agrees_with_the_lead_table() {
         let slow = |g: &Grammar, text: &str| match (&g.index().outlet_leads, outlet_lead(text)) {
             (Some(leads), Some(lead)) => leads.get(lead).is_some(),
             _ => true,
@@ -1091,7 +1187,7 @@ mod tests {
         }
         for text in &texts {
             assert_eq!(
-                g.may_start_outlet(text.as_bytes()),
+                g.outlet_lead_may_match(text.as_bytes()),
                 slow(&g, text),
                 "{text:?}"
             );
@@ -1099,7 +1195,7 @@ mod tests {
         let custom = Grammar::with_file("outlets.txt", "Süddeutsche Zeitung | outlet");
         let custom = custom.unwrap_or_else(|e| panic!("{e}"));
         for text in &texts {
-            assert!(custom.may_start_outlet(text.as_bytes()), "{text:?}");
+            assert!(custom.outlet_lead_may_match(text.as_bytes()), "{text:?}");
         }
     }
 

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::input::ArticleMeta;
 use crate::output::table::{Column, Table};
-use crate::statement::Statement;
+use crate::statement::{OutletRef, Statement};
 use crate::swar::{bytes_equal, splat, HIGH_BITS};
 use crate::Extraction;
 
@@ -632,12 +632,12 @@ impl<'a> Article<'a> {
             id: index + 1,
             kind: s.kind.as_str(),
             quote: Cow::Borrowed(s.quote.of(text)),
-            speaker: Cow::Borrowed(&s.speaker),
-            speaker_title: Cow::Borrowed(&s.title),
+            speaker: Cow::Borrowed(&s.speaker.name),
+            speaker_title: Cow::Borrowed(&s.speaker.title),
             speaker_mention: Cow::Borrowed(s.mention.map_or("", |m| m.of(text))),
             cue: Cow::Borrowed(s.cue.map_or("", |c| c.of(text))),
-            outlet: Cow::Borrowed(&s.outlet),
-            outlet_chain: Cow::Borrowed(&s.outlet_chain),
+            outlet: outlet_names(&s.outlets),
+            outlet_chain: outlet_chain(&s.outlets, &s.outlet_chain),
             article_outlet: Cow::Borrowed(article_outlet),
             start: offsets[0],
             end: offsets[1],
@@ -651,6 +651,41 @@ impl<'a> Article<'a> {
             article_date: meta(&self.meta.date),
         }
     }
+}
+
+/// Several names in one cell, joined by "; " ("Twitter; Facebook").
+pub fn joined<'n>(names: impl IntoIterator<Item = &'n str>) -> String {
+    let mut cell = String::new();
+    for (i, name) in names.into_iter().enumerate() {
+        if i > 0 {
+            cell.push_str("; ");
+        }
+        cell.push_str(name);
+    }
+    cell
+}
+
+/// The outlet column of a statement with `outlets`: their names, [`joined`].
+pub fn outlet_names(outlets: &[OutletRef]) -> Cow<'_, str> {
+    match outlets {
+        [] => Cow::Borrowed(""),
+        [one] => Cow::Borrowed(&one.name),
+        many => Cow::Owned(joined(many.iter().map(|o| o.name.as_str()))),
+    }
+}
+
+/// The outlet-chain column of a statement with `outlets`, relayed from `chain` (nearest
+/// first): "CNN <- Russian state media", empty when the chain is.
+pub fn outlet_chain(outlets: &[OutletRef], chain: &[OutletRef]) -> Cow<'static, str> {
+    if chain.is_empty() {
+        return Cow::Borrowed("");
+    }
+    let mut text = outlet_names(outlets).into_owned();
+    for link in chain {
+        text.push_str(" <- ");
+        text.push_str(&link.name);
+    }
+    Cow::Owned(text)
 }
 
 /// Which rows are written: those of one speaker, of some kinds.
@@ -670,7 +705,7 @@ impl RowFilter {
 
     /// True when `statement` passes the filter.
     pub fn keeps_statement(&self, statement: &Statement) -> bool {
-        self.passes(statement.kind.as_str(), &statement.speaker)
+        self.passes(statement.kind.as_str(), &statement.speaker.name)
     }
 
     /// True for a statement of `kind` by `speaker`.

@@ -13,6 +13,7 @@ use std::fmt;
 use std::io::{self, Write};
 
 use crate::input::ArticleMeta;
+use crate::output::{outlet_chain, outlet_names};
 use crate::span::Span;
 use crate::statement::{Kind, Statement};
 use crate::Extraction;
@@ -148,7 +149,7 @@ fn write_summary(articles: &[ReportArticle], out: &mut impl Write) -> io::Result
         for (n, s) in article.extraction.statements.iter().enumerate() {
             kinds[kind_index(s.kind)] += 1;
             let tally = speakers
-                .entry(s.speaker.trim())
+                .entry(s.speaker.name.trim())
                 .or_insert_with(|| SpeakerTally {
                     count: 0,
                     kinds: [0; 3],
@@ -340,13 +341,13 @@ fn write_rows(
             "<tr id=\"doc{d}-r{n}\"><td class=\"num\"><a href=\"#doc{d}-s{n}\" \
              title=\"show in the text\">{n}</a></td><td><span class=\"badge kind-{kind}\">{kind}\
              </span></td><td>{}</td><td>{}</td><td>{}</td><td>{}",
-            speaker_label(&s.speaker),
-            Esc(&s.title),
+            speaker_label(&s.speaker.name),
+            Esc(&s.speaker.title),
             Esc(cue),
-            Esc(if s.outlet_chain.trim().is_empty() {
-                &s.outlet
+            Esc(&if s.outlet_chain.is_empty() {
+                outlet_names(&s.outlets)
             } else {
-                &s.outlet_chain
+                outlet_chain(&s.outlets, &s.outlet_chain)
             }),
         )?;
         writeln!(
@@ -428,9 +429,23 @@ fn valid(text: &str, span: Span) -> Option<Span> {
     (span.start < span.end && text.get(span.start..span.end).is_some()).then_some(span)
 }
 
-/// Where the text names a statement's outlet: in the paragraph of its cue, mention or quote.
-fn outlet_span(text: &str, paragraphs: &[Span], s: &Statement) -> Option<Span> {
-    let name = s.outlet.trim();
+/// Where the text names each of a statement's outlets: where the outlet says it is named,
+/// else the first place its name is written in the paragraph of the cue, mention or quote.
+fn outlet_spans(text: &str, paragraphs: &[Span], s: &Statement) -> Vec<Span> {
+    s.outlets
+        .iter()
+        .filter_map(|outlet| {
+            outlet
+                .span
+                .and_then(|span| valid(text, span))
+                .or_else(|| name_in_paragraph(text, paragraphs, s, &outlet.name))
+        })
+        .collect()
+}
+
+/// The first place `name` is written in the paragraph of the statement's cue, mention or quote.
+fn name_in_paragraph(text: &str, paragraphs: &[Span], s: &Statement, name: &str) -> Option<Span> {
+    let name = name.trim();
     if name.is_empty() {
         return None;
     }
@@ -454,12 +469,10 @@ fn highlights(text: &str, paragraphs: &[Span], statements: &[Statement]) -> Vec<
                 statements: vec![i],
             });
         }
-        let parts = [
-            (Role::Speaker, s.mention),
-            (Role::Cue, s.cue),
-            (Role::Outlet, outlet_span(text, paragraphs, s)),
-        ];
-        for (role, span) in parts {
+        let parts = [(Role::Speaker, s.mention), (Role::Cue, s.cue)];
+        let outlets = outlet_spans(text, paragraphs, s);
+        let outlets = outlets.into_iter().map(|span| (Role::Outlet, Some(span)));
+        for (role, span) in parts.into_iter().chain(outlets) {
             let Some(span) = span.and_then(|span| valid(text, span)) else {
                 continue;
             };
@@ -643,8 +656,8 @@ impl Writer<'_> {
                 let mut title = format!("{class} of {}", numbers.join(", "));
                 if h.role == Role::Speaker {
                     if let Some(s) = h.statements.first().and_then(|&i| self.statements.get(i)) {
-                        if !s.speaker.trim().is_empty() {
-                            title = format!("{}: {title}", s.speaker.trim());
+                        if !s.speaker.name.trim().is_empty() {
+                            title = format!("{}: {title}", s.speaker.name.trim());
                         }
                     }
                 }
@@ -672,7 +685,7 @@ impl Writer<'_> {
         write!(
             out,
             " data-statement=\"doc{d}-s{n}\" data-kind=\"{kind}\" data-speaker=\"{}\" title=\"{}\">",
-            Esc(s.speaker.trim()),
+            Esc(s.speaker.name.trim()),
             Esc(&self.tooltip(i, s)),
         )
     }
@@ -680,7 +693,7 @@ impl Writer<'_> {
     /// The tooltip of statement `i`: who, in what role, through which cue and outlet, how sure.
     fn tooltip(&self, i: usize, s: &Statement) -> String {
         let mut lines = vec![format!("#{} {}", i + 1, s.kind.as_str())];
-        let speaker = s.speaker.trim();
+        let speaker = s.speaker.name.trim();
         lines.push(format!(
             "speaker: {}",
             if speaker.is_empty() {
@@ -689,17 +702,19 @@ impl Writer<'_> {
                 speaker
             }
         ));
-        if !s.title.trim().is_empty() {
-            lines.push(format!("title: {}", s.title.trim()));
+        if !s.speaker.title.trim().is_empty() {
+            lines.push(format!("title: {}", s.speaker.title.trim()));
         }
         if let Some(cue) = s.cue.and_then(|c| self.text.get(c.start..c.end)) {
             lines.push(format!("cue: {cue}"));
         }
-        if !s.outlet.trim().is_empty() {
-            lines.push(format!("outlet: {}", s.outlet.trim()));
+        let outlets = outlet_names(&s.outlets);
+        if !outlets.trim().is_empty() {
+            lines.push(format!("outlet: {}", outlets.trim()));
         }
-        if !s.outlet_chain.trim().is_empty() && s.outlet_chain != s.outlet {
-            lines.push(format!("via: {}", s.outlet_chain.trim()));
+        let chain = outlet_chain(&s.outlets, &s.outlet_chain);
+        if !chain.trim().is_empty() {
+            lines.push(format!("via: {}", chain.trim()));
         }
         lines.push(format!("confidence: {:.2} ({:?})", s.confidence, s.rule));
         lines.join("\n")
@@ -775,11 +790,10 @@ mod tests {
             kind,
             quote,
             mention,
-            speaker: "Someone".to_string(),
-            title: String::new(),
+            speaker: crate::statement::Speaker::new("Someone", ""),
             cue,
-            outlet: String::new(),
-            outlet_chain: String::new(),
+            outlets: Vec::new(),
+            outlet_chain: Vec::new(),
             paragraph: 0,
             sentence: 0,
             confidence: 0.9,
@@ -858,6 +872,34 @@ mod tests {
         page.select(&selector).count()
     }
 
+    /// An outlet called `name`, named at `span`.
+    fn outlet(name: &str, span: Option<Span>) -> crate::statement::OutletRef {
+        crate::statement::OutletRef::new(name, crate::lexicon::OutletKind::Platform, span)
+    }
+
+    #[test]
+    fn every_outlet_of_a_statement_is_highlighted() {
+        let text = "Medvedev wrote on Twitter and Facebook: \"We are ready.\"";
+        let mut s = statement(
+            Kind::Direct,
+            find(text, "We are ready."),
+            Some(find(text, "Medvedev")),
+            Some(find(text, "wrote")),
+        );
+        // One named where it stands, one found by its name in the paragraph.
+        s.outlets = vec![
+            outlet("Twitter", Some(find(text, "Twitter"))),
+            outlet("Facebook", None),
+        ];
+        let page = well_formed(&render("two", text, vec![s]));
+        let selector = scraper::Selector::parse("span.outlet").expect("selector");
+        let marked: Vec<String> = page
+            .select(&selector)
+            .map(|m| m.text().collect::<String>())
+            .collect();
+        assert_eq!(marked, ["Twitter", "Facebook"]);
+    }
+
     #[test]
     fn escapes_markup_in_text_names_and_attributes() {
         let text = "He wrote \"<script>alert('x')</script> & more\" on the \"wall\".";
@@ -867,8 +909,8 @@ mod tests {
             Some(find(text, "He")),
             Some(find(text, "wrote")),
         );
-        s.speaker = "A \"quoted\" <b>name</b> & co".to_string();
-        s.outlet = "\"wall\"".to_string();
+        s.speaker.name = "A \"quoted\" <b>name</b> & co".to_string();
+        s.outlets = vec![outlet("\"wall\"", None)];
         let html = render("<doc>&\".txt", text, vec![s]);
         assert!(!html.contains("<script>"), "{html}");
         assert!(!html.contains("<b>"));
@@ -953,7 +995,7 @@ mod tests {
             statement(Kind::Direct, find(text, "zeta eta"), None, None),
         ];
         let mut with_outlet = statements.clone();
-        with_outlet[1].outlet = "CNN".to_string();
+        with_outlet[1].outlets = vec![outlet("CNN", None)];
         let html = render("nested", text, with_outlet);
         let page = well_formed(&html);
         for n in 1..=5 {
@@ -1081,10 +1123,10 @@ mod tests {
             statement(Kind::Direct, find(text, "Three,"), None, None),
             statement(Kind::Indirect, find(text, "Nobody knew"), None, None),
         ];
-        statements[0].speaker = "Ann".to_string();
-        statements[1].speaker = "Bob".to_string();
-        statements[2].speaker = "Bob".to_string();
-        statements[3].speaker = String::new();
+        statements[0].speaker.name = "Ann".to_string();
+        statements[1].speaker.name = "Bob".to_string();
+        statements[2].speaker.name = "Bob".to_string();
+        statements[3].speaker.name = String::new();
         let page = well_formed(&render("list", text, statements));
         let items: Vec<(String, String)> = page
             .select(&scraper::Selector::parse("ol.speakers a").expect("selector"))

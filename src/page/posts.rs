@@ -7,8 +7,9 @@
 
 use std::sync::OnceLock;
 
+use crate::lexicon::OutletKind;
 use crate::span::Span;
-use crate::statement::{Kind, Rule, Statement};
+use crate::statement::{Kind, OutletRef, Rule, Speaker, Statement};
 use crate::text::segment::Segmentation;
 
 /// A social-media post embedded in an article, addressed by spans into the article text.
@@ -35,11 +36,18 @@ impl EmbeddedPost {
             kind: Kind::Direct,
             quote: self.span,
             mention: self.author_span,
-            speaker: self.author.clone(),
-            title: String::new(),
+            speaker: Speaker::new(self.author.clone(), ""),
             cue: None,
-            outlet: self.platform.clone(),
-            outlet_chain: String::new(),
+            outlets: if self.platform.is_empty() {
+                Vec::new()
+            } else {
+                vec![OutletRef::new(
+                    self.platform.clone(),
+                    OutletKind::Platform,
+                    None,
+                )]
+            },
+            outlet_chain: Vec::new(),
             paragraph: segmentation.paragraph_at(self.span.start).unwrap_or(0),
             sentence: segmentation.sentence_at(self.span.start).unwrap_or(0),
             confidence: rule.confidence(),
@@ -313,7 +321,7 @@ mod tests {
         ];
         merge(&mut statements, &posts, &segmentation);
         assert_eq!(statements.len(), 2);
-        assert_eq!(statements[0].speaker, "@news");
+        assert_eq!(statements[0].speaker.name, "@news");
         assert_eq!(statements[1].mention, Some(Span::new(he, he + 2)));
     }
 

@@ -16,10 +16,11 @@ use std::cell::OnceCell;
 
 use rustc_hash::FxHashMap;
 
+use crate::attribution::outlets;
 use crate::attribution::phrase::Phrases;
 use crate::lexicon::{Gender, Grammar, Section, TitleInfo};
 use crate::span::Span;
-use crate::statement::Statement;
+use crate::statement::{OutletRef, Statement};
 use crate::text::document::{slice, ParagraphTokens};
 use crate::text::segment::Segmentation;
 use crate::text::tokens::{
@@ -173,7 +174,7 @@ pub fn resolve(
     // The key of each statement's speaker, when the speaker reads as a person's name.
     let speaker_keys: Vec<Option<Key>> = statements
         .iter()
-        .map(|s| is_person_name(&s.speaker).then(|| last_word_key(&s.speaker)))
+        .map(|s| is_person_name(&s.speaker.name).then(|| last_word_key(&s.speaker.name)))
         .collect();
     for (index, (statement, key)) in statements.iter().zip(&speaker_keys).enumerate() {
         if let Some(mention) = speaker_mention(text, statement, index, key.as_ref(), grammar) {
@@ -207,16 +208,16 @@ pub fn resolve(
         match change {
             Change::Keep => {}
             Change::Outlet(outlet) => {
-                if statement.outlet.is_empty() {
-                    statement.outlet = outlet.clone();
+                statement.speaker.name = outlet.name.clone();
+                if statement.outlets.is_empty() {
+                    statement.outlets.push(outlet);
                 }
-                statement.speaker = outlet;
             }
-            Change::Speaker(speaker) => statement.speaker = speaker,
+            Change::Speaker(speaker) => statement.speaker.name = speaker,
             Change::Person { name, title, far } => {
-                statement.speaker = name;
+                statement.speaker.name = name;
                 if let Some(title) = title {
-                    statement.title = title;
+                    statement.speaker.title = title;
                 }
                 if far {
                     statement.confidence *= 0.8;
@@ -224,7 +225,7 @@ pub fn resolve(
             }
         }
     }
-    share_outlets(statements);
+    outlets::share_outlets(statements);
 }
 
 /// What resolving does to one statement.
@@ -233,7 +234,7 @@ enum Change {
     /// Nothing.
     Keep,
     /// An outlet speaks: it becomes the speaker, and the outlet unless one is known.
-    Outlet(String),
+    Outlet(OutletRef),
     /// The speaker becomes this one.
     Speaker(String),
     /// The speaker becomes a person of the article, whose title fills an empty one; `far`
@@ -256,6 +257,7 @@ fn person_change(people: &People, index: usize, statement: &Statement, far: bool
     Change::Person {
         name: person.name.to_string(),
         title: statement
+            .speaker
             .title
             .is_empty()
             .then(|| person.title.map(str::to_string))
@@ -274,34 +276,18 @@ fn change_of(
     statement: &Statement,
     speaker_key: Option<&Key>,
     (mentions, people): (&[Mention], &People),
-    outlets: &OnceCell<Vec<(usize, String)>>,
+    outlets: &OnceCell<Vec<OutletRef>>,
     grammar: &Grammar,
 ) -> Change {
     let Some(mention) = statement.mention else {
         return Change::Keep;
     };
-    // "the cable news network says": an outlet speaking is named by its canonical name;
-    // "the newspaper said": the outlet last named before it.
-    let written = mention.of(text);
-    let outlet = grammar
-        .outlet(&statement.speaker)
-        .or_else(|| {
-            // The mention as written is mostly the speaker itself, just looked up.
-            (written != statement.speaker)
-                .then(|| grammar.outlet(written))
-                .flatten()
-        })
-        .map(|o| o.name.clone())
-        .or_else(|| {
-            if !is_media_reference(text, mention, grammar) {
-                return None;
-            }
-            let outlets = outlets.get_or_init(|| outlet_mentions(text, tokens, grammar));
-            last_outlet_before(mention, outlets)
-        });
-    if let Some(outlet) = outlet {
+    // "the cable news network says", "the newspaper said": an outlet speaks.
+    let speaker = (statement.speaker.name.as_str(), mention);
+    if let Some(outlet) = outlets::speaking_outlet(text, tokens, grammar, speaker, outlets) {
         return Change::Outlet(outlet);
     }
+    let written = mention.of(text);
     if let Some(pronoun) = grammar.pronoun(written).filter(|p| !p.first_person) {
         let wanted = pronoun.gender;
         if matches!(wanted, Some(Gender::Plural | Gender::Neuter)) {
@@ -371,101 +357,6 @@ fn sentence_subject(
     let phrases = Phrases { text, grammar };
     let subject = phrases.clause_subject(before, before.len())?;
     (!subject.pronoun && subject.span.end <= mention.start).then(|| phrases.speaker_name(&subject))
-}
-
-/// Every place the text names a known outlet, in text order, with its canonical name.
-fn outlet_mentions(
-    text: &str,
-    paragraphs: &ParagraphTokens,
-    grammar: &Grammar,
-) -> Vec<(usize, String)> {
-    let phrases = Phrases { text, grammar };
-    let mut found = Vec::new();
-    for tokens in paragraphs {
-        let mut i = 0;
-        while i < tokens.len() {
-            match phrases.outlet_at(tokens, i) {
-                Some((name, width)) => {
-                    found.push((tokens[i].span.start, name));
-                    i += width.max(1);
-                }
-                None => i += 1,
-            }
-        }
-    }
-    found
-}
-
-/// Does the mention name an outlet by a word for one: "the newspaper", "the network"?
-fn is_media_reference(text: &str, mention: Span, grammar: &Grammar) -> bool {
-    let written = mention.of(text);
-    if !may_start_with_the(written) {
-        return false;
-    }
-    let mut words = written.split_whitespace();
-    if !words.next().is_some_and(|w| is_word(w, "the")) {
-        return false;
-    }
-    let rest: Vec<&str> = words.collect();
-    let is_media = |words: &str| grammar.title(words).is_some_and(|t| t.media);
-    match rest.as_slice() {
-        [] => false,
-        // One word is its own phrase: one look-up.
-        [word] => is_media(word),
-        [.., last] => is_media(&rest.join(" ")) || is_media(last),
-    }
-}
-
-/// May the first word of `written` be "the" (any case)? False only when it cannot: its first
-/// byte is ASCII and no white space, so the first word starts there, and its first bytes are
-/// not "the".
-fn may_start_with_the(written: &str) -> bool {
-    let bytes = written.as_bytes();
-    match bytes.first() {
-        Some(&first) if first.is_ascii() && !is_ascii_white(first) => bytes
-            .get(..3)
-            .is_some_and(|head| head.eq_ignore_ascii_case(b"the")),
-        _ => true,
-    }
-}
-
-/// The outlet named last before the mention, from the article's outlet mentions.
-fn last_outlet_before(mention: Span, outlets: &[(usize, String)]) -> Option<String> {
-    outlets
-        .iter()
-        .rev()
-        .find(|(at, _)| *at < mention.start)
-        .map(|(_, name)| name.clone())
-}
-
-/// Later statements of a speaker in the same paragraph share the outlet of an earlier one:
-/// "Ryabkov said on Rossiya-1's 60 Minutes ... "Q," Ryabkov further informed."
-///
-/// The latest outlet of each speaker in the current run of statements of one paragraph is
-/// kept in a map, so a paragraph with many statements costs linear time, not quadratic.
-fn share_outlets(statements: &mut [Statement]) {
-    let mut latest: FxHashMap<String, (String, String)> = FxHashMap::default();
-    let mut paragraph = None;
-    for current in statements.iter_mut() {
-        if paragraph != Some(current.paragraph) {
-            latest.clear();
-            paragraph = Some(current.paragraph);
-        }
-        if current.speaker.is_empty() {
-            continue;
-        }
-        if current.outlet.is_empty() {
-            if let Some((outlet, chain)) = latest.get(&current.speaker) {
-                current.outlet = outlet.clone();
-                current.outlet_chain = chain.clone();
-            }
-        } else {
-            latest.insert(
-                current.speaker.clone(),
-                (current.outlet.clone(), current.outlet_chain.clone()),
-            );
-        }
-    }
 }
 
 /// Does a mention of `gender` fit a pronoun that wants `wanted`?
@@ -591,10 +482,16 @@ fn speaker_mention<'t>(
     if grammar.pronoun(span.of(text)).is_some() {
         return None;
     }
-    let first = statement.speaker.split_whitespace().next().unwrap_or("");
+    let first = statement
+        .speaker
+        .name
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
     // The title's gender counts only when the first name tells none.
     let title_gender = || {
         statement
+            .speaker
             .title
             .split_whitespace()
             .filter_map(|w| grammar.title(w).and_then(|t| t.gender))
@@ -825,9 +722,9 @@ fn gather<'k>(
                 let statement = statements.get(*index);
                 let key = speaker_keys.get(*index).and_then(Option::as_ref);
                 (
-                    statement.map_or("", |s| s.speaker.as_str()),
+                    statement.map_or("", |s| s.speaker.name.as_str()),
                     statement
-                        .map(|s| s.title.as_str())
+                        .map(|s| s.speaker.title.as_str())
                         .filter(|title| !title.is_empty()),
                     key.unwrap_or(&NO_KEY),
                 )
@@ -893,9 +790,8 @@ fn word_shape(name: &str) -> (usize, bool) {
 mod tests {
 
     use super::{
-        gather, is_media_reference, is_person_name, is_person_name_slowly, last_outlet_before,
-        last_word_key, last_word_key_slowly, mentions_before, nominal_role, token_title,
-        word_shape, Mention, Named,
+        gather, is_person_name, is_person_name_slowly, last_word_key, last_word_key_slowly,
+        mentions_before, nominal_role, token_title, word_shape, Mention, Named,
     };
     use crate::lexicon::{Gender, Grammar};
     use crate::span::Span;
@@ -911,7 +807,7 @@ mod tests {
             .extract(text)
             .statements
             .into_iter()
-            .map(|s| s.speaker)
+            .map(|s| s.speaker.name)
             .collect()
     }
 
@@ -946,68 +842,15 @@ mod tests {
             "The New York Times reported on the meeting. The newspaper said the talks had failed.",
         );
         let last = found.statements.last().expect("a statement");
-        assert_eq!(last.speaker, "The New York Times");
-        assert_eq!(last.outlet, "The New York Times");
-    }
-
-    #[test]
-    fn media_references_are_the_and_a_media_word() {
-        let grammar = Grammar::builtin();
-        let text = "the newspaper|The Network|newspaper|the senator|the";
-        let mut at = 0;
-        let mut answers = Vec::new();
-        for piece in text.split('|') {
-            let span = Span::new(at, at + piece.len());
-            answers.push(is_media_reference(text, span, &grammar));
-            at += piece.len() + 1;
-        }
-        assert_eq!(answers, vec![true, true, false, false, false]);
-    }
-
-    #[test]
-    fn only_a_first_word_the_may_start_with_the() {
-        let cases = [
-            "",
-            " the paper",
-            "the",
-            "The newspaper",
-            "THE\u{a0}paper",
-            "then",
-            "they",
-            "th",
-            "he",
-            "Putin",
-            "\u{a0}the x",
-            "\u{2003}The x",
-            "Élise",
-            "\tthe x",
-            "t\u{e9}e",
-        ];
-        for written in cases {
-            let first_is_the = written
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| is_word(w, "the"));
-            if first_is_the {
-                assert!(super::may_start_with_the(written), "{written:?}");
-            }
-        }
-        assert!(!super::may_start_with_the("Putin") && !super::may_start_with_the("he"));
-    }
-
-    #[test]
-    fn the_outlet_named_last_before_the_mention() {
-        let outlets = vec![(5, "A".to_string()), (20, "B".to_string())];
+        assert_eq!(last.speaker.name, "The New York Times");
+        let outlet = &last.outlets[0];
+        assert_eq!(outlet.name, "The New York Times");
+        let mention = outlet.span.map(|s| s.start);
         assert_eq!(
-            last_outlet_before(Span::new(21, 30), &outlets).as_deref(),
-            Some("B")
+            mention,
+            Some(0),
+            "where the outlet is named, not the word for it"
         );
-        assert_eq!(
-            last_outlet_before(Span::new(20, 30), &outlets).as_deref(),
-            Some("A")
-        );
-        assert_eq!(last_outlet_before(Span::new(5, 9), &outlets), None);
-        assert_eq!(last_outlet_before(Span::new(9, 9), &[]), None);
     }
 
     #[test]
@@ -1046,11 +889,10 @@ mod tests {
             kind: Kind::Direct,
             quote: Span::new(60, 70),
             mention: Some(Span::new(50, 55)),
-            speaker: "Sergei  Lavrov".to_string(),
-            title: "Foreign Minister".to_string(),
+            speaker: crate::statement::Speaker::new("Sergei  Lavrov", "Foreign Minister"),
             cue: None,
-            outlet: String::new(),
-            outlet_chain: String::new(),
+            outlets: Vec::new(),
+            outlet_chain: Vec::new(),
             paragraph: 0,
             sentence: 0,
             confidence: 1.0,
@@ -1351,7 +1193,7 @@ mod tests {
         let strong = same_clause.statements[0].confidence;
         assert_eq!(same_clause.statements[0].rule, Rule::SameClause);
         assert!(far_pronoun.statements[0].confidence < strong);
-        assert_eq!(far_pronoun.statements[0].speaker, "John Smith");
+        assert_eq!(far_pronoun.statements[0].speaker.name, "John Smith");
         assert!(unclosed.statements[0].confidence < strong);
         assert_eq!(continuation.statements[1].rule, Rule::Continuation);
         assert!(continuation.statements[1].confidence < strong);
