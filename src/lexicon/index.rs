@@ -1,0 +1,382 @@
+//! The lookup index built from a grammar's public maps at the first lookup, and the lookups
+//! the rules make through it: each probes a table without copying the word.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::parse::without_the;
+use super::table::{fold_ascii, lead_bit, load_chunk, ShortLexTable, WordTable, LEAD_WORDS};
+use super::*;
+use crate::span::Span;
+use crate::swar::{splat, HIGH_BITS};
+
+/// Lookup tables derived from a grammar's public maps, probed without copying the word.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Index {
+    /// Lower-case word or phrase to everything the lexicons say about it.
+    pub(super) words: WordTable<Entry>,
+    /// The same keys to their token facts alone: four bytes a value, so the lookup of every
+    /// word at tokenization stays in cache.
+    pub(super) lexes: WordTable<Lex>,
+    /// The keys of `lexes` of up to 8 bytes, for the lookups of ASCII letter-and-digit runs.
+    pub(super) short_lexes: ShortLexTable,
+    /// Function-word section names, in bit order (at most `Lex::SECTIONS`; later ones are
+    /// looked up by name).
+    pub(super) sections: Vec<String>,
+    /// The bit of each [`Section`] (by discriminant), 0 when it has none.
+    pub(super) section_bits: [u32; Section::ALL.len()],
+    /// Outlet alias (as in `outlet_aliases`) to its outlet index.
+    pub(super) outlet_aliases: WordTable<usize>,
+    /// Each word of `outlet_words` to the lists it is in.
+    pub(super) outlet_words: WordTable<OutletLists>,
+    /// First words of the outlet aliases that have more than one word.
+    pub(super) outlet_first_words: WordTable<()>,
+    /// The leading ASCII letter-and-digit run of every alias (see [`outlet_lead`]), or None
+    /// when some alias has no such run that a text could be checked against.
+    pub(super) outlet_leads: Option<WordTable<()>>,
+    /// A bit for each lead in `outlet_leads` (see [`lead_bit`]), `LEAD_WORDS` words; empty
+    /// when `outlet_leads` is None. A clear bit rules a lead out without the table lookup.
+    pub(super) outlet_lead_bits: Vec<u64>,
+    /// First names as written, to gender.
+    pub(super) first_names: WordTable<Gender>,
+    /// Abbreviations (lower case, without final period).
+    pub(super) abbreviations: WordTable<()>,
+}
+
+impl Index {
+    /// The index of `grammar`'s public maps.
+    pub(super) fn build(grammar: &Grammar) -> Index {
+        let mut index = Index::default();
+        let mut words: FxHashMap<&str, Entry> = FxHashMap::default();
+        for (word, cue) in &grammar.cues {
+            words.entry(word).or_default().cue = Some(cue.clone());
+        }
+        let mut title_ends: FxHashSet<&str> = FxHashSet::default();
+        for (phrase, title) in &grammar.titles {
+            words.entry(phrase).or_default().title = Some(title.clone());
+            if let Some((_, last)) = phrase.rsplit_once(' ') {
+                title_ends.insert(last);
+            }
+        }
+        for &last in &title_ends {
+            words.entry(last).or_default();
+        }
+        for (word, pronoun) in &grammar.pronouns {
+            words.entry(word).or_default().pronoun = Some(pronoun.clone());
+        }
+        let mut sections: Vec<&String> = grammar.function_words.keys().collect();
+        sections.sort();
+        let mut word_sections: FxHashMap<&str, u32> = FxHashMap::default();
+        for section in sections {
+            // Every function word gets an entry, for the flags its sections give; only the
+            // first `Lex::SECTIONS` sections get a bit.
+            let bit = Lex::section_bit(index.sections.len());
+            if bit.is_some() {
+                index.sections.push(section.clone());
+            }
+            for word in &grammar.function_words[section] {
+                words.entry(word).or_default();
+                *word_sections.entry(word).or_default() |= bit.unwrap_or(0);
+            }
+        }
+        for section in Section::ALL {
+            index.section_bits[section as usize] = index.section_bit(section.name()).unwrap_or(0);
+        }
+        let mut leads: Option<FxHashSet<&str>> = Some(FxHashSet::default());
+        let mut outlet_first_words = FxHashSet::default();
+        for alias in grammar.outlet_aliases.keys() {
+            if let Some((first, _)) = alias.split_once(char::is_whitespace) {
+                outlet_first_words.insert(first);
+            }
+            match (outlet_lead(alias), leads.as_mut()) {
+                (Some(lead), Some(leads)) => {
+                    leads.insert(lead);
+                }
+                _ => leads = None,
+            }
+        }
+        if let Some(leads) = &leads {
+            index.outlet_lead_bits = vec![0; LEAD_WORDS];
+            for lead in leads {
+                let bytes = lead.as_bytes();
+                let bit = lead_bit(load_chunk(bytes, 0), bytes.len());
+                if let Some(word) = index.outlet_lead_bits.get_mut(bit / 64) {
+                    *word |= 1 << (bit % 64);
+                }
+            }
+        }
+        index.outlet_leads = leads.map(|leads| WordTable::new(leads.into_iter().map(|l| (l, ()))));
+        index.outlet_aliases = WordTable::new(
+            grammar
+                .outlet_aliases
+                .iter()
+                .map(|(alias, &outlet)| (alias.as_str(), outlet)),
+        );
+        index.outlet_first_words = WordTable::new(outlet_first_words.into_iter().map(|w| (w, ())));
+        let mut outlet_words: FxHashMap<&str, OutletLists> = FxHashMap::default();
+        for list in OutletWords::ALL {
+            for word in grammar.outlet_words.get(list.name()).into_iter().flatten() {
+                let lists = outlet_words.entry(word).or_default();
+                *lists = lists.union(OutletLists(list.bit()));
+            }
+        }
+        index.outlet_words = WordTable::new(outlet_words);
+        words.entry("according").or_default();
+        let in_section = |section: Section, word: &str| {
+            grammar
+                .function_words
+                .get(section.name())
+                .is_some_and(|set| set.contains(word))
+        };
+        for (word, entry) in &mut words {
+            let flags = LexFlags {
+                cue: entry.cue.is_some(),
+                name_stop: entry.cue.is_some()
+                    || entry.title.is_some()
+                    || entry.pronoun.is_some()
+                    || in_section(Section::ClauseBreaks, word)
+                    || in_section(Section::Determiners, word),
+                according: *word == "according",
+                title: entry.title.is_some(),
+                pronoun: entry.pronoun.is_some(),
+                cue_noun: entry.cue.as_ref().is_some_and(|c| c.noun),
+                ends_title: title_ends.contains(word),
+            };
+            entry.lex = Lex::new(flags, word_sections.get(word).copied().unwrap_or(0));
+        }
+        index.lexes = WordTable::new(words.iter().map(|(&word, entry)| (word, entry.lex)));
+        index.short_lexes =
+            ShortLexTable::new(words.iter().map(|(&word, entry)| (word, entry.lex)));
+        index.words = WordTable::new(words);
+        index.first_names = WordTable::new(
+            grammar
+                .first_names
+                .iter()
+                .map(|(name, &gender)| (name.as_str(), gender)),
+        );
+        index.abbreviations =
+            WordTable::new(grammar.abbreviation_set.iter().map(|a| (a.as_str(), ())));
+        index
+    }
+
+    /// The bit of function-word section `section`, None if it is not indexed.
+    pub(super) fn section_bit(&self, section: &str) -> Option<u32> {
+        Lex::section_bit(self.sections.iter().position(|s| s == section)?)
+    }
+}
+
+impl Grammar {
+    /// Everything the lexicons say about a word or phrase already in lower case (phrase words
+    /// joined by single spaces), in one lookup.
+    pub fn entry(&self, lower: &str) -> Option<&Entry> {
+        self.index().words.get(lower)
+    }
+
+    /// Everything the lexicons say about a word in any case: the same as
+    /// `entry(&lower(word))`, without making the lower-case copy.
+    pub fn entry_any_case(&self, word: &str) -> Option<&Entry> {
+        self.index().words.get_any_case(word)
+    }
+
+    /// What the lexicons say about the word token at `span` of `text`: the same as
+    /// `Lex::of_word(span.of(text), self)`. An ASCII word of up to 16 bytes is read from the
+    /// text in one or two loads and looked up in the compact table of token facts.
+    #[inline]
+    pub fn word_lex(&self, text: &str, span: Span) -> Lex {
+        self.word_lex_in(&self.index().lexes, text, span)
+    }
+
+    /// [`Grammar::word_lex`] with the table of token facts at hand.
+    #[inline(always)]
+    pub(super) fn word_lex_in(&self, lexes: &WordTable<Lex>, text: &str, span: Span) -> Lex {
+        let len = span.end.wrapping_sub(span.start);
+        let from = text.as_bytes().get(span.start..).unwrap_or(&[]);
+        // All ASCII: the span starts and ends on character boundaries, and the word in any
+        // case is its bytes with ASCII capitals folded.
+        if (1..=8).contains(&len) {
+            if let Some(chunk) = from.first_chunk::<8>() {
+                let head = u64::from_le_bytes(*chunk) & (u64::MAX >> (64 - 8 * len));
+                if head & HIGH_BITS == 0 {
+                    return lexes.get_folded(fold_ascii(head), len);
+                }
+            }
+        } else if (9..=16).contains(&len) {
+            if let (Some(head), Some(tail)) = (
+                from.first_chunk::<8>(),
+                from.get(8..).and_then(<[u8]>::first_chunk::<8>),
+            ) {
+                let head = u64::from_le_bytes(*head);
+                let tail = u64::from_le_bytes(*tail) & (u64::MAX >> (128 - 8 * len));
+                if (head | tail) & HIGH_BITS == 0 {
+                    let (head, tail) = (fold_ascii(head), fold_ascii(tail));
+                    return lexes.get_folded_two(head, tail, len);
+                }
+            }
+        }
+        Lex::of_word(span.of(text), self)
+    }
+
+    /// The table of token facts, for looking tokens up while a text is tokenized.
+    pub(crate) fn token_lexicon(&self) -> TokenLexicon<'_> {
+        let index = self.index();
+        TokenLexicon {
+            grammar: self,
+            lexes: &index.lexes,
+            short_lexes: &index.short_lexes,
+        }
+    }
+
+    /// Is `word` (any case) in the function-word section named `section`?
+    pub fn is_function_word(&self, section: &str, word: &str) -> bool {
+        let bit = self.index().section_bit(section).unwrap_or(0);
+        self.listed_in(bit, section, word)
+    }
+
+    /// The token-fact bit of the function-word section `section`, 0 when it has none.
+    #[inline]
+    pub(crate) fn section_bit(&self, section: Section) -> u32 {
+        self.index().section_bits[section as usize]
+    }
+
+    /// Is `word` (any case) in the function-word section `section`? The same as
+    /// `is_function_word(section.name(), word)`, without finding the section by name.
+    pub fn in_section(&self, section: Section, word: &str) -> bool {
+        let bit = self.index().section_bits[section as usize];
+        self.listed_in(bit, section.name(), word)
+    }
+
+    /// Is `word` (any case) in the section named `section`, whose bit is `bit` (0 when it has
+    /// none, and the section's word set is asked instead)?
+    pub(crate) fn listed_in(&self, bit: u32, section: &str, word: &str) -> bool {
+        if bit != 0 {
+            return self
+                .index()
+                .words
+                .get_any_case(word)
+                .is_some_and(|e| e.lex.in_sections(bit));
+        }
+        self.function_words
+            .get(section)
+            .is_some_and(|set| set.contains(lower(word).as_ref()))
+    }
+
+    /// Is `word`, exactly as given (the lists are lower case), in the outlet-word list `list`?
+    pub fn is_outlet_word(&self, list: OutletWords, word: &str) -> bool {
+        self.index()
+            .outlet_words
+            .get(word)
+            .is_some_and(|lists| lists.contains(list))
+    }
+
+    /// The outlet-word lists `word` (any case) is in.
+    pub fn outlet_lists_any_case(&self, word: &str) -> OutletLists {
+        self.index()
+            .outlet_words
+            .get_any_case(word)
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// Is `word` (without its period, any case) a known abbreviation?
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.index().abbreviations.get_any_case(word).is_some()
+    }
+
+    /// The cue entry for a word form, if it is a cue.
+    pub fn cue(&self, word: &str) -> Option<&CueInfo> {
+        self.entry_any_case(word)?.cue.as_ref()
+    }
+
+    /// The title entry for a phrase, if it is a title or role word.
+    pub fn title(&self, phrase: &str) -> Option<&TitleInfo> {
+        if !phrase.contains(char::is_whitespace) {
+            return self.entry_any_case(phrase)?.title.as_ref();
+        }
+        self.entry(&phrase_key(phrase))?.title.as_ref()
+    }
+
+    /// The pronoun entry for a word, if it is a pronoun.
+    pub fn pronoun(&self, word: &str) -> Option<&PronounInfo> {
+        self.entry_any_case(word)?.pronoun.as_ref()
+    }
+
+    /// The outlet an alias names, if any (case-sensitive, leading "the" optional).
+    pub fn outlet(&self, alias: &str) -> Option<&Outlet> {
+        self.index()
+            .outlet_aliases
+            .get(without_the(alias))
+            .and_then(|&i| self.outlets.get(i))
+    }
+
+    /// Can an outlet alias of two or more words start with this word (as written)?
+    pub fn starts_outlet_alias(&self, word: &str) -> bool {
+        self.index().outlet_first_words.get(word).is_some()
+    }
+
+    /// Can an outlet alias start at the beginning of `bytes`? False only when none can: the
+    /// leading ASCII letter-and-digit run of `bytes` (see [`outlet_lead`]) starts no alias.
+    /// A cheap test before [`Grammar::outlet`] lookups at every capitalised word.
+    #[inline(always)]
+    pub fn outlet_lead_may_match(&self, bytes: &[u8]) -> bool {
+        let index = self.index();
+        let run = alphanumeric_run(bytes);
+        // No lead (see `outlet_lead`): any alias may start here.
+        if run == 0 || bytes.get(run).is_some_and(|b| !b.is_ascii()) {
+            return true;
+        }
+        let bit = lead_bit(load_chunk(bytes, 0), run);
+        let Some(word) = index.outlet_lead_bits.get(bit / 64) else {
+            return true;
+        };
+        if word & (1 << (bit % 64)) == 0 {
+            return false;
+        }
+        // The run is ASCII: a whole string.
+        match (
+            &index.outlet_leads,
+            std::str::from_utf8(bytes.get(..run).unwrap_or(&[])),
+        ) {
+            (Some(leads), Ok(lead)) => leads.get(lead).is_some(),
+            _ => true,
+        }
+    }
+
+    /// The gender a first name (as written) usually signals.
+    pub fn first_name(&self, name: &str) -> Option<Gender> {
+        self.index().first_names.get(name).copied()
+    }
+}
+
+/// A grammar's table of token facts, found once for a whole tokenization (see
+/// [`Grammar::token_lexicon`]).
+#[derive(Clone, Copy)]
+pub(crate) struct TokenLexicon<'g> {
+    grammar: &'g Grammar,
+    lexes: &'g WordTable<Lex>,
+    short_lexes: &'g ShortLexTable,
+}
+
+impl TokenLexicon<'_> {
+    /// [`Grammar::word_lex`] of the word token at `span` of `text`.
+    pub(crate) fn word(&self, text: &str, span: Span) -> Lex {
+        self.grammar.word_lex_in(self.lexes, text, span)
+    }
+
+    /// [`Grammar::word_lex`] of the word token of `len` bytes at `at` of `bytes`, which are
+    /// only ASCII letters and digits: setting bit 0x20 of each byte lower-cases them, with no
+    /// test of which bytes are capitals (digits have the bit already). None when the word is
+    /// longer than 16 bytes or too near the end of `bytes` to be read in whole chunks.
+    #[inline(always)]
+    pub(crate) fn run(&self, bytes: &[u8], at: usize, len: usize) -> Option<Lex> {
+        let from = bytes.get(at..)?;
+        let head = u64::from_le_bytes(*from.first_chunk::<8>()?) | splat(0x20);
+        if len <= 8 {
+            return Some(self.short_lexes.get(head & (u64::MAX >> (64 - 8 * len))));
+        }
+        if len > 16 {
+            return None;
+        }
+        let tail = u64::from_le_bytes(*from.get(8..)?.first_chunk::<8>()?) | splat(0x20);
+        let tail = tail & (u64::MAX >> (128 - 8 * len));
+        Some(self.lexes.get_folded_two(head, tail, len))
+    }
+}

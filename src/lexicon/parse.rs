@@ -1,0 +1,363 @@
+//! Reading grammar files: the line format (parsed with nom), each file's fields and tags,
+//! and the built-in files compiled into the binary.
+
+use std::path::Path;
+
+use nom::bytes::complete::{tag, take_till, take_while1};
+use nom::character::complete::space0;
+use nom::combinator::{all_consuming, map};
+use nom::multi::separated_list1;
+use nom::sequence::delimited;
+use nom::{IResult, Parser};
+
+use super::*;
+
+/// A grammar file: its name in `grammar/` and its built-in text.
+pub(super) struct Source {
+    pub(super) name: &'static str,
+    pub(super) builtin: &'static str,
+}
+
+pub(super) const SOURCES: [Source; 9] = [
+    Source {
+        name: "cues.txt",
+        builtin: include_str!("../../grammar/cues.txt"),
+    },
+    Source {
+        name: "titles.txt",
+        builtin: include_str!("../../grammar/titles.txt"),
+    },
+    Source {
+        name: "pronouns.txt",
+        builtin: include_str!("../../grammar/pronouns.txt"),
+    },
+    Source {
+        name: "outlets.txt",
+        builtin: include_str!("../../grammar/outlets.txt"),
+    },
+    Source {
+        name: "first_names.txt",
+        builtin: include_str!("../../grammar/first_names.txt"),
+    },
+    Source {
+        name: "abbreviations.txt",
+        builtin: include_str!("../../grammar/abbreviations.txt"),
+    },
+    Source {
+        name: "function_words.txt",
+        builtin: include_str!("../../grammar/function_words.txt"),
+    },
+    Source {
+        name: "sentence_starters.txt",
+        builtin: include_str!("../../grammar/sentence_starters.txt"),
+    },
+    Source {
+        name: "outlet_words.txt",
+        builtin: include_str!("../../grammar/outlet_words.txt"),
+    },
+];
+
+/// One meaningful line of a grammar file.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Line<'a> {
+    /// `[name]`: the entries below belong to this section.
+    Section(&'a str),
+    /// An entry: its `|`-separated fields, trimmed.
+    Entry(Vec<&'a str>),
+}
+
+/// Parses `[name]`, a section header.
+pub(super) fn section(input: &str) -> IResult<&str, &str> {
+    delimited(
+        (space0, tag("[")),
+        take_while1(|c: char| c.is_alphanumeric() || c == '_'),
+        (tag("]"), space0),
+    )
+    .parse(input)
+}
+
+/// Parses `field | field | ...`, an entry; fields may be empty but not all of them.
+pub(super) fn entry(input: &str) -> IResult<&str, Vec<&str>> {
+    map(
+        separated_list1(tag("|"), take_till(|c| c == '|')),
+        |fields| fields.into_iter().map(str::trim).collect(),
+    )
+    .parse(input)
+}
+
+/// Reads one line: None for blank and comment lines.
+pub(super) fn parse_line(raw: &str) -> Result<Option<Line<'_>>, String> {
+    let line = raw.trim();
+    if line.is_empty() || line.starts_with('#') {
+        return Ok(None);
+    }
+    if line.starts_with('[') {
+        return all_consuming(section)
+            .parse(line)
+            .map(|(_, name)| Some(Line::Section(name)))
+            .map_err(|_| format!("bad section header {line:?}: expected [name]"));
+    }
+    let (_, fields) = all_consuming(entry)
+        .parse(line)
+        .map_err(|_| format!("cannot read entry {line:?}"))?;
+    if fields.first().is_none_or(|f| f.is_empty()) {
+        return Err(format!("entry {line:?} has an empty first field"));
+    }
+    Ok(Some(Line::Entry(fields)))
+}
+
+/// An error at `line` of `file`.
+pub(super) fn malformed(file: &Path, line: usize, message: impl Into<String>) -> GrammarError {
+    GrammarError::Malformed {
+        file: file.to_path_buf(),
+        line,
+        message: message.into(),
+    }
+}
+
+/// Lower-cased words of a phrase joined by single spaces: the key of phrase tables.
+pub fn phrase_key(phrase: &str) -> String {
+    phrase
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Grammar {
+    /// The grammar compiled into the binary.
+    pub fn builtin() -> Grammar {
+        let mut grammar = Grammar::default();
+        for source in &SOURCES {
+            // The built-in files are checked by the test suite; a failure here is a build bug.
+            if let Err(err) = grammar.load(Path::new(source.name), source.name, source.builtin) {
+                panic!("built-in grammar is malformed: {err}");
+            }
+        }
+        grammar
+    }
+
+    /// The grammar in `dir`: each file found there replaces the built-in one of that name.
+    pub fn from_dir(dir: &Path) -> Result<Grammar, GrammarError> {
+        let mut grammar = Grammar::default();
+        for source in &SOURCES {
+            let path = dir.join(source.name);
+            let text = match std::fs::read_to_string(&path) {
+                Ok(text) => text,
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                    grammar.load(Path::new(source.name), source.name, source.builtin)?;
+                    continue;
+                }
+                Err(source) => return Err(GrammarError::Io { file: path, source }),
+            };
+            grammar.load(&path, source.name, &text)?;
+        }
+        Ok(grammar)
+    }
+
+    /// Adds the entries of one file, whose kind is told by `name`.
+    pub(super) fn load(&mut self, path: &Path, name: &str, text: &str) -> Result<(), GrammarError> {
+        self.reindex();
+        let mut current_section: Option<String> = None;
+        for (index, raw) in text.lines().enumerate() {
+            let number = index + 1;
+            let line = parse_line(raw).map_err(|msg| malformed(path, number, msg))?;
+            let fields = match line {
+                None => continue,
+                Some(Line::Section(section)) => {
+                    if !matches!(name, "function_words.txt" | "outlet_words.txt") {
+                        return Err(malformed(path, number, "this file has no sections"));
+                    }
+                    current_section = Some(section.to_lowercase());
+                    continue;
+                }
+                Some(Line::Entry(fields)) => fields,
+            };
+            let fail = |msg: String| malformed(path, number, msg);
+            match name {
+                "cues.txt" => self.add_cue(&fields).map_err(fail)?,
+                "titles.txt" => self.add_title(&fields).map_err(fail)?,
+                "pronouns.txt" => self.add_pronoun(&fields).map_err(fail)?,
+                "outlets.txt" => self.add_outlet(&fields).map_err(fail)?,
+                "first_names.txt" => self.add_first_name(&fields).map_err(fail)?,
+                "abbreviations.txt" => self.add_abbreviation(&fields).map_err(fail)?,
+                "sentence_starters.txt" => self.sentence_starters.push(fields[0].to_string()),
+                "outlet_words.txt" => {
+                    let Some(section) = &current_section else {
+                        return Err(fail("entry before any [section] header".into()));
+                    };
+                    self.outlet_words
+                        .entry(section.clone())
+                        .or_default()
+                        .insert(phrase_key(fields[0]));
+                }
+                _ => {
+                    let Some(section) = &current_section else {
+                        return Err(fail("entry before any [section] header".into()));
+                    };
+                    self.function_words
+                        .entry(section.clone())
+                        .or_default()
+                        .insert(phrase_key(fields[0]));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn add_cue(&mut self, fields: &[&str]) -> Result<(), String> {
+        let forms: Vec<&str> = fields[0].split_whitespace().collect();
+        let mut info = CueInfo {
+            lemma: forms[0].to_lowercase(),
+            ..CueInfo::default()
+        };
+        for tag in fields.get(1).map_or("", |t| *t).split_whitespace() {
+            match tag {
+                "speech" => info.speech = true,
+                "naming" => info.naming = true,
+                "addressee" => info.addressee = true,
+                "noun" => info.noun = true,
+                "quoteonly" => info.quote_only = true,
+                "headline" => info.headline = true,
+                other => return Err(format!("unknown cue tag {other:?}")),
+            }
+        }
+        for form in forms {
+            self.cues.insert(form.to_lowercase(), info.clone());
+        }
+        Ok(())
+    }
+
+    fn add_title(&mut self, fields: &[&str]) -> Result<(), String> {
+        let mut info = TitleInfo::default();
+        for tag in fields.get(1).map_or("", |t| *t).split_whitespace() {
+            match tag {
+                "person" => info.person = true,
+                "org" => info.org = true,
+                // Read by older copies of titles.txt: words for a news outlet are listed
+                // in outlet_words.txt now.
+                "media" => {}
+                "honorific" => info.honorific = true,
+                other => info.gender = Some(gender_tag(other)?),
+            }
+        }
+        let key = phrase_key(fields[0]);
+        self.longest_title = self.longest_title.max(key.split(' ').count());
+        self.titles.insert(key, info);
+        Ok(())
+    }
+
+    fn add_pronoun(&mut self, fields: &[&str]) -> Result<(), String> {
+        let mut info = PronounInfo::default();
+        for tag in fields.get(1).map_or("", |t| *t).split_whitespace() {
+            match tag {
+                "first" => info.first_person = true,
+                other => info.gender = Some(gender_tag(other)?),
+            }
+        }
+        self.pronouns.insert(fields[0].to_lowercase(), info);
+        Ok(())
+    }
+
+    fn add_outlet(&mut self, fields: &[&str]) -> Result<(), String> {
+        let kind = match fields.get(1).map(|k| k.trim()) {
+            Some("outlet") => OutletKind::Outlet,
+            Some("platform") => OutletKind::Platform,
+            other => {
+                return Err(format!(
+                    "outlet kind must be 'outlet' or 'platform', not {:?}",
+                    other.unwrap_or("")
+                ))
+            }
+        };
+        let index = self.outlets.len();
+        self.outlets.push(Outlet {
+            name: fields[0].to_string(),
+            kind,
+        });
+        let aliases = fields.get(2).map_or("", |a| *a).split(',');
+        for alias in std::iter::once(fields[0]).chain(aliases) {
+            let alias = alias.split_whitespace().collect::<Vec<_>>().join(" ");
+            if alias.is_empty() {
+                continue;
+            }
+            let alias = without_the(&alias).to_string();
+            self.longest_outlet = self.longest_outlet.max(alias.split(' ').count());
+            self.outlet_aliases.entry(alias).or_insert(index);
+        }
+        Ok(())
+    }
+
+    fn add_first_name(&mut self, fields: &[&str]) -> Result<(), String> {
+        let gender = gender_tag(fields.get(1).map_or("", |g| *g))?;
+        self.first_names.insert(fields[0].to_string(), gender);
+        Ok(())
+    }
+
+    fn add_abbreviation(&mut self, fields: &[&str]) -> Result<(), String> {
+        let key = fields[0].to_lowercase();
+        let key = key.trim_end_matches('.');
+        if key.is_empty() || key.contains(char::is_whitespace) {
+            return Err(format!("bad abbreviation {:?}", fields[0]));
+        }
+        let mut info = AbbreviationInfo::default();
+        for tag in fields.get(1).map_or("", |t| *t).split_whitespace() {
+            match tag {
+                "title" => info.title = true,
+                "social" => info.social = true,
+                "state" => info.state = true,
+                "joiner" => info.joiner = true,
+                "proper" => info.proper = true,
+                other => return Err(format!("unknown abbreviation tag {other:?}")),
+            }
+        }
+        self.abbreviations.push(key.to_string());
+        self.abbreviation_set.insert(key.to_string());
+        self.abbreviation_tags.insert(key.to_string(), info);
+        Ok(())
+    }
+
+    /// The names of the grammar files (`cues.txt`, ...), in a fixed order.
+    pub fn file_names() -> [&'static str; SOURCES.len()] {
+        SOURCES.map(|source| source.name)
+    }
+
+    /// The built-in grammar with the file `name` (one of the names in `grammar/`, such as
+    /// `cues.txt`) replaced by `text`; any other name is an error. Used by the fuzzer and tests.
+    pub fn with_file(name: &str, text: &str) -> Result<Grammar, GrammarError> {
+        let path = Path::new(name);
+        if !SOURCES.iter().any(|s| s.name == name) {
+            return Err(malformed(path, 0, "not a grammar file name"));
+        }
+        let mut grammar = Grammar::default();
+        for source in &SOURCES {
+            if source.name == name {
+                grammar.load(path, source.name, text)?;
+            } else {
+                grammar.load(Path::new(source.name), source.name, source.builtin)?;
+            }
+        }
+        Ok(grammar)
+    }
+}
+
+/// An outlet alias without a leading "the" ("the cable news network" and "cable news network" match).
+pub(super) fn without_the(alias: &str) -> &str {
+    alias
+        .strip_prefix("the ")
+        .or_else(|| alias.strip_prefix("The "))
+        .unwrap_or(alias)
+}
+
+/// Reads a gender tag.
+pub(super) fn gender_tag(tag: &str) -> Result<Gender, String> {
+    match tag.trim() {
+        "male" => Ok(Gender::Male),
+        "female" => Ok(Gender::Female),
+        "plural" => Ok(Gender::Plural),
+        "neuter" => Ok(Gender::Neuter),
+        other => Err(format!(
+            "unknown tag {other:?} (expected male, female, plural or neuter)"
+        )),
+    }
+}

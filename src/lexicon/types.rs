@@ -1,0 +1,260 @@
+//! What the lexicons say about a word: the entry types of each grammar file, and the
+//! function-word and outlet-word sections the rules ask about.
+
+use super::Lex;
+
+/// What a cue word can do in an attribution.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CueInfo {
+    /// The base form ("say" for "said").
+    pub lemma: String,
+    /// A verb of saying; can introduce reported speech.
+    pub speech: bool,
+    /// Labels its object with a quoted fragment ("called it \"groundless\"").
+    pub naming: bool,
+    /// Its object is the hearer ("told reporters"), possibly an outlet.
+    pub addressee: bool,
+    /// A noun that carries speech ("statement").
+    pub noun: bool,
+    /// Introduces quotations but is too ambiguous for reported speech ("continued").
+    pub quote_only: bool,
+    /// Still a verb when capitalised, as in a headline ("Putin Says").
+    pub headline: bool,
+}
+
+/// Gender (or number) that a name, title or pronoun signals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    /// Refers to a man.
+    Male,
+    /// Refers to a woman.
+    Female,
+    /// Refers to several people or an organisation ("they").
+    Plural,
+    /// Refers to a thing or an organisation ("it").
+    Neuter,
+}
+
+/// What a title or role word says about who holds it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TitleInfo {
+    /// A role held by a person.
+    pub person: bool,
+    /// An organisation word.
+    pub org: bool,
+    /// A courtesy title written before a surname.
+    pub honorific: bool,
+    /// The gender the title implies, if any.
+    pub gender: Option<Gender>,
+}
+
+/// What a pronoun can stand for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PronounInfo {
+    /// The gender or number it refers to.
+    pub gender: Option<Gender>,
+    /// First person ("I", "we").
+    pub first_person: bool,
+}
+
+/// What the sentence segmenter knows of an abbreviation: its tags in `abbreviations.txt`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AbbreviationInfo {
+    /// `title`: written before a name ("Gen."); ends no sentence before a name.
+    pub title: bool,
+    /// `social`: a courtesy title ("Mr.") that opens a sentence after another abbreviation.
+    pub social: bool,
+    /// `state`: a state or province ("Calif."), which ends "Bedminster, N.J." before a name.
+    pub state: bool,
+    /// `joiner`: joins two phrases and never ends a sentence ("vs.", "e.g.").
+    pub joiner: bool,
+    /// `proper`: an abbreviation only when capitalised ("Ill." but not "ill.").
+    pub proper: bool,
+}
+
+/// Whether an outlet is a news organisation or a social platform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutletKind {
+    /// A newspaper, agency, broadcaster or show.
+    Outlet,
+    /// A social network or messaging platform.
+    Platform,
+}
+
+/// A list of `outlet_words.txt`: the words the outlet rules read around outlet names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutletWords {
+    /// `[triggers]`: words shortly before an outlet that make it the statement's ("told CNN").
+    Triggers,
+    /// `[citing]`: words shortly before an outlet that make it the cited source ("citing TASS").
+    Citing,
+    /// `[reporting]`: words right after an outlet that make it a source ("CNN reported").
+    Reporting,
+    /// `[media]`: words for a news outlet ("newspaper", "agency").
+    Media,
+}
+
+impl OutletWords {
+    /// Every list, in the order of their discriminants.
+    pub const ALL: [OutletWords; 4] = [
+        OutletWords::Triggers,
+        OutletWords::Citing,
+        OutletWords::Reporting,
+        OutletWords::Media,
+    ];
+
+    /// The list's bit in an [`OutletLists`].
+    pub(super) fn bit(self) -> u8 {
+        1 << self as u8
+    }
+
+    /// The list's section name in `outlet_words.txt`.
+    pub fn name(self) -> &'static str {
+        match self {
+            OutletWords::Triggers => "triggers",
+            OutletWords::Citing => "citing",
+            OutletWords::Reporting => "reporting",
+            OutletWords::Media => "media",
+        }
+    }
+}
+
+/// The outlet-word lists one word is in (see [`Grammar::outlet_lists_any_case`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OutletLists(pub(super) u8);
+
+impl OutletLists {
+    /// Is the word in `list`?
+    pub fn contains(self, list: OutletWords) -> bool {
+        self.0 & list.bit() != 0
+    }
+
+    /// The lists either word is in.
+    pub fn union(self, other: OutletLists) -> OutletLists {
+        OutletLists(self.0 | other.0)
+    }
+}
+
+/// A known outlet or platform with its aliases.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outlet {
+    /// The name written in the output.
+    pub name: String,
+    /// News outlet or platform.
+    pub kind: OutletKind,
+}
+
+/// What the lexicons say about one lower-case word or phrase, gathered for a single lookup.
+#[derive(Debug, Clone, Default)]
+pub struct Entry {
+    /// Its cue entry, if it is a cue.
+    pub cue: Option<CueInfo>,
+    /// Its title entry, if it is a title or role.
+    pub title: Option<TitleInfo>,
+    /// Its pronoun entry, if it is a pronoun.
+    pub pronoun: Option<PronounInfo>,
+    /// Token facts for the word, section bits included (see `tokens::Lex`), worked out when
+    /// the index is built.
+    pub lex: Lex,
+}
+
+/// A function-word section the attribution rules ask about, by its name in `function_words.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// `[clause_breaks]`: words that end a phrase.
+    ClauseBreaks,
+    /// `[determiners]`.
+    Determiners,
+    /// `[name_particles]`: lower-case words inside names ("de", "van").
+    NameParticles,
+    /// `[sentence_adverbs]`.
+    SentenceAdverbs,
+    /// `[skip_after_cue]`: words that may stand between a cue and what it governs.
+    SkipAfterCue,
+    /// `[skip_before_cue]`: words that may stand between a speaker and its cue.
+    SkipBeforeCue,
+    /// `[stop_words]`.
+    StopWords,
+    /// `[time_words]`.
+    TimeWords,
+    /// `[adjunct_starts]`: words after a cue that open an adjunct, not a clause ("on Friday").
+    AdjunctStarts,
+    /// `[question_words]`: words after a cue that make the rest what was said ("asked whether").
+    QuestionWords,
+    /// `[subordinators]`: words that open a subordinate clause at a sentence start ("After").
+    Subordinators,
+    /// `[auxiliaries]`: auxiliaries that cannot open a reported clause ("was").
+    Auxiliaries,
+    /// `[noun_free_determiners]`: determiners after which a cue word may still be a verb.
+    NounFreeDeterminers,
+    /// `[quantifiers]`: quantity words that make a plural cue word a noun ("several reports").
+    Quantifiers,
+    /// `[name_suffixes]`: dotted words that belong to a name ("Jr.", "III").
+    NameSuffixes,
+    /// `[governing_prepositions]`: prepositions whose object is no clause subject.
+    GoverningPrepositions,
+    /// `[non_subject_pronouns]`: pronouns that end no speaker phrase ("told him").
+    NonSubjectPronouns,
+    /// `[object_pronouns]`: pronouns that open no speaker phrase after a comma ("him", "it").
+    ObjectPronouns,
+    /// `[title_complements]`: prepositions joining a title to its complement ("spokesman for").
+    TitleComplements,
+    /// `[place_connectors]`: prepositions joining a name to a place or body ("Morgan of").
+    PlaceConnectors,
+    /// `[articles]`: "the", "a", "an", which begin a phrase even when capitalised.
+    Articles,
+}
+
+impl Section {
+    /// Every section, in the order of their discriminants.
+    pub const ALL: [Section; 21] = [
+        Section::ClauseBreaks,
+        Section::Determiners,
+        Section::NameParticles,
+        Section::SentenceAdverbs,
+        Section::SkipAfterCue,
+        Section::SkipBeforeCue,
+        Section::StopWords,
+        Section::TimeWords,
+        Section::AdjunctStarts,
+        Section::QuestionWords,
+        Section::Subordinators,
+        Section::Auxiliaries,
+        Section::NounFreeDeterminers,
+        Section::Quantifiers,
+        Section::NameSuffixes,
+        Section::GoverningPrepositions,
+        Section::NonSubjectPronouns,
+        Section::ObjectPronouns,
+        Section::TitleComplements,
+        Section::PlaceConnectors,
+        Section::Articles,
+    ];
+
+    /// The section's name in the grammar files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::ClauseBreaks => "clause_breaks",
+            Section::Determiners => "determiners",
+            Section::NameParticles => "name_particles",
+            Section::SentenceAdverbs => "sentence_adverbs",
+            Section::SkipAfterCue => "skip_after_cue",
+            Section::SkipBeforeCue => "skip_before_cue",
+            Section::StopWords => "stop_words",
+            Section::TimeWords => "time_words",
+            Section::AdjunctStarts => "adjunct_starts",
+            Section::QuestionWords => "question_words",
+            Section::Subordinators => "subordinators",
+            Section::Auxiliaries => "auxiliaries",
+            Section::NounFreeDeterminers => "noun_free_determiners",
+            Section::Quantifiers => "quantifiers",
+            Section::NameSuffixes => "name_suffixes",
+            Section::GoverningPrepositions => "governing_prepositions",
+            Section::NonSubjectPronouns => "non_subject_pronouns",
+            Section::ObjectPronouns => "object_pronouns",
+            Section::TitleComplements => "title_complements",
+            Section::PlaceConnectors => "place_connectors",
+            Section::Articles => "articles",
+        }
+    }
+}
