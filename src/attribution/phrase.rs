@@ -8,13 +8,27 @@
 //! them further on.
 
 use crate::attribution::outlets::OutletReader;
-use crate::attribution::quoted::Attribution;
 use crate::lexicon::{lower, CueInfo, Grammar, Lex, Lower, Section};
 use crate::span::Span;
-use crate::statement::{Kind, Rule, Speaker};
+use crate::statement::{Kind, OutletRef, Rule, Speaker};
 use crate::text::tokens::{
     ends_with_word, is_possessive, is_quote_mark, is_word, Token, TokenKind,
 };
+
+/// Who said a quotation and how the article says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// The rule that found it.
+    pub rule: Rule,
+    /// The cue word, if any.
+    pub cue: Option<Span>,
+    /// The speaker phrase the cue governs.
+    pub speaker: Option<NounPhrase>,
+    /// The outlets or platforms it was given to or relayed by, when its words name them.
+    pub outlets: Vec<OutletRef>,
+    /// The outlets further along the chain that relayed it, nearest first.
+    pub outlet_chain: Vec<OutletRef>,
+}
 
 /// Tokens before a verb in which its clause subject is looked for.
 pub const SUBJECT_REACH: usize = 300;

@@ -19,29 +19,14 @@
 //! (see `phrase`). Each rule sets the row's confidence (`statement::Rule`).
 
 use crate::attribution::outlets::{self, FrameOutlets};
-use crate::attribution::phrase::{NounPhrase, Phrases};
+use crate::attribution::phrase::{Attribution, NounPhrase, Phrases};
 use crate::lexicon::{Grammar, Section};
 use crate::span::Span;
-use crate::statement::{Kind, OutletRef, Rule, Statement};
+use crate::statement::{Kind, Rule, Statement};
 use crate::text::document::{slice, ParagraphTokens};
 use crate::text::quotes::Quote;
 use crate::text::segment::Segmentation;
 use crate::text::tokens::{is_possessive, is_quote_mark, is_word, Token, TokenKind};
-
-/// Who said a quotation and how the article says so.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attribution {
-    /// The rule that found it.
-    pub rule: Rule,
-    /// The cue word, if any.
-    pub cue: Option<Span>,
-    /// The speaker phrase the cue governs.
-    pub speaker: Option<NounPhrase>,
-    /// The outlets or platforms it was given to or relayed by, when its words name them.
-    pub outlets: Vec<OutletRef>,
-    /// The outlets further along the chain that relayed it, nearest first.
-    pub outlet_chain: Vec<OutletRef>,
-}
 
 /// Sentences merged so that no frame boundary falls inside a top-level quotation.
 pub fn frames(seg: &Segmentation, quotes: &[&Quote]) -> Vec<Span> {

@@ -16,8 +16,7 @@
 use std::cell::{Cell, OnceCell};
 
 use crate::attribution::outlets::{find_outlet, frame_outlets, outlet_columns};
-use crate::attribution::phrase::{NounPhrase, Phrases};
-use crate::attribution::quoted::Attribution;
+use crate::attribution::phrase::{Attribution, NounPhrase, Phrases};
 use crate::lexicon::{CueInfo, Grammar, Section};
 use crate::span::Span;
 use crate::statement::{Kind, Rule, Statement};
