@@ -29,7 +29,7 @@ mod test_rng;
 pub mod text;
 
 use attribution::{outlets, quoted, reported};
-use input::web::EmbeddedPost;
+use input::post::EmbeddedPost;
 use lexicon::Grammar;
 use page::furniture::Furniture;
 use statement::Statement;

@@ -5,6 +5,7 @@
 //! warning, binary files refused), and how a JSONL corpus line becomes an article. Problems
 //! are [`Event`]s in the stream, so one bad file or line never stops a batch.
 
+pub mod post;
 pub mod web;
 
 use std::fs;
@@ -14,8 +15,9 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
+use post::EmbeddedPost;
 use std::borrow::Cow;
-use web::{EmbeddedPost, HtmlError};
+use web::HtmlError;
 
 /// The generous default for the largest document read: 64 MiB.
 pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;

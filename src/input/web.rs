@@ -24,8 +24,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use dom_query::{Document, NodeRef};
 
-use crate::page::posts;
-pub use crate::page::posts::{posts_in_markup, EmbeddedPost};
+use super::post::{self as posts, EmbeddedPost};
 
 use crate::span::Span;
 use crate::text::tokens::join_words;
