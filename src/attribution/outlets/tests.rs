@@ -1,0 +1,490 @@
+//! Tests of `outlets`.
+
+use super::*;
+use crate::text::tokens::tokenize_with;
+
+#[test]
+fn single_spaced_prefixes_are_what_the_join_gives_back() {
+    for text in [
+        "",
+        " ",
+        "a",
+        "The New York Times",
+        "The  New York",
+        " Fox",
+        "Fox ",
+        "Fox\nNews",
+        "Fox\tNews",
+        "Fox\u{b}News",
+        "Fox\u{c}News",
+        "Fox\rNews",
+        "Fox\u{a0}News",
+        "Ékho Moskvy",
+        "Le\u{2009}Monde",
+    ] {
+        for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let clean_end = single_spaced_end(text, from, text.len());
+            for end in (from..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let piece = &text[from..end];
+                let single_spaced =
+                    end <= clean_end && !piece.starts_with(' ') && !piece.ends_with(' ');
+                let joined = piece.split_whitespace().collect::<Vec<_>>().join(" ");
+                if single_spaced {
+                    assert_eq!(joined, piece, "{text:?} {from}..{end}");
+                }
+            }
+        }
+    }
+    assert_eq!(single_spaced_end("The New York Times", 0, 18), 18);
+    assert_eq!(single_spaced_end("The New  York", 0, 13), 8);
+    assert_eq!(single_spaced_end("Ékho Moskvy", 0, 12), 0);
+}
+
+#[test]
+fn outlet_at_matches_the_capitalisation_test_it_skips() {
+    let builtin = Grammar::builtin();
+    // Aliases that start with "The" (as written, and once "The " is dropped), one letter
+    // and a number.
+    let with_outlets = |outlets: &str| {
+        Grammar::with_file("outlets.txt", outlets).unwrap_or_else(|e| panic!("{e}"))
+    };
+    let custom = with_outlets(
+        "They Live | outlet | Theory Post, X, 24, A.P.\nThe Hill | outlet | The Globe",
+    );
+    let the = with_outlets("The | outlet | They, 60 Minutes");
+    let text = "the New York Times said; CNN's report, \u{c9}kho Moskvy and ékho. The  Washington\nPost, \
+                60 Minutes, Rossiya-1's 60 Minutes show, fox news, Fox News, the BBC, The BBC’s, \
+                Le\u{a0}Monde, 'Reuters' and (AP) - «Le Monde» The Hill, They Live; The\u{b}Guardian \
+                The\u{a0}Guardian The\u{2009}Hill The, X Theory Post Theory The's A.P. The  \u{c9}kho \
+                The Globe's 24 Hours The 24 They The-Hill The";
+    for grammar in [&builtin, &custom, &the] {
+        let reader = OutletReader::new(text, grammar);
+        let tokens = tokenize_with(text, Span::new(0, text.len()), grammar);
+        for end in [tokens.len(), tokens.len() / 2, 3, 0] {
+            for start in [0, 1, end / 2] {
+                let tokens = &tokens[start.min(end)..end];
+                for i in 0..=tokens.len() {
+                    // The tests outlet_at runs before it reads the aliases itself.
+                    let slow = tokens.get(i).and_then(|first| {
+                        if first.kind == TokenKind::Punct
+                            || !first.is_capitalized(text) && first.kind != TokenKind::Number
+                        {
+                            return None;
+                        }
+                        reader.outlet_from(tokens, i, first)
+                    });
+                    assert_eq!(reader.outlet_at(tokens, i), slow, "token {i} of {end}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn outlet_named_reads_spacing_as_single_spaces() {
+    let grammar = Grammar::builtin();
+    let text = "the New York Times said; the New  York\u{A0}Times said; CNN said";
+    let reader = OutletReader::new(text, &grammar);
+    let name = |start: usize, end: usize| {
+        reader
+            .outlet_named(Span::new(start, end))
+            .map(|o| o.name.as_str())
+    };
+    let first = name(0, 18);
+    assert!(first.is_some());
+    let second_start = text.find("the New  York").unwrap_or(0);
+    let second_end = text.rfind("Times").map_or(0, |i| i + 5);
+    assert_eq!(name(second_start, second_end), first);
+    let cnn = text.rfind("CNN").unwrap_or(0);
+    assert_eq!(name(cnn, cnn + 3), Some("CNN"));
+    assert_eq!(name(0, 3), None, "'the' alone names nothing");
+}
+
+#[test]
+fn article_outlet_agrees_with_the_str_searches() {
+    // The definition before the byte searches.
+    fn by_str_find(
+        text: &str,
+        seg: &crate::text::segment::Segmentation,
+        grammar: &Grammar,
+    ) -> Option<String> {
+        for paragraph in seg.paragraphs.iter().take(3) {
+            let line = paragraph.of(text);
+            if let Some((head, _)) = line.split_once(':') {
+                if let Some(outlet) = grammar.outlet(head.trim()) {
+                    return Some(outlet.name.clone());
+                }
+            }
+            if let Some(open) = line.find('(') {
+                let rest = &line[open + 1..];
+                if let Some(close) = rest.find(')') {
+                    let inside = &rest[..close];
+                    let dateline = line[open + 1 + close + 1..]
+                        .trim_start()
+                        .starts_with(['-', '—', '–']);
+                    if dateline {
+                        if let Some(outlet) = grammar.outlet(inside.trim()) {
+                            return Some(outlet.name.clone());
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+    let grammar = Grammar::builtin();
+    let segmenter =
+        crate::text::segment::Segmenter::new(grammar.abbreviations.iter().map(String::as_str));
+    for text in [
+        "CNN: Putin spoke.",
+        " CNN : Putin spoke.",
+        "Moscow (Reuters) - Putin spoke.",
+        "Moscow (Reuters) — Putin spoke.",
+        "Moscow (Reuters)- Putin spoke.",
+        "Moscow (Reuters) said it.",
+        "Élysée (« Reuters ») – x",
+        "(CNN)\u{a0}— x",
+        "First line.\nSecond: (BBC) -\nThird (AP) – y",
+        "One.\nTwo.\nThree.\nCNN: four",
+        "no marks at all",
+        ":(",
+        "(",
+        ")(:",
+    ] {
+        let seg = segmenter.segment(text);
+        assert_eq!(
+            article_outlet(text, &seg, &grammar),
+            by_str_find(text, &seg, &grammar),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn may_be_capitalised_passes_every_token_outlet_at_reads() {
+    let grammar = Grammar::builtin();
+    let text = "the CNN's «Reuters» Élysée 60 Minutes BBC ékho \"The Associated Press\" the New York Times said, 1TV; РИА Новости über Über  x";
+    let reader = OutletReader::new(text, &grammar);
+    for end in 0..=text.len() {
+        if !text.is_char_boundary(end) {
+            continue;
+        }
+        let tokens = tokenize_with(text, Span::new(0, end), &grammar);
+        for (i, token) in tokens.iter().enumerate() {
+            if !may_be_capitalised(token, text) {
+                assert_eq!(reader.outlet_at(&tokens, i), None, "token {i} of {end}");
+                assert!(!token.is_capitalized(text), "token {i} of {end}");
+            }
+        }
+    }
+}
+
+#[test]
+fn media_references_are_the_and_a_media_word() {
+    let grammar = Grammar::builtin();
+    let text = "the newspaper|The Network|newspaper|the senator|the|the wire  service|the website";
+    let mut at = 0;
+    let mut answers = Vec::new();
+    for piece in text.split('|') {
+        let span = Span::new(at, at + piece.len());
+        answers.push(is_media_reference(text, span, &grammar));
+        at += piece.len() + 1;
+    }
+    assert_eq!(answers, vec![true, true, false, false, false, true, false]);
+    // One list of media words for both rules: the hearer of "told" reads it too.
+    let reader = OutletReader::new(text, &grammar);
+    let hearer = |words: &str| {
+        let start = text.find(words).unwrap_or(0);
+        reader.addressee_outlet(Span::new(start, start + words.len()), None)
+    };
+    assert!(hearer("the newspaper").is_some() && hearer("the senator").is_none());
+}
+
+#[test]
+fn only_a_first_word_the_may_start_with_the() {
+    let cases = [
+        "",
+        " the paper",
+        "the",
+        "The newspaper",
+        "THE\u{a0}paper",
+        "then",
+        "they",
+        "th",
+        "he",
+        "Putin",
+        "\u{a0}the x",
+        "\u{2003}The x",
+        "Élise",
+        "\tthe x",
+        "t\u{e9}e",
+    ];
+    for written in cases {
+        let first_is_the = written
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| is_word(w, "the"));
+        if first_is_the {
+            assert!(super::may_start_with_the(written), "{written:?}");
+        }
+    }
+    assert!(!super::may_start_with_the("Putin") && !super::may_start_with_the("he"));
+}
+
+#[test]
+fn the_outlet_named_last_before_the_mention() {
+    let at = |start: usize, name: &str| mention(name, start, start + 1);
+    let outlets = vec![at(5, "A"), at(20, "B")];
+    let last = |from: usize, to: usize, outlets: &[OutletRef]| {
+        last_outlet_before(Span::new(from, to), outlets).map(|o| o.name)
+    };
+    assert_eq!(last(21, 30, &outlets).as_deref(), Some("B"));
+    assert_eq!(last(20, 30, &outlets).as_deref(), Some("A"));
+    assert_eq!(last(5, 9, &outlets), None);
+    assert_eq!(last(9, 9, &[]), None);
+}
+
+/// A mention of outlet `name` at `start..end`.
+fn mention(name: &str, start: usize, end: usize) -> OutletRef {
+    OutletRef::new(name, OutletKind::Outlet, Some(Span::new(start, end)))
+}
+
+/// The frame outlets of `text` as one sentence: the named, the speaker-only and the
+/// cited outlets' names.
+fn classified(text: &str, grammar: &Grammar) -> (Vec<String>, Vec<String>, Option<String>) {
+    let tokens = tokenize_with(text, Span::new(0, text.len()), grammar);
+    let found = frame_outlets(&OutletReader::new(text, grammar), &tokens, Some("BBC"));
+    (
+        found.named.iter().map(|(_, o)| o.name.clone()).collect(),
+        found
+            .speaker_only
+            .iter()
+            .map(|(_, _, o)| o.name.clone())
+            .collect(),
+        found.cited.map(|o| o.name),
+    )
+}
+
+#[test]
+fn words_around_an_outlet_tell_what_it_is_to_the_frame() {
+    let g = Grammar::builtin();
+    let named = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    // A trigger word before it, a reporting word after it, or a platform: any statement's.
+    assert_eq!(
+        classified("Smith told CNN he was leaving.", &g).0,
+        named(&["CNN"])
+    );
+    assert_eq!(classified("CNN reported it.", &g).0, named(&["CNN"]));
+    assert_eq!(
+        classified("A clip went up. Twitter was full of it", &g).0,
+        named(&["Twitter"])
+    );
+    // Otherwise only the speaker's: "CNN anchor Jake Tapper".
+    let anchor = classified("CNN anchor Jake Tapper asked.", &g);
+    assert_eq!((anchor.0.len(), anchor.1), (0, named(&["CNN"])));
+    // "citing X" is the next link of the chain.
+    let cited = classified("Fox News reported, citing Reuters.", &g);
+    assert_eq!(
+        (cited.0, cited.2),
+        (named(&["Fox News"]), Some("Reuters".to_string()))
+    );
+    // Each name once; the article's own publisher and datelines are no source.
+    assert_eq!(
+        classified("told CNN and told CNN again", &g).0,
+        named(&["CNN"])
+    );
+    assert_eq!(
+        classified("the BBC correspondent", &g),
+        (vec![], vec![], None)
+    );
+    assert_eq!(
+        classified("LONDON (Reuters) - x", &g),
+        (vec![], vec![], None)
+    );
+    assert_eq!(classified("Smith told BBC", &g).0, named(&["BBC"]));
+}
+
+#[test]
+fn the_words_around_outlets_are_read_from_the_grammar() {
+    // Without "told" among the triggers, "told CNN" makes CNN no source for all.
+    let lists = "[triggers]\nvia\n[citing]\n[reporting]\n[media]\n";
+    let g = Grammar::with_file("outlet_words.txt", lists).unwrap_or_else(|e| panic!("{e}"));
+    assert!(classified("Smith told CNN he was leaving.", &g)
+        .0
+        .is_empty());
+    assert_eq!(
+        classified("Smith spoke via CNN.", &g).0,
+        ["CNN".to_string()]
+    );
+    assert!(g.is_outlet_word(OutletWords::Triggers, "via"));
+    assert!(!g.is_outlet_word(OutletWords::Media, "newspaper"));
+    let builtin = Grammar::builtin();
+    assert!(builtin.is_outlet_word(OutletWords::Media, "newspaper"));
+    assert!(builtin.is_outlet_word(OutletWords::Citing, "citing"));
+    assert!(
+        !builtin.is_outlet_word(OutletWords::Reporting, "Reported"),
+        "as written"
+    );
+}
+
+#[test]
+fn speaker_only_outlets_count_where_the_speaker_stands() {
+    let g = Grammar::builtin();
+    let text = "CNN anchor Jake Tapper and BBC host Ann Lee told Reuters: x";
+    let tokens = tokenize_with(text, Span::new(0, text.len()), &g);
+    let frame = frame_outlets(&OutletReader::new(text, &g), &tokens, None);
+    let at = |words: &str| {
+        let start = text.find(words).unwrap_or(0);
+        Span::new(start, start + words.len())
+    };
+    let names = |found: Vec<OutletRef>| found.into_iter().map(|o| o.name).collect::<Vec<_>>();
+    let never = || -> Option<OutletRef> { panic!("an outlet was found") };
+    let (found, cited) = find_outlet(&frame, Some(at("BBC host Ann Lee")), never);
+    assert_eq!(
+        (names(found), cited),
+        (vec!["BBC".into(), "Reuters".into()], None)
+    );
+    let (found, _) = find_outlet(&frame, Some(at("Jake Tapper")), never);
+    assert_eq!(names(found), ["Reuters"]);
+    // Nothing named: the addressee, when asked for, is the outlet.
+    let empty = FrameOutlets::default();
+    let (found, _) = find_outlet(&empty, None, || Some(mention("Daily Ledger", 0, 5)));
+    assert_eq!(names(found), ["Daily Ledger"]);
+}
+
+#[test]
+fn the_cited_outlet_extends_the_chain_unless_it_is_the_outlet() {
+    let refs =
+        |names: &[&str]| -> Vec<OutletRef> { names.iter().map(|n| mention(n, 0, 1)).collect() };
+    let columns = |own: &[&str], found: &[&str], cited: Option<&str>| {
+        let cited = cited.map(|c| mention(c, 0, 1));
+        let (outlets, chain) = outlet_columns(refs(own), refs(found), cited);
+        let names = |v: Vec<OutletRef>| v.into_iter().map(|o| o.name).collect::<Vec<_>>();
+        (names(outlets), names(chain))
+    };
+    let none: Vec<String> = Vec::new();
+    assert_eq!(
+        columns(&[], &["CNN"], Some("TASS")),
+        (vec!["CNN".into()], vec!["TASS".into()])
+    );
+    assert_eq!(
+        columns(&[], &["CNN"], Some("CNN")),
+        (vec!["CNN".into()], none.clone())
+    );
+    assert_eq!(
+        columns(&[], &[], Some("TASS")),
+        (vec!["TASS".into()], none.clone())
+    );
+    assert_eq!(columns(&[], &[], None), (none.clone(), none.clone()));
+    // The attribution's own outlet wins over the context's.
+    assert_eq!(
+        columns(&["TASS"], &["CNN"], None),
+        (vec!["TASS".into()], none)
+    );
+    let both = vec!["CNN".to_string(), "TASS".to_string()];
+    assert_eq!(
+        columns(&[], &["CNN", "TASS"], Some("CNN")),
+        (both, vec!["CNN".into()])
+    );
+}
+
+#[test]
+fn an_outlet_relays_the_person_after_its_cue() {
+    let g = Grammar::builtin();
+    let text = "The cable news network says Putin will wait; Smith says CNN will wait";
+    let reader = OutletReader::new(text, &g);
+    let at = |words: &str| {
+        let start = text.find(words).unwrap_or(0);
+        Span::new(start, start + words.len())
+    };
+    let network = at("The cable news network");
+    let relayed = reader.relayed_by(network, || Some(("Putin", at("Putin"))));
+    let (outlet, person) = relayed.expect("CNN relays Putin");
+    assert_eq!(
+        (outlet.name.as_str(), outlet.span, person),
+        ("CNN", Some(network), "Putin")
+    );
+    // The person is no outlet, and the subject must be one (then the person is not read).
+    assert!(reader
+        .relayed_by(network, || Some(((), at("CNN"))))
+        .is_none());
+    let never = || -> Option<((), Span)> { panic!("read the person") };
+    assert!(reader.relayed_by(at("Smith"), never).is_none());
+}
+
+#[test]
+fn a_hearer_with_a_media_word_is_an_outlet() {
+    let g = Grammar::builtin();
+    let text = "state-run news agency RIA Novosti; the Tribune, a daily; reporters; Ann";
+    let reader = OutletReader::new(text, &g);
+    let at = |words: &str| {
+        let start = text.find(words).unwrap_or(0);
+        Span::new(start, start + words.len())
+    };
+    let name = at("RIA Novosti");
+    let agency = reader.addressee_outlet(at("state-run news agency RIA Novosti"), Some(name));
+    assert_eq!(
+        agency.map(|o| (o.name, o.span)),
+        Some(("RIA Novosti".into(), Some(name)))
+    );
+    let daily = reader.addressee_outlet(at("the Tribune, a daily"), None);
+    assert_eq!(
+        daily.map(|o| o.name).as_deref(),
+        Some("the Tribune, a daily")
+    );
+    assert_eq!(reader.addressee_outlet(at("reporters"), None), None);
+    assert_eq!(reader.addressee_outlet(at("Ann"), Some(at("Ann"))), None);
+}
+
+#[test]
+fn a_speaker_keeps_its_outlets_for_the_rest_of_the_paragraph() {
+    let statement = |speaker: &str, paragraph: usize, outlets: Vec<OutletRef>| Statement {
+        kind: crate::statement::Kind::Direct,
+        quote: Span::new(0, 1),
+        mention: None,
+        speaker: crate::statement::Speaker::new(speaker, ""),
+        cue: None,
+        outlets,
+        outlet_chain: Vec::new(),
+        paragraph,
+        sentence: 0,
+        confidence: 0.9,
+        rule: crate::statement::Rule::SameClause,
+    };
+    let tv = mention("Rossiya-1's 60 Minutes", 0, 5);
+    let mut statements = [
+        statement("Ryabkov", 0, vec![tv.clone()]),
+        statement("Ryabkov", 0, Vec::new()),
+        statement("Lavrov", 0, Vec::new()),
+        statement("Ryabkov", 1, Vec::new()),
+    ];
+    share_outlets(&mut statements);
+    let outlets: Vec<usize> = statements.iter().map(|s| s.outlets.len()).collect();
+    assert_eq!(outlets, [1, 1, 0, 0]);
+    assert_eq!(statements[1].outlets[0], tv);
+}
+
+#[test]
+fn an_outlet_speaks_by_its_name_or_a_word_for_it() {
+    let g = Grammar::builtin();
+    let text = "The New York Times reported on it. The newspaper said the talks had failed.";
+    let paragraphs = vec![tokenize_with(text, Span::new(0, text.len()), &g)];
+    let mentions = OnceCell::new();
+    let at = |words: &str| {
+        let start = text.find(words).unwrap_or(0);
+        Span::new(start, start + words.len())
+    };
+    let speaks = |speaker: &str, words: &str| {
+        speaking_outlet(text, &paragraphs, &g, (speaker, at(words)), &mentions)
+    };
+    let times = at("The New York Times");
+    let named = speaks("The New York Times", "The New York Times").expect("named");
+    assert_eq!(
+        (named.name.as_str(), named.span),
+        ("The New York Times", Some(times))
+    );
+    assert!(mentions.get().is_none(), "a named outlet needs no mentions");
+    let referred = speaks("newspaper", "The newspaper").expect("a word for it");
+    assert_eq!(referred.span, Some(times), "where the outlet was named");
+    assert_eq!(speaks("talks", "the talks"), None);
+}

@@ -1,0 +1,534 @@
+//! Attribution frames around a quotation or a cue: a trailing attribution ("Q," X said), a
+//! leading one (X said: "Q"), the subject of a clause and the speaker a cue governs, and the
+//! speaker's name and title as the row gives them.
+
+use super::*;
+
+impl<'a> Phrases<'a> {
+    /// Is the token "according" in any case? Its lexicon facts rule most words out first: the
+    /// index lists "according" and marks it, so a word looked up without the mark is not it.
+    #[inline]
+    pub(super) fn may_be_according(&self, token: &Token) -> bool {
+        token.lex.may_be_cue() && self.is_one_of(token, &["according"])
+    }
+
+    /// The attribution in the words right after a quote: "Q," X said / "Q," said X / "Q" — X.
+    pub fn trailing(&self, after: &[Token]) -> Option<Attribution> {
+        let mut s = 0;
+        let mut dash = false;
+        while let Some(t) = after.get(s) {
+            if t.kind != TokenKind::Punct {
+                break;
+            }
+            let w = self.word(t);
+            if matches!(w, "." | "?" | "!" | ";") {
+                return None;
+            }
+            dash |= matches!(w, "—" | "–" | "-" | "--" | "―");
+            s += 1;
+        }
+        let first = after.get(s)?;
+        if self.may_be_according(first)
+            && after.get(s + 1).is_some_and(|t| self.is_one_of(t, &["to"]))
+        {
+            let speaker = self.object_after(after, s + 2)?;
+            return Some(self.attribution(
+                Rule::SameClause,
+                Some(Span::new(first.span.start, after[s + 1].span.end)),
+                Some(speaker),
+            ));
+        }
+        if self.cue_verb_at_if(after, s, |c| c.speech).is_some() {
+            let speaker = self.object_after(after, s + 1)?;
+            return Some(self.attribution(Rule::SameClause, Some(first.span), Some(speaker)));
+        }
+        if let Some((speaker, cue)) = self.subject_then_cue(after, s) {
+            return Some(self.attribution(Rule::SameClause, Some(after[cue].span), Some(speaker)));
+        }
+        if let Some(found) = self.end_attribution(after) {
+            return Some(found);
+        }
+        if dash && first.is_capitalized(self.text) {
+            let speaker = self.object_after(after, s)?;
+            speaker.name?;
+            return Some(self.attribution(Rule::Dash, None, Some(speaker)));
+        }
+        None
+    }
+
+    /// "... since so many cases were decided 5-to-4, said Lee Epstein.": an attribution closing the
+    /// sentence after a comma, further from the quote.
+    pub fn end_attribution(&self, after: &[Token]) -> Option<Attribution> {
+        let commas = (0..after.len())
+            .rev()
+            .filter(|&i| self.word(&after[i]) == ",");
+        for comma in commas.take(3) {
+            let start = comma + 1;
+            let inverted = self.cue_verb_at_if(after, start, |c| c.speech).is_some()
+                && after
+                    .get(start + 1)
+                    .is_some_and(|t| t.is_capitalized(self.text) || self.is_determiner(t));
+            let (speaker, cue) = if inverted {
+                let Some(speaker) = self
+                    .object_after(after, start + 1)
+                    .filter(|p| p.name.is_some())
+                else {
+                    continue;
+                };
+                (speaker, start)
+            } else if let Some(found) = self.subject_then_cue(after, start) {
+                found
+            } else {
+                continue;
+            };
+            let rest = &after[cue + 1..];
+            let rest_is_adjunct = (0..rest.len()).all(|i| {
+                !self.is_one_of(&rest[i], &["that"]) && self.cue_verb_at(rest, i).is_none()
+            });
+            if rest_is_adjunct {
+                return Some(self.attribution(
+                    Rule::DistantCue,
+                    Some(after[cue].span),
+                    Some(speaker),
+                ));
+            }
+        }
+        None
+    }
+
+    /// "X said" / "X, a title, said" / "X (R-Texas) said" starting at `s`: the speaker and the cue's index.
+    pub fn subject_then_cue(&self, tokens: &[Token], s: usize) -> Option<(NounPhrase, usize)> {
+        let first = tokens.get(s)?;
+        let (mut speaker, mut j) = self.phrase_from(tokens, s)?;
+        let possessive_head = tokens[s..j.saturating_sub(1)]
+            .iter()
+            .any(|t| is_possessive(self.word(t)));
+        let has_head = speaker.pronoun
+            || speaker.name.is_some()
+            || possessive_head
+            || self.is_determiner(first)
+            || tokens[s..j].iter().any(|t| self.is_title(t));
+        if speaker.span.start != first.span.start || !has_head {
+            return None;
+        }
+        for _ in 0..4 {
+            while j < tokens.len() && self.skippable_before(tokens, j) {
+                j += 1;
+            }
+            let token = tokens.get(j)?;
+            if self.cue_verb_at_if(tokens, j, |c| c.speech).is_some() {
+                // "Mr. Zahed said:" opens the next quotation; it does not close this one.
+                let mut next = j + 1;
+                while tokens.get(next).is_some_and(|t| self.skippable_after(t)) {
+                    next += 1;
+                }
+                if tokens.get(next).is_some_and(|t| self.word(t) == ":") {
+                    return None;
+                }
+                return Some((speaker, j));
+            }
+            // After one appositive another may follow without its own opening comma:
+            // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said".
+            let in_appositives = j > 0 && self.word(&tokens[j - 1]) == ",";
+            let (open, close) = match self.word(token) {
+                "," => (j, ","),
+                "(" => (j, ")"),
+                _ if in_appositives && token.kind != TokenKind::Punct => (j - 1, ","),
+                // "a Democratic staffer in the room wondered": a short phrase before the cue.
+                _ => {
+                    let cue = (j..tokens.len().min(j + SKIP_TO_CUE))
+                        .take_while(|&i| tokens[i].kind != TokenKind::Punct)
+                        .find(|&i| self.cue_verb_at_if(tokens, i, |c| c.speech).is_some())?;
+                    // The lower-case words up to the phrase's first preposition are its head.
+                    let head_end = (j..cue)
+                        .find(|&i| self.is_clause_break(&tokens[i]))
+                        .unwrap_or(cue);
+                    if head_end > j && !speaker.pronoun {
+                        let start = tokens.partition_point(|t| t.span.start < speaker.span.start);
+                        speaker = self.noun_phrase(&tokens[start..head_end]);
+                    }
+                    return Some((speaker, cue));
+                }
+            };
+            let end = (open + 1..tokens.len().min(open + 1 + TRAILING_REACH * 2))
+                .find(|&i| self.word(&tokens[i]) == close)?;
+            let j_open = open;
+            if close == "," && speaker.title.is_none() && !speaker.pronoun {
+                speaker.title = self.role_span(&tokens[j_open + 1..end]);
+            }
+            j = end + 1;
+        }
+        None
+    }
+
+    /// The attribution in the words before a quote: X said: "Q" / X called it "Q" / According to X, "Q".
+    pub fn leading(&self, before: &[Token], kind: Kind) -> Option<Attribution> {
+        let mut words_between = 0;
+        let mut speakerless: Option<Attribution> = None;
+        let last_is_colon = before
+            .iter()
+            .rev()
+            .find(|t| !is_quote_mark(self.word(t)))
+            .is_some_and(|t| is_lead_in_mark(self.word(t)));
+        for k in (0..before.len()).rev() {
+            let token = &before[k];
+            let immediate = words_between <= IMMEDIATE_WORDS || last_is_colon;
+            let rule = if immediate {
+                Rule::SameClause
+            } else {
+                Rule::DistantCue
+            };
+            if self.may_be_according(token)
+                && before
+                    .get(k + 1)
+                    .is_some_and(|t| self.is_one_of(t, &["to"]))
+            {
+                if let Some(speaker) = self.object_after(before, k + 2) {
+                    let cue = Span::new(token.span.start, before[k + 1].span.end);
+                    return Some(self.attribution(rule, Some(cue), Some(speaker)));
+                }
+            }
+            // "As Professor Foner put it: "Q"".
+            if words_between <= 1
+                && self.is_one_of(token, &["put"])
+                && before
+                    .get(k + 1)
+                    .is_some_and(|t| self.is_one_of(t, &["it"]))
+            {
+                if let Some(speaker) = self.subject_before(before, 0, k) {
+                    return Some(self.attribution(rule, Some(token.span), Some(speaker)));
+                }
+            }
+            // A cue that introduces this quotation: a speech verb, or a naming one before a
+            // fragment; the ambiguous "quote only" cues right before it.
+            let introduces = |c: &CueInfo| {
+                (!c.quote_only || words_between == 0)
+                    && (c.speech || (c.naming && kind == Kind::Partial))
+            };
+            if let Some(cue) = self.cue_verb_at_if(before, k, introduces) {
+                let speaker = self.speaker_of_cue(before, k);
+                if let Some(relayed) = speaker.and_then(|s| self.relayed_by_outlet(before, k, &s)) {
+                    return Some(relayed);
+                }
+                if speaker.is_some() {
+                    return Some(self.attribution(rule, Some(token.span), speaker));
+                }
+                if cue.speech && speakerless.is_none() {
+                    speakerless = Some(self.attribution(rule, Some(token.span), None));
+                }
+            }
+            if token.kind != TokenKind::Punct {
+                words_between += 1;
+            }
+        }
+        if speakerless.is_some() {
+            return speakerless;
+        }
+        if let Some(found) = self.short_lead_in(before, kind) {
+            return Some(found);
+        }
+        // "Clinton: "Q"" — a bare name and a colon.
+        let colon = before.iter().rposition(|t| is_lead_in_mark(self.word(t)))?;
+        if !last_is_colon || colon == 0 {
+            return None;
+        }
+        // "Sanders made the following comment: "Q"" — a speech noun before the colon.
+        if before[colon.saturating_sub(3)..colon]
+            .iter()
+            .any(|t| self.is_cue_noun(t))
+        {
+            let speaker = self.clause_subject(before, colon)?;
+            return Some(self.attribution(Rule::SameClause, None, Some(speaker)));
+        }
+        if let Some(mut speaker) = self.phrase_ending_at(before, 0, colon) {
+            let mut first = before.partition_point(|t| t.span.start < speaker.span.start);
+            // "Mark Blumenthal and Jon Cohen:" — two names joined by "and" speak together.
+            if first >= 2 && self.is_one_of(&before[first - 1], &["and"]) {
+                if let Some(other) = self
+                    .phrase_ending_at(before, 0, first - 1)
+                    .filter(|p| p.name.is_some())
+                {
+                    speaker.span = Span::new(other.span.start, speaker.span.end);
+                    speaker.name = Some(speaker.span);
+                    first = before.partition_point(|t| t.span.start < other.span.start);
+                }
+            }
+            // "IOWA POLLS NOT WRONG - Pew Research:" — a name after a dash, at the start, speaks.
+            let opens =
+                first == 0 || matches!(self.word(&before[first - 1]), "-" | "—" | "–" | "--");
+            // "including the former candidate Mitt Romney -- "Q"": a name right before a dash.
+            let dash_after_name = self.word(&before[colon]) != ":";
+            if (opens || dash_after_name) && speaker.name.is_some() {
+                return Some(self.attribution(Rule::SameClause, None, Some(speaker)));
+            }
+        }
+        // "Trump leaned in and boomed: "Q"" — a lead-in clause ending in a colon introduces
+        // its subject's words even without a cue verb.
+        let speaker = self.clause_subject(before, colon)?;
+        let possessive = self.word_at_end(speaker.span).is_some_and(is_possessive);
+        (!possessive).then(|| self.attribution(Rule::DistantCue, None, Some(speaker)))
+    }
+
+    /// "Sanders shot back, "Q"": a subject and a short verb phrase, then a comma, before a direct
+    /// quotation; the subject speaks.
+    pub(super) fn short_lead_in(&self, before: &[Token], kind: Kind) -> Option<Attribution> {
+        let last = before.len().checked_sub(1)?;
+        if kind != Kind::Direct || self.word(&before[last]) != "," {
+            return None;
+        }
+        let clause_start = (0..last)
+            .rev()
+            .find(|&i| before[i].kind == TokenKind::Punct)
+            .map_or(0, |i| i + 1);
+        let words = last - clause_start;
+        if !(2..=5).contains(&words) {
+            return None;
+        }
+        let (speaker, verb) = self.phrase_from(before, clause_start)?;
+        let is_subject = speaker.pronoun || speaker.name.is_some();
+        let verb_follows = before.get(verb).is_some_and(|t| {
+            t.kind == TokenKind::Word && !t.is_capitalized(self.text) && !self.is_clause_break(t)
+        });
+        (is_subject && verb_follows && speaker.span.start == before[clause_start].span.start)
+            .then(|| self.attribution(Rule::DistantCue, None, Some(speaker)))
+    }
+
+    /// The last word of a span.
+    pub(super) fn word_at_end(&self, span: Span) -> Option<&'a str> {
+        span.of(self.text).split_whitespace().last()
+    }
+
+    /// The subject at the start of the sentence or of a comma-separated clause before `index`.
+    pub fn clause_subject(&self, tokens: &[Token], index: usize) -> Option<NounPhrase> {
+        self.clause_subject_where(tokens, index, |_| true)
+    }
+
+    /// The nearest clause subject before `index` that names someone (a name or a pronoun),
+    /// passing over appositives such as "the former secretary of State".
+    pub fn named_clause_subject(&self, tokens: &[Token], index: usize) -> Option<NounPhrase> {
+        self.clause_subject_where(tokens, index, |p| p.pronoun || p.name.is_some())
+    }
+
+    /// The nearest clause subject before `index` that `accept` takes (within [`SUBJECT_REACH`]).
+    pub(super) fn clause_subject_where(
+        &self,
+        tokens: &[Token],
+        index: usize,
+        accept: impl Fn(&NounPhrase) -> bool,
+    ) -> Option<NounPhrase> {
+        // The clause nearest the cue first: "After ..., X rallied supporters, saying:". Read
+        // back comma by comma, at most SUBJECT_REACH tokens: no subject stands further from its
+        // verb, and the bound keeps a frame of thousands of quotations linear.
+        let index = index.min(tokens.len());
+        let reach = index.saturating_sub(SUBJECT_REACH);
+        let starts = (reach..index)
+            .rev()
+            .filter(|&i| self.word(&tokens[i]) == ",")
+            .map(|i| i + 1)
+            .chain(std::iter::once(reach));
+        for start in starts {
+            let Some(first) = tokens.get(start).filter(|_| start < index) else {
+                continue;
+            };
+            let participle = self.ends_with(first, "ing") || self.ends_with(first, "ed");
+            if participle || self.is_clause_break(first) || self.cue_verb(first).is_some() {
+                continue;
+            }
+            let pronoun = self.is_pronoun(first)
+                && self
+                    .grammar
+                    .pronoun(self.word(first))
+                    .is_some_and(|p| !p.first_person)
+                && !self.in_section(first, Section::ObjectPronouns);
+            if pronoun || first.is_capitalized(self.text) || self.is_determiner(first) {
+                if let Some((phrase, _)) = self.phrase_from(tokens, start) {
+                    if phrase.span.start == first.span.start
+                        && (phrase.pronoun
+                            || phrase.name.is_some()
+                            || self.is_determiner(first)
+                            || first.is_capitalized(self.text))
+                        && accept(&phrase)
+                    {
+                        return Some(phrase);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Who the cue at `k` is said by: its subject, the subject of the clause it hangs from
+    /// ("X said, vowing ..." / "X was prompted to say"), or a name right after it ("said X:").
+    pub fn speaker_of_cue(&self, tokens: &[Token], k: usize) -> Option<NounPhrase> {
+        self.speaker_of_cue_with(tokens, k, self.subject_before(tokens, 0, k))
+    }
+
+    /// [`Phrases::speaker_of_cue`] for a caller that has read the cue's `subject` already (what
+    /// `subject_before(tokens, 0, k)` gives).
+    pub fn speaker_of_cue_with(
+        &self,
+        tokens: &[Token],
+        k: usize,
+        subject: Option<NounPhrase>,
+    ) -> Option<NounPhrase> {
+        // "Mackler issued a statement saying ...": the statement's issuer speaks.
+        let issued = subject.is_some_and(|s| {
+            let mut words = s.span.of(self.text).split_whitespace();
+            // The lower case of a word is "a" or "an" exactly when it is, ignoring ASCII case
+            // (see `is_word`).
+            words
+                .next()
+                .is_some_and(|w| is_word(w, "a") || is_word(w, "an"))
+                && words
+                    .last()
+                    .is_some_and(|w| self.grammar.cue(w).is_some_and(|c| c.noun))
+        });
+        if issued {
+            if let Some(issuer) = self.clause_subject(tokens, k) {
+                return Some(issuer);
+            }
+        }
+        // "I laughed and said": a verb after "and" shares its clause's subject.
+        let coordinated = k > 0 && self.is_one_of(&tokens[k - 1], &["and"]);
+        subject
+            .or_else(|| {
+                coordinated
+                    .then(|| self.named_clause_subject(tokens, k))
+                    .flatten()
+            })
+            .or_else(|| self.main_subject(tokens, k))
+            .or_else(|| self.clause_subject(tokens, k))
+            .or_else(|| {
+                // "said Martin Indyk:" — not "called National Nurses United "...""
+                self.object_after(tokens, k + 1).filter(|p| {
+                    let after = end_of(tokens, p.span);
+                    p.name.is_some()
+                        && tokens
+                            .get(k + 1)
+                            .is_some_and(|t| t.is_capitalized(self.text))
+                        && tokens
+                            .get(after)
+                            .is_some_and(|t| matches!(self.word(t), ":" | ","))
+                        && self.cue_verb(&tokens[k]).is_some_and(|c| !c.naming)
+                })
+            })
+    }
+
+    /// "the cable news network says Putin will wait ...:" — an outlet relaying a named person's
+    /// words: the person speaks, through the outlet (see [`OutletReader::relayed_by`]).
+    pub(super) fn relayed_by_outlet(
+        &self,
+        tokens: &[Token],
+        cue: usize,
+        speaker: &NounPhrase,
+    ) -> Option<Attribution> {
+        let (outlet, person) = self.outlets().relayed_by(speaker.span, || {
+            self.object_after(tokens, cue + 1)
+                .filter(|p| p.name.is_some() || p.pronoun)
+                .map(|p| (p, p.span))
+        })?;
+        let mut attribution =
+            self.attribution(Rule::SameClause, Some(tokens[cue].span), Some(person));
+        attribution.outlets = vec![outlet];
+        Some(attribution)
+    }
+
+    /// The outlet rules' reader of the same text and grammar.
+    pub fn outlets(&self) -> OutletReader<'a> {
+        OutletReader::new(self.text, self.grammar)
+    }
+
+    /// The subject of the first cue before `index` in the same tokens ("X said, vowing ...").
+    pub(super) fn main_subject(&self, tokens: &[Token], index: usize) -> Option<NounPhrase> {
+        // Another participle ("a staffer alleging ..., calling it") is no main clause, unless
+        // the two are joined by "and" ("Trump tweeting ... and asking").
+        let coordinated = index > 0 && self.is_one_of(&tokens[index - 1], &["and"]);
+        (0..index)
+            .rev()
+            .filter(|&k| {
+                self.cue_verb_at_if(tokens, k, |c| c.speech).is_some()
+                    && (coordinated || !self.ends_with(&tokens[k], "ing"))
+            })
+            .find_map(|k| self.subject_before(tokens, 0, k))
+    }
+
+    /// An attribution with no outlet yet.
+    pub(super) fn attribution(
+        &self,
+        rule: Rule,
+        cue: Option<Span>,
+        speaker: Option<NounPhrase>,
+    ) -> Attribution {
+        Attribution {
+            rule,
+            cue,
+            speaker,
+            outlets: Vec::new(),
+            outlet_chain: Vec::new(),
+        }
+    }
+
+    /// The statement's speaker for the phrase `phrase`: its name (see [`Phrases::speaker_name`])
+    /// and title as written; unknown without a phrase.
+    pub fn speaker(&self, phrase: Option<&NounPhrase>) -> Speaker {
+        let Some(phrase) = phrase else {
+            return Speaker::default();
+        };
+        Speaker {
+            name: self.speaker_name(phrase),
+            title: phrase
+                .title
+                .map(|t| t.of(self.text).to_string())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The speaker's name as written in the output: the name, or the phrase without its determiner.
+    pub fn speaker_name(&self, phrase: &NounPhrase) -> String {
+        if let Some(name) = phrase.name {
+            return name.of(self.text).to_string();
+        }
+        let text = phrase.span.of(self.text);
+        let words = text.split_whitespace();
+        let mut count = words.clone().count();
+        // Without a leading determiner and a trailing cue noun, if words remain.
+        let skip = usize::from(
+            count > 1
+                && words
+                    .clone()
+                    .next()
+                    .is_some_and(|w| self.grammar.in_section(Section::Determiners, w)),
+        );
+        count -= skip;
+        if count > 1
+            && words
+                .clone()
+                .last()
+                .is_some_and(|w| self.grammar.cue(w).is_some_and(|c| c.noun))
+        {
+            count -= 1;
+        }
+        let mut name = String::with_capacity(text.len());
+        for word in words.skip(skip).take(count) {
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(word);
+        }
+        name
+    }
+
+    /// "told Russian state-run news agency RIA Novosti": the hearer of a telling cue at `cue`
+    /// in `frame`, whom [`OutletReader::addressee_outlet`] may find an outlet.
+    pub fn addressee(&self, frame: &[Token], cue: Span) -> Option<NounPhrase> {
+        // Tokens are in text order: find the cue by binary search, not a scan of the frame.
+        let index = frame.partition_point(|t| t.span.start < cue.start);
+        if frame.get(index).is_none_or(|t| t.span != cue) {
+            return None;
+        }
+        if !self.cue_verb(&frame[index]).is_some_and(|c| c.addressee) {
+            return None;
+        }
+        self.object_after(frame, index + 1)
+    }
+}

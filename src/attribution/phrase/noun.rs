@@ -1,0 +1,476 @@
+//! Noun phrases read by walking away from a cue: the phrase that ends at a place (a speaker
+//! before its cue), the phrase that starts at one (a speaker or hearer after it), a subject
+//! with its appositive, and the object of a cue.
+
+use super::*;
+
+impl<'a> Phrases<'a> {
+    /// A speaker phrase whose last token is `tokens[end - 1]`, not reaching before `lo`.
+    pub fn phrase_ending_at(&self, tokens: &[Token], lo: usize, end: usize) -> Option<NounPhrase> {
+        let mut k = end;
+        let mut start: Option<usize> = None;
+        let mut tentative = 0;
+        let mut boundary = true; // whether the walk ends at punctuation or the start of the words
+        while k > lo {
+            let token = &tokens[k - 1];
+            if token.kind == TokenKind::Punct {
+                break;
+            }
+            if self.is_determiner(token) && !token.is_capitalized(self.text)
+                || self.in_section(token, Section::Articles)
+            {
+                if start.is_none() && tentative > 0 && k < end {
+                    // "the narrator says": a determiner confirms a common-noun head.
+                    start = Some(k);
+                }
+                if start.is_some() {
+                    start = Some(k - 1);
+                    // "a spokesman for the Kremlin": the determiner may close an "of/for/to" complement.
+                    if k >= lo + 3
+                        && (self.in_section(&tokens[k - 2], Section::TitleComplements)
+                            || self.is_one_of(&tokens[k - 2], &["at"]))
+                        && self.is_title(&tokens[k - 3])
+                    {
+                        k -= 2;
+                        continue;
+                    }
+                }
+                break;
+            }
+            let capitalized = token.is_capitalized(self.text);
+            let connector = self.in_section(token, Section::TitleComplements)
+                || self.in_section(token, Section::PlaceConnectors)
+                    && start.is_some_and(|s| tokens[s].is_capitalized(self.text));
+            if connector
+                && start.is_some()
+                && k >= lo + 2
+                && (self.is_title(&tokens[k - 2]) || tokens[k - 2].is_capitalized(self.text))
+                && tentative == 0
+            {
+                k -= 1;
+                continue;
+            }
+            let is_name_word = capitalized
+                && !self.is_clause_break(token)
+                && self.cue_verb(token).is_none()
+                && !self.is_pronoun(token)
+                && !self.is_time_word(token);
+            if is_name_word
+                || self.is_title(token)
+                || self.is_cue_noun(token)
+                || token.kind == TokenKind::Number
+            {
+                start = Some(k - 1);
+                tentative = 0;
+            } else if token.kind == TokenKind::Word
+                && !capitalized
+                && !self.is_clause_break(token)
+                && self.cue_verb(token).is_none()
+                && !self.is_pronoun(token)
+                && !self.in_section(token, Section::SkipBeforeCue)
+                && tentative < MAX_TENTATIVE
+            {
+                tentative += 1;
+            } else {
+                boundary = false;
+                break;
+            }
+            k -= 1;
+        }
+        // ", state news service Tass reported" / ", officials said": lower-case words that run
+        // from a comma or the start of the clause up to the head are part of the phrase.
+        if boundary && tentative > 0 && start.is_none_or(|s| s > k) {
+            let plural_head = start.is_some() || self.word(&tokens[end - 1]).ends_with('s');
+            if plural_head {
+                start = Some(k);
+            }
+        }
+        let start = start?;
+        Some(self.noun_phrase(&tokens[start..end]))
+    }
+
+    /// Splits a phrase's tokens into its name (a trailing run of name words) and its title.
+    pub fn noun_phrase(&self, tokens: &[Token]) -> NounPhrase {
+        let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+            return NounPhrase {
+                span: Span::default(),
+                name: None,
+                title: None,
+                pronoun: false,
+            };
+        };
+        let span = Span::new(first.span.start, last.span.end);
+        let is_name_token = |t: &Token| {
+            // "J.", "Jr.": a dotted word is a name only as an initial or a suffix.
+            let plain_or_initial = || {
+                let w = self.word(t);
+                !w.contains('.')
+                    || w.chars().filter(|c| c.is_alphabetic()).count() == 1
+                    || self.in_section(t, Section::NameSuffixes)
+            };
+            (t.is_capitalized(self.text)
+                && !self.is_title(t)
+                && !self.is_clause_break(t)
+                && !self.is_cue_noun(t)
+                && plain_or_initial())
+                || self.in_section(t, Section::NameParticles)
+        };
+        // "Secretary Of State Marco Rubio": a word that completes a multi-word title is no name.
+        let ends_title = |i: usize| {
+            self.lex(&tokens[i]).ends_title()
+                && (2..=self.grammar.longest_title.min(i + 1)).any(|n| {
+                    let mut key = String::new();
+                    for (j, t) in tokens[i + 1 - n..=i].iter().enumerate() {
+                        if j > 0 {
+                            key.push(' ');
+                        }
+                        key.push_str(&self.lower(t));
+                    }
+                    self.grammar.entry(&key).is_some_and(|e| e.title.is_some())
+                })
+        };
+        let mut name_start = tokens.len();
+        while name_start > 0
+            && is_name_token(&tokens[name_start - 1])
+            && !ends_title(name_start - 1)
+        {
+            name_start -= 1;
+        }
+        // A name cannot start with a particle or end in a possessive.
+        while name_start < tokens.len() && !tokens[name_start].is_capitalized(self.text) {
+            name_start += 1;
+        }
+        let possessive = is_possessive(self.word(last));
+        let is_connector = |t: &Token| {
+            self.in_section(t, Section::TitleComplements)
+                || self.in_section(t, Section::PlaceConnectors)
+        };
+        let after_connector = name_start > 0
+            && (is_connector(&tokens[name_start - 1])
+                || self.is_one_of(&tokens[name_start - 1], &["the"]))
+            && tokens[..name_start].iter().any(is_connector);
+        if after_connector {
+            // "Mr. Morgan of the Sierra Club": the name is the head before the connector, if any.
+            let connector = tokens[..name_start]
+                .iter()
+                .position(is_connector)
+                .unwrap_or(0);
+            let head = self.noun_phrase(&tokens[..connector]);
+            return NounPhrase { span, ..head };
+        }
+        if name_start == tokens.len() || possessive {
+            return NounPhrase {
+                span,
+                name: None,
+                title: None,
+                pronoun: false,
+            };
+        }
+        let name = Span::new(tokens[name_start].span.start, last.span.end);
+        // The title is what stands before the name, past its determiners.
+        let title_tokens = &tokens[..name_start];
+        let title = title_tokens
+            .iter()
+            .find(|t| !self.is_determiner(t))
+            .zip(title_tokens.last())
+            .map(|(a, b)| Span::new(a.span.start, b.span.end));
+        NounPhrase {
+            span,
+            name: Some(name),
+            title,
+            pronoun: false,
+        }
+    }
+
+    /// The speaker phrase before the cue at `cue`, skipping adverbs and auxiliaries; reads appositives.
+    pub fn subject_before(&self, tokens: &[Token], lo: usize, cue: usize) -> Option<NounPhrase> {
+        let mut j = cue;
+        while j > lo && self.skippable_before(tokens, j - 1) {
+            j -= 1;
+        }
+        if j == lo {
+            return None;
+        }
+        let last = &tokens[j - 1];
+        if self.is_one_of(last, &["who"]) {
+            // "Mike Lee, who declared": the cue governs "who"; its name is the phrase before.
+            let antecedent = j
+                .checked_sub(2)
+                .filter(|&c| c > lo && self.word(&tokens[c]) == ",")
+                .and_then(|c| self.phrase_ending_at(tokens, lo, c));
+            // "anybody who complains": a restrictive relative names no one.
+            let antecedent = antecedent?;
+            return Some(NounPhrase {
+                span: last.span,
+                name: antecedent.name,
+                title: antecedent.title,
+                pronoun: false,
+            });
+        }
+        if self.is_pronoun(last) {
+            if self.in_section(last, Section::NonSubjectPronouns) {
+                return None;
+            }
+            return Some(NounPhrase {
+                span: last.span,
+                name: None,
+                title: None,
+                pronoun: true,
+            });
+        }
+        if self.word(last) == "," {
+            return self.appositive_subject(tokens, lo, j - 1);
+        }
+        if self.word(last) == ")" {
+            // "Sen. Ted Cruz (R-Texas) said"
+            let open = (lo..j - 1)
+                .rev()
+                .take(8)
+                .find(|&k| self.word(&tokens[k]) == "(")?;
+            return self.phrase_ending_at(tokens, lo, open);
+        }
+        let phrase = self.phrase_ending_at(tokens, lo, j)?;
+        // "Another source speaking to Fox News said": a prepositional object is not the subject.
+        let first = tokens.partition_point(|t| t.span.start < phrase.span.start);
+        // "footage of Hillary Clinton asking": the object of "of" is the participle's subject.
+        let participle_cue = self.ends_with(&tokens[cue], "ing")
+            && first
+                .checked_sub(1)
+                .is_some_and(|p| self.is_one_of(&tokens[p], &["of"]));
+        let starts_with_determiner = self.is_determiner(&tokens[first]);
+        let governed = first > lo
+            && !participle_cue
+            && !(starts_with_determiner && phrase.name.is_some())
+            && self.in_section(&tokens[first - 1], Section::GoverningPrepositions);
+        if governed {
+            let participle = (lo..first - 1)
+                .rev()
+                .take(4)
+                .find(|&i| self.ends_with(&tokens[i], "ing") || self.ends_with(&tokens[i], "ed"));
+            if let Some(participle) = participle {
+                return self.phrase_ending_at(tokens, lo, participle);
+            }
+            // "A series of tweets from the Russian Embassy in Washington said": the whole chain is
+            // the mention; the organisation inside it names the speaker.
+            let outer = self.phrase_ending_at(tokens, lo, first - 1)?;
+            let inner_name = phrase.name.or_else(|| {
+                let start = (first..end_of(tokens, phrase.span))
+                    .find(|&i| !self.is_determiner(&tokens[i]))?;
+                Some(Span::new(tokens[start].span.start, phrase.span.end))
+            });
+            return Some(NounPhrase {
+                span: Span::new(outer.span.start, phrase.span.end),
+                name: outer.name.or(inner_name),
+                title: outer.title,
+                pronoun: false,
+            });
+        }
+        Some(phrase)
+    }
+
+    /// "Dmitry Peskov, the Kremlin's spokesman, said": the name before an appositive ending at `comma`.
+    pub(super) fn appositive_subject(
+        &self,
+        tokens: &[Token],
+        lo: usize,
+        comma: usize,
+    ) -> Option<NounPhrase> {
+        let open = (lo..comma)
+            .rev()
+            .take(16)
+            .find(|&k| self.word(&tokens[k]) == ",")?;
+        if tokens[open + 1..comma].iter().any(|t| {
+            let w = self.word(t);
+            t.kind == TokenKind::Punct && w != "(" && w != ")"
+        }) {
+            return None;
+        }
+        let name = self.phrase_ending_at(tokens, lo, open)?;
+        // "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security
+        // Council, said": the name stands before the first of several appositives.
+        if name.name.is_none() && name.span.start > tokens[lo].span.start {
+            let first = tokens.partition_point(|t| t.span.start < name.span.start);
+            if first > lo + 1 && self.word(&tokens[first - 1]) == "," {
+                let earlier = self.appositive_subject(tokens, lo, first - 1).or_else(|| {
+                    self.phrase_ending_at(tokens, lo, first - 1)
+                        .filter(|p| p.name.is_some())
+                });
+                if let Some(earlier) = earlier {
+                    return Some(NounPhrase {
+                        title: earlier.title.or(Some(name.span)),
+                        ..earlier
+                    });
+                }
+            }
+        }
+        let appositive = tokens.get(open + 1..comma)?;
+        let (first, last) = (appositive.first()?, appositive.last()?);
+        if self.is_one_of(first, &["who", "whose"]) {
+            return Some(name);
+        }
+        if (0..appositive.len()).any(|i| self.cue_verb_at(appositive, i).is_some()) {
+            return None; // "In December, the prince called for ..., calling": a clause, not an appositive
+        }
+        // A role starts with a determiner, a title or an age ("the Kremlin's spokesman", "31"),
+        // or is a title phrase ("Russia's ambassador to the U.N."); "Sanders stepped up ..." is a clause.
+        let head_is_title = appositive
+            .iter()
+            .take_while(|t| {
+                !(self.in_section(t, Section::TitleComplements) || self.is_one_of(t, &["at", "in"]))
+            })
+            .last()
+            .is_some_and(|t| self.is_title(t));
+        let looks_like_role = self.is_determiner(first)
+            || self.is_title(first)
+            || first.kind == TokenKind::Number
+            || head_is_title;
+        if name.name.is_none() || !looks_like_role {
+            return None;
+        }
+        Some(NounPhrase {
+            title: name
+                .title
+                .or(Some(Span::new(first.span.start, last.span.end))),
+            ..name
+        })
+    }
+
+    /// The phrase right after position `from` (after a cue): "said Martin Indyk, the envoy".
+    pub fn object_after(&self, tokens: &[Token], from: usize) -> Option<NounPhrase> {
+        let (mut phrase, end) = self.phrase_from(tokens, from)?;
+        // An appositive after a comma: ", the president's former special envoy to the Middle East"
+        if tokens.get(end).is_some_and(|t| self.word(t) == ",") && phrase.name.is_some() {
+            let rest = &tokens[end + 1..];
+            let stop = rest
+                .iter()
+                .position(|t| t.kind == TokenKind::Punct)
+                .unwrap_or(rest.len())
+                .min(12);
+            phrase.title = self.role_span(&rest[..stop]).or(phrase.title);
+        }
+        Some(phrase)
+    }
+
+    /// The span of an appositive that reads as a role ("a political analyst"), if it does.
+    pub(super) fn role_span(&self, appositive: &[Token]) -> Option<Span> {
+        let (a, b) = (appositive.first()?, appositive.last()?);
+        let role = self.is_determiner(a)
+            || a.kind == TokenKind::Number
+            || appositive.iter().any(|t| self.is_title(t));
+        role.then(|| Span::new(a.span.start, b.span.end))
+    }
+
+    /// A speaker phrase starting at `from` (after skippable words) and the index just past it.
+    pub(super) fn phrase_from(&self, tokens: &[Token], from: usize) -> Option<(NounPhrase, usize)> {
+        let mut j = from;
+        while j < tokens.len()
+            && self.skippable_after(&tokens[j])
+            && !tokens[j].is_capitalized(self.text)
+        {
+            j += 1;
+        }
+        let first = tokens.get(j)?;
+        if self.is_pronoun(first) {
+            let phrase = NounPhrase {
+                span: first.span,
+                name: None,
+                title: None,
+                pronoun: true,
+            };
+            return Some((phrase, j + 1));
+        }
+        let begin = j;
+        let mut end: Option<usize> = None;
+        let mut tentative = 0;
+        while j < tokens.len() {
+            let token = &tokens[j];
+            if token.kind == TokenKind::Punct {
+                break;
+            }
+            let capitalized = token.is_capitalized(self.text);
+            if j == begin && self.is_determiner(token) {
+                j += 1;
+                continue;
+            }
+            // "spokesman for the Kremlin", "Mr. Morgan of the Sierra Club", "mother of three"
+            let complement_follows = || {
+                tokens.get(j + 1).is_some_and(|next| {
+                    next.is_capitalized(self.text)
+                        || next.kind == TokenKind::Number
+                        || self.is_one_of(next, &["the"])
+                            && tokens
+                                .get(j + 2)
+                                .is_some_and(|t| t.is_capitalized(self.text))
+                })
+            };
+            // The cheap tests of where the phrase stands go first: most words are no connector.
+            if end == Some(j)
+                && self.in_section(token, Section::TitleComplements)
+                && (self.is_title(&tokens[j - 1])
+                    || self.is_one_of(token, &["of"]) && complement_follows())
+            {
+                j += 1;
+                continue;
+            }
+            if end.is_some()
+                && j > begin
+                && self.is_one_of(token, &["the"])
+                && self.in_section(&tokens[j - 1], Section::TitleComplements)
+            {
+                j += 1;
+                continue;
+            }
+            let name_word = capitalized
+                && !self.is_clause_break(token)
+                && self.cue_verb(token).is_none()
+                && !self.is_time_word(token);
+            if name_word
+                || self.is_title(token)
+                || self.is_cue_noun(token)
+                || token.kind == TokenKind::Number
+                || (end.is_some() && self.in_section(token, Section::NameParticles))
+            {
+                j += 1;
+                end = Some(j);
+                tentative = 0;
+            } else if token.kind == TokenKind::Word
+                && (!capitalized || self.is_time_word(token) && j > begin)
+                && !self.is_clause_break(token)
+                && self.cue_verb(token).is_none()
+                && tentative < MAX_TENTATIVE
+                // "a Wednesday editorial": a time word is a modifier after a determiner.
+                && (!self.is_time_word(token) || j > begin && self.is_determiner(&tokens[begin]))
+                // "Moscow instructed Gorman": a past-tense verb after a name ends the phrase.
+                && !(end.is_some() && self.ends_with(token, "ed"))
+            {
+                // "Scott's niece": the noun after a possessive is the phrase's head.
+                let after_possessive =
+                    end == Some(j) && j > 0 && is_possessive(self.word(&tokens[j - 1]));
+                tentative += 1;
+                j += 1;
+                if after_possessive && !self.is_cue_noun(token) {
+                    end = Some(j);
+                    tentative = 0;
+                }
+            } else {
+                break;
+            }
+        }
+        let starts_with_determiner = tokens.get(begin).is_some_and(|t| self.is_determiner(t));
+        let end = match end {
+            Some(end) => end,
+            // "the newspaper", "the narrator": a determiner and its common noun.
+            None if starts_with_determiner && tentative > 0 => j,
+            // "federal prosecutors wrote": a bare plural right before a speech verb.
+            None if tentative > 0
+                && tokens
+                    .get(j)
+                    .is_some_and(|t| self.cue_verb(t).is_some_and(|c| c.speech)) =>
+            {
+                j
+            }
+            None => return None,
+        };
+        Some((self.noun_phrase(&tokens[begin..end]), end))
+    }
+}

@@ -1,0 +1,210 @@
+//! Tests of `phrase`.
+
+use super::*;
+use crate::text::tokens::tokenize;
+
+fn phrase_before_cue(sentence: &str) -> Option<(String, Option<String>, Option<String>)> {
+    let grammar = Grammar::builtin();
+    let abbreviations = |w: &str| grammar.is_abbreviation(w);
+    let tokens = tokenize(sentence, Span::new(0, sentence.len()), &abbreviations);
+    let p = Phrases {
+        text: sentence,
+        grammar: &grammar,
+    };
+    let cue = tokens.iter().position(|t| p.cue_verb(t).is_some())?;
+    let np = p.subject_before(&tokens, 0, cue)?;
+    Some((
+        np.span.of(sentence).to_string(),
+        np.name.map(|s| s.of(sentence).to_string()),
+        np.title.map(|s| s.of(sentence).to_string()),
+    ))
+}
+
+#[test]
+fn reads_title_and_name_before_cue() {
+    let (mention, name, title) =
+        phrase_before_cue("Kremlin spokesman Dmitry Peskov told RIA").unwrap();
+    assert_eq!(mention, "Kremlin spokesman Dmitry Peskov");
+    assert_eq!(name.as_deref(), Some("Dmitry Peskov"));
+    assert_eq!(title.as_deref(), Some("Kremlin spokesman"));
+}
+
+#[test]
+fn reads_nominal_and_organisation_speakers() {
+    assert_eq!(
+        phrase_before_cue("a senior Obama administration official acknowledged")
+            .unwrap()
+            .0,
+        "a senior Obama administration official"
+    );
+    assert_eq!(
+        phrase_before_cue("Responding, the US State Department said")
+            .unwrap()
+            .0,
+        "the US State Department"
+    );
+    assert_eq!(
+        phrase_before_cue("the State Department spokesperson has iterated")
+            .unwrap()
+            .0,
+        "the State Department spokesperson"
+    );
+    assert_eq!(
+        phrase_before_cue("a spokesman for the Kremlin says")
+            .unwrap()
+            .0,
+        "a spokesman for the Kremlin"
+    );
+}
+
+#[test]
+fn reads_appositive_title() {
+    let (mention, name, title) =
+        phrase_before_cue("Lilit Gevorgyan, a political analyst for IHS Global Insight, said")
+            .unwrap();
+    assert_eq!(mention, "Lilit Gevorgyan");
+    assert_eq!(name.as_deref(), Some("Lilit Gevorgyan"));
+    assert_eq!(
+        title.as_deref(),
+        Some("a political analyst for IHS Global Insight")
+    );
+}
+
+#[test]
+fn skips_adverbs_and_time() {
+    assert_eq!(
+        phrase_before_cue("Trump on Thursday said").unwrap().0,
+        "Trump"
+    );
+    assert_eq!(
+        phrase_before_cue("Ryabkov further informed").unwrap().0,
+        "Ryabkov"
+    );
+    assert_eq!(phrase_before_cue("he has repeatedly said").unwrap().0, "he");
+}
+
+#[test]
+fn lexicon_shortcuts_agree_with_the_full_tests() {
+    let grammar = Grammar::builtin();
+    let text = "According to ACCORDING, accordingly he said: \"Says\" Putin Says 3 said, \
+                the report; Tass's report, «told» Ékho said according. A Statement stated.";
+    let phrases = Phrases {
+        text,
+        grammar: &grammar,
+    };
+    let known = crate::text::tokens::tokenize_with(text, Span::new(0, text.len()), &grammar);
+    let unknown = tokenize(text, Span::new(0, text.len()), &|_: &str| false);
+    for tokens in [&known, &unknown] {
+        for k in 0..=tokens.len() + 1 {
+            // The full reading: every token looked up, the neighbours read for every cue.
+            let full = tokens
+                .get(k)
+                .and_then(|t| phrases.listed_cue_verb(t))
+                .and_then(|c| phrases.verb_in_context(tokens, k, c));
+            assert_eq!(
+                phrases.cue_verb_at(tokens, k).map(|c| &c.lemma),
+                full.map(|c| &c.lemma),
+                "{k}"
+            );
+            for accept in [
+                |c: &CueInfo| c.speech,
+                |c: &CueInfo| !c.speech,
+                |_: &CueInfo| false,
+            ] {
+                assert_eq!(
+                    phrases.cue_verb_at_if(tokens, k, accept).map(|c| &c.lemma),
+                    full.filter(|c| accept(c)).map(|c| &c.lemma),
+                    "{k}"
+                );
+            }
+            if let Some(token) = tokens.get(k) {
+                assert_eq!(
+                    phrases.cue_verb(token).map(|c| &c.lemma),
+                    phrases.listed_cue_verb(token).map(|c| &c.lemma),
+                    "{k}"
+                );
+                assert_eq!(
+                    phrases.may_be_according(token),
+                    phrases.is_one_of(token, &["according"]),
+                    "{k}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn rejects_non_phrases() {
+    assert_eq!(phrase_before_cue("and said"), None);
+    assert_eq!(phrase_before_cue(", said"), None);
+    assert_eq!(
+        phrase_before_cue("which he said").map(|p| p.0),
+        Some("he".into())
+    );
+}
+
+#[test]
+fn speaker_of_cue_with_its_subject_is_speaker_of_cue() {
+    let grammar = Grammar::builtin();
+    for sentence in [
+        "Mackler issued a statement saying the plan would fail.",
+        "I laughed and said it was over.",
+        "Trump said, vowing to fight on, that the talks failed.",
+        "The plan, said Martin Indyk: it failed.",
+        "Über-Chef Lee, der Präsident, sagte und said so.",
+        "",
+    ] {
+        let tokens = tokenize(sentence, Span::new(0, sentence.len()), &|_| false);
+        let p = Phrases {
+            text: sentence,
+            grammar: &grammar,
+        };
+        for k in 0..tokens.len() {
+            let subject = p.subject_before(&tokens, 0, k);
+            assert_eq!(
+                p.speaker_of_cue_with(&tokens, k, subject),
+                p.speaker_of_cue(&tokens, k),
+                "{sentence:?} {k}"
+            );
+        }
+    }
+}
+
+#[test]
+fn speaker_name_is_the_words_without_determiner_and_cue_noun() {
+    let grammar = Grammar::builtin();
+    // The old reading: the words collected, the determiner and cue noun dropped, joined.
+    let joined = |phrase: &str| {
+        let mut words: Vec<&str> = phrase.split_whitespace().collect();
+        if words.len() > 1 && grammar.in_section(Section::Determiners, words[0]) {
+            words.remove(0);
+        }
+        if words
+            .last()
+            .filter(|_| words.len() > 1)
+            .is_some_and(|w| grammar.cue(w).is_some_and(|c| c.noun))
+        {
+            words.pop();
+        }
+        words.join(" ")
+    };
+    let text =
+        "the statement| The  Kremlin\tstatement |statement|the|  |a a|The Über  \u{a0}Präsident |\
+                officials|the statement statement| the  state-run\n news agency report";
+    let mut start = 0;
+    for piece in text.split('|') {
+        let span = Span::new(start, start + piece.len());
+        start += piece.len() + 1;
+        let phrase = NounPhrase {
+            span,
+            name: None,
+            title: None,
+            pronoun: false,
+        };
+        let p = Phrases {
+            text,
+            grammar: &grammar,
+        };
+        assert_eq!(p.speaker_name(&phrase), joined(piece), "{piece:?}");
+    }
+}

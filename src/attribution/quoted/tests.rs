@@ -1,0 +1,306 @@
+//! Tests of `quoted`.
+
+use crate::lexicon::Grammar;
+use crate::statement::{Kind, Rule};
+use crate::Extractor;
+
+/// (kind, quote, speaker, mention, cue, outlet) of each quoted statement of `text`.
+fn quoted(text: &str) -> Vec<(Kind, String, String, String, String, String)> {
+    let found = Extractor::new(Grammar::builtin()).extract(text);
+    found
+        .statements
+        .iter()
+        .filter(|s| s.kind != Kind::Indirect)
+        .map(|s| {
+            (
+                s.kind,
+                s.quote.of(text).to_string(),
+                s.speaker.name.clone(),
+                s.mention.map_or("", |m| m.of(text)).to_string(),
+                s.cue.map_or("", |c| c.of(text)).to_string(),
+                crate::output::outlet_names(&s.outlets).into_owned(),
+            )
+        })
+        .collect()
+}
+
+fn speakers(text: &str) -> Vec<String> {
+    quoted(text).into_iter().map(|q| q.2).collect()
+}
+
+#[test]
+fn slice_within_agrees_with_slicing_everything() {
+    let text = "«Ékho» said, \"no\" — he  said. Then  ... 42 words";
+    let tokens = crate::text::tokens::tokenize_with(
+        text,
+        crate::span::Span::new(0, text.len()),
+        &Grammar::builtin(),
+    );
+    let cut = |from: usize, to: usize| crate::span::Span::new(from, to);
+    for (a, b) in [(0, text.len()), (3, 20), (7, 7), (14, 40)] {
+        let outer_span = cut(a, b);
+        let outer = super::slice(&tokens, outer_span);
+        for from in 0..=text.len() + 1 {
+            for to in [0, from.saturating_sub(1), from, from + 3, b, text.len() + 2] {
+                let span = cut(from, to);
+                assert_eq!(
+                    super::slice_within(outer, outer_span, &tokens, span),
+                    super::slice(&tokens, span),
+                    "{a}..{b} {from}..{to}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn starts_up_to_agrees_with_index_at() {
+    use crate::span::{index_at, Span};
+    let spans = [(0, 4), (4, 9), (9, 9), (9, 15), (20, 30)].map(|(a, b)| Span::new(a, b));
+    for n in 0..=spans.len() {
+        let spans = &spans[..n];
+        for at in 0..35 {
+            for hint in 0..=spans.len() + 2 {
+                assert_eq!(
+                    super::starts_up_to(spans, at, hint).checked_sub(1),
+                    index_at(spans, at),
+                    "{n} {at} {hint}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn words_are_the_pieces_split_whitespace_gives() {
+    for text in [
+        "",
+        " ",
+        "one",
+        "  one  two\t\tthree\n",
+        "\u{b}vertical\u{b}tab\u{c}feed\r",
+        "non\u{a0}breaking\u{2009}thin\u{3000}ideographic\u{85}next",
+        "«Ékho» “said” — ’tis ünïcödé",
+        "\u{2028}\u{2029}lines\u{1680}",
+        "a\u{200b}zero-width is no space",
+    ] {
+        let got: Vec<&str> = super::words(text).collect();
+        let want: Vec<&str> = text.split_whitespace().collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+}
+
+#[test]
+fn has_words_agrees_with_a_full_count() {
+    for text in [
+        "",
+        "  ",
+        "one",
+        " one two ",
+        "one\u{a0}two\u{2009}three",
+        "ein zwei drei vier fünf sechs",
+        "a b c d e f g h",
+        "\n\ta\n",
+    ] {
+        for count in 0..9 {
+            assert_eq!(
+                super::has_words(text, count),
+                text.split_whitespace().count() >= count,
+                "{text:?} {count}"
+            );
+        }
+    }
+}
+
+#[test]
+fn quote_then_speaker_then_cue() {
+    let rows = quoted("\"We will not send anyone away,\" Putin said.");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].0, Kind::Direct);
+    assert_eq!(rows[0].1, "We will not send anyone away,");
+    assert_eq!((rows[0].2.as_str(), rows[0].4.as_str()), ("Putin", "said"));
+}
+
+#[test]
+fn quote_then_inverted_cue() {
+    assert_eq!(
+        speakers("\"It was a mistake,\" said Martin Indyk, the former envoy."),
+        vec!["Martin Indyk"]
+    );
+}
+
+#[test]
+fn cue_and_colon_before_quote() {
+    let rows = quoted("Peskov said: \"We do not talk to each other.\"");
+    assert_eq!((rows[0].2.as_str(), rows[0].4.as_str()), ("Peskov", "said"));
+    assert_eq!(
+        speakers("Trump said \"nobody knows\" what happened there."),
+        vec!["Trump"]
+    );
+}
+
+#[test]
+fn told_outlet_before_quote() {
+    let rows =
+        quoted("Peskov told Russian state-run news agency RIA Novosti: \"Relations are frozen.\"");
+    assert_eq!(rows[0].5, "RIA Novosti");
+    assert_eq!(rows[0].2, "Peskov");
+}
+
+#[test]
+fn split_quote_gives_two_rows_with_one_speaker() {
+    let rows = quoted("\"We cannot not respond to this,\" he said. \"This goes against the law.\"");
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].3, "he");
+    assert_eq!(rows[1].3, "he");
+    let rows = quoted("\"We cannot not respond,\" Lavrov said, \"this goes against the law.\"");
+    assert_eq!(
+        rows.iter().map(|r| r.2.as_str()).collect::<Vec<_>>(),
+        vec!["Lavrov", "Lavrov"]
+    );
+}
+
+#[test]
+fn according_to_outlet_after_the_cue() {
+    let rows = quoted("\"They have no idea,\" Trump said, according to CNN.");
+    assert_eq!((rows[0].2.as_str(), rows[0].5.as_str()), ("Trump", "CNN"));
+}
+
+#[test]
+fn colon_lead_in_paragraph() {
+    let text = "Kremlin spokesman Dmitry Peskov told reporters on Friday:\n\n\"We will not retaliate in kind.\"\n";
+    assert_eq!(speakers(text), vec!["Dmitry Peskov"]);
+    let found = Extractor::new(Grammar::builtin()).extract(text);
+    assert_eq!(found.statements[0].rule, Rule::ColonLeadIn);
+}
+
+#[test]
+fn dash_attribution() {
+    assert_eq!(
+        speakers("\"We will win this fight.\" — Jane Smith, union organizer"),
+        vec!["Jane Smith"]
+    );
+}
+
+#[test]
+fn title_and_name_split() {
+    let found = Extractor::new(Grammar::builtin())
+        .extract("\"No comment,\" Kremlin spokesman Dmitry Peskov said.");
+    assert_eq!(found.statements[0].speaker.name, "Dmitry Peskov");
+    assert_eq!(found.statements[0].speaker.title, "Kremlin spokesman");
+}
+
+#[test]
+fn partial_quote_in_paraphrase() {
+    let rows = quoted("Lavrov called the allegations \"groundless\" on Friday.");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        (rows[0].0, rows[0].1.as_str(), rows[0].2.as_str()),
+        (Kind::Partial, "groundless", "Lavrov")
+    );
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_statements() {
+    assert!(quoted("The so-called \"reset\" failed.").is_empty());
+    assert!(quoted("He appeared on CNN's \"State of the Union\" on Sunday.").is_empty());
+    assert!(quoted("They filed \"independent expenditure\" reports.").is_empty());
+}
+
+#[test]
+fn next_sentence_attribution_for_a_question() {
+    assert_eq!(
+        speakers("\"Are you truly incapable of shame?\" Power asked."),
+        vec!["Power"]
+    );
+}
+
+#[test]
+fn a_colon_opening_the_next_quote_does_not_close_this_one() {
+    let rows = quoted("''We are refugees,'' Ms. Alawee said. ''We are not terrorists.'' Mr. Zahed said: ''The attack was terror.''");
+    assert_eq!(
+        rows.iter().map(|r| r.2.as_str()).collect::<Vec<_>>(),
+        vec!["Alawee", "Alawee", "Zahed"]
+    );
+}
+
+#[test]
+fn bare_quote_after_a_sentence_about_its_speaker() {
+    let text =
+        "Howard continued his scathing remarks. \"Eight years ago she was the presumed nominee.\"";
+    assert_eq!(speakers(text), vec!["Howard"]);
+    let found = Extractor::new(Grammar::builtin()).extract(text);
+    assert_eq!(found.statements[0].rule, Rule::PreviousSentence);
+}
+
+#[test]
+fn dash_and_comma_lead_ins() {
+    assert_eq!(
+        speakers(
+            "Trump also embraced enhanced interrogation -- \"I think waterboarding is peanuts.\""
+        ),
+        vec!["Trump"]
+    );
+    assert_eq!(
+        speakers("Sanders shot back, \"Secretary Clinton called them out.\""),
+        vec!["Sanders"]
+    );
+}
+
+#[test]
+fn trailing_speaker_with_a_phrase_before_the_cue() {
+    assert_eq!(
+        speakers(
+            "\"Will he be the next attorney general?\" a Democratic staffer in the room wondered."
+        ),
+        vec!["Democratic staffer"]
+    );
+    let rows = quoted("\"There are invertebrates with more spine,\" reads a Wednesday editorial in The Des Moines Register.");
+    assert_eq!(rows[0].4, "reads");
+    assert_eq!(rows[0].5, "The Des Moines Register");
+}
+
+#[test]
+fn as_someone_put_it() {
+    assert_eq!(
+        speakers("As Professor Foner put it: \"The United States does a better job at accepting immigrants.\""),
+        vec!["Foner"]
+    );
+}
+
+#[test]
+fn a_coordinated_cue_takes_its_own_clause_subject() {
+    let text = "When my mother mentioned the devil to me, I laughed and said, \"I don't believe in the devil.\"";
+    assert_eq!(quoted(text)[0].3, "I");
+    let text = "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security Council, said: \"This cannot go on.\"";
+    assert_eq!(speakers(text), vec!["Jean-Marc Ayrault"]);
+}
+
+#[test]
+fn organisations_speak() {
+    assert_eq!(
+        speakers("\"These actions are unacceptable,\" a White House statement said."),
+        vec!["White House"]
+    );
+    assert_eq!(
+        speakers("\"We will respond,\" the Kremlin said."),
+        vec!["Kremlin"]
+    );
+    assert_eq!(
+        speakers("The State Department said in a statement: \"The move was unprovoked.\""),
+        vec!["State Department"]
+    );
+    assert_eq!(
+        speakers("\"It would not make sense,\" a senior administration official said."),
+        vec!["senior administration official"]
+    );
+}
+
+#[test]
+fn unclosed_quote_stays_in_its_paragraph() {
+    let text =
+        "Smith said: \"We will win and we will keep going\n\nThe next paragraph is narration.\n";
+    let rows = quoted(text);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].1, "We will win and we will keep going");
+}

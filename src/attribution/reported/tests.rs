@@ -1,0 +1,321 @@
+//! Tests of `reported`.
+
+use super::{sentence_tokens, QuotedSpans, SentenceReader};
+use crate::attribution::phrase::Phrases;
+use crate::lexicon::{lower, Grammar, Lex, Section};
+use crate::span::Span;
+use crate::statement::Kind;
+use crate::text::document::slice;
+use crate::text::tokens::{tokenize, tokenize_with, Token, TokenKind};
+use crate::Extractor;
+
+fn token(start: usize, end: usize) -> Token {
+    Token {
+        span: Span::new(start, end),
+        kind: TokenKind::Word,
+        lex: Lex::UNKNOWN,
+    }
+}
+
+#[test]
+fn marking_quoted_tokens_agrees_with_contains() {
+    let spans = QuotedSpans::of(vec![
+        Span::new(40, 60),
+        Span::new(5, 20),
+        Span::new(8, 12),
+        Span::new(25, 30),
+        Span::new(25, 35),
+        Span::new(58, 70),
+    ]);
+    // Tokens in text order: overlapping, empty, one byte, and words with gaps between.
+    let layouts: Vec<Vec<Token>> = vec![
+        (0..75).map(|i| token(i, i + 3)).collect(),
+        (0..75).map(|i| token(i, i)).collect(),
+        (0..75).map(|i| token(i, i + 1)).collect(),
+        (0..25).map(|i| token(3 * i + i % 2, 3 * i + 2)).collect(),
+    ];
+    let mut quoted = vec![true];
+    for tokens in &layouts {
+        // Every stretch of them, as the sentences of a paragraph are.
+        for from in 0..=tokens.len() {
+            for to in from..=tokens.len() {
+                let stretch = &tokens[from..to];
+                spans.mark(stretch, &mut quoted);
+                let expected: Vec<bool> = stretch.iter().map(|t| spans.contains(t.span)).collect();
+                assert_eq!(quoted, expected, "{from}..{to}");
+            }
+        }
+    }
+    let tokens = &layouts[0];
+    spans.mark(tokens, &mut quoted);
+    assert!(quoted[6] && !quoted[3] && !quoted[20] && quoted[26] && quoted[67]);
+    spans.mark(&[], &mut quoted);
+    assert!(quoted.is_empty());
+    QuotedSpans::of(Vec::new()).mark(tokens, &mut quoted);
+    assert!(quoted.iter().all(|q| !q));
+}
+
+#[test]
+fn sentence_tokens_are_the_slice_and_its_cues() {
+    let grammar = Grammar::builtin();
+    let text = "Lee said: \"Ça va.\" According to them, it's over — they told reporters.";
+    let tokens = tokenize_with(text, Span::new(0, text.len()), &grammar);
+    let mut cues = vec![99];
+    for start in 0..=text.len() + 1 {
+        for end in start..=text.len() + 1 {
+            let span = Span::new(start, end);
+            let expected = slice(&tokens, span);
+            assert_eq!(sentence_tokens(&tokens, span, &mut cues), expected);
+            let expected_cues: Vec<usize> = (0..expected.len())
+                .filter(|&i| expected[i].lex.may_be_cue())
+                .collect();
+            assert_eq!(cues, expected_cues);
+        }
+    }
+    let all = sentence_tokens(&tokens, Span::new(0, text.len()), &mut cues);
+    assert_eq!(all.len(), tokens.len());
+    assert_eq!(cues.len(), 3, "said, According, told");
+    assert!(sentence_tokens(&[], Span::new(0, 4), &mut cues).is_empty() && cues.is_empty());
+}
+
+#[test]
+fn tally_agrees_with_its_definitions() {
+    let grammar = Grammar::builtin();
+    let text = "After Lee said that, he wrote: \"So it is,\" and THAT was it, but said \
+                the plan, and said no , and ; THAT";
+    let phrases = Phrases {
+        text,
+        grammar: &grammar,
+    };
+    let tokens = tokenize(text, Span::new(0, text.len()), &|_| false);
+    let open = text.find('"').unwrap_or(0);
+    let close = text.rfind('"').map_or(0, |c| c + 1);
+    let quoted: Vec<bool> = tokens
+        .iter()
+        .map(|t| t.span.start >= open && t.span.end <= close)
+        .collect();
+    let reader = SentenceReader::new(&phrases, &tokens, &quoted);
+    let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+    let n = tokens.len();
+    let tally = reader.tally();
+    for from in 0..=n {
+        for to in from..=n {
+            let quoted_count = quoted[from..to].iter().filter(|&&q| q).count();
+            let word_count = tokens[from..to]
+                .iter()
+                .filter(|t| t.kind != TokenKind::Punct)
+                .count();
+            assert_eq!(super::Tally::count(&tally.quoted, from, to), quoted_count);
+            assert_eq!(super::Tally::count(&tally.words, from, to), word_count);
+        }
+    }
+    let stops = |i: usize| {
+        words[i] == ":"
+            || (i > 0 && quoted[i] && !quoted[i - 1] && matches!(words[i - 1], "," | ":"))
+            || (words[i] == ","
+                && words
+                    .get(i + 1)
+                    .is_some_and(|w| matches!(lower(w).as_str(), "but" | "and"))
+                && tokens
+                    .get(i + 2)
+                    .is_some_and(|t| phrases.cue_verb(t).is_some()))
+    };
+    for i in 0..=n {
+        let expected = (i..n).find(|&j| stops(j)).unwrap_or(n);
+        assert_eq!(tally.stop[i], expected, "{i}");
+    }
+    assert!((0..n).any(|i| stops(i) && words[i] == ","));
+    let last_that = (0..n).rev().find(|&i| lower(words[i]) == "that");
+    assert_eq!(reader.last_that(), last_that);
+    assert_eq!(last_that, Some(n - 1));
+    assert_eq!(reader.first_comma(), words.iter().position(|w| *w == ","));
+    assert_eq!(reader.first_word(), Some(0));
+    assert!(!reader.opens_with_quotation());
+}
+
+#[test]
+fn reading_a_clause_measures_it_as_the_tally_does() {
+    let grammar = Grammar::builtin();
+    // Quotations opening after commas and colons, closing marks at clause ends, a colon,
+    // ", but said", non-ASCII words and punctuation, an empty quotation.
+    let text = "Über-Chef Lee said, \"So it is,\" and: «Ça va», but said — \"\" the plan \
+                \"was done.\" , and … ; \"Naïve,\" he said.";
+    let phrases = Phrases {
+        text,
+        grammar: &grammar,
+    };
+    let tokens = tokenize(text, Span::new(0, text.len()), &|_| false);
+    // Every other stretch between straight quotation marks is quoted.
+    let mut inside = false;
+    let quoted: Vec<bool> = tokens
+        .iter()
+        .map(|t| {
+            let mark = t.text(text) == "\"";
+            if mark {
+                inside = !inside;
+            }
+            inside || mark || t.text(text) == "»"
+        })
+        .collect();
+    let reader = SentenceReader::new(&phrases, &tokens, &quoted);
+    let n = tokens.len();
+    let mut stopped = 0;
+    for from in 0..n {
+        for to in from + 1..=n {
+            let read = reader.measure_by_reading(from, to);
+            assert_eq!(read, reader.measure_by_tally(from, to), "{from}..{to}");
+            stopped += usize::from(read.to < to && !reader.tokens[read.to].is_wordlike());
+        }
+    }
+    assert!(stopped > 0);
+    assert!(quoted.iter().any(|&q| q) && quoted.iter().any(|&q| !q));
+    // Past its budget a reader measures from the tally, with the same answers.
+    let budget = super::SCAN_BUDGET * n;
+    let fresh = SentenceReader::new(&phrases, &tokens, &quoted);
+    let answers: Vec<_> = (0..2 * budget).map(|i| fresh.clause(i % n, n)).collect();
+    assert!(fresh.tally.get().is_some());
+    let expected: Vec<_> = (0..2 * budget)
+        .map(|i| SentenceReader::new(&phrases, &tokens, &quoted).clause(i % n, n))
+        .collect();
+    assert_eq!(answers, expected);
+}
+
+#[test]
+fn a_sentence_opening_with_a_quotation_has_no_clause_from_its_start() {
+    let grammar = Grammar::builtin();
+    let text = "\"We will win the vote,\" Lee said , in public .";
+    let phrases = Phrases {
+        text,
+        grammar: &grammar,
+    };
+    let tokens = tokenize(text, Span::new(0, text.len()), &|_| false);
+    let close = text.rfind('"').map_or(0, |c| c + 1);
+    let quoted: Vec<bool> = tokens.iter().map(|t| t.span.end <= close).collect();
+    let reader = SentenceReader::new(&phrases, &tokens, &quoted);
+    assert_eq!(reader.first_word(), Some(1));
+    assert!(reader.opens_with_quotation());
+    assert!((0..=tokens.len()).all(|to| reader.clause(0, to).is_none()));
+    let unquoted = vec![false; tokens.len()];
+    let reader = SentenceReader::new(&phrases, &tokens, &unquoted);
+    assert!(!reader.opens_with_quotation());
+    assert!(reader.clause(0, 7).is_some());
+    let punctuation = &tokens[..1];
+    let reader = SentenceReader::new(&phrases, punctuation, &unquoted);
+    assert!(reader.opens_with_quotation());
+}
+
+#[test]
+fn adjunct_words_are_the_listed_ones_in_any_case() {
+    let grammar = Grammar::builtin();
+    let listed = &grammar.function_words["adjunct_starts"];
+    assert!(listed.contains("according") && listed.contains("referring"));
+    let mut words: Vec<String> = Vec::new();
+    for literal in listed {
+        words.push(literal.to_string());
+        words.push(literal.to_uppercase());
+        words.push(format!("{literal}s"));
+        words.push(literal[1..].to_string());
+        let mut capital = literal.to_string();
+        capital[..1].make_ascii_uppercase();
+        words.push(capital);
+    }
+    words.extend(
+        [
+            "İn",
+            "ın",
+            "K",
+            "in’",
+            "öf",
+            "referrings",
+            "accordingly",
+            "the",
+        ]
+        .map(String::from),
+    );
+    let text = words.join(" ");
+    let phrases = Phrases {
+        text: &text,
+        grammar: &grammar,
+    };
+    let tokens = tokenize_with(&text, Span::new(0, text.len()), &grammar);
+    let reader = SentenceReader::new(&phrases, &tokens, &[]);
+    for (i, token) in tokens.iter().enumerate() {
+        let word = token.text(&text);
+        let expected = listed.iter().any(|l| crate::text::tokens::is_word(word, l));
+        assert_eq!(
+            reader.in_section(i, Section::AdjunctStarts),
+            expected,
+            "{word:?}"
+        );
+    }
+}
+
+/// (clause, speaker, cue) of each indirect statement of `text`.
+fn reported(text: &str) -> Vec<(String, String, String)> {
+    let found = Extractor::new(Grammar::builtin()).extract(text);
+    found
+        .statements
+        .iter()
+        .filter(|s| s.kind == Kind::Indirect)
+        .map(|s| {
+            (
+                s.quote.of(text).to_string(),
+                s.speaker.name.clone(),
+                s.cue.map_or("", |c| c.of(text)).to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn said_that_clause() {
+    let rows = reported("Lavrov said his ministry proposed the removal of 31 staff members.");
+    assert_eq!(
+        rows,
+        vec![(
+            "his ministry proposed the removal of 31 staff members".into(),
+            "Lavrov".into(),
+            "said".into()
+        )]
+    );
+    let rows = reported("Trump said on Friday that he doesn't buy that accusation.");
+    assert_eq!(rows[0].0, "that he doesn't buy that accusation");
+}
+
+#[test]
+fn clause_then_attribution() {
+    let rows =
+        reported("Russia will expel 35 diplomats, Foreign Minister Sergei Lavrov said Friday.");
+    assert_eq!(rows[0].0, "Russia will expel 35 diplomats");
+    assert_eq!(rows[0].1, "Sergei Lavrov");
+    let rows = reported("The plan will fail, said Rita Katz.");
+    assert_eq!(rows[0].1, "Rita Katz");
+}
+
+#[test]
+fn according_to_source() {
+    let rows = reported("According to the State Department, the embassy will stay open.");
+    assert_eq!(rows[0].0, "the embassy will stay open");
+    assert_eq!(rows[0].2, "According to");
+}
+
+#[test]
+fn told_hearer_that() {
+    let rows = reported("Cornyn told reporters this was the only chance to pass a measure.");
+    assert_eq!(rows[0].0, "this was the only chance to pass a measure");
+    assert_eq!(rows[0].1, "Cornyn");
+}
+
+#[test]
+fn headline_says() {
+    let rows = reported("Putin Says Russia Will Not Expel Diplomats");
+    assert_eq!(rows[0].0, "Russia Will Not Expel Diplomats");
+}
+
+#[test]
+fn beliefs_and_quotations_are_not_reported_speech() {
+    assert!(reported("Putin thinks the sanctions will fail soon.").is_empty());
+    assert!(reported("Putin said: \"The sanctions will fail soon.\"").is_empty());
+    assert!(reported("\"The sanctions will fail,\" Putin said on Friday.").is_empty());
+    assert!(reported("They studied sanctions announced by Washington last year.").is_empty());
+}

@@ -1,0 +1,406 @@
+//! Tests of `resolve`.
+
+use super::{
+    gather, is_person_name, is_person_name_slowly, last_word_key, last_word_key_slowly,
+    mentions_before, nominal_role, token_title, word_shape, Mention, Named,
+};
+use crate::lexicon::{Gender, Grammar};
+use crate::span::Span;
+use crate::statement::Rule;
+use crate::statement::{Kind, Statement};
+use crate::text::tokens::is_word;
+use crate::text::tokens::join_words;
+use crate::text::tokens::tokenize_with;
+use crate::Extractor;
+
+fn speakers(text: &str) -> Vec<String> {
+    Extractor::new(Grammar::builtin())
+        .extract(text)
+        .statements
+        .into_iter()
+        .map(|s| s.speaker.name)
+        .collect()
+}
+
+#[test]
+fn surname_takes_the_fullest_name() {
+    let text = "Russian President Vladimir Putin spoke on Friday. \"We will wait,\" Putin said.";
+    assert_eq!(speakers(text), vec!["Vladimir Putin"]);
+}
+
+#[test]
+fn pronoun_takes_the_latest_compatible_person() {
+    let text = "Maria Zakharova met Sergei Lavrov. \"It is a lie,\" she said. \"We will respond,\" he said.";
+    assert_eq!(speakers(text), vec!["Maria Zakharova", "Sergei Lavrov"]);
+}
+
+#[test]
+fn first_person_inside_a_quote_is_never_the_speaker() {
+    let text = "\"I told Russia to stop it,\" Obama told reporters.";
+    assert_eq!(speakers(text), vec!["Obama"]);
+}
+
+#[test]
+fn nominal_takes_the_person_with_that_role() {
+    let text = "\"Relations are frozen,\" Kremlin spokesman Dmitry Peskov said. Later the spokesman said: \"No comment.\"";
+    assert_eq!(speakers(text), vec!["Dmitry Peskov", "Dmitry Peskov"]);
+}
+
+#[test]
+fn a_word_for_an_outlet_takes_the_outlet_named_before() {
+    let found = Extractor::new(Grammar::builtin()).extract(
+        "The New York Times reported on the meeting. The newspaper said the talks had failed.",
+    );
+    let last = found.statements.last().expect("a statement");
+    assert_eq!(last.speaker.name, "The New York Times");
+    let outlet = &last.outlets[0];
+    assert_eq!(outlet.name, "The New York Times");
+    let mention = outlet.span.map(|s| s.start);
+    assert_eq!(
+        mention,
+        Some(0),
+        "where the outlet is named, not the word for it"
+    );
+}
+
+#[test]
+fn token_titles_are_the_grammar_titles() {
+    let grammar = Grammar::builtin();
+    let text = "Kremlin spokesman Dmitry Peskov, U.S. Ambassador to the U.N. Samantha Power, \
+                Mr. Smith, the President's aide, Sen. Warren and PRESIDENT Obama said.";
+    let tokens = tokenize_with(text, Span::new(0, text.len()), &grammar);
+    let mut titles = 0;
+    for token in &tokens {
+        let expected = grammar.title(token.text(text));
+        let got = token_title(text, token, &grammar);
+        assert_eq!(got.map(|t| t as *const _), expected.map(|t| t as *const _));
+        titles += usize::from(got.is_some());
+    }
+    assert!(titles >= 5, "{titles}");
+    // Without lexicon flags every word is looked up.
+    let plain = crate::text::tokens::tokenize(text, Span::new(0, text.len()), &|_| false);
+    let spokesman = plain.iter().find(|t| t.text(text) == "spokesman");
+    assert!(spokesman.is_some_and(|t| token_title(text, t, &grammar).is_some()));
+}
+
+#[test]
+fn people_join_the_fullest_name_by_key() {
+    let mention = |start: usize, name: &'static str, gender, title: Option<&'static str>| Mention {
+        span: Span::new(start, start + name.len()),
+        gender,
+        named: Named::Text {
+            name,
+            title,
+            key: last_word_key(name),
+        },
+    };
+    let speaker = Statement {
+        kind: Kind::Direct,
+        quote: Span::new(60, 70),
+        mention: Some(Span::new(50, 55)),
+        speaker: crate::statement::Speaker::new("Sergei  Lavrov", "Foreign Minister"),
+        cue: None,
+        outlets: Vec::new(),
+        outlet_chain: Vec::new(),
+        paragraph: 0,
+        sentence: 0,
+        confidence: 1.0,
+        rule: Rule::SameClause,
+    };
+    let statements = [speaker.clone(), speaker];
+    let speaker_keys = [None, Some(last_word_key("Sergei  Lavrov"))];
+    let mentions = [
+        mention(0, "Putin", None, None),
+        mention(
+            10,
+            "Vladimir  Putin's",
+            Some(Gender::Male),
+            Some("President"),
+        ),
+        mention(30, "Lavrov", None, None),
+        mention(40, "V. Putin", Some(Gender::Female), Some("Mr.")),
+        Mention {
+            span: Span::new(50, 55),
+            gender: None,
+            named: Named::Speaker(1),
+        },
+    ];
+    let people = gather(&mentions, &statements, &speaker_keys);
+    assert_eq!(people.persons.len(), 2);
+    assert_eq!(people.of_mention, vec![0, 0, 1, 0, 1]);
+    let putin = people
+        .index_of(&super::Key::Ascii("putin"))
+        .and_then(|index| people.persons.get(index))
+        .expect("Putin");
+    assert_eq!(putin.name, "Vladimir Putin");
+    assert_eq!(putin.words, 2);
+    assert_eq!(putin.gender, Some(Gender::Male));
+    assert_eq!(putin.title, Some("President"));
+    assert!(putin.has_role("president"));
+    assert!(!putin.has_role("spokesman"));
+    let lavrov = people.of(2).expect("Lavrov");
+    assert_eq!(lavrov.name, "Sergei Lavrov");
+    assert_eq!(lavrov.title, Some("Foreign Minister"));
+    assert!(people.of(9).is_none());
+    let before: Vec<usize> = mentions_before(&mentions, 40).map(|(i, _)| i).collect();
+    assert_eq!(before, vec![2, 1, 0]);
+    assert_eq!(mentions_before(&mentions, 5).count(), 1);
+    assert_eq!(mentions_before(&mentions, 4).count(), 0);
+}
+
+#[test]
+fn keys_are_equal_and_hash_alike_exactly_when_their_lower_cases_are() {
+    use std::hash::BuildHasher;
+    let hasher = rustc_hash::FxBuildHasher;
+    let names = [
+        "Putin",
+        "PUTIN",
+        "putin",
+        "Vladimir Putin's",
+        "V. Putin’s",
+        "Élise Lucet",
+        "LUCET",
+        "Lücet",
+        "LÜCET",
+        "\u{212a}im",
+        "Kim",
+        "KIM",
+        "ΟΔΥΣΣΕΥΣ",
+        "οδυσσευς",
+        "İstanbul",
+        "i\u{307}stanbul",
+        "",
+        "-",
+        "Putin2",
+        "Sergei\u{a0}Lavrov",
+    ];
+    for a in names {
+        for b in names {
+            let (ka, kb) = (last_word_key(a), last_word_key(b));
+            let same = ka.lowered() == kb.lowered();
+            assert_eq!(ka == kb, same, "{a:?} {b:?}");
+            if same {
+                assert_eq!(hasher.hash_one(&ka), hasher.hash_one(&kb), "{a:?} {b:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn names_read_by_bytes_as_by_characters() {
+    let names = [
+        "",
+        " ",
+        "Putin",
+        "Vladimir Putin",
+        "Vladimir  Putin's",
+        " Putin",
+        "Putin ",
+        "Sergei\tLavrov",
+        "Sergei\u{b}Lavrov",
+        "Sergei\u{c}Lavrov\r\n",
+        "Sergei\u{a0}Lavrov",
+        "Sergei\u{2003}Lavrov",
+        "Élise Lucet",
+        "the spokesman",
+        "Mr. Smith",
+        "U.S.",
+        "'Trump'",
+        "Obama’s",
+        "O'Neill's",
+        "\"Putin\".",
+        "ÉLISE élise",
+        "A b",
+        "AB C1 2x",
+        "\u{1c}Putin",
+        "Petro Poroshenko’s",
+        "Poroshenko’s  Élysée",
+        "François Hollande",
+        "ÆTHELRED Ærøskøbing’s",
+        "Zürich’s mayor",
+        "İstanbul KΣ",
+        "ΟΔΥΣΣΕΥΣ",
+        "Putin\u{85}",
+        "’s",
+        "-",
+        "’",
+    ];
+    for name in names {
+        assert_eq!(
+            last_word_key(name).lowered(),
+            last_word_key_slowly(name),
+            "{name:?}"
+        );
+        assert_eq!(
+            is_person_name(name),
+            is_person_name_slowly(name),
+            "{name:?}"
+        );
+        let (words, joined) = word_shape(name);
+        assert_eq!(words, name.split_whitespace().count(), "{name:?}");
+        if joined {
+            assert_eq!(join_words(name), name, "{name:?}");
+        } else {
+            assert!(
+                !super::splits_at_ascii_spaces(name) || join_words(name) != name,
+                "{name:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_title_filter_never_hides_a_head() {
+    let grammar = Grammar::builtin();
+    let text = "Kremlin spokesman Dmitry Peskov, U.S. Ambassador to the U.N. Samantha Power, \
+                Mr. Smith, the President's aide, Sen. Warren, Director of the FBI James \
+                Comey and PRESIDENT Obama said; “Élise” met Ms. Élise Lucet.";
+    for tokens in [
+        tokenize_with(text, Span::new(0, text.len()), &grammar),
+        crate::text::tokens::tokenize(text, Span::new(0, text.len()), &|_| false),
+    ] {
+        let mut heads = 0;
+        for end in 0..=tokens.len() {
+            let before = &tokens[..end];
+            if super::title_head(text, before, &grammar).is_some() {
+                heads += 1;
+                assert!(before.iter().rev().take(4).any(super::may_be_title));
+            }
+        }
+        assert!(heads >= 5, "{heads}");
+    }
+}
+
+/// The name runs as first defined: from each capitalised token, the tokens that are
+/// capitalised (the first is known to be), no name stops, and without a period unless
+/// they have one letter.
+fn name_runs_by_capitals(
+    text: &str,
+    tokens: &[crate::text::tokens::Token],
+    grammar: &Grammar,
+) -> Vec<Span> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while let Some(skip) = tokens
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|t| t.is_capitalized(text)))
+    {
+        i += skip;
+        let run = tokens[i..]
+            .iter()
+            .enumerate()
+            .take_while(|&(k, t)| {
+                let word = t.text(text);
+                (k == 0 || t.is_capitalized(text))
+                    && !grammar.token_lex(t, text).is_name_stop()
+                    && (!word.bytes().any(|b| b == b'.')
+                        || word.chars().filter(|c| c.is_alphabetic()).count() == 1)
+            })
+            .count();
+        if run == 0 {
+            i += 1;
+            continue;
+        }
+        runs.push(Span::new(
+            tokens[i].span.start,
+            tokens[i + run - 1].span.end,
+        ));
+        i += run;
+    }
+    runs
+}
+
+#[test]
+fn name_runs_are_the_longest_runs_of_name_words() {
+    let grammar = Grammar::builtin();
+    let text = "Kremlin spokesman Dmitry Peskov said. U.S. Ambassador to the U.N. Samantha \
+                Power, J. R. R. Tolkien, Mr. Smith and Sen. Warren met ÉLISE Lucet; The \
+                President Barack Obama's aide, \"Putin\" (Moscow) Jean-Claude Juncker. \
+                O'Neill A.B. Ü.S. Élise. Zürich ΟΔΥΣΣΕΥΣ";
+    for tokens in [
+        tokenize_with(text, Span::new(0, text.len()), &grammar),
+        crate::text::tokens::tokenize(text, Span::new(0, text.len()), &|_| false),
+    ] {
+        let expected = name_runs_by_capitals(text, &tokens, &grammar);
+        assert!(expected.len() >= 10, "{expected:?}");
+        let mut got = Vec::new();
+        let mut i = 0;
+        while let Some(skip) = tokens.get(i..).and_then(|rest| {
+            rest.iter()
+                .position(|t| super::is_name_word(text, t, &grammar))
+        }) {
+            let start = i + skip;
+            let run = 1 + tokens[start + 1..]
+                .iter()
+                .take_while(|t| super::is_name_word(text, t, &grammar))
+                .count();
+            got.push(Span::new(
+                tokens[start].span.start,
+                tokens[start + run - 1].span.end,
+            ));
+            i = start + run + 1;
+        }
+        assert_eq!(got, expected);
+        let paragraphs = vec![tokens.clone()];
+        let mentions: Vec<Span> = super::scan_people(text, &paragraphs, &grammar)
+            .iter()
+            .map(|m| m.span)
+            .collect();
+        assert!(
+            mentions.iter().all(|m| expected.contains(m)),
+            "{mentions:?}"
+        );
+        assert!(mentions.len() >= 3, "{mentions:?}");
+    }
+}
+
+#[test]
+fn name_starts_and_nominals() {
+    let grammar = Grammar::builtin();
+    let text = "Obama and ÉLISE met élise in (Paris), said the Spokesman, THE spokesman, Thé aide";
+    let tokens = tokenize_with(text, Span::new(0, text.len()), &grammar);
+    let starts: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.is_capitalized(text))
+        .map(|t| t.text(text))
+        .collect();
+    assert_eq!(
+        starts,
+        vec!["Obama", "ÉLISE", "Paris", "Spokesman", "THE", "Thé"]
+    );
+    let role = |mention: &str| {
+        let at = text.find(mention).expect("in the text");
+        nominal_role(text, Span::new(at, at + mention.len()), &grammar)
+    };
+    assert_eq!(role("the Spokesman").as_deref(), Some("spokesman"));
+    assert_eq!(role("THE spokesman").as_deref(), Some("spokesman"));
+    assert_eq!(role("Thé aide"), None);
+    assert_eq!(role("Paris"), None);
+    let is_the = |word| is_word(word, "the");
+    assert!(is_the("tHe") && !is_the("thé") && !is_the("then") && !is_the(""));
+}
+
+#[test]
+fn they_and_it_stand_for_the_subject_of_their_sentence() {
+    let text = "Clinton's campaign is seeking to contrast her approach with what they call Trump's \"self-centered message.\"";
+    assert_eq!(speakers(text), vec!["Clinton's campaign"]);
+}
+
+#[test]
+fn weaker_rules_get_lower_confidence() {
+    let extractor = Extractor::new(Grammar::builtin());
+    let same_clause = extractor.extract("\"We will win this fight,\" John Smith said.");
+    let far_pronoun = extractor.extract(
+        "John Smith arrived late. The crowd cheered. The band played on. Then it rained. \"We will win this fight,\" he said.",
+    );
+    let unclosed = extractor.extract("John Smith said: \"We will win this fight and keep going\n");
+    let continuation = extractor
+        .extract("\"We will win,\" John Smith said.\n\n\"We will keep going and never stop.\"\n");
+    let strong = same_clause.statements[0].confidence;
+    assert_eq!(same_clause.statements[0].rule, Rule::SameClause);
+    assert!(far_pronoun.statements[0].confidence < strong);
+    assert_eq!(far_pronoun.statements[0].speaker.name, "John Smith");
+    assert!(unclosed.statements[0].confidence < strong);
+    assert_eq!(continuation.statements[1].rule, Rule::Continuation);
+    assert!(continuation.statements[1].confidence < strong);
+}
