@@ -1,13 +1,26 @@
 //! whosaid: who said what, where, and through which outlet, from news articles.
 //!
-//! The pipeline reads top to bottom, one module a stage:
-//! input text → [`segment`] (paragraphs, sentences) → [`quotes`] (quotation marks)
-//! → [`attribute`] (speaker, cue, outlet) → [`resolve`] (who "he" is, fullest names)
-//! → [`output`] (CSV or JSONL rows). Every stage addresses the text by [`span::Span`]s;
-//! nothing copies it. The outlet rules every stage uses are in [`outlets`].
+//! The pipeline reads top to bottom, one folder a stage, each using only the ones before it
+//! and [`lexicon`] underneath (the `grammar/` word lists as data):
+//!
+//! 1. [`input`]: files, folders, JSONL corpora and web pages become decoded text with its
+//!    metadata and embedded posts;
+//! 2. `text`: one [`text::document::Document`](crate::text) holds the text's paragraphs and
+//!    sentences ([`text::segment`]), quotations ([`text::quotes`]) and word tokens;
+//! 3. `attribution`: quoted speech, reported speech, the speaker phrases both read, and
+//!    every outlet rule, give [`Statement`]s whose speakers are mentions as written;
+//! 4. `resolve`: who "he" is and each person's fullest name, across the article;
+//! 5. [`page`]: statements in page furniture are dropped, embedded posts speak for themselves;
+//! 6. [`output`]: rows (CSV, JSONL, a table, the HTML report); [`corpus`] runs it over many
+//!    documents.
+//!
+//! **Offsets.** Every [`Span`] in the library is a pair of UTF-8 *byte* offsets into the
+//! text (end exclusive). Only the output rows ([`output::Row`]: `start`, `end`,
+//! `speaker_start`, `speaker_end`) count in Unicode *code points*, so that Python's
+//! `text[start:end]` is the quote.
 //!
 //! ```
-//! let extractor = whosaid::Extractor::new(whosaid::lexicon::Grammar::builtin());
+//! let extractor = whosaid::Extractor::new(whosaid::Grammar::builtin());
 //! let text = "\"We will not send anyone away,\" Putin said.";
 //! let found = extractor.extract(text);
 //! assert_eq!(found.statements[0].speaker.name, "Putin");
@@ -28,13 +41,15 @@ mod swar;
 mod test_rng;
 pub mod text;
 
+pub use input::post::EmbeddedPost;
+pub use lexicon::{Grammar, GrammarError};
+pub use page::furniture::Furniture;
+pub use span::Span;
+pub use statement::{Kind, OutletRef, Rule, Speaker, Statement};
+
 use attribution::{outlets, quoted, reported};
-use input::post::EmbeddedPost;
-use lexicon::Grammar;
-use page::furniture::Furniture;
-use statement::Statement;
 use text::document::Document;
-use text::segment::{self, Segmenter};
+use text::segment::Segmenter;
 
 /// Everything found in one document.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,43 +107,33 @@ impl Extractor {
     /// Finds every attributed statement in `text`, given the posts embedded in it (from
     /// [`input::web::article_from_html`]); `<tweet>` markup in the text adds its own posts.
     pub fn extract_with_posts(&self, text: &str, posts: &[EmbeddedPost]) -> Extraction {
+        // text: paragraphs, sentences, quotations and tokens, found once.
         let doc = Document::read(text, &self.segmenter, &self.grammar);
-        let text = doc.text;
-        let (seg, quotes, words) = (&doc.segmentation, &doc.quotes, &doc.tokens);
-        let mut statements = quoted::attribute(text, seg, quotes, words, &self.grammar);
-        statements.extend(reported::reported_speech(
-            text,
-            seg,
-            quotes,
-            words,
-            &self.grammar,
-        ));
+        // attribution: quoted and reported speech, in text order.
+        let mut statements = quoted::attribute(&doc, &self.grammar);
+        statements.extend(reported::reported_speech(&doc, &self.grammar));
         statements.sort_by_key(|s| (s.quote.start, s.quote.end));
-        resolve::resolve(text, seg, words, &mut statements, &self.grammar);
-        self.skip_furniture_and_add_posts(text, seg, &mut statements, posts);
+        // resolve: mentions become people.
+        resolve::resolve(&doc, &mut statements, &self.grammar);
+        // page: no statements from furniture; embedded posts speak for themselves.
+        self.drop_furniture(text, &mut statements);
+        let mut all_posts = posts.to_vec();
+        all_posts.extend(page::posts::posts_in_markup(text));
+        page::posts::merge(&mut statements, &all_posts, &doc.segmentation);
         Extraction {
             statements,
-            article_outlet: outlets::article_outlet(text, seg, &self.grammar),
+            article_outlet: outlets::article_outlet(text, &doc.segmentation, &self.grammar),
         }
     }
 
-    /// Issue 6: drops statements in page furniture, then puts each embedded post's own
-    /// statement in place of whatever was found inside the post.
-    fn skip_furniture_and_add_posts(
-        &self,
-        text: &str,
-        segmentation: &segment::Segmentation,
-        statements: &mut Vec<Statement>,
-        posts: &[EmbeddedPost],
-    ) {
-        if !statements.is_empty() {
-            let quotes: Vec<span::Span> = statements.iter().map(|s| s.quote).collect();
-            let mut covered = self.furniture.covered(text, &quotes).into_iter();
-            // `retain` visits the statements once, in order.
-            statements.retain(|_| !covered.next().unwrap_or(false));
+    /// Drops the statements whose quotes lie in page furniture.
+    fn drop_furniture(&self, text: &str, statements: &mut Vec<Statement>) {
+        if statements.is_empty() {
+            return;
         }
-        let mut all_posts = posts.to_vec();
-        all_posts.extend(page::posts::posts_in_markup(text));
-        page::posts::merge(statements, &all_posts, segmentation);
+        let quotes: Vec<Span> = statements.iter().map(|s| s.quote).collect();
+        let mut covered = self.furniture.covered(text, &quotes).into_iter();
+        // `retain` visits the statements once, in order.
+        statements.retain(|_| !covered.next().unwrap_or(false));
     }
 }

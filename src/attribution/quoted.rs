@@ -2,7 +2,7 @@
 //!
 //! Sentences are first merged into *frames* wherever a quotation spans a sentence boundary.
 //! For each top-level quotation, the words of its frame before it (back to the previous
-//! quotation) and after it (up to the next one) are its attribution context. `Document::find`
+//! quotation) and after it (up to the next one) are its attribution context. `QuoteReader::find`
 //! tries the rules in order, surest first:
 //! 1. a cue right before the quote (X said: "Q" / X told OUTLET "Q" / According to X, "Q");
 //! 2. a trailing attribution ("Q," X said / "Q," said X / "Q" — X, title), read into the next
@@ -23,7 +23,7 @@ use crate::attribution::phrase::{Attribution, NounPhrase, Phrases};
 use crate::lexicon::{Grammar, Section};
 use crate::span::Span;
 use crate::statement::{Kind, Rule, Statement};
-use crate::text::document::{slice, ParagraphTokens};
+use crate::text::document::{slice, Document, ParagraphTokens};
 use crate::text::quotes::Quote;
 use crate::text::segment::Segmentation;
 use crate::text::tokens::{is_possessive, is_quote_mark, is_word, Token, TokenKind};
@@ -63,8 +63,8 @@ pub fn frames(seg: &Segmentation, quotes: &[&Quote]) -> Vec<Span> {
     frames
 }
 
-/// A document being attributed: its text, segments, quotations and tokens.
-struct Document<'d> {
+/// Reads the quotations of one document: its text, segments, quotations and tokens.
+struct QuoteReader<'d> {
     text: &'d str,
     seg: &'d Segmentation,
     phrases: Phrases<'d>,
@@ -117,16 +117,11 @@ struct Previous {
 }
 
 /// Attributes every top-level quotation of a document; scare quotes without speaker or cue are dropped.
-pub fn attribute(
-    text: &str,
-    seg: &Segmentation,
-    quotes: &[Quote],
-    tokens: &ParagraphTokens,
-    grammar: &Grammar,
-) -> Vec<Statement> {
+pub fn attribute(doc: &Document, grammar: &Grammar) -> Vec<Statement> {
+    let (text, seg, quotes, tokens) = (doc.text, &doc.segmentation, &doc.quotes, &doc.tokens);
     let top: Vec<&Quote> = quotes.iter().filter(|q| q.depth == 0).collect();
     let frames = frames(seg, &top);
-    let doc = Document {
+    let reader = QuoteReader {
         text,
         seg,
         phrases: Phrases { text, grammar },
@@ -136,20 +131,20 @@ pub fn attribute(
         article_outlet: std::cell::OnceCell::new(),
         hints: std::cell::Cell::new([0; 3]),
     };
-    let mut statements: Vec<Statement> = Vec::with_capacity(doc.top.len());
+    let mut statements: Vec<Statement> = Vec::with_capacity(reader.top.len());
     let mut previous: Option<Previous> = None;
     // The outlets the frame of the last attributed quotation names, and its index: quotations
     // come in text order, so the quotations of one frame follow each other and share them.
     let mut frame_outlets: Option<(usize, FrameOutlets)> = None;
-    for index in 0..doc.top.len() {
-        let Some(ctx) = doc.context(index) else {
+    for index in 0..reader.top.len() {
+        let Some(ctx) = reader.context(index) else {
             continue;
         };
         let quoted = ctx.quote.inner.trim(text);
         if quoted.is_empty() {
             continue;
         }
-        let (found, lead_in) = doc.find(&ctx, previous.as_ref());
+        let (found, lead_in) = reader.find(&ctx, previous.as_ref());
         if ctx.kind == Kind::Partial
             && is_name_or_modifier(text, ctx.quote, ctx.before, ctx.after, grammar)
         {
@@ -165,8 +160,8 @@ pub fn attribute(
         else {
             continue;
         };
-        let attribution = doc.with_outlet(&ctx, attribution, lead_in, &mut frame_outlets);
-        statements.push(doc.statement(&ctx, quoted, &attribution));
+        let attribution = reader.with_outlet(&ctx, attribution, lead_in, &mut frame_outlets);
+        statements.push(reader.statement(&ctx, quoted, &attribution));
         previous = (attribution.rule != Rule::Unattributed).then_some(Previous {
             frame_index: ctx.end_frame_index,
             paragraph: ctx.end_paragraph,
@@ -195,7 +190,7 @@ fn by_subject(rule: Rule, speaker: Option<NounPhrase>) -> Option<Attribution> {
     })
 }
 
-impl<'d> Document<'d> {
+impl<'d> QuoteReader<'d> {
     /// The words around quotation `index` that the rules read.
     fn context(&self, index: usize) -> Option<Context<'d>> {
         let quote = *self.top.get(index)?;

@@ -20,9 +20,8 @@ use crate::attribution::phrase::{Attribution, NounPhrase, Phrases};
 use crate::lexicon::{CueInfo, Grammar, Section};
 use crate::span::Span;
 use crate::statement::{Kind, Rule, Statement};
-use crate::text::document::ParagraphTokens;
+use crate::text::document::Document;
 use crate::text::quotes::Quote;
-use crate::text::segment::Segmentation;
 use crate::text::tokens::{Token, TokenKind};
 
 /// The fewest words a reported clause may have.
@@ -33,13 +32,8 @@ const MIN_WORDS: usize = 3;
 const SCAN_BUDGET: usize = 4;
 
 /// Finds reported speech in every sentence of the document.
-pub fn reported_speech(
-    text: &str,
-    seg: &Segmentation,
-    quotes: &[Quote],
-    tokens: &ParagraphTokens,
-    grammar: &Grammar,
-) -> Vec<Statement> {
+pub fn reported_speech(doc: &Document, grammar: &Grammar) -> Vec<Statement> {
+    let (text, seg, quotes, tokens) = (doc.text, &doc.segmentation, &doc.quotes, &doc.tokens);
     let phrases = Phrases { text, grammar };
     let top = QuotedSpans::new(quotes);
     let mut statements = Vec::new();

@@ -21,7 +21,7 @@ use crate::attribution::phrase::Phrases;
 use crate::lexicon::{Gender, Grammar, Section, TitleInfo};
 use crate::span::Span;
 use crate::statement::{OutletRef, Statement};
-use crate::text::document::{slice, ParagraphTokens};
+use crate::text::document::{slice, Document, ParagraphTokens};
 use crate::text::segment::Segmentation;
 use crate::text::tokens::{
     is_ascii_white, is_word, join_words, strip_possessive, Token, TokenKind,
@@ -160,13 +160,8 @@ impl People<'_> {
 const NEAR_SENTENCES: usize = 2;
 
 /// Replaces each statement's speaker with its resolved, canonical name, and fills titles.
-pub fn resolve(
-    text: &str,
-    seg: &Segmentation,
-    tokens: &ParagraphTokens,
-    statements: &mut [Statement],
-    grammar: &Grammar,
-) {
+pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) {
+    let (text, seg, tokens) = (doc.text, &doc.segmentation, &doc.tokens);
     if statements.is_empty() {
         return;
     }
