@@ -72,7 +72,7 @@ pub struct Claim {
 }
 
 /// The words of a text: lower-cased, quote marks and punctuation dropped, apostrophes unified.
-pub fn normalised_words(text: &str) -> Vec<String> {
+pub(crate) fn normalised_words(text: &str) -> Vec<String> {
     let text = text.replace(['’', '‘', 'ʼ'], "'").to_lowercase();
     text.unicode_words()
         .map(|w| w.trim_matches('\'').to_string())

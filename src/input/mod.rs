@@ -227,7 +227,7 @@ struct Record {
 }
 
 /// Parses one corpus line into a document; `fallback_id` names it when it has no "id".
-pub fn parse_record(line: &str, fallback_id: &str) -> Result<Document, String> {
+pub(crate) fn parse_record(line: &str, fallback_id: &str) -> Result<Document, String> {
     // The fast reader takes the common line exactly as serde_json would; whatever it does not
     // take (unknown fields, numbers, odd escapes, any error) serde_json reads, so results and
     // messages are serde_json's.

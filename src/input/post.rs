@@ -21,7 +21,7 @@ pub struct EmbeddedPost {
 }
 
 /// A social-media handle, with or without its `@`.
-pub fn is_handle(value: &str) -> bool {
+pub(crate) fn is_handle(value: &str) -> bool {
     let name = value.strip_prefix('@').unwrap_or(value);
     !name.is_empty()
         && name.len() <= 50
@@ -30,7 +30,7 @@ pub fn is_handle(value: &str) -> bool {
 
 /// The span without the links a post ends with ("pic.twitter.com/x", "https://t.co/x"):
 /// they are attachments, not words. A post that is nothing but links keeps them.
-pub fn without_trailing_links(text: &str, span: Span) -> Span {
+pub(crate) fn without_trailing_links(text: &str, span: Span) -> Span {
     let mut end = span.end;
     loop {
         let piece = Span::new(span.start, end).of(text).trim_end();

@@ -57,7 +57,7 @@ pub struct Article {
 }
 
 /// Does this content start like an HTML document (after a BOM, blank space and comments)?
-pub fn looks_like_html(content: &[u8]) -> bool {
+pub(crate) fn looks_like_html(content: &[u8]) -> bool {
     // Every start below begins with '<': text whose first visible character is another ASCII
     // one is no page (most corpus records), and needs no decoding to tell.
     let first = content

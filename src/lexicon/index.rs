@@ -167,21 +167,23 @@ impl Index {
 impl Grammar {
     /// Everything the lexicons say about a word or phrase already in lower case (phrase words
     /// joined by single spaces), in one lookup.
-    pub fn entry(&self, lower: &str) -> Option<&Entry> {
+    pub(crate) fn entry(&self, lower: &str) -> Option<&Entry> {
         self.index().words.get(lower)
     }
 
     /// Everything the lexicons say about a word in any case: the same as
     /// `entry(&lower(word))`, without making the lower-case copy.
-    pub fn entry_any_case(&self, word: &str) -> Option<&Entry> {
+    pub(crate) fn entry_any_case(&self, word: &str) -> Option<&Entry> {
         self.index().words.get_any_case(word)
     }
 
     /// What the lexicons say about the word token at `span` of `text`: the same as
     /// `Lex::of_word(span.of(text), self)`. An ASCII word of up to 16 bytes is read from the
-    /// text in one or two loads and looked up in the compact table of token facts.
+    /// text in one or two loads and looked up in the compact table of token facts. Test
+    /// support: tokenization reads the same table through [`TokenLexicon`].
     #[inline]
-    pub fn word_lex(&self, text: &str, span: Span) -> Lex {
+    #[cfg(test)]
+    pub(crate) fn word_lex(&self, text: &str, span: Span) -> Lex {
         self.word_lex_in(&self.index().lexes, text, span)
     }
 
@@ -239,7 +241,7 @@ impl Grammar {
 
     /// Is `word` (any case) in the function-word section `section`? The same as
     /// `is_function_word(section.name(), word)`, without finding the section by name.
-    pub fn in_section(&self, section: Section, word: &str) -> bool {
+    pub(crate) fn in_section(&self, section: Section, word: &str) -> bool {
         let bit = self.index().section_bits[section as usize];
         self.listed_in(bit, section.name(), word)
     }
@@ -260,7 +262,7 @@ impl Grammar {
     }
 
     /// Is `word`, exactly as given (the lists are lower case), in the outlet-word list `list`?
-    pub fn is_outlet_word(&self, list: OutletWords, word: &str) -> bool {
+    pub(crate) fn is_outlet_word(&self, list: OutletWords, word: &str) -> bool {
         self.index()
             .outlet_words
             .get(word)
@@ -268,7 +270,7 @@ impl Grammar {
     }
 
     /// The outlet-word lists `word` (any case) is in.
-    pub fn outlet_lists_any_case(&self, word: &str) -> OutletLists {
+    pub(crate) fn outlet_lists_any_case(&self, word: &str) -> OutletLists {
         self.index()
             .outlet_words
             .get_any_case(word)
@@ -308,7 +310,7 @@ impl Grammar {
     }
 
     /// Can an outlet alias of two or more words start with this word (as written)?
-    pub fn starts_outlet_alias(&self, word: &str) -> bool {
+    pub(crate) fn starts_outlet_alias(&self, word: &str) -> bool {
         self.index().outlet_first_words.get(word).is_some()
     }
 
@@ -316,7 +318,7 @@ impl Grammar {
     /// leading ASCII letter-and-digit run of `bytes` (see [`outlet_lead`]) starts no alias.
     /// A cheap test before [`Grammar::outlet`] lookups at every capitalised word.
     #[inline(always)]
-    pub fn outlet_lead_may_match(&self, bytes: &[u8]) -> bool {
+    pub(crate) fn outlet_lead_may_match(&self, bytes: &[u8]) -> bool {
         let index = self.index();
         let run = alphanumeric_run(bytes);
         // No lead (see `outlet_lead`): any alias may start here.

@@ -18,10 +18,10 @@ mod types;
 
 use index::Index;
 pub(crate) use index::TokenLexicon;
-pub use lex::Lex;
+pub(crate) use lex::Lex;
 pub(crate) use lex::LexFlags;
-pub use parse::phrase_key;
-pub use table::{alphanumeric_run, lower, outlet_lead, Lower};
+pub(crate) use parse::phrase_key;
+pub(crate) use table::{alphanumeric_run, lower, outlet_lead, Lower};
 pub use types::*;
 
 use std::collections::{HashMap, HashSet};

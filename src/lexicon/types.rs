@@ -83,7 +83,7 @@ pub enum OutletKind {
 
 /// A list of `outlet_words.txt`: the words the outlet rules read around outlet names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OutletWords {
+pub(crate) enum OutletWords {
     /// `[triggers]`: words shortly before an outlet that make it the statement's ("told CNN").
     Triggers,
     /// `[citing]`: words shortly before an outlet that make it the cited source ("citing TASS").
@@ -121,7 +121,7 @@ impl OutletWords {
 
 /// The outlet-word lists one word is in (see [`Grammar::outlet_lists_any_case`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct OutletLists(pub(super) u8);
+pub(crate) struct OutletLists(pub(super) u8);
 
 impl OutletLists {
     /// Is the word in `list`?
@@ -146,7 +146,7 @@ pub struct Outlet {
 
 /// What the lexicons say about one lower-case word or phrase, gathered for a single lookup.
 #[derive(Debug, Clone, Default)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// Its cue entry, if it is a cue.
     pub cue: Option<CueInfo>,
     /// Its title entry, if it is a title or role.
@@ -160,7 +160,7 @@ pub struct Entry {
 
 /// A function-word section the attribution rules ask about, by its name in `function_words.txt`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Section {
+pub(crate) enum Section {
     /// `[clause_breaks]`: words that end a phrase.
     ClauseBreaks,
     /// `[determiners]`.

@@ -519,7 +519,7 @@ fn escape_at(bytes: &[u8], from: &mut usize, at: usize, byte: u8, out: &mut Vec<
 }
 
 /// Converts byte offsets of one text to code-point offsets.
-pub struct CodePoints<'t> {
+pub(crate) struct CodePoints<'t> {
     text: &'t str,
     ascii: bool,
 }
@@ -581,7 +581,7 @@ pub fn rows<'a>(doc: &'a str, text: &'a str, extraction: &'a Extraction) -> Vec<
 }
 
 /// Builds the rows of one document, with the article metadata its input gave.
-pub fn article_rows<'a>(
+pub(crate) fn article_rows<'a>(
     doc: &'a str,
     meta: &'a ArticleMeta,
     text: &'a str,
@@ -654,7 +654,7 @@ impl<'a> Article<'a> {
 }
 
 /// Several names in one cell, joined by "; " ("Twitter; Facebook").
-pub fn joined<'n>(names: impl IntoIterator<Item = &'n str>) -> String {
+pub(crate) fn joined<'n>(names: impl IntoIterator<Item = &'n str>) -> String {
     let mut cell = String::new();
     for (i, name) in names.into_iter().enumerate() {
         if i > 0 {
@@ -838,7 +838,7 @@ const TABLE_COLUMNS: [(Column, TableCell); 7] = [
 /// A copy of `row` whose text cells cannot run as spreadsheet formulas (OWASP's advice on
 /// CSV injection): a cell starting with =, +, -, @, tab or carriage return gets a leading
 /// single quote. A cell that is only "-" (standard input's doc name) is harmless and kept.
-pub fn neutralised<'a>(row: &Row<'a>) -> Row<'a> {
+pub(crate) fn neutralised<'a>(row: &Row<'a>) -> Row<'a> {
     row.spreadsheet_safe()
 }
 

@@ -19,7 +19,7 @@ use crate::swar::{splat, HIGH_BITS};
 /// The built-in patterns.
 const BUILTIN: &str = include_str!("../../grammar/furniture.txt");
 /// The file name that overrides the built-in patterns in a grammar folder.
-pub const FILE_NAME: &str = "furniture.txt";
+pub(crate) const FILE_NAME: &str = "furniture.txt";
 /// A teaser or list entry has at most this many words.
 const MAX_TEASER_WORDS: usize = 25;
 
@@ -612,7 +612,7 @@ fn line_before(text: &str, mut before: usize) -> Option<(Span, usize)> {
 }
 
 /// True when `span` overlaps any of `spans`.
-pub fn overlaps_any(spans: &[Span], span: Span) -> bool {
+pub(crate) fn overlaps_any(spans: &[Span], span: Span) -> bool {
     spans.iter().any(|s| s.overlaps(span))
 }
 
@@ -713,7 +713,7 @@ const KEY_QUOTES: &[char] = &['"', '“', '”', '\''];
 
 /// Bytes of a line that `line`, `prefix`, `heading` and `label` patterns compare: page
 /// furniture is short, and a paragraph's key need not be built in full to tell it apart.
-pub const KEY_BYTES: usize = 256;
+pub(crate) const KEY_BYTES: usize = 256;
 
 /// A line as patterns see it: lower case, single spaces, without surrounding quotes and a
 /// final `.` or `:` (PolNeAR adds a period to every line; `"Related:"`). Only the first

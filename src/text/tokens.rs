@@ -41,7 +41,7 @@ impl Grammar {
     /// What the lexicons say about `token` of `text`: the same as
     /// `Lex::of_word(token.text(text), self)`, taken from the token without a lookup when it
     /// is a word whose facts were looked up at tokenization.
-    pub fn token_lex(&self, token: &Token, text: &str) -> Lex {
+    pub(crate) fn token_lex(&self, token: &Token, text: &str) -> Lex {
         if token.kind == TokenKind::Word && token.lex.is_known() {
             return token.lex;
         }
@@ -55,7 +55,7 @@ impl Grammar {
     /// Asked of many tokens by the phrase rules, so the common answer, for a word whose
     /// facts were looked up and a section with a bit, is inline.
     #[inline]
-    pub fn token_in_section(&self, section: Section, token: &Token, text: &str) -> bool {
+    pub(crate) fn token_in_section(&self, section: Section, token: &Token, text: &str) -> bool {
         let bit = self.section_bit(section);
         if bit != 0 && token.kind == TokenKind::Word && token.lex.is_known() {
             return token.lex.in_sections(bit);
@@ -115,7 +115,8 @@ impl Token {
             .is_some_and(char::is_uppercase)
     }
 
-    /// True for a word or number.
+    /// True for a word or number (test support).
+    #[cfg(test)]
     pub fn is_wordlike(&self) -> bool {
         self.kind != TokenKind::Punct
     }
