@@ -1,5 +1,6 @@
 //! Tests of `input`.
 
+use super::jsonl::*;
 use super::*;
 
 fn corpus(text: &str, limit: u64) -> Vec<Event> {

@@ -7,6 +7,10 @@
 //! `grammar/furniture.txt` (format in `grammar/README.md`); [`Furniture::spans`] finds them
 //! and returns byte spans of the text. Nothing is deleted: the text and every offset stay as
 //! they are, and the extractor drops the statements that fall in a furniture span.
+//!
+//! The file is long (about 850 lines) because the pattern kinds, the line classifier and the
+//! scan that carries its state from line to line make one decision together; its tests are in
+//! `furniture/tests.rs`.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

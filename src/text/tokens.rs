@@ -6,6 +6,10 @@
 //! other text goes to unicode-segmentation itself. Whitespace is dropped, and a word followed
 //! directly by a period that belongs to it ("Mr.", "U.S.", "J.") keeps it, so abbreviations
 //! and initials read as one token.
+//!
+//! The file is long (about 840 lines) because the fast scanner must give exactly
+//! unicode-segmentation's word boundaries: the scanner, its byte classes and the fallback it
+//! hands over to are kept side by side; its tests are in `tokens/tests.rs`.
 
 use unicode_segmentation::UnicodeSegmentation;
 
