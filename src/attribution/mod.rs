@@ -1,9 +1,11 @@
 //! Attribution: who said each statement, with which cue, through which outlet.
 //!
-//! Takes a document's segmentation, quotations and tokens with the lexicon; gives
+//! Takes the text stage's [`crate::text::document::Document`] and the lexicon; gives
 //! [`crate::statement::Statement`]s whose speaker is still the mention as written:
 //! [`quoted`] ties quotations to speaker, cue and outlet, [`reported`] finds reported speech
-//! without quotation marks, and [`phrase`] reads the speaker and outlet phrases both use.
+//! without quotation marks, [`phrase`] reads the speaker phrases and attribution frames both
+//! use, and [`outlets`] holds every outlet rule (which outlet a statement was given to or
+//! relayed by, the outlet chain, the article's own publisher).
 
 pub mod outlets;
 pub mod phrase;
