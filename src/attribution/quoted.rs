@@ -26,7 +26,7 @@ use crate::statement::{Kind, Rule, Statement};
 use crate::text::document::{slice, Document, ParagraphTokens};
 use crate::text::quotes::Quote;
 use crate::text::segment::Segmentation;
-use crate::text::tokens::{is_possessive, is_quote_mark, is_word, Token, TokenKind};
+use crate::text::tokens::{is_possessive, is_quote_mark, Token, TokenKind};
 
 /// Sentences merged so that no frame boundary falls inside a top-level quotation.
 pub fn frames(seg: &Segmentation, quotes: &[&Quote]) -> Vec<Span> {
@@ -630,13 +630,7 @@ fn is_name_or_modifier(
     let previous = before.iter().rev().find(|t| !is_quote_mark(t.text(text)));
     let title_position = previous.is_some_and(|t| {
         let word = t.text(text);
-        // The same as matching `word.to_lowercase()` (see `is_word`: no literal holds a "k").
-        is_possessive(word)
-            || [
-                "the", "a", "an", "on", "of", "in", "for", "from", "at", "by",
-            ]
-            .iter()
-            .any(|literal| is_word(word, literal))
+        is_possessive(word) || grammar.token_in_section(Section::TitleLeadIns, t, text)
     });
     if title_position && capitalized() {
         return true;
@@ -652,7 +646,7 @@ fn is_name_or_modifier(
                 && !grammar.token_in_section(Section::ClauseBreaks, t, text)
                 && !grammar.token_in_section(Section::SkipAfterCue, t, text)
                 && grammar.cue(word).is_none()
-                && !matches!(word, "if" | "is" | "was" | "were" | "are" | "had" | "has")
+                && !grammar.token_in_section(Section::PredicateStarts, t, text)
         })
 }
 

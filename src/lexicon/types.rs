@@ -203,11 +203,15 @@ pub(crate) enum Section {
     PlaceConnectors,
     /// `[articles]`: "the", "a", "an", which begin a phrase even when capitalised.
     Articles,
+    /// `[title_lead_ins]`: words before a quoted title ("in 'Face the Nation'").
+    TitleLeadIns,
+    /// `[predicate_starts]`: words after a short quotation that make it a clause's subject.
+    PredicateStarts,
 }
 
 impl Section {
     /// Every section, in the order of their discriminants.
-    pub const ALL: [Section; 21] = [
+    pub const ALL: [Section; 23] = [
         Section::ClauseBreaks,
         Section::Determiners,
         Section::NameParticles,
@@ -229,6 +233,8 @@ impl Section {
         Section::TitleComplements,
         Section::PlaceConnectors,
         Section::Articles,
+        Section::TitleLeadIns,
+        Section::PredicateStarts,
     ];
 
     /// The section's name in the grammar files.
@@ -255,6 +261,8 @@ impl Section {
             Section::TitleComplements => "title_complements",
             Section::PlaceConnectors => "place_connectors",
             Section::Articles => "articles",
+            Section::TitleLeadIns => "title_lead_ins",
+            Section::PredicateStarts => "predicate_starts",
         }
     }
 }

@@ -304,3 +304,22 @@ fn unclosed_quote_stays_in_its_paragraph() {
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].1, "We will win and we will keep going");
 }
+
+#[test]
+fn a_quoted_title_after_a_title_lead_in_is_no_statement_and_the_lead_ins_are_data() {
+    let text = "Maria Lopez starred in \"Blue Harbor Nights\" before the tour.";
+    let quotes = |grammar: Grammar| crate::Extractor::new(grammar).extract(text).statements;
+    assert!(quotes(Grammar::builtin()).is_empty());
+    // Without "in" among the title lead-ins, the title reads as a quoted fragment.
+    let words = include_str!("../../../grammar/function_words.txt");
+    let start = words.find("[title_lead_ins]").unwrap();
+    let end = words.find("[predicate_starts]").unwrap();
+    let edited = format!(
+        "{}[title_lead_ins]\nby\n\n{}",
+        &words[..start],
+        &words[end..]
+    );
+    let statements = quotes(Grammar::with_file("function_words.txt", &edited).unwrap());
+    assert_eq!(statements.len(), 1);
+    assert_eq!(statements[0].quote.of(text), "Blue Harbor Nights");
+}
