@@ -1,5 +1,8 @@
 //! Documents in: files, folders and JSONL corpora, decoded to text with their metadata.
 //!
+//! Takes paths (or standard input) and how to read them; gives a stream of [`Event`]s:
+//! [`Document`]s (text, metadata and, for web pages, the posts they embed) and problems.
+//!
 //! Everything here is about bytes becoming [`Document`]s: which files a path names, how a
 //! file's bytes are decoded (UTF-8 with or without BOM, UTF-16 with BOM, lossy UTF-8 with a
 //! warning, binary files refused), and how a JSONL corpus line becomes an article. Problems

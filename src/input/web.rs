@@ -27,7 +27,6 @@ use dom_query::{Document, NodeRef};
 use super::post::{self as posts, EmbeddedPost};
 
 use crate::span::Span;
-use crate::text::tokens::join_words;
 
 /// A page that gave no article text.
 #[derive(Debug, thiserror::Error)]
@@ -693,6 +692,11 @@ fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// `text`'s words joined by single spaces: the whitespace of a page's text node is layout.
+fn join_words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

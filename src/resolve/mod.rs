@@ -1,5 +1,9 @@
 //! Resolves speaker mentions to people across the article.
 //!
+//! Takes the text stage's `Document` and the attribution stage's statements, whose speakers
+//! are mentions as written; gives the same statements with each speaker a person's fullest
+//! name and title, and outlets shared along a speaker's rows.
+//!
 //! A light scan collects the people an article names: capitalised name runs that start with a
 //! known first name or follow a person title ("President Barack Obama", "Mr. Trump"), and the
 //! named speakers of statements. Each person is keyed by the last word of their name, and the
