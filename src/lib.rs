@@ -5,7 +5,7 @@
 //!
 //! 1. [`input`]: files, folders, JSONL corpora and web pages become decoded text with its
 //!    metadata and embedded posts;
-//! 2. `text`: one [`text::document::Document`](crate::text) holds the text's paragraphs and
+//! 2. [`text`]: one `Document` holds the text's paragraphs and
 //!    sentences ([`text::segment`]), quotations ([`text::quotes`]) and word tokens;
 //! 3. `attribution`: quoted speech, reported speech, the speaker phrases both read, and
 //!    every outlet rule, give [`Statement`]s whose speakers are mentions as written;

@@ -669,7 +669,7 @@ pub(crate) fn joined<'n>(names: impl IntoIterator<Item = &'n str>) -> String {
     cell
 }
 
-/// The outlet column of a statement with `outlets`: their names, [`joined`].
+/// The outlet column of a statement with `outlets`: their names, joined by "; ".
 pub fn outlet_names(outlets: &[OutletRef]) -> Cow<'_, str> {
     match outlets {
         [] => Cow::Borrowed(""),
@@ -695,7 +695,7 @@ pub fn outlet_chain(outlets: &[OutletRef], chain: &[OutletRef]) -> Cow<'static, 
 /// Which rows are written: those of one speaker, of some kinds.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RowFilter {
-    /// Keep rows whose speaker this names (see [`crate::resolve::names::names_person`]).
+    /// Keep rows whose speaker this names (as `resolve::names::names_person` tells).
     pub speaker: Option<String>,
     /// Keep rows of these kinds (direct, partial, indirect); empty keeps all.
     pub kinds: Vec<String>,

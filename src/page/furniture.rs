@@ -721,7 +721,7 @@ pub(crate) const KEY_BYTES: usize = 256;
 
 /// A line as patterns see it: lower case, single spaces, without surrounding quotes and a
 /// final `.` or `:` (PolNeAR adds a period to every line; `"Related:"`). Only the first
-/// [`KEY_BYTES`] bytes of a longer line are used.
+/// `KEY_BYTES` bytes of a longer line are used.
 pub fn line_key(line: &str) -> String {
     let line = line
         .get(..floor_char_boundary(line, KEY_BYTES))
