@@ -56,8 +56,9 @@ use text::segment::Segmenter;
 pub struct Extraction {
     /// The attributed statements, in text order.
     pub statements: Vec<Statement>,
-    /// The article's own publisher, when the text shows it ("CNN:" line, "(CNN) -" dateline).
-    pub article_outlet: Option<String>,
+    /// The article's own publisher, when the text shows it ("CNN:" line, "(CNN) -" dateline),
+    /// with where the text names it.
+    pub article_outlet: Option<OutletRef>,
 }
 
 /// Extracts attributed statements from text with one grammar.

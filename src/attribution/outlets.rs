@@ -230,15 +230,23 @@ impl<'a> OutletReader<'a> {
     }
 }
 
-/// The article's own publisher when the text shows it: a leading "CNN:" line or a "(CNN)" dateline.
-pub fn article_outlet(text: &str, seg: &Segmentation, grammar: &Grammar) -> Option<String> {
+/// The article's own publisher when the text shows it: a leading "CNN:" line or a "(CNN)"
+/// dateline, with the span of the name there.
+pub fn article_outlet(text: &str, seg: &Segmentation, grammar: &Grammar) -> Option<OutletRef> {
+    // The outlet named by `piece` of the line at `from`, with where its trimmed words stand.
+    let named = |piece: &str, from: usize| {
+        let outlet = grammar.outlet(piece.trim())?;
+        let start = from + (piece.len() - piece.trim_start().len());
+        let span = Span::new(start, start + piece.trim().len());
+        Some(OutletRef::new(outlet.name.clone(), outlet.kind, Some(span)))
+    };
     // The marks are ASCII: a byte search finds them where `str::find` would.
     for paragraph in seg.paragraphs.iter().take(3) {
         let line = paragraph.of(text);
         if let Some(colon) = memchr::memchr(b':', line.as_bytes()) {
             let head = line.get(..colon).unwrap_or("");
-            if let Some(outlet) = grammar.outlet(head.trim()) {
-                return Some(outlet.name.clone());
+            if let Some(outlet) = named(head, paragraph.start) {
+                return Some(outlet);
             }
         }
         if let Some(open) = memchr::memchr(b'(', line.as_bytes()) {
@@ -251,8 +259,8 @@ pub fn article_outlet(text: &str, seg: &Segmentation, grammar: &Grammar) -> Opti
                     .trim_start()
                     .starts_with(['-', '—', '–']);
                 if dateline {
-                    if let Some(outlet) = grammar.outlet(inside.trim()) {
-                        return Some(outlet.name.clone());
+                    if let Some(outlet) = named(inside, paragraph.start + open + 1) {
+                        return Some(outlet);
                     }
                 }
             }

@@ -22,7 +22,7 @@ use crate::attribution::outlets::{self, FrameOutlets};
 use crate::attribution::phrase::{Attribution, NounPhrase, Phrases};
 use crate::lexicon::{Grammar, Section};
 use crate::span::Span;
-use crate::statement::{Kind, Rule, Statement};
+use crate::statement::{Kind, OutletRef, Rule, Statement};
 use crate::text::document::{slice, Document, ParagraphTokens};
 use crate::text::quotes::Quote;
 use crate::text::segment::Segmentation;
@@ -72,7 +72,7 @@ struct QuoteReader<'d> {
     top: Vec<&'d Quote>,
     frames: Vec<Span>,
     /// The article's own publisher (see [`outlets::article_outlet`]), read when a frame names an outlet.
-    article_outlet: std::cell::OnceCell<Option<String>>,
+    article_outlet: std::cell::OnceCell<Option<OutletRef>>,
     /// Where the last quotation's frame, paragraph and sentence were found (see
     /// [`starts_up_to`]): quotations come in text order, so the next are found by stepping on.
     hints: std::cell::Cell<[usize; 3]>,
@@ -475,7 +475,8 @@ impl<'d> QuoteReader<'d> {
         outlets::outlets_in(&self.phrases.outlets(), tokens, || {
             self.article_outlet
                 .get_or_init(|| outlets::article_outlet(self.text, self.seg, self.phrases.grammar))
-                .as_deref()
+                .as_ref()
+                .map(|outlet| outlet.name.as_str())
         })
     }
 

@@ -629,7 +629,11 @@ impl<'a> Article<'a> {
             .meta
             .outlet
             .as_deref()
-            .or(self.extraction.article_outlet.as_deref())
+            .or(self
+                .extraction
+                .article_outlet
+                .as_ref()
+                .map(|o| o.name.as_str()))
             .unwrap_or("");
         Row {
             doc: Cow::Borrowed(self.doc),

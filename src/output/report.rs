@@ -272,7 +272,11 @@ fn write_article(d: usize, article: &ReportArticle, out: &mut impl Write) -> io:
     let outlet = meta
         .outlet
         .as_deref()
-        .or(article.extraction.article_outlet.as_deref())
+        .or(article
+            .extraction
+            .article_outlet
+            .as_ref()
+            .map(|o| o.name.as_str()))
         .filter(|o| !o.trim().is_empty());
     let date = meta.date.as_deref().filter(|o| !o.trim().is_empty());
     let url = meta.url.as_deref().filter(|o| !o.trim().is_empty());

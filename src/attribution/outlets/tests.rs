@@ -152,11 +152,19 @@ fn article_outlet_agrees_with_the_str_searches() {
         ")(:",
     ] {
         let seg = segmenter.segment(text);
+        let found = article_outlet(text, &seg, &grammar);
         assert_eq!(
-            article_outlet(text, &seg, &grammar),
+            found.as_ref().map(|o| o.name.clone()),
             by_str_find(text, &seg, &grammar),
             "{text:?}"
         );
+        // The span is where the text names the outlet: its words, trimmed.
+        if let Some(outlet) = found {
+            let named = outlet.span.map_or("", |span| span.of(text));
+            assert_eq!(named, named.trim(), "{text:?}");
+            let canonical = grammar.outlet(named).map(|o| o.name.as_str());
+            assert_eq!(canonical, Some(outlet.name.as_str()), "{text:?}");
+        }
     }
 }
 
