@@ -550,3 +550,30 @@ fn word_table_finds_keys_as_written_and_in_any_case() {
     assert!(table.get_any_case("Chief Executive Officer").is_some());
     assert!(table.get_any_case("İstanbul").is_some());
 }
+
+#[test]
+fn no_outlet_alias_names_two_outlets() {
+    // The loader keeps an alias's first outlet, so a repeated alias would silently map a name
+    // to the wrong outlet: the file itself must not repeat one.
+    let mut owner: HashMap<String, &str> = HashMap::new();
+    for line in include_str!("../../grammar/outlets.txt").lines() {
+        let Ok(Some(Line::Entry(fields))) = parse_line(line) else {
+            continue;
+        };
+        let aliases = fields.get(2).map_or("", |a| *a).split(',');
+        for alias in std::iter::once(fields[0]).chain(aliases) {
+            let alias = alias.split_whitespace().collect::<Vec<_>>().join(" ");
+            if alias.is_empty() {
+                continue;
+            }
+            let alias = without_the(&alias).to_string();
+            let first = *owner.entry(alias.clone()).or_insert(fields[0]);
+            assert_eq!(
+                first, fields[0],
+                "{alias:?} names {first} and {}",
+                fields[0]
+            );
+        }
+    }
+    assert!(owner.len() > 100, "{} aliases read", owner.len());
+}
