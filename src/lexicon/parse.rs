@@ -275,13 +275,7 @@ impl Grammar {
             name: fields[0].to_string(),
             kind,
         });
-        let aliases = fields.get(2).map_or("", |a| *a).split(',');
-        for alias in std::iter::once(fields[0]).chain(aliases) {
-            let alias = alias.split_whitespace().collect::<Vec<_>>().join(" ");
-            if alias.is_empty() {
-                continue;
-            }
-            let alias = without_the(&alias).to_string();
+        for alias in outlet_aliases(fields) {
             self.longest_outlet = self.longest_outlet.max(alias.split(' ').count());
             self.outlet_aliases.entry(alias).or_insert(index);
         }
@@ -339,6 +333,21 @@ impl Grammar {
         }
         Ok(grammar)
     }
+}
+
+/// The aliases an `outlets.txt` entry gives its outlet, as lookups key them: its name and
+/// each listed alias, single-spaced, without a leading "the", empty ones left out.
+pub(super) fn outlet_aliases<'f>(fields: &'f [&str]) -> impl Iterator<Item = String> + 'f {
+    let listed = fields.get(2).map_or("", |a| *a).split(',');
+    fields
+        .first()
+        .into_iter()
+        .copied()
+        .chain(listed)
+        .filter_map(|alias| {
+            let alias = alias.split_whitespace().collect::<Vec<_>>().join(" ");
+            (!alias.is_empty()).then(|| without_the(&alias).to_string())
+        })
 }
 
 /// An outlet alias without a leading "the" ("the cable news network" and "cable news network" match).

@@ -560,13 +560,7 @@ fn no_outlet_alias_names_two_outlets() {
         let Ok(Some(Line::Entry(fields))) = parse_line(line) else {
             continue;
         };
-        let aliases = fields.get(2).map_or("", |a| *a).split(',');
-        for alias in std::iter::once(fields[0]).chain(aliases) {
-            let alias = alias.split_whitespace().collect::<Vec<_>>().join(" ");
-            if alias.is_empty() {
-                continue;
-            }
-            let alias = without_the(&alias).to_string();
+        for alias in outlet_aliases(&fields) {
             let first = *owner.entry(alias.clone()).or_insert(fields[0]);
             assert_eq!(
                 first, fields[0],
