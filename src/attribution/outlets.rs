@@ -10,12 +10,14 @@
 
 use std::cell::OnceCell;
 
-use crate::lexicon::{alphanumeric_run, Grammar, Outlet, OutletKind, OutletLists, OutletWords};
+use crate::lexicon::{
+    alphanumeric_run, join_words, Grammar, Outlet, OutletKind, OutletLists, OutletWords,
+};
 use crate::span::Span;
 use crate::statement::{OutletRef, Statement};
 use crate::text::segment::Segmentation;
 use crate::text::tokens::{
-    is_ascii_white, is_possessive, is_word, join_words, strip_possessive, Token, TokenKind,
+    is_ascii_white, is_possessive, is_word, strip_possessive, Token, TokenKind,
 };
 
 /// Reads outlet names in the tokens of one text with one grammar.

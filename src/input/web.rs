@@ -26,6 +26,7 @@ use dom_query::{Document, NodeRef};
 
 use super::post::{self as posts, EmbeddedPost};
 
+use crate::lexicon::join_words;
 use crate::span::Span;
 
 /// A page that gave no article text.
@@ -692,11 +693,6 @@ fn escape(text: &str) -> String {
         }
     }
     out
-}
-
-/// `text`'s words joined by single spaces: the whitespace of a page's text node is layout.
-fn join_words(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ use index::Index;
 pub(crate) use index::TokenLexicon;
 pub(crate) use lex::Lex;
 pub(crate) use lex::LexFlags;
-pub(crate) use parse::phrase_key;
+pub(crate) use parse::{join_words, phrase_key};
 pub(crate) use table::{alphanumeric_run, lower, outlet_lead, Lower};
 pub use types::*;
 

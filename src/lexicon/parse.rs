@@ -115,6 +115,19 @@ pub(super) fn malformed(file: &Path, line: usize, message: impl Into<String>) ->
     }
 }
 
+/// The words of `text` joined by single spaces: whitespace runs collapsed, the ends trimmed
+/// (how names and phrases are keyed and written, from a page's metadata to an outlet alias).
+pub(crate) fn join_words(text: &str) -> String {
+    let mut joined = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    joined
+}
+
 /// Lower-cased words of a phrase joined by single spaces: the key of phrase tables.
 pub fn phrase_key(phrase: &str) -> String {
     phrase
@@ -345,7 +358,7 @@ pub(super) fn outlet_aliases<'f>(fields: &'f [&str]) -> impl Iterator<Item = Str
         .copied()
         .chain(listed)
         .filter_map(|alias| {
-            let alias = alias.split_whitespace().collect::<Vec<_>>().join(" ");
+            let alias = join_words(alias);
             (!alias.is_empty()).then(|| without_the(&alias).to_string())
         })
 }

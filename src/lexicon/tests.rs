@@ -571,3 +571,10 @@ fn no_outlet_alias_names_two_outlets() {
     }
     assert!(owner.len() > 100, "{} aliases read", owner.len());
 }
+
+#[test]
+fn join_words_collapses_whitespace_runs() {
+    assert_eq!(join_words(" a  b\tc "), "a b c");
+    assert_eq!(join_words("a\u{a0}\nb"), "a b");
+    assert_eq!(join_words(""), "");
+}

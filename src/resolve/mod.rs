@@ -22,14 +22,12 @@ use rustc_hash::FxHashMap;
 
 use crate::attribution::outlets;
 use crate::attribution::phrase::Phrases;
-use crate::lexicon::{Gender, Grammar, Section, TitleInfo};
+use crate::lexicon::{join_words, Gender, Grammar, Section, TitleInfo};
 use crate::span::Span;
 use crate::statement::{OutletRef, Statement};
 use crate::text::document::{slice, Document, ParagraphTokens};
 use crate::text::segment::Segmentation;
-use crate::text::tokens::{
-    is_ascii_white, is_word, join_words, strip_possessive, Token, TokenKind,
-};
+use crate::text::tokens::{is_ascii_white, is_word, strip_possessive, Token, TokenKind};
 
 /// A person the article names, at one place.
 #[derive(Debug, Clone)]

@@ -4,12 +4,12 @@ use super::{
     gather, is_person_name, is_person_name_slowly, last_word_key, last_word_key_slowly,
     mentions_before, nominal_role, token_title, word_shape, Mention, Named,
 };
+use crate::lexicon::join_words;
 use crate::lexicon::{Gender, Grammar};
 use crate::span::Span;
 use crate::statement::Rule;
 use crate::statement::{Kind, Statement};
 use crate::text::tokens::is_word;
-use crate::text::tokens::join_words;
 use crate::text::tokens::tokenize_with;
 use crate::Extractor;
 

@@ -159,18 +159,6 @@ pub(crate) const fn is_ascii_white(byte: u8) -> bool {
     matches!(byte, b'\t'..=b'\r' | b' ')
 }
 
-/// The words of `text` joined by single spaces: whitespace runs collapsed, the ends trimmed.
-pub fn join_words(text: &str) -> String {
-    let mut joined = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !joined.is_empty() {
-            joined.push(' ');
-        }
-        joined.push_str(word);
-    }
-    joined
-}
-
 /// True for a quotation-mark token.
 pub fn is_quote_mark(token: &str) -> bool {
     matches!(

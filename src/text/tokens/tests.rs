@@ -18,13 +18,6 @@ fn look_up(grammar: &Grammar, text: &str, tokens: &mut [Token]) {
 }
 
 #[test]
-fn join_words_collapses_whitespace_runs() {
-    assert_eq!(join_words(" a  b\tc "), "a b c");
-    assert_eq!(join_words("a\u{a0}\nb"), "a b");
-    assert_eq!(join_words(""), "");
-}
-
-#[test]
 fn non_ascii_characters_lower_case_to_non_ascii_endings() {
     // What `is_word` and `ends_with_word` rest on.
     for c in ('\u{80}'..=char::MAX).filter(|&c| c != '\u{212A}') {
