@@ -10,6 +10,7 @@
 //! writers it drives (CSV, JSONL, table) stay together, so a column is defined in one place;
 //! the HTML report and the table layout are their own files.
 
+pub mod destination;
 pub mod report;
 pub mod table;
 
