@@ -17,7 +17,7 @@ use whosaid::input::{self, ArticleMeta, Diagnostic, Event, InputKind, Inputs};
 use whosaid::lexicon::Grammar;
 use whosaid::output::destination::{self, Destination};
 use whosaid::output::report::{render_report, ReportArticle};
-use whosaid::output::table::{Column, Table};
+use whosaid::output::table::{printable, Column, Table};
 use whosaid::output::{Format, RowFilter, RowWriter, Style};
 use whosaid::page::furniture::Furniture;
 use whosaid::Extraction;
@@ -535,11 +535,13 @@ fn check(args: CheckArgs) -> Result<bool> {
 
 /// The matches of a check, for people.
 fn print_check(
-    out: &mut impl Write,
+    terminal: &mut impl Write,
     verdict: &str,
     matches: &[check::Match],
     speaker: Option<&str>,
 ) -> io::Result<()> {
+    // Composed whole, then written with control characters escaped (quotes come from input).
+    let mut out = Vec::new();
     writeln!(out, "{verdict}")?;
     for (i, m) in matches.iter().enumerate() {
         let who = match (m.speaker.as_str(), m.speaker_title.as_str()) {
@@ -584,7 +586,7 @@ fn print_check(
         }
         writeln!(out, "   sentence: {}", m.sentence)?;
     }
-    Ok(())
+    terminal.write_all(printable(&String::from_utf8_lossy(&out)).as_bytes())
 }
 
 /// The `speakers` command: one row per canonical speaker.

@@ -41,10 +41,20 @@ fn a_symlinked_output_stays_a_link_and_keeps_its_mode() {
     let link = dir.path().join("rows.csv");
     symlink("real.csv", &link).unwrap();
     let out = extract_to(&link);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
     assert!(fs::read_to_string(&real).unwrap().contains("Dmitry Peskov"));
-    assert_eq!(fs::metadata(&real).unwrap().permissions().mode() & 0o777, 0o600);
+    assert_eq!(
+        fs::metadata(&real).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
     assert_eq!(names(dir.path()), ["real.csv", "rows.csv"]);
 }
 
@@ -59,7 +69,11 @@ fn a_fifo_is_written_through() {
         std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
     };
     let out = extract_to(&fifo);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(reader.join().unwrap().contains("Dmitry Peskov"));
     assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
     assert_eq!(names(dir.path()), ["rows.fifo"]);
@@ -96,11 +110,17 @@ fn interrupted_by(signal: &str) {
         .expect("spawn");
     let start = Instant::now();
     while names(dir.path()).is_empty() {
-        assert!(start.elapsed() < Duration::from_secs(20), "no temporary file");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "no temporary file"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     let temp = names(dir.path());
-    assert!(temp[0].starts_with(".rows.csv.") && temp[0].ends_with(".tmp"), "{temp:?}");
+    assert!(
+        temp[0].starts_with(".rows.csv.") && temp[0].ends_with(".tmp"),
+        "{temp:?}"
+    );
     let killed = Command::new("kill")
         .args([&format!("-{signal}"), &child.id().to_string()])
         .status()
@@ -109,7 +129,11 @@ fn interrupted_by(signal: &str) {
     let status = child.wait().expect("wait");
     drop(child.stdin.take());
     assert_eq!(status.code(), Some(130), "{signal}: {status:?}");
-    assert!(names(dir.path()).is_empty(), "{signal}: {:?}", names(dir.path()));
+    assert!(
+        names(dir.path()).is_empty(),
+        "{signal}: {:?}",
+        names(dir.path())
+    );
 }
 
 #[test]

@@ -9,7 +9,9 @@ static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 /// Holds the turn until dropped.
 fn turn() -> std::sync::MutexGuard<'static, ()> {
-    ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// The names in `folder`, sorted.
