@@ -36,7 +36,7 @@ pub enum DestinationError {
     #[error("cannot write {0}: too many levels of symbolic links")]
     LinkLoop(PathBuf),
     /// An operating-system error on the path.
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {path}")]
     Io {
         /// The path the user gave.
         path: PathBuf,
