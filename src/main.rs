@@ -1,7 +1,6 @@
 //! The `whosaid` command line: a thin shell over the library.
 
-use std::fs;
-use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -16,8 +15,9 @@ use whosaid::corpus::check::{self, Claim};
 use whosaid::corpus::speakers::SpeakerCounts;
 use whosaid::input::{self, ArticleMeta, Diagnostic, Event, InputKind, Inputs};
 use whosaid::lexicon::Grammar;
+use whosaid::output::destination::{self, Destination};
 use whosaid::output::report::{render_report, ReportArticle};
-use whosaid::output::table::{Column, Table};
+use whosaid::output::table::{printable, Column, Table};
 use whosaid::output::{Format, RowFilter, RowWriter, Style};
 use whosaid::page::furniture::Furniture;
 use whosaid::Extraction;
@@ -47,8 +47,13 @@ enum Command {
         #[arg(long, value_enum, default_value_t = InputKind::Auto)]
         input: InputKind,
     },
-    /// Split standard input into sentences, one per line.
+    /// Split articles into sentences, one per line (files, folders, or standard input).
     Sentences {
+        /// Files, folders or - for standard input, which is also read when no path is given.
+        paths: Vec<PathBuf>,
+        /// How inputs are read; auto goes by extension and content.
+        #[arg(long, value_enum, default_value_t = InputKind::Auto)]
+        input: InputKind,
         /// Use the grammar files in this folder instead of the built-in ones.
         #[arg(long)]
         grammar: Option<PathBuf>,
@@ -83,8 +88,9 @@ struct InputArgs {
 }
 
 impl InputArgs {
-    /// The extractor, the inputs, the number of jobs and the progress reporter.
-    fn open(self) -> Result<(Extractor, Inputs, usize, Progress)> {
+    /// The extractor, the inputs, the number of jobs and the progress reporter (with a bar
+    /// when `bar_allowed`, stderr is a terminal and --quiet is not given).
+    fn open(self, bar_allowed: bool) -> Result<(Extractor, Inputs, usize, Progress)> {
         let extractor = load_extractor(self.grammar.as_deref())?;
         let jobs = match self.jobs {
             Some(jobs) => usize::from(jobs),
@@ -95,7 +101,7 @@ impl InputArgs {
             kind: self.input,
             max_document_bytes: self.max_doc_size,
         };
-        let mut progress = Progress::new(!self.quiet && io::stderr().is_terminal());
+        let mut progress = Progress::new(bar_allowed && !self.quiet && io::stderr().is_terminal());
         progress.tolerate_skips = self.tolerate_skips;
         Ok((extractor, inputs, jobs, progress))
     }
@@ -148,6 +154,14 @@ enum OutputFormat {
     Html,
 }
 
+impl OutputFormat {
+    /// The format as `--format` names it.
+    fn name(self) -> String {
+        clap::ValueEnum::to_possible_value(&self)
+            .map_or_else(String::new, |v| v.get_name().to_string())
+    }
+}
+
 /// How `check` prints its answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum CheckFormat {
@@ -193,6 +207,12 @@ struct SpeakersArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Ctrl-C, kill and a closed terminal end the run without destructors: remove the
+    // unfinished output file first. 130 is the shell's code for a run ended by SIGINT.
+    let _ = ctrlc::set_handler(|| {
+        destination::remove_pending();
+        std::process::exit(130);
+    });
     match run(cli) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
@@ -222,36 +242,68 @@ fn run(cli: Cli) -> Result<bool> {
         Command::Check(args) => check(args),
         Command::Speakers(args) => speakers(args),
         Command::Text { path, input } => print_text(path, input),
-        Command::Sentences { grammar } => {
-            let extractor = Extractor::new(load_grammar(grammar.as_deref())?);
-            let mut bytes = Vec::new();
-            io::stdin()
-                .read_to_end(&mut bytes)
-                .context("cannot read standard input")?;
-            let text = input::decode(bytes)
-                .map_err(|err| anyhow::anyhow!("standard input: {err}"))?
-                .text;
-            let mut out = BufWriter::new(io::stdout().lock());
-            let segmenter = extractor.segmenter();
-            for paragraph in segmenter.paragraphs(&text) {
-                for sentence in segmenter.sentences(&text, paragraph) {
-                    let line = sentence
-                        .of(&text)
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    writeln!(out, "{line}")?;
+        Command::Sentences {
+            paths,
+            input,
+            grammar,
+        } => print_sentences(paths, input, grammar.as_deref()),
+    }
+}
+
+/// The `sentences` command: each article's sentences, one a line, white space folded.
+fn print_sentences(paths: Vec<PathBuf>, kind: InputKind, grammar: Option<&Path>) -> Result<bool> {
+    let extractor = Extractor::new(load_grammar(grammar)?);
+    let segmenter = extractor.segmenter();
+    let inputs = Inputs {
+        paths,
+        kind,
+        max_document_bytes: input::DEFAULT_MAX_DOCUMENT_BYTES,
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut ok = true;
+    for event in inputs.events() {
+        match event {
+            Event::Document(document) => {
+                let content = document
+                    .content()
+                    .with_context(|| format!("{}: no article text", document.id))?;
+                let text = &content.text;
+                for paragraph in segmenter.paragraphs(text) {
+                    for sentence in segmenter.sentences(text, paragraph) {
+                        let mut words = sentence.of(text).split_whitespace();
+                        if let Some(first) = words.next() {
+                            out.write_all(first.as_bytes())?;
+                            for word in words {
+                                out.write_all(b" ")?;
+                                out.write_all(word.as_bytes())?;
+                            }
+                            out.write_all(b"\n")?;
+                        }
+                    }
                 }
             }
-            out.flush()?;
-            Ok(true)
+            Event::Warning(diagnostic) => eprintln!("whosaid: warning: {diagnostic}"),
+            Event::Failure(diagnostic) => {
+                eprintln!("whosaid: {diagnostic}");
+                ok = false;
+            }
         }
     }
+    out.flush()?;
+    Ok(ok)
 }
 
 /// The `extract` command: every input to rows, to stdout or to a file written whole.
 fn extract(args: ExtractArgs) -> Result<bool> {
-    let (extractor, inputs, jobs, progress) = args.inputs.open()?;
+    if args.excel && args.format != OutputFormat::Csv {
+        bail!(
+            "--excel shapes CSV for spreadsheets; it cannot apply to --format {}",
+            args.format.name()
+        );
+    }
+    // Rows streamed to the terminal would be drawn over by the progress bar.
+    let rows_on_screen = args.output.is_none() && io::stdout().is_terminal();
+    let (extractor, inputs, jobs, progress) = args.inputs.open(!rows_on_screen)?;
     let rows = |format| {
         Output::Rows(Style {
             format,
@@ -284,15 +336,9 @@ fn extract(args: ExtractArgs) -> Result<bool> {
     };
     let summary = match &args.output {
         Some(path) => {
-            let tmp = temporary_beside(path);
-            let file = fs::File::create(&tmp)
-                .with_context(|| format!("cannot create {}", tmp.display()))?;
-            let result = run.write_to(file);
-            if result.is_err() {
-                let _ = fs::remove_file(&tmp);
-            }
-            let summary = result?;
-            fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+            let mut destination = Destination::open(path)?;
+            let summary = run.write_to(&mut destination)?;
+            destination.commit()?;
             summary
         }
         None => run.write_to(io::stdout().lock())?,
@@ -434,7 +480,7 @@ impl Run<'_> {
 
 /// The `check` command: the statements that best match a claim; Ok(false) when none does.
 fn check(args: CheckArgs) -> Result<bool> {
-    let (extractor, inputs, jobs, progress) = args.inputs.open()?;
+    let (extractor, inputs, jobs, progress) = args.inputs.open(true)?;
     let claim = Claim::new(&args.claim, extractor.grammar());
     if claim.is_empty() {
         bail!("the claim has no words to look for");
@@ -489,11 +535,13 @@ fn check(args: CheckArgs) -> Result<bool> {
 
 /// The matches of a check, for people.
 fn print_check(
-    out: &mut impl Write,
+    terminal: &mut impl Write,
     verdict: &str,
     matches: &[check::Match],
     speaker: Option<&str>,
 ) -> io::Result<()> {
+    // Composed whole, then written with control characters escaped (quotes come from input).
+    let mut out = Vec::new();
     writeln!(out, "{verdict}")?;
     for (i, m) in matches.iter().enumerate() {
         let who = match (m.speaker.as_str(), m.speaker_title.as_str()) {
@@ -538,12 +586,12 @@ fn print_check(
         }
         writeln!(out, "   sentence: {}", m.sentence)?;
     }
-    Ok(())
+    terminal.write_all(printable(&String::from_utf8_lossy(&out)).as_bytes())
 }
 
 /// The `speakers` command: one row per canonical speaker.
 fn speakers(args: SpeakersArgs) -> Result<bool> {
-    let (extractor, inputs, jobs, progress) = args.inputs.open()?;
+    let (extractor, inputs, jobs, progress) = args.inputs.open(true)?;
     let mut counts = SpeakerCounts::default();
     let summary = batch::for_each(
         batch::batches(&inputs),
@@ -640,12 +688,12 @@ fn terminal_width() -> usize {
         .unwrap_or_else(textwrap::termwidth)
 }
 
-/// A temporary file name beside `path`, renamed over it when the run is complete.
-fn temporary_beside(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map_or_else(|| "whosaid".into(), |n| n.to_string_lossy().into_owned());
-    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+/// "1 article", "2 articles": a count and its noun.
+fn counted(count: usize, noun: &str) -> String {
+    match count {
+        1 => format!("1 {noun}"),
+        _ => format!("{count} {noun}s"),
+    }
 }
 
 /// A size in bytes, with an optional K, M or G suffix (powers of 1024).
@@ -719,8 +767,10 @@ impl Progress {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
             eprintln!(
-                "whosaid: {} articles, {} rows, {} inputs skipped",
-                summary.documents, summary.rows, summary.failures
+                "whosaid: {}, {}, {} skipped",
+                counted(summary.documents, "article"),
+                counted(summary.rows, "row"),
+                counted(summary.failures, "input")
             );
         }
     }
@@ -740,14 +790,25 @@ impl Observer for Progress {
         let rows = self.rows.fetch_add(rows, Ordering::Relaxed) + rows;
         if let Some(bar) = &self.bar {
             bar.inc(bytes as u64);
-            bar.set_message(format!("{articles} articles, {rows} rows"));
+            bar.set_message(format!(
+                "{}, {}",
+                counted(articles, "article"),
+                counted(rows, "row")
+            ));
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::parse_size;
+    use super::{counted, parse_size};
+
+    #[test]
+    fn counts_agree_with_their_noun() {
+        assert_eq!(counted(0, "article"), "0 articles");
+        assert_eq!(counted(1, "article"), "1 article");
+        assert_eq!(counted(2, "row"), "2 rows");
+    }
 
     #[test]
     fn sizes_take_suffixes() {

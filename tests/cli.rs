@@ -128,3 +128,34 @@ fn sentences_prints_one_sentence_per_line() {
         ]
     );
 }
+
+#[test]
+fn sentences_reads_files_too() {
+    let out = whosaid()
+        .args(["sentences", "fixtures/001_ebe0b57413b9d75f.txt"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().count() > 5);
+    assert!(text.lines().any(|line| line.contains("Dmitry Peskov")));
+}
+
+#[test]
+fn excel_is_refused_for_other_formats() {
+    let out = whosaid()
+        .args(["extract", "--excel", "--format", "jsonl", "fixtures/"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("--excel") && stderr.contains("jsonl"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
+}

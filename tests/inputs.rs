@@ -593,3 +593,111 @@ fn tolerate_skips_reports_bad_lines_but_exits_0() {
     assert_eq!(stdout(&strict), stdout(&tolerant));
     assert_eq!(json_rows(&tolerant).len(), 1);
 }
+
+#[test]
+fn stdin_is_read_by_its_content() {
+    // A web page on standard input is a page, not text full of markup.
+    let page = "<!DOCTYPE html><html><head><title>T</title></head><body><article>\
+                <p>\u{201c}We will build it,\u{201d} Mayor Ann Lee said on Monday.</p>\
+                </article></body></html>";
+    let rows = json_rows(&run(
+        &["extract", "--format", "jsonl", "-"],
+        page.as_bytes(),
+    ));
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["quote"], "We will build it,");
+    // A corpus on standard input is a corpus: one article a line.
+    let corpus = "{\"id\": \"a\", \"text\": \"\\\"Yes,\\\" Ann Lee said.\"}\n\
+                  {\"id\": \"b\", \"text\": \"\\\"No,\\\" Bo Diaz said.\"}\n";
+    let rows = json_rows(&run(
+        &["extract", "--format", "jsonl", "-"],
+        corpus.as_bytes(),
+    ));
+    let docs: Vec<&str> = rows.iter().map(|r| r["doc"].as_str().unwrap()).collect();
+    assert_eq!(docs, ["a", "b"]);
+    // Plain text stays text, and --input text keeps a page's markup as text.
+    let rows = json_rows(&run(
+        &["extract", "--format", "jsonl", "-"],
+        b"\"Yes,\" Ann Lee said.\n",
+    ));
+    assert_eq!(rows[0]["doc"], "-");
+    let out = run(&["text", "--input", "text", "-"], page.as_bytes());
+    assert!(stdout(&out).contains("<p>"), "{}", stdout(&out));
+    let out = run(&["text", "-"], page.as_bytes());
+    assert!(!stdout(&out).contains("<p>"), "{}", stdout(&out));
+}
+
+#[test]
+fn a_page_without_the_html_extension_is_a_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("saved-page.dat");
+    std::fs::write(
+        &path,
+        "<html><body><article><p>\u{201c}We will build it,\u{201d} Mayor Ann Lee said.</p></article></body></html>",
+    )
+    .unwrap();
+    let out = whosaid().args(["text"]).arg(&path).output().expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains('<'), "{text}");
+    assert!(text.contains("We will build it"), "{text}");
+}
+
+#[test]
+fn the_report_is_never_read_back_and_symlinks_are_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.html");
+    let made = whosaid()
+        .args([
+            "extract",
+            "--quiet",
+            "--format",
+            "html",
+            "fixtures/001_ebe0b57413b9d75f.txt",
+            "-o",
+        ])
+        .arg(&report)
+        .output()
+        .expect("runs");
+    assert!(made.status.success());
+    std::os::unix::fs::symlink(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/001_ebe0b57413b9d75f.txt"),
+        dir.path().join("linked.txt"),
+    )
+    .unwrap();
+    // A link back up the tree is a loop: reported, and the rest still read.
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+    let out = whosaid()
+        .args(["extract", "--quiet", "--format", "jsonl"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("a report written by whosaid"), "{stderr}");
+    assert!(stderr.contains("loop"), "{stderr}");
+    let rows = json_rows(&out);
+    assert!(!rows.is_empty());
+    assert!(rows
+        .iter()
+        .all(|r| r["doc"].as_str().unwrap().ends_with("linked.txt")));
+}
+
+#[test]
+fn corpus_warnings_keep_the_record_and_name_repeated_ids() {
+    let corpus = "{\"id\": \"a\", \"url\": 7, \"text\": \"\\\"Yes,\\\" Ann Lee said.\"}\n\
+                  {\"id\": \"a\", \"text\": \"\\\"No,\\\" Bo Diaz said.\"}\n";
+    let out = run(
+        &["extract", "--input", "jsonl", "--format", "jsonl", "-"],
+        corpus.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json_rows(&out).len(), 2);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("-:1: \"url\" is a number, not a string; ignored"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("a: an earlier article has the same id"),
+        "{stderr}"
+    );
+}

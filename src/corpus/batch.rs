@@ -128,14 +128,30 @@ pub fn for_each<T: Send>(
     observer: &dyn Observer,
 ) -> io::Result<Summary> {
     let mut summary = Summary::default();
+    // Hashes of the ids seen (8 bytes an article, however long the ids): a repeated id is
+    // warned of, since rows of two articles would then share their `doc`.
+    let mut ids = rustc_hash::FxHashSet::default();
     let mut deliver = |finished: Vec<Finished<T>>| -> io::Result<()> {
         for finished in finished {
             match finished {
-                Finished::Done { value, rows, bytes } => {
+                Finished::Done {
+                    value,
+                    rows,
+                    bytes,
+                    id,
+                } => {
                     sink(value)?;
                     summary.documents += 1;
                     summary.rows += rows;
                     observer.written(bytes, rows);
+                    if !ids.insert(id.hash) {
+                        summary.warnings += 1;
+                        observer.warning(&Diagnostic {
+                            location: id.name,
+                            message: "an earlier article has the same id; their rows share it"
+                                .to_string(),
+                        });
+                    }
                 }
                 Finished::Warning(diagnostic) => {
                     summary.warnings += 1;
@@ -161,12 +177,38 @@ pub fn for_each<T: Send>(
 
 /// One event after its work: a document's value, or a warning or failure to report.
 enum Finished<T> {
-    /// The document's value, its row count and its size in bytes.
-    Done { value: T, rows: usize, bytes: usize },
+    /// The document's value, its row count, its size in bytes and its id.
+    Done {
+        value: T,
+        rows: usize,
+        bytes: usize,
+        id: DocumentId,
+    },
     /// A warning about an input that was still read.
     Warning(Diagnostic),
     /// An input skipped (a document whose work failed is one).
     Failure(Diagnostic),
+}
+
+/// A document's id, kept by the thread that writes: its hash (for the repeated-id check) and,
+/// for the message, the id itself.
+struct DocumentId {
+    hash: u64,
+    name: String,
+}
+
+impl DocumentId {
+    /// The id `name`, hashed with SipHash's fixed keys: the same id always gives the same hash;
+    /// two ids share one with a chance of about one in 2^64.
+    fn of(name: &str) -> DocumentId {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        name.hash(&mut hasher);
+        DocumentId {
+            hash: hasher.finish(),
+            name: name.to_string(),
+        }
+    }
 }
 
 /// Parses a batch of input steps where needed and does the work of their documents.
@@ -185,6 +227,7 @@ fn process<T>(
                     value,
                     rows,
                     bytes: document.text.len(),
+                    id: DocumentId::of(&document.id),
                 },
                 Err(err) => Finished::Failure(Diagnostic {
                     location: document.id,
@@ -359,6 +402,37 @@ mod tests {
             summary,
             log.0.into_inner().unwrap(),
         )
+    }
+
+    #[test]
+    fn a_repeated_id_is_warned_of() {
+        let document = |id: &str| {
+            Pending::Ready(Event::Document(Document {
+                id: id.to_string(),
+                text: "\"We will win,\" Ann Lee said.".to_string(),
+                meta: ArticleMeta::default(),
+                html: false,
+            }))
+        };
+        let steps = vec![document("a"), document("b"), document("a")];
+        let log = Log::default();
+        let summary = for_each(
+            std::iter::once(steps),
+            1,
+            |_| Ok(((), 0)),
+            |()| Ok(()),
+            &log,
+        )
+        .unwrap();
+        assert_eq!(summary.documents, 3);
+        assert_eq!(summary.warnings, 1);
+        let log = log.0.into_inner().unwrap();
+        let warnings: Vec<&String> = log.iter().filter(|l| l.starts_with("warning")).collect();
+        assert_eq!(warnings.len(), 1);
+        assert!(
+            warnings[0].contains("a: ") && warnings[0].contains("same id"),
+            "{warnings:?}"
+        );
     }
 
     #[test]

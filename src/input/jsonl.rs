@@ -10,14 +10,29 @@ use super::{web, ArticleMeta, Document};
 pub(super) struct Record {
     id: Option<serde_json::Value>,
     text: String,
-    url: Option<String>,
-    date: Option<String>,
-    outlet: Option<String>,
-    title: Option<String>,
+    url: Option<Optional>,
+    date: Option<Optional>,
+    outlet: Option<Optional>,
+    title: Option<Optional>,
 }
 
-/// Parses one corpus line into a document; `fallback_id` names it when it has no "id".
-pub(crate) fn parse_record(line: &str, fallback_id: &str) -> Result<Document, String> {
+/// An optional metadata field: a string as it should be, or any other JSON value, which is
+/// ignored with a warning rather than costing the record.
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub(super) enum Optional {
+    /// A string.
+    Text(String),
+    /// A number, a boolean, an array or an object.
+    Other(serde_json::Value),
+}
+
+/// Parses one corpus line into a document and, when optional fields were not strings and
+/// were ignored, a warning naming them; `fallback_id` names the document when it has no "id".
+pub(crate) fn parse_record(
+    line: &str,
+    fallback_id: &str,
+) -> Result<(Document, Option<String>), String> {
     // The fast reader takes the common line exactly as serde_json would; whatever it does not
     // take (unknown fields, numbers, odd escapes, any error) serde_json reads, so results and
     // messages are serde_json's.
@@ -28,26 +43,53 @@ pub(crate) fn parse_record(line: &str, fallback_id: &str) -> Result<Document, St
     document_of(record, fallback_id)
 }
 
-/// The document a corpus record describes; `fallback_id` names it when it has no "id".
-pub(super) fn document_of(record: Record, fallback_id: &str) -> Result<Document, String> {
+/// The document a corpus record describes, and a warning naming the optional fields that were
+/// ignored; `fallback_id` names the document when it has no "id".
+pub(super) fn document_of(
+    record: Record,
+    fallback_id: &str,
+) -> Result<(Document, Option<String>), String> {
     let id = match record.id {
         None | Some(serde_json::Value::Null) => fallback_id.to_string(),
         Some(serde_json::Value::String(id)) => id,
         Some(serde_json::Value::Number(n)) => n.to_string(),
         Some(other) => return Err(format!("\"id\" must be a string or a number, not {other}")),
     };
-    let non_empty = |value: Option<String>| value.filter(|v| !v.is_empty());
-    Ok(Document {
+    let mut ignored = Vec::new();
+    let mut text_of = |name: &str, value: Option<Optional>| match value {
+        Some(Optional::Text(text)) => Some(text).filter(|t| !t.is_empty()),
+        Some(Optional::Other(other)) => {
+            ignored.push(format!("\"{name}\" is {}, not a string", json_kind(&other)));
+            None
+        }
+        None => None,
+    };
+    let meta = ArticleMeta {
+        url: text_of("url", record.url),
+        date: text_of("date", record.date),
+        outlet: text_of("outlet", record.outlet),
+        title: text_of("title", record.title),
+    };
+    let warning = (!ignored.is_empty()).then(|| format!("{}; ignored", ignored.join(", ")));
+    let document = Document {
         id,
         html: web::looks_like_html(record.text.as_bytes()),
         text: record.text,
-        meta: ArticleMeta {
-            url: non_empty(record.url),
-            date: non_empty(record.date),
-            outlet: non_empty(record.outlet),
-            title: non_empty(record.title),
-        },
-    })
+        meta,
+    };
+    Ok((document, warning))
+}
+
+/// What kind of JSON value `value` is, for messages ("a number").
+fn json_kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
 }
 
 /// The fields of a [`Record`], in the order of [`RecordReader`]'s slots.
@@ -110,13 +152,14 @@ impl<'a> RecordReader<'a> {
             return None;
         }
         let [id, text, url, date, outlet, title] = values;
+        let optional = |value: Option<Option<String>>| value.flatten().map(Optional::Text);
         Some(Record {
             id: id.flatten().map(serde_json::Value::String),
             text: text.flatten()?,
-            url: url.flatten(),
-            date: date.flatten(),
-            outlet: outlet.flatten(),
-            title: title.flatten(),
+            url: optional(url),
+            date: optional(date),
+            outlet: optional(outlet),
+            title: optional(title),
         })
     }
 

@@ -157,7 +157,12 @@ impl Inputs {
                 files.push(Ok(path.clone()));
                 continue;
             }
-            for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+            // Symbolic links are followed; a link that leads back up the tree is reported as a
+            // failure (walkdir's loop check), as is a link to nothing.
+            for entry in walkdir::WalkDir::new(path)
+                .follow_links(true)
+                .sort_by_file_name()
+            {
                 match entry {
                     Ok(entry) if entry.file_type().is_file() => {
                         if self.wants(entry.path()) {
@@ -225,12 +230,16 @@ impl Inputs {
 
     /// The steps of one file (or of standard input), corpus lines unparsed.
     fn source_of(&self, path: PathBuf) -> Source {
-        let kind = match self.kind {
-            InputKind::Auto => kind_of(&path).unwrap_or(InputKind::Text),
-            kind => kind,
-        };
         let name = path.display().to_string();
         let limit = self.max_document_bytes;
+        let kind = match self.kind {
+            // Standard input, a .txt file or an unknown extension: its first bytes tell.
+            InputKind::Auto => match kind_of(&path) {
+                Some(InputKind::Text) | None => return sniffed_source(&path, name, limit),
+                Some(kind) => kind,
+            },
+            kind => kind,
+        };
         match kind {
             InputKind::Jsonl => match open(&path) {
                 Ok(reader) => Source::Corpus(CorpusLines::new(name, reader, limit)),
@@ -323,13 +332,75 @@ fn open(path: &Path) -> io::Result<Box<dyn Read + Send>> {
     Ok(Box::new(fs::File::open(path)?))
 }
 
+/// An input whose kind its content tells (`Auto` on standard input, a .txt file or an
+/// unknown extension): a JSONL corpus when it starts like a JSON object (`{"`), else one
+/// article, a web page if it starts like one. Only the first bytes are waited for, so a corpus
+/// piped in slowly is still read line by line.
+fn sniffed_source(path: &Path, name: String, limit: u64) -> Source {
+    let read = open(path).and_then(|reader| {
+        let size = fs::metadata(path).map_or(0, |m| if m.is_file() { m.len() } else { 0 });
+        Ok((peek_start(reader)?, size))
+    });
+    let ((head, rest), size) = match read {
+        Ok(read) => read,
+        Err(err) => return Source::Read(vec![failure(&name, err)].into_iter()),
+    };
+    let corpus = starts_like_json_object(&head);
+    let reader: Box<dyn Read + Send> = Box::new(io::Cursor::new(head).chain(rest));
+    if corpus {
+        return Source::Corpus(CorpusLines::new(name, reader, limit));
+    }
+    let events = match read_all_limited(reader, size, limit) {
+        Ok(bytes) => text_events(bytes, name, InputKind::Auto),
+        Err(err) => vec![failure(&name, err)],
+    };
+    Source::Read(events.into_iter())
+}
+
+/// Reads from `reader` until its first two bytes other than white space (and a byte-order
+/// mark) are in, or it ends: enough to tell a JSON object from text or markup without waiting
+/// for more input than that. Returns the bytes read and the reader.
+fn peek_start(mut reader: Box<dyn Read + Send>) -> io::Result<(Vec<u8>, Box<dyn Read + Send>)> {
+    let mut head = Vec::new();
+    let mut chunk = [0u8; 512];
+    while significant_bytes(&head).nth(1).is_none() {
+        let read = match reader.read(&mut chunk) {
+            Ok(read) => read,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        if read == 0 {
+            break;
+        }
+        head.extend_from_slice(&chunk[..read]);
+    }
+    Ok((head, reader))
+}
+
+/// The bytes of `head` after a byte-order mark, without white space.
+fn significant_bytes(head: &[u8]) -> impl Iterator<Item = u8> + '_ {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    head.iter().copied().filter(|b| !b.is_ascii_whitespace())
+}
+
+/// Whether `head` starts like a JSON object with a key: `{"`, white space aside.
+fn starts_like_json_object(head: &[u8]) -> bool {
+    let mut bytes = significant_bytes(head);
+    bytes.next() == Some(b'{') && bytes.next() == Some(b'"')
+}
+
 /// Reads one article file: a warning if it was decoded lossily, then the document. Under
 /// `Auto`, text that starts like HTML is a web page; under `Text` it never is.
 fn read_text(path: &Path, name: String, kind: InputKind, limit: u64) -> Vec<Event> {
-    let bytes = match read_limited(path, limit) {
-        Ok(bytes) => bytes,
-        Err(err) => return vec![failure(&name, err)],
-    };
+    match read_limited(path, limit) {
+        Ok(bytes) => text_events(bytes, name, kind),
+        Err(err) => vec![failure(&name, err)],
+    }
+}
+
+/// The events of one article's bytes: a warning if they were decoded lossily, then the
+/// document (or a warning that it is whosaid's own report, which is never an article).
+fn text_events(bytes: Vec<u8>, name: String, kind: InputKind) -> Vec<Event> {
     match decode(bytes) {
         Err(err) => vec![failure(&name, err)],
         Ok(decoded) => {
@@ -345,6 +416,13 @@ fn read_text(path: &Path, name: String, kind: InputKind, limit: u64) -> Vec<Even
                 InputKind::Text => false,
                 _ => web::looks_like_html(decoded.text.as_bytes()),
             };
+            if html && web::is_whosaid_report(&decoded.text) {
+                events.push(Event::Warning(Diagnostic {
+                    location: name,
+                    message: "a report written by whosaid, not an article; skipped".to_string(),
+                }));
+                return events;
+            }
             events.push(Event::Document(Document {
                 id: name,
                 text: decoded.text,
@@ -379,11 +457,16 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     } else {
         let file = fs::File::open(path)?;
         let size = file.metadata()?.len();
-        if size > limit {
-            return Err(ReadError::TooLarge { limit });
-        }
         (Box::new(file), size)
     };
+    read_all_limited(reader, size, limit)
+}
+
+/// The bytes of `reader` (`size` of them, if known, else 0), refusing more than `limit`.
+fn read_all_limited(reader: impl Read, size: u64, limit: u64) -> Result<Vec<u8>, ReadError> {
+    if size > limit {
+        return Err(ReadError::TooLarge { limit });
+    }
     // Room for the whole file at once, so that reading it copies nothing on growing.
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     reader
@@ -519,11 +602,11 @@ impl Pending {
 
     /// The events this step stands for: a corpus line is parsed here.
     pub fn into_events(self) -> impl Iterator<Item = Event> {
-        let (warning, event) = match self {
-            Pending::Ready(event) => (None, event),
+        let (warnings, event) = match self {
+            Pending::Ready(event) => (Vec::new(), event),
             Pending::Line(line) => line.parse(),
         };
-        warning.into_iter().chain(std::iter::once(event))
+        warnings.into_iter().chain(std::iter::once(event))
     }
 }
 
@@ -539,28 +622,35 @@ pub struct CorpusLine {
 }
 
 impl CorpusLine {
-    /// The line's document, or the failure that replaces it, after a warning if the line was
-    /// not valid UTF-8.
-    pub fn parse(self) -> (Option<Event>, Event) {
+    /// The line's document, or the failure that replaces it, after the warnings: the line
+    /// was not valid UTF-8, optional fields were ignored.
+    pub fn parse(self) -> (Vec<Event>, Event) {
         let location = format!("{}:{}", self.corpus, self.line_number);
-        let (line, warning) = match std::str::from_utf8(&self.bytes) {
-            Ok(line) => (Cow::Borrowed(line), None),
-            Err(err) => (
-                String::from_utf8_lossy(&self.bytes),
-                Some(Event::Warning(Diagnostic {
-                    location: location.clone(),
-                    message: format!(
-                        "invalid UTF-8 at byte {} of the line; replaced by U+FFFD",
-                        err.valid_up_to()
-                    ),
-                })),
-            ),
+        let warning = |message| {
+            Event::Warning(Diagnostic {
+                location: location.clone(),
+                message,
+            })
+        };
+        let mut warnings = Vec::new();
+        let line = match std::str::from_utf8(&self.bytes) {
+            Ok(line) => Cow::Borrowed(line),
+            Err(err) => {
+                warnings.push(warning(format!(
+                    "invalid UTF-8 at byte {} of the line; replaced by U+FFFD",
+                    err.valid_up_to()
+                )));
+                String::from_utf8_lossy(&self.bytes)
+            }
         };
         let event = match parse_record(&line, &location) {
-            Ok(document) => Event::Document(document),
+            Ok((document, ignored)) => {
+                warnings.extend(ignored.map(warning));
+                Event::Document(document)
+            }
             Err(message) => failure(&location, message),
         };
-        (warning, event)
+        (warnings, event)
     }
 }
 

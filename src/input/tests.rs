@@ -67,7 +67,8 @@ fn record_carries_metadata_and_numeric_ids() {
         r#"{"id": 7, "text": "Hi.", "url": "https://x.test/a", "date": "2016-01-02", "outlet": "CNN", "title": "T", "extra": 1}"#,
         "f:1",
     )
-    .unwrap();
+    .unwrap()
+    .0;
     assert_eq!(doc.id, "7");
     assert_eq!(doc.text, "Hi.");
     assert_eq!(doc.meta.url.as_deref(), Some("https://x.test/a"));
@@ -77,7 +78,10 @@ fn record_carries_metadata_and_numeric_ids() {
 }
 
 /// `parse_record` as it was: serde_json alone, the reference for the fast reader.
-fn parse_record_by_serde(line: &str, fallback_id: &str) -> Result<Document, String> {
+fn parse_record_by_serde(
+    line: &str,
+    fallback_id: &str,
+) -> Result<(Document, Option<String>), String> {
     let record: Record =
         serde_json::from_str(line).map_err(|err| format!("malformed JSON: {err}"))?;
     document_of(record, fallback_id)
@@ -223,7 +227,29 @@ fn unescaped_string_agrees_with_serde_json() {
 
 #[test]
 fn record_without_id_is_named_by_its_line() {
-    assert_eq!(parse_record(r#"{"text": "Hi."}"#, "f:3").unwrap().id, "f:3");
+    assert_eq!(
+        parse_record(r#"{"text": "Hi."}"#, "f:3").unwrap().0.id,
+        "f:3"
+    );
+}
+
+#[test]
+fn a_bad_optional_field_costs_a_warning_not_the_record() {
+    let (doc, warning) = parse_record(
+        r#"{"id": "a", "text": "Hi.", "url": 42, "date": ["x"], "outlet": "CNN", "title": null}"#,
+        "f:1",
+    )
+    .unwrap();
+    assert_eq!(doc.text, "Hi.");
+    assert_eq!(doc.meta.url, None);
+    assert_eq!(doc.meta.date, None);
+    assert_eq!(doc.meta.outlet.as_deref(), Some("CNN"));
+    assert_eq!(
+        warning.as_deref(),
+        Some(r#""url" is a number, not a string, "date" is an array, not a string; ignored"#)
+    );
+    let (_, none) = parse_record(r#"{"text": "Hi.", "url": "u"}"#, "f:2").unwrap();
+    assert_eq!(none, None);
 }
 
 #[test]

@@ -110,6 +110,17 @@ pub(crate) fn looks_like_html(content: &[u8]) -> bool {
     })
 }
 
+/// Whether `page` is an HTML report written by whosaid (`--format html`), which names
+/// whosaid as its generator in its head: such a page is never read back as an article.
+pub(crate) fn is_whosaid_report(page: &str) -> bool {
+    let head_end = page.find("</head>").unwrap_or(page.len().min(4096));
+    page.get(..head_end)
+        .is_some_and(|head| head.contains(REPORT_GENERATOR))
+}
+
+/// The generator tag of whosaid's HTML report (`output::report` writes it).
+pub(crate) const REPORT_GENERATOR: &str = "<meta name=\"generator\" content=\"whosaid\">";
+
 /// Platforms whose embeds are blockquotes with this class.
 const EMBEDS: [(&str, &str); 6] = [
     ("twitter-tweet", "Twitter"),

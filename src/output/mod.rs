@@ -10,6 +10,7 @@
 //! writers it drives (CSV, JSONL, table) stay together, so a column is defined in one place;
 //! the HTML report and the table layout are their own files.
 
+pub mod destination;
 pub mod report;
 pub mod table;
 
@@ -213,11 +214,14 @@ impl Cell for Cow<'_, str> {
         self.len()
     }
 
-    /// OWASP's advice on CSV injection: a cell starting with =, +, -, @, tab or carriage
-    /// return gets a leading single quote. A cell that is only "-" (standard input's doc
-    /// name) is harmless and kept.
+    /// OWASP's advice on CSV injection: a cell starting with =, +, -, @ or a control
+    /// character (tab, carriage return, and also NUL and the rest, which spreadsheets drop
+    /// before reading a formula) gets a leading single quote. A cell that is only "-"
+    /// (standard input's doc name) is harmless and kept.
     fn spreadsheet_safe(&self) -> Self {
-        let risky = self.starts_with(['=', '+', '-', '@', '\t', '\r']) && self != "-";
+        let risky = self
+            .starts_with(|c: char| matches!(c, '=' | '+' | '-' | '@') || c.is_control())
+            && self != "-";
         if risky {
             Cow::Owned(format!("'{self}"))
         } else {
@@ -844,8 +848,7 @@ const TABLE_COLUMNS: [(Column, TableCell); 7] = [
 ];
 
 /// A copy of `row` whose text cells cannot run as spreadsheet formulas (OWASP's advice on
-/// CSV injection): a cell starting with =, +, -, @, tab or carriage return gets a leading
-/// single quote. A cell that is only "-" (standard input's doc name) is harmless and kept.
+/// CSV injection, as `Cell::spreadsheet_safe` applies it to each text cell).
 pub(crate) fn neutralised<'a>(row: &Row<'a>) -> Row<'a> {
     row.spreadsheet_safe()
 }

@@ -116,7 +116,8 @@ fn write_head(out: &mut impl Write) -> io::Result<()> {
     out.write_all(
         b"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
           <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-          <meta name=\"generator\" content=\"whosaid\">\n<title>whosaid report</title>\n<style>",
+          <meta name=\"generator\" content=\"whosaid\">\n\
+          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n<title>whosaid report</title>\n<style>",
     )?;
     out.write_all(STYLE.as_bytes())?;
     out.write_all(b"</style>\n</head>\n<body>\n")

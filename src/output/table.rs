@@ -30,6 +30,29 @@ pub struct Table {
 /// Space between columns.
 const GAP: &str = "  ";
 
+/// `text` safe to print on a terminal: control characters that would move the cursor, change
+/// colours or reorder text (C0 and C1 controls other than the line feed, DEL, and the
+/// bidirectional embedding, override and isolate marks) are written as visible `\u{..}`
+/// escapes, so a quote cannot send an escape sequence to the reader's terminal.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 impl Table {
     /// Lays out `columns` in `total` terminal cells (the least widths win if it is too narrow).
     pub fn new(columns: &[Column], total: usize) -> Table {
@@ -72,6 +95,7 @@ impl Table {
             .map(|(i, &width)| {
                 let cell = cells.get(i).map_or("", String::as_str);
                 let cell = cell.split_whitespace().collect::<Vec<_>>().join(" ");
+                let cell = printable(&cell);
                 textwrap::wrap(&cell, textwrap::Options::new(width).break_words(true))
                     .into_iter()
                     .map(|line| line.into_owned())
@@ -100,6 +124,21 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_printed_as_escapes() {
+        assert_eq!(printable("plain words"), "plain words");
+        assert_eq!(printable("red \u{1b}[31mtext"), "red \\u{1b}[31mtext");
+        assert_eq!(
+            printable("a\u{7}b\u{9b}c\u{202e}d"),
+            "a\\u{7}b\\u{9b}c\\u{202e}d"
+        );
+        assert_eq!(printable("two\nlines"), "two\nlines");
+        let table = Table::new(&COLUMNS, 40);
+        let out = table.row(&["1".into(), "Eve".into(), "\u{1b}]0;owned\u{7}".into()]);
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+        assert!(out.contains("\\u{1b}]0;owned\\u{7}"), "{out}");
+    }
 
     const COLUMNS: [Column; 3] = [
         Column {

@@ -212,3 +212,24 @@ fn code_points_count_characters_not_bytes() {
         vec![6, 0, text.chars().count()]
     );
 }
+
+#[test]
+fn cells_starting_with_a_control_character_are_neutralised() {
+    // Spreadsheets drop a leading NUL (and other controls) and then read "=..." as a formula.
+    for risky in [
+        "\0=1+1",
+        "\u{1}@SUM(A1)",
+        "\t=cmd",
+        "\r+1",
+        "=1",
+        "-2",
+        "@x",
+        "+3",
+    ] {
+        let safe = Cow::Borrowed(risky).spreadsheet_safe();
+        assert_eq!(safe, format!("'{risky}"), "{risky:?}");
+    }
+    for harmless in ["-", "plain", "a=b", "", "'quoted"] {
+        assert_eq!(Cow::Borrowed(harmless).spreadsheet_safe(), harmless);
+    }
+}

@@ -393,3 +393,20 @@ fn random_spans_always_give_well_formed_html() {
         }
     }
 }
+
+#[test]
+fn the_report_forbids_scripts_and_requests() {
+    let text = "\"We will go,\" she said.";
+    let html = render("doc", text, Vec::new());
+    let page = well_formed(&html);
+    let selector =
+        scraper::Selector::parse("meta[http-equiv=\"Content-Security-Policy\"]").unwrap();
+    let policy = page
+        .select(&selector)
+        .next()
+        .and_then(|meta| meta.value().attr("content"))
+        .expect("a Content-Security-Policy");
+    assert!(policy.contains("default-src 'none'"), "{policy}");
+    assert!(!policy.contains("script-src"), "{policy}");
+    assert_eq!(count(&page, "script"), 0);
+}
