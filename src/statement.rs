@@ -44,10 +44,11 @@ pub struct OutletRef {
 }
 
 impl OutletRef {
-    /// An outlet called `name`, of `kind`, named at `span`.
-    pub fn new(name: impl Into<String>, kind: OutletKind, span: Option<Span>) -> OutletRef {
+    /// An outlet called `name` (its words joined by single spaces, as a name taken from
+    /// hard-wrapped text may hold a line break), of `kind`, named at `span`.
+    pub fn new(name: impl AsRef<str>, kind: OutletKind, span: Option<Span>) -> OutletRef {
         OutletRef {
-            name: name.into(),
+            name: crate::lexicon::join_words(name.as_ref()),
             kind,
             span,
         }

@@ -701,3 +701,79 @@ fn corpus_warnings_keep_the_record_and_name_repeated_ids() {
         "{stderr}"
     );
 }
+
+/// `text`'s lines as paragraphs separated by blank lines, each wrapped at `column`.
+fn hard_wrapped(text: &str, column: usize) -> String {
+    let mut out = Vec::new();
+    for paragraph in text.lines().filter(|l| !l.trim().is_empty()) {
+        let mut lines = vec![String::new()];
+        for word in paragraph.split_whitespace() {
+            let last = lines.last_mut().unwrap();
+            if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > column {
+                lines.push(word.to_string());
+            } else {
+                if !last.is_empty() {
+                    last.push(' ');
+                }
+                last.push_str(word);
+            }
+        }
+        out.push(lines.join("\n"));
+    }
+    out.join("\n\n")
+}
+
+/// The rows of `text` as (kind, quote with white space folded, speaker, cue, outlet).
+fn row_facts(text: &str) -> Vec<[String; 5]> {
+    let out = run(&["extract", "--format", "jsonl", "-"], text.as_bytes());
+    json_rows(&out)
+        .iter()
+        .map(|r| {
+            let field = |name: &str| r[name].as_str().unwrap_or("").to_string();
+            let quote = field("quote")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            [
+                field("kind"),
+                quote,
+                field("speaker"),
+                field("cue"),
+                field("outlet"),
+            ]
+        })
+        .collect()
+}
+
+#[test]
+fn hard_wrapped_text_gives_the_rows_of_one_line_a_paragraph() {
+    let story = "\u{201c}Plus one for the plan,\u{201d} harbour board chair Jane Roe told Reuters on Tuesday after the vote to close the old pier.\n\
+                 The repairs will take most of the winter, engineers said, and will cost more than the board planned last spring.\n\
+                 \u{201c}We had no choice once the survey came back,\u{201d} she said, adding that the ferry would use the north dock until March.\n";
+    let wrapped = hard_wrapped(story, 40);
+    assert!(
+        wrapped.contains("\n\n") && wrapped.matches('\n').count() > 6,
+        "{wrapped}"
+    );
+    let one_line = row_facts(story);
+    assert!(
+        one_line
+            .iter()
+            .any(|r| r[2] == "Jane Roe" && r[4] == "Reuters"),
+        "{one_line:?}"
+    );
+    assert_eq!(row_facts(&wrapped), one_line);
+    for fixture in [
+        "000_c7d56fbf284a1285.txt",
+        "001_ebe0b57413b9d75f.txt",
+        "003_67cd14ca8b33c227.txt",
+    ] {
+        let text = std::fs::read_to_string(format!("fixtures/{fixture}")).unwrap();
+        // The fixtures keep one paragraph a line; wrapped at 72 columns they give the same rows.
+        assert_eq!(
+            row_facts(&hard_wrapped(&text, 72)),
+            row_facts(&text),
+            "{fixture}"
+        );
+    }
+}

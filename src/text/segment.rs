@@ -157,9 +157,11 @@ impl Segmenter {
         }
     }
 
-    /// Paragraphs: each line of text (split at \n, \r\n or lone \r), trimmed of surrounding whitespace; blank lines are not paragraphs.
+    /// Paragraphs: each line of text (split at \n, \r\n or lone \r), trimmed of surrounding
+    /// whitespace; blank lines are not paragraphs. In a hard-wrapped document (see
+    /// [`wraps`]: blocks separated by blank lines, lines broken at one column) a paragraph is
+    /// a block of lines, so a line break inside it is only a wrap.
     pub fn paragraphs(&self, text: &str) -> Vec<Span> {
-        let bytes = text.as_bytes();
         // About one paragraph in 200 bytes of news text: few vectors grow more than once.
         let mut out = Vec::with_capacity(text.len() / 200 + 4);
         let mut push = |start: usize, end: usize| {
@@ -168,6 +170,25 @@ impl Segmenter {
                 out.push(span);
             }
         };
+        if wraps::is_hard_wrapped(text) {
+            let mut block: Option<(usize, usize)> = None;
+            for (start, end, blank) in wraps::lines(text) {
+                match (blank, block) {
+                    (true, Some((from, to))) => {
+                        push(from, to);
+                        block = None;
+                    }
+                    (true, None) => {}
+                    (false, Some((from, _))) => block = Some((from, end)),
+                    (false, None) => block = Some((start, end)),
+                }
+            }
+            if let Some((from, to)) = block {
+                push(from, to);
+            }
+            return out;
+        }
+        let bytes = text.as_bytes();
         let mut start = 0;
         while let Some(at) = bytes
             .get(start..)
@@ -956,6 +977,7 @@ fn ceil_boundary(text: &str, at: usize) -> usize {
 }
 
 mod parse;
+mod wraps;
 
 use parse::*;
 #[cfg(test)]

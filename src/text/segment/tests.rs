@@ -656,3 +656,21 @@ fn no_panic_on_large_inputs_without_spaces() {
     let empty = Segmenter::new([]);
     check_invariants(&empty, "Mr. Smith. U.S. He said.");
 }
+
+#[test]
+fn a_hard_wrapped_paragraph_is_one_paragraph() {
+    let s = segmenter();
+    let text = "The harbour board voted on Tuesday to close the old ferry\n\
+                pier for repairs that engineers say will take most of the\n\
+                winter and cost far more than anyone had planned for.\n\
+                \n\
+                \"We had no choice once the survey came back,\" Jane\n\
+                Roe told Reuters after the meeting, adding that the ferry\n\
+                would use the north dock until the work is finished.\n";
+    let paragraphs: Vec<&str> = s.paragraphs(text).iter().map(|p| p.of(text)).collect();
+    assert_eq!(paragraphs.len(), 2, "{paragraphs:?}");
+    assert!(paragraphs[1].starts_with("\"We had") && paragraphs[1].ends_with("finished."));
+    // The same lines without blank lines between paragraphs stay one paragraph a line.
+    let unblanked = text.replace("\n\n", "\n");
+    assert_eq!(s.paragraphs(&unblanked).len(), 6);
+}
