@@ -13,6 +13,7 @@
 //! most recent person whose title holds that role word. Titles carry over to later rows of the
 //! same speaker.
 
+pub mod kinds;
 pub mod names;
 
 use names::{given_name, same_given_name};
@@ -38,6 +39,8 @@ struct Mention<'t> {
     span: Span,
     /// The gender the mention signals, if any.
     gender: Option<Gender>,
+    /// Is it surely a person: a name with a first name or a person title?
+    sure: bool,
     /// Where its name, title and key are.
     named: Named<'t>,
 }
@@ -116,6 +119,8 @@ struct Person<'k> {
     words: usize,
     /// The gender signalled by any mention, or learnt from a pronoun that stands for the person.
     gender: Cell<Option<Gender>>,
+    /// Is it surely a person (a mention with a first name or a person title, or a gender)?
+    sure: bool,
     /// The first name, when the article names the person in full; None for a surname alone.
     given: Option<&'k str>,
     /// Where the person was named last, while the people are gathered.
@@ -176,11 +181,12 @@ impl People<'_> {
 /// How many sentences back a pronoun may reach before its confidence drops.
 const NEAR_SENTENCES: usize = 2;
 
-/// Replaces each statement's speaker with its resolved, canonical name, and fills titles.
-pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) {
+/// Replaces each statement's speaker with its resolved, canonical name, and fills titles;
+/// gives the names of the people the article names, for [`kinds::speaker_kinds`].
+pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) -> kinds::People {
     let (text, seg, tokens) = (doc.text, &doc.segmentation, &doc.tokens);
     if statements.is_empty() {
-        return;
+        return kinds::People::default();
     }
     let (mut mentions, lone) = scan_people(text, tokens, grammar);
     // The key of each statement's speaker, when the speaker reads as a person's name.
@@ -224,6 +230,14 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
             )
         })
         .collect();
+    let known = kinds::People {
+        names: people
+            .persons
+            .iter()
+            .filter(|p| p.sure || p.gender.get().is_some())
+            .map(|p| p.name.to_string())
+            .collect(),
+    };
     // The people borrow the speakers and titles, which change only now.
     drop(people);
     for (statement, change) in statements.iter_mut().zip(changes) {
@@ -248,6 +262,7 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
         }
     }
     outlets::share_outlets(statements);
+    known
 }
 
 /// What resolving does to one statement.
@@ -556,6 +571,7 @@ fn speaker_mention<'t>(
     Some(Mention {
         span,
         gender: grammar.first_name(first).or_else(title_gender),
+        sure: false,
         named: Named::Speaker(index),
     })
 }
@@ -655,6 +671,7 @@ fn surname_mentions<'t>(
             keys.contains(&key).then_some(Mention {
                 span,
                 gender: None,
+                sure: false,
                 named: Named::Text {
                     name,
                     title: None,
@@ -691,6 +708,7 @@ fn name_mention<'t>(
     Some(Mention {
         span,
         gender: first_gender.or(title_gender),
+        sure: true,
         named: Named::Text {
             name,
             title,
@@ -867,6 +885,7 @@ fn gather<'k>(
             continue;
         };
         person.last_seen = mention.span.start;
+        person.sure |= mention.sure || mention.gender.is_some();
         person.last_sentence = sentence;
         person.mentions += 1;
         let (words, joined) = word_shape(name);

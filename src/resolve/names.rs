@@ -3,9 +3,12 @@
 //! Used wherever a user names a speaker (`check --speaker`, `extract --speaker`) and where
 //! speakers of different articles are counted together (`speakers`).
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::lexicon::Grammar;
+use crate::statement::Statement;
+use crate::text::tokens::strip_possessive;
 
 /// The first name of a name of two or more words, past any words the grammar knows before it
 /// ("Hillary" in "Hillary Rodham Clinton" and in "Senator Hillary Clinton"); None for a bare
@@ -87,6 +90,55 @@ pub fn names_person(wanted: &str, speaker: &str) -> bool {
     }
 }
 
+/// Can `name` be a speaker in a summary: has it a word that is not a `[not_speakers]` word
+/// ("former", "US" are none; "former President Obama" is one)?
+pub fn is_speaker_name(name: &str) -> bool {
+    let grammar = builtin_grammar();
+    name.split_whitespace()
+        .map(|w| strip_possessive(w).unwrap_or(w))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))
+        .filter(|w| !w.is_empty())
+        .any(|w| !grammar.is_not_speaker(w))
+}
+
+/// The name each statement's speaker is counted under in a summary of one article (`speakers`,
+/// the HTML report): a one-word name joins the one longer name of the same article that ends
+/// with it ("Trump" counts as "Donald Trump" when the article names no other Trump in full);
+/// a name that is no speaker ([`is_speaker_name`]) is empty, as no speaker.
+pub fn summary_names(statements: &[Statement]) -> Vec<&str> {
+    let mut longer: HashMap<String, Vec<&str>> = HashMap::new();
+    for s in statements {
+        let name = s.speaker.name.trim();
+        let words = name_words(name);
+        if words.len() > 1 && name.starts_with(char::is_uppercase) {
+            if let Some(last) = words.last() {
+                let names = longer.entry(last.clone()).or_default();
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+    }
+    statements
+        .iter()
+        .map(|s| {
+            let name = s.speaker.name.trim();
+            if !is_speaker_name(name) {
+                return "";
+            }
+            match name_words(name).as_slice() {
+                [only] if name.starts_with(char::is_uppercase) => {
+                    match longer.get(only).map(Vec::as_slice) {
+                        Some([full]) => full,
+                        _ => name,
+                    }
+                }
+                _ => name,
+            }
+        })
+        .collect()
+}
+
 /// The built-in grammar, read once: its titles tell a first name from a title ("President
 /// Putin") where a user names a speaker.
 fn builtin_grammar() -> &'static Grammar {
@@ -119,6 +171,41 @@ mod tests {
         assert!(same_given_name("Alexei", "alexey"));
         assert!(!same_given_name("Eric", "Erica"));
         assert!(!same_given_name("Donald", "Melania"));
+    }
+
+    #[test]
+    fn an_article_counts_a_surname_under_its_one_full_name_and_drops_non_speakers() {
+        let statement = |name: &str| Statement {
+            kind: crate::statement::Kind::Direct,
+            quote: crate::span::Span::new(0, 1),
+            mention: None,
+            speaker: crate::statement::Speaker::new(name, ""),
+            cue: None,
+            outlets: Vec::new(),
+            outlet_chain: Vec::new(),
+            paragraph: 0,
+            sentence: 0,
+            confidence: 1.0,
+            rule: crate::statement::Rule::SameClause,
+        };
+        let one = [
+            statement("Donald Trump"),
+            statement("Trump"),
+            statement("former"),
+            statement("US"),
+            statement("Mary Poole"),
+        ];
+        assert_eq!(
+            summary_names(&one),
+            ["Donald Trump", "Donald Trump", "", "", "Mary Poole"]
+        );
+        let two = [
+            statement("Donald Trump"),
+            statement("Melania Trump"),
+            statement("Trump"),
+        ];
+        assert_eq!(summary_names(&two)[2], "Trump");
+        assert!(is_speaker_name("former President Obama") && !is_speaker_name("U.S."));
     }
 
     #[test]

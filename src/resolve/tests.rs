@@ -88,6 +88,7 @@ fn people_join_the_fullest_name_by_key() {
     let mention = |start: usize, name: &'static str, gender, title: Option<&'static str>| Mention {
         span: Span::new(start, start + name.len()),
         gender,
+        sure: true,
         named: Named::Text {
             name,
             title,
@@ -122,6 +123,7 @@ fn people_join_the_fullest_name_by_key() {
         Mention {
             span: Span::new(50, 55),
             gender: None,
+            sure: false,
             named: Named::Speaker(1),
         },
     ];
