@@ -45,7 +45,7 @@ pub use input::post::EmbeddedPost;
 pub use lexicon::{Grammar, GrammarError};
 pub use page::furniture::Furniture;
 pub use span::Span;
-pub use statement::{Kind, OutletRef, Rule, Speaker, Statement};
+pub use statement::{Kind, OutletRef, Rule, Speaker, SpeakerKind, Statement};
 
 use attribution::{outlets, quoted, reported};
 use text::document::Document;
@@ -59,6 +59,9 @@ pub struct Extraction {
     /// The article's own publisher, when the text shows it ("CNN:" line, "(CNN) -" dateline),
     /// with where the text names it.
     pub article_outlet: Option<OutletRef>,
+    /// The kind of each statement's speaker, by index in `statements` (person, organisation,
+    /// document, outlet or unknown); a statement without one here is unknown.
+    pub speaker_kinds: Vec<SpeakerKind>,
 }
 
 /// Extracts attributed statements from text with one grammar.
@@ -115,15 +118,18 @@ impl Extractor {
         statements.extend(reported::reported_speech(&doc, &self.grammar));
         statements.sort_by_key(|s| (s.quote.start, s.quote.end));
         // resolve: mentions become people.
-        resolve::resolve(&doc, &mut statements, &self.grammar);
+        let people = resolve::resolve(&doc, &mut statements, &self.grammar);
         // page: no statements from furniture; embedded posts speak for themselves.
         self.drop_furniture(text, &mut statements);
         let mut all_posts = posts.to_vec();
         all_posts.extend(page::posts::posts_in_markup(text));
         page::posts::merge(&mut statements, &all_posts, &doc.segmentation);
+        let speaker_kinds =
+            resolve::kinds::speaker_kinds(text, &statements, &people, &self.grammar);
         Extraction {
             statements,
             article_outlet: outlets::article_outlet(text, &doc.segmentation, &self.grammar),
+            speaker_kinds,
         }
     }
 

@@ -29,6 +29,36 @@ impl Speaker {
     }
 }
 
+/// What kind of speaker a statement has (the `speaker_kind` column).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    /// A person ("Dmitry Peskov", "the spokeswoman", "he").
+    Person,
+    /// An organisation or institution ("the ministry", "the company", "FAA").
+    Organisation,
+    /// A document ("the report", "the lawsuit").
+    Document,
+    /// A news outlet or platform speaking for itself ("CNN reported").
+    Outlet,
+    /// Not known, or no speaker.
+    #[default]
+    Unknown,
+}
+
+impl SpeakerKind {
+    /// The name used in the output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organisation => "organisation",
+            SpeakerKind::Document => "document",
+            SpeakerKind::Outlet => "outlet",
+            SpeakerKind::Unknown => "unknown",
+        }
+    }
+}
+
 /// One outlet or platform a statement names: what it is called, what kind it is, and where
 /// the text names it.
 #[derive(Debug, Clone, PartialEq, Eq)]

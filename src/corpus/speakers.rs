@@ -1,14 +1,17 @@
 //! Who said what across many articles: one entry per speaker, with counts, titles and outlets.
 //!
-//! Speakers are counted under a canonical name: a one-word name ("Putin") joins the one
-//! longer name that ends with it ("Vladimir Putin") when there is exactly one such name.
+//! Speakers are counted under a canonical name: within an article, a one-word name ("Trump")
+//! joins the one longer name of that article that ends with it ("Donald Trump"); across the
+//! run, a one-word name left ("Putin") joins the one longer name that ends with it ("Vladimir
+//! Putin") when there is exactly one such name. Words that are no speaker ("former", "US") are
+//! not counted.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
 use crate::output::joined;
-use crate::resolve::names::name_words;
+use crate::resolve::names::{name_words, summary_names};
 use crate::statement::{Kind, Statement};
 
 /// Counts for one name as written, gathered from statements.
@@ -69,9 +72,14 @@ pub struct SpeakerSummary {
 
 impl SpeakerCounts {
     /// Counts the attributed statements of document `doc`; unattributed ones are left out.
+    /// Within the document a surname counts under its one full name, and words that are no
+    /// speaker ("former", "US") are left out ([`summary_names`]).
     pub fn add(&mut self, doc: &str, statements: &[Statement]) {
-        for s in statements.iter().filter(|s| !s.speaker.name.is_empty()) {
-            let tally = self.by_name.entry(s.speaker.name.clone()).or_default();
+        for (s, name) in statements.iter().zip(summary_names(statements)) {
+            if name.is_empty() {
+                continue;
+            }
+            let tally = self.by_name.entry(name.to_string()).or_default();
             match s.kind {
                 Kind::Direct => tally.direct += 1,
                 Kind::Partial => tally.partial += 1,
@@ -245,6 +253,39 @@ mod tests {
         let summary = counts.summary();
         // Twitter twice, then the others by name.
         assert_eq!(summary[0].outlets, "Twitter; Facebook; Telegram");
+    }
+
+    #[test]
+    fn a_surname_joins_its_articles_full_name_and_non_speakers_drop() {
+        let mut counts = SpeakerCounts::default();
+        counts.add(
+            "a",
+            &[
+                statement("Donald Trump", Kind::Direct, "", ""),
+                statement("Trump", Kind::Direct, "", ""),
+                statement("former", Kind::Direct, "", ""),
+                statement("US", Kind::Indirect, "", ""),
+            ],
+        );
+        counts.add(
+            "b",
+            &[
+                statement("Melania Trump", Kind::Direct, "", ""),
+                statement("Trump", Kind::Direct, "", ""),
+            ],
+        );
+        let summary: Vec<(String, usize)> = counts
+            .summary()
+            .into_iter()
+            .map(|s| (s.speaker, s.statements))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("Donald Trump".to_string(), 2),
+                ("Melania Trump".to_string(), 2)
+            ]
+        );
     }
 
     #[test]

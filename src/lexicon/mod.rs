@@ -85,11 +85,25 @@ pub struct Grammar {
     pub function_words: HashMap<String, HashSet<String>>,
     /// The words around outlet names, by section name of `outlet_words.txt` (lower case).
     pub outlet_words: HashMap<String, HashSet<String>>,
+    /// Nouns for a document that can speak: `titles.txt` lines tagged `document` (lower case).
+    pub document_nouns: HashSet<String>,
+    /// Words never a speaker alone: `titles.txt` lines tagged `nonspeaker` (lower case).
+    pub not_speakers: HashSet<String>,
     /// Fast lookup tables derived from the maps above, built at the first lookup.
     index: OnceLock<Index>,
 }
 
 impl Grammar {
+    /// Is `word` (any case) a noun for a document that can speak ("report", "lawsuit")?
+    pub fn is_document_noun(&self, word: &str) -> bool {
+        self.document_nouns.contains(&word.to_lowercase())
+    }
+
+    /// Is `word` (any case) never a speaker alone ("former", "US")?
+    pub fn is_not_speaker(&self, word: &str) -> bool {
+        self.not_speakers.contains(&word.to_lowercase())
+    }
+
     /// Rebuilds the lookup index at the next lookup: needed after editing the public maps by hand.
     pub fn reindex(&mut self) {
         self.index = OnceLock::new();

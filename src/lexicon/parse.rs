@@ -251,10 +251,22 @@ impl Grammar {
                 // in outlet_words.txt now.
                 "media" => {}
                 "honorific" => info.honorific = true,
+                "document" => {
+                    self.document_nouns.insert(phrase_key(fields[0]));
+                }
+                "nonspeaker" => {
+                    self.not_speakers.insert(phrase_key(fields[0]));
+                }
                 other => info.gender = Some(gender_tag(other)?),
             }
         }
         let key = phrase_key(fields[0]);
+        // A document or a word that is no speaker is no title, unless tagged as one too.
+        if info == TitleInfo::default()
+            && (self.document_nouns.contains(&key) || self.not_speakers.contains(&key))
+        {
+            return Ok(());
+        }
         self.longest_title = self.longest_title.max(key.split(' ').count());
         self.titles.insert(key, info);
         Ok(())

@@ -150,6 +150,8 @@ columns! {
     speaker: text,
     /// The speaker's title or role.
     speaker_title: text,
+    /// What the speaker is: person, organisation, document, outlet or unknown.
+    speaker_kind: label,
     /// The mention the cue governs, as written.
     speaker_mention: text,
     /// The cue word.
@@ -646,6 +648,13 @@ impl<'a> Article<'a> {
             quote: Cow::Borrowed(s.quote.of(text)),
             speaker: Cow::Borrowed(&s.speaker.name),
             speaker_title: Cow::Borrowed(&s.speaker.title),
+            speaker_kind: self
+                .extraction
+                .speaker_kinds
+                .get(index)
+                .copied()
+                .unwrap_or_default()
+                .as_str(),
             speaker_mention: Cow::Borrowed(s.mention.map_or("", |m| m.of(text))),
             cue: Cow::Borrowed(s.cue.map_or("", |c| c.of(text))),
             outlet: outlet_names(&s.outlets),

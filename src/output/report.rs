@@ -14,6 +14,7 @@ use std::io::{self, Write};
 
 use crate::input::ArticleMeta;
 use crate::output::{outlet_chain, outlet_names};
+use crate::resolve::names::summary_names;
 use crate::span::Span;
 use crate::statement::{Kind, Statement};
 use crate::Extraction;
@@ -147,15 +148,16 @@ fn write_summary(articles: &[ReportArticle], out: &mut impl Write) -> io::Result
     let mut kinds = [0usize; 3];
     let mut speakers: HashMap<&str, SpeakerTally> = HashMap::new();
     for (d, article) in articles.iter().enumerate() {
-        for (n, s) in article.extraction.statements.iter().enumerate() {
+        // One person once: "Trump" counts as the article's one "Donald Trump"; "former" is
+        // no speaker.
+        let names = summary_names(&article.extraction.statements);
+        for (n, (s, name)) in article.extraction.statements.iter().zip(names).enumerate() {
             kinds[kind_index(s.kind)] += 1;
-            let tally = speakers
-                .entry(s.speaker.name.trim())
-                .or_insert_with(|| SpeakerTally {
-                    count: 0,
-                    kinds: [0; 3],
-                    first: (d + 1, n + 1),
-                });
+            let tally = speakers.entry(name).or_insert_with(|| SpeakerTally {
+                count: 0,
+                kinds: [0; 3],
+                first: (d + 1, n + 1),
+            });
             tally.count += 1;
             tally.kinds[kind_index(s.kind)] += 1;
         }

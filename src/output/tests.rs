@@ -10,6 +10,7 @@ fn row_with(text: &str, confidence: f64, offsets: Option<usize>) -> Row<'_> {
         quote: Cow::Borrowed(text),
         speaker: Cow::Borrowed("Dmitry Peskov"),
         speaker_title: Cow::Borrowed(""),
+        speaker_kind: "unknown",
         speaker_mention: Cow::Borrowed(text),
         cue: Cow::Borrowed("told"),
         outlet: Cow::Borrowed("RIA Novosti"),

@@ -13,10 +13,13 @@
 //! most recent person whose title holds that role word. Titles carry over to later rows of the
 //! same speaker.
 
+pub mod kinds;
 pub mod names;
 
+use names::{given_name, same_given_name};
+
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use rustc_hash::FxHashMap;
 
@@ -24,7 +27,7 @@ use crate::attribution::outlets;
 use crate::attribution::phrase::Phrases;
 use crate::lexicon::{join_words, Gender, Grammar, Section, TitleInfo};
 use crate::span::Span;
-use crate::statement::{OutletRef, Statement};
+use crate::statement::{Kind, OutletRef, Statement};
 use crate::text::document::{slice, Document, ParagraphTokens};
 use crate::text::segment::Segmentation;
 use crate::text::tokens::{is_ascii_white, is_word, strip_possessive, Token, TokenKind};
@@ -36,6 +39,8 @@ struct Mention<'t> {
     span: Span,
     /// The gender the mention signals, if any.
     gender: Option<Gender>,
+    /// Is it surely a person: a name with a first name or a person title?
+    sure: bool,
     /// Where its name, title and key are.
     named: Named<'t>,
 }
@@ -112,8 +117,18 @@ struct Person<'k> {
     name: Cow<'k, str>,
     /// How many words `name` has.
     words: usize,
-    /// The gender signalled by any mention.
-    gender: Option<Gender>,
+    /// The gender signalled by any mention, or learnt from a pronoun that stands for the person.
+    gender: Cell<Option<Gender>>,
+    /// Is it surely a person (a mention with a first name or a person title, or a gender)?
+    sure: bool,
+    /// The first name, when the article names the person in full; None for a surname alone.
+    given: Option<&'k str>,
+    /// Where the person was named last, while the people are gathered.
+    last_seen: usize,
+    /// The sentence the person was named in last, while the people are gathered.
+    last_sentence: usize,
+    /// How many mentions name the person, while the people are gathered.
+    mentions: usize,
     /// The first title seen.
     title: Option<&'k str>,
     /// The words of `title` in lower case, worked out when a nominal first asks.
@@ -133,23 +148,28 @@ impl Person<'_> {
     }
 }
 
-/// The people of an article: each mention's person, and each person by key (the keys are
-/// borrowed from the mentions and the speaker keys).
+/// The people of an article: each mention's person, and the people of each surname (the keys
+/// are borrowed from the mentions and the speaker keys).
 #[derive(Debug, Default)]
 struct People<'k> {
     /// The people, in order of their first mention.
     persons: Vec<Person<'k>>,
-    /// The index in `persons` of each key.
-    by_key: FxHashMap<&'k Key<'k>, usize>,
+    /// The indexes in `persons` of the people of each key (surname), in order of first mention.
+    by_key: FxHashMap<&'k Key<'k>, Vec<usize>>,
     /// The index in `persons` of each mention's person, in mention order.
     of_mention: Vec<usize>,
+    /// The index in `persons` of the person each statement's named speaker is, by statement.
+    of_statement: Vec<Option<usize>>,
 }
 
 impl People<'_> {
-    /// The index in `persons` of the person with this key, if the article names one.
-    fn index_of(&self, key: &Key) -> Option<usize> {
-        let &index = self.by_key.get(key)?;
-        self.persons.get(index).is_some().then_some(index)
+    /// The index in `persons` of the person statement `index`'s named speaker is, if any.
+    fn of_statement(&self, index: usize) -> Option<usize> {
+        self.of_statement
+            .get(index)
+            .copied()
+            .flatten()
+            .filter(|&i| i < self.persons.len())
     }
 
     /// The person of mention `index`.
@@ -161,13 +181,14 @@ impl People<'_> {
 /// How many sentences back a pronoun may reach before its confidence drops.
 const NEAR_SENTENCES: usize = 2;
 
-/// Replaces each statement's speaker with its resolved, canonical name, and fills titles.
-pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) {
+/// Replaces each statement's speaker with its resolved, canonical name, and fills titles;
+/// gives the names of the people the article names, for [`kinds::speaker_kinds`].
+pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) -> kinds::People {
     let (text, seg, tokens) = (doc.text, &doc.segmentation, &doc.tokens);
     if statements.is_empty() {
-        return;
+        return kinds::People::default();
     }
-    let mut mentions = scan_people(text, tokens, grammar);
+    let (mut mentions, lone) = scan_people(text, tokens, grammar);
     // The key of each statement's speaker, when the speaker reads as a person's name.
     let speaker_keys: Vec<Option<Key>> = statements
         .iter()
@@ -178,27 +199,45 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
             mentions.push(mention);
         }
     }
+    let surnames = surname_mentions(text, &lone, &mentions, &speaker_keys, grammar);
+    mentions.extend(surnames);
     mentions.sort_by_key(|m| m.span.start);
-    let people = gather(&mentions, statements, &speaker_keys);
+    // The quotations, by start: people named inside one are not what a pronoun outside
+    // stands for first.
+    let mut quoted: Vec<Span> = statements
+        .iter()
+        .filter(|s| s.kind != Kind::Indirect)
+        .map(|s| s.quote)
+        .collect();
+    quoted.sort_by_key(|q| q.start);
+    let sentence_of = |at: usize| seg.sentence_at(at).unwrap_or(0);
+    let people = gather(&mentions, statements, &speaker_keys, grammar, &sentence_of);
     // The outlets the article names, read only when a statement says "the newspaper".
     let outlets = OnceCell::new();
     // What becomes of each statement, worked out while the keys borrow the speakers.
     let changes: Vec<Change> = statements
         .iter()
-        .zip(&speaker_keys)
-        .map(|(statement, speaker_key)| {
+        .enumerate()
+        .map(|(index, statement)| {
             change_of(
                 text,
                 seg,
                 tokens,
-                statement,
-                speaker_key.as_ref(),
-                (&mentions, &people),
+                (index, statement),
+                (&mentions, &people, &quoted),
                 &outlets,
                 grammar,
             )
         })
         .collect();
+    let known = kinds::People {
+        names: people
+            .persons
+            .iter()
+            .filter(|p| p.sure || p.gender.get().is_some())
+            .map(|p| p.name.to_string())
+            .collect(),
+    };
     // The people borrow the speakers and titles, which change only now.
     drop(people);
     for (statement, change) in statements.iter_mut().zip(changes) {
@@ -223,6 +262,7 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
         }
     }
     outlets::share_outlets(statements);
+    known
 }
 
 /// What resolving does to one statement.
@@ -263,16 +303,16 @@ fn person_change(people: &People, index: usize, statement: &Statement, far: bool
     }
 }
 
-/// What becomes of `statement`, whose speaker has the key `speaker_key` when it reads as a
-/// name, given the article's mentions and people, and its outlet mentions once asked for.
+/// What becomes of `statement`, the `index`th, given the article's mentions and people, and
+/// its outlet mentions once asked for. A pronoun that stands for a person of unknown gender
+/// tells it ("he said" makes the person a man for later pronouns).
 #[allow(clippy::too_many_arguments)]
 fn change_of(
     text: &str,
     seg: &Segmentation,
     tokens: &ParagraphTokens,
-    statement: &Statement,
-    speaker_key: Option<&Key>,
-    (mentions, people): (&[Mention], &People),
+    (index, statement): (usize, &Statement),
+    (mentions, people, quoted): (&[Mention], &People, &[Span]),
     outlets: &OnceCell<Vec<OutletRef>>,
     grammar: &Grammar,
 ) -> Change {
@@ -293,16 +333,40 @@ fn change_of(
             return sentence_subject(text, seg, tokens, mention, grammar)
                 .map_or(Change::Keep, Change::Speaker);
         }
-        let found = mentions_before(mentions, mention.start).find(|&(i, m)| {
-            let gender = people.of(i).and_then(|p| p.gender).or(m.gender);
+        // The nearest sentence with a person the pronoun fits, and in it the first such
+        // person: the subject before the objects ("Smith met Jones. He said" is Smith).
+        let mut fitting = mentions_before(mentions, mention.start).filter(|&(i, m)| {
+            let gender = people.of(i).and_then(|p| p.gender.get()).or(m.gender);
             compatible(wanted, gender)
         });
-        let Some((index, found)) = found else {
+        let Some(latest) = fitting.next() else {
             return Change::Keep;
         };
+        let sentence = seg.sentence_at(latest.1.span.start);
+        let in_sentence: Vec<(usize, &Mention)> = std::iter::once(latest)
+            .chain(fitting.take_while(|(_, m)| seg.sentence_at(m.span.start) == sentence))
+            .collect();
+        // Latest first: the first speaker of a statement, else the first person named outside
+        // quotation marks, else the latest.
+        let speaker = in_sentence
+            .iter()
+            .rev()
+            .find(|(_, m)| matches!(m.named, Named::Speaker(_)));
+        let unquoted = || {
+            in_sentence
+                .iter()
+                .rev()
+                .find(|(_, m)| !is_quoted(quoted, m.span))
+        };
+        let (index, found) = *speaker.or_else(unquoted).unwrap_or(&latest);
         let Some(&person) = people.of_mention.get(index) else {
             return Change::Keep;
         };
+        if let Some(found) = people.persons.get(person) {
+            if found.gender.get().is_none() {
+                found.gender.set(wanted);
+            }
+        }
         let distance = seg
             .sentence_at(mention.start)
             .zip(seg.sentence_at(found.span.start))
@@ -310,7 +374,7 @@ fn change_of(
         return person_change(people, person, statement, distance > NEAR_SENTENCES);
     }
     // The speaker is unchanged so far, and its key is known when it reads as a name.
-    if let Some(person) = speaker_key.and_then(|key| people.index_of(key)) {
+    if let Some(person) = people.of_statement(index) {
         return person_change(people, person, statement, false);
     }
     // "the spokesman", "the Kremlin spokesman": the latest person whose title holds the role.
@@ -354,6 +418,16 @@ fn sentence_subject(
     let phrases = Phrases { text, grammar };
     let subject = phrases.clause_subject(before, before.len())?;
     (!subject.pronoun && subject.span.end <= mention.start).then(|| phrases.speaker_name(&subject))
+}
+
+/// Does `span` lie inside one of the quotations `quoted` (sorted by start)?
+fn is_quoted(quoted: &[Span], span: Span) -> bool {
+    let before = quoted.partition_point(|q| q.start <= span.start);
+    quoted[..before]
+        .iter()
+        .rev()
+        .take(4)
+        .any(|q| span.end <= q.end)
 }
 
 /// Does a mention of `gender` fit a pronoun that wants `wanted`?
@@ -497,17 +571,21 @@ fn speaker_mention<'t>(
     Some(Mention {
         span,
         gender: grammar.first_name(first).or_else(title_gender),
+        sure: false,
         named: Named::Speaker(index),
     })
 }
 
-/// People named in the text: name runs after a person title or starting with a known first name.
+/// People named in the text: name runs after a person title or starting with a known first
+/// name; and apart, the lone capitalised words without a title ("Fallon"), which name a person
+/// only when the article names someone of that surname (see [`surname_mentions`]).
 fn scan_people<'t>(
     text: &'t str,
     paragraphs: &ParagraphTokens,
     grammar: &Grammar,
-) -> Vec<Mention<'t>> {
+) -> (Vec<Mention<'t>>, Vec<Span>) {
     let mut mentions = Vec::new();
+    let mut lone = Vec::new();
     for tokens in paragraphs {
         let mut i = 0;
         // The name runs are the longest runs of name words: straight to the next one.
@@ -524,14 +602,28 @@ fn scan_people<'t>(
                 .count();
             // The token after the run is no name word.
             i = start + run + 1;
-            let (Some(names), Some(before)) = (tokens.get(start..start + run), tokens.get(..start))
+            let (Some(mut names), Some(before)) =
+                (tokens.get(start..start + run), tokens.get(..start))
             else {
                 break;
             };
+            // A word the grammar knows opens no name, unless it is a first name: "Later Melania
+            // Trump" names Melania Trump.
+            while let [first, rest @ ..] = names {
+                let word = first.text(text);
+                if rest.len() < 2
+                    || grammar.entry_any_case(word).is_none()
+                    || grammar.first_name(word).is_some()
+                {
+                    break;
+                }
+                names = rest;
+            }
             // A run of one word needs a title, and a title needs a head among the last four
             // tokens that may be a title (see `title_before`).
             let may_have_title = before.iter().rev().take(4).any(may_be_title);
             if run == 1 && !may_have_title {
+                lone.push(names[0].span);
                 continue;
             }
             let (title, title_gender) = if may_have_title {
@@ -541,10 +633,53 @@ fn scan_people<'t>(
             };
             if let Some(mention) = name_mention(text, names, title, title_gender, grammar) {
                 mentions.push(mention);
+            } else if run == 1 {
+                lone.push(names[0].span);
             }
         }
     }
-    mentions
+    (mentions, lone)
+}
+
+/// The lone capitalised words (`lone`, see [`scan_people`]) that are the surname of a person
+/// the article names (`mentions`, `speaker_keys`): "Fallon fired back" names Brian Fallon.
+fn surname_mentions<'t>(
+    text: &'t str,
+    lone: &[Span],
+    mentions: &[Mention],
+    speaker_keys: &[Option<Key>],
+    grammar: &Grammar,
+) -> Vec<Mention<'t>> {
+    let keys: rustc_hash::FxHashSet<&Key> = mentions
+        .iter()
+        .filter_map(|m| match &m.named {
+            Named::Text { key, .. } => Some(key),
+            Named::Speaker(index) => speaker_keys.get(*index)?.as_ref(),
+        })
+        .collect();
+    if keys.is_empty() {
+        return Vec::new();
+    }
+    lone.iter()
+        .filter_map(|&span| {
+            let name = span.of(text);
+            // A first name alone ("Bob") is no surname.
+            if grammar.first_name(name).is_some() || grammar.pronoun(name).is_some() {
+                return None;
+            }
+            let key = last_word_key(name);
+            keys.contains(&key).then_some(Mention {
+                span,
+                gender: None,
+                sure: false,
+                named: Named::Text {
+                    name,
+                    title: None,
+                    key,
+                },
+            })
+        })
+        .collect()
 }
 
 /// The mention a name run makes, given the title before it and its gender: a run of two or
@@ -573,6 +708,7 @@ fn name_mention<'t>(
     Some(Mention {
         span,
         gender: first_gender.or(title_gender),
+        sure: true,
         named: Named::Text {
             name,
             title,
@@ -698,19 +834,27 @@ fn title_head(text: &str, before: &[Token], grammar: &Grammar) -> Option<usize> 
     None
 }
 
-/// The people of the article by key, each with the fullest name and a gender and title.
-/// The names, titles and keys of speaker mentions are those of `statements` and
-/// `speaker_keys`.
+/// The people of the article, each with the fullest name and a gender and title. Two names
+/// with one surname are one person only when their first names agree ("Vladimir Putin" and
+/// "V. Putin"; not "Bill Clinton" and "Hillary Clinton"); a bare surname ("Clinton", "Mr.
+/// Clinton") is the person of that surname whose gender fits named within the last
+/// [`NEAR_SENTENCES`] sentences (the latest), else the one named most often so far (a tie: it
+/// stays as written), else the article's one person of that surname named later (several: it
+/// stays as written). `sentence_of` gives the sentence of a byte offset. The names, titles
+/// and keys of speaker mentions are those of `statements` and `speaker_keys`.
 fn gather<'k>(
     mentions: &'k [Mention],
     statements: &'k [Statement],
     speaker_keys: &'k [Option<Key>],
+    grammar: &Grammar,
+    sentence_of: &dyn Fn(usize) -> usize,
 ) -> People<'k> {
     // One growth each: a person per mention at most.
     let mut people = People {
         persons: Vec::with_capacity(mentions.len()),
         by_key: FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default()),
         of_mention: Vec::with_capacity(mentions.len()),
+        of_statement: vec![None; statements.len()],
     };
     for mention in mentions {
         let (name, title, key) = match &mention.named {
@@ -727,20 +871,23 @@ fn gather<'k>(
                 )
             }
         };
-        let index = match people.by_key.get(key) {
-            Some(&index) => index,
-            None => {
-                let index = people.persons.len();
-                people.persons.push(Person::default());
-                people.by_key.insert(key, index);
-                index
-            }
-        };
+        let name = strip_possessive(name).unwrap_or(name);
+        let given = given_name(name, grammar);
+        let sentence = sentence_of(mention.span.start);
+        let index = people.person_for(key, given, mention.gender, sentence);
         people.of_mention.push(index);
+        if let Named::Speaker(statement) = mention.named {
+            if let Some(slot) = people.of_statement.get_mut(statement) {
+                *slot = Some(index);
+            }
+        }
         let Some(person) = people.persons.get_mut(index) else {
             continue;
         };
-        let name = strip_possessive(name).unwrap_or(name);
+        person.last_seen = mention.span.start;
+        person.sure |= mention.sure || mention.gender.is_some();
+        person.last_sentence = sentence;
+        person.mentions += 1;
         let (words, joined) = word_shape(name);
         if words > person.words {
             person.name = if joined {
@@ -750,12 +897,131 @@ fn gather<'k>(
             };
             person.words = words;
         }
-        person.gender = person.gender.or(mention.gender);
+        if person.given.is_none() {
+            person.given = given;
+        }
+        if person.gender.get().is_none() {
+            person.gender.set(mention.gender);
+        }
         if person.title.is_none() {
             person.title = title;
         }
     }
+    people.settle_surnames();
     people
+}
+
+/// Can a mention of gender `a` and a person of gender `b` be one person (an unknown gender fits
+/// either)?
+fn same_gender(a: Option<Gender>, b: Option<Gender>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
+impl<'k> People<'k> {
+    /// The person a mention keyed `key`, with first name `given` (None: a bare surname) and
+    /// of gender `gender`, in sentence `sentence`, names (see [`gather`]); a new one when none
+    /// fits. A bare surname that cannot be decided gets the surname's own person, which keeps
+    /// it as written.
+    fn person_for(
+        &mut self,
+        key: &'k Key<'k>,
+        given: Option<&str>,
+        gender: Option<Gender>,
+        sentence: usize,
+    ) -> usize {
+        let persons = &self.persons;
+        let same_key = self.by_key.get(key).map(Vec::as_slice).unwrap_or_default();
+        let fitting = |fits: &dyn Fn(&Person) -> bool| -> Vec<(usize, &Person)> {
+            same_key
+                .iter()
+                .filter_map(|&i| persons.get(i).map(|p| (i, p)))
+                .filter(|(_, p)| fits(p))
+                .collect()
+        };
+        let found = match given {
+            // A full name: the person of that surname with that first name.
+            Some(given) => fitting(&|p: &Person| {
+                p.given.is_some_and(|g| same_given_name(g, given))
+                    && same_gender(p.gender.get(), gender)
+            })
+            .into_iter()
+            .max_by_key(|(_, p)| p.last_seen)
+            .map(|(i, _)| i),
+            None => {
+                let full =
+                    fitting(&|p: &Person| p.given.is_some() && same_gender(p.gender.get(), gender));
+                let near = full
+                    .iter()
+                    .filter(|(_, p)| sentence.saturating_sub(p.last_sentence) <= NEAR_SENTENCES)
+                    .max_by_key(|(_, p)| p.last_seen);
+                let most = full.iter().map(|(_, p)| p.mentions).max().unwrap_or(0);
+                let mut most_named = full.iter().filter(|(_, p)| p.mentions == most);
+                let dominant = match (most_named.next(), most_named.next()) {
+                    (Some(only), None) => Some(only),
+                    _ => None,
+                };
+                near.or(dominant).map(|(i, _)| *i).or_else(|| {
+                    fitting(&|p: &Person| p.given.is_none())
+                        .first()
+                        .map(|(i, _)| *i)
+                })
+            }
+        };
+        if let Some(index) = found {
+            return index;
+        }
+        let index = self.persons.len();
+        self.persons.push(Person::default());
+        self.by_key.entry(key).or_default().push(index);
+        index
+    }
+
+    /// The mentions of a bare surname named before any full name of it become the one person
+    /// named in full with that surname, when there is exactly one whose gender fits.
+    fn settle_surnames(&mut self) {
+        let mut moves: Vec<(usize, usize)> = Vec::new();
+        for same_key in self.by_key.values() {
+            let Some(&placeholder) = same_key
+                .iter()
+                .find(|&&i| self.persons.get(i).is_some_and(|p| p.given.is_none()))
+            else {
+                continue;
+            };
+            let gender = self.persons.get(placeholder).and_then(|p| p.gender.get());
+            let mut full = same_key.iter().copied().filter(|&i| {
+                self.persons
+                    .get(i)
+                    .is_some_and(|p| p.given.is_some() && same_gender(p.gender.get(), gender))
+            });
+            if let (Some(only), None) = (full.next(), full.next()) {
+                moves.push((placeholder, only));
+            }
+        }
+        for (from, to) in moves {
+            let (gender, title) = self
+                .persons
+                .get(from)
+                .map_or((None, None), |p| (p.gender.get(), p.title));
+            if let Some(person) = self.persons.get_mut(to) {
+                if person.gender.get().is_none() {
+                    person.gender.set(gender);
+                }
+                person.title = person.title.or(title);
+            }
+            for index in self
+                .of_mention
+                .iter_mut()
+                .chain(self.of_statement.iter_mut().flatten())
+            {
+                if *index == from {
+                    *index = to;
+                }
+            }
+        }
+    }
 }
 
 /// How many words `name` has (split at white space), and whether it is already those words

@@ -3,6 +3,54 @@
 //! Used wherever a user names a speaker (`check --speaker`, `extract --speaker`) and where
 //! speakers of different articles are counted together (`speakers`).
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::lexicon::Grammar;
+use crate::statement::Statement;
+use crate::text::tokens::strip_possessive;
+
+/// The first name of a name of two or more words, past any words the grammar knows before it
+/// ("Hillary" in "Hillary Rodham Clinton" and in "Senator Hillary Clinton"); None for a bare
+/// surname ("Clinton", "Mrs. Clinton").
+pub(crate) fn given_name<'n>(name: &'n str, grammar: &Grammar) -> Option<&'n str> {
+    let mut words = name.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        // The last word is the surname.
+        words.peek()?;
+        // A word the grammar knows (a title, a cue, a function word) is no first name unless
+        // it is listed as one: "President Obama", "Both Obama", "Stated Obama".
+        let known = grammar.entry_any_case(word.trim_end_matches('.')).is_some()
+            || grammar.title(word).is_some();
+        if !known || grammar.first_name(word).is_some() {
+            return Some(word);
+        }
+    }
+    None
+}
+
+/// Can two first names name one person: the same name in any case, an initial of the other
+/// ("V." and "Vladimir"), or two spellings of one length that differ in the last letter only
+/// ("Dmitri" and "Dmitry")?
+pub(crate) fn same_given_name(a: &str, b: &str) -> bool {
+    let letters = |w: &str| -> Vec<char> {
+        w.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (letters(a), letters(b));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a.len() == 1 || b.len() == 1 {
+        return a.first() == b.first();
+    }
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    common == a.len() && common == b.len()
+        || common >= 4 && a.len() == common + 1 && b.len() == common + 1
+}
+
 /// The words of a name, lower-cased, without possessive endings or punctuation.
 pub fn name_words(name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace() || c == ',' || c == '.')
@@ -18,17 +66,84 @@ pub fn name_words(name: &str) -> Vec<String> {
 }
 
 /// True when `wanted` (as a user typed it) names `speaker` (as whosaid resolved it): every
-/// word of `wanted` is in `speaker`, or their last words (family names) are the same.
+/// word of `wanted` is in `speaker`, or their last words (family names) are the same and
+/// their first names, when both give one, can name one person ([`same_given_name`]).
 ///
 /// "Putin", "Vladimir Putin" and "President Putin" all name "Vladimir Putin"; "Dmitri Peskov"
-/// names "Dmitry Peskov"; "Putin" does not name "Dmitry Peskov".
+/// names "Dmitry Peskov"; "Putin" does not name "Dmitry Peskov", nor "Hillary Clinton" "Bill
+/// Clinton".
 pub fn names_person(wanted: &str, speaker: &str) -> bool {
-    let wanted = name_words(wanted);
-    let speaker = name_words(speaker);
-    if wanted.is_empty() || speaker.is_empty() {
+    let (wanted_words, speaker_words) = (name_words(wanted), name_words(speaker));
+    if wanted_words.is_empty() || speaker_words.is_empty() {
         return false;
     }
-    wanted.iter().all(|w| speaker.contains(w)) || wanted.last() == speaker.last()
+    if wanted_words.iter().all(|w| speaker_words.contains(w)) {
+        return true;
+    }
+    if wanted_words.last() != speaker_words.last() {
+        return false;
+    }
+    let grammar = builtin_grammar();
+    match (given_name(wanted, grammar), given_name(speaker, grammar)) {
+        (Some(a), Some(b)) => same_given_name(a, b),
+        _ => true,
+    }
+}
+
+/// Can `name` be a speaker in a summary: has it a word that is not a `[not_speakers]` word
+/// ("former", "US" are none; "former President Obama" is one)?
+pub fn is_speaker_name(name: &str) -> bool {
+    let grammar = builtin_grammar();
+    name.split_whitespace()
+        .map(|w| strip_possessive(w).unwrap_or(w))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))
+        .filter(|w| !w.is_empty())
+        .any(|w| !grammar.is_not_speaker(w))
+}
+
+/// The name each statement's speaker is counted under in a summary of one article (`speakers`,
+/// the HTML report): a one-word name joins the one longer name of the same article that ends
+/// with it ("Trump" counts as "Donald Trump" when the article names no other Trump in full);
+/// a name that is no speaker ([`is_speaker_name`]) is empty, as no speaker.
+pub fn summary_names(statements: &[Statement]) -> Vec<&str> {
+    let mut longer: HashMap<String, Vec<&str>> = HashMap::new();
+    for s in statements {
+        let name = s.speaker.name.trim();
+        let words = name_words(name);
+        if words.len() > 1 && name.starts_with(char::is_uppercase) {
+            if let Some(last) = words.last() {
+                let names = longer.entry(last.clone()).or_default();
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+    }
+    statements
+        .iter()
+        .map(|s| {
+            let name = s.speaker.name.trim();
+            if !is_speaker_name(name) {
+                return "";
+            }
+            match name_words(name).as_slice() {
+                [only] if name.starts_with(char::is_uppercase) => {
+                    match longer.get(only).map(Vec::as_slice) {
+                        Some([full]) => full,
+                        _ => name,
+                    }
+                }
+                _ => name,
+            }
+        })
+        .collect()
+}
+
+/// The built-in grammar, read once: its titles tell a first name from a title ("President
+/// Putin") where a user names a speaker.
+fn builtin_grammar() -> &'static Grammar {
+    static GRAMMAR: OnceLock<Grammar> = OnceLock::new();
+    GRAMMAR.get_or_init(Grammar::builtin)
 }
 
 #[cfg(test)]
@@ -42,6 +157,55 @@ mod tests {
         assert!(names_person("President Putin", "Vladimir Putin"));
         assert!(names_person("Dmitri Peskov", "Dmitry Peskov"));
         assert!(names_person("Vladimir Putin", "Putin"));
+    }
+
+    #[test]
+    fn relatives_with_one_surname_are_other_people() {
+        assert!(!names_person("Hillary Clinton", "Bill Clinton"));
+        assert!(!names_person("Bill Clinton", "Hillary Rodham Clinton"));
+        assert!(!names_person("Melania Trump", "Donald Trump"));
+        assert!(names_person("Hillary Clinton", "Hillary Rodham Clinton"));
+        assert!(names_person("Clinton", "Bill Clinton"));
+        assert!(names_person("Senator Clinton", "Hillary Clinton"));
+        assert!(names_person("H. Clinton", "Hillary Clinton"));
+        assert!(same_given_name("Alexei", "alexey"));
+        assert!(!same_given_name("Eric", "Erica"));
+        assert!(!same_given_name("Donald", "Melania"));
+    }
+
+    #[test]
+    fn an_article_counts_a_surname_under_its_one_full_name_and_drops_non_speakers() {
+        let statement = |name: &str| Statement {
+            kind: crate::statement::Kind::Direct,
+            quote: crate::span::Span::new(0, 1),
+            mention: None,
+            speaker: crate::statement::Speaker::new(name, ""),
+            cue: None,
+            outlets: Vec::new(),
+            outlet_chain: Vec::new(),
+            paragraph: 0,
+            sentence: 0,
+            confidence: 1.0,
+            rule: crate::statement::Rule::SameClause,
+        };
+        let one = [
+            statement("Donald Trump"),
+            statement("Trump"),
+            statement("former"),
+            statement("US"),
+            statement("Mary Poole"),
+        ];
+        assert_eq!(
+            summary_names(&one),
+            ["Donald Trump", "Donald Trump", "", "", "Mary Poole"]
+        );
+        let two = [
+            statement("Donald Trump"),
+            statement("Melania Trump"),
+            statement("Trump"),
+        ];
+        assert_eq!(summary_names(&two)[2], "Trump");
+        assert!(is_speaker_name("former President Obama") && !is_speaker_name("U.S."));
     }
 
     #[test]

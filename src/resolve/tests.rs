@@ -88,6 +88,7 @@ fn people_join_the_fullest_name_by_key() {
     let mention = |start: usize, name: &'static str, gender, title: Option<&'static str>| Mention {
         span: Span::new(start, start + name.len()),
         gender,
+        sure: true,
         named: Named::Text {
             name,
             title,
@@ -118,23 +119,29 @@ fn people_join_the_fullest_name_by_key() {
             Some("President"),
         ),
         mention(30, "Lavrov", None, None),
-        mention(40, "V. Putin", Some(Gender::Female), Some("Mr.")),
+        mention(40, "V. Putin", None, Some("Mr.")),
         Mention {
             span: Span::new(50, 55),
             gender: None,
+            sure: false,
             named: Named::Speaker(1),
         },
     ];
-    let people = gather(&mentions, &statements, &speaker_keys);
-    assert_eq!(people.persons.len(), 2);
-    assert_eq!(people.of_mention, vec![0, 0, 1, 0, 1]);
-    let putin = people
-        .index_of(&super::Key::Ascii("putin"))
-        .and_then(|index| people.persons.get(index))
-        .expect("Putin");
+    let people = gather(
+        &mentions,
+        &statements,
+        &speaker_keys,
+        &Grammar::builtin(),
+        &|_| 0,
+    );
+    // The bare surnames named first join the one full name of theirs.
+    assert_eq!(people.of_mention, vec![1, 1, 3, 1, 3]);
+    assert_eq!(people.of_statement(1), Some(3));
+    assert_eq!(people.of_statement(0), None);
+    let putin = people.of(0).expect("Putin");
     assert_eq!(putin.name, "Vladimir Putin");
     assert_eq!(putin.words, 2);
-    assert_eq!(putin.gender, Some(Gender::Male));
+    assert_eq!(putin.gender.get(), Some(Gender::Male));
     assert_eq!(putin.title, Some("President"));
     assert!(putin.has_role("president"));
     assert!(!putin.has_role("spokesman"));
@@ -343,6 +350,7 @@ fn name_runs_are_the_longest_runs_of_name_words() {
         assert_eq!(got, expected);
         let paragraphs = vec![tokens.clone()];
         let mentions: Vec<Span> = super::scan_people(text, &paragraphs, &grammar)
+            .0
             .iter()
             .map(|m| m.span)
             .collect();
@@ -403,4 +411,34 @@ fn weaker_rules_get_lower_confidence() {
     assert!(unclosed.statements[0].confidence < strong);
     assert_eq!(continuation.statements[1].rule, Rule::Continuation);
     assert!(continuation.statements[1].confidence < strong);
+}
+
+#[test]
+fn relatives_with_one_surname_stay_apart() {
+    let text = "Former president Bill Clinton spoke in Ohio on Monday. \"We need more jobs,\" \
+                Bill Clinton said. His wife Hillary Clinton arrived later. \"I will win,\" \
+                Hillary Clinton said. \"Thank you all,\" Clinton said.";
+    assert_eq!(
+        speakers(text),
+        vec!["Bill Clinton", "Hillary Clinton", "Hillary Clinton"]
+    );
+}
+
+#[test]
+fn a_bare_surname_takes_the_latest_person_of_its_gender() {
+    let text = "Eric Trump toured the new plant. \"It is great,\" Trump said. Later Melania \
+                Trump joined the tour. \"We love it here,\" Mrs. Trump said. \"A big day,\" \
+                Mr. Trump said.";
+    assert_eq!(
+        speakers(text),
+        vec!["Eric Trump", "Melania Trump", "Eric Trump"]
+    );
+}
+
+#[test]
+fn a_surname_shared_by_two_people_named_later_stays_as_written() {
+    let text = "\"No comment,\" Smith said. John Smith and Mary Smith run the farm.";
+    assert_eq!(speakers(text), vec!["Smith"]);
+    let one = "\"No comment,\" Smith said. John Smith runs the farm.";
+    assert_eq!(speakers(one), vec!["John Smith"]);
 }

@@ -32,6 +32,7 @@ fn render(doc: &str, text: &str, statements: Vec<Statement>) -> String {
     let extraction = Extraction {
         statements,
         article_outlet: None,
+        speaker_kinds: Vec::new(),
     };
     let article = ReportArticle {
         doc,
@@ -163,6 +164,7 @@ fn control_characters_and_bad_urls_are_neutralised() {
             None,
         )],
         article_outlet: None,
+        speaker_kinds: Vec::new(),
     };
     let article = ReportArticle {
         doc: "d",

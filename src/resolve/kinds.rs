@@ -1,0 +1,193 @@
+//! What kind of speaker each statement has: a person, an organisation, a document, an outlet,
+//! or unknown; the `speaker_kind` column.
+//!
+//! Decided from the lexicon's facts about the speaker's words, never from a list in the code:
+//! an outlet of `outlets.txt` or of the statement's outlets; a person the article names
+//! ([`People`], from first names and person titles); the head noun of a nominal speaker (a
+//! `document` word of `titles.txt` is a document, an `org` title an organisation, a `person`
+//! title a person); a pronoun's gender; a first name; a person title; an acronym (an
+//! organisation). A name of `nonspeaker` words alone ("former", "US") is unknown.
+
+use rustc_hash::FxHashSet;
+
+use crate::lexicon::{Gender, Grammar, Section};
+use crate::statement::{SpeakerKind, Statement};
+use crate::text::tokens::strip_possessive;
+
+/// The names of the people an article names, as resolving gives them.
+#[derive(Debug, Clone, Default)]
+pub struct People {
+    /// The canonical names of the people known to be people.
+    pub names: FxHashSet<String>,
+}
+
+/// The kind of each statement's speaker, in statement order; `text` is the article.
+pub fn speaker_kinds(
+    text: &str,
+    statements: &[Statement],
+    people: &People,
+    grammar: &Grammar,
+) -> Vec<SpeakerKind> {
+    statements
+        .iter()
+        .map(|s| speaker_kind(text, s, people, grammar))
+        .collect()
+}
+
+/// The kind of one statement's speaker (see the module doc).
+pub fn speaker_kind(
+    text: &str,
+    statement: &Statement,
+    people: &People,
+    grammar: &Grammar,
+) -> SpeakerKind {
+    let name = statement.speaker.name.trim();
+    if name.is_empty() {
+        return SpeakerKind::Unknown;
+    }
+    if statement.outlets.iter().any(|o| o.name == name) || grammar.outlet(name).is_some() {
+        return SpeakerKind::Outlet;
+    }
+    if people.names.contains(name) {
+        return SpeakerKind::Person;
+    }
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .map(|w| strip_possessive(w).unwrap_or(w))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| grammar.in_section(Section::Determiners, w))
+        // The head comes before a complement: "spokesman for the Kremlin", "embassy in Moscow".
+        .take_while(|w| {
+            !grammar.in_section(Section::TitleComplements, w)
+                && !grammar.in_section(Section::PlaceConnectors, w)
+        })
+        .collect();
+    // "US", "former": words that are never a speaker alone.
+    if words.iter().all(|w| grammar.is_not_speaker(w)) {
+        return SpeakerKind::Unknown;
+    }
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        return SpeakerKind::Unknown;
+    };
+    let lone_first_name = words.len() == 1 && grammar.first_name(first).is_some();
+    if let Some(kind) = head_kind(&words, grammar).filter(|_| !lone_first_name) {
+        return kind;
+    }
+    if let Some(pronoun) = statement
+        .mention
+        .map(|m| m.of(text))
+        .filter(|&m| m.trim() == name)
+        .and_then(|m| grammar.pronoun(m.trim()))
+    {
+        return match pronoun.gender {
+            Some(Gender::Male | Gender::Female) => SpeakerKind::Person,
+            Some(Gender::Neuter) => SpeakerKind::Organisation,
+            _ if pronoun.first_person => SpeakerKind::Person,
+            _ => SpeakerKind::Unknown,
+        };
+    }
+    let person_title = statement
+        .speaker
+        .title
+        .split_whitespace()
+        .any(|w| grammar.title(w).is_some_and(|t| t.person));
+    if grammar.first_name(first).is_some() || person_title {
+        return SpeakerKind::Person;
+    }
+    if words.len() == 1 && is_acronym(last) {
+        return SpeakerKind::Organisation;
+    }
+    SpeakerKind::Unknown
+}
+
+/// The kind the head noun of a nominal speaker gives: the last word, or the last two
+/// ("foreign ministry"); a document noun, an organisation word or a person's role.
+fn head_kind(words: &[&str], grammar: &Grammar) -> Option<SpeakerKind> {
+    let last = *words.last()?;
+    if grammar.is_document_noun(last) {
+        return Some(SpeakerKind::Document);
+    }
+    let pair = words
+        .len()
+        .checked_sub(2)
+        .and_then(|i| words.get(i..))
+        .map(|w| w.join(" "));
+    let title = pair
+        .as_deref()
+        .and_then(|p| grammar.title(p))
+        .or_else(|| grammar.title(last))?;
+    if title.org {
+        Some(SpeakerKind::Organisation)
+    } else if title.person {
+        Some(SpeakerKind::Person)
+    } else {
+        None
+    }
+}
+
+/// Is `word` an acronym: two to six letters, all capitals ("FAA", "NATO")?
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().count();
+    (2..=6).contains(&letters) && word.chars().all(|c| c.is_ascii_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Extractor;
+
+    /// The speakers and their kinds of `text`.
+    fn kinds(text: &str) -> Vec<(String, SpeakerKind)> {
+        let found = Extractor::new(Grammar::builtin()).extract(text);
+        found
+            .statements
+            .iter()
+            .zip(&found.speaker_kinds)
+            .map(|(s, k)| (s.speaker.name.clone(), *k))
+            .collect()
+    }
+
+    #[test]
+    fn people_documents_organisations_and_outlets() {
+        let got = kinds(
+            "\"We will appeal,\" Jane Porter said. \"Prices rose,\" the study said. \
+             \"No comment,\" the ministry said. \"Talks failed,\" CNN reported. \
+             \"The dam leaks,\" the lawsuit says. \"We object,\" a spokesman for the \
+             ministry said.",
+        );
+        let kinds: Vec<SpeakerKind> = got.iter().map(|(_, k)| *k).collect();
+        assert_eq!(
+            kinds,
+            [
+                SpeakerKind::Person,
+                SpeakerKind::Document,
+                SpeakerKind::Organisation,
+                SpeakerKind::Outlet,
+                SpeakerKind::Document,
+                SpeakerKind::Person
+            ],
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn pronouns_titles_and_acronyms() {
+        let got = kinds(
+            "\"We are ready,\" she said. \"It works,\" the spokeswoman said. \
+             \"Flights resume,\" NTSB said. \"We disagree,\" the FBI said.",
+        );
+        let kinds: Vec<SpeakerKind> = got.iter().map(|(_, k)| *k).collect();
+        assert_eq!(
+            kinds,
+            [
+                SpeakerKind::Person,
+                SpeakerKind::Person,
+                SpeakerKind::Organisation,
+                SpeakerKind::Organisation
+            ],
+            "{got:?}"
+        );
+        assert!(is_acronym("FAA") && !is_acronym("Faa") && !is_acronym("A"));
+    }
+}
