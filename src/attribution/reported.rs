@@ -299,31 +299,80 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             .is_some_and(|t| self.phrases.ends_with(t, "ing"))
     }
 
-    /// Does a clause stop at token `i` (`i` > the clause's first token)? At a colon, at a
-    /// direct quotation after a comma or colon ("..., Rubio fired back: "Q""), and at ", but"
-    /// or ", and" before a cue verb.
+    /// Does a clause stop at token `i` (`i` > the clause's first token)? At a colon, a
+    /// semicolon or a dash; at a direct quotation after a comma or colon ("..., Rubio fired
+    /// back: "Q""); at a comma before a participle (", saying ...", ", cementing ..."), before
+    /// "according to", or before a word that opens another clause or a gloss (", while ...",
+    /// ", a reversal"); and where "and" or "but" joins a clause with its own cue ("and added",
+    /// ", and the unions say").
     #[inline(always)]
     fn stops(&self, i: usize) -> bool {
         match self.mark(i) {
-            Some(b':') => true,
-            Some(b',') if self.joins_cue_clause(i) => true,
-            _ => {
-                i > 0
-                    && self.quoted[i]
-                    && !self.quoted[i - 1]
-                    && matches!(self.mark(i - 1), Some(b',' | b':'))
+            Some(b':' | b';') => true,
+            Some(b',') => self.comma_ends_report(i),
+            Some(b'-') => true,
+            Some(_) => self.opens_quotation_after_mark(i),
+            None => {
+                let token = &self.tokens[i];
+                match token.kind {
+                    TokenKind::Punct => self.is_dash(i) || self.opens_quotation_after_mark(i),
+                    _ => self.joins_cue_clause(i),
+                }
             }
         }
     }
 
-    /// Does the comma at `i` join a clause with its own cue verb (", but said", ", and added")?
+    /// Does a direct quotation open at `i` right after a comma or colon?
+    fn opens_quotation_after_mark(&self, i: usize) -> bool {
+        i > 0
+            && self.quoted[i]
+            && !self.quoted[i - 1]
+            && matches!(self.mark(i - 1), Some(b',' | b':'))
+    }
+
+    /// Is the token at `i` a dash ("—", "–", "--")?
+    fn is_dash(&self, i: usize) -> bool {
+        matches!(self.word(i), "—" | "–" | "--")
+    }
+
+    /// Does the comma at `i` end a reported clause: before a participle, "according to", a
+    /// `[report_ends]` word, or "and"/"but" that joins a clause with its own cue?
+    #[inline(never)]
+    fn comma_ends_report(&self, i: usize) -> bool {
+        let Some(next) = self.tokens.get(i + 1) else {
+            return false;
+        };
+        if self.quoted.get(i + 1).copied().unwrap_or(false) {
+            return true; // "..., Rubio fired back, "Q""
+        }
+        (next.kind == TokenKind::Word
+            && !next.is_capitalized(self.phrases.text)
+            && self.ends_with_ing(i + 1)
+            && !self.in_section(i + 1, Section::AdjunctStarts))
+            || (self.is(i + 1, "according") && self.is(i + 2, "to"))
+            || self.in_section(i + 1, Section::ReportEnds)
+            || self.joins_cue_clause(i + 1)
+    }
+
+    /// Does the word at `i`, "and" or "but", join a clause with its own cue: right before it,
+    /// after at most two auxiliaries or adverbs ("and has also said"), or after a short
+    /// subject ("and the unions say")?
     #[inline(never)]
     fn joins_cue_clause(&self, i: usize) -> bool {
-        (self.is(i + 1, "but") || self.is(i + 1, "and"))
-            && self
-                .tokens
-                .get(i + 2)
-                .is_some_and(|t| self.phrases.cue_verb(t).is_some())
+        if !(self.is(i, "and") || self.is(i, "but")) {
+            return false;
+        }
+        (i + 1..self.tokens.len().min(i + 6))
+            .take_while(|&j| self.tokens[j].kind != TokenKind::Punct && !self.quoted[j])
+            .any(|j| {
+                let token = &self.tokens[j];
+                !token.is_capitalized(self.phrases.text)
+                    && self
+                        .phrases
+                        .cue_verb(token)
+                        .is_some_and(|c| c.speech && !c.quote_only)
+                    && !self.ends_with_ing(j)
+            })
     }
 
     /// The sentence's running counts, built once, in one pass from the end.

@@ -109,17 +109,7 @@ fn tally_agrees_with_its_definitions() {
             assert_eq!(super::Tally::count(&tally.words, from, to), word_count);
         }
     }
-    let stops = |i: usize| {
-        words[i] == ":"
-            || (i > 0 && quoted[i] && !quoted[i - 1] && matches!(words[i - 1], "," | ":"))
-            || (words[i] == ","
-                && words
-                    .get(i + 1)
-                    .is_some_and(|w| matches!(lower(w).as_str(), "but" | "and"))
-                && tokens
-                    .get(i + 2)
-                    .is_some_and(|t| phrases.cue_verb(t).is_some()))
-    };
+    let stops = |i: usize| reader.stops(i);
     for i in 0..=n {
         let expected = (i..n).find(|&j| stops(j)).unwrap_or(n);
         assert_eq!(tally.stop[i], expected, "{i}");
@@ -318,4 +308,46 @@ fn beliefs_and_quotations_are_not_reported_speech() {
     assert!(reported("Putin said: \"The sanctions will fail soon.\"").is_empty());
     assert!(reported("\"The sanctions will fail,\" Putin said on Friday.").is_empty());
     assert!(reported("They studied sanctions announced by Washington last year.").is_empty());
+}
+
+#[test]
+fn a_reported_clause_ends_where_another_clause_or_a_gloss_begins() {
+    let first = |text: &str| reported(text).first().map(|r| r.0.clone());
+    // A trailing participle phrase is no part of the clause, and its cue is a statement of its own.
+    let rows = reported("The mayor rejected the claim of fraud, saying the vote was fair and open.");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].0, "the vote was fair and open");
+    assert_eq!(rows[0].1, "mayor");
+    assert_eq!(
+        first("Lee said the dam would hold, cementing her lead in the polls.").as_deref(),
+        Some("the dam would hold")
+    );
+    // A coordinated clause with its own cue is a statement of its own.
+    let rows = reported(
+        "The ministry said the strike had ended, while the unions deny that any deal was made and say the pickets will stay.",
+    );
+    let clauses: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(clauses[0], "the strike had ended");
+    assert!(clauses.contains(&"that any deal was made"), "{clauses:?}");
+    assert!(rows.iter().all(|r| r.0 == "the strike had ended" || r.1 == "unions"));
+    assert!(clauses.contains(&"the pickets will stay"), "{clauses:?}");
+    assert_eq!(
+        first("Mr. Ruiz said the bridge is safe and has also said the repairs will end soon.")
+            .as_deref(),
+        Some("the bridge is safe")
+    );
+    // A gloss, a dash, a semicolon and a closing "according to" end it too.
+    assert_eq!(
+        first("The council said the tax would rise by a third, a reversal of its pledge.")
+            .as_deref(),
+        Some("the tax would rise by a third")
+    );
+    assert_eq!(
+        first("The coach said the team had trained hard — the fans did not agree.").as_deref(),
+        Some("the team had trained hard")
+    );
+    assert_eq!(
+        first("Most voters say the economy matters most; the mayor says crime is worse.").as_deref(),
+        Some("the economy matters most")
+    );
 }
