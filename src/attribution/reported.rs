@@ -27,6 +27,9 @@ use crate::text::tokens::{Token, TokenKind};
 /// The fewest words a reported clause may have.
 const MIN_WORDS: usize = 3;
 
+/// The most words a bare subject (see `SentenceReader::bare_subject`) may have.
+const MAX_BARE_SUBJECT: usize = 8;
+
 /// How many times over its tokens a sentence's clauses are read one by one before its `Tally`
 /// is built instead.
 const SCAN_BUDGET: usize = 4;
@@ -463,13 +466,23 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         let token = self.tokens.get(k)?;
         let cue = self
             .phrases
-            .cue_verb_at_if(self.tokens, k, |c| (c.speech || c.naming) && !c.quote_only)?;
+            .cue_verb_at_if(self.tokens, k, |c| (c.speech || c.naming) && !c.quote_only)
+            .or_else(|| self.agreeing_verb(k))?;
         let next = self.next_word(k + 1);
         if next.is_some_and(|i| self.quoted[i]) {
             return None; // X said: "Q" — a quotation, not reported speech
         }
         if next.is_some_and(|i| self.is(i, "by")) {
             return None; // "sanctions announced by Washington": a passive participle
+        }
+        if let Some(from) = self.non_finite_complement(k) {
+            // "vowed to fight on", "denied taking the money": the complement is what was said.
+            let clause = self.clause_of(from, self.tokens.len(), 1)?;
+            let speaker = self.speaker_of(k)?;
+            if speaker.span.start > token.span.start || self.follows_quote(speaker.span.start) {
+                return None;
+            }
+            return Some(self.report(clause, token.span, speaker));
         }
         let ends_sentence =
             next.is_none_or(|i| self.is_adjunct_start(i) || self.is_end_inversion(k, i));
@@ -482,11 +495,14 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                 return None;
             }
             let (speaker, comma) = self.end_speaker(k)?;
+            if self.is_fronted_adverbial(comma) {
+                return None; // "In an interview, X said ...": no content
+            }
             let clause = self.clause(0, comma)?;
             return Some(self.report(clause, token.span, speaker));
         }
         let clause = self.clause_after(k, cue, next, ends_sentence)?;
-        let speaker = self.direct_speaker(k)?;
+        let speaker = self.speaker_of(k)?;
         if speaker.span.start > token.span.start || self.follows_quote(speaker.span.start) {
             return None; // "Q," X said, adding ... — the attribution of a quotation
         }
@@ -564,7 +580,151 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                 .find(|&i| self.mark(i) == Some(b','))
                 .unwrap_or(to);
         }
-        self.clause(from, to)
+        // "praised the plan", "denied it": a noun phrase right after the cue may be one word.
+        let min_words = if from == k + 1
+            && cue.speech
+            && !cue.naming
+            && !cue.addressee
+            && !ends_sentence
+            && self.opens_noun_phrase(from)
+        {
+            1
+        } else {
+            MIN_WORDS
+        };
+        self.clause_of(from, to, min_words)
+    }
+
+    /// Does the word at `i` open a noun phrase: a determiner, a pronoun or a capitalised word?
+    fn opens_noun_phrase(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && (t.is_capitalized(self.phrases.text)
+                    || t.lex.is_pronoun()
+                    || self.in_section(i, Section::Determiners))
+        })
+    }
+
+    /// The speech verb at `k` when it agrees with the common noun right before it, which the
+    /// cue reader takes for a compound noun after a determiner ("the campaign says", "some
+    /// analysts say", unlike "the campaign report"): a plural noun before the base form, a
+    /// singular one before the "-s" form, and a word after that is no punctuation.
+    fn agreeing_verb(&self, k: usize) -> Option<&'a CueInfo> {
+        let token = self.tokens.get(k)?;
+        let cue = self
+            .phrases
+            .cue_verb(token)
+            .filter(|c| c.speech && !c.quote_only)?;
+        let noun = k.checked_sub(1).and_then(|i| self.tokens.get(i))?;
+        if noun.kind != TokenKind::Word
+            || noun.is_capitalized(self.phrases.text)
+            || self.in_section(k - 1, Section::Determiners)
+            || crate::text::tokens::is_possessive(self.word(k - 1))
+            || self.tokens.get(k + 1).is_none_or(|t| t.kind == TokenKind::Punct)
+            || self.ends_with_ing(k)
+            || self.phrases.ends_with(token, "ed")
+        {
+            return None;
+        }
+        let plural = self.phrases.ends_with(noun, "s") && !self.phrases.ends_with(noun, "ss");
+        let third_person = self.phrases.ends_with(token, "s");
+        (plural != third_person).then_some(cue)
+    }
+
+    /// Where a non-finite complement of the cue at `k` starts, if one follows it directly: an
+    /// infinitive ("vowed to fight", "pledged to work") or a gerund ("denied taking the money",
+    /// "proposed taxing carbon").
+    fn non_finite_complement(&self, k: usize) -> Option<usize> {
+        let next = self.tokens.get(k + 1)?;
+        if next.kind != TokenKind::Word
+            || next.is_capitalized(self.phrases.text)
+            || self.quoted.get(k + 1).copied().unwrap_or(true)
+        {
+            return None;
+        }
+        if self.is(k + 1, "to") {
+            let verb = self.tokens.get(k + 2)?;
+            let bare_verb = verb.kind == TokenKind::Word
+                && !verb.is_capitalized(self.phrases.text)
+                && !self.in_section(k + 2, Section::Determiners)
+                && !self.in_section(k + 2, Section::NonSubjectPronouns)
+                && !self.in_section(k + 2, Section::ObjectPronouns)
+                && !self.phrases.is_time_word(verb)
+                && !self.ends_with_ing(k + 2)
+                // "said to reporters": a plural noun, no verb ("to discuss" is one).
+                && !(self.phrases.ends_with(verb, "s") && !self.phrases.ends_with(verb, "ss"));
+            return bare_verb.then_some(k + 1);
+        }
+        let gerund = self.ends_with_ing(k + 1)
+            && !self.ends_with_ing(k)
+            && !self.in_section(k + 1, Section::AdjunctStarts)
+            && !self.phrases.skippable_after(next);
+        gerund.then_some(k + 1)
+    }
+
+    /// The speaker of the cue at `k`: its subject read strictly (`direct_speaker`), else the
+    /// bare noun phrase before it (`bare_subject`).
+    fn speaker_of(&self, k: usize) -> Option<NounPhrase> {
+        self.direct_speaker(k).or_else(|| self.bare_subject(k))
+    }
+
+    /// The words right before the cue at `k` (past auxiliaries and adverbs), back to the start
+    /// of their clause: punctuation, a quotation or a clause break ("that", "and", "while").
+    /// Any such noun phrase may report speech ("Some analysts say", "52 percent of voters
+    /// said", "the budget office said"); a determiner alone ("the said") or a preposition's
+    /// object is none.
+    fn bare_subject(&self, k: usize) -> Option<NounPhrase> {
+        let mut end = k;
+        while end > 0 && self.before_cue(end - 1) {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 && end - start < MAX_BARE_SUBJECT {
+            let i = start - 1;
+            let token = &self.tokens[i];
+            if token.kind == TokenKind::Punct
+                || self.quoted[i]
+                || self.in_section(i, Section::ClauseBreaks)
+                || self.in_section(i, Section::Subordinators)
+                || self.phrases.cue_verb(token).is_some()
+            {
+                break;
+            }
+            start = i;
+        }
+        if start == end || end - start >= MAX_BARE_SUBJECT {
+            return None;
+        }
+        let head = end - 1;
+        let first = &self.tokens[start];
+        if self.in_section(head, Section::Determiners) && end - start == 1
+            || self.in_section(head, Section::AdjunctStarts)
+            || self.in_section(head, Section::Auxiliaries)
+            || self.in_section(start, Section::GoverningPrepositions)
+            || self.in_section(start, Section::AdjunctStarts)
+            || self.ends_with_ing(head)
+            || self.tokens[head].kind == TokenKind::Number
+        {
+            return None;
+        }
+        let last = &self.tokens[head];
+        Some(NounPhrase {
+            span: Span::new(first.span.start, last.span.end),
+            name: None,
+            title: None,
+            pronoun: false,
+        })
+    }
+
+    /// May the token at `i` stand between a subject and its cue ("also", "has", "repeatedly")?
+    fn before_cue(&self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        token.kind == TokenKind::Word
+            && !token.is_capitalized(self.phrases.text)
+            && (self.in_section(i, Section::SkipBeforeCue)
+                || self.in_section(i, Section::Auxiliaries)
+                || self.phrases.ends_with(token, "ly")
+                || self.phrases.is_time_word(token))
     }
 
     /// Does the sentence open with a subordinate clause ("After ...,") that holds the cue at `k`?
@@ -590,6 +750,22 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             .tokens
             .partition_point(|t| t.span.start < speaker.span.start);
         (!self.quoted.get(first).copied().unwrap_or(true)).then_some(speaker)
+    }
+
+    /// Is the stretch before the comma at `comma` one fronted adverbial ("In an interview",
+    /// "Although the state disagrees", "But despite his doubts"): its first word, past "and"
+    /// or "but", opens an adjunct or a subordinate clause, and no comma splits it?
+    fn is_fronted_adverbial(&self, comma: usize) -> bool {
+        let Some(mut first) = self.first_word() else {
+            return false;
+        };
+        if self.is(first, "but") || self.is(first, "and") {
+            first += 1;
+        }
+        first < comma
+            && (self.in_section(first, Section::AdjunctStarts)
+                || self.in_section(first, Section::Subordinators))
+            && self.first_comma().is_some_and(|c| c >= comma)
     }
 
     /// Is the cue at `k` followed by its own subject and then the sentence end ("..., said Rita Katz.")?
@@ -655,7 +831,10 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             speaker.name?;
             return Some((speaker, k - 1));
         }
-        let speaker = self.phrases.subject_before(self.tokens, 0, k)?;
+        let speaker = self
+            .phrases
+            .subject_before(self.tokens, 0, k)
+            .or_else(|| self.bare_subject(k))?;
         let first = self
             .tokens
             .partition_point(|t| t.span.start < speaker.span.start);
@@ -667,6 +846,11 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
 
     /// The clause over tokens `from..to`, trimmed of edge punctuation, if it is long and unquoted enough.
     fn clause(&self, from: usize, to: usize) -> Option<Span> {
+        self.clause_of(from, to, MIN_WORDS)
+    }
+
+    /// `clause`, with at least `min_words` words.
+    fn clause_of(&self, from: usize, to: usize, min_words: usize) -> Option<Span> {
         let to = to.min(self.tokens.len());
         if from >= to {
             return None;
@@ -677,7 +861,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             words,
             quoted,
         } = self.measure(from, to);
-        if words < MIN_WORDS
+        if words < min_words
             || 2 * quoted >= to - from
             || self.quoted.get(from).copied().unwrap_or(false)
             || self.in_section(from, Section::Auxiliaries)

@@ -351,3 +351,54 @@ fn a_reported_clause_ends_where_another_clause_or_a_gloss_begins() {
         Some("the economy matters most")
     );
 }
+
+#[test]
+fn speech_acts_whose_content_is_no_that_clause() {
+    let row = |text: &str| reported(text).into_iter().next();
+    let found = row("The governor vowed to veto the budget bill.");
+    assert_eq!(
+        found,
+        Some((
+            "to veto the budget bill".into(),
+            "governor".into(),
+            "vowed".into()
+        ))
+    );
+    assert_eq!(
+        row("The senator denied taking the money from the lobbyists.").map(|r| r.0),
+        Some("taking the money from the lobbyists".into())
+    );
+    // A noun object of one or two words counts.
+    assert_eq!(
+        row("Residents praised the plan.").map(|r| r.0),
+        Some("the plan".into())
+    );
+    assert_eq!(row("The company denied it.").map(|r| r.0), Some("it".into()));
+    // "said to reporters" holds no infinitive; a lower-case word after a cue is no object.
+    assert!(reported("The aide said to reporters.").is_empty());
+    assert!(reported("The figures were up, as the chart points above.").is_empty());
+}
+
+#[test]
+fn a_bare_noun_phrase_reports_speech() {
+    let row = |text: &str| reported(text).into_iter().next().map(|r| (r.0, r.1));
+    assert_eq!(
+        row("Some analysts say the rally may not last long."),
+        Some(("the rally may not last long".into(), "analysts".into()))
+    );
+    assert_eq!(
+        row("The campaign says the average gift was small."),
+        Some(("the average gift was small".into(), "campaign".into()))
+    );
+    assert_eq!(
+        row("In Ohio, half of the voters said they were angry at the parties."),
+        Some(("they were angry at the parties".into(), "voters".into()))
+    );
+    assert_eq!(
+        row("The plan will fail, many economists say."),
+        Some(("The plan will fail".into(), "economists".into()))
+    );
+    // A compound noun is no verb; a fronted adverbial is no content.
+    assert!(reported("The quarterly report shows a loss.").is_empty());
+    assert!(reported("In an interview last week, the mayor said.").is_empty());
+}
