@@ -475,6 +475,15 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         if next.is_some_and(|i| self.is(i, "by")) {
             return None; // "sanctions announced by Washington": a passive participle
         }
+        if let Some(from) = self.prepositional_complement(k) {
+            // "called for a boycott", "argued against the plan": the object is what was said.
+            let clause = self.clause_of(from, self.tokens.len(), 1)?;
+            let speaker = self.speaker_of(k)?;
+            if speaker.span.start > token.span.start || self.follows_quote(speaker.span.start) {
+                return None;
+            }
+            return Some(self.report(clause, token.span, speaker));
+        }
         if let Some(from) = self.non_finite_complement(k) {
             // "vowed to fight on", "denied taking the money": the complement is what was said.
             let clause = self.clause_of(from, self.tokens.len(), 1)?;
@@ -503,8 +512,13 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         }
         let clause = self.clause_after(k, cue, next, ends_sentence)?;
         let speaker = self.speaker_of(k)?;
-        if speaker.span.start > token.span.start || self.follows_quote(speaker.span.start) {
-            return None; // "Q," X said, adding ... — the attribution of a quotation
+        if speaker.span.start > token.span.start {
+            return None;
+        }
+        // '"Q," X said, adding that ...': the participle reports speech of its own.
+        let own_participle = self.ends_with_ing(k) && self.after_comma_or_dash(k);
+        if !own_participle && self.follows_quote(speaker.span.start) {
+            return None; // '"Q," X said on Friday': the attribution of a quotation
         }
         Some(self.report(clause, token.span, speaker))
     }
@@ -523,8 +537,9 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             .take_while(|&i| !self.is(i, "to"))
             .find(|&i| self.is(i, "that"));
         let mut from = k + 1;
-        let participle = self.ends_with_ing(k);
-        let participle_after_comma = participle && k > 0 && self.mark(k - 1) == Some(b',');
+        // "is saying" is a finite verb; ", saying" and "- saying" open a participle phrase.
+        let participle = self.ends_with_ing(k) && !self.after_auxiliary(k);
+        let participle_after_comma = participle && self.after_comma_or_dash(k);
         let question_word = next.is_some_and(|i| self.in_section(i, Section::QuestionWords));
         if question_word && !ends_sentence {
             // "asked whether ...", "called for ...": the rest of the clause is what was said.
@@ -620,7 +635,10 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             || noun.is_capitalized(self.phrases.text)
             || self.in_section(k - 1, Section::Determiners)
             || crate::text::tokens::is_possessive(self.word(k - 1))
-            || self.tokens.get(k + 1).is_none_or(|t| t.kind == TokenKind::Punct)
+            || self
+                .tokens
+                .get(k + 1)
+                .is_none_or(|t| t.kind == TokenKind::Punct)
             || self.ends_with_ing(k)
             || self.phrases.ends_with(token, "ed")
         {
@@ -629,6 +647,35 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         let plural = self.phrases.ends_with(noun, "s") && !self.phrases.ends_with(noun, "ss");
         let third_person = self.phrases.ends_with(token, "s");
         (plural != third_person).then_some(cue)
+    }
+
+    /// Is the token before `k` a comma or a dash?
+    fn after_comma_or_dash(&self, k: usize) -> bool {
+        k > 0 && (matches!(self.mark(k - 1), Some(b',' | b'-')) || self.is_dash(k - 1))
+    }
+
+    /// Is the token before `k` an auxiliary ("is saying", "were denouncing")?
+    fn after_auxiliary(&self, k: usize) -> bool {
+        k > 0
+            && (self.in_section(k - 1, Section::Auxiliaries)
+                || self.in_section(k - 1, Section::SkipBeforeCue))
+    }
+
+    /// Where the object of a preposition that completes the cue at `k` starts ("called for a
+    /// boycott", "argued against the plan", "asked about the speeches"): a
+    /// `[complement_prepositions]` word right after the cue, then a word that opens a noun
+    /// phrase or a clause and is no time word ("said for years").
+    fn prepositional_complement(&self, k: usize) -> Option<usize> {
+        if !self.in_section(k + 1, Section::ComplementPrepositions) {
+            return None;
+        }
+        let object = self.tokens.get(k + 2)?;
+        let opens = object.kind != TokenKind::Punct
+            && !self.quoted.get(k + 2).copied().unwrap_or(true)
+            && !self.phrases.is_time_word(object)
+            && !self.phrases.skippable_after(object)
+            && !self.in_section(k + 2, Section::AdjunctStarts);
+        opens.then_some(k + 2)
     }
 
     /// Where a non-finite complement of the cue at `k` starts, if one follows it directly: an

@@ -209,11 +209,13 @@ pub(crate) enum Section {
     PredicateStarts,
     /// `[report_ends]`: words that, after a comma, open what ends a reported clause ("while").
     ReportEnds,
+    /// `[complement_prepositions]`: prepositions whose object completes a cue ("called for").
+    ComplementPrepositions,
 }
 
 impl Section {
     /// Every section, in the order of their discriminants.
-    pub const ALL: [Section; 24] = [
+    pub const ALL: [Section; 25] = [
         Section::ClauseBreaks,
         Section::Determiners,
         Section::NameParticles,
@@ -238,6 +240,7 @@ impl Section {
         Section::TitleLeadIns,
         Section::PredicateStarts,
         Section::ReportEnds,
+        Section::ComplementPrepositions,
     ];
 
     /// The section's name in the grammar files.
@@ -267,6 +270,7 @@ impl Section {
             Section::TitleLeadIns => "title_lead_ins",
             Section::PredicateStarts => "predicate_starts",
             Section::ReportEnds => "report_ends",
+            Section::ComplementPrepositions => "complement_prepositions",
         }
     }
 }

@@ -314,7 +314,8 @@ fn beliefs_and_quotations_are_not_reported_speech() {
 fn a_reported_clause_ends_where_another_clause_or_a_gloss_begins() {
     let first = |text: &str| reported(text).first().map(|r| r.0.clone());
     // A trailing participle phrase is no part of the clause, and its cue is a statement of its own.
-    let rows = reported("The mayor rejected the claim of fraud, saying the vote was fair and open.");
+    let rows =
+        reported("The mayor rejected the claim of fraud, saying the vote was fair and open.");
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].0, "the vote was fair and open");
     assert_eq!(rows[0].1, "mayor");
@@ -329,7 +330,9 @@ fn a_reported_clause_ends_where_another_clause_or_a_gloss_begins() {
     let clauses: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
     assert_eq!(clauses[0], "the strike had ended");
     assert!(clauses.contains(&"that any deal was made"), "{clauses:?}");
-    assert!(rows.iter().all(|r| r.0 == "the strike had ended" || r.1 == "unions"));
+    assert!(rows
+        .iter()
+        .all(|r| r.0 == "the strike had ended" || r.1 == "unions"));
     assert!(clauses.contains(&"the pickets will stay"), "{clauses:?}");
     assert_eq!(
         first("Mr. Ruiz said the bridge is safe and has also said the repairs will end soon.")
@@ -347,7 +350,8 @@ fn a_reported_clause_ends_where_another_clause_or_a_gloss_begins() {
         Some("the team had trained hard")
     );
     assert_eq!(
-        first("Most voters say the economy matters most; the mayor says crime is worse.").as_deref(),
+        first("Most voters say the economy matters most; the mayor says crime is worse.")
+            .as_deref(),
         Some("the economy matters most")
     );
 }
@@ -373,7 +377,10 @@ fn speech_acts_whose_content_is_no_that_clause() {
         row("Residents praised the plan.").map(|r| r.0),
         Some("the plan".into())
     );
-    assert_eq!(row("The company denied it.").map(|r| r.0), Some("it".into()));
+    assert_eq!(
+        row("The company denied it.").map(|r| r.0),
+        Some("it".into())
+    );
     // "said to reporters" holds no infinitive; a lower-case word after a cue is no object.
     assert!(reported("The aide said to reporters.").is_empty());
     assert!(reported("The figures were up, as the chart points above.").is_empty());
@@ -401,4 +408,29 @@ fn a_bare_noun_phrase_reports_speech() {
     // A compound noun is no verb; a fronted adverbial is no content.
     assert!(reported("The quarterly report shows a loss.").is_empty());
     assert!(reported("In an interview last week, the mayor said.").is_empty());
+}
+
+#[test]
+fn prepositional_objects_progressive_cues_and_participles_after_quotations() {
+    let row = |text: &str| reported(text).into_iter().next().map(|r| (r.0, r.2));
+    assert_eq!(
+        row("The senator called for a boycott of the games."),
+        Some(("a boycott of the games".into(), "called".into()))
+    );
+    assert_eq!(
+        row("The council member argued against raising the fares."),
+        Some(("raising the fares".into(), "argued".into()))
+    );
+    // A time phrase after the preposition is no object.
+    assert!(reported("The governor spoke for years about the plan.").is_empty());
+    // "is saying" is a finite verb, not a participle that needs "that".
+    assert_eq!(
+        row("The mayor is saying the budget will balance."),
+        Some(("the budget will balance".into(), "saying".into()))
+    );
+    // The participle after a quotation's attribution reports speech of its own.
+    assert_eq!(
+        row("\"We will win,\" the coach said, adding that the team was healthy."),
+        Some(("that the team was healthy".into(), "adding".into()))
+    );
 }
