@@ -319,7 +319,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                 let token = &self.tokens[i];
                 match token.kind {
                     TokenKind::Punct => self.is_dash(i) || self.opens_quotation_after_mark(i),
-                    _ => self.joins_cue_clause(i),
+                    _ => self.joins_cue_clause(i) || self.joins_predicate(i),
                 }
             }
         }
@@ -350,11 +350,29 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         }
         (next.kind == TokenKind::Word
             && !next.is_capitalized(self.phrases.text)
-            && self.ends_with_ing(i + 1)
+            && (self.ends_with_ing(i + 1) || self.phrases.ends_with(next, "ed"))
             && !self.in_section(i + 1, Section::AdjunctStarts))
             || (self.is(i + 1, "according") && self.is(i + 2, "to"))
             || self.in_section(i + 1, Section::ReportEnds)
             || self.joins_cue_clause(i + 1)
+    }
+
+    /// Does the word at `i`, "and" or "but", join a second predicate of the clause's subject
+    /// ("praised the plan and embraced its aims", "and has championed", "but would not say")?
+    #[inline(never)]
+    fn joins_predicate(&self, i: usize) -> bool {
+        if !(self.is(i, "and") || self.is(i, "but")) {
+            return false;
+        }
+        let Some(next) = self.tokens.get(i + 1) else {
+            return false;
+        };
+        next.kind == TokenKind::Word
+            && !next.is_capitalized(self.phrases.text)
+            && !self.quoted.get(i + 1).copied().unwrap_or(true)
+            && (self.in_section(i + 1, Section::Auxiliaries)
+                || self.in_section(i + 1, Section::SkipBeforeCue)
+                || self.phrases.ends_with(next, "ed"))
     }
 
     /// Does the word at `i`, "and" or "but", join a clause with its own cue: right before it,

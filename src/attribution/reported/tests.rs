@@ -434,3 +434,24 @@ fn prepositional_objects_progressive_cues_and_participles_after_quotations() {
         Some(("that the team was healthy".into(), "adding".into()))
     );
 }
+
+#[test]
+fn a_reported_clause_ends_at_a_second_predicate_or_a_new_clause() {
+    let first = |text: &str| reported(text).into_iter().next().map(|r| r.0);
+    assert_eq!(
+        first("The mayor praised the new budget and embraced its call for more parks."),
+        Some("the new budget".into())
+    );
+    assert_eq!(
+        first("The firm confirmed that the merger would close but would not give a date."),
+        Some("that the merger would close".into())
+    );
+    assert_eq!(
+        first("The senator said the bill would pass, which surprised her aides."),
+        Some("the bill would pass".into())
+    );
+    assert_eq!(
+        first("The minister said the talks had failed, and the envoy left the capital."),
+        Some("the talks had failed".into())
+    );
+}
