@@ -7,8 +7,17 @@
 //! - after it: "X said (that) CLAUSE" / "X told OUTLET (that) CLAUSE" / "According to X, CLAUSE"
 //!   / the headline "X Says CLAUSE".
 //!
-//! A clause that is mostly quoted text is left to the quotation rules, and a clause must have at
-//! least `MIN_WORDS` words.
+//! - a complement that is no clause: an infinitive ("vowed to veto it"), a gerund ("denied
+//!   taking it"), a noun object ("praised the plan"), a preposition's object ("called for a
+//!   boycott").
+//!
+//! The clause ends where the report does (see `SentenceReader::stops`): at a trailing
+//! participle phrase, a gloss, a second predicate, or a clause with its own cue, which gives a
+//! row of its own. The speaker is the cue's subject phrase, else the bare noun phrase before
+//! the cue ("Some analysts say").
+//!
+//! A clause that is mostly quoted text is left to the quotation rules, and a clause must have
+//! at least `MIN_WORDS` words unless it is a noun object right after its cue.
 //!
 //! Words are compared with ASCII-case-insensitive equality against lower-case literals rather
 //! than lower-cased copies; `is_word` explains why the two agree for every word.
