@@ -726,7 +726,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                 && !self.phrases.is_time_word(verb)
                 && !self.ends_with_ing(k + 2)
                 // "said to reporters": a plural noun, no verb ("to discuss" is one).
-                && !(self.phrases.ends_with(verb, "s") && !self.phrases.ends_with(verb, "ss"));
+                && (!self.phrases.ends_with(verb, "s") || self.phrases.ends_with(verb, "ss"));
             return bare_verb.then_some(k + 1);
         }
         let gerund = self.ends_with_ing(k + 1)
