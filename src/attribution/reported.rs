@@ -7,8 +7,17 @@
 //! - after it: "X said (that) CLAUSE" / "X told OUTLET (that) CLAUSE" / "According to X, CLAUSE"
 //!   / the headline "X Says CLAUSE".
 //!
-//! A clause that is mostly quoted text is left to the quotation rules, and a clause must have at
-//! least `MIN_WORDS` words.
+//! - a complement that is no clause: an infinitive ("vowed to veto it"), a gerund ("denied
+//!   taking it"), a noun object ("praised the plan"), a preposition's object ("called for a
+//!   boycott").
+//!
+//! The clause ends where the report does (see `SentenceReader::stops`): at a trailing
+//! participle phrase, a gloss, a second predicate, or a clause with its own cue, which gives a
+//! row of its own. The speaker is the cue's subject phrase, else the bare noun phrase before
+//! the cue ("Some analysts say").
+//!
+//! A clause that is mostly quoted text is left to the quotation rules, and a clause must have
+//! at least `MIN_WORDS` words unless it is a noun object right after its cue.
 //!
 //! Words are compared with ASCII-case-insensitive equality against lower-case literals rather
 //! than lower-cased copies; `is_word` explains why the two agree for every word.
@@ -26,6 +35,9 @@ use crate::text::tokens::{Token, TokenKind};
 
 /// The fewest words a reported clause may have.
 const MIN_WORDS: usize = 3;
+
+/// The most words a bare subject (see `SentenceReader::bare_subject`) may have.
+const MAX_BARE_SUBJECT: usize = 8;
 
 /// How many times over its tokens a sentence's clauses are read one by one before its `Tally`
 /// is built instead.
@@ -299,31 +311,98 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             .is_some_and(|t| self.phrases.ends_with(t, "ing"))
     }
 
-    /// Does a clause stop at token `i` (`i` > the clause's first token)? At a colon, at a
-    /// direct quotation after a comma or colon ("..., Rubio fired back: "Q""), and at ", but"
-    /// or ", and" before a cue verb.
+    /// Does a clause stop at token `i` (`i` > the clause's first token)? At a colon, a
+    /// semicolon or a dash; at a direct quotation after a comma or colon ("..., Rubio fired
+    /// back: "Q""); at a comma before a participle (", saying ...", ", cementing ..."), before
+    /// "according to", or before a word that opens another clause or a gloss (", while ...",
+    /// ", a reversal"); and where "and" or "but" joins a clause with its own cue ("and added",
+    /// ", and the unions say").
     #[inline(always)]
     fn stops(&self, i: usize) -> bool {
         match self.mark(i) {
-            Some(b':') => true,
-            Some(b',') if self.joins_cue_clause(i) => true,
-            _ => {
-                i > 0
-                    && self.quoted[i]
-                    && !self.quoted[i - 1]
-                    && matches!(self.mark(i - 1), Some(b',' | b':'))
+            Some(b':' | b';') => true,
+            Some(b',') => self.comma_ends_report(i),
+            Some(b'-') => true,
+            Some(_) => self.opens_quotation_after_mark(i),
+            None => {
+                let token = &self.tokens[i];
+                match token.kind {
+                    TokenKind::Punct => self.is_dash(i) || self.opens_quotation_after_mark(i),
+                    _ => self.joins_cue_clause(i) || self.joins_predicate(i),
+                }
             }
         }
     }
 
-    /// Does the comma at `i` join a clause with its own cue verb (", but said", ", and added")?
+    /// Does a direct quotation open at `i` right after a comma or colon?
+    fn opens_quotation_after_mark(&self, i: usize) -> bool {
+        i > 0
+            && self.quoted[i]
+            && !self.quoted[i - 1]
+            && matches!(self.mark(i - 1), Some(b',' | b':'))
+    }
+
+    /// Is the token at `i` a dash ("—", "–", "--")?
+    fn is_dash(&self, i: usize) -> bool {
+        matches!(self.word(i), "—" | "–" | "--")
+    }
+
+    /// Does the comma at `i` end a reported clause: before a participle, "according to", a
+    /// `[report_ends]` word, or "and"/"but" that joins a clause with its own cue?
+    #[inline(never)]
+    fn comma_ends_report(&self, i: usize) -> bool {
+        let Some(next) = self.tokens.get(i + 1) else {
+            return false;
+        };
+        if self.quoted.get(i + 1).copied().unwrap_or(false) {
+            return true; // "..., Rubio fired back, "Q""
+        }
+        (next.kind == TokenKind::Word
+            && !next.is_capitalized(self.phrases.text)
+            && (self.ends_with_ing(i + 1) || self.phrases.ends_with(next, "ed"))
+            && !self.in_section(i + 1, Section::AdjunctStarts))
+            || (self.is(i + 1, "according") && self.is(i + 2, "to"))
+            || self.in_section(i + 1, Section::ReportEnds)
+            || self.joins_cue_clause(i + 1)
+    }
+
+    /// Does the word at `i`, "and" or "but", join a second predicate of the clause's subject
+    /// ("praised the plan and embraced its aims", "and has championed", "but would not say")?
+    #[inline(never)]
+    fn joins_predicate(&self, i: usize) -> bool {
+        if !(self.is(i, "and") || self.is(i, "but")) {
+            return false;
+        }
+        let Some(next) = self.tokens.get(i + 1) else {
+            return false;
+        };
+        next.kind == TokenKind::Word
+            && !next.is_capitalized(self.phrases.text)
+            && !self.quoted.get(i + 1).copied().unwrap_or(true)
+            && (self.in_section(i + 1, Section::Auxiliaries)
+                || self.in_section(i + 1, Section::SkipBeforeCue)
+                || self.phrases.ends_with(next, "ed"))
+    }
+
+    /// Does the word at `i`, "and" or "but", join a clause with its own cue: right before it,
+    /// after at most two auxiliaries or adverbs ("and has also said"), or after a short
+    /// subject ("and the unions say")?
     #[inline(never)]
     fn joins_cue_clause(&self, i: usize) -> bool {
-        (self.is(i + 1, "but") || self.is(i + 1, "and"))
-            && self
-                .tokens
-                .get(i + 2)
-                .is_some_and(|t| self.phrases.cue_verb(t).is_some())
+        if !(self.is(i, "and") || self.is(i, "but")) {
+            return false;
+        }
+        (i + 1..self.tokens.len().min(i + 6))
+            .take_while(|&j| self.tokens[j].kind != TokenKind::Punct && !self.quoted[j])
+            .any(|j| {
+                let token = &self.tokens[j];
+                !token.is_capitalized(self.phrases.text)
+                    && self
+                        .phrases
+                        .cue_verb(token)
+                        .is_some_and(|c| c.speech && !c.quote_only)
+                    && !self.ends_with_ing(j)
+            })
     }
 
     /// The sentence's running counts, built once, in one pass from the end.
@@ -414,13 +493,32 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         let token = self.tokens.get(k)?;
         let cue = self
             .phrases
-            .cue_verb_at_if(self.tokens, k, |c| (c.speech || c.naming) && !c.quote_only)?;
+            .cue_verb_at_if(self.tokens, k, |c| (c.speech || c.naming) && !c.quote_only)
+            .or_else(|| self.agreeing_verb(k))?;
         let next = self.next_word(k + 1);
         if next.is_some_and(|i| self.quoted[i]) {
             return None; // X said: "Q" — a quotation, not reported speech
         }
         if next.is_some_and(|i| self.is(i, "by")) {
             return None; // "sanctions announced by Washington": a passive participle
+        }
+        if let Some(from) = self.prepositional_complement(k) {
+            // "called for a boycott", "argued against the plan": the object is what was said.
+            let clause = self.clause_of(from, self.tokens.len(), 1)?;
+            let speaker = self.speaker_of(k)?;
+            if speaker.span.start > token.span.start || self.follows_quote(speaker.span.start) {
+                return None;
+            }
+            return Some(self.report(clause, token.span, speaker));
+        }
+        if let Some(from) = self.non_finite_complement(k) {
+            // "vowed to fight on", "denied taking the money": the complement is what was said.
+            let clause = self.clause_of(from, self.tokens.len(), 1)?;
+            let speaker = self.speaker_of(k)?;
+            if speaker.span.start > token.span.start || self.follows_quote(speaker.span.start) {
+                return None;
+            }
+            return Some(self.report(clause, token.span, speaker));
         }
         let ends_sentence =
             next.is_none_or(|i| self.is_adjunct_start(i) || self.is_end_inversion(k, i));
@@ -433,13 +531,21 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                 return None;
             }
             let (speaker, comma) = self.end_speaker(k)?;
+            if self.is_fronted_adverbial(comma) {
+                return None; // "In an interview, X said ...": no content
+            }
             let clause = self.clause(0, comma)?;
             return Some(self.report(clause, token.span, speaker));
         }
         let clause = self.clause_after(k, cue, next, ends_sentence)?;
-        let speaker = self.direct_speaker(k)?;
-        if speaker.span.start > token.span.start || self.follows_quote(speaker.span.start) {
-            return None; // "Q," X said, adding ... — the attribution of a quotation
+        let speaker = self.speaker_of(k)?;
+        if speaker.span.start > token.span.start {
+            return None;
+        }
+        // '"Q," X said, adding that ...': the participle reports speech of its own.
+        let own_participle = self.ends_with_ing(k) && self.after_comma_or_dash(k);
+        if !own_participle && self.follows_quote(speaker.span.start) {
+            return None; // '"Q," X said on Friday': the attribution of a quotation
         }
         Some(self.report(clause, token.span, speaker))
     }
@@ -458,8 +564,9 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             .take_while(|&i| !self.is(i, "to"))
             .find(|&i| self.is(i, "that"));
         let mut from = k + 1;
-        let participle = self.ends_with_ing(k);
-        let participle_after_comma = participle && k > 0 && self.mark(k - 1) == Some(b',');
+        // "is saying" is a finite verb; ", saying" and "- saying" open a participle phrase.
+        let participle = self.ends_with_ing(k) && !self.after_auxiliary(k);
+        let participle_after_comma = participle && self.after_comma_or_dash(k);
         let question_word = next.is_some_and(|i| self.in_section(i, Section::QuestionWords));
         if question_word && !ends_sentence {
             // "asked whether ...", "called for ...": the rest of the clause is what was said.
@@ -515,7 +622,183 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                 .find(|&i| self.mark(i) == Some(b','))
                 .unwrap_or(to);
         }
-        self.clause(from, to)
+        // "praised the plan", "denied it": a noun phrase right after the cue may be one word.
+        let min_words = if from == k + 1
+            && cue.speech
+            && !cue.naming
+            && !cue.addressee
+            && !ends_sentence
+            && self.opens_noun_phrase(from)
+        {
+            1
+        } else {
+            MIN_WORDS
+        };
+        self.clause_of(from, to, min_words)
+    }
+
+    /// Does the word at `i` open a noun phrase: a determiner, a pronoun or a capitalised word?
+    fn opens_noun_phrase(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && (t.is_capitalized(self.phrases.text)
+                    || t.lex.is_pronoun()
+                    || self.in_section(i, Section::Determiners))
+        })
+    }
+
+    /// The speech verb at `k` when it agrees with the common noun right before it, which the
+    /// cue reader takes for a compound noun after a determiner ("the campaign says", "some
+    /// analysts say", unlike "the campaign report"): a plural noun before the base form, a
+    /// singular one before the "-s" form, and a word after that is no punctuation.
+    fn agreeing_verb(&self, k: usize) -> Option<&'a CueInfo> {
+        let token = self.tokens.get(k)?;
+        let cue = self
+            .phrases
+            .cue_verb(token)
+            .filter(|c| c.speech && !c.quote_only)?;
+        let noun = k.checked_sub(1).and_then(|i| self.tokens.get(i))?;
+        if noun.kind != TokenKind::Word
+            || noun.is_capitalized(self.phrases.text)
+            || self.in_section(k - 1, Section::Determiners)
+            || crate::text::tokens::is_possessive(self.word(k - 1))
+            || self
+                .tokens
+                .get(k + 1)
+                .is_none_or(|t| t.kind == TokenKind::Punct)
+            || self.ends_with_ing(k)
+            || self.phrases.ends_with(token, "ed")
+        {
+            return None;
+        }
+        let plural = self.phrases.ends_with(noun, "s") && !self.phrases.ends_with(noun, "ss");
+        let third_person = self.phrases.ends_with(token, "s");
+        (plural != third_person).then_some(cue)
+    }
+
+    /// Is the token before `k` a comma or a dash?
+    fn after_comma_or_dash(&self, k: usize) -> bool {
+        k > 0 && (matches!(self.mark(k - 1), Some(b',' | b'-')) || self.is_dash(k - 1))
+    }
+
+    /// Is the token before `k` an auxiliary ("is saying", "were denouncing")?
+    fn after_auxiliary(&self, k: usize) -> bool {
+        k > 0
+            && (self.in_section(k - 1, Section::Auxiliaries)
+                || self.in_section(k - 1, Section::SkipBeforeCue))
+    }
+
+    /// Where the object of a preposition that completes the cue at `k` starts ("called for a
+    /// boycott", "argued against the plan", "asked about the speeches"): a
+    /// `[complement_prepositions]` word right after the cue, then a word that opens a noun
+    /// phrase or a clause and is no time word ("said for years").
+    fn prepositional_complement(&self, k: usize) -> Option<usize> {
+        if !self.in_section(k + 1, Section::ComplementPrepositions) {
+            return None;
+        }
+        let object = self.tokens.get(k + 2)?;
+        let opens = object.kind != TokenKind::Punct
+            && !self.quoted.get(k + 2).copied().unwrap_or(true)
+            && !self.phrases.is_time_word(object)
+            && !self.phrases.skippable_after(object)
+            && !self.in_section(k + 2, Section::AdjunctStarts);
+        opens.then_some(k + 2)
+    }
+
+    /// Where a non-finite complement of the cue at `k` starts, if one follows it directly: an
+    /// infinitive ("vowed to fight", "pledged to work") or a gerund ("denied taking the money",
+    /// "proposed taxing carbon").
+    fn non_finite_complement(&self, k: usize) -> Option<usize> {
+        let next = self.tokens.get(k + 1)?;
+        if next.kind != TokenKind::Word
+            || next.is_capitalized(self.phrases.text)
+            || self.quoted.get(k + 1).copied().unwrap_or(true)
+        {
+            return None;
+        }
+        if self.is(k + 1, "to") {
+            let verb = self.tokens.get(k + 2)?;
+            let bare_verb = verb.kind == TokenKind::Word
+                && !verb.is_capitalized(self.phrases.text)
+                && !self.in_section(k + 2, Section::Determiners)
+                && !self.in_section(k + 2, Section::NonSubjectPronouns)
+                && !self.in_section(k + 2, Section::ObjectPronouns)
+                && !self.phrases.is_time_word(verb)
+                && !self.ends_with_ing(k + 2)
+                // "said to reporters": a plural noun, no verb ("to discuss" is one).
+                && (!self.phrases.ends_with(verb, "s") || self.phrases.ends_with(verb, "ss"));
+            return bare_verb.then_some(k + 1);
+        }
+        let gerund = self.ends_with_ing(k + 1)
+            && !self.ends_with_ing(k)
+            && !self.in_section(k + 1, Section::AdjunctStarts)
+            && !self.phrases.skippable_after(next);
+        gerund.then_some(k + 1)
+    }
+
+    /// The speaker of the cue at `k`: its subject read strictly (`direct_speaker`), else the
+    /// bare noun phrase before it (`bare_subject`).
+    fn speaker_of(&self, k: usize) -> Option<NounPhrase> {
+        self.direct_speaker(k).or_else(|| self.bare_subject(k))
+    }
+
+    /// The words right before the cue at `k` (past auxiliaries and adverbs), back to the start
+    /// of their clause: punctuation, a quotation or a clause break ("that", "and", "while").
+    /// Any such noun phrase may report speech ("Some analysts say", "52 percent of voters
+    /// said", "the budget office said"); a determiner alone ("the said") or a preposition's
+    /// object is none.
+    fn bare_subject(&self, k: usize) -> Option<NounPhrase> {
+        let mut end = k;
+        while end > 0 && self.before_cue(end - 1) {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 && end - start < MAX_BARE_SUBJECT {
+            let i = start - 1;
+            let token = &self.tokens[i];
+            if token.kind == TokenKind::Punct
+                || self.quoted[i]
+                || self.in_section(i, Section::ClauseBreaks)
+                || self.in_section(i, Section::Subordinators)
+                || self.phrases.cue_verb(token).is_some()
+            {
+                break;
+            }
+            start = i;
+        }
+        if start == end || end - start >= MAX_BARE_SUBJECT {
+            return None;
+        }
+        let head = end - 1;
+        let first = &self.tokens[start];
+        if self.in_section(head, Section::Determiners) && end - start == 1
+            || self.in_section(head, Section::AdjunctStarts)
+            || self.in_section(head, Section::Auxiliaries)
+            || self.in_section(start, Section::GoverningPrepositions)
+            || self.in_section(start, Section::AdjunctStarts)
+            || self.ends_with_ing(head)
+            || self.tokens[head].kind == TokenKind::Number
+        {
+            return None;
+        }
+        let last = &self.tokens[head];
+        Some(NounPhrase {
+            span: Span::new(first.span.start, last.span.end),
+            name: None,
+            title: None,
+            pronoun: false,
+        })
+    }
+
+    /// May the token at `i` stand between a subject and its cue ("also", "has", "repeatedly")?
+    fn before_cue(&self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        token.kind == TokenKind::Word
+            && !token.is_capitalized(self.phrases.text)
+            && (self.in_section(i, Section::SkipBeforeCue)
+                || self.in_section(i, Section::Auxiliaries)
+                || self.phrases.ends_with(token, "ly")
+                || self.phrases.is_time_word(token))
     }
 
     /// Does the sentence open with a subordinate clause ("After ...,") that holds the cue at `k`?
@@ -541,6 +824,22 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             .tokens
             .partition_point(|t| t.span.start < speaker.span.start);
         (!self.quoted.get(first).copied().unwrap_or(true)).then_some(speaker)
+    }
+
+    /// Is the stretch before the comma at `comma` one fronted adverbial ("In an interview",
+    /// "Although the state disagrees", "But despite his doubts"): its first word, past "and"
+    /// or "but", opens an adjunct or a subordinate clause, and no comma splits it?
+    fn is_fronted_adverbial(&self, comma: usize) -> bool {
+        let Some(mut first) = self.first_word() else {
+            return false;
+        };
+        if self.is(first, "but") || self.is(first, "and") {
+            first += 1;
+        }
+        first < comma
+            && (self.in_section(first, Section::AdjunctStarts)
+                || self.in_section(first, Section::Subordinators))
+            && self.first_comma().is_some_and(|c| c >= comma)
     }
 
     /// Is the cue at `k` followed by its own subject and then the sentence end ("..., said Rita Katz.")?
@@ -606,7 +905,10 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             speaker.name?;
             return Some((speaker, k - 1));
         }
-        let speaker = self.phrases.subject_before(self.tokens, 0, k)?;
+        let speaker = self
+            .phrases
+            .subject_before(self.tokens, 0, k)
+            .or_else(|| self.bare_subject(k))?;
         let first = self
             .tokens
             .partition_point(|t| t.span.start < speaker.span.start);
@@ -618,6 +920,11 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
 
     /// The clause over tokens `from..to`, trimmed of edge punctuation, if it is long and unquoted enough.
     fn clause(&self, from: usize, to: usize) -> Option<Span> {
+        self.clause_of(from, to, MIN_WORDS)
+    }
+
+    /// `clause`, with at least `min_words` words.
+    fn clause_of(&self, from: usize, to: usize, min_words: usize) -> Option<Span> {
         let to = to.min(self.tokens.len());
         if from >= to {
             return None;
@@ -628,7 +935,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             words,
             quoted,
         } = self.measure(from, to);
-        if words < MIN_WORDS
+        if words < min_words
             || 2 * quoted >= to - from
             || self.quoted.get(from).copied().unwrap_or(false)
             || self.in_section(from, Section::Auxiliaries)

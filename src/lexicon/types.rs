@@ -207,11 +207,15 @@ pub(crate) enum Section {
     TitleLeadIns,
     /// `[predicate_starts]`: words after a short quotation that make it a clause's subject.
     PredicateStarts,
+    /// `[report_ends]`: words that, after a comma, open what ends a reported clause ("while").
+    ReportEnds,
+    /// `[complement_prepositions]`: prepositions whose object completes a cue ("called for").
+    ComplementPrepositions,
 }
 
 impl Section {
     /// Every section, in the order of their discriminants.
-    pub const ALL: [Section; 23] = [
+    pub const ALL: [Section; 25] = [
         Section::ClauseBreaks,
         Section::Determiners,
         Section::NameParticles,
@@ -235,6 +239,8 @@ impl Section {
         Section::Articles,
         Section::TitleLeadIns,
         Section::PredicateStarts,
+        Section::ReportEnds,
+        Section::ComplementPrepositions,
     ];
 
     /// The section's name in the grammar files.
@@ -263,6 +269,8 @@ impl Section {
             Section::Articles => "articles",
             Section::TitleLeadIns => "title_lead_ins",
             Section::PredicateStarts => "predicate_starts",
+            Section::ReportEnds => "report_ends",
+            Section::ComplementPrepositions => "complement_prepositions",
         }
     }
 }

@@ -109,17 +109,7 @@ fn tally_agrees_with_its_definitions() {
             assert_eq!(super::Tally::count(&tally.words, from, to), word_count);
         }
     }
-    let stops = |i: usize| {
-        words[i] == ":"
-            || (i > 0 && quoted[i] && !quoted[i - 1] && matches!(words[i - 1], "," | ":"))
-            || (words[i] == ","
-                && words
-                    .get(i + 1)
-                    .is_some_and(|w| matches!(lower(w).as_str(), "but" | "and"))
-                && tokens
-                    .get(i + 2)
-                    .is_some_and(|t| phrases.cue_verb(t).is_some()))
-    };
+    let stops = |i: usize| reader.stops(i);
     for i in 0..=n {
         let expected = (i..n).find(|&j| stops(j)).unwrap_or(n);
         assert_eq!(tally.stop[i], expected, "{i}");
@@ -318,4 +308,150 @@ fn beliefs_and_quotations_are_not_reported_speech() {
     assert!(reported("Putin said: \"The sanctions will fail soon.\"").is_empty());
     assert!(reported("\"The sanctions will fail,\" Putin said on Friday.").is_empty());
     assert!(reported("They studied sanctions announced by Washington last year.").is_empty());
+}
+
+#[test]
+fn a_reported_clause_ends_where_another_clause_or_a_gloss_begins() {
+    let first = |text: &str| reported(text).first().map(|r| r.0.clone());
+    // A trailing participle phrase is no part of the clause, and its cue is a statement of its own.
+    let rows =
+        reported("The mayor rejected the claim of fraud, saying the vote was fair and open.");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].0, "the vote was fair and open");
+    assert_eq!(rows[0].1, "mayor");
+    assert_eq!(
+        first("Lee said the dam would hold, cementing her lead in the polls.").as_deref(),
+        Some("the dam would hold")
+    );
+    // A coordinated clause with its own cue is a statement of its own.
+    let rows = reported(
+        "The ministry said the strike had ended, while the unions deny that any deal was made and say the pickets will stay.",
+    );
+    let clauses: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(clauses[0], "the strike had ended");
+    assert!(clauses.contains(&"that any deal was made"), "{clauses:?}");
+    assert!(rows
+        .iter()
+        .all(|r| r.0 == "the strike had ended" || r.1 == "unions"));
+    assert!(clauses.contains(&"the pickets will stay"), "{clauses:?}");
+    assert_eq!(
+        first("Mr. Ruiz said the bridge is safe and has also said the repairs will end soon.")
+            .as_deref(),
+        Some("the bridge is safe")
+    );
+    // A gloss, a dash, a semicolon and a closing "according to" end it too.
+    assert_eq!(
+        first("The council said the tax would rise by a third, a reversal of its pledge.")
+            .as_deref(),
+        Some("the tax would rise by a third")
+    );
+    assert_eq!(
+        first("The coach said the team had trained hard — the fans did not agree.").as_deref(),
+        Some("the team had trained hard")
+    );
+    assert_eq!(
+        first("Most voters say the economy matters most; the mayor says crime is worse.")
+            .as_deref(),
+        Some("the economy matters most")
+    );
+}
+
+#[test]
+fn speech_acts_whose_content_is_no_that_clause() {
+    let row = |text: &str| reported(text).into_iter().next();
+    let found = row("The governor vowed to veto the budget bill.");
+    assert_eq!(
+        found,
+        Some((
+            "to veto the budget bill".into(),
+            "governor".into(),
+            "vowed".into()
+        ))
+    );
+    assert_eq!(
+        row("The senator denied taking the money from the lobbyists.").map(|r| r.0),
+        Some("taking the money from the lobbyists".into())
+    );
+    // A noun object of one or two words counts.
+    assert_eq!(
+        row("Residents praised the plan.").map(|r| r.0),
+        Some("the plan".into())
+    );
+    assert_eq!(
+        row("The company denied it.").map(|r| r.0),
+        Some("it".into())
+    );
+    // "said to reporters" holds no infinitive; a lower-case word after a cue is no object.
+    assert!(reported("The aide said to reporters.").is_empty());
+    assert!(reported("The figures were up, as the chart points above.").is_empty());
+}
+
+#[test]
+fn a_bare_noun_phrase_reports_speech() {
+    let row = |text: &str| reported(text).into_iter().next().map(|r| (r.0, r.1));
+    assert_eq!(
+        row("Some analysts say the rally may not last long."),
+        Some(("the rally may not last long".into(), "analysts".into()))
+    );
+    assert_eq!(
+        row("The campaign says the average gift was small."),
+        Some(("the average gift was small".into(), "campaign".into()))
+    );
+    assert_eq!(
+        row("In Ohio, half of the voters said they were angry at the parties."),
+        Some(("they were angry at the parties".into(), "voters".into()))
+    );
+    assert_eq!(
+        row("The plan will fail, many economists say."),
+        Some(("The plan will fail".into(), "economists".into()))
+    );
+    // A compound noun is no verb; a fronted adverbial is no content.
+    assert!(reported("The quarterly report shows a loss.").is_empty());
+    assert!(reported("In an interview last week, the mayor said.").is_empty());
+}
+
+#[test]
+fn prepositional_objects_progressive_cues_and_participles_after_quotations() {
+    let row = |text: &str| reported(text).into_iter().next().map(|r| (r.0, r.2));
+    assert_eq!(
+        row("The senator called for a boycott of the games."),
+        Some(("a boycott of the games".into(), "called".into()))
+    );
+    assert_eq!(
+        row("The council member argued against raising the fares."),
+        Some(("raising the fares".into(), "argued".into()))
+    );
+    // A time phrase after the preposition is no object.
+    assert!(reported("The governor spoke for years about the plan.").is_empty());
+    // "is saying" is a finite verb, not a participle that needs "that".
+    assert_eq!(
+        row("The mayor is saying the budget will balance."),
+        Some(("the budget will balance".into(), "saying".into()))
+    );
+    // The participle after a quotation's attribution reports speech of its own.
+    assert_eq!(
+        row("\"We will win,\" the coach said, adding that the team was healthy."),
+        Some(("that the team was healthy".into(), "adding".into()))
+    );
+}
+
+#[test]
+fn a_reported_clause_ends_at_a_second_predicate_or_a_new_clause() {
+    let first = |text: &str| reported(text).into_iter().next().map(|r| r.0);
+    assert_eq!(
+        first("The mayor praised the new budget and embraced its call for more parks."),
+        Some("the new budget".into())
+    );
+    assert_eq!(
+        first("The firm confirmed that the merger would close but would not give a date."),
+        Some("that the merger would close".into())
+    );
+    assert_eq!(
+        first("The senator said the bill would pass, which surprised her aides."),
+        Some("the bill would pass".into())
+    );
+    assert_eq!(
+        first("The minister said the talks had failed, and the envoy left the capital."),
+        Some("the talks had failed".into())
+    );
 }
