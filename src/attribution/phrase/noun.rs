@@ -65,7 +65,8 @@ impl<'a> Phrases<'a> {
             } else if token.kind == TokenKind::Word
                 && !capitalized
                 && !self.is_clause_break(token)
-                && self.cue_verb(token).is_none()
+                // "the report said": a cue word after a determiner is a noun (see `cue_verb_at`).
+                && self.cue_verb_at(tokens, k - 1).is_none()
                 && !self.is_pronoun(token)
                 && !self.in_section(token, Section::SkipBeforeCue)
                 && tentative < MAX_TENTATIVE
@@ -441,7 +442,8 @@ impl<'a> Phrases<'a> {
             } else if token.kind == TokenKind::Word
                 && (!capitalized || self.is_time_word(token) && j > begin)
                 && !self.is_clause_break(token)
-                && self.cue_verb(token).is_none()
+                // "the note says": a cue word after a determiner is a noun (see `cue_verb_at`).
+                && self.cue_verb_at(tokens, j).is_none()
                 // "The issue had come up": an auxiliary is a verb, never inside a noun phrase.
                 && !self.in_section(token, Section::Auxiliaries)
                 && tentative < MAX_TENTATIVE

@@ -379,3 +379,15 @@ fn clause_subjects_are_followed_by_their_predicate() {
         ["Laura Lindqvist"]
     );
 }
+
+#[test]
+fn a_cue_word_after_a_determiner_is_the_speaker_noun() {
+    assert_eq!(
+        speakers("\"You lost! And your plan is worse!\" the note says."),
+        ["note"]
+    );
+    assert_eq!(
+        speakers("\"Growth will slow,\" the report concluded. \"Prices will rise.\""),
+        ["report", "report"]
+    );
+}
