@@ -279,7 +279,8 @@ impl<'d> QuoteReader<'d> {
         previous: Option<&Previous>,
     ) -> (Option<Attribution>, Option<Span>) {
         let phrases = &self.phrases;
-        let mut found = choose(phrases, ctx.before, ctx.after, ctx.kind)
+        let open_frame = opens_frame(self.text, ctx.quote, ctx.after);
+        let mut found = choose(phrases, ctx.before, ctx.after, ctx.kind, open_frame)
             .or_else(|| self.across_quotes(ctx))
             .or_else(|| phrases.end_attribution(ctx.frame_tail))
             .or_else(|| self.partial_subject(ctx));
@@ -740,11 +741,29 @@ fn quote_kind(text: &str, quote: &Quote, before: &[Token], phrases: &Phrases) ->
     Kind::Partial
 }
 
-/// Picks the attribution from the words before and after a quote.
-fn choose(phrases: &Phrases, before: &[Token], after: &[Token], kind: Kind) -> Option<Attribution> {
+/// Does the quotation leave its sentence open for an attribution ('"Q," X verb', '"Q?" X
+/// verb'): does it end in a comma, "?" or "!", inside its marks or right after them?
+fn opens_frame(text: &str, quote: &Quote, after: &[Token]) -> bool {
+    let inner = quote.inner.of(text).trim_end();
+    inner.ends_with([',', '?', '!'])
+        || after
+            .iter()
+            .find(|t| !is_quote_mark(t.text(text)))
+            .is_some_and(|t| t.text(text) == ",")
+}
+
+/// Picks the attribution from the words before and after a quote; `open_frame` as
+/// [`opens_frame`] says.
+fn choose(
+    phrases: &Phrases,
+    before: &[Token],
+    after: &[Token],
+    kind: Kind,
+    open_frame: bool,
+) -> Option<Attribution> {
     let before_is_empty = before.iter().all(|t| t.kind == TokenKind::Punct);
     if before_is_empty {
-        return phrases.trailing(after);
+        return phrases.trailing(after, open_frame);
     }
     let leading = phrases.leading(before, kind);
     // A cue right before the quote ("X said: "Q"") wins; otherwise a trailing one in the same
@@ -759,7 +778,7 @@ fn choose(phrases: &Phrases, before: &[Token], after: &[Token], kind: Kind) -> O
         return leading;
     }
     // The words after the quote are read only when no cue stands right before it.
-    match (leading, phrases.trailing(after)) {
+    match (leading, phrases.trailing(after, open_frame)) {
         (_, Some(trail)) if trail.rule == Rule::SameClause => Some(trail),
         (Some(lead), _) if lead.rule == Rule::SameClause => Some(lead),
         (_, Some(trail)) => Some(trail),

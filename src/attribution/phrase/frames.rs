@@ -13,7 +13,9 @@ impl<'a> Phrases<'a> {
     }
 
     /// The attribution in the words right after a quote: "Q," X said / "Q," said X / "Q" — X.
-    pub fn trailing(&self, after: &[Token]) -> Option<Attribution> {
+    /// `open_frame`: the quotation ends in a comma, "?" or "!", so that the words after it
+    /// complete its sentence ('"Q," Bennett shot back'): any verb there is its cue.
+    pub fn trailing(&self, after: &[Token], open_frame: bool) -> Option<Attribution> {
         let mut s = 0;
         let mut dash = false;
         while let Some(t) = after.get(s) {
@@ -45,6 +47,9 @@ impl<'a> Phrases<'a> {
         if let Some((speaker, cue)) = self.subject_then_cue(after, s) {
             return Some(self.attribution(Rule::SameClause, Some(after[cue].span), Some(speaker)));
         }
+        if let Some((speaker, verb)) = self.frame_verb(after, s).filter(|_| open_frame && !dash) {
+            return Some(self.attribution(Rule::SameClause, Some(after[verb].span), Some(speaker)));
+        }
         if let Some(found) = self.end_attribution(after) {
             return Some(found);
         }
@@ -54,6 +59,76 @@ impl<'a> Phrases<'a> {
             return Some(self.attribution(Rule::Dash, None, Some(speaker)));
         }
         None
+    }
+
+    /// The cue slot of a quote frame, whatever its verb: '"Q," Bennett shot back.', '"Q," it
+    /// recommended.', '"Q," beamed Donald Hartley of Madison.' — the speaker and the verb's index.
+    ///
+    /// The frame's shape makes the verb a cue: a speaker phrase (a name, a pronoun, or a
+    /// determiner and its noun) and one verb-like word, then nothing but a particle before the
+    /// clause ends ('"Q," Trump barked and ...', '"Q," he went on.'); or, inverted, a past
+    /// tense right after the quote and a name.
+    pub(super) fn frame_verb(&self, after: &[Token], s: usize) -> Option<(NounPhrase, usize)> {
+        let first = after.get(s)?;
+        // A relative pronoun after the word makes it a noun ("an HBO series that ...").
+        let clause_ends = |i: usize| {
+            after.get(i).is_none_or(|t| {
+                t.kind == TokenKind::Punct
+                    || self.is_clause_break(t)
+                        && !self.is_one_of(t, &["that", "which", "who", "whom", "whose"])
+            })
+        };
+        if self.is_verb_like(first) && self.ends_with(first, "ed") {
+            let (speaker, end) = self.phrase_from(after, s + 1)?;
+            let named = speaker.name.is_some()
+                && after
+                    .get(s + 1)
+                    .is_some_and(|t| t.span.start == speaker.span.start);
+            return (named && clause_ends(end)).then_some((speaker, s));
+        }
+        let (speaker, mut j) = self.phrase_from(after, s)?;
+        let has_head = speaker.pronoun
+            || speaker.name.is_some()
+            || self.is_determiner(first)
+            || after[s..j].iter().any(|t| self.is_title(t));
+        if speaker.span.start != first.span.start || !has_head {
+            return None;
+        }
+        while j < after.len() && self.skippable_before(after, j) {
+            j += 1;
+        }
+        let verb = j;
+        if !after.get(verb).is_some_and(|t| self.is_verb_like(t)) {
+            return None;
+        }
+        // After a determiner and a capitalised word the next word may be the head noun ("an
+        // HBO series"): only a past tense is surely a verb there ("the White House fired back").
+        let modifier_end = self.is_determiner(first)
+            && !speaker.pronoun
+            && after[j - 1].is_capitalized(self.text)
+            && !self.ends_with(&after[verb], "ed");
+        if modifier_end {
+            return None;
+        }
+        // One particle may follow ("shot back", "went on"), then the clause ends.
+        let particle = after
+            .get(verb + 1)
+            .is_some_and(|t| self.is_verb_like(t) && !self.ends_with(t, "ed"));
+        (clause_ends(verb + 1) || particle && clause_ends(verb + 2)).then_some((speaker, verb))
+    }
+
+    /// Can the token be the verb of a quote frame: a lower-case word that is no function
+    /// word, pronoun, title, cue noun or time word?
+    fn is_verb_like(&self, token: &Token) -> bool {
+        token.kind == TokenKind::Word
+            && !token.is_capitalized(self.text)
+            && !self.is_clause_break(token)
+            && !self.is_determiner(token)
+            && !self.is_pronoun(token)
+            && !self.is_title(token)
+            && !self.is_cue_noun(token)
+            && !self.is_time_word(token)
+            && !self.in_section(token, Section::Auxiliaries)
     }
 
     /// "... since so many cases were decided 5-to-4, said Lee Epstein.": an attribution closing the
@@ -327,6 +402,13 @@ impl<'a> Phrases<'a> {
             .map(|i| i + 1)
             .chain(std::iter::once(reach));
         for start in starts {
+            // "And Mr. Christie gloated:": a coordinating conjunction opens the clause.
+            let start = start
+                + usize::from(
+                    tokens
+                        .get(start)
+                        .is_some_and(|t| self.is_one_of(t, &["and", "but"])),
+                );
             let Some(first) = tokens.get(start).filter(|_| start < index) else {
                 continue;
             };
@@ -341,8 +423,9 @@ impl<'a> Phrases<'a> {
                     .is_some_and(|p| !p.first_person)
                 && !self.in_section(first, Section::ObjectPronouns);
             if pronoun || first.is_capitalized(self.text) || self.is_determiner(first) {
-                if let Some((phrase, _)) = self.phrase_from(tokens, start) {
+                if let Some((phrase, end)) = self.phrase_from(tokens, start) {
                     if phrase.span.start == first.span.start
+                        && self.predicate_follows(tokens, start, end, index)
                         && (phrase.pronoun
                             || phrase.name.is_some()
                             || self.is_determiner(first)
@@ -355,6 +438,41 @@ impl<'a> Phrases<'a> {
             }
         }
         None
+    }
+
+    /// Is the phrase from `start` to before `end` a clause subject, by what follows it (up to
+    /// `index`, the verb the subject is looked for): its predicate (a word, or the verb itself),
+    /// a parenthesis ("Sen. Ted Cruz (R-Texas)"), a colon (a headline's "Clinton: ..."), or a
+    /// comma that opens an appositive closed by another comma before the verb ("Mr. Trump,
+    /// asked about it, said"). "Wait, it gets better:" and "in Elizabeth, Colorado, slammed"
+    /// have none; a person's name set off after a title or a phrase is that phrase's own ("its
+    /// chief executive, Tim Cook, called").
+    pub(super) fn predicate_follows(
+        &self,
+        tokens: &[Token],
+        start: usize,
+        end: usize,
+        index: usize,
+    ) -> bool {
+        let Some(next) = tokens.get(end).filter(|_| end < index) else {
+            return true;
+        };
+        match self.word(next) {
+            // "Rush Limbaugh: ...", a headline's speaker; "the study -- which ... --".
+            "(" | ":" | "—" | "–" | "--" => true,
+            "," => {
+                let closing = (end + 1..index).find(|&i| self.word(&tokens[i]) == ",");
+                let after_title = start >= 2
+                    && self.word(&tokens[start - 1]) == ","
+                    && self.is_title(&tokens[start - 2]);
+                // "His partner at Lenox, Lawrence B. Cummings, called": a person's name.
+                let person = tokens
+                    .get(start)
+                    .is_some_and(|t| self.grammar.first_name(self.word(t)).is_some());
+                closing.is_some_and(|c| c > end + 1) || after_title || person
+            }
+            _ => next.kind != TokenKind::Punct,
+        }
     }
 
     /// Who the cue at `k` is said by: its subject, the subject of the clause it hangs from

@@ -65,7 +65,8 @@ impl<'a> Phrases<'a> {
             } else if token.kind == TokenKind::Word
                 && !capitalized
                 && !self.is_clause_break(token)
-                && self.cue_verb(token).is_none()
+                // "the report said": a cue word after a determiner is a noun (see `cue_verb_at`).
+                && self.cue_verb_at(tokens, k - 1).is_none()
                 && !self.is_pronoun(token)
                 && !self.in_section(token, Section::SkipBeforeCue)
                 && tentative < MAX_TENTATIVE
@@ -232,11 +233,12 @@ impl<'a> Phrases<'a> {
         let phrase = self.phrase_ending_at(tokens, lo, j)?;
         // "Another source speaking to Fox News said": a prepositional object is not the subject.
         let first = tokens.partition_point(|t| t.span.start < phrase.span.start);
-        // "footage of Hillary Clinton asking": the object of "of" is the participle's subject.
+        // "footage of Hillary Clinton asking", "declined comment, with its spokesman saying":
+        // the object of "of" or "with" is the participle's subject.
         let participle_cue = self.ends_with(&tokens[cue], "ing")
             && first
                 .checked_sub(1)
-                .is_some_and(|p| self.is_one_of(&tokens[p], &["of"]));
+                .is_some_and(|p| self.is_one_of(&tokens[p], &["of", "with", "without"]));
         let starts_with_determiner = self.is_determiner(&tokens[first]);
         let governed = first > lo
             && !participle_cue
@@ -306,6 +308,10 @@ impl<'a> Phrases<'a> {
         let appositive = tokens.get(open + 1..comma)?;
         let (first, last) = (appositive.first()?, appositive.last()?);
         if self.is_one_of(first, &["who", "whose"]) {
+            return Some(name);
+        }
+        // "Mr. Olsen, asked about taxes, had said": a passive participle set off after a name.
+        if name.name.is_some() && self.ends_with(first, "ed") && !first.is_capitalized(self.text) {
             return Some(name);
         }
         if (0..appositive.len()).any(|i| self.cue_verb_at(appositive, i).is_some()) {
@@ -436,7 +442,10 @@ impl<'a> Phrases<'a> {
             } else if token.kind == TokenKind::Word
                 && (!capitalized || self.is_time_word(token) && j > begin)
                 && !self.is_clause_break(token)
-                && self.cue_verb(token).is_none()
+                // "the note says": a cue word after a determiner is a noun (see `cue_verb_at`).
+                && self.cue_verb_at(tokens, j).is_none()
+                // "The issue had come up": an auxiliary is a verb, never inside a noun phrase.
+                && !self.in_section(token, Section::Auxiliaries)
                 && tentative < MAX_TENTATIVE
                 // "a Wednesday editorial": a time word is a modifier after a determiner.
                 && (!self.is_time_word(token) || j > begin && self.is_determiner(&tokens[begin]))

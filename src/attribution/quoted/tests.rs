@@ -323,3 +323,71 @@ fn a_quoted_title_after_a_title_lead_in_is_no_statement_and_the_lead_ins_are_dat
     assert_eq!(statements.len(), 1);
     assert_eq!(statements[0].quote.of(text), "Blue Harbor Nights");
 }
+
+#[test]
+fn any_verb_is_the_cue_of_a_quote_frame() {
+    // '"Q," NP VERB': the frame makes the verb a cue, listed or not.
+    let found = quoted("\"We are ready for anything,\" Mara Velt shot back with a grin.");
+    assert_eq!(found[0].2, "Mara Velt");
+    assert_eq!(found[0].4, "shot");
+    assert_eq!(
+        speakers("\"Keep the levy,\" it recommended. \"Review it in five years.\""),
+        ["it", "it"]
+    );
+    // Inverted: a past tense and a name.
+    assert_eq!(
+        speakers("\"Not tonight,\" beamed Tomas Adler of Leeds."),
+        ["Tomas Adler"]
+    );
+    // A noun after a determiner and a name is no verb: a title stays unattributed.
+    assert!(
+        quoted("\"Quiet Harbor,\" an HBO series that first aired in 1999, returns in May.")
+            .iter()
+            .all(|q| q.2.is_empty())
+    );
+}
+
+#[test]
+fn a_participle_after_with_is_said_by_its_own_subject() {
+    assert_eq!(
+        speakers(
+            "The firm declined comment, with its spokesman saying \"we never discuss clients.\""
+        ),
+        ["spokesman"]
+    );
+}
+
+#[test]
+fn clause_subjects_are_followed_by_their_predicate() {
+    assert_eq!(
+        speakers("And Ms. Rivera gloated: \"I said it would work.\""),
+        ["Rivera"]
+    );
+    // "Colorado," is the second half of a place, not the subject of "praised".
+    assert_eq!(
+        speakers("Mr. Hale, who is a pastor in Elmwood, Ohio, praised the \"quiet courage\" of the nurses."),
+        ["Hale"]
+    );
+    // A passive participle set off after a name; "The plan had come" is no speaker.
+    assert_eq!(
+        speakers("The plan had come up Monday after Mr. Olsen, asked about taxes, had said, \"We will cut them.\""),
+        ["Olsen"]
+    );
+    // A person's name set off after the phrase it names.
+    assert_eq!(
+        speakers("Her old business partner at Lenox, Laura Lindqvist, called her a master of detail. \"She never missed a thing.\""),
+        ["Laura Lindqvist"]
+    );
+}
+
+#[test]
+fn a_cue_word_after_a_determiner_is_the_speaker_noun() {
+    assert_eq!(
+        speakers("\"You lost! And your plan is worse!\" the note says."),
+        ["note"]
+    );
+    assert_eq!(
+        speakers("\"Growth will slow,\" the report concluded. \"Prices will rise.\""),
+        ["report", "report"]
+    );
+}
