@@ -11,7 +11,8 @@
 use std::cell::OnceCell;
 
 use crate::lexicon::{
-    alphanumeric_run, join_words, Grammar, Outlet, OutletKind, OutletLists, OutletWords,
+    alphanumeric_run, join_words, without_the, AliasMatch, AliasNames, Grammar, Lex, Outlet,
+    OutletKind, OutletLists, OutletWords,
 };
 use crate::span::Span;
 use crate::statement::{OutletRef, Statement};
@@ -113,8 +114,15 @@ impl<'a> OutletReader<'a> {
         // first word starts such an alias, or is "the" (which the lookup drops).
         let space = first_whitespace(self.text, first.span.start, reach);
         let first_word = Span::new(first.span.start, space).of(self.text);
-        let many_words =
-            matches!(first_word, "the" | "The") || self.grammar.starts_outlet_alias(first_word);
+        let the = matches!(first_word, "the" | "The");
+        let many_words = the || self.grammar.starts_outlet_alias(first_word);
+        // No alias that starts with this word reaches past its last word: no lookup there.
+        let words_end = match many_words && !the {
+            true => nth_word_end(self.text, first.span.start, reach, {
+                self.grammar.outlet_alias_words(first_word)
+            }),
+            false => reach,
+        };
         // Every alias read here starts at `first`: one scan tells which need no join.
         let single_spaced_end = if many_words {
             single_spaced_end(self.text, first.span.start, reach)
@@ -124,7 +132,7 @@ impl<'a> OutletReader<'a> {
         for width in (1..=longest).rev() {
             let last = &tokens[i + width - 1];
             let spaced = last.span.end > space;
-            if spaced && !many_words {
+            if spaced && (!many_words || last.span.end > words_end) {
                 continue;
             }
             let written = Span::new(first.span.start, last.span.end).of(self.text);
@@ -139,7 +147,8 @@ impl<'a> OutletReader<'a> {
                 written
             };
             let alias = strip_possessive(alias).unwrap_or(alias);
-            if let Some(outlet) = self.grammar.outlet(alias) {
+            let span = Span::new(first.span.start, last.span.end);
+            if let Some(outlet) = self.alias_outlet(tokens, (i, width), alias, span) {
                 // "Rossiya-1's 60 Minutes show": a show of an outlet reads as "Rossiya-1's 60 Minutes".
                 if is_possessive(last.text(self.text)) {
                     if let Some(extra) = self.show_after(tokens, i + width) {
@@ -152,11 +161,113 @@ impl<'a> OutletReader<'a> {
                         ));
                     }
                 }
-                let span = Span::new(first.span.start, last.span.end);
-                return Some((self.outlet_ref(outlet, span), width));
+                return Some((outlet, width));
             }
         }
         None
+    }
+
+    /// The outlet `alias`, read from `tokens[i..i + width]` at `span`, names there, if any.
+    ///
+    /// A name is never taken for a different outlet: an alias several outlets share ("the
+    /// Times") names the one the article names in full, else it stays as written (a proper
+    /// name only: "the network" alone names none); a one-word alias listed only after "the"
+    /// ("The Hill") needs "the" before it; an alias right after a first name or a person's
+    /// title is that person's surname ("Anita Hill", "Mayor Bloomberg"); an alias right after
+    /// a capitalised word no lexicon lists, within a sentence, ends another name ("Kyoto
+    /// Protocol", "the Smallville Times"); and a shared or "the"-only alias right before a
+    /// capitalised word begins one ("the Post Office").
+    fn alias_outlet(
+        &self,
+        tokens: &[Token],
+        (i, width): (usize, usize),
+        alias: &str,
+        span: Span,
+    ) -> Option<OutletRef> {
+        let found = self.grammar.outlet_alias(alias)?;
+        let text = self.text;
+        // The capitalised word at `at`, if only spaces (no line break) part it from the alias.
+        let adjacent_word = |at: usize| {
+            let t = tokens.get(at)?;
+            let gap = Span::new(t.span.end.min(span.start), t.span.start.max(span.end));
+            let gap = text.get(gap.start..gap.end).unwrap_or("\n");
+            let capitalised = t.kind == TokenKind::Word && t.is_capitalized(text);
+            (capitalised && !gap.contains('\n')).then_some(t)
+        };
+        let the_before = i
+            .checked_sub(1)
+            .and_then(|b| tokens.get(b))
+            .is_some_and(|t| is_word(t.text(text), "the"));
+        if found.needs_the && !the_before {
+            return None;
+        }
+        // Does the token at `b` open a sentence or line (a capitalised word there is no name)?
+        let opens = |b: usize| {
+            b == 0
+                || tokens
+                    .get(b - 1)
+                    .is_some_and(|t| t.kind == TokenKind::Punct && t.text(text) != ",")
+        };
+        // A word no lexicon lists (a name word), not possessive.
+        let name_word = |t: &Token| {
+            self.grammar.token_lex(t, text) == Lex::NONE && !is_possessive(t.text(text))
+        };
+        if let Some(b) = i.checked_sub(1) {
+            if let Some(word) = adjacent_word(b) {
+                let written = word.text(text).trim_end_matches('.');
+                let person = self.grammar.first_name(written).is_some()
+                    || self
+                        .grammar
+                        .title(written)
+                        .is_some_and(|t| t.person || t.honorific);
+                // An outlet before a show ("CBS Face the Nation") is no part of its name.
+                let outlet = || self.grammar.outlet_alias(written).is_some();
+                if person || (name_word(word) && !opens(b) && !outlet()) {
+                    return None;
+                }
+            }
+        }
+        let short = found.needs_the || matches!(found.names, AliasNames::Shared(_));
+        // A short name after "the" inside a title-case run is part of it: "Face the Nation".
+        if short && the_before {
+            let run = i.checked_sub(2).filter(|&b| adjacent_word(b).is_some());
+            if run.is_some_and(|b| !opens(b)) {
+                return None;
+            }
+        }
+        // A short name that goes on is another name: "the Post Office", "the Hill Country".
+        let last = tokens.get(i + width.max(1) - 1)?;
+        if short && !is_possessive(last.text(text)) && adjacent_word(i + width).is_some() {
+            return None;
+        }
+        let shared = match found.names {
+            AliasNames::One(outlet) => return Some(self.outlet_ref(outlet, span)),
+            AliasNames::Shared(shared) => shared,
+        };
+        if let Some(outlet) = self.grammar.outlet_named_in_full(shared, text, span.start) {
+            return Some(self.outlet_ref(outlet, span));
+        }
+        let written = without_the(alias);
+        let proper = written.chars().next().is_some_and(char::is_uppercase);
+        proper.then(|| OutletRef::new(written, OutletKind::Outlet, Some(span)))
+    }
+
+    /// The outlet `alias`, mentioned at byte `at`, names alone or, when several outlets share
+    /// it, the one the article names in full ([`Grammar::outlet_named_in_full`]).
+    fn known_outlet(&self, alias: &str, at: usize) -> Option<&'a Outlet> {
+        match self.grammar.outlet_alias(alias)? {
+            AliasMatch {
+                needs_the: true, ..
+            } => None,
+            AliasMatch {
+                names: AliasNames::One(outlet),
+                ..
+            } => Some(outlet),
+            AliasMatch {
+                names: AliasNames::Shared(shared),
+                ..
+            } => self.grammar.outlet_named_in_full(shared, self.text, at),
+        }
     }
 
     /// How many words of a show or programme name follow an outlet's possessive (capitalised
@@ -184,9 +295,9 @@ impl<'a> OutletReader<'a> {
             && !written.starts_with(' ')
             && !written.ends_with(' ');
         if single_spaced {
-            self.grammar.outlet(written)
+            self.known_outlet(written, span.start)
         } else {
-            self.grammar.outlet(&join_words(written))
+            self.known_outlet(&join_words(written), span.start)
         }
     }
 
@@ -578,6 +689,28 @@ pub(crate) fn single_spaced_end(text: &str, from: usize, to: usize) -> usize {
             return from + at;
         }
         previous = b;
+    }
+    to
+}
+
+/// Where the `n`th word of `text[from..to]` (words parted by ASCII whitespace) ends, or `to`
+/// when it has fewer words or any non-ASCII byte (which may be whitespace).
+fn nth_word_end(text: &str, from: usize, to: usize, n: usize) -> usize {
+    let bytes = text.as_bytes().get(from..to).unwrap_or(&[]);
+    let mut words = 0;
+    let mut in_word = false;
+    for (at, &b) in bytes.iter().enumerate() {
+        if !b.is_ascii() {
+            return to;
+        }
+        let white = is_ascii_white(b);
+        if white && in_word {
+            words += 1;
+            if words == n {
+                return from + at;
+            }
+        }
+        in_word = !white;
     }
     to
 }

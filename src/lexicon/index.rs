@@ -24,14 +24,18 @@ pub(super) struct Index {
     pub(super) sections: Vec<String>,
     /// The bit of each [`Section`] (by discriminant), 0 when it has none.
     pub(super) section_bits: [u32; Section::ALL.len()],
-    /// Outlet alias (as in `outlet_aliases`) to its outlet index.
-    pub(super) outlet_aliases: WordTable<usize>,
+    /// Outlet alias (a key of `outlet_aliases` or `ambiguous_outlet_aliases`) to what it names.
+    pub(super) outlet_aliases: WordTable<AliasTarget>,
+    /// The outlets each ambiguous alias may name, by [`AliasTarget::Shared`] number.
+    pub(super) shared_aliases: Vec<SharedOutlets>,
     /// Each word of `outlet_words` to the lists it is in.
     pub(super) outlet_words: WordTable<OutletLists>,
-    /// First words of the outlet aliases that have more than one word.
-    pub(super) outlet_first_words: WordTable<()>,
-    /// The leading ASCII letter-and-digit run of every alias (see [`outlet_lead`]), or None
-    /// when some alias has no such run that a text could be checked against.
+    /// First words of the outlet aliases that have more than one word, to the most words
+    /// such an alias has.
+    pub(super) outlet_first_words: WordTable<usize>,
+    /// The leading ASCII letter-and-digit run of every alias that has one (see [`outlet_lead`]).
+    /// An alias without one matches only text without one, which the lead test never rules
+    /// out; None only in an index never built.
     pub(super) outlet_leads: Option<WordTable<()>>,
     /// A bit for each lead in `outlet_leads` (see [`lead_bit`]), `LEAD_WORDS` words; empty
     /// when `outlet_leads` is None. A clear bit rules a lead out without the table lookup.
@@ -82,16 +86,15 @@ impl Index {
             index.section_bits[section as usize] = index.section_bit(section.name()).unwrap_or(0);
         }
         let mut leads: Option<FxHashSet<&str>> = Some(FxHashSet::default());
-        let mut outlet_first_words = FxHashSet::default();
-        for alias in grammar.outlet_aliases.keys() {
+        let mut outlet_first_words: FxHashMap<&str, usize> = FxHashMap::default();
+        let aliases = grammar.outlet_aliases.keys();
+        for alias in aliases.chain(grammar.ambiguous_outlet_aliases.keys()) {
             if let Some((first, _)) = alias.split_once(char::is_whitespace) {
-                outlet_first_words.insert(first);
+                let most = outlet_first_words.entry(first).or_default();
+                *most = (*most).max(alias.split_whitespace().count());
             }
-            match (outlet_lead(alias), leads.as_mut()) {
-                (Some(lead), Some(leads)) => {
-                    leads.insert(lead);
-                }
-                _ => leads = None,
+            if let (Some(lead), Some(leads)) = (outlet_lead(alias), leads.as_mut()) {
+                leads.insert(lead);
             }
         }
         if let Some(leads) = &leads {
@@ -105,13 +108,8 @@ impl Index {
             }
         }
         index.outlet_leads = leads.map(|leads| WordTable::new(leads.into_iter().map(|l| (l, ()))));
-        index.outlet_aliases = WordTable::new(
-            grammar
-                .outlet_aliases
-                .iter()
-                .map(|(alias, &outlet)| (alias.as_str(), outlet)),
-        );
-        index.outlet_first_words = WordTable::new(outlet_first_words.into_iter().map(|w| (w, ())));
+        index.build_outlet_aliases(grammar);
+        index.outlet_first_words = WordTable::new(outlet_first_words);
         let mut outlet_words: FxHashMap<&str, OutletLists> = FxHashMap::default();
         for list in OutletWords::ALL {
             for word in grammar.outlet_words.get(list.name()).into_iter().flatten() {
@@ -156,6 +154,54 @@ impl Index {
         index.abbreviations =
             WordTable::new(grammar.abbreviation_set.iter().map(|a| (a.as_str(), ())));
         index
+    }
+
+    /// The table of outlet aliases and, for each ambiguous one, the full names of its outlets.
+    fn build_outlet_aliases(&mut self, grammar: &Grammar) {
+        let one_word_without_the =
+            |alias: &str| !alias.contains(' ') && !grammar.outlet_alias_bare.contains(alias);
+        let mut targets: Vec<(&str, AliasTarget)> = grammar
+            .outlet_aliases
+            .iter()
+            .map(|(alias, &outlet)| {
+                let the_only = one_word_without_the(alias);
+                (alias.as_str(), AliasTarget::one(outlet, the_only))
+            })
+            .collect();
+        // The full names of an outlet: its canonical name as written and the aliases that name
+        // it alone and need no "the".
+        let mut full_names: FxHashMap<usize, Vec<&str>> = FxHashMap::default();
+        for (alias, &outlet) in &grammar.outlet_aliases {
+            if !one_word_without_the(alias) {
+                full_names.entry(outlet).or_default().push(alias);
+            }
+        }
+        let mut shared: Vec<(&String, &Vec<usize>)> =
+            grammar.ambiguous_outlet_aliases.iter().collect();
+        shared.sort();
+        for (number, (alias, owners)) in shared.into_iter().enumerate() {
+            let mut names: FxHashMap<String, usize> = FxHashMap::default();
+            for &owner in owners {
+                let outlet = grammar.outlets.get(owner);
+                let canonical = outlet.map(|o| o.name.as_str()).filter(|name| {
+                    !grammar
+                        .ambiguous_outlet_aliases
+                        .contains_key(without_the(name))
+                });
+                let listed = full_names.get(&owner).into_iter().flatten().copied();
+                for name in canonical.into_iter().chain(listed) {
+                    names.entry(name.to_string()).or_insert(owner);
+                }
+            }
+            let mut names: Vec<(String, usize)> = names.into_iter().collect();
+            names.sort();
+            self.shared_aliases.push(SharedOutlets { names });
+            targets.push((
+                alias.as_str(),
+                AliasTarget::shared(number, one_word_without_the(alias)),
+            ));
+        }
+        self.outlet_aliases = WordTable::new(targets);
     }
 
     /// The bit of function-word section `section`, None if it is not indexed.
@@ -301,17 +347,84 @@ impl Grammar {
         self.entry_any_case(word)?.pronoun.as_ref()
     }
 
-    /// The outlet an alias names, if any (case-sensitive, leading "the" optional).
+    /// The outlet an alias names alone, if any (case-sensitive, leading "the" optional,
+    /// except for a one-word alias the file lists only with it: "the Hill", never "Hill").
+    /// An ambiguous alias ("the Times") names none here: see [`Grammar::outlet_alias`].
     pub fn outlet(&self, alias: &str) -> Option<&Outlet> {
-        self.index()
-            .outlet_aliases
-            .get(without_the(alias))
-            .and_then(|&i| self.outlets.get(i))
+        match self.outlet_alias(alias)? {
+            AliasMatch {
+                names: AliasNames::One(outlet),
+                needs_the: false,
+            } => Some(outlet),
+            _ => None,
+        }
+    }
+
+    /// What an outlet alias names (case-sensitive, leading "the" optional), whether one
+    /// outlet or several, and whether it lacks the "the" it needs.
+    #[inline]
+    pub fn outlet_alias(&self, alias: &str) -> Option<AliasMatch<'_>> {
+        let key = without_the(alias);
+        let target = *self.index().outlet_aliases.get(key)?;
+        let names = match target.shared {
+            false => AliasNames::One(self.outlets.get(target.number as usize)?),
+            true => AliasNames::Shared(SharedAlias(target.number as usize)),
+        };
+        Some(AliasMatch {
+            names,
+            needs_the: target.the_only && key.len() == alias.len(),
+        })
+    }
+
+    /// The outlet among those the ambiguous alias `shared` may name that `text` names in
+    /// full (by canonical name or an alias of its own, as a whole word run): the one named
+    /// last before byte `at`, else the one named first after it. None when it names none.
+    pub fn outlet_named_in_full(
+        &self,
+        shared: SharedAlias,
+        text: &str,
+        at: usize,
+    ) -> Option<&Outlet> {
+        let outlets = self.index().shared_aliases.get(shared.0)?;
+        let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        // The latest full name before `at` and the first after it: (place, outlet).
+        let mut before: Option<(usize, usize)> = None;
+        let mut after: Option<(usize, usize)> = None;
+        for (name, owner) in &outlets.names {
+            for start in memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()) {
+                let end = start + name.len();
+                let prev = text.get(..start).and_then(|t| t.chars().next_back());
+                let next = text.get(end..).and_then(|t| t.chars().next());
+                if alphanumeric(prev) || alphanumeric(next) {
+                    continue;
+                }
+                if start < at {
+                    if before.is_none_or(|(place, _)| start > place) {
+                        before = Some((start, *owner));
+                    }
+                } else if after.is_none_or(|(place, _)| start < place) {
+                    after = Some((start, *owner));
+                }
+            }
+        }
+        before
+            .or(after)
+            .and_then(|(_, owner)| self.outlets.get(owner))
     }
 
     /// Can an outlet alias of two or more words start with this word (as written)?
     pub(crate) fn starts_outlet_alias(&self, word: &str) -> bool {
         self.index().outlet_first_words.get(word).is_some()
+    }
+
+    /// The most words an outlet alias that starts with this word (as written) has: 1 when
+    /// none has more than one.
+    pub(crate) fn outlet_alias_words(&self, word: &str) -> usize {
+        self.index()
+            .outlet_first_words
+            .get(word)
+            .copied()
+            .unwrap_or(1)
     }
 
     /// Can an outlet alias start at the beginning of `bytes`? False only when none can: the

@@ -20,7 +20,7 @@ use index::Index;
 pub(crate) use index::TokenLexicon;
 pub(crate) use lex::Lex;
 pub(crate) use lex::LexFlags;
-pub(crate) use parse::{join_words, phrase_key};
+pub(crate) use parse::{join_words, phrase_key, without_the};
 pub(crate) use table::{alphanumeric_run, lower, outlet_lead, Lower};
 pub use types::*;
 
@@ -69,6 +69,12 @@ pub struct Grammar {
     pub outlets: Vec<Outlet>,
     /// Outlet alias, as written in text, to its index in `outlets`.
     pub outlet_aliases: HashMap<String, usize>,
+    /// An alias several outlets share (marked `~` in `outlets.txt`: "the Times"), to each of
+    /// them in file order; such an alias is in no outlet's `outlet_aliases`.
+    pub ambiguous_outlet_aliases: HashMap<String, Vec<usize>>,
+    /// The one-word aliases (keys of the two maps above) listed at least once without a
+    /// leading "the": a one-word alias not among them ("The Hill") names an outlet only after "the".
+    pub outlet_alias_bare: HashSet<String>,
     /// The most words any outlet alias has.
     pub longest_outlet: usize,
     /// First name to the gender it usually signals.

@@ -285,24 +285,35 @@ impl Grammar {
     }
 
     fn add_outlet(&mut self, fields: &[&str]) -> Result<(), String> {
-        let kind = match fields.get(1).map(|k| k.trim()) {
-            Some("outlet") => OutletKind::Outlet,
-            Some("platform") => OutletKind::Platform,
-            other => {
-                return Err(format!(
-                    "outlet kind must be 'outlet' or 'platform', not {:?}",
-                    other.unwrap_or("")
-                ))
-            }
-        };
+        let line = OutletLine::read(fields)?;
         let index = self.outlets.len();
         self.outlets.push(Outlet {
-            name: fields[0].to_string(),
-            kind,
+            name: line.name.to_string(),
+            kind: line.kind,
+            country: line.country.map(str::to_string),
         });
-        for alias in outlet_aliases(fields) {
-            self.longest_outlet = self.longest_outlet.max(alias.split(' ').count());
-            self.outlet_aliases.entry(alias).or_insert(index);
+        for alias in line.aliases() {
+            self.longest_outlet = self.longest_outlet.max(alias.key.split(' ').count());
+            let one_word = !alias.key.contains(' ');
+            if one_word && !alias.the && !self.outlet_alias_bare.contains(&alias.key) {
+                self.outlet_alias_bare.insert(alias.key.clone());
+            }
+            if alias.ambiguous || self.ambiguous_outlet_aliases.contains_key(&alias.key) {
+                // A name several outlets share: none of them owns it, one it named before
+                // included (see `Grammar::outlet_alias`).
+                let owners = self
+                    .ambiguous_outlet_aliases
+                    .entry(alias.key.clone())
+                    .or_default();
+                if let Some(owner) = self.outlet_aliases.remove(&alias.key) {
+                    owners.push(owner);
+                }
+                if !owners.contains(&index) {
+                    owners.push(index);
+                }
+            } else {
+                self.outlet_aliases.entry(alias.key).or_insert(index);
+            }
         }
         Ok(())
     }
@@ -360,23 +371,112 @@ impl Grammar {
     }
 }
 
-/// The aliases an `outlets.txt` entry gives its outlet, as lookups key them: its name and
-/// each listed alias, single-spaced, without a leading "the", empty ones left out.
-pub(super) fn outlet_aliases<'f>(fields: &'f [&str]) -> impl Iterator<Item = String> + 'f {
-    let listed = fields.get(2).map_or("", |a| *a).split(',');
-    fields
-        .first()
-        .into_iter()
-        .copied()
-        .chain(listed)
-        .filter_map(|alias| {
-            let alias = join_words(alias);
-            (!alias.is_empty()).then(|| without_the(&alias).to_string())
+/// One line of `outlets.txt`: `name | kind | country | aliases`, or the older
+/// `name | kind | aliases` (three fields) and `name | kind` without a country.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct OutletLine<'f> {
+    /// The canonical name as written, without its `~` mark.
+    pub(super) name: &'f str,
+    /// Is the canonical name itself a name other outlets share (written `~The Times`)?
+    pub(super) name_ambiguous: bool,
+    /// News outlet or platform.
+    pub(super) kind: OutletKind,
+    /// ISO 3166 alpha-2 code, or `intl`; None in a line of the older format.
+    pub(super) country: Option<&'f str>,
+    /// The comma-separated aliases, as written.
+    pub(super) aliases: &'f str,
+}
+
+/// One alias of an `outlets.txt` line, as lookups key it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct OutletAlias {
+    /// Single-spaced, without a leading "the" or the `~` mark.
+    pub(super) key: String,
+    /// Marked `~`: several outlets may list it.
+    pub(super) ambiguous: bool,
+    /// Written with a leading "the" ("the Post").
+    pub(super) the: bool,
+}
+
+impl<'f> OutletLine<'f> {
+    /// Reads the fields of one line; the field count tells the format.
+    pub(super) fn read(fields: &[&'f str]) -> Result<OutletLine<'f>, String> {
+        let (country, aliases) = match fields.len() {
+            0..=2 => (None, ""),
+            3 => (None, fields[2]),
+            4 => (Some(fields[2]), fields[3]),
+            n => {
+                return Err(format!(
+                    "an outlet line has at most 4 fields (name | kind | country | aliases), not {n}"
+                ))
+            }
+        };
+        let kind = match fields.get(1).copied() {
+            Some("outlet") => OutletKind::Outlet,
+            Some("platform") => OutletKind::Platform,
+            other => {
+                return Err(format!(
+                    "outlet kind must be 'outlet' or 'platform', not {:?}",
+                    other.unwrap_or("")
+                ))
+            }
+        };
+        if let Some(country) = country {
+            let alpha2 = country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase());
+            if !alpha2 && country != "intl" {
+                return Err(format!(
+                    "outlet country must be an ISO 3166 alpha-2 code (two capitals) or 'intl', not {country:?}"
+                ));
+            }
+        }
+        let raw = fields.first().copied().unwrap_or("");
+        let name = raw.strip_prefix('~').map_or(raw, str::trim_start);
+        if name.is_empty() {
+            return Err("outlet line has no name".into());
+        }
+        Ok(OutletLine {
+            name,
+            name_ambiguous: raw.starts_with('~'),
+            kind,
+            country,
+            aliases,
         })
+    }
+
+    /// The aliases the line gives its outlet: its name and each listed alias, empty ones left out.
+    pub(super) fn aliases(&self) -> impl Iterator<Item = OutletAlias> + '_ {
+        let name = (self.name, self.name_ambiguous);
+        let listed = self.aliases.split(',').map(|alias| {
+            let alias = alias.trim();
+            match alias.strip_prefix('~') {
+                Some(rest) => (rest, true),
+                None => (alias, false),
+            }
+        });
+        std::iter::once(name)
+            .chain(listed)
+            .filter_map(|(alias, ambiguous)| {
+                let alias = join_words(alias);
+                let key = without_the(&alias);
+                (!key.is_empty()).then(|| OutletAlias {
+                    the: key.len() < alias.len(),
+                    key: key.to_string(),
+                    ambiguous,
+                })
+            })
+    }
+}
+
+/// The aliases an `outlets.txt` entry gives its outlet, as lookups key them: its name and
+/// each listed alias, single-spaced, without a leading "the" or `~`, empty ones left out
+/// (none for a malformed line).
+#[cfg(test)]
+pub(super) fn outlet_aliases(fields: &[&str]) -> Vec<OutletAlias> {
+    OutletLine::read(fields).map_or_else(|_| Vec::new(), |line| line.aliases().collect())
 }
 
 /// An outlet alias without a leading "the" ("the cable news network" and "cable news network" match).
-pub(super) fn without_the(alias: &str) -> &str {
+pub(crate) fn without_the(alias: &str) -> &str {
     alias
         .strip_prefix("the ")
         .or_else(|| alias.strip_prefix("The "))

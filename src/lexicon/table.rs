@@ -494,7 +494,7 @@ pub fn outlet_lead(text: &str) -> Option<&str> {
 }
 
 /// How many `u64` words the outlet lead bitset has (a power of two).
-pub(super) const LEAD_WORDS: usize = 64;
+pub(super) const LEAD_WORDS: usize = 256;
 
 /// The bit of a lead of `len` bytes whose first eight bytes (zero-padded past `len`, see
 /// [`load_chunk`]) are `head`, in the outlet lead bitset; bytes of `head` past `len` are ignored.

@@ -142,6 +142,9 @@ pub struct Outlet {
     pub name: String,
     /// News outlet or platform.
     pub kind: OutletKind,
+    /// Where it is based: an ISO 3166 alpha-2 code, or `intl` for a global platform or
+    /// agency; None when its line (of the older three-field format) gives none.
+    pub country: Option<String>,
 }
 
 /// What the lexicons say about one lower-case word or phrase, gathered for a single lookup.
@@ -273,4 +276,66 @@ impl Section {
             Section::ComplementPrepositions => "complement_prepositions",
         }
     }
+}
+
+/// What an outlet alias names (see [`Grammar::outlet_alias`](super::Grammar::outlet_alias)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AliasMatch<'g> {
+    /// The outlet, or the outlets of a shared alias.
+    pub names: AliasNames<'g>,
+    /// A one-word alias the file lists only after "the" ("The Hill"), looked up without it:
+    /// it names the outlet only where the text has "the" just before it.
+    pub needs_the: bool,
+}
+
+/// The outlets an alias names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AliasNames<'g> {
+    /// One outlet, which alone lists the alias.
+    One(&'g Outlet),
+    /// An alias marked `~` that several outlets may list ("the Times"): it names one only
+    /// where the article names that one in full (see `Grammar::outlet_named_in_full`).
+    Shared(SharedAlias),
+}
+
+/// An ambiguous outlet alias, by its number in the grammar's index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SharedAlias(pub(super) usize);
+
+/// What an outlet alias names in the lookup index: an outlet, or a shared alias's number.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct AliasTarget {
+    /// The outlet's index in `Grammar::outlets`, or the shared alias's number.
+    pub(super) number: u32,
+    /// Several outlets share the alias.
+    pub(super) shared: bool,
+    /// A one-word alias listed only after "the".
+    pub(super) the_only: bool,
+}
+
+impl AliasTarget {
+    /// An alias of outlet `outlet` alone.
+    pub(super) fn one(outlet: usize, the_only: bool) -> AliasTarget {
+        AliasTarget {
+            number: outlet as u32,
+            shared: false,
+            the_only,
+        }
+    }
+
+    /// The shared alias number `number`.
+    pub(super) fn shared(number: usize, the_only: bool) -> AliasTarget {
+        AliasTarget {
+            number: number as u32,
+            shared: true,
+            the_only,
+        }
+    }
+}
+
+/// The outlets an ambiguous alias may name, by the full names the article may give them.
+#[derive(Debug, Clone, Default)]
+pub(super) struct SharedOutlets {
+    /// Each full name, as written, and its outlet's index.
+    pub(super) names: Vec<(String, usize)>,
 }
