@@ -29,7 +29,9 @@ fn csv_header_is_written_even_without_rows() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(text.lines().count(), 1);
-    assert!(text.starts_with("doc,id,kind,quote,speaker,speaker_title,speaker_mention,cue,outlet,"));
+    assert!(text.starts_with(
+        "doc,id,kind,quote,speaker,speaker_title,speaker_kind,speaker_mention,cue,outlet,"
+    ));
 }
 
 #[test]
