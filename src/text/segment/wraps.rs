@@ -46,32 +46,35 @@ pub(super) fn lines(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + 
     })
 }
 
-/// Whether `text` is hard-wrapped (see the module documentation).
+/// Whether `text` is hard-wrapped (see the module documentation). The blocks are counted
+/// first, which needs no widths: most texts (one line a paragraph) stop there.
 pub(super) fn is_hard_wrapped(text: &str) -> bool {
+    let mut wraps = 0;
+    let mut blocks = 0;
+    let mut previous_blank = true;
+    for (_, _, blank) in lines(text) {
+        match (blank, previous_blank) {
+            (false, true) => blocks += 1,
+            (false, false) => wraps += 1,
+            _ => {}
+        }
+        previous_blank = blank;
+    }
+    if blocks < 2 || wraps < MIN_WRAPS {
+        return false;
+    }
     let width = |start: usize, end: usize| {
         text.get(start..end)
             .map_or(0, |l| l.trim_end().chars().count())
     };
-    // First pass: blocks, wraps, line widths.
+    // The column: the longest line of at most MAX_COLUMN characters, most lines being such.
     let mut lines_seen = 0;
     let mut long = 0;
     let mut column = 0;
-    let mut wraps = 0;
-    let mut blank_between = false;
-    let mut previous_blank = true;
-    let mut any_block = false;
     for (start, end, blank) in lines(text) {
         if blank {
-            previous_blank = true;
             continue;
         }
-        if previous_blank {
-            blank_between |= any_block;
-            any_block = true;
-        } else {
-            wraps += 1;
-        }
-        previous_blank = false;
         lines_seen += 1;
         let w = width(start, end);
         if w > MAX_COLUMN {
@@ -80,10 +83,10 @@ pub(super) fn is_hard_wrapped(text: &str) -> bool {
             column = column.max(w);
         }
     }
-    if !blank_between || wraps < MIN_WRAPS || long * 10 > lines_seen || column < MIN_COLUMN {
+    if long * 10 > lines_seen || column < MIN_COLUMN {
         return false;
     }
-    // Second pass: the lines that end inside a block are full.
+    // The lines that end inside a block are full.
     let mut full = 0;
     let mut held: Option<usize> = None; // the width of the last non-blank line
     for (start, end, blank) in lines(text) {
