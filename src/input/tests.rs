@@ -253,6 +253,15 @@ fn a_bad_optional_field_costs_a_warning_not_the_record() {
 }
 
 #[test]
+fn an_array_of_the_fields_is_no_record() {
+    // Found by the jsonl fuzz target: serde_json reads a struct from an array too.
+    let err = parse_record(r#" [null, "d", null, null, null, null]"#, "f:1").unwrap_err();
+    assert!(err.contains("not an object"), "{err}");
+    let events = corpus("[\"a\", \"text\", null, null, null, null]\n", 1000);
+    assert!(matches!(&events[..], [Event::Failure(_)]), "{events:?}");
+}
+
+#[test]
 fn record_without_text_is_an_error() {
     let err = parse_record(r#"{"id": "a"}"#, "f:1").unwrap_err();
     assert!(err.contains("text"), "{err}");
