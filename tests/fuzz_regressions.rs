@@ -1,13 +1,15 @@
 //! Replays the inputs in tests/regressions/ (fuzzer crash reproducers and small inputs the
 //! fuzzer found interesting) through what the `extract` fuzz target does: extraction, rows,
 //! both writers, and the check that every row's offsets slice the text. Files whose name
-//! starts with `grammar-` are fuzz inputs of the `grammar` target instead.
+//! starts with `grammar-` are fuzz inputs of the `grammar` target instead, and `jsonl-` ones
+//! of the `jsonl` target (read as a corpus).
 
 mod common;
 
 use common::by_code_points;
 use std::path::{Path, PathBuf};
 
+use whosaid::input::{CorpusLines, Event, Pending};
 use whosaid::lexicon::Grammar;
 use whosaid::output::{rows, Format, RowWriter};
 use whosaid::Extractor;
@@ -27,6 +29,11 @@ fn regressions() -> Vec<PathBuf> {
 fn is_grammar_input(path: &Path) -> bool {
     path.file_name()
         .is_some_and(|n| n.to_string_lossy().starts_with("grammar-"))
+}
+
+fn is_jsonl_input(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("jsonl-"))
 }
 
 /// What the `extract` fuzz target does with one input.
@@ -73,7 +80,7 @@ fn regression_inputs_extract_and_write_without_panic() {
     let extractor = Extractor::new(Grammar::builtin());
     let files: Vec<PathBuf> = regressions()
         .into_iter()
-        .filter(|p| !is_grammar_input(p))
+        .filter(|p| !is_grammar_input(p) && !is_jsonl_input(p))
         .collect();
     assert!(!files.is_empty(), "tests/regressions/ has extract inputs");
     for path in files {
@@ -105,6 +112,44 @@ fn regression_grammar_files_load_or_fail_without_panic() {
             extract_and_write(&extractor, &name, b"\"We will not,\" Mr. Smith said.");
             extract_and_write(&extractor, &name, rest);
         }
+    }
+}
+
+#[test]
+fn regression_corpora_give_a_document_or_a_failure_per_line() {
+    let files: Vec<PathBuf> = regressions()
+        .into_iter()
+        .filter(|p| is_jsonl_input(p))
+        .collect();
+    assert!(!files.is_empty(), "tests/regressions/ has jsonl inputs");
+    let extractor = Extractor::new(Grammar::builtin());
+    for path in files {
+        let data = std::fs::read(&path).unwrap();
+        let lines = data
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
+            .collect::<Vec<_>>();
+        let reader = Box::new(std::io::Cursor::new(data.clone()));
+        let mut ends = 0;
+        for event in CorpusLines::new("c".into(), reader, 1024).flat_map(Pending::into_events) {
+            match event {
+                Event::Document(document) => {
+                    ends += 1;
+                    let line = lines[ends - 1].trim_ascii_start();
+                    assert!(line.starts_with(b"{"), "{path:?}: a document from {line:?}");
+                    if let Ok(content) = document.content() {
+                        extract_and_write(&extractor, &document.id, content.text.as_bytes());
+                    }
+                }
+                Event::Failure(_) => ends += 1,
+                Event::Warning(_) => {}
+            }
+        }
+        assert_eq!(
+            ends,
+            lines.len(),
+            "{path:?}: one document or failure a line"
+        );
     }
 }
 

@@ -38,7 +38,18 @@ pub(crate) fn parse_record(
     // messages are serde_json's.
     let record: Record = match RecordReader::read(line) {
         Some(record) => record,
-        None => serde_json::from_str(line).map_err(|err| format!("malformed JSON: {err}"))?,
+        None => {
+            let record =
+                serde_json::from_str(line).map_err(|err| format!("malformed JSON: {err}"))?;
+            // serde_json reads a struct from an array of its fields too; a record is an object.
+            if !line
+                .trim_start_matches([' ', '\t', '\n', '\r'])
+                .starts_with('{')
+            {
+                return Err("a JSON array, not an object: a record is one object per line".into());
+            }
+            record
+        }
     };
     document_of(record, fallback_id)
 }

@@ -77,13 +77,20 @@ fn record_carries_metadata_and_numeric_ids() {
     assert_eq!(doc.meta.title.as_deref(), Some("T"));
 }
 
-/// `parse_record` as it was: serde_json alone, the reference for the fast reader.
+/// `parse_record` as it was: serde_json alone (objects only, not an array of the fields),
+/// the reference for the fast reader.
 fn parse_record_by_serde(
     line: &str,
     fallback_id: &str,
 ) -> Result<(Document, Option<String>), String> {
     let record: Record =
         serde_json::from_str(line).map_err(|err| format!("malformed JSON: {err}"))?;
+    if !line
+        .trim_start_matches([' ', '\t', '\n', '\r'])
+        .starts_with('{')
+    {
+        return Err("a JSON array, not an object: a record is one object per line".into());
+    }
     document_of(record, fallback_id)
 }
 
@@ -250,6 +257,15 @@ fn a_bad_optional_field_costs_a_warning_not_the_record() {
     );
     let (_, none) = parse_record(r#"{"text": "Hi.", "url": "u"}"#, "f:2").unwrap();
     assert_eq!(none, None);
+}
+
+#[test]
+fn an_array_of_the_fields_is_no_record() {
+    // Found by the jsonl fuzz target: serde_json reads a struct from an array too.
+    let err = parse_record(r#" [null, "d", null, null, null, null]"#, "f:1").unwrap_err();
+    assert!(err.contains("not an object"), "{err}");
+    let events = corpus("[\"a\", \"text\", null, null, null, null]\n", 1000);
+    assert!(matches!(&events[..], [Event::Failure(_)]), "{events:?}");
 }
 
 #[test]
