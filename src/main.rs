@@ -259,38 +259,22 @@ fn print_sentences(paths: Vec<PathBuf>, kind: InputKind, grammar: Option<&Path>)
         kind,
         max_document_bytes: input::DEFAULT_MAX_DOCUMENT_BYTES,
     };
-    let mut out = BufWriter::new(io::stdout().lock());
-    let mut ok = true;
-    for event in inputs.events() {
-        match event {
-            Event::Document(document) => {
-                let content = document
-                    .content()
-                    .with_context(|| format!("{}: no article text", document.id))?;
-                let text = &content.text;
-                for paragraph in segmenter.paragraphs(text) {
-                    for sentence in segmenter.sentences(text, paragraph) {
-                        let mut words = sentence.of(text).split_whitespace();
-                        if let Some(first) = words.next() {
-                            out.write_all(first.as_bytes())?;
-                            for word in words {
-                                out.write_all(b" ")?;
-                                out.write_all(word.as_bytes())?;
-                            }
-                            out.write_all(b"\n")?;
-                        }
+    print_each_text(&inputs, |out, text| {
+        for paragraph in segmenter.paragraphs(text) {
+            for sentence in segmenter.sentences(text, paragraph) {
+                let mut words = sentence.of(text).split_whitespace();
+                if let Some(first) = words.next() {
+                    out.write_all(first.as_bytes())?;
+                    for word in words {
+                        out.write_all(b" ")?;
+                        out.write_all(word.as_bytes())?;
                     }
+                    out.write_all(b"\n")?;
                 }
             }
-            Event::Warning(diagnostic) => eprintln!("whosaid: warning: {diagnostic}"),
-            Event::Failure(diagnostic) => {
-                eprintln!("whosaid: {diagnostic}");
-                ok = false;
-            }
         }
-    }
-    out.flush()?;
-    Ok(ok)
+        Ok(())
+    })
 }
 
 /// The `extract` command: every input to rows, to stdout or to a file written whole.
@@ -408,6 +392,15 @@ fn print_text(path: PathBuf, input: InputKind) -> Result<bool> {
         },
         max_document_bytes: input::DEFAULT_MAX_DOCUMENT_BYTES,
     };
+    print_each_text(&inputs, |out, text| out.write_all(text.as_bytes()))
+}
+
+/// Reads every input and hands each article's text to `print` with standard output;
+/// warnings and failures go to stderr. Ok(false) when some input could not be read.
+fn print_each_text(
+    inputs: &Inputs,
+    mut print: impl FnMut(&mut BufWriter<io::StdoutLock<'static>>, &str) -> io::Result<()>,
+) -> Result<bool> {
     let mut out = BufWriter::new(io::stdout().lock());
     let mut ok = true;
     for event in inputs.events() {
@@ -416,7 +409,7 @@ fn print_text(path: PathBuf, input: InputKind) -> Result<bool> {
                 let content = document
                     .content()
                     .with_context(|| format!("{}: no article text", document.id))?;
-                out.write_all(content.text.as_bytes())?;
+                print(&mut out, &content.text)?;
             }
             Event::Warning(diagnostic) => eprintln!("whosaid: warning: {diagnostic}"),
             Event::Failure(diagnostic) => {
