@@ -181,6 +181,11 @@ impl People<'_> {
 /// How many sentences back a pronoun may reach before its confidence drops.
 const NEAR_SENTENCES: usize = 2;
 
+/// How many sentences back a pronoun or a nominal looks for the person it stands for: a
+/// reader no longer links "she" to a name this far back, and the bound keeps the search of
+/// each statement short, so that a long article costs in proportion to its size.
+const ANTECEDENT_SENTENCES: usize = 30;
+
 /// Replaces each statement's speaker with its resolved, canonical name, and fills titles;
 /// gives the names of the people the article names, for [`kinds::speaker_kinds`].
 pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) -> kinds::People {
@@ -335,7 +340,8 @@ fn change_of(
         }
         // The nearest sentence with a person the pronoun fits, and in it the first such
         // person: the subject before the objects ("Smith met Jones. He said" is Smith).
-        let mut fitting = mentions_before(mentions, mention.start).filter(|&(i, m)| {
+        let floor = antecedent_floor(seg, mention.start);
+        let mut fitting = mentions_before(mentions, floor, mention.start).filter(|&(i, m)| {
             let gender = people.of(i).and_then(|p| p.gender.get()).or(m.gender);
             compatible(wanted, gender)
         });
@@ -379,7 +385,8 @@ fn change_of(
     }
     // "the spokesman", "the Kremlin spokesman": the latest person whose title holds the role.
     if let Some(role) = nominal_role(text, mention, grammar) {
-        let found = mentions_before(mentions, mention.start)
+        let floor = antecedent_floor(seg, mention.start);
+        let found = mentions_before(mentions, floor, mention.start)
             .find(|&(i, _)| people.of(i).is_some_and(|p| p.has_role(&role)));
         if let Some(&person) = found.and_then(|(i, _)| people.of_mention.get(i)) {
             return person_change(people, person, statement, false);
@@ -388,19 +395,35 @@ fn change_of(
     Change::Keep
 }
 
-/// The mentions that end by `at`, latest first, with their indexes (`mentions` sorted by
-/// start).
+/// The mentions that end by `at` and start at `from` or later, latest first, with their
+/// indexes (`mentions` sorted by start).
 fn mentions_before<'m, 't>(
     mentions: &'m [Mention<'t>],
+    from: usize,
     at: usize,
 ) -> impl Iterator<Item = (usize, &'m Mention<'t>)> {
     // Mentions that start after `at` end after it too.
     let candidates = mentions.partition_point(|m| m.span.start <= at);
-    mentions[..candidates]
+    let first = mentions.partition_point(|m| m.span.start < from);
+    mentions
+        .get(first..candidates)
+        .unwrap_or_default()
         .iter()
         .enumerate()
         .rev()
+        .map(move |(i, m)| (first + i, m))
         .filter(move |(_, m)| m.span.end <= at)
+}
+
+/// Where the search for the person a mention at `at` stands for begins: the start of the
+/// sentence [`ANTECEDENT_SENTENCES`] before the mention's.
+fn antecedent_floor(seg: &Segmentation, at: usize) -> usize {
+    seg.sentence_at(at)
+        .and_then(|sentence| {
+            seg.sentences
+                .get(sentence.saturating_sub(ANTECEDENT_SENTENCES))
+        })
+        .map_or(0, |span| span.start)
 }
 
 /// The subject of the sentence that holds `mention`, read before the mention, unless it is a

@@ -35,6 +35,21 @@ fn pronoun_takes_the_latest_compatible_person() {
 }
 
 #[test]
+fn a_pronoun_reaches_back_a_bounded_number_of_sentences() {
+    let filler = |n: usize| "The rain kept falling on the town. ".repeat(n);
+    let near = format!(
+        "Maria Zakharova arrived. {}\"We will respond,\" she said.",
+        filler(super::ANTECEDENT_SENTENCES - 1)
+    );
+    assert_eq!(speakers(&near), vec!["Maria Zakharova"]);
+    let far = format!(
+        "Maria Zakharova arrived. {}\"We will respond,\" she said.",
+        filler(super::ANTECEDENT_SENTENCES + 1)
+    );
+    assert_eq!(speakers(&far), vec!["she"]);
+}
+
+#[test]
 fn first_person_inside_a_quote_is_never_the_speaker() {
     let text = "\"I told Russia to stop it,\" Obama told reporters.";
     assert_eq!(speakers(text), vec!["Obama"]);
@@ -149,10 +164,16 @@ fn people_join_the_fullest_name_by_key() {
     assert_eq!(lavrov.name, "Sergei Lavrov");
     assert_eq!(lavrov.title, Some("Foreign Minister"));
     assert!(people.of(9).is_none());
-    let before: Vec<usize> = mentions_before(&mentions, 40).map(|(i, _)| i).collect();
+    let before: Vec<usize> = mentions_before(&mentions, 0, 40).map(|(i, _)| i).collect();
     assert_eq!(before, vec![2, 1, 0]);
-    assert_eq!(mentions_before(&mentions, 5).count(), 1);
-    assert_eq!(mentions_before(&mentions, 4).count(), 0);
+    assert_eq!(mentions_before(&mentions, 0, 5).count(), 1);
+    assert_eq!(mentions_before(&mentions, 0, 4).count(), 0);
+    // A floor drops the mentions that start before it, and keeps the indexes.
+    let from = mentions.get(1).map_or(0, |m| m.span.start);
+    let after_floor: Vec<usize> = mentions_before(&mentions, from, 40)
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(after_floor, vec![2, 1]);
 }
 
 #[test]
