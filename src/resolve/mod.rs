@@ -188,6 +188,8 @@ const ANTECEDENT_SENTENCES: usize = 30;
 
 /// Replaces each statement's speaker with its resolved, canonical name, and fills titles;
 /// gives the names of the people the article names, for [`kinds::speaker_kinds`].
+// Kept out of line: a stage of its own in profiles.
+#[inline(never)]
 pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) -> kinds::People {
     let (text, seg, tokens) = (doc.text, &doc.segmentation, &doc.tokens);
     if statements.is_empty() {
@@ -673,25 +675,27 @@ fn surname_mentions<'t>(
     speaker_keys: &[Option<Key>],
     grammar: &Grammar,
 ) -> Vec<Mention<'t>> {
-    let keys: rustc_hash::FxHashSet<&Key> = mentions
-        .iter()
-        .filter_map(|m| match &m.named {
-            Named::Text { key, .. } => Some(key),
-            Named::Speaker(index) => speaker_keys.get(*index)?.as_ref(),
-        })
-        .collect();
+    let mut keys: rustc_hash::FxHashSet<&Key> =
+        rustc_hash::FxHashSet::with_capacity_and_hasher(mentions.len(), Default::default());
+    keys.extend(mentions.iter().filter_map(|m| match &m.named {
+        Named::Text { key, .. } => Some(key),
+        Named::Speaker(index) => speaker_keys.get(*index)?.as_ref(),
+    }));
     if keys.is_empty() {
         return Vec::new();
     }
     lone.iter()
         .filter_map(|&span| {
             let name = span.of(text);
-            // A first name alone ("Bob") is no surname.
-            if grammar.first_name(name).is_some() || grammar.pronoun(name).is_some() {
+            let key = last_word_key(name);
+            // A first name alone ("Bob") is no surname; the cheap test comes first.
+            if !keys.contains(&key)
+                || grammar.first_name(name).is_some()
+                || grammar.pronoun(name).is_some()
+            {
                 return None;
             }
-            let key = last_word_key(name);
-            keys.contains(&key).then_some(Mention {
+            Some(Mention {
                 span,
                 gender: None,
                 sure: false,
@@ -957,40 +961,37 @@ impl<'k> People<'k> {
     ) -> usize {
         let persons = &self.persons;
         let same_key = self.by_key.get(key).map(Vec::as_slice).unwrap_or_default();
-        let fitting = |fits: &dyn Fn(&Person) -> bool| -> Vec<(usize, &Person)> {
+        let of_key = || {
             same_key
                 .iter()
                 .filter_map(|&i| persons.get(i).map(|p| (i, p)))
-                .filter(|(_, p)| fits(p))
-                .collect()
         };
         let found = match given {
             // A full name: the person of that surname with that first name.
-            Some(given) => fitting(&|p: &Person| {
-                p.given.is_some_and(|g| same_given_name(g, given))
-                    && same_gender(p.gender.get(), gender)
-            })
-            .into_iter()
-            .max_by_key(|(_, p)| p.last_seen)
-            .map(|(i, _)| i),
+            Some(given) => of_key()
+                .filter(|(_, p)| {
+                    p.given.is_some_and(|g| same_given_name(g, given))
+                        && same_gender(p.gender.get(), gender)
+                })
+                .max_by_key(|(_, p)| p.last_seen)
+                .map(|(i, _)| i),
             None => {
-                let full =
-                    fitting(&|p: &Person| p.given.is_some() && same_gender(p.gender.get(), gender));
-                let near = full
-                    .iter()
+                let full = || {
+                    of_key()
+                        .filter(|(_, p)| p.given.is_some() && same_gender(p.gender.get(), gender))
+                };
+                let near = full()
                     .filter(|(_, p)| sentence.saturating_sub(p.last_sentence) <= NEAR_SENTENCES)
                     .max_by_key(|(_, p)| p.last_seen);
-                let most = full.iter().map(|(_, p)| p.mentions).max().unwrap_or(0);
-                let mut most_named = full.iter().filter(|(_, p)| p.mentions == most);
+                let most = full().map(|(_, p)| p.mentions).max().unwrap_or(0);
+                let mut most_named = full().filter(|(_, p)| p.mentions == most);
                 let dominant = match (most_named.next(), most_named.next()) {
                     (Some(only), None) => Some(only),
                     _ => None,
                 };
-                near.or(dominant).map(|(i, _)| *i).or_else(|| {
-                    fitting(&|p: &Person| p.given.is_none())
-                        .first()
-                        .map(|(i, _)| *i)
-                })
+                near.or(dominant)
+                    .map(|(i, _)| i)
+                    .or_else(|| of_key().find(|(_, p)| p.given.is_none()).map(|(i, _)| i))
             }
         };
         if let Some(index) = found {

@@ -19,10 +19,14 @@ pub(crate) fn given_name<'n>(name: &'n str, grammar: &Grammar) -> Option<&'n str
         // The last word is the surname.
         words.peek()?;
         // A word the grammar knows (a title, a cue, a function word) is no first name unless
-        // it is listed as one: "President Obama", "Both Obama", "Stated Obama".
+        // it is listed as one: "President Obama", "Both Obama", "Stated Obama". A listed
+        // first name, the common case, is asked first.
+        if grammar.first_name(word).is_some() {
+            return Some(word);
+        }
         let known = grammar.entry_any_case(word.trim_end_matches('.')).is_some()
             || grammar.title(word).is_some();
-        if !known || grammar.first_name(word).is_some() {
+        if !known {
             return Some(word);
         }
     }
@@ -33,22 +37,43 @@ pub(crate) fn given_name<'n>(name: &'n str, grammar: &Grammar) -> Option<&'n str
 /// ("V." and "Vladimir"), or two spellings of one length that differ in the last letter only
 /// ("Dmitri" and "Dmitry")?
 pub(crate) fn same_given_name(a: &str, b: &str) -> bool {
-    let letters = |w: &str| -> Vec<char> {
-        w.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let (a, b) = (letters(a), letters(b));
-    if a.is_empty() || b.is_empty() {
+    // By bytes when both names are ASCII, else by characters.
+    if a.is_ascii() && b.is_ascii() {
+        same_letters(ascii_letters(a), ascii_letters(b))
+    } else {
+        same_letters(letters(a), letters(b))
+    }
+}
+
+/// The letters and digits of an ASCII word, in lower case.
+fn ascii_letters(word: &str) -> impl Iterator<Item = u8> + Clone + '_ {
+    word.bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| b.to_ascii_lowercase())
+}
+
+/// The letters and digits of a word, in lower case.
+fn letters(word: &str) -> impl Iterator<Item = char> + Clone + '_ {
+    word.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+}
+
+/// Do two first names, given as their lower-case letters, name one person (see
+/// [`same_given_name`])?
+fn same_letters<T: Eq>(
+    a: impl Iterator<Item = T> + Clone,
+    b: impl Iterator<Item = T> + Clone,
+) -> bool {
+    let (a_len, b_len) = (a.clone().count(), b.clone().count());
+    if a_len == 0 || b_len == 0 {
         return false;
     }
-    if a.len() == 1 || b.len() == 1 {
-        return a.first() == b.first();
+    let common = a.zip(b).take_while(|(x, y)| x == y).count();
+    if a_len == 1 || b_len == 1 {
+        return common >= 1;
     }
-    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    common == a.len() && common == b.len()
-        || common >= 4 && a.len() == common + 1 && b.len() == common + 1
+    common == a_len && common == b_len || common >= 4 && a_len == common + 1 && b_len == common + 1
 }
 
 /// The words of a name, lower-cased, without possessive endings or punctuation.
@@ -171,6 +196,11 @@ mod tests {
         assert!(same_given_name("Alexei", "alexey"));
         assert!(!same_given_name("Eric", "Erica"));
         assert!(!same_given_name("Donald", "Melania"));
+        // Beyond ASCII, by characters.
+        assert!(same_given_name("Jérôme", "JÉRÔME"));
+        assert!(same_given_name("J.", "Jérôme"));
+        assert!(!same_given_name("Jérôme", "Jérémie"));
+        assert!(!same_given_name(".", "J."));
     }
 
     #[test]
