@@ -47,7 +47,7 @@ pub use page::furniture::Furniture;
 pub use span::Span;
 pub use statement::{Kind, OutletRef, Rule, Speaker, SpeakerKind, Statement};
 
-use attribution::{outlets, quoted, reported};
+use attribution::{mixed, outlets, quoted, reported};
 use text::document::Document;
 use text::segment::Segmenter;
 
@@ -117,6 +117,7 @@ impl Extractor {
         let mut statements = quoted::attribute(&doc, &self.grammar);
         statements.extend(reported::reported_speech(&doc, &self.grammar));
         statements.sort_by_key(|s| (s.quote.start, s.quote.end));
+        mixed::drop_restated(text, &mut statements);
         // resolve: mentions become people.
         let people = resolve::resolve(&doc, &mut statements, &self.grammar);
         // page: no statements from furniture; embedded posts speak for themselves.

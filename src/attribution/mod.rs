@@ -4,9 +4,10 @@
 //! [`crate::statement::Statement`]s whose speaker is still the mention as written:
 //! [`quoted`] ties quotations to speaker, cue and outlet, [`reported`] finds reported speech
 //! without quotation marks, [`phrase`] reads the speaker phrases and attribution frames both
-//! use, and [`outlets`] holds every outlet rule (which outlet a statement was given to or
+//! use, [`mixed`] keeps one row for a mixed quote, and [`outlets`] holds every outlet rule (which outlet a statement was given to or
 //! relayed by, the outlet chain, the article's own publisher).
 
+pub mod mixed;
 pub mod outlets;
 pub mod phrase;
 pub mod quoted;

@@ -328,7 +328,11 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                 let token = &self.tokens[i];
                 match token.kind {
                     TokenKind::Punct => self.is_dash(i) || self.opens_quotation_after_mark(i),
-                    _ => self.joins_cue_clause(i) || self.joins_predicate(i),
+                    _ => {
+                        self.joins_cue_clause(i)
+                            || self.joins_predicate(i)
+                            || self.joins_quotation(i)
+                    }
                 }
             }
         }
@@ -382,6 +386,22 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             && (self.in_section(i + 1, Section::Auxiliaries)
                 || self.in_section(i + 1, Section::SkipBeforeCue)
                 || self.phrases.ends_with(next, "ed"))
+    }
+
+    /// Does the word at `i`, "and" or "but", join a quotation to the clause ("said the state
+    /// lost money and "nobody will admit it""): the quotation is a statement of its own, a
+    /// partial quote, and the reported clause ends before the word.
+    /// A quotation right before the word joins the two ("called it "cruel" and "unfair"").
+    fn joins_quotation(&self, i: usize) -> bool {
+        let is_coordinator = |j: usize| self.is(j, "and") || self.is(j, "but");
+        is_coordinator(i)
+            && !self.quoted[i]
+            && self.quoted.get(i + 1).copied().unwrap_or(false)
+            && i.checked_sub(1).is_some_and(|before| {
+                self.tokens[before].kind == TokenKind::Word
+                    && !self.quoted[before]
+                    && !is_coordinator(before)
+            })
     }
 
     /// Does the word at `i`, "and" or "but", join a clause with its own cue: right before it,

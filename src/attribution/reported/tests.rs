@@ -454,4 +454,14 @@ fn a_reported_clause_ends_at_a_second_predicate_or_a_new_clause() {
         first("The minister said the talks had failed, and the envoy left the capital."),
         Some("the talks had failed".into())
     );
+    // A quotation joined by "and" is a partial quote of its own.
+    assert_eq!(
+        first("The governor said the state had lost money on the deal and \"nobody wants to admit it.\""),
+        Some("the state had lost money on the deal".into())
+    );
+    // Two quotations joined by "and" stay one mostly quoted clause: no indirect row.
+    assert_eq!(
+        first("The judge called the new rules \"cruel\" and \"unfair to the poor.\""),
+        None
+    );
 }
