@@ -17,7 +17,10 @@ mod table;
 mod types;
 
 use index::Index;
-pub(crate) use index::TokenLexicon;
+pub(crate) use index::{
+    TokenLexicon, LEAD_ANY, LEAD_IS_ALIAS, LEAD_IS_FIRST_WORD, LEAD_STARTS_ALIAS,
+    LEAD_STARTS_FIRST_WORD,
+};
 pub(crate) use lex::Lex;
 pub(crate) use lex::LexFlags;
 pub(crate) use parse::{join_words, phrase_key, without_the};
@@ -100,16 +103,6 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    /// Is `word` (any case) a noun for a document that can speak ("report", "lawsuit")?
-    pub fn is_document_noun(&self, word: &str) -> bool {
-        self.document_nouns.contains(&word.to_lowercase())
-    }
-
-    /// Is `word` (any case) never a speaker alone ("former", "US")?
-    pub fn is_not_speaker(&self, word: &str) -> bool {
-        self.not_speakers.contains(&word.to_lowercase())
-    }
-
     /// Rebuilds the lookup index at the next lookup: needed after editing the public maps by hand.
     pub fn reindex(&mut self) {
         self.index = OnceLock::new();
