@@ -17,6 +17,7 @@ use crate::lexicon::{
 };
 use crate::span::Span;
 use crate::statement::{OutletRef, Statement};
+use crate::swar::{splat, HIGH_BITS};
 use crate::text::segment::Segmentation;
 use crate::text::tokens::{
     is_ascii_white, is_possessive, is_word, strip_possessive, Token, TokenKind,
@@ -652,18 +653,28 @@ fn is_media_reference(text: &str, mention: Span, grammar: &Grammar) -> bool {
     if !words.next().is_some_and(|w| is_word(w, "the")) {
         return false;
     }
-    let rest: Vec<&str> = words.collect();
     let is_media = |words: &str| {
         grammar
             .outlet_lists_any_case(words)
             .contains(OutletWords::Media)
     };
-    match rest.as_slice() {
-        [] => false,
+    // The words after "the": the first, the last, and the span from the first to the last.
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let Some(last) = words.last() else {
         // One word is its own phrase: one look-up.
-        [word] => is_media(word),
-        [.., last] => is_media(&rest.join(" ")) || is_media(last),
-    }
+        return is_media(first);
+    };
+    let start = first.as_ptr() as usize - written.as_ptr() as usize;
+    let end = last.as_ptr() as usize - written.as_ptr() as usize + last.len();
+    let phrase = written.get(start..end).unwrap_or("");
+    let whole = if single_spaced_end(phrase, 0, phrase.len()) == phrase.len() {
+        is_media(phrase)
+    } else {
+        is_media(&join_words(phrase))
+    };
+    whole || is_media(last)
 }
 
 /// May the first word of `written` be "the" (any case)? False only when it cannot: its first
@@ -748,15 +759,40 @@ pub fn share_outlets(statements: &mut [Statement]) {
 /// joined by single spaces: `split_whitespace` and a join with " " give it back unchanged.
 pub(crate) fn single_spaced_end(text: &str, from: usize, to: usize) -> usize {
     let bytes = text.as_bytes().get(from..to).unwrap_or(&[]);
-    let mut previous = 0u8;
-    for (at, &b) in bytes.iter().enumerate() {
-        let two_spaces = b == b' ' && previous == b' ' && at > 0;
+    // Eight bytes at a time while none stops the run: a byte that is not ASCII, ASCII white
+    // space other than a space (0x09 to 0x0D), or a space after a space.
+    let mut at = 0;
+    let mut space_before = 0u64;
+    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let chunk = u64::from_le_bytes(*chunk);
+        let spaces = exact_bytes(chunk, b' ');
+        let low = chunk & !HIGH_BITS;
+        let from_tab = low.wrapping_add(splat(0x80 - b'\t'));
+        let past_return = low.wrapping_add(splat(0x80 - b'\r' - 1));
+        let other_white = from_tab & !past_return & !chunk & HIGH_BITS;
+        let double = spaces & ((spaces << 8) | space_before);
+        let stops = (chunk & HIGH_BITS) | other_white | double;
+        if stops != 0 {
+            return from + at + (stops.trailing_zeros() / 8) as usize;
+        }
+        space_before = spaces >> 56;
+        at += 8;
+    }
+    let mut previous = if space_before != 0 { b' ' } else { 0 };
+    for (offset, &b) in bytes.get(at..).unwrap_or(&[]).iter().enumerate() {
+        let two_spaces = b == b' ' && previous == b' ';
         if !b.is_ascii() || (is_ascii_white(b) && b != b' ') || two_spaces {
-            return from + at;
+            return from + at + offset;
         }
         previous = b;
     }
     to
+}
+
+/// The high bit of each byte of `chunk` equal to `byte`, exactly (no borrow crosses bytes).
+fn exact_bytes(chunk: u64, byte: u8) -> u64 {
+    let x = chunk ^ splat(byte);
+    !(((x & !HIGH_BITS).wrapping_add(!HIGH_BITS)) | x) & HIGH_BITS
 }
 
 /// Where the `n`th word of `text[from..to]` (words parted by ASCII whitespace) ends, or `to`

@@ -68,6 +68,8 @@ pub(super) struct Index {
     pub(super) speaker_words: WordTable<u8>,
     /// First names as written, to gender.
     pub(super) first_names: WordTable<Gender>,
+    /// This index's number among those built in the process, from 1 (0: never built).
+    pub(super) id: u64,
     /// Abbreviations (lower case, without final period).
     pub(super) abbreviations: WordTable<()>,
 }
@@ -75,8 +77,15 @@ pub(super) struct Index {
 impl Index {
     /// The index of `grammar`'s public maps.
     pub(super) fn build(grammar: &Grammar) -> Index {
-        let mut index = Index::default();
-        let mut words: FxHashMap<&str, Entry> = FxHashMap::default();
+        let mut index = Index {
+            id: NEXT_INDEX_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            ..Index::default()
+        };
+        // Sized at once: rehashing as they grow costs as much as filling them.
+        let function_words: usize = grammar.function_words.values().map(HashSet::len).sum();
+        let entries = grammar.cues.len() + grammar.titles.len() * 2 + grammar.pronouns.len();
+        let mut words: FxHashMap<&str, Entry> =
+            FxHashMap::with_capacity_and_hasher(entries + function_words, Default::default());
         for (word, cue) in &grammar.cues {
             words.entry(word).or_default().cue = Some(cue.clone());
         }
@@ -95,7 +104,8 @@ impl Index {
         }
         let mut sections: Vec<&String> = grammar.function_words.keys().collect();
         sections.sort();
-        let mut word_sections: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut word_sections: FxHashMap<&str, u32> =
+            FxHashMap::with_capacity_and_hasher(function_words, Default::default());
         for section in sections {
             // Every function word gets an entry, for the flags its sections give; only the
             // first `Lex::SECTIONS` sections get a bit.
@@ -111,9 +121,15 @@ impl Index {
         for section in Section::ALL {
             index.section_bits[section as usize] = index.section_bit(section.name()).unwrap_or(0);
         }
-        let mut leads: Option<FxHashMap<&str, u8>> = Some(FxHashMap::default());
-        let mut outlet_first_words: FxHashMap<&str, usize> = FxHashMap::default();
-        let mut second_leads: FxHashSet<&str> = FxHashSet::default();
+        let alias_count = grammar.outlet_aliases.len() + grammar.ambiguous_outlet_aliases.len();
+        let mut leads: Option<FxHashMap<&str, u8>> = Some(FxHashMap::with_capacity_and_hasher(
+            alias_count,
+            Default::default(),
+        ));
+        let mut outlet_first_words: FxHashMap<&str, usize> =
+            FxHashMap::with_capacity_and_hasher(alias_count, Default::default());
+        let mut second_leads: FxHashSet<&str> =
+            FxHashSet::with_capacity_and_hasher(alias_count, Default::default());
         // Pairs not found as they are in the alias (words parted by other white space).
         let mut other_second_leads: FxHashSet<String> = FxHashSet::default();
         let mut open_seconds: FxHashSet<&str> = FxHashSet::default();
@@ -183,11 +199,14 @@ impl Index {
         }
         index.outlet_words = WordTable::new(outlet_words);
         words.entry("according").or_default();
-        let in_section = |section: Section, word: &str| {
-            grammar
+        // A section with a bit: the bits gathered above say it, with no set lookup.
+        let section_bits = index.section_bits;
+        let in_section = |section: Section, word: &str| match section_bits[section as usize] {
+            0 => grammar
                 .function_words
                 .get(section.name())
-                .is_some_and(|set| set.contains(word))
+                .is_some_and(|set| set.contains(word)),
+            bit => word_sections.get(word).is_some_and(|bits| bits & bit != 0),
         };
         for (word, entry) in &mut words {
             let flags = LexFlags {
@@ -295,6 +314,46 @@ impl Index {
         Lex::section_bit(self.sections.iter().position(|s| s == section)?)
     }
 }
+
+/// Where a shared alias's `outlets` are named in full in `text`, as whole word runs: (place,
+/// outlet), name by name in their order, each name's places in text order.
+fn full_name_places(outlets: &SharedOutlets, text: &str) -> Vec<(usize, usize)> {
+    let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut places = Vec::new();
+    for ((name, owner), finder) in outlets.names.iter().zip(&outlets.finders) {
+        for start in finder.find_iter(text.as_bytes()) {
+            let end = start + name.len();
+            let prev = text.get(..start).and_then(|t| t.chars().next_back());
+            let next = text.get(end..).and_then(|t| t.chars().next());
+            if !alphanumeric(prev) && !alphanumeric(next) {
+                places.push((start, *owner));
+            }
+        }
+    }
+    places
+}
+
+/// The full names of shared aliases found in the last text asked about on this thread (see
+/// [`Grammar::outlet_named_in_full`]): the index asked (by [`Index::id`]), a copy of the
+/// text, and for each shared alias searched, by number, its [`full_name_places`].
+struct FullNamesFound {
+    index: u64,
+    text: String,
+    places: Vec<(usize, Vec<(usize, usize)>)>,
+}
+
+/// The longest text whose full-name places are kept (a copy of it is kept with them).
+const FULL_NAMES_TEXT_LIMIT: usize = 1 << 20;
+
+thread_local! {
+    /// See [`FullNamesFound`].
+    static FULL_NAMES_FOUND: std::cell::RefCell<Option<FullNamesFound>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The number of the next index built, from 1: an index is known by it (see
+/// [`FullNamesFound`]), as an address may be reused after a grammar is dropped.
+static NEXT_INDEX_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// Leaves out of the full names of a shared alias (sorted, see
 /// [`Grammar::outlet_named_in_full`]) each name another name of the same outlet begins, up
@@ -502,10 +561,6 @@ impl Grammar {
     /// except for a one-word alias the file lists only with it: "the Hill", never "Hill").
     /// An ambiguous alias ("the Times") names none here: see [`Grammar::outlet_alias`].
     pub fn outlet(&self, alias: &str) -> Option<&Outlet> {
-        // Most names asked about are no alias: the lead test rules them out without a lookup.
-        if self.outlet_lead_kinds(without_the(alias).as_bytes()) == 0 {
-            return None;
-        }
         match self.outlet_alias(alias)? {
             AliasMatch {
                 names: AliasNames::One(outlet),
@@ -540,31 +595,53 @@ impl Grammar {
         text: &str,
         at: usize,
     ) -> Option<&Outlet> {
-        let outlets = self.index().shared_aliases.get(shared.0)?;
-        let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        // The latest full name before `at` and the first after it: (place, outlet).
-        let mut before: Option<(usize, usize)> = None;
-        let mut after: Option<(usize, usize)> = None;
-        for ((name, owner), finder) in outlets.names.iter().zip(&outlets.finders) {
-            for start in finder.find_iter(text.as_bytes()) {
-                let end = start + name.len();
-                let prev = text.get(..start).and_then(|t| t.chars().next_back());
-                let next = text.get(end..).and_then(|t| t.chars().next());
-                if alphanumeric(prev) || alphanumeric(next) {
-                    continue;
-                }
+        let index = self.index();
+        let outlets = index.shared_aliases.get(shared.0)?;
+        // The latest full name before `at` and the first after it, by the first name found
+        // at a place (in search order): the outlet.
+        let pick = |places: &[(usize, usize)]| {
+            let mut before: Option<(usize, usize)> = None;
+            let mut after: Option<(usize, usize)> = None;
+            for &(start, owner) in places {
                 if start < at {
                     if before.is_none_or(|(place, _)| start > place) {
-                        before = Some((start, *owner));
+                        before = Some((start, owner));
                     }
                 } else if after.is_none_or(|(place, _)| start < place) {
-                    after = Some((start, *owner));
+                    after = Some((start, owner));
                 }
             }
-        }
-        before
-            .or(after)
-            .and_then(|(_, owner)| self.outlets.get(owner))
+            before.or(after).map(|(_, owner)| owner)
+        };
+        // An article names a shared alias again and again: its full names are searched once.
+        let owner = FULL_NAMES_FOUND.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut found) if text.len() <= FULL_NAMES_TEXT_LIMIT => {
+                let fresh = found
+                    .as_ref()
+                    .is_some_and(|f| f.index == index.id && f.text == text);
+                if !fresh {
+                    *found = Some(FullNamesFound {
+                        index: index.id,
+                        text: text.to_string(),
+                        places: Vec::new(),
+                    });
+                }
+                let found = found.as_mut()?;
+                let known = found.places.iter().position(|(n, _)| *n == shared.0);
+                let at = match known {
+                    Some(at) => at,
+                    None => {
+                        found
+                            .places
+                            .push((shared.0, full_name_places(outlets, text)));
+                        found.places.len() - 1
+                    }
+                };
+                pick(&found.places.get(at)?.1)
+            }
+            _ => pick(&full_name_places(outlets, text)),
+        });
+        owner.and_then(|owner| self.outlets.get(owner))
     }
 
     /// For a word (as written) that starts outlet aliases of two or more words: the most

@@ -28,6 +28,8 @@ pub(crate) use table::{alphanumeric_run, lower, outlet_lead, Lower};
 pub use types::*;
 
 use std::collections::{HashMap, HashSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -70,14 +72,15 @@ pub struct Grammar {
     pub pronouns: HashMap<String, PronounInfo>,
     /// Known outlets and platforms.
     pub outlets: Vec<Outlet>,
-    /// Outlet alias, as written in text, to its index in `outlets`.
-    pub outlet_aliases: HashMap<String, usize>,
+    /// Outlet alias, as written in text, to its index in `outlets`. (Fx-hashed, like the
+    /// two below: the gazetteer is large and loaded at every start.)
+    pub outlet_aliases: FxHashMap<String, usize>,
     /// An alias several outlets share (marked `~` in `outlets.txt`: "the Times"), to each of
     /// them in file order; such an alias is in no outlet's `outlet_aliases`.
-    pub ambiguous_outlet_aliases: HashMap<String, Vec<usize>>,
+    pub ambiguous_outlet_aliases: FxHashMap<String, Vec<usize>>,
     /// The one-word aliases (keys of the two maps above) listed at least once without a
     /// leading "the": a one-word alias not among them ("The Hill") names an outlet only after "the".
-    pub outlet_alias_bare: HashSet<String>,
+    pub outlet_alias_bare: FxHashSet<String>,
     /// The most words any outlet alias has.
     pub longest_outlet: usize,
     /// First name to the gender it usually signals.

@@ -60,10 +60,7 @@ pub fn speaker_kind(
         .map(trim_to_alphanumeric)
         .filter(|w| !w.is_empty())
         .skip_while(|w| grammar.in_section(Section::Determiners, w))
-        .take_while(|w| {
-            !grammar.in_section(Section::TitleComplements, w)
-                && !grammar.in_section(Section::PlaceConnectors, w)
-        });
+        .take_while(|w| !ends_head(w, grammar));
     let Some(first) = words.next() else {
         return SpeakerKind::Unknown;
     };
@@ -125,6 +122,20 @@ fn head_kind(before_last: Option<&str>, last: &str, grammar: &Grammar) -> Option
     } else {
         None
     }
+}
+
+/// Does `word` (any case) end the head of a name: a title complement or a place connector
+/// ("for", "in")? One lookup when both sections have a token-fact bit.
+fn ends_head(word: &str, grammar: &Grammar) -> bool {
+    let complement = grammar.section_bit(Section::TitleComplements);
+    let connector = grammar.section_bit(Section::PlaceConnectors);
+    if complement == 0 || connector == 0 {
+        return grammar.in_section(Section::TitleComplements, word)
+            || grammar.in_section(Section::PlaceConnectors, word);
+    }
+    grammar
+        .entry_any_case(word)
+        .is_some_and(|entry| entry.lex.in_sections(complement | connector))
 }
 
 /// `word` without the characters that are not letters or digits at either end; most words

@@ -3,6 +3,49 @@
 use super::*;
 use crate::text::tokens::tokenize_with;
 
+/// [`single_spaced_end`] byte by byte.
+fn reference_single_spaced_end(text: &str, from: usize, to: usize) -> usize {
+    let bytes = text.as_bytes().get(from..to).unwrap_or(&[]);
+    let mut previous = 0u8;
+    for (at, &b) in bytes.iter().enumerate() {
+        let two_spaces = b == b' ' && previous == b' ' && at > 0;
+        if !b.is_ascii() || (is_ascii_white(b) && b != b' ') || two_spaces {
+            return from + at;
+        }
+        previous = b;
+    }
+    to
+}
+
+#[test]
+fn single_spaced_end_agrees_with_the_byte_by_byte_scan() {
+    let pieces = [
+        "a", " ", "  ", "abcdefg ", " bcdefgh", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1f}", "!",
+        "é", "\u{a0}", "~", "\u{7f}", "Fox News", "Z",
+    ];
+    let mut texts: Vec<String> = Vec::new();
+    for a in pieces {
+        for b in pieces {
+            for pad in [0, 3, 6, 7, 8, 9, 15] {
+                texts.push(format!("{}{a}{b}{}", "x".repeat(pad), "y".repeat(pad)));
+                texts.push(format!("{}{a}{b}", " x".repeat(pad)));
+            }
+        }
+    }
+    for text in &texts {
+        for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for to in [text.len(), from, (from + 9).min(text.len())] {
+                let to = to.max(from);
+                assert_eq!(
+                    single_spaced_end(text, from, to),
+                    reference_single_spaced_end(text, from, to),
+                    "{text:?} {from} {to}"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn single_spaced_prefixes_are_what_the_join_gives_back() {
     for text in [

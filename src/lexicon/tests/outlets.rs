@@ -327,3 +327,38 @@ fn a_name_no_alias_leads_is_no_outlet() {
         assert!(g.outlet(name).is_some(), "{name:?}");
     }
 }
+
+#[test]
+fn full_names_are_read_afresh_for_each_text_and_grammar() {
+    // Two texts of one length that name different outlets in full, asked in turn, and a
+    // second grammar with the same shared alias: each answer is that of its own text.
+    let g = with_outlets(
+        "Daily Bugle | outlet | US | ~the Bugle\nBugle Times | outlet | GB | the Bugle\n",
+    );
+    let other = with_outlets(
+        "Bugle Times | outlet | GB | ~the Bugle\nDaily Bugle | outlet | US | the Bugle\n",
+    );
+    let a = "Daily Bugle ran it first; the Bugle said so.";
+    let b = "Bugle Times ran it first; the Bugle said so.";
+    assert_eq!(a.len(), b.len());
+    for _ in 0..2 {
+        for (grammar, text, name) in [
+            (&g, a, "Daily Bugle"),
+            (&g, b, "Bugle Times"),
+            (&other, a, "Daily Bugle"),
+        ] {
+            assert_eq!(names(grammar, text), [name, name], "{text}");
+        }
+    }
+    // Before and after the mention: the latest full name before it wins.
+    let text = "Bugle Times ran it. Daily Bugle too. The Bugle said so. Bugle Times agreed.";
+    assert_eq!(
+        names(&g, text),
+        ["Bugle Times", "Daily Bugle", "Daily Bugle", "Bugle Times"]
+    );
+    let text = "The Bugle said so. Bugle Times agreed. The Bugle said it again. Daily Bugle too.";
+    assert_eq!(
+        names(&g, text),
+        ["Bugle Times", "Bugle Times", "Bugle Times", "Daily Bugle"]
+    );
+}
