@@ -12,10 +12,12 @@ use std::cell::OnceCell;
 
 use crate::lexicon::{
     alphanumeric_run, join_words, without_the, AliasMatch, AliasNames, Grammar, Lex, Outlet,
-    OutletKind, OutletLists, OutletWords,
+    OutletKind, OutletLists, OutletWords, LEAD_ANY, LEAD_IS_ALIAS, LEAD_IS_FIRST_WORD,
+    LEAD_STARTS_ALIAS, LEAD_STARTS_FIRST_WORD,
 };
 use crate::span::Span;
 use crate::statement::{OutletRef, Statement};
+use crate::swar::{splat, HIGH_BITS};
 use crate::text::segment::Segmentation;
 use crate::text::tokens::{
     is_ascii_white, is_possessive, is_word, strip_possessive, Token, TokenKind,
@@ -48,25 +50,28 @@ impl<'a> OutletReader<'a> {
             TokenKind::Word => {}
             TokenKind::Number => {}
         }
-        if !self.alias_may_start_at(tokens, i, first) {
+        let kinds = self.alias_kinds_at(tokens, i, first);
+        if kinds == 0 {
             return None;
         }
-        self.outlet_from(tokens, i, first)
+        self.outlet_from(tokens, i, first, kinds)
     }
 
-    /// Can an outlet alias start at `tokens[i]` (`first`)? False only when no lookup of
-    /// [`OutletReader::outlet_from`] could find one: the lead of the word (or, after "The",
-    /// of the next word) starts no alias.
+    /// What the aliases that may start at `tokens[i]` (`first`) are, by their lead (see
+    /// [`Grammar::outlet_lead_kinds`]): 0 only when no lookup of
+    /// [`OutletReader::outlet_from`] could find one, because the lead of the word (or, after
+    /// "The", of the next word) starts no alias; `LEAD_ANY` after "the".
     #[inline(always)]
-    fn alias_may_start_at(&self, tokens: &[Token], i: usize, first: &Token) -> bool {
+    fn alias_kinds_at(&self, tokens: &[Token], i: usize, first: &Token) -> u8 {
         let from_first = self.text.as_bytes().get(first.span.start..).unwrap_or(&[]);
         if from_first.starts_with(b"the") || from_first.starts_with(b"The") {
-            return self.alias_may_start_after_the(tokens, i, first, from_first);
+            let may = self.alias_may_start_after_the(tokens, i, first, from_first);
+            return if may { LEAD_ANY } else { 0 };
         }
-        self.grammar.outlet_lead_may_match(from_first)
+        self.grammar.outlet_lead_kinds(from_first)
     }
 
-    /// [`OutletReader::alias_may_start_at`] for a word that starts with "the" or "The", which
+    /// [`OutletReader::alias_kinds_at`] for a word that starts with "the" or "The", which
     /// the alias lookup drops when a space follows it ("The Associated Press").
     ///
     /// An alias the lookup finds has the lead (see `grammar::outlet_lead`) of the text it is
@@ -105,9 +110,15 @@ impl<'a> OutletReader<'a> {
             || next.span.end < word + alphanumeric_run(from_word)
     }
 
-    /// [`OutletReader::outlet_at`] for a capitalised word or a number `first` at `tokens[i]`,
-    /// without the cheap test [`OutletReader::alias_may_start_at`].
-    fn outlet_from(&self, tokens: &[Token], i: usize, first: &Token) -> Option<(OutletRef, usize)> {
+    /// [`OutletReader::outlet_at`] for a capitalised word or a number `first` at `tokens[i]`
+    /// whose lead allows aliases of the `kinds` [`OutletReader::alias_kinds_at`] gives.
+    fn outlet_from(
+        &self,
+        tokens: &[Token],
+        i: usize,
+        first: &Token,
+        kinds: u8,
+    ) -> Option<(OutletRef, usize)> {
         let longest = self.grammar.longest_outlet.min(tokens.len() - i);
         let reach = tokens.get(i + longest.checked_sub(1)?)?.span.end;
         // An alias read across whitespace has two or more words: it can match only when its
@@ -115,24 +126,46 @@ impl<'a> OutletReader<'a> {
         let space = first_whitespace(self.text, first.span.start, reach);
         let first_word = Span::new(first.span.start, space).of(self.text);
         let the = matches!(first_word, "the" | "The");
-        let many_words = the || self.grammar.starts_outlet_alias(first_word);
+        // The lead tells which aliases may start here: within the first word (its lead alone,
+        // or longer), or of more words (whose first word is the lead alone, or longer).
+        let bare = alphanumeric_run(first_word.as_bytes()) == first_word.len();
+        let (one_word, more_words) = match (the || kinds == LEAD_ANY, bare) {
+            (true, _) => (true, true),
+            (false, true) => (kinds & LEAD_IS_ALIAS != 0, kinds & LEAD_IS_FIRST_WORD != 0),
+            (false, false) => (
+                kinds & (LEAD_IS_ALIAS | LEAD_STARTS_ALIAS) != 0,
+                kinds & LEAD_STARTS_FIRST_WORD != 0,
+            ),
+        };
+        // An alias of more words: the first word must start one (which says how many words
+        // it may have), and the second word's lead must follow the first word in one.
+        let first_entry = match more_words && !the {
+            true => self.grammar.outlet_first_word(first_word),
+            false => None,
+        };
+        let many_words = the
+            || first_entry.is_some_and(|(_, open)| {
+                open || self.second_word_may_match(first_word, space, reach)
+            });
+        if !one_word && !many_words {
+            return None;
+        }
         // No alias that starts with this word reaches past its last word: no lookup there.
-        let words_end = match many_words && !the {
-            true => nth_word_end(self.text, first.span.start, reach, {
-                self.grammar.outlet_alias_words(first_word)
-            }),
-            false => reach,
+        let words_end = match (many_words, first_entry) {
+            (true, Some((most, _))) => nth_word_end(self.text, first.span.start, reach, most),
+            _ => reach,
         };
         // Every alias read here starts at `first`: one scan tells which need no join.
+        // (Only widths that end by `words_end` are read across whitespace.)
         let single_spaced_end = if many_words {
-            single_spaced_end(self.text, first.span.start, reach)
+            single_spaced_end(self.text, first.span.start, words_end)
         } else {
             first.span.start
         };
         for width in (1..=longest).rev() {
             let last = &tokens[i + width - 1];
             let spaced = last.span.end > space;
-            if spaced && (!many_words || last.span.end > words_end) {
+            if (spaced && (!many_words || last.span.end > words_end)) || (!spaced && !one_word) {
                 continue;
             }
             let written = Span::new(first.span.start, last.span.end).of(self.text);
@@ -165,6 +198,35 @@ impl<'a> OutletReader<'a> {
             }
         }
         None
+    }
+
+    /// May an alias of two or more words whose first word is `first_word` (the text up to
+    /// byte `space`) start here, given the lead of the word after it? False only when none
+    /// can: one space parts the two words (within `reach`), and no alias has this first
+    /// word and a second word with the same lead (see [`Grammar::outlet_pair_may_match`];
+    /// the first word is known to start an alias, none of whose second words lacks a lead).
+    fn second_word_may_match(&self, first_word: &str, space: usize, reach: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        let second = space + 1;
+        if bytes.get(space) != Some(&b' ') || second >= reach {
+            return true;
+        }
+        let from = bytes.get(second..).unwrap_or(&[]);
+        if from
+            .first()
+            .is_none_or(|&b| !b.is_ascii() || is_ascii_white(b))
+        {
+            return true;
+        }
+        let run = alphanumeric_run(from);
+        if from.get(run).is_some_and(|b| !b.is_ascii()) {
+            return true;
+        }
+        let start = space - first_word.len();
+        match self.text.get(start..second + run) {
+            Some(pair) => self.grammar.outlet_second_lead(pair),
+            None => true,
+        }
     }
 
     /// The outlet `alias`, read from `tokens[i..i + width]` at `span`, names there, if any.
@@ -554,7 +616,12 @@ pub fn outlet_mentions(text: &str, paragraphs: &[Vec<Token>], grammar: &Grammar)
     let mut found = Vec::new();
     for tokens in paragraphs {
         let mut i = 0;
-        while i < tokens.len() {
+        loop {
+            // Only where `outlet_at` may find one (see `may_be_capitalised`).
+            i = next_outlet_candidate(tokens, i, text);
+            if i >= tokens.len() {
+                break;
+            }
             match reader.outlet_at(tokens, i) {
                 Some((outlet, width)) => {
                     found.push(outlet);
@@ -586,18 +653,28 @@ fn is_media_reference(text: &str, mention: Span, grammar: &Grammar) -> bool {
     if !words.next().is_some_and(|w| is_word(w, "the")) {
         return false;
     }
-    let rest: Vec<&str> = words.collect();
     let is_media = |words: &str| {
         grammar
             .outlet_lists_any_case(words)
             .contains(OutletWords::Media)
     };
-    match rest.as_slice() {
-        [] => false,
+    // The words after "the": the first, the last, and the span from the first to the last.
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let Some(last) = words.last() else {
         // One word is its own phrase: one look-up.
-        [word] => is_media(word),
-        [.., last] => is_media(&rest.join(" ")) || is_media(last),
-    }
+        return is_media(first);
+    };
+    let start = first.as_ptr() as usize - written.as_ptr() as usize;
+    let end = last.as_ptr() as usize - written.as_ptr() as usize + last.len();
+    let phrase = written.get(start..end).unwrap_or("");
+    let whole = if single_spaced_end(phrase, 0, phrase.len()) == phrase.len() {
+        is_media(phrase)
+    } else {
+        is_media(&join_words(phrase))
+    };
+    whole || is_media(last)
 }
 
 /// May the first word of `written` be "the" (any case)? False only when it cannot: its first
@@ -682,15 +759,40 @@ pub fn share_outlets(statements: &mut [Statement]) {
 /// joined by single spaces: `split_whitespace` and a join with " " give it back unchanged.
 pub(crate) fn single_spaced_end(text: &str, from: usize, to: usize) -> usize {
     let bytes = text.as_bytes().get(from..to).unwrap_or(&[]);
-    let mut previous = 0u8;
-    for (at, &b) in bytes.iter().enumerate() {
-        let two_spaces = b == b' ' && previous == b' ' && at > 0;
+    // Eight bytes at a time while none stops the run: a byte that is not ASCII, ASCII white
+    // space other than a space (0x09 to 0x0D), or a space after a space.
+    let mut at = 0;
+    let mut space_before = 0u64;
+    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let chunk = u64::from_le_bytes(*chunk);
+        let spaces = exact_bytes(chunk, b' ');
+        let low = chunk & !HIGH_BITS;
+        let from_tab = low.wrapping_add(splat(0x80 - b'\t'));
+        let past_return = low.wrapping_add(splat(0x80 - b'\r' - 1));
+        let other_white = from_tab & !past_return & !chunk & HIGH_BITS;
+        let double = spaces & ((spaces << 8) | space_before);
+        let stops = (chunk & HIGH_BITS) | other_white | double;
+        if stops != 0 {
+            return from + at + (stops.trailing_zeros() / 8) as usize;
+        }
+        space_before = spaces >> 56;
+        at += 8;
+    }
+    let mut previous = if space_before != 0 { b' ' } else { 0 };
+    for (offset, &b) in bytes.get(at..).unwrap_or(&[]).iter().enumerate() {
+        let two_spaces = b == b' ' && previous == b' ';
         if !b.is_ascii() || (is_ascii_white(b) && b != b' ') || two_spaces {
-            return from + at;
+            return from + at + offset;
         }
         previous = b;
     }
     to
+}
+
+/// The high bit of each byte of `chunk` equal to `byte`, exactly (no borrow crosses bytes).
+fn exact_bytes(chunk: u64, byte: u8) -> u64 {
+    let x = chunk ^ splat(byte);
+    !(((x & !HIGH_BITS).wrapping_add(!HIGH_BITS)) | x) & HIGH_BITS
 }
 
 /// Where the `n`th word of `text[from..to]` (words parted by ASCII whitespace) ends, or `to`

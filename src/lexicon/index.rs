@@ -5,6 +5,21 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::parse::without_the;
 use super::table::{fold_ascii, lead_bit, load_chunk, ShortLexTable, WordTable, LEAD_WORDS};
+
+/// Lead kinds (see [`Grammar::outlet_lead_kinds`]): an alias of one word that is its lead.
+pub(crate) const LEAD_IS_ALIAS: u8 = 1;
+/// An alias of one word longer than its lead ("CNN's", "ESPN.com").
+pub(crate) const LEAD_STARTS_ALIAS: u8 = 2;
+/// An alias of two or more words whose first word is its lead ("Fox News").
+pub(crate) const LEAD_IS_FIRST_WORD: u8 = 4;
+/// An alias of two or more words whose first word is longer than its lead ("L.A. Times").
+pub(crate) const LEAD_STARTS_FIRST_WORD: u8 = 8;
+/// Bit of a document noun in [`Index::speaker_words`].
+const DOCUMENT_NOUN: u8 = 1;
+/// Bit of a word never a speaker alone in [`Index::speaker_words`].
+const NOT_SPEAKER: u8 = 2;
+/// Text without a lead: any alias may start there.
+pub(crate) const LEAD_ANY: u8 = 15;
 use super::*;
 use crate::span::Span;
 use crate::swar::{splat, HIGH_BITS};
@@ -32,16 +47,29 @@ pub(super) struct Index {
     pub(super) outlet_words: WordTable<OutletLists>,
     /// First words of the outlet aliases that have more than one word, to the most words
     /// such an alias has.
-    pub(super) outlet_first_words: WordTable<usize>,
-    /// The leading ASCII letter-and-digit run of every alias that has one (see [`outlet_lead`]).
+    /// Also, whether the second word of such an alias may have no lead (see
+    /// `outlet_second_leads`).
+    pub(super) outlet_first_words: WordTable<(usize, bool)>,
+    /// For each alias of two or more words, its first word, a space and the lead (see
+    /// [`outlet_lead`]) of its second word: text whose second word has another lead starts
+    /// no such alias. First words of an alias whose second word has no lead are marked in
+    /// `outlet_first_words` instead.
+    pub(super) outlet_second_leads: WordTable<()>,
+    /// The leading ASCII letter-and-digit run of every alias that has one (see [`outlet_lead`]),
+    /// to what the aliases with that lead are (an OR of the `LEAD_` bits).
     /// An alias without one matches only text without one, which the lead test never rules
     /// out; None only in an index never built.
-    pub(super) outlet_leads: Option<WordTable<()>>,
+    pub(super) outlet_leads: Option<WordTable<u8>>,
     /// A bit for each lead in `outlet_leads` (see [`lead_bit`]), `LEAD_WORDS` words; empty
     /// when `outlet_leads` is None. A clear bit rules a lead out without the table lookup.
     pub(super) outlet_lead_bits: Vec<u64>,
+    /// The document nouns and the words never a speaker alone, to their bits
+    /// (`DOCUMENT_NOUN`, `NOT_SPEAKER`).
+    pub(super) speaker_words: WordTable<u8>,
     /// First names as written, to gender.
     pub(super) first_names: WordTable<Gender>,
+    /// This index's number among those built in the process, from 1 (0: never built).
+    pub(super) id: u64,
     /// Abbreviations (lower case, without final period).
     pub(super) abbreviations: WordTable<()>,
 }
@@ -49,8 +77,15 @@ pub(super) struct Index {
 impl Index {
     /// The index of `grammar`'s public maps.
     pub(super) fn build(grammar: &Grammar) -> Index {
-        let mut index = Index::default();
-        let mut words: FxHashMap<&str, Entry> = FxHashMap::default();
+        let mut index = Index {
+            id: NEXT_INDEX_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            ..Index::default()
+        };
+        // Sized at once: rehashing as they grow costs as much as filling them.
+        let function_words: usize = grammar.function_words.values().map(HashSet::len).sum();
+        let entries = grammar.cues.len() + grammar.titles.len() * 2 + grammar.pronouns.len();
+        let mut words: FxHashMap<&str, Entry> =
+            FxHashMap::with_capacity_and_hasher(entries + function_words, Default::default());
         for (word, cue) in &grammar.cues {
             words.entry(word).or_default().cue = Some(cue.clone());
         }
@@ -69,7 +104,8 @@ impl Index {
         }
         let mut sections: Vec<&String> = grammar.function_words.keys().collect();
         sections.sort();
-        let mut word_sections: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut word_sections: FxHashMap<&str, u32> =
+            FxHashMap::with_capacity_and_hasher(function_words, Default::default());
         for section in sections {
             // Every function word gets an entry, for the flags its sections give; only the
             // first `Lex::SECTIONS` sections get a bit.
@@ -85,21 +121,61 @@ impl Index {
         for section in Section::ALL {
             index.section_bits[section as usize] = index.section_bit(section.name()).unwrap_or(0);
         }
-        let mut leads: Option<FxHashSet<&str>> = Some(FxHashSet::default());
-        let mut outlet_first_words: FxHashMap<&str, usize> = FxHashMap::default();
+        let alias_count = grammar.outlet_aliases.len() + grammar.ambiguous_outlet_aliases.len();
+        let mut leads: Option<FxHashMap<&str, u8>> = Some(FxHashMap::with_capacity_and_hasher(
+            alias_count,
+            Default::default(),
+        ));
+        let mut outlet_first_words: FxHashMap<&str, usize> =
+            FxHashMap::with_capacity_and_hasher(alias_count, Default::default());
+        let mut second_leads: FxHashSet<&str> =
+            FxHashSet::with_capacity_and_hasher(alias_count, Default::default());
+        // Pairs not found as they are in the alias (words parted by other white space).
+        let mut other_second_leads: FxHashSet<String> = FxHashSet::default();
+        let mut open_seconds: FxHashSet<&str> = FxHashSet::default();
         let aliases = grammar.outlet_aliases.keys();
         for alias in aliases.chain(grammar.ambiguous_outlet_aliases.keys()) {
-            if let Some((first, _)) = alias.split_once(char::is_whitespace) {
+            let first = alias
+                .split_once(char::is_whitespace)
+                .map(|(first, _)| first);
+            if let Some(first) = first {
                 let most = outlet_first_words.entry(first).or_default();
                 *most = (*most).max(alias.split_whitespace().count());
+                match alias.split_whitespace().nth(1).and_then(outlet_lead) {
+                    Some(second) => {
+                        // The words are mostly parted by one space: the pair is in the alias.
+                        let spaced = alias.as_bytes().get(first.len()) == Some(&b' ')
+                            && alias
+                                .get(first.len() + 1..)
+                                .is_some_and(|rest| rest.starts_with(second));
+                        let pair = alias.get(..first.len() + 1 + second.len());
+                        match pair.filter(|_| spaced) {
+                            Some(pair) => second_leads.insert(pair),
+                            None => other_second_leads.insert(format!("{first} {second}")),
+                        };
+                    }
+                    None => {
+                        open_seconds.insert(first);
+                    }
+                }
             }
             if let (Some(lead), Some(leads)) = (outlet_lead(alias), leads.as_mut()) {
-                leads.insert(lead);
+                let kind = match first {
+                    None if alias.as_str() == lead => LEAD_IS_ALIAS,
+                    None => LEAD_STARTS_ALIAS,
+                    Some(first) if first == lead => LEAD_IS_FIRST_WORD,
+                    Some(_) => LEAD_STARTS_FIRST_WORD,
+                };
+                *leads.entry(lead).or_default() |= kind;
             }
         }
+        let second_leads = second_leads
+            .into_iter()
+            .chain(other_second_leads.iter().map(String::as_str));
+        index.outlet_second_leads = WordTable::new(second_leads.map(|k| (k, ())));
         if let Some(leads) = &leads {
             index.outlet_lead_bits = vec![0; LEAD_WORDS];
-            for lead in leads {
+            for lead in leads.keys() {
                 let bytes = lead.as_bytes();
                 let bit = lead_bit(load_chunk(bytes, 0), bytes.len());
                 if let Some(word) = index.outlet_lead_bits.get_mut(bit / 64) {
@@ -107,9 +183,13 @@ impl Index {
                 }
             }
         }
-        index.outlet_leads = leads.map(|leads| WordTable::new(leads.into_iter().map(|l| (l, ()))));
+        index.outlet_leads = leads.map(WordTable::new);
         index.build_outlet_aliases(grammar);
-        index.outlet_first_words = WordTable::new(outlet_first_words);
+        index.outlet_first_words = WordTable::new(
+            outlet_first_words
+                .into_iter()
+                .map(|(first, most)| (first, (most, open_seconds.contains(first)))),
+        );
         let mut outlet_words: FxHashMap<&str, OutletLists> = FxHashMap::default();
         for list in OutletWords::ALL {
             for word in grammar.outlet_words.get(list.name()).into_iter().flatten() {
@@ -119,11 +199,14 @@ impl Index {
         }
         index.outlet_words = WordTable::new(outlet_words);
         words.entry("according").or_default();
-        let in_section = |section: Section, word: &str| {
-            grammar
+        // A section with a bit: the bits gathered above say it, with no set lookup.
+        let section_bits = index.section_bits;
+        let in_section = |section: Section, word: &str| match section_bits[section as usize] {
+            0 => grammar
                 .function_words
                 .get(section.name())
-                .is_some_and(|set| set.contains(word))
+                .is_some_and(|set| set.contains(word)),
+            bit => word_sections.get(word).is_some_and(|bits| bits & bit != 0),
         };
         for (word, entry) in &mut words {
             let flags = LexFlags {
@@ -153,6 +236,16 @@ impl Index {
         );
         index.abbreviations =
             WordTable::new(grammar.abbreviation_set.iter().map(|a| (a.as_str(), ())));
+        let mut speaker_words: FxHashMap<&str, u8> = FxHashMap::default();
+        for (set, bit) in [
+            (&grammar.document_nouns, DOCUMENT_NOUN),
+            (&grammar.not_speakers, NOT_SPEAKER),
+        ] {
+            for word in set {
+                *speaker_words.entry(word).or_default() |= bit;
+            }
+        }
+        index.speaker_words = WordTable::new(speaker_words);
         index
     }
 
@@ -170,9 +263,16 @@ impl Index {
             .collect();
         // The full names of an outlet: its canonical name as written and the aliases that name
         // it alone and need no "the".
+        // Only the outlets some shared alias may name need them.
+        let owners: FxHashSet<usize> = grammar
+            .ambiguous_outlet_aliases
+            .values()
+            .flatten()
+            .copied()
+            .collect();
         let mut full_names: FxHashMap<usize, Vec<&str>> = FxHashMap::default();
         for (alias, &outlet) in &grammar.outlet_aliases {
-            if !one_word_without_the(alias) {
+            if owners.contains(&outlet) && !one_word_without_the(alias) {
                 full_names.entry(outlet).or_default().push(alias);
             }
         }
@@ -195,7 +295,12 @@ impl Index {
             }
             let mut names: Vec<(String, usize)> = names.into_iter().collect();
             names.sort();
-            self.shared_aliases.push(SharedOutlets { names });
+            drop_found_by_a_prefix(&mut names);
+            let finders = names
+                .iter()
+                .map(|(name, _)| memchr::memmem::Finder::new(name.as_bytes()).into_owned())
+                .collect();
+            self.shared_aliases.push(SharedOutlets { names, finders });
             targets.push((
                 alias.as_str(),
                 AliasTarget::shared(number, one_word_without_the(alias)),
@@ -208,6 +313,74 @@ impl Index {
     pub(super) fn section_bit(&self, section: &str) -> Option<u32> {
         Lex::section_bit(self.sections.iter().position(|s| s == section)?)
     }
+}
+
+/// Where a shared alias's `outlets` are named in full in `text`, as whole word runs: (place,
+/// outlet), name by name in their order, each name's places in text order.
+fn full_name_places(outlets: &SharedOutlets, text: &str) -> Vec<(usize, usize)> {
+    let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut places = Vec::new();
+    for ((name, owner), finder) in outlets.names.iter().zip(&outlets.finders) {
+        for start in finder.find_iter(text.as_bytes()) {
+            let end = start + name.len();
+            let prev = text.get(..start).and_then(|t| t.chars().next_back());
+            let next = text.get(end..).and_then(|t| t.chars().next());
+            if !alphanumeric(prev) && !alphanumeric(next) {
+                places.push((start, *owner));
+            }
+        }
+    }
+    places
+}
+
+/// The full names of shared aliases found in the last text asked about on this thread (see
+/// [`Grammar::outlet_named_in_full`]): the index asked (by [`Index::id`]), a copy of the
+/// text, and for each shared alias searched, by number, its [`full_name_places`].
+struct FullNamesFound {
+    index: u64,
+    text: String,
+    places: Vec<(usize, Vec<(usize, usize)>)>,
+}
+
+/// The longest text whose full-name places are kept (a copy of it is kept with them).
+const FULL_NAMES_TEXT_LIMIT: usize = 1 << 20;
+
+thread_local! {
+    /// See [`FullNamesFound`].
+    static FULL_NAMES_FOUND: std::cell::RefCell<Option<FullNamesFound>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The number of the next index built, from 1: an index is known by it (see
+/// [`FullNamesFound`]), as an address may be reused after a grammar is dropped.
+static NEXT_INDEX_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// Leaves out of the full names of a shared alias (sorted, see
+/// [`Grammar::outlet_named_in_full`]) each name another name of the same outlet begins, up
+/// to a character that is no letter or digit ("CNN International" after "CNN"): wherever
+/// the text has the longer name as a whole word run, it has the shorter one, found there by
+/// its own search (a name that begins and ends alike, which its search might pass over
+/// there, is never taken for the shorter one), and the shorter one comes first, so it would
+/// win a tie. The search looks for fewer names, with the same outcome.
+fn drop_found_by_a_prefix(names: &mut Vec<(String, usize)>) {
+    let borderless = |name: &str| {
+        (1..name.len())
+            .all(|n| !name.is_char_boundary(n) || name.get(..n) != name.get(name.len() - n..))
+    };
+    let mut kept: Vec<(String, usize)> = Vec::with_capacity(names.len());
+    for (name, owner) in names.drain(..) {
+        let found_by = kept.iter().any(|(shorter, other)| {
+            *other == owner
+                && borderless(shorter)
+                && name
+                    .strip_prefix(shorter.as_str())
+                    .is_some_and(|rest| rest.chars().next().is_some_and(|c| !c.is_alphanumeric()))
+        });
+        if !found_by {
+            kept.push((name, owner));
+        }
+    }
+    *names = kept;
 }
 
 impl Grammar {
@@ -342,6 +515,43 @@ impl Grammar {
         self.entry(&phrase_key(phrase))?.title.as_ref()
     }
 
+    /// The title entry for the two words `first` and `second` (neither with whitespace in
+    /// it) joined by a space: the same as `title(&[first, second].join(" "))`, without the
+    /// joined copy for a short pair.
+    pub fn title_pair(&self, first: &str, second: &str) -> Option<&TitleInfo> {
+        const SHORT: usize = 64;
+        let len = first.len() + 1 + second.len();
+        if len > SHORT {
+            return self.title(&[first, second].join(" "));
+        }
+        let mut buf = [0u8; SHORT];
+        buf[..first.len()].copy_from_slice(first.as_bytes());
+        buf[first.len()] = b' ';
+        buf[first.len() + 1..len].copy_from_slice(second.as_bytes());
+        // Two strings and a space: UTF-8.
+        let pair = std::str::from_utf8(&buf[..len]).ok()?;
+        self.entry_any_case(pair)?.title.as_ref()
+    }
+
+    /// Is `word` (any case) a noun for a document that can speak ("report", "lawsuit")?
+    pub fn is_document_noun(&self, word: &str) -> bool {
+        self.speaker_word_bits(word) & DOCUMENT_NOUN != 0
+    }
+
+    /// Is `word` (any case) never a speaker alone ("former", "US")?
+    pub fn is_not_speaker(&self, word: &str) -> bool {
+        self.speaker_word_bits(word) & NOT_SPEAKER != 0
+    }
+
+    /// The bits (`DOCUMENT_NOUN`, `NOT_SPEAKER`) of `word` in any case.
+    fn speaker_word_bits(&self, word: &str) -> u8 {
+        self.index()
+            .speaker_words
+            .get_any_case(word)
+            .copied()
+            .unwrap_or(0)
+    }
+
     /// The pronoun entry for a word, if it is a pronoun.
     pub fn pronoun(&self, word: &str) -> Option<&PronounInfo> {
         self.entry_any_case(word)?.pronoun.as_ref()
@@ -385,46 +595,61 @@ impl Grammar {
         text: &str,
         at: usize,
     ) -> Option<&Outlet> {
-        let outlets = self.index().shared_aliases.get(shared.0)?;
-        let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        // The latest full name before `at` and the first after it: (place, outlet).
-        let mut before: Option<(usize, usize)> = None;
-        let mut after: Option<(usize, usize)> = None;
-        for (name, owner) in &outlets.names {
-            for start in memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()) {
-                let end = start + name.len();
-                let prev = text.get(..start).and_then(|t| t.chars().next_back());
-                let next = text.get(end..).and_then(|t| t.chars().next());
-                if alphanumeric(prev) || alphanumeric(next) {
-                    continue;
-                }
+        let index = self.index();
+        let outlets = index.shared_aliases.get(shared.0)?;
+        // The latest full name before `at` and the first after it, by the first name found
+        // at a place (in search order): the outlet.
+        let pick = |places: &[(usize, usize)]| {
+            let mut before: Option<(usize, usize)> = None;
+            let mut after: Option<(usize, usize)> = None;
+            for &(start, owner) in places {
                 if start < at {
                     if before.is_none_or(|(place, _)| start > place) {
-                        before = Some((start, *owner));
+                        before = Some((start, owner));
                     }
                 } else if after.is_none_or(|(place, _)| start < place) {
-                    after = Some((start, *owner));
+                    after = Some((start, owner));
                 }
             }
-        }
-        before
-            .or(after)
-            .and_then(|(_, owner)| self.outlets.get(owner))
+            before.or(after).map(|(_, owner)| owner)
+        };
+        // An article names a shared alias again and again: its full names are searched once.
+        let owner = FULL_NAMES_FOUND.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut found) if text.len() <= FULL_NAMES_TEXT_LIMIT => {
+                let fresh = found
+                    .as_ref()
+                    .is_some_and(|f| f.index == index.id && f.text == text);
+                if !fresh {
+                    *found = Some(FullNamesFound {
+                        index: index.id,
+                        text: text.to_string(),
+                        places: Vec::new(),
+                    });
+                }
+                let found = found.as_mut()?;
+                let known = found.places.iter().position(|(n, _)| *n == shared.0);
+                let at = match known {
+                    Some(at) => at,
+                    None => {
+                        found
+                            .places
+                            .push((shared.0, full_name_places(outlets, text)));
+                        found.places.len() - 1
+                    }
+                };
+                pick(&found.places.get(at)?.1)
+            }
+            _ => pick(&full_name_places(outlets, text)),
+        });
+        owner.and_then(|owner| self.outlets.get(owner))
     }
 
-    /// Can an outlet alias of two or more words start with this word (as written)?
-    pub(crate) fn starts_outlet_alias(&self, word: &str) -> bool {
-        self.index().outlet_first_words.get(word).is_some()
-    }
-
-    /// The most words an outlet alias that starts with this word (as written) has: 1 when
-    /// none has more than one.
-    pub(crate) fn outlet_alias_words(&self, word: &str) -> usize {
-        self.index()
-            .outlet_first_words
-            .get(word)
-            .copied()
-            .unwrap_or(1)
+    /// For a word (as written) that starts outlet aliases of two or more words: the most
+    /// words such an alias has, and whether the second word of one has no lead (see
+    /// [`Grammar::outlet_pair_may_match`]). None when it starts none.
+    #[inline]
+    pub(crate) fn outlet_first_word(&self, word: &str) -> Option<(usize, bool)> {
+        self.index().outlet_first_words.get(word).copied()
     }
 
     /// Can an outlet alias start at the beginning of `bytes`? False only when none can: the
@@ -432,27 +657,60 @@ impl Grammar {
     /// A cheap test before [`Grammar::outlet`] lookups at every capitalised word.
     #[inline(always)]
     pub(crate) fn outlet_lead_may_match(&self, bytes: &[u8]) -> bool {
+        self.outlet_lead_kinds(bytes) != 0
+    }
+
+    /// What the aliases whose lead (see [`outlet_lead`]) is that of `bytes` are: an OR of
+    /// `LEAD_IS_ALIAS` (the lead alone), `LEAD_STARTS_ALIAS` (one word, longer),
+    /// `LEAD_IS_FIRST_WORD` (two or more words, the first the lead alone) and
+    /// `LEAD_STARTS_FIRST_WORD` (two or more words, the first longer). 0 when no alias can
+    /// start at `bytes`; `LEAD_ANY` when `bytes` has no lead (any alias may start there).
+    #[inline(always)]
+    pub(crate) fn outlet_lead_kinds(&self, bytes: &[u8]) -> u8 {
         let index = self.index();
         let run = alphanumeric_run(bytes);
         // No lead (see `outlet_lead`): any alias may start here.
         if run == 0 || bytes.get(run).is_some_and(|b| !b.is_ascii()) {
-            return true;
+            return LEAD_ANY;
         }
         let bit = lead_bit(load_chunk(bytes, 0), run);
         let Some(word) = index.outlet_lead_bits.get(bit / 64) else {
-            return true;
+            return LEAD_ANY;
         };
         if word & (1 << (bit % 64)) == 0 {
-            return false;
+            return 0;
         }
         // The run is ASCII: a whole string.
         match (
             &index.outlet_leads,
             std::str::from_utf8(bytes.get(..run).unwrap_or(&[])),
         ) {
-            (Some(leads), Ok(lead)) => leads.get(lead).is_some(),
-            _ => true,
+            (Some(leads), Ok(lead)) => leads.get(lead).copied().unwrap_or(0),
+            _ => LEAD_ANY,
         }
+    }
+
+    /// May an outlet alias of two or more words start with the words of `pair`: a first
+    /// word, one space and the lead (see [`outlet_lead`]) of the second word, possibly
+    /// empty? False only when none can: no alias starts with that first word, or each that
+    /// does has a second word with a lead, and none with this one. (The second word of text
+    /// whose lead is followed by a character that is not ASCII is not to be asked about.)
+    /// Test support: the reader asks [`Grammar::outlet_first_word`] and
+    /// [`Grammar::outlet_second_lead`] in turn.
+    #[cfg(test)]
+    pub(crate) fn outlet_pair_may_match(&self, first: &str, pair: &str) -> bool {
+        match self.outlet_first_word(first) {
+            None => false,
+            Some((_, true)) => true,
+            Some((_, false)) => self.outlet_second_lead(pair),
+        }
+    }
+
+    /// Does an outlet alias start with `pair`, its first word, a space and the lead of its
+    /// second word?
+    #[inline]
+    pub(crate) fn outlet_second_lead(&self, pair: &str) -> bool {
+        self.index().outlet_second_leads.get(pair).is_some()
     }
 
     /// The gender a first name (as written) usually signals.

@@ -17,7 +17,10 @@ mod table;
 mod types;
 
 use index::Index;
-pub(crate) use index::TokenLexicon;
+pub(crate) use index::{
+    TokenLexicon, LEAD_ANY, LEAD_IS_ALIAS, LEAD_IS_FIRST_WORD, LEAD_STARTS_ALIAS,
+    LEAD_STARTS_FIRST_WORD,
+};
 pub(crate) use lex::Lex;
 pub(crate) use lex::LexFlags;
 pub(crate) use parse::{join_words, phrase_key, without_the};
@@ -25,6 +28,8 @@ pub(crate) use table::{alphanumeric_run, lower, outlet_lead, Lower};
 pub use types::*;
 
 use std::collections::{HashMap, HashSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -67,14 +72,15 @@ pub struct Grammar {
     pub pronouns: HashMap<String, PronounInfo>,
     /// Known outlets and platforms.
     pub outlets: Vec<Outlet>,
-    /// Outlet alias, as written in text, to its index in `outlets`.
-    pub outlet_aliases: HashMap<String, usize>,
+    /// Outlet alias, as written in text, to its index in `outlets`. (Fx-hashed, like the
+    /// two below: the gazetteer is large and loaded at every start.)
+    pub outlet_aliases: FxHashMap<String, usize>,
     /// An alias several outlets share (marked `~` in `outlets.txt`: "the Times"), to each of
     /// them in file order; such an alias is in no outlet's `outlet_aliases`.
-    pub ambiguous_outlet_aliases: HashMap<String, Vec<usize>>,
+    pub ambiguous_outlet_aliases: FxHashMap<String, Vec<usize>>,
     /// The one-word aliases (keys of the two maps above) listed at least once without a
     /// leading "the": a one-word alias not among them ("The Hill") names an outlet only after "the".
-    pub outlet_alias_bare: HashSet<String>,
+    pub outlet_alias_bare: FxHashSet<String>,
     /// The most words any outlet alias has.
     pub longest_outlet: usize,
     /// First name to the gender it usually signals.
@@ -100,16 +106,6 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    /// Is `word` (any case) a noun for a document that can speak ("report", "lawsuit")?
-    pub fn is_document_noun(&self, word: &str) -> bool {
-        self.document_nouns.contains(&word.to_lowercase())
-    }
-
-    /// Is `word` (any case) never a speaker alone ("former", "US")?
-    pub fn is_not_speaker(&self, word: &str) -> bool {
-        self.not_speakers.contains(&word.to_lowercase())
-    }
-
     /// Rebuilds the lookup index at the next lookup: needed after editing the public maps by hand.
     pub fn reindex(&mut self) {
         self.index = OnceLock::new();

@@ -3,10 +3,9 @@
 
 use std::path::Path;
 
-use nom::bytes::complete::{tag, take_till, take_while1};
+use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::space0;
-use nom::combinator::{all_consuming, map};
-use nom::multi::separated_list1;
+use nom::combinator::all_consuming;
 use nom::sequence::delimited;
 use nom::{IResult, Parser};
 
@@ -76,18 +75,44 @@ pub(super) fn section(input: &str) -> IResult<&str, &str> {
     .parse(input)
 }
 
-/// Parses `field | field | ...`, an entry; fields may be empty but not all of them.
-pub(super) fn entry(input: &str) -> IResult<&str, Vec<&str>> {
-    map(
-        separated_list1(tag("|"), take_till(|c| c == '|')),
-        |fields| fields.into_iter().map(str::trim).collect(),
-    )
-    .parse(input)
+/// Splits `field | field | ...`, an entry, into its fields, trimmed; fields may be empty.
+/// (Every line is an entry: the fields are the pieces between the bars.)
+pub(super) fn entry(input: &str) -> Vec<&str> {
+    let mut fields = Vec::with_capacity(4);
+    let mut rest = input;
+    while let Some(bar) = memchr::memchr(b'|', rest.as_bytes()) {
+        // A bar is ASCII: both sides are whole characters.
+        fields.push(trim(rest.get(..bar).unwrap_or("")));
+        rest = rest.get(bar + 1..).unwrap_or("");
+    }
+    fields.push(trim(rest));
+    fields
+}
+
+/// `text.trim()`, with the ASCII white space at either end (most of it) passed over
+/// byte by byte.
+fn trim(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let white = |b: &u8| b.is_ascii() && (*b as char).is_whitespace();
+    let start = bytes.iter().position(|b| !white(b)).unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|b| !white(b))
+        .map_or(start, |at| at + 1);
+    let inner = text.get(start..end.max(start)).unwrap_or("");
+    // Other white space may be among the characters that are not ASCII.
+    let ascii_ends = inner.as_bytes().first().is_none_or(u8::is_ascii)
+        && inner.as_bytes().last().is_none_or(u8::is_ascii);
+    if ascii_ends {
+        inner
+    } else {
+        inner.trim()
+    }
 }
 
 /// Reads one line: None for blank and comment lines.
 pub(super) fn parse_line(raw: &str) -> Result<Option<Line<'_>>, String> {
-    let line = raw.trim();
+    let line = trim(raw);
     if line.is_empty() || line.starts_with('#') {
         return Ok(None);
     }
@@ -97,9 +122,7 @@ pub(super) fn parse_line(raw: &str) -> Result<Option<Line<'_>>, String> {
             .map(|(_, name)| Some(Line::Section(name)))
             .map_err(|_| format!("bad section header {line:?}: expected [name]"));
     }
-    let (_, fields) = all_consuming(entry)
-        .parse(line)
-        .map_err(|_| format!("cannot read entry {line:?}"))?;
+    let fields = entry(line);
     if fields.first().is_none_or(|f| f.is_empty()) {
         return Err(format!("entry {line:?} has an empty first field"));
     }
@@ -130,6 +153,17 @@ pub(crate) fn join_words(text: &str) -> String {
 
 /// Lower-cased words of a phrase joined by single spaces: the key of phrase tables.
 pub fn phrase_key(phrase: &str) -> String {
+    if phrase.is_ascii() {
+        // ASCII lower-cases byte by byte: one copy, no list of words.
+        let mut key = String::with_capacity(phrase.len());
+        for word in phrase.split_whitespace() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        }
+        return key;
+    }
     phrase
         .split_whitespace()
         .map(str::to_lowercase)
@@ -171,6 +205,12 @@ impl Grammar {
     /// Adds the entries of one file, whose kind is told by `name`.
     pub(super) fn load(&mut self, path: &Path, name: &str, text: &str) -> Result<(), GrammarError> {
         self.reindex();
+        if name == "outlets.txt" {
+            // One outlet a line and a few aliases each: room for them at once, not rehashed.
+            let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+            self.outlets.reserve(lines);
+            self.outlet_aliases.reserve(lines * 2);
+        }
         let mut current_section: Option<String> = None;
         for (index, raw) in text.lines().enumerate() {
             let number = index + 1;
@@ -456,8 +496,14 @@ impl<'f> OutletLine<'f> {
         std::iter::once(name)
             .chain(listed)
             .filter_map(|(alias, ambiguous)| {
-                let alias = join_words(alias);
-                let key = without_the(&alias);
+                let joined;
+                let alias = if is_single_spaced(alias) {
+                    alias
+                } else {
+                    joined = join_words(alias);
+                    joined.as_str()
+                };
+                let key = without_the(alias);
                 (!key.is_empty()).then(|| OutletAlias {
                     the: key.len() < alias.len(),
                     key: key.to_string(),
@@ -465,6 +511,24 @@ impl<'f> OutletLine<'f> {
                 })
             })
     }
+}
+
+/// Is `text` its words joined by single spaces, as [`join_words`] would give them back?
+fn is_single_spaced(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut previous_space = true;
+    for &b in bytes {
+        if !b.is_ascii() {
+            // Other white space may be among the characters that are not ASCII.
+            return false;
+        }
+        let space = b == b' ';
+        if (space && previous_space) || (b != b' ' && (b as char).is_whitespace()) {
+            return false;
+        }
+        previous_space = space;
+    }
+    !previous_space || bytes.is_empty()
 }
 
 /// The aliases an `outlets.txt` entry gives its outlet, as lookups key them: its name and

@@ -568,3 +568,92 @@ fn join_words_collapses_whitespace_runs() {
     assert_eq!(join_words("a\u{a0}\nb"), "a b");
     assert_eq!(join_words(""), "");
 }
+
+#[test]
+fn speaker_word_lookups_agree_with_the_lists() {
+    let g = Grammar::builtin();
+    let mut words: Vec<String> = g.document_nouns.iter().cloned().collect();
+    words.extend(g.not_speakers.iter().cloned());
+    words.extend(
+        [
+            "Report", "LAWSUIT", "Former", "us", "US", "Kremlin", "", "É",
+        ]
+        .map(String::from),
+    );
+    for word in words.clone() {
+        words.push(word.to_uppercase());
+        words.push(format!("{word}x"));
+    }
+    for word in &words {
+        let lower = word.to_lowercase();
+        assert_eq!(
+            g.is_document_noun(word),
+            g.document_nouns.contains(&lower),
+            "{word:?}"
+        );
+        assert_eq!(
+            g.is_not_speaker(word),
+            g.not_speakers.contains(&lower),
+            "{word:?}"
+        );
+    }
+}
+
+#[test]
+fn a_title_pair_is_the_title_of_the_two_words_joined() {
+    let g = Grammar::builtin();
+    let mut pairs: Vec<(String, String)> = g
+        .titles
+        .keys()
+        .filter_map(|t| t.split_once(' '))
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    pairs.extend(
+        [
+            ("Foreign", "Ministry"),
+            ("foreign", "minister"),
+            ("White", "House"),
+            ("Prime", "Minister"),
+            ("Jane", "Porter"),
+            ("Ünited", "Nätions"),
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string())),
+    );
+    pairs.push(("a".repeat(40), "b".repeat(40)));
+    for (first, second) in &pairs {
+        let joined = format!("{first} {second}");
+        assert_eq!(g.title_pair(first, second), g.title(&joined), "{joined:?}");
+        let upper = (first.to_uppercase(), second.to_uppercase());
+        let joined = format!("{} {}", upper.0, upper.1);
+        assert_eq!(
+            g.title_pair(&upper.0, &upper.1),
+            g.title(&joined),
+            "{joined:?}"
+        );
+    }
+}
+
+#[test]
+fn fields_are_trimmed_as_str_trim_does() {
+    for text in [
+        "",
+        " ",
+        "a",
+        " a ",
+        "\ta\u{b}",
+        "\u{a0}a\u{a0}",
+        " \u{2003} a b \u{2003} ",
+        "é",
+        " é ",
+        "a\u{85}",
+        "\u{85}",
+    ] {
+        assert_eq!(entry(text), vec![text.trim()], "{text:?}");
+        assert_eq!(phrase_key(text), {
+            let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+            words.join(" ")
+        });
+    }
+    assert_eq!(entry(" A | b |"), ["A", "b", ""]);
+    assert_eq!(phrase_key("Secretary  of\tSTATE"), "secretary of state");
+}

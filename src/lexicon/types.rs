@@ -338,4 +338,6 @@ impl AliasTarget {
 pub(super) struct SharedOutlets {
     /// Each full name, as written, and its outlet's index.
     pub(super) names: Vec<(String, usize)>,
+    /// A searcher for each of `names`, in the same order, built once.
+    pub(super) finders: Vec<memchr::memmem::Finder<'static>>,
 }

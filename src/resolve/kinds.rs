@@ -51,27 +51,31 @@ pub fn speaker_kind(
     if people.names.contains(name) {
         return SpeakerKind::Person;
     }
-    let words: Vec<&str> = name
+    // The words of the name, past its determiners and up to a complement: the head comes
+    // before one ("spokesman for the Kremlin", "embassy in Moscow"). Read in one pass, with
+    // no list made: the first, the last two, how many, and whether all are no speaker alone.
+    let mut words = name
         .split_whitespace()
         .map(|w| strip_possessive(w).unwrap_or(w))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .map(trim_to_alphanumeric)
         .filter(|w| !w.is_empty())
         .skip_while(|w| grammar.in_section(Section::Determiners, w))
-        // The head comes before a complement: "spokesman for the Kremlin", "embassy in Moscow".
-        .take_while(|w| {
-            !grammar.in_section(Section::TitleComplements, w)
-                && !grammar.in_section(Section::PlaceConnectors, w)
-        })
-        .collect();
-    // "US", "former": words that are never a speaker alone.
-    if words.iter().all(|w| grammar.is_not_speaker(w)) {
-        return SpeakerKind::Unknown;
-    }
-    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        .take_while(|w| !ends_head(w, grammar));
+    let Some(first) = words.next() else {
         return SpeakerKind::Unknown;
     };
-    let lone_first_name = words.len() == 1 && grammar.first_name(first).is_some();
-    if let Some(kind) = head_kind(&words, grammar).filter(|_| !lone_first_name) {
+    // "US", "former": words that are never a speaker alone.
+    let mut all_not_speakers = grammar.is_not_speaker(first);
+    let (mut before_last, mut last, mut count) = (None, first, 1);
+    for word in words {
+        all_not_speakers = all_not_speakers && grammar.is_not_speaker(word);
+        (before_last, last, count) = (Some(last), word, count + 1);
+    }
+    if all_not_speakers {
+        return SpeakerKind::Unknown;
+    }
+    let lone_first_name = count == 1 && grammar.first_name(first).is_some();
+    if let Some(kind) = head_kind(before_last, last, grammar).filter(|_| !lone_first_name) {
         return kind;
     }
     if let Some(pronoun) = statement
@@ -95,27 +99,21 @@ pub fn speaker_kind(
     if grammar.first_name(first).is_some() || person_title {
         return SpeakerKind::Person;
     }
-    if words.len() == 1 && is_acronym(last) {
+    if count == 1 && is_acronym(last) {
         return SpeakerKind::Organisation;
     }
     SpeakerKind::Unknown
 }
 
-/// The kind the head noun of a nominal speaker gives: the last word, or the last two
-/// ("foreign ministry"); a document noun, an organisation word or a person's role.
-fn head_kind(words: &[&str], grammar: &Grammar) -> Option<SpeakerKind> {
-    let last = *words.last()?;
+/// The kind the head noun of a nominal speaker gives: the `last` word, or the last two
+/// (`before_last` and `last`: "foreign ministry"); a document noun, an organisation word or
+/// a person's role.
+fn head_kind(before_last: Option<&str>, last: &str, grammar: &Grammar) -> Option<SpeakerKind> {
     if grammar.is_document_noun(last) {
         return Some(SpeakerKind::Document);
     }
-    let pair = words
-        .len()
-        .checked_sub(2)
-        .and_then(|i| words.get(i..))
-        .map(|w| w.join(" "));
-    let title = pair
-        .as_deref()
-        .and_then(|p| grammar.title(p))
+    let title = before_last
+        .and_then(|before| grammar.title_pair(before, last))
         .or_else(|| grammar.title(last))?;
     if title.org {
         Some(SpeakerKind::Organisation)
@@ -124,6 +122,31 @@ fn head_kind(words: &[&str], grammar: &Grammar) -> Option<SpeakerKind> {
     } else {
         None
     }
+}
+
+/// Does `word` (any case) end the head of a name: a title complement or a place connector
+/// ("for", "in")? One lookup when both sections have a token-fact bit.
+fn ends_head(word: &str, grammar: &Grammar) -> bool {
+    let complement = grammar.section_bit(Section::TitleComplements);
+    let connector = grammar.section_bit(Section::PlaceConnectors);
+    if complement == 0 || connector == 0 {
+        return grammar.in_section(Section::TitleComplements, word)
+            || grammar.in_section(Section::PlaceConnectors, word);
+    }
+    grammar
+        .entry_any_case(word)
+        .is_some_and(|entry| entry.lex.in_sections(complement | connector))
+}
+
+/// `word` without the characters that are not letters or digits at either end; most words
+/// start and end with an ASCII letter or digit, and are given back as they are.
+fn trim_to_alphanumeric(word: &str) -> &str {
+    let bytes = word.as_bytes();
+    let kept = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    if kept(bytes.first()) && kept(bytes.last()) {
+        return word;
+    }
+    word.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
 /// Is `word` an acronym: two to six letters, all capitals ("FAA", "NATO")?
@@ -189,5 +212,23 @@ mod tests {
             "{got:?}"
         );
         assert!(is_acronym("FAA") && !is_acronym("Faa") && !is_acronym("A"));
+    }
+
+    #[test]
+    fn words_are_trimmed_to_letters_and_digits() {
+        for word in [
+            "FAA",
+            "\"Smith,",
+            "(U.S.)",
+            "é",
+            "“Ann”",
+            "-",
+            "",
+            "a1",
+            "Zoë.",
+        ] {
+            let slow = word.trim_matches(|c: char| !c.is_alphanumeric());
+            assert_eq!(trim_to_alphanumeric(word), slow, "{word:?}");
+        }
     }
 }

@@ -255,3 +255,110 @@ fn a_show_keeps_its_name_after_its_network() {
     let text = "He chairs the Committee on Science and told Science magazine so.";
     assert_eq!(names(&g, text), ["Science (journal)"]);
 }
+
+#[test]
+fn the_lead_and_the_second_word_rule_out_only_names_no_alias_starts() {
+    // Aliases of each kind the lead test sorts them into: a lead alone, a longer word, two
+    // or more words whose first word is a lead alone or longer, and a second word with no lead.
+    let g = with_outlets(
+        "Smallville Gazette | outlet | US | Gazette Weekly\n\
+         Bugle | outlet | US | Bugle.com, Bugle Radio Hour\n\
+         St. Ives Courier | outlet | GB\n\
+         Ridge Report | outlet | US | Ridge -Online, Ridge Report of the West Hills\n",
+    );
+    let found = |text: &str| names(&g, text);
+    assert_eq!(
+        found("He told Smallville Gazette readers."),
+        ["Smallville Gazette"]
+    );
+    assert_eq!(
+        found("Smallville Gazetteer is a book."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        found("Smallville, a town, and Smallville Fair."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        found("Bugle.com said so, as did Bugle."),
+        ["Bugle", "Bugle"]
+    );
+    assert_eq!(found("The Bugle Radio Hour's host spoke."), ["Bugle"]);
+    assert_eq!(found("Bugle Radio said so."), ["Bugle"]);
+    assert_eq!(found("A St. Ives Courier story ran."), ["St. Ives Courier"]);
+    assert_eq!(found("St. Ives is a town."), Vec::<String>::new());
+    assert_eq!(found("Ridge -Online wrote."), ["Ridge Report"]);
+    assert_eq!(found("Ridge Road is closed."), Vec::<String>::new());
+    assert_eq!(
+        found("Gazette Weekly's editor, Gazette Weeklies."),
+        ["Smallville Gazette"]
+    );
+    assert!(!g.outlet_pair_may_match("Smallville", "Smallville Gaz"));
+    assert!(g.outlet_pair_may_match("Smallville", "Smallville Gazette"));
+    assert!(
+        g.outlet_pair_may_match("Ridge", "Ridge Anything"),
+        "a second word without a lead"
+    );
+    let g = Grammar::builtin();
+    // Every alias of two or more words passes the pair test with its own second word.
+    for alias in g.outlet_aliases.keys() {
+        let mut words = alias.split(' ');
+        let (Some(first), Some(second)) = (words.next(), words.next()) else {
+            continue;
+        };
+        let lead = crate::lexicon::outlet_lead(second).unwrap_or("");
+        let pair = format!("{first} {lead}");
+        assert!(g.outlet_pair_may_match(first, &pair), "{alias:?}");
+    }
+}
+
+#[test]
+fn a_name_no_alias_leads_is_no_outlet() {
+    let g = Grammar::builtin();
+    for name in ["Donald Trump", "the Kremlin", "", "Obama's", "ÉKHO"] {
+        assert!(g.outlet(name).is_none(), "{name:?}");
+    }
+    for name in [
+        "CNN",
+        "the Associated Press",
+        "Associated Press",
+        "RIA Novosti",
+    ] {
+        assert!(g.outlet(name).is_some(), "{name:?}");
+    }
+}
+
+#[test]
+fn full_names_are_read_afresh_for_each_text_and_grammar() {
+    // Two texts of one length that name different outlets in full, asked in turn, and a
+    // second grammar with the same shared alias: each answer is that of its own text.
+    let g = with_outlets(
+        "Daily Bugle | outlet | US | ~the Bugle\nBugle Times | outlet | GB | the Bugle\n",
+    );
+    let other = with_outlets(
+        "Bugle Times | outlet | GB | ~the Bugle\nDaily Bugle | outlet | US | the Bugle\n",
+    );
+    let a = "Daily Bugle ran it first; the Bugle said so.";
+    let b = "Bugle Times ran it first; the Bugle said so.";
+    assert_eq!(a.len(), b.len());
+    for _ in 0..2 {
+        for (grammar, text, name) in [
+            (&g, a, "Daily Bugle"),
+            (&g, b, "Bugle Times"),
+            (&other, a, "Daily Bugle"),
+        ] {
+            assert_eq!(names(grammar, text), [name, name], "{text}");
+        }
+    }
+    // Before and after the mention: the latest full name before it wins.
+    let text = "Bugle Times ran it. Daily Bugle too. The Bugle said so. Bugle Times agreed.";
+    assert_eq!(
+        names(&g, text),
+        ["Bugle Times", "Daily Bugle", "Daily Bugle", "Bugle Times"]
+    );
+    let text = "The Bugle said so. Bugle Times agreed. The Bugle said it again. Daily Bugle too.";
+    assert_eq!(
+        names(&g, text),
+        ["Bugle Times", "Bugle Times", "Bugle Times", "Daily Bugle"]
+    );
+}
