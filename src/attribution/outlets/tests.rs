@@ -476,7 +476,11 @@ fn a_speaker_keeps_its_outlets_for_the_rest_of_the_paragraph() {
 fn an_outlet_speaks_by_its_name_or_a_word_for_it() {
     let g = Grammar::builtin();
     let text = "The New York Times reported on it. The newspaper said the talks had failed.";
-    let paragraphs = vec![tokenize_with(text, Span::new(0, text.len()), &g)];
+    let paragraphs = crate::text::document::ParagraphTokens::from(vec![tokenize_with(
+        text,
+        Span::new(0, text.len()),
+        &g,
+    )]);
     let mentions = OnceCell::new();
     let at = |words: &str| {
         let start = text.find(words).unwrap_or(0);
