@@ -3,12 +3,15 @@
 //!
 //! Run with `cargo bench --bench adversarial`; criterion reports MB/s per input. Divide by
 //! the `normal` figure for the ratio to news text.
+//!
+//! With `WHOSAID_ADVERSARIAL_DIR=DIR` set, the bench writes each input to `DIR/<name>.txt`
+//! and exits without measuring: `bash benches/adversarial.sh` does that and counts the
+//! instructions of the CLI on each file with callgrind (steadier than wall time on a shared
+//! machine); see `benches/README.md`.
 
 use std::time::Duration;
 
-use criterion::{
-    black_box, criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
-};
+use criterion::{black_box, criterion_group, BenchmarkId, Criterion, SamplingMode, Throughput};
 use whosaid::lexicon::Grammar;
 use whosaid::Extractor;
 
@@ -40,6 +43,26 @@ fn normal(size: usize) -> String {
         }
     }
     text
+}
+
+/// `normal` text written with guillemets: each straight or curly double quotation mark
+/// becomes « when it opens and » when it closes (as in French, Russian or German news).
+fn guillemets(size: usize) -> String {
+    let mut open = false;
+    normal(size)
+        .chars()
+        .map(|c| match c {
+            '"' | '“' | '”' => {
+                open = !open;
+                if open {
+                    '«'
+                } else {
+                    '»'
+                }
+            }
+            c => c,
+        })
+        .collect()
 }
 
 /// Words with quotation marks of every kind scattered among them, opened and closed at random,
@@ -101,10 +124,11 @@ fn punctuation(size: usize) -> String {
     text
 }
 
-fn adversarial(c: &mut Criterion) {
-    let extractor = Extractor::new(Grammar::builtin());
-    let inputs: Vec<(&str, String)> = vec![
+/// The inputs, by name: normal news text, then each adversarial one.
+fn inputs() -> Vec<(&'static str, String)> {
+    vec![
         ("normal", normal(2 * MB)),
+        ("guillemets", guillemets(2 * MB)),
         ("mixed_quotes", mixed_quotes(4 * MB, true)),
         // Quotes here often span sentence ends, so frames (sentences joined by such quotes)
         // grow long, and finding outlets costs quotes × frame length; see find_outlet in
@@ -114,7 +138,12 @@ fn adversarial(c: &mut Criterion) {
         ("nested_quotes_100k", nested_quotes(100_000)),
         ("punctuation", punctuation(4 * MB)),
         ("newlines", "\n".repeat(4 * MB)),
-    ];
+    ]
+}
+
+fn adversarial(c: &mut Criterion) {
+    let extractor = Extractor::new(Grammar::builtin());
+    let inputs = inputs();
     let mut group = c.benchmark_group("extract");
     group
         .sample_size(10)
@@ -131,4 +160,25 @@ fn adversarial(c: &mut Criterion) {
 }
 
 criterion_group!(benches, adversarial);
-criterion_main!(benches);
+
+/// Writes the inputs to `dir`, one `<name>.txt` file each.
+fn write_inputs(dir: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for (name, text) in inputs() {
+        std::fs::write(dir.join(format!("{name}.txt")), text)?;
+    }
+    Ok(())
+}
+
+fn main() {
+    if let Some(dir) = std::env::var_os("WHOSAID_ADVERSARIAL_DIR") {
+        let dir = std::path::PathBuf::from(dir);
+        if let Err(error) = write_inputs(&dir) {
+            eprintln!("cannot write the inputs to {}: {error}", dir.display());
+            std::process::exit(1);
+        }
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

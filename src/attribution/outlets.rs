@@ -18,6 +18,7 @@ use crate::lexicon::{
 use crate::span::Span;
 use crate::statement::{OutletRef, Statement};
 use crate::swar::{splat, HIGH_BITS};
+use crate::text::document::ParagraphTokens;
 use crate::text::segment::Segmentation;
 use crate::text::tokens::{
     is_ascii_white, is_possessive, is_word, strip_possessive, Token, TokenKind,
@@ -63,7 +64,11 @@ impl<'a> OutletReader<'a> {
     /// "The", of the next word) starts no alias; `LEAD_ANY` after "the".
     #[inline(always)]
     fn alias_kinds_at(&self, tokens: &[Token], i: usize, first: &Token) -> u8 {
-        let from_first = self.text.as_bytes().get(first.span.start..).unwrap_or(&[]);
+        let from_first = self
+            .text
+            .as_bytes()
+            .get(first.span().start..)
+            .unwrap_or(&[]);
         if from_first.starts_with(b"the") || from_first.starts_with(b"The") {
             let may = self.alias_may_start_after_the(tokens, i, first, from_first);
             return if may { LEAD_ANY } else { 0 };
@@ -90,7 +95,7 @@ impl<'a> OutletReader<'a> {
         let run = alphanumeric_run(from_first);
         if !from_first.starts_with(b"The")
             || self.grammar.outlet_lead_may_match(from_first)
-            || first.span.end < first.span.start + run
+            || first.span().end < first.span().start + run
         {
             return true;
         }
@@ -103,11 +108,11 @@ impl<'a> OutletReader<'a> {
         let Some(next) = tokens.get(i + 1) else {
             return false;
         };
-        let after_the = self.text.get(first.span.start + 3..).unwrap_or("");
-        let word = first.span.start + 3 + (after_the.len() - after_the.trim_start().len());
+        let after_the = self.text.get(first.span().start + 3..).unwrap_or("");
+        let word = first.span().start + 3 + (after_the.len() - after_the.trim_start().len());
         let from_word = self.text.as_bytes().get(word..).unwrap_or(&[]);
         self.grammar.outlet_lead_may_match(from_word)
-            || next.span.end < word + alphanumeric_run(from_word)
+            || next.span().end < word + alphanumeric_run(from_word)
     }
 
     /// [`OutletReader::outlet_at`] for a capitalised word or a number `first` at `tokens[i]`
@@ -120,11 +125,11 @@ impl<'a> OutletReader<'a> {
         kinds: u8,
     ) -> Option<(OutletRef, usize)> {
         let longest = self.grammar.longest_outlet.min(tokens.len() - i);
-        let reach = tokens.get(i + longest.checked_sub(1)?)?.span.end;
+        let reach = tokens.get(i + longest.checked_sub(1)?)?.span().end;
         // An alias read across whitespace has two or more words: it can match only when its
         // first word starts such an alias, or is "the" (which the lookup drops).
-        let space = first_whitespace(self.text, first.span.start, reach);
-        let first_word = Span::new(first.span.start, space).of(self.text);
+        let space = first_whitespace(self.text, first.span().start, reach);
+        let first_word = Span::new(first.span().start, space).of(self.text);
         let the = matches!(first_word, "the" | "The");
         // The lead tells which aliases may start here: within the first word (its lead alone,
         // or longer), or of more words (whose first word is the lead alone, or longer).
@@ -152,25 +157,25 @@ impl<'a> OutletReader<'a> {
         }
         // No alias that starts with this word reaches past its last word: no lookup there.
         let words_end = match (many_words, first_entry) {
-            (true, Some((most, _))) => nth_word_end(self.text, first.span.start, reach, most),
+            (true, Some((most, _))) => nth_word_end(self.text, first.span().start, reach, most),
             _ => reach,
         };
         // Every alias read here starts at `first`: one scan tells which need no join.
         // (Only widths that end by `words_end` are read across whitespace.)
         let single_spaced_end = if many_words {
-            single_spaced_end(self.text, first.span.start, words_end)
+            single_spaced_end(self.text, first.span().start, words_end)
         } else {
-            first.span.start
+            first.span().start
         };
         for width in (1..=longest).rev() {
             let last = &tokens[i + width - 1];
-            let spaced = last.span.end > space;
-            if (spaced && (!many_words || last.span.end > words_end)) || (!spaced && !one_word) {
+            let spaced = last.span().end > space;
+            if (spaced && (!many_words || last.span().end > words_end)) || (!spaced && !one_word) {
                 continue;
             }
-            let written = Span::new(first.span.start, last.span.end).of(self.text);
+            let written = Span::new(first.span().start, last.span().end).of(self.text);
             let joined;
-            let single_spaced = last.span.end <= single_spaced_end
+            let single_spaced = last.span().end <= single_spaced_end
                 && !written.starts_with(' ')
                 && !written.ends_with(' ');
             let alias = if spaced && !single_spaced {
@@ -180,13 +185,13 @@ impl<'a> OutletReader<'a> {
                 written
             };
             let alias = strip_possessive(alias).unwrap_or(alias);
-            let span = Span::new(first.span.start, last.span.end);
+            let span = Span::new(first.span().start, last.span().end);
             if let Some(outlet) = self.alias_outlet(tokens, (i, width), alias, span) {
                 // "Rossiya-1's 60 Minutes show": a show of an outlet reads as "Rossiya-1's 60 Minutes".
                 if is_possessive(last.text(self.text)) {
                     if let Some(extra) = self.show_after(tokens, i + width) {
                         let span =
-                            Span::new(first.span.start, tokens[i + width + extra - 1].span.end);
+                            Span::new(first.span().start, tokens[i + width + extra - 1].span().end);
                         let show = span.of(self.text).to_string();
                         return Some((
                             OutletRef::new(show, OutletKind::Outlet, Some(span)),
@@ -251,7 +256,7 @@ impl<'a> OutletReader<'a> {
         // The capitalised word at `at`, if only spaces (no line break) part it from the alias.
         let adjacent_word = |at: usize| {
             let t = tokens.get(at)?;
-            let gap = Span::new(t.span.end.min(span.start), t.span.start.max(span.end));
+            let gap = Span::new(t.span().end.min(span.start), t.span().start.max(span.end));
             let gap = text.get(gap.start..gap.end).unwrap_or("\n");
             let capitalised = t.kind == TokenKind::Word && t.is_capitalized(text);
             (capitalised && !gap.contains('\n')).then_some(t)
@@ -468,7 +473,7 @@ fn may_be_capitalised(token: &Token, text: &str) -> bool {
         TokenKind::Number => true,
         TokenKind::Word => text
             .as_bytes()
-            .get(token.span.start)
+            .get(token.span().start)
             .is_some_and(|&b| !b.is_ascii() || b.is_ascii_uppercase()),
     }
 }
@@ -518,7 +523,7 @@ pub fn outlets_in<'o>(
         let Some(last) = tokens.get(i + width - 1) else {
             break;
         };
-        let span = Span::new(token.span.start, last.span.end);
+        let span = Span::new(token.span().start, last.span().end);
         let in_dateline = i > 0 && tokens[i - 1].text(text) == "(";
         // The lists the four words before it are in.
         let lead = tokens[i.saturating_sub(4)..i]
@@ -611,7 +616,11 @@ pub fn outlet_columns(
 }
 
 /// Every place the text (its paragraphs' tokens) names a known outlet, in text order.
-pub fn outlet_mentions(text: &str, paragraphs: &[Vec<Token>], grammar: &Grammar) -> Vec<OutletRef> {
+pub fn outlet_mentions(
+    text: &str,
+    paragraphs: &ParagraphTokens,
+    grammar: &Grammar,
+) -> Vec<OutletRef> {
     let reader = OutletReader::new(text, grammar);
     let mut found = Vec::new();
     for tokens in paragraphs {
@@ -696,7 +705,7 @@ fn may_start_with_the(written: &str) -> bool {
 /// `paragraphs` when first asked for).
 pub fn speaking_outlet(
     text: &str,
-    paragraphs: &[Vec<Token>],
+    paragraphs: &ParagraphTokens,
     grammar: &Grammar,
     (speaker, mention): (&str, Span),
     mentions: &OnceCell<Vec<OutletRef>>,

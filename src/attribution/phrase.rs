@@ -70,7 +70,7 @@ fn may_be_cue_verb(token: &Token) -> bool {
 
 /// Index just past the last token inside `span`.
 fn end_of(tokens: &[Token], span: Span) -> usize {
-    tokens.partition_point(|t| t.span.end <= span.end)
+    tokens.partition_point(|t| t.span().end <= span.end)
 }
 
 /// Phrase readers over one document.

@@ -318,7 +318,7 @@ impl<'d> QuoteReader<'d> {
         let (speaker, cue) = self.phrases.subject_then_cue(rest, first)?;
         Some(Attribution {
             rule: Rule::SameClause,
-            cue: Some(rest[cue].span),
+            cue: Some(rest[cue].span()),
             speaker: Some(speaker),
             outlets: Vec::new(),
             outlet_chain: Vec::new(),
@@ -538,13 +538,13 @@ fn slice_within<'t>(
     let start = if span.start == outer_span.start {
         0
     } else {
-        outer.partition_point(|t| t.span.start < span.start)
+        outer.partition_point(|t| t.span().start < span.start)
     };
     let rest = outer.get(start..).unwrap_or(&[]);
     let end = if span.end == outer_span.end {
         rest.len()
     } else {
-        rest.partition_point(|t| t.span.end <= span.end)
+        rest.partition_point(|t| t.span().end <= span.end)
     };
     rest.get(..end).unwrap_or(&[])
 }
@@ -771,7 +771,7 @@ fn choose(
     let adjacent = leading.as_ref().and_then(|l| l.cue).is_some_and(|cue| {
         before
             .iter()
-            .filter(|t| t.span.start >= cue.end)
+            .filter(|t| t.span().start >= cue.end)
             .all(|t| t.kind == TokenKind::Punct || t.text(phrases.text) == "that")
     });
     if adjacent {

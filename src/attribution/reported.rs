@@ -103,11 +103,11 @@ pub fn reported_speech(doc: &Document, grammar: &Grammar) -> Vec<Statement> {
 /// to the places among them of the tokens that may be cue words or "according".
 fn sentence_tokens<'t>(tokens: &'t [Token], span: Span, cues: &mut Vec<usize>) -> &'t [Token] {
     cues.clear();
-    let start = tokens.partition_point(|t| t.span.start < span.start);
+    let start = tokens.partition_point(|t| t.span().start < span.start);
     let rest = tokens.get(start..).unwrap_or(&[]);
     let mut len = 0;
     for token in rest {
-        if token.span.end > span.end {
+        if token.span().end > span.end {
             break;
         }
         if token.lex.may_be_cue() {
@@ -175,17 +175,19 @@ impl QuotedSpans {
                 run.fill(true);
             }
         };
-        let starting_before = self.spans.partition_point(|s| s.start <= first.span.start);
+        let starting_before = self
+            .spans
+            .partition_point(|s| s.start <= first.span().start);
         if let Some(reach) = self.reach_before(starting_before) {
-            if reach >= first.span.end {
-                hold(0, tokens.partition_point(|t| t.span.end <= reach));
+            if reach >= first.span().end {
+                hold(0, tokens.partition_point(|t| t.span().end <= reach));
             }
         }
         let later = self.spans.get(starting_before..).unwrap_or(&[]);
-        let within = later.partition_point(|s| s.start <= last.span.start);
+        let within = later.partition_point(|s| s.start <= last.span().start);
         for span in later.get(..within).unwrap_or(&[]) {
-            let from = tokens.partition_point(|t| t.span.start < span.start);
-            hold(from, tokens.partition_point(|t| t.span.end <= span.end));
+            let from = tokens.partition_point(|t| t.span().start < span.start);
+            hold(from, tokens.partition_point(|t| t.span().end <= span.end));
         }
     }
 
@@ -276,7 +278,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
 
     /// The token at `i` when it is a single ASCII character (its text is exactly that byte).
     fn mark(&self, i: usize) -> Option<u8> {
-        let span = self.tokens.get(i)?.span;
+        let span = self.tokens.get(i)?.span();
         if span.end.checked_sub(span.start) != Some(1) {
             return None;
         }
@@ -292,7 +294,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     /// of another length are passed over without reading their text.
     fn is(&self, i: usize, literal: &str) -> bool {
         self.tokens.get(i).is_some_and(|t| {
-            t.span.end.checked_sub(t.span.start) == Some(literal.len())
+            t.span().end.checked_sub(t.span().start) == Some(literal.len())
                 && self.phrases.is_one_of(t, &[literal])
         })
     }
@@ -499,7 +501,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             if let Some(report) = found {
                 covered_until = self
                     .tokens
-                    .partition_point(|t| t.span.end <= report.clause.end);
+                    .partition_point(|t| t.span().end <= report.clause.end);
                 reports.push(report);
             }
         }
@@ -526,19 +528,19 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             // "called for a boycott", "argued against the plan": the object is what was said.
             let clause = self.clause_of(from, self.tokens.len(), 1)?;
             let speaker = self.speaker_of(k)?;
-            if speaker.span.start > token.span.start || self.follows_quote(speaker.span.start) {
+            if speaker.span.start > token.span().start || self.follows_quote(speaker.span.start) {
                 return None;
             }
-            return Some(self.report(clause, token.span, speaker));
+            return Some(self.report(clause, token.span(), speaker));
         }
         if let Some(from) = self.non_finite_complement(k) {
             // "vowed to fight on", "denied taking the money": the complement is what was said.
             let clause = self.clause_of(from, self.tokens.len(), 1)?;
             let speaker = self.speaker_of(k)?;
-            if speaker.span.start > token.span.start || self.follows_quote(speaker.span.start) {
+            if speaker.span.start > token.span().start || self.follows_quote(speaker.span.start) {
                 return None;
             }
-            return Some(self.report(clause, token.span, speaker));
+            return Some(self.report(clause, token.span(), speaker));
         }
         let ends_sentence =
             next.is_none_or(|i| self.is_adjunct_start(i) || self.is_end_inversion(k, i));
@@ -555,11 +557,11 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                 return None; // "In an interview, X said ...": no content
             }
             let clause = self.clause(0, comma)?;
-            return Some(self.report(clause, token.span, speaker));
+            return Some(self.report(clause, token.span(), speaker));
         }
         let clause = self.clause_after(k, cue, next, ends_sentence)?;
         let speaker = self.speaker_of(k)?;
-        if speaker.span.start > token.span.start {
+        if speaker.span.start > token.span().start {
             return None;
         }
         // '"Q," X said, adding that ...': the participle reports speech of its own.
@@ -567,7 +569,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         if !own_participle && self.follows_quote(speaker.span.start) {
             return None; // '"Q," X said on Friday': the attribution of a quotation
         }
-        Some(self.report(clause, token.span, speaker))
+        Some(self.report(clause, token.span(), speaker))
     }
 
     /// The clause the cue at `k` governs after it ("X said (that) CLAUSE"), whoever the
@@ -609,7 +611,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                         Some(object) => {
                             from = self
                                 .tokens
-                                .partition_point(|t| t.span.end <= object.span.end);
+                                .partition_point(|t| t.span().end <= object.span.end);
                         }
                         // "told reporters this was ...": a one-word hearer.
                         None if first.ends_with('s')
@@ -803,7 +805,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         }
         let last = &self.tokens[head];
         Some(NounPhrase {
-            span: Span::new(first.span.start, last.span.end),
+            span: Span::new(first.span().start, last.span().end),
             name: None,
             title: None,
             pronoun: false,
@@ -842,7 +844,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         let speaker = self.phrases.speaker_of_cue_with(self.tokens, k, None)?;
         let first = self
             .tokens
-            .partition_point(|t| t.span.start < speaker.span.start);
+            .partition_point(|t| t.span().start < speaker.span.start);
         (!self.quoted.get(first).copied().unwrap_or(true)).then_some(speaker)
     }
 
@@ -870,7 +872,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         self.phrases
             .object_after(self.tokens, next)
             .is_some_and(|p| {
-                let after = self.tokens.partition_point(|t| t.span.end <= p.span.end);
+                let after = self.tokens.partition_point(|t| t.span().end <= p.span.end);
                 p.name.is_some()
                     && self
                         .next_word(after)
@@ -895,7 +897,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
 
     /// Does a quotation end right before byte `at` (only commas or dashes between)?
     fn follows_quote(&self, at: usize) -> bool {
-        let before = self.tokens.partition_point(|t| t.span.end <= at);
+        let before = self.tokens.partition_point(|t| t.span().end <= at);
         (0..before)
             .rev()
             .find(|&i| !matches!(self.word(i), "," | "—" | "–" | "-"))
@@ -905,10 +907,13 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     /// "According to X, CLAUSE" or "CLAUSE, according to X."
     fn according_to(&self, k: usize) -> Option<Report> {
         let speaker = self.phrases.object_after(self.tokens, k + 2)?;
-        let cue = Span::new(self.tokens[k].span.start, self.tokens.get(k + 1)?.span.end);
+        let cue = Span::new(
+            self.tokens[k].span().start,
+            self.tokens.get(k + 1)?.span().end,
+        );
         let after_speaker = self
             .tokens
-            .partition_point(|t| t.span.end <= speaker.span.end);
+            .partition_point(|t| t.span().end <= speaker.span.end);
         let clause = if k == 0 || self.mark(k - 1) != Some(b',') {
             let comma = (after_speaker..self.tokens.len()).find(|&i| self.mark(i) == Some(b','))?;
             self.clause(comma + 1, self.tokens.len())?
@@ -931,7 +936,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             .or_else(|| self.bare_subject(k))?;
         let first = self
             .tokens
-            .partition_point(|t| t.span.start < speaker.span.start);
+            .partition_point(|t| t.span().start < speaker.span.start);
         let comma = first
             .checked_sub(1)
             .filter(|&c| self.mark(c) == Some(b','))?;
@@ -963,8 +968,8 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             return None;
         }
         Some(Span::new(
-            self.tokens[from].span.start,
-            self.tokens[to - 1].span.end,
+            self.tokens[from].span().start,
+            self.tokens[to - 1].span().end,
         ))
     }
 

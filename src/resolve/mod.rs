@@ -648,7 +648,7 @@ fn scan_people<'t>(
             // tokens that may be a title (see `title_before`).
             let may_have_title = before.iter().rev().take(4).any(may_be_title);
             if run == 1 && !may_have_title {
-                lone.push(names[0].span);
+                lone.push(names[0].span());
                 continue;
             }
             let (title, title_gender) = if may_have_title {
@@ -659,7 +659,7 @@ fn scan_people<'t>(
             if let Some(mention) = name_mention(text, names, title, title_gender, grammar) {
                 mentions.push(mention);
             } else if run == 1 {
-                lone.push(names[0].span);
+                lone.push(names[0].span());
             }
         }
     }
@@ -730,7 +730,7 @@ fn name_mention<'t>(
     {
         return None;
     }
-    let span = Span::new(first.span.start, last.span.end);
+    let span = Span::new(first.span().start, last.span().end);
     let name = span.of(text);
     Some(Mention {
         span,
@@ -763,7 +763,7 @@ fn is_name_word(text: &str, token: &Token, grammar: &Grammar) -> bool {
     // Most tokens start with an ASCII byte that is no capital, whatever their kind.
     if text
         .as_bytes()
-        .get(token.span.start)
+        .get(token.span().start)
         .is_some_and(|&first| STARTS_NO_CAPITAL[usize::from(first)])
     {
         return false;
@@ -773,7 +773,7 @@ fn is_name_word(text: &str, token: &Token, grammar: &Grammar) -> bool {
     }
     let bytes = text
         .as_bytes()
-        .get(token.span.start..token.span.end)
+        .get(token.span().start..token.span().end)
         .unwrap_or_default();
     if !bytes.contains(&b'.') {
         return true;
@@ -809,7 +809,7 @@ fn title_before<'t>(
         }
         start -= 1;
     }
-    let span = Span::new(before[start].span.start, name_side.span.end);
+    let span = Span::new(before[start].span().start, name_side.span().end);
     (Some(span.of(text)), info.gender)
 }
 

@@ -330,8 +330,8 @@ fn name_runs_by_capitals(
             continue;
         }
         runs.push(Span::new(
-            tokens[i].span.start,
-            tokens[i + run - 1].span.end,
+            tokens[i].span().start,
+            tokens[i + run - 1].span().end,
         ));
         i += run;
     }
@@ -363,13 +363,13 @@ fn name_runs_are_the_longest_runs_of_name_words() {
                 .take_while(|t| super::is_name_word(text, t, &grammar))
                 .count();
             got.push(Span::new(
-                tokens[start].span.start,
-                tokens[start + run - 1].span.end,
+                tokens[start].span().start,
+                tokens[start + run - 1].span().end,
             ));
             i = start + run + 1;
         }
         assert_eq!(got, expected);
-        let paragraphs = vec![tokens.clone()];
+        let paragraphs = vec![tokens.clone()].into();
         let mentions: Vec<Span> = super::scan_people(text, &paragraphs, &grammar)
             .0
             .iter()

@@ -1,14 +1,107 @@
 //! One document read as text: its paragraphs and sentences, quotations and word tokens,
 //! each found once and addressed by byte spans into the text, for every later stage.
 
+use std::cell::Cell;
+
 use crate::lexicon::Grammar;
 use crate::span::Span;
 use crate::text::quotes::{find_quotes, Quote};
 use crate::text::segment::{Segmentation, Segmenter};
-use crate::text::tokens::{tokenize_with, Token};
+use crate::text::tokens::{append_tokens, Token};
 
-/// The words of each paragraph, tokenized once for every stage.
-pub type ParagraphTokens = Vec<Vec<Token>>;
+/// The words of each paragraph, tokenized once for every stage: one buffer for the whole
+/// document (no vector per paragraph), paragraph `p` holding `tokens[starts[p]..starts[p + 1]]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParagraphTokens {
+    /// Every paragraph's tokens, one paragraph after the other.
+    tokens: Vec<Token>,
+    /// Where each paragraph's tokens start in `tokens`, then where the last one's end.
+    starts: Vec<u32>,
+}
+
+impl ParagraphTokens {
+    /// The tokens of paragraph `paragraph`, None past the last.
+    #[inline]
+    pub fn get(&self, paragraph: usize) -> Option<&[Token]> {
+        let (&start, &end) = (self.starts.get(paragraph)?, self.starts.get(paragraph + 1)?);
+        self.tokens.get(start as usize..end as usize)
+    }
+
+    /// The number of paragraphs.
+    pub fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// True when there is no paragraph.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The tokens of each paragraph in turn.
+    pub fn iter(&self) -> Paragraphs<'_> {
+        Paragraphs {
+            tokens: self,
+            next: 0,
+        }
+    }
+
+    /// Adds a paragraph made of `tokens`.
+    pub fn push(&mut self, tokens: &[Token]) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        self.tokens.extend_from_slice(tokens);
+        // At most one token per byte, and no token past `MAX_OFFSET`: the count fits.
+        self.starts
+            .push(u32::try_from(self.tokens.len()).unwrap_or(u32::MAX));
+    }
+
+    /// Empties the buffers, keeping their room.
+    fn clear(&mut self) {
+        self.tokens.clear();
+        self.starts.clear();
+    }
+}
+
+/// Paragraphs from a list of each one's tokens (test support, mostly).
+impl From<Vec<Vec<Token>>> for ParagraphTokens {
+    fn from(paragraphs: Vec<Vec<Token>>) -> Self {
+        let mut all = ParagraphTokens {
+            tokens: Vec::new(),
+            starts: vec![0],
+        };
+        for tokens in &paragraphs {
+            all.push(tokens);
+        }
+        all
+    }
+}
+
+/// The tokens of each paragraph of a [`ParagraphTokens`] in turn.
+#[derive(Debug, Clone)]
+pub struct Paragraphs<'p> {
+    tokens: &'p ParagraphTokens,
+    next: usize,
+}
+
+impl<'p> Iterator for Paragraphs<'p> {
+    type Item = &'p [Token];
+
+    fn next(&mut self) -> Option<&'p [Token]> {
+        let paragraph = self.tokens.get(self.next)?;
+        self.next += 1;
+        Some(paragraph)
+    }
+}
+
+impl<'p> IntoIterator for &'p ParagraphTokens {
+    type Item = &'p [Token];
+    type IntoIter = Paragraphs<'p>;
+
+    fn into_iter(self) -> Paragraphs<'p> {
+        self.iter()
+    }
+}
 
 /// A document's text with everything the text stage finds in it.
 #[derive(Debug, Clone)]
@@ -38,26 +131,60 @@ impl<'t> Document<'t> {
     }
 }
 
-/// Tokenizes every paragraph of a segmented document.
+/// A document's token buffers go back to the thread's spare for the next one.
+impl Drop for Document<'_> {
+    fn drop(&mut self) {
+        keep_spare(std::mem::take(&mut self.tokens));
+    }
+}
+
+/// The most tokens a kept spare buffer may have room for (16 MB of tokens); bigger ones
+/// are freed.
+const MAX_SPARE_TOKENS: usize = 1 << 20;
+
+thread_local! {
+    /// Token buffers kept by each thread from one document to the next, so that a corpus of
+    /// articles does not allocate them again for each one (empty when in use).
+    static SPARE: Cell<ParagraphTokens> = Cell::default();
+}
+
+/// Keeps `tokens` as the thread's spare buffers, unless they are too big.
+fn keep_spare(tokens: ParagraphTokens) {
+    if tokens.tokens.capacity() <= MAX_SPARE_TOKENS {
+        SPARE.with(|spare| spare.set(tokens));
+    }
+}
+
+/// Tokenizes every paragraph of a segmented document, into one buffer (the thread's spare
+/// when it has one) reserved for about one token per four bytes.
 pub fn paragraph_tokens(text: &str, seg: &Segmentation, grammar: &Grammar) -> ParagraphTokens {
-    seg.paragraphs
-        .iter()
-        .map(|p| tokenize_with(text, *p, grammar))
-        .collect()
+    let mut all = SPARE.with(Cell::take);
+    all.clear();
+    all.tokens.reserve(text.len() / 4 + 1);
+    all.starts.reserve(seg.paragraphs.len() + 1);
+    all.starts.push(0);
+    for p in &seg.paragraphs {
+        append_tokens(text, *p, grammar, &mut all.tokens);
+        // At most one token per byte, and none past `MAX_OFFSET`: the count fits.
+        all.starts
+            .push(u32::try_from(all.tokens.len()).unwrap_or(u32::MAX));
+    }
+    all
 }
 
 /// The tokens that lie within `span`.
 pub fn slice(tokens: &[Token], span: Span) -> &[Token] {
-    let start = tokens.partition_point(|t| t.span.start < span.start);
+    let start = tokens.partition_point(|t| t.span().start < span.start);
     // Ends rise with starts: the tokens before `start` need no second look.
     let rest = tokens.get(start..).unwrap_or(&[]);
-    let end = rest.partition_point(|t| t.span.end <= span.end);
+    let end = rest.partition_point(|t| t.span().end <= span.end);
     rest.get(..end).unwrap_or(&[])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::tokens::tokenize_with;
 
     #[test]
     fn slice_is_the_tokens_within_the_span() {
@@ -68,11 +195,41 @@ mod tests {
                 let span = Span::new(from, to);
                 let within: Vec<_> = tokens
                     .iter()
-                    .filter(|t| t.span.start >= from && t.span.end <= to)
+                    .filter(|t| t.span().start >= from && t.span().end <= to)
                     .copied()
                     .collect();
                 assert_eq!(slice(&tokens, span), &within[..], "{from}..{to}");
             }
+        }
+    }
+
+    #[test]
+    fn paragraph_tokens_are_each_paragraph_tokenized_alone() {
+        let grammar = Grammar::builtin();
+        let segmenter = Segmenter::from_grammar(&grammar);
+        let texts = [
+            "",
+            "One paragraph only.",
+            "John Smith spoke.\n\n«The plan would fail», he said.\n\n\nLast one, „here“.\n",
+            "\n\n  \n",
+        ];
+        // Twice over, the second time with the buffers the first documents left.
+        for text in texts.iter().chain(&texts) {
+            let doc = Document::read(text, &segmenter, &grammar);
+            let paragraphs = &doc.segmentation.paragraphs;
+            assert_eq!(doc.tokens.len(), paragraphs.len(), "{text:?}");
+            assert_eq!(doc.tokens.is_empty(), paragraphs.is_empty());
+            let alone: Vec<Vec<Token>> = paragraphs
+                .iter()
+                .map(|p| tokenize_with(text, *p, &grammar))
+                .collect();
+            let read: Vec<Vec<Token>> = doc.tokens.iter().map(<[Token]>::to_vec).collect();
+            assert_eq!(read, alone, "{text:?}");
+            for (i, tokens) in alone.iter().enumerate() {
+                assert_eq!(doc.tokens.get(i), Some(&tokens[..]));
+            }
+            assert_eq!(doc.tokens.get(paragraphs.len()), None);
+            assert_eq!(ParagraphTokens::from(alone), doc.tokens);
         }
     }
 }

@@ -255,7 +255,7 @@ enum Ctx {
 }
 
 /// Any character used as a quotation mark.
-fn is_quote_char(c: char) -> bool {
+pub(crate) fn is_quote_char(c: char) -> bool {
     matches!(
         c,
         '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›'

@@ -1,7 +1,8 @@
 //! Word and punctuation tokens of a stretch of text, as spans, for the attribution rules.
 //!
 //! Word boundaries follow UAX #29: text made only of ASCII, Latin letters and the usual news
-//! punctuation (curly quotes, dashes, ellipsis, no-break space) is split by a fast scanner
+//! punctuation (curly quotes, guillemets and the other quotation marks, dashes, ellipsis,
+//! no-break space, common signs) is split by a fast scanner
 //! that gives exactly unicode-segmentation's boundaries (checked by the tests below); any
 //! other text goes to unicode-segmentation itself. Whitespace is dropped, and a word followed
 //! directly by a period that belongs to it ("Mr.", "U.S.", "J.") keeps it, so abbreviations
@@ -29,14 +30,28 @@ pub enum TokenKind {
 }
 
 /// One token of the text: where it is and what it is.
+///
+/// Kept to 16 bytes (a document holds one per word): its offsets are `u32`s, read as a
+/// [`Span`] with [`Token::span`]. Text past `u32::MAX` bytes is not tokenized (see
+/// [`MAX_OFFSET`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    /// Where the token lies in the document.
-    pub span: Span,
+    /// First byte of the token in the document.
+    start: u32,
+    /// One past its last byte.
+    end: u32,
     /// Word, number or punctuation.
     pub kind: TokenKind,
     /// What the lexicons say about it, looked up once (`Lex::UNKNOWN` from plain `tokenize`).
     pub lex: Lex,
+}
+
+/// The largest byte offset a token can hold: text beyond it makes no tokens.
+pub const MAX_OFFSET: usize = u32::MAX as usize;
+
+/// `offset` as a token offset (saturated at [`MAX_OFFSET`]; the tokenizer never goes past it).
+fn compact(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
 }
 
 /// The lexicon's answers for tokens: from the facts each token carries when they were looked
@@ -78,9 +93,42 @@ impl Grammar {
 }
 
 impl Token {
+    /// A token over `span` (offsets past [`MAX_OFFSET`] are cut to it).
+    pub fn new(span: Span, kind: TokenKind, lex: Lex) -> Token {
+        Token {
+            start: compact(span.start),
+            end: compact(span.end),
+            kind,
+            lex,
+        }
+    }
+
+    /// Where the token lies in the document.
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// A token over `span`, which the tokenizer has checked ends by [`MAX_OFFSET`].
+    #[inline]
+    fn within(span: Span, kind: TokenKind, lex: Lex) -> Token {
+        Token {
+            start: span.start as u32,
+            end: span.end as u32,
+            kind,
+            lex,
+        }
+    }
+
+    /// Moves the token's end to `end`, which the tokenizer has checked is by [`MAX_OFFSET`].
+    #[inline]
+    fn set_end(&mut self, end: usize) {
+        self.end = end as u32;
+    }
+
     /// The token's text in `text`.
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        self.span.of(text)
+        self.span().of(text)
     }
 
     /// True for a word that starts with an upper-case letter.
@@ -95,7 +143,7 @@ impl Token {
             return false;
         }
         let bytes = text.as_bytes();
-        let (start, end) = (self.span.start, self.span.end);
+        let (start, end) = (self.start as usize, self.end as usize);
         match bytes.get(start) {
             Some(&first) if first.is_ascii() && !first.is_ascii_uppercase() => false,
             Some(&first)
@@ -175,44 +223,78 @@ pub(crate) fn tokenize(
     within: Span,
     is_abbreviation: &dyn Fn(&str) -> bool,
 ) -> Vec<Token> {
-    split::<true>(text, within, is_abbreviation, None)
+    split::<true>(text, within, is_abbreviation, None, Vec::new())
 }
 
 /// Splits `within` of `text` into tokens, with what `grammar` says about each word.
 ///
 /// Each token's facts are looked up as soon as it is complete (when the next token starts):
 /// a word that is one run of ASCII letters and digits, as most are, by its bytes straight
-/// from the scan (see [`TokenLexicon::run`]).
+/// from the scan (see [`TokenLexicon::run`]). Test support: the pipeline tokenizes into
+/// reused buffers (`tokenize_into`).
+#[cfg(test)]
 pub fn tokenize_with(text: &str, within: Span, grammar: &Grammar) -> Vec<Token> {
-    split::<true>(
+    let mut tokens = Vec::new();
+    append_tokens(text, within, grammar, &mut tokens);
+    tokens
+}
+
+/// Appends the tokens of `within` of `text` to `tokens`, as `tokenize_with` makes them: one
+/// buffer holds a whole document's paragraphs, none allocated for each.
+pub fn append_tokens(text: &str, within: Span, grammar: &Grammar, tokens: &mut Vec<Token>) {
+    *tokens = split::<true>(
         text,
         within,
         &|w: &str| grammar.is_abbreviation(w),
         Some(grammar.token_lexicon()),
-    )
+        std::mem::take(tokens),
+    );
 }
 
-/// `tokenize`, looking the tokens up in `lexicon` when there is one (`tokenize_with`);
-/// `FAST` lets plain words past the general rules (see `Tokens::plain_words`).
+/// `tokenize`, looking the tokens up in `lexicon` when there is one (`tokenize_with`),
+/// appended to `buffer`; `FAST` lets plain words past the general rules (see
+/// `Tokens::plain_words`). A stretch that ends past [`MAX_OFFSET`] makes no tokens.
 fn split<'a, const FAST: bool>(
     text: &str,
     within: Span,
     is_abbreviation: &'a dyn Fn(&str) -> bool,
     lexicon: Option<TokenLexicon<'a>>,
+    buffer: Vec<Token>,
 ) -> Vec<Token> {
+    if within.end > MAX_OFFSET {
+        return buffer;
+    }
+    // The rules look back at the last token only when it ends where a piece starts, so tokens
+    // of stretches before `within` go unseen, unless one reaches it (a stretch out of order or
+    // overlapping: those are tokenized apart).
+    if buffer
+        .last()
+        .is_some_and(|last| last.end as usize >= within.start)
+    {
+        let mut buffer = buffer;
+        buffer.extend(split::<FAST>(
+            text,
+            within,
+            is_abbreviation,
+            lexicon,
+            Vec::new(),
+        ));
+        return buffer;
+    }
     let piece = within.of(text);
     let mut tokens = Tokens {
         text,
         within,
         is_abbreviation,
         lexicon,
-        tokens: Vec::with_capacity(piece.len() / 4 + 1),
+        base: buffer.len(),
+        tokens: buffer,
         skip_until: 0,
         last_is_run: false,
         last_unlooked: false,
     };
     if !tokens.push_all::<FAST>(piece) {
-        tokens.tokens.clear();
+        tokens.tokens.truncate(tokens.base);
         tokens.skip_until = 0;
         tokens.last_is_run = false;
         tokens.last_unlooked = false;
@@ -231,7 +313,11 @@ struct Tokens<'t, 'a> {
     is_abbreviation: &'a dyn Fn(&str) -> bool,
     /// Where each token's facts are looked up once it is complete; None leaves them unknown.
     lexicon: Option<TokenLexicon<'a>>,
+    /// The tokens made so far, after those of earlier stretches (before `base`), which all
+    /// end before `within` starts.
     tokens: Vec<Token>,
+    /// Where this stretch's tokens start in `tokens`.
+    base: usize,
     /// Pieces starting before this offset were already glued to the token before.
     skip_until: usize,
     /// Is the last token a word made of one run of ASCII letters and digits, as pushed?
@@ -242,6 +328,12 @@ struct Tokens<'t, 'a> {
 }
 
 impl Tokens<'_, '_> {
+    /// The last token, if any: of an earlier stretch when this one has none yet (see `split`).
+    #[inline]
+    fn last(&self) -> Option<&Token> {
+        self.tokens.last()
+    }
+
     /// Adds the piece `word` found at `offset` within the stretch: a new token, part of the
     /// token before, or nothing (whitespace).
     fn push(&mut self, offset: usize, word: &str) {
@@ -332,6 +424,18 @@ impl Tokens<'_, '_> {
             return at;
         };
         let offset = self.within.start;
+        // The first word may be the "s" of a possessive already glued, or follow a word or
+        // number that ends with '-' and takes it in; the others follow a space this loop
+        // passed over, so neither can hold for them.
+        let first = offset + at;
+        if first < self.skip_until
+            || self
+                .last()
+                .is_some_and(|last| last.span().end == first && last.kind != TokenKind::Punct)
+        {
+            return at;
+        }
+        let from = at;
         while bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
             let rest = bytes.get(at + 1..).unwrap_or(&[]);
             let run = rest
@@ -356,36 +460,26 @@ impl Tokens<'_, '_> {
             if after.is_some_and(joins_after) {
                 break;
             }
-            let start = offset + at;
-            if start < self.skip_until {
-                break;
-            }
-            // A word or number right before may end with '-' and take this word in.
-            if self
-                .tokens
-                .last()
-                .is_some_and(|last| last.span.end == start && last.kind != TokenKind::Punct)
-            {
-                break;
-            }
             let Some(lex) = lexicon.run(bytes, at, end - at) else {
                 break;
             };
+            // Only before the first word can the last token be one still to look up.
             if self.last_unlooked {
                 self.look_up_last();
             }
-            self.tokens.push(Token {
-                span: Span::new(start, offset + end),
-                kind: TokenKind::Word,
+            self.tokens.push(Token::within(
+                Span::new(offset + at, offset + end),
+                TokenKind::Word,
                 lex,
-            });
-            self.last_is_run = true;
-            self.last_unlooked = false;
+            ));
             at = end;
             if after != Some(b' ') {
                 break;
             }
             at += 1;
+        }
+        if at != from {
+            self.last_is_run = true;
         }
         at
     }
@@ -479,7 +573,7 @@ impl Tokens<'_, '_> {
             (Some(_), TokenKind::Word) => (lex, unlooked),
             (Some(_), _) => (Lex::NONE, false),
         };
-        self.tokens.push(Token { span, kind, lex });
+        self.tokens.push(Token::within(span, kind, lex));
         self.last_is_run = false;
         self.last_unlooked = unlooked;
     }
@@ -502,7 +596,7 @@ impl Tokens<'_, '_> {
         if let (Some(lexicon), Some(last), true) =
             (self.lexicon, self.tokens.last_mut(), self.last_unlooked)
         {
-            last.lex = lexicon.word(self.text, last.span);
+            last.lex = lexicon.word(self.text, last.span());
         }
         self.last_unlooked = false;
     }
@@ -514,12 +608,13 @@ impl Tokens<'_, '_> {
             return false;
         };
         // An ASCII byte ends the text only as itself, so the byte test finds a final '-'.
-        let continues = last.span.end == start
+        let span = last.span();
+        let continues = span.end == start
             && last.kind != TokenKind::Punct
-            && last.span.end > last.span.start
-            && self.text.as_bytes().get(last.span.end - 1) == Some(&b'-');
+            && span.end > span.start
+            && self.text.as_bytes().get(span.end - 1) == Some(&b'-');
         if continues {
-            last.span.end = end;
+            last.set_end(end);
             self.extended_last();
         }
         continues
@@ -541,8 +636,8 @@ impl Tokens<'_, '_> {
                     let mut chars = rest.chars();
                     let is_possessive = chars.next() == Some('s')
                         && !chars.next().is_some_and(char::is_alphanumeric);
-                    if is_possessive && last.span.end == start && last.kind != TokenKind::Punct {
-                        last.span.end = span.end + 1;
+                    if is_possessive && last.span().end == start && last.kind != TokenKind::Punct {
+                        last.set_end(span.end + 1);
                         self.skip_until = span.end + 1;
                         self.extended_last();
                         return;
@@ -555,14 +650,14 @@ impl Tokens<'_, '_> {
                     // A run of ASCII letters and digits holds no period and is one
                     // character long when it is one byte long.
                     if last.kind == TokenKind::Word
-                        && last.span.end == start
+                        && last.span().end == start
                         && if self.last_is_run {
-                            last.span.len() == 1 || (self.is_abbreviation)(last.text(text))
+                            last.span().len() == 1 || (self.is_abbreviation)(last.text(text))
                         } else {
                             glues_period(last.text(text), self.is_abbreviation)
                         }
                     {
-                        last.span.end = span.end;
+                        last.set_end(span.end);
                         self.extended_last();
                         return;
                     }
@@ -574,10 +669,10 @@ impl Tokens<'_, '_> {
             return;
         }
         if let Some(last) = self.tokens.last_mut() {
-            if word == "-" && last.span.end == start && last.kind != TokenKind::Punct {
+            if word == "-" && last.span().end == start && last.kind != TokenKind::Punct {
                 let after = text.get(span.end..).and_then(|rest| rest.chars().next());
                 if after.is_some_and(char::is_alphanumeric) {
-                    last.span.end = span.end;
+                    last.set_end(span.end);
                     self.extended_last();
                     return;
                 }
@@ -659,6 +754,16 @@ fn unicode_class(c: char) -> Option<Break> {
         }
         '‘' | '’' => Some(Break::MidNumLet),
         '“' | '”' | '–' | '—' | '―' | '…' | '\u{00A0}' => Some(Break::Other),
+        // The other quotation marks the quote finder knows, and their kin: guillemets, low,
+        // reversed and corner marks stand alone (WB999).
+        '«' | '»' | '‹' | '›' | '„' | '‚' | '‛' | '‟' | '「' | '」' | '『' | '』' => {
+            Some(Break::Other)
+        }
+        // Signs of news text that stand alone too: currency, section, copyright, degree,
+        // arithmetic, bullet, primes, hyphens, inverted marks (not the fraction slash "⁄",
+        // MidNum: "1⁄2" is one piece).
+        '¡' | '¢' | '£' | '¤' | '¥' | '¦' | '§' | '©' | '®' | '°' | '±' | '¶' | '¿' | '×' | '÷'
+        | '•' | '′' | '″' | '‐' | '‑' | '‒' | '€' | '™' => Some(Break::Other),
         _ => None,
     }
 }

@@ -94,30 +94,31 @@ fn reference_outlet_from(
 ) -> Option<(OutletRef, usize)> {
     let text = reader.text;
     let longest = reader.grammar.longest_outlet.min(tokens.len() - i);
-    let reach = tokens.get(i + longest.checked_sub(1)?)?.span.end;
-    let space = first_whitespace(text, first.span.start, reach);
-    let first_word = Span::new(first.span.start, space).of(text);
+    let reach = tokens.get(i + longest.checked_sub(1)?)?.span().end;
+    let space = first_whitespace(text, first.span().start, reach);
+    let first_word = Span::new(first.span().start, space).of(text);
     let the = matches!(first_word, "the" | "The");
     let starts = reader.grammar.outlet_first_word(first_word);
     let many_words = the || starts.is_some();
     let words_end = match (many_words && !the, starts) {
-        (true, Some((most, _))) => nth_word_end(text, first.span.start, reach, most),
+        (true, Some((most, _))) => nth_word_end(text, first.span().start, reach, most),
         _ => reach,
     };
     for width in (1..=longest).rev() {
         let last = &tokens[i + width - 1];
-        let spaced = last.span.end > space;
-        if spaced && (!many_words || last.span.end > words_end) {
+        let spaced = last.span().end > space;
+        if spaced && (!many_words || last.span().end > words_end) {
             continue;
         }
-        let written = Span::new(first.span.start, last.span.end).of(text);
+        let written = Span::new(first.span().start, last.span().end).of(text);
         let alias = join_words(written);
         let alias = strip_possessive(&alias).unwrap_or(&alias).to_string();
-        let span = Span::new(first.span.start, last.span.end);
+        let span = Span::new(first.span().start, last.span().end);
         if let Some(outlet) = reader.alias_outlet(tokens, (i, width), &alias, span) {
             if is_possessive(last.text(text)) {
                 if let Some(extra) = reader.show_after(tokens, i + width) {
-                    let span = Span::new(first.span.start, tokens[i + width + extra - 1].span.end);
+                    let span =
+                        Span::new(first.span().start, tokens[i + width + extra - 1].span().end);
                     let show = span.of(text).to_string();
                     let show = OutletRef::new(show, OutletKind::Outlet, Some(span));
                     return Some((show, width + extra));
@@ -598,7 +599,11 @@ fn a_speaker_keeps_its_outlets_for_the_rest_of_the_paragraph() {
 fn an_outlet_speaks_by_its_name_or_a_word_for_it() {
     let g = Grammar::builtin();
     let text = "The New York Times reported on it. The newspaper said the talks had failed.";
-    let paragraphs = vec![tokenize_with(text, Span::new(0, text.len()), &g)];
+    let paragraphs = crate::text::document::ParagraphTokens::from(vec![tokenize_with(
+        text,
+        Span::new(0, text.len()),
+        &g,
+    )]);
     let mentions = OnceCell::new();
     let at = |words: &str| {
         let start = text.find(words).unwrap_or(0);

@@ -36,19 +36,27 @@ impl<'a> Phrases<'a> {
             let speaker = self.object_after(after, s + 2)?;
             return Some(self.attribution(
                 Rule::SameClause,
-                Some(Span::new(first.span.start, after[s + 1].span.end)),
+                Some(Span::new(first.span().start, after[s + 1].span().end)),
                 Some(speaker),
             ));
         }
         if self.cue_verb_at_if(after, s, |c| c.speech).is_some() {
             let speaker = self.object_after(after, s + 1)?;
-            return Some(self.attribution(Rule::SameClause, Some(first.span), Some(speaker)));
+            return Some(self.attribution(Rule::SameClause, Some(first.span()), Some(speaker)));
         }
         if let Some((speaker, cue)) = self.subject_then_cue(after, s) {
-            return Some(self.attribution(Rule::SameClause, Some(after[cue].span), Some(speaker)));
+            return Some(self.attribution(
+                Rule::SameClause,
+                Some(after[cue].span()),
+                Some(speaker),
+            ));
         }
         if let Some((speaker, verb)) = self.frame_verb(after, s).filter(|_| open_frame && !dash) {
-            return Some(self.attribution(Rule::SameClause, Some(after[verb].span), Some(speaker)));
+            return Some(self.attribution(
+                Rule::SameClause,
+                Some(after[verb].span()),
+                Some(speaker),
+            ));
         }
         if let Some(found) = self.end_attribution(after) {
             return Some(found);
@@ -83,7 +91,7 @@ impl<'a> Phrases<'a> {
             let named = speaker.name.is_some()
                 && after
                     .get(s + 1)
-                    .is_some_and(|t| t.span.start == speaker.span.start);
+                    .is_some_and(|t| t.span().start == speaker.span.start);
             return (named && clause_ends(end)).then_some((speaker, s));
         }
         let (speaker, mut j) = self.phrase_from(after, s)?;
@@ -91,7 +99,7 @@ impl<'a> Phrases<'a> {
             || speaker.name.is_some()
             || self.is_determiner(first)
             || after[s..j].iter().any(|t| self.is_title(t));
-        if speaker.span.start != first.span.start || !has_head {
+        if speaker.span.start != first.span().start || !has_head {
             return None;
         }
         while j < after.len() && self.skippable_before(after, j) {
@@ -163,7 +171,7 @@ impl<'a> Phrases<'a> {
             if rest_is_adjunct {
                 return Some(self.attribution(
                     Rule::DistantCue,
-                    Some(after[cue].span),
+                    Some(after[cue].span()),
                     Some(speaker),
                 ));
             }
@@ -183,7 +191,7 @@ impl<'a> Phrases<'a> {
             || possessive_head
             || self.is_determiner(first)
             || tokens[s..j].iter().any(|t| self.is_title(t));
-        if speaker.span.start != first.span.start || !has_head {
+        if speaker.span.start != first.span().start || !has_head {
             return None;
         }
         for _ in 0..4 {
@@ -219,7 +227,7 @@ impl<'a> Phrases<'a> {
                         .find(|&i| self.is_clause_break(&tokens[i]))
                         .unwrap_or(cue);
                     if head_end > j && !speaker.pronoun {
-                        let start = tokens.partition_point(|t| t.span.start < speaker.span.start);
+                        let start = tokens.partition_point(|t| t.span().start < speaker.span.start);
                         speaker = self.noun_phrase(&tokens[start..head_end]);
                     }
                     return Some((speaker, cue));
@@ -259,7 +267,7 @@ impl<'a> Phrases<'a> {
                     .is_some_and(|t| self.is_one_of(t, &["to"]))
             {
                 if let Some(speaker) = self.object_after(before, k + 2) {
-                    let cue = Span::new(token.span.start, before[k + 1].span.end);
+                    let cue = Span::new(token.span().start, before[k + 1].span().end);
                     return Some(self.attribution(rule, Some(cue), Some(speaker)));
                 }
             }
@@ -271,7 +279,7 @@ impl<'a> Phrases<'a> {
                     .is_some_and(|t| self.is_one_of(t, &["it"]))
             {
                 if let Some(speaker) = self.subject_before(before, 0, k) {
-                    return Some(self.attribution(rule, Some(token.span), Some(speaker)));
+                    return Some(self.attribution(rule, Some(token.span()), Some(speaker)));
                 }
             }
             // A cue that introduces this quotation: a speech verb, or a naming one before a
@@ -286,10 +294,10 @@ impl<'a> Phrases<'a> {
                     return Some(relayed);
                 }
                 if speaker.is_some() {
-                    return Some(self.attribution(rule, Some(token.span), speaker));
+                    return Some(self.attribution(rule, Some(token.span()), speaker));
                 }
                 if cue.speech && speakerless.is_none() {
-                    speakerless = Some(self.attribution(rule, Some(token.span), None));
+                    speakerless = Some(self.attribution(rule, Some(token.span()), None));
                 }
             }
             if token.kind != TokenKind::Punct {
@@ -316,7 +324,7 @@ impl<'a> Phrases<'a> {
             return Some(self.attribution(Rule::SameClause, None, Some(speaker)));
         }
         if let Some(mut speaker) = self.phrase_ending_at(before, 0, colon) {
-            let mut first = before.partition_point(|t| t.span.start < speaker.span.start);
+            let mut first = before.partition_point(|t| t.span().start < speaker.span.start);
             // "Mark Blumenthal and Jon Cohen:" — two names joined by "and" speak together.
             if first >= 2 && self.is_one_of(&before[first - 1], &["and"]) {
                 if let Some(other) = self
@@ -325,7 +333,7 @@ impl<'a> Phrases<'a> {
                 {
                     speaker.span = Span::new(other.span.start, speaker.span.end);
                     speaker.name = Some(speaker.span);
-                    first = before.partition_point(|t| t.span.start < other.span.start);
+                    first = before.partition_point(|t| t.span().start < other.span.start);
                 }
             }
             // "IOWA POLLS NOT WRONG - Pew Research:" — a name after a dash, at the start, speaks.
@@ -364,7 +372,7 @@ impl<'a> Phrases<'a> {
         let verb_follows = before.get(verb).is_some_and(|t| {
             t.kind == TokenKind::Word && !t.is_capitalized(self.text) && !self.is_clause_break(t)
         });
-        (is_subject && verb_follows && speaker.span.start == before[clause_start].span.start)
+        (is_subject && verb_follows && speaker.span.start == before[clause_start].span().start)
             .then(|| self.attribution(Rule::DistantCue, None, Some(speaker)))
     }
 
@@ -424,7 +432,7 @@ impl<'a> Phrases<'a> {
                 && !self.in_section(first, Section::ObjectPronouns);
             if pronoun || first.is_capitalized(self.text) || self.is_determiner(first) {
                 if let Some((phrase, end)) = self.phrase_from(tokens, start) {
-                    if phrase.span.start == first.span.start
+                    if phrase.span.start == first.span().start
                         && self.predicate_follows(tokens, start, end, index)
                         && (phrase.pronoun
                             || phrase.name.is_some()
@@ -546,7 +554,7 @@ impl<'a> Phrases<'a> {
                 .map(|p| (p, p.span))
         })?;
         let mut attribution =
-            self.attribution(Rule::SameClause, Some(tokens[cue].span), Some(person));
+            self.attribution(Rule::SameClause, Some(tokens[cue].span()), Some(person));
         attribution.outlets = vec![outlet];
         Some(attribution)
     }
@@ -640,8 +648,8 @@ impl<'a> Phrases<'a> {
     /// in `frame`, whom [`OutletReader::addressee_outlet`] may find an outlet.
     pub fn addressee(&self, frame: &[Token], cue: Span) -> Option<NounPhrase> {
         // Tokens are in text order: find the cue by binary search, not a scan of the frame.
-        let index = frame.partition_point(|t| t.span.start < cue.start);
-        if frame.get(index).is_none_or(|t| t.span != cue) {
+        let index = frame.partition_point(|t| t.span().start < cue.start);
+        if frame.get(index).is_none_or(|t| t.span() != cue) {
             return None;
         }
         if !self.cue_verb(&frame[index]).is_some_and(|c| c.addressee) {

@@ -100,7 +100,7 @@ impl<'a> Phrases<'a> {
                 pronoun: false,
             };
         };
-        let span = Span::new(first.span.start, last.span.end);
+        let span = Span::new(first.span().start, last.span().end);
         let is_name_token = |t: &Token| {
             // "J.", "Jr.": a dotted word is a name only as an initial or a suffix.
             let plain_or_initial = || {
@@ -167,14 +167,14 @@ impl<'a> Phrases<'a> {
                 pronoun: false,
             };
         }
-        let name = Span::new(tokens[name_start].span.start, last.span.end);
+        let name = Span::new(tokens[name_start].span().start, last.span().end);
         // The title is what stands before the name, past its determiners.
         let title_tokens = &tokens[..name_start];
         let title = title_tokens
             .iter()
             .find(|t| !self.is_determiner(t))
             .zip(title_tokens.last())
-            .map(|(a, b)| Span::new(a.span.start, b.span.end));
+            .map(|(a, b)| Span::new(a.span().start, b.span().end));
         NounPhrase {
             span,
             name: Some(name),
@@ -202,7 +202,7 @@ impl<'a> Phrases<'a> {
             // "anybody who complains": a restrictive relative names no one.
             let antecedent = antecedent?;
             return Some(NounPhrase {
-                span: last.span,
+                span: last.span(),
                 name: antecedent.name,
                 title: antecedent.title,
                 pronoun: false,
@@ -213,7 +213,7 @@ impl<'a> Phrases<'a> {
                 return None;
             }
             return Some(NounPhrase {
-                span: last.span,
+                span: last.span(),
                 name: None,
                 title: None,
                 pronoun: true,
@@ -232,7 +232,7 @@ impl<'a> Phrases<'a> {
         }
         let phrase = self.phrase_ending_at(tokens, lo, j)?;
         // "Another source speaking to Fox News said": a prepositional object is not the subject.
-        let first = tokens.partition_point(|t| t.span.start < phrase.span.start);
+        let first = tokens.partition_point(|t| t.span().start < phrase.span.start);
         // "footage of Hillary Clinton asking", "declined comment, with its spokesman saying":
         // the object of "of" or "with" is the participle's subject.
         let participle_cue = self.ends_with(&tokens[cue], "ing")
@@ -258,7 +258,7 @@ impl<'a> Phrases<'a> {
             let inner_name = phrase.name.or_else(|| {
                 let start = (first..end_of(tokens, phrase.span))
                     .find(|&i| !self.is_determiner(&tokens[i]))?;
-                Some(Span::new(tokens[start].span.start, phrase.span.end))
+                Some(Span::new(tokens[start].span().start, phrase.span.end))
             });
             return Some(NounPhrase {
                 span: Span::new(outer.span.start, phrase.span.end),
@@ -290,8 +290,8 @@ impl<'a> Phrases<'a> {
         let name = self.phrase_ending_at(tokens, lo, open)?;
         // "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security
         // Council, said": the name stands before the first of several appositives.
-        if name.name.is_none() && name.span.start > tokens[lo].span.start {
-            let first = tokens.partition_point(|t| t.span.start < name.span.start);
+        if name.name.is_none() && name.span.start > tokens[lo].span().start {
+            let first = tokens.partition_point(|t| t.span().start < name.span.start);
             if first > lo + 1 && self.word(&tokens[first - 1]) == "," {
                 let earlier = self.appositive_subject(tokens, lo, first - 1).or_else(|| {
                     self.phrase_ending_at(tokens, lo, first - 1)
@@ -336,7 +336,7 @@ impl<'a> Phrases<'a> {
         Some(NounPhrase {
             title: name
                 .title
-                .or(Some(Span::new(first.span.start, last.span.end))),
+                .or(Some(Span::new(first.span().start, last.span().end))),
             ..name
         })
     }
@@ -363,7 +363,7 @@ impl<'a> Phrases<'a> {
         let role = self.is_determiner(a)
             || a.kind == TokenKind::Number
             || appositive.iter().any(|t| self.is_title(t));
-        role.then(|| Span::new(a.span.start, b.span.end))
+        role.then(|| Span::new(a.span().start, b.span().end))
     }
 
     /// A speaker phrase starting at `from` (after skippable words) and the index just past it.
@@ -378,7 +378,7 @@ impl<'a> Phrases<'a> {
         let first = tokens.get(j)?;
         if self.is_pronoun(first) {
             let phrase = NounPhrase {
-                span: first.span,
+                span: first.span(),
                 name: None,
                 title: None,
                 pronoun: true,

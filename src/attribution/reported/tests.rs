@@ -10,11 +10,7 @@ use crate::text::tokens::{tokenize, tokenize_with, Token, TokenKind};
 use crate::Extractor;
 
 fn token(start: usize, end: usize) -> Token {
-    Token {
-        span: Span::new(start, end),
-        kind: TokenKind::Word,
-        lex: Lex::UNKNOWN,
-    }
+    Token::new(Span::new(start, end), TokenKind::Word, Lex::UNKNOWN)
 }
 
 #[test]
@@ -41,7 +37,8 @@ fn marking_quoted_tokens_agrees_with_contains() {
             for to in from..=tokens.len() {
                 let stretch = &tokens[from..to];
                 spans.mark(stretch, &mut quoted);
-                let expected: Vec<bool> = stretch.iter().map(|t| spans.contains(t.span)).collect();
+                let expected: Vec<bool> =
+                    stretch.iter().map(|t| spans.contains(t.span())).collect();
                 assert_eq!(quoted, expected, "{from}..{to}");
             }
         }
@@ -92,7 +89,7 @@ fn tally_agrees_with_its_definitions() {
     let close = text.rfind('"').map_or(0, |c| c + 1);
     let quoted: Vec<bool> = tokens
         .iter()
-        .map(|t| t.span.start >= open && t.span.end <= close)
+        .map(|t| t.span().start >= open && t.span().end <= close)
         .collect();
     let reader = SentenceReader::new(&phrases, &tokens, &quoted);
     let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
@@ -180,7 +177,7 @@ fn a_sentence_opening_with_a_quotation_has_no_clause_from_its_start() {
     };
     let tokens = tokenize(text, Span::new(0, text.len()), &|_| false);
     let close = text.rfind('"').map_or(0, |c| c + 1);
-    let quoted: Vec<bool> = tokens.iter().map(|t| t.span.end <= close).collect();
+    let quoted: Vec<bool> = tokens.iter().map(|t| t.span().end <= close).collect();
     let reader = SentenceReader::new(&phrases, &tokens, &quoted);
     assert_eq!(reader.first_word(), Some(1));
     assert!(reader.opens_with_quotation());

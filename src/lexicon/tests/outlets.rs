@@ -8,7 +8,7 @@ use crate::text::tokens::tokenize_with;
 /// The outlets `text` (one paragraph) names, as (name, words as written).
 fn mentions(grammar: &Grammar, text: &str) -> Vec<(String, String)> {
     let tokens = tokenize_with(text, Span::new(0, text.len()), grammar);
-    outlet_mentions(text, &[tokens], grammar)
+    outlet_mentions(text, &vec![tokens].into(), grammar)
         .into_iter()
         .map(|o| {
             let written = o.span.map_or("", |s| s.of(text)).to_string();

@@ -11,7 +11,7 @@ fn look_up(grammar: &Grammar, text: &str, tokens: &mut [Token]) {
     let lexicon = grammar.token_lexicon();
     for token in tokens {
         token.lex = match token.kind {
-            TokenKind::Word => lexicon.word(text, token.span),
+            TokenKind::Word => lexicon.word(text, token.span()),
             _ => Lex::NONE,
         };
     }
@@ -111,7 +111,7 @@ fn reference_pieces(text: &str) -> Vec<(usize, String)> {
 
 /// Every character the fast splitter handles.
 fn handled() -> Vec<char> {
-    (0u32..0x2100)
+    (0u32..0x3100)
         .filter_map(char::from_u32)
         .filter(|&c| c.is_ascii() || unicode_class(c).is_some())
         .collect()
@@ -150,7 +150,7 @@ fn fast_splitter_matches_unicode_segmentation_on_random_text() {
         let text: String = (0..len)
             .map(|_| {
                 // Mostly the characters that matter, sometimes any handled one.
-                let common = "aZ1_ .',:;\r\n’‘“—é";
+                let common = "aZ1_ .',:;\r\n’‘“—é«»„‹›‚「」";
                 if next().is_multiple_of(4) {
                     alphabet[(next() % alphabet.len() as u64) as usize]
                 } else {
@@ -175,6 +175,7 @@ fn generic_tokens(text: &str, is_abbreviation: &dyn Fn(&str) -> bool) -> Vec<Tok
         is_abbreviation,
         lexicon: None,
         tokens: Vec::new(),
+        base: 0,
         skip_until: 0,
         last_is_run: false,
         last_unlooked: false,
@@ -202,11 +203,7 @@ fn capitalized_is_the_first_character_test_on_awkward_spans() {
     for kind in [TokenKind::Word, TokenKind::Number, TokenKind::Punct] {
         for start in 0..=text.len() + 1 {
             for end in 0..=text.len() + 1 {
-                let token = Token {
-                    span: Span::new(start, end),
-                    kind,
-                    lex: Lex::UNKNOWN,
-                };
+                let token = Token::new(Span::new(start, end), kind, Lex::UNKNOWN);
                 let by_chars = kind == TokenKind::Word
                     && token
                         .text(text)
@@ -236,7 +233,7 @@ fn letters_of_the_fast_splitter_are_alphabetic() {
 fn fast_tokens_match_the_generic_ones() {
     let abbreviations = |w: &str| matches!(w.to_lowercase().as_str(), "mr" | "sen" | "u.s");
     let alphabet = handled();
-    let common: Vec<char> = "aZ1_ .',:;-\r\n\t’‘“—é\u{a0}sM".chars().collect();
+    let common: Vec<char> = "aZ1_ .',:;-\r\n\t’‘“—é\u{a0}sM«»„‹›‚".chars().collect();
     let mut next = xorshift(0x1234_5678_9ABC_DEF1);
     let mut texts: Vec<String> = vec![
         "Mr. Smith's state-run Rossiya-1’s 17-year-old U.S. a - b ’90s".into(),
@@ -269,7 +266,7 @@ fn tokens_with_facts_match_tokens_then_lookups() {
     // `tokenize_with` looks words up as it goes; the reference looks every token up after.
     let grammar = Grammar::builtin();
     let alphabet = handled();
-    let common: Vec<char> = "aZ1_ .',:;-\r\n\t’‘“—é\u{a0}sMrS.U".chars().collect();
+    let common: Vec<char> = "aZ1_ .',:;-\r\n\t’‘“—é\u{a0}sMrS.U«»„".chars().collect();
     let words = [
         "said",
         "SAID",
@@ -340,6 +337,7 @@ fn plain_words_match_the_general_rules() {
             within,
             &is_abbreviation,
             Some(grammar.token_lexicon()),
+            Vec::new(),
         )
     };
     let pieces = [
@@ -453,6 +451,24 @@ fn first_word_bound_is_the_first_piece() {
 }
 
 #[test]
+fn fast_splitter_handles_every_quotation_mark_the_quote_finder_knows() {
+    let marks: Vec<char> = (0u32..=0x10FFFF)
+        .filter_map(char::from_u32)
+        .filter(|&c| crate::text::quotes::is_quote_char(c))
+        .collect();
+    assert!(marks.len() >= 12, "{marks:?}");
+    for c in marks {
+        assert!(c.is_ascii() || unicode_class(c).is_some(), "{c:?}");
+        let text = format!("«Ékho{c} said, {c}no{c}» „Ja{c}{c}” 1{c}2");
+        assert_eq!(
+            fast_pieces(&text),
+            Some(reference_pieces(&text)),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
 fn fast_splitter_declines_other_scripts() {
     assert_eq!(fast_pieces("日本"), None);
     assert_eq!(fast_pieces("e\u{301}"), None);
@@ -494,4 +510,50 @@ fn possessives_stay_in_the_word() {
     assert_eq!(words("Russia's Kremlin’s"), vec!["Russia's", "Kremlin’s"]);
     assert_eq!(words("Rossiya-1’s show"), vec!["Rossiya-1’s", "show"]);
     assert_eq!(words("the ’90s"), vec!["the", "’", "90s"]);
+}
+
+#[test]
+fn tokens_are_compact() {
+    // Two u32 offsets, the lexicon facts and the kind: a document holds one per word.
+    assert!(std::mem::size_of::<Token>() <= 16);
+}
+
+#[test]
+fn token_offsets_past_the_limit_are_cut_not_wrapped() {
+    let far = Token::new(
+        Span::new(MAX_OFFSET + 5, MAX_OFFSET + 9),
+        TokenKind::Word,
+        Lex::NONE,
+    );
+    assert_eq!(far.span(), Span::new(MAX_OFFSET, MAX_OFFSET));
+    let near = Token::new(Span::new(3, 7), TokenKind::Punct, Lex::NONE);
+    assert_eq!(near.span(), Span::new(3, 7));
+}
+
+#[test]
+fn appended_stretches_are_tokenized_as_if_alone() {
+    let grammar = Grammar::builtin();
+    let text =
+        "state-\nrun Mr. Smith's \u{ab}no\u{bb} Rossiya-1\u{2019}s U.S. \u{65e5}\u{672c} end.";
+    let mut next = xorshift(0x0BAD_5EED_1234_5678);
+    let boundaries: Vec<usize> = (0..=text.len())
+        .filter(|&i| text.is_char_boundary(i))
+        .collect();
+    let pick = |n: u64| boundaries[(n % boundaries.len() as u64) as usize];
+    for _ in 0..3_000 {
+        // Stretches in order, adjacent, overlapping or out of order.
+        let stretches: Vec<Span> = (0..1 + next() % 4)
+            .map(|_| {
+                let (a, b) = (pick(next()), pick(next()));
+                Span::new(a.min(b), a.max(b))
+            })
+            .collect();
+        let mut appended = Vec::new();
+        let mut alone = Vec::new();
+        for &stretch in &stretches {
+            append_tokens(text, stretch, &grammar, &mut appended);
+            alone.extend(tokenize_with(text, stretch, &grammar));
+        }
+        assert_eq!(appended, alone, "{stretches:?}");
+    }
 }
