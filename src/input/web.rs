@@ -20,6 +20,7 @@
 //! Title, byline, site name and publication time come from the page's meta tags, JSON-LD and
 //! Open Graph data; the URL from `<link rel="canonical">`, `og:url`, or the one given.
 
+use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use dom_query::{Document, NodeRef};
@@ -627,22 +628,43 @@ fn post_blocks(embed: &Embed, index: usize) -> Vec<Block> {
     blocks
 }
 
-/// Puts back the posts Readability dropped, after the paragraph they followed on the page.
+/// Puts back the posts Readability dropped, after the paragraph they followed on the page
+/// (several after one paragraph in page order). One pass over the blocks, however many posts.
 fn restore_dropped_posts(blocks: &mut Vec<Block>, embeds: &[Embed]) {
-    for (index, embed) in embeds.iter().enumerate() {
-        if blocks.iter().any(|b| b.post == Some(index)) {
-            continue;
+    let mut kept = vec![false; embeds.len()];
+    for index in blocks.iter().filter_map(|b| b.post) {
+        if let Some(kept) = kept.get_mut(index) {
+            *kept = true;
         }
-        let Some(anchor) = &embed.anchor else {
-            continue;
-        };
-        if let Some(at) = blocks
-            .iter()
-            .position(|b| b.post.is_none() && b.text == *anchor)
-        {
-            for (offset, block) in post_blocks(embed, index).into_iter().enumerate() {
-                blocks.insert(at + 1 + offset, block);
+    }
+    // (the block a dropped post goes after, the post), in text order.
+    let mut restored: Vec<(usize, usize)> = {
+        let mut first_with_text: HashMap<&str, usize> = HashMap::new();
+        for (at, block) in blocks.iter().enumerate() {
+            if block.post.is_none() {
+                first_with_text.entry(block.text.as_str()).or_insert(at);
             }
+        }
+        embeds
+            .iter()
+            .enumerate()
+            .filter(|&(index, _)| !kept[index])
+            .filter_map(|(index, embed)| {
+                let at = first_with_text.get(embed.anchor.as_deref()?)?;
+                Some((*at, index))
+            })
+            .collect()
+    };
+    if restored.is_empty() {
+        return;
+    }
+    restored.sort_unstable();
+    let mut restored = restored.into_iter().peekable();
+    let old = std::mem::take(blocks);
+    for (at, block) in old.into_iter().enumerate() {
+        blocks.push(block);
+        while let Some((_, index)) = restored.next_if(|&(after, _)| after == at) {
+            blocks.extend(post_blocks(&embeds[index], index));
         }
     }
 }

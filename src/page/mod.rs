@@ -6,3 +6,4 @@
 
 pub mod furniture;
 pub(crate) mod posts;
+pub(crate) mod spans;
