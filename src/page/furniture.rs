@@ -230,6 +230,20 @@ impl Furniture {
         }
     }
 
+    /// Is the line a teaser label or list heading and a headline after a colon, on one line
+    /// ("Read more: Council Votes to Close the Bridge")? Web pages write them so.
+    pub(crate) fn is_labelled_teaser(&self, line: &str) -> bool {
+        let Some((label, headline)) = line.split_once(':') else {
+            return false;
+        };
+        if label.len() > KEY_BYTES || headline.trim().is_empty() {
+            return false;
+        }
+        let key = line_key(label);
+        (self.teaser_labels.contains(&key) || self.list_headings.contains(&key))
+            && is_teaser(headline.trim())
+    }
+
     /// For each of `quotes`, does furniture cover it? The same answers as
     /// `self.find(text).covers(quote)`, but only the lines near a quote are classified: the
     /// extractor asks about a few statements of a long text.

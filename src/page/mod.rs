@@ -7,3 +7,4 @@
 pub mod furniture;
 pub(crate) mod posts;
 pub(crate) mod spans;
+pub(crate) mod web;
