@@ -74,9 +74,10 @@ pub struct Furniture {
     /// head decides the prefixes.
     head_chars: usize,
     /// The first [`HEAD_LEN`] characters of every `line`, `teaser` and `list` key and every
-    /// prefix (all of a shorter one): a line whose key starts with none of them matches none
-    /// of those patterns, and most lines of prose are told so without building a key.
-    key_heads: HashSet<KeyHead>,
+    /// prefix (all of a shorter one), packed ([`pack_head`]) and sorted: a line whose key
+    /// starts with none of them matches none of those patterns, and most lines of prose are
+    /// told so without building a key.
+    key_heads: Vec<u64>,
     /// Some such key or prefix is empty: every line may match one.
     empty_key: bool,
 }
@@ -86,6 +87,12 @@ const HEAD_LEN: usize = 3;
 
 /// The first [`HEAD_LEN`] characters of a key, `'\0'` after the end of a shorter one.
 type KeyHead = [char; HEAD_LEN];
+
+/// A key head as one number (21 bits a character), for a sorted list searched by halves.
+fn pack_head(head: KeyHead) -> u64 {
+    head.iter()
+        .fold(0, |packed, &c| (packed << 21) | u64::from(u32::from(c)))
+}
 
 /// The furniture found in one text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -177,7 +184,10 @@ impl Furniture {
                 *slot = c;
             }
             self.empty_key |= key.is_empty();
-            self.key_heads.insert(head);
+            let packed = pack_head(head);
+            if let Err(at) = self.key_heads.binary_search(&packed) {
+                self.key_heads.insert(at, packed);
+            }
         }
         match kind {
             "line" => {
@@ -336,7 +346,7 @@ impl Furniture {
                 break;
             }
             shorter[len] = c;
-            if self.key_heads.contains(&shorter) {
+            if self.key_heads.binary_search(&pack_head(shorter)).is_ok() {
                 return true;
             }
         }
