@@ -9,8 +9,15 @@
 //!   decoded;
 //! - the title is the first paragraph (plain-text scrapes start with it too);
 //! - `<q>` gets quotation marks (“…”, ‘…’ inside another), so the quote finder sees it; a
-//!   `<blockquote>` without marks of its own gets them, each paragraph opening with “ and the
-//!   last closing with ”, as a quotation over several paragraphs is written;
+//!   `<blockquote>` without marks of its own gets them (each paragraph opening with “ and the
+//!   last closing with ”, as a quotation over several paragraphs is written) only when it reads
+//!   like a quotation: a `cite`, a `<cite>` or `<footer>`, a signature line ("— Name"), or a
+//!   paragraph before it that ends with a colon or names a speech cue. A summary box, pull
+//!   quote or review excerpt stays plain text;
+//! - page furniture inside the article is left out ([`crate::page::web`]): `<figcaption>`,
+//!   `<figure>` but its blockquotes, parts that class, id, itemprop, role or aria-label words
+//!   mark as captions, bylines, dates, teasers, share buttons, hover cards (their link stays),
+//!   screen-reader text or ads, and date, byline, credit and furniture lines by their shape;
 //! - an embedded post (`<blockquote class="twitter-tweet">`) is its text as one paragraph and
 //!   its attribution line ("— Name (@handle) date") as the next; it is listed in
 //!   [`Article::posts`] with spans into the text. Readability sometimes drops embeds: a post
@@ -20,13 +27,16 @@
 //! Title, byline, site name and publication time come from the page's meta tags, JSON-LD and
 //! Open Graph data; the URL from `<link rel="canonical">`, `og:url`, or the one given.
 
+use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use dom_query::{Document, NodeRef};
+use dom_query::{Document, NodeId, NodeRef};
 
 use super::post::{self as posts, EmbeddedPost};
 
-use crate::lexicon::join_words;
+use crate::lexicon::{join_words, Grammar};
+use crate::page::furniture::Furniture;
+use crate::page::web::{Part, WebFurniture};
 use crate::span::Span;
 
 /// A page that gave no article text.
@@ -171,8 +181,14 @@ pub fn article_from_html(html: &str, url: Option<&str>) -> Result<Article, HtmlE
 
     let absolute = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let parsed = catch_unwind(AssertUnwindSafe(|| {
+        // Classes are kept: they tell the furniture inside the article apart.
+        let config = dom_smoothie::Config {
+            keep_classes: true,
+            ..dom_smoothie::Config::default()
+        };
         let mut readability =
-            dom_smoothie::Readability::with_document(document.clone(), absolute, None).ok()?;
+            dom_smoothie::Readability::with_document(document.clone(), absolute, Some(config))
+                .ok()?;
         readability.parse().ok()
     }))
     .ok()
@@ -210,6 +226,7 @@ pub fn article_from_html(html: &str, url: Option<&str>) -> Result<Article, HtmlE
         ),
     };
 
+    drop_furniture_lines(&mut blocks);
     restore_dropped_posts(&mut blocks, &embeds);
     if let Some(title) = &title {
         let first = blocks.iter().find(|b| !b.text.is_empty());
@@ -461,6 +478,20 @@ struct Walker<'e> {
     line_break: bool,
     quote_depth: usize,
     skip_chrome: bool,
+    /// The words that mark furniture.
+    web: &'static WebFurniture,
+    /// The text characters (not spaces) of the whole tree walked: a part marked as
+    /// furniture is left out only when it holds at most half of them (or is mostly links).
+    root_chars: usize,
+    /// Text and link characters of the elements measured so far.
+    sizes: HashMap<NodeId, TextSize>,
+}
+
+/// How much text an element holds: its characters other than spaces, and those in links.
+#[derive(Debug, Clone, Copy, Default)]
+struct TextSize {
+    chars: usize,
+    link_chars: usize,
 }
 
 impl<'e> Walker<'e> {
@@ -473,6 +504,113 @@ impl<'e> Walker<'e> {
             line_break: false,
             quote_depth: 0,
             skip_chrome: false,
+            web: WebFurniture::builtin(),
+            root_chars: 0,
+            sizes: HashMap::new(),
+        }
+    }
+
+    /// The text size of `node`, each element measured once.
+    fn size(&mut self, node: &NodeRef) -> TextSize {
+        if node.is_text() {
+            let chars = node.text().chars().filter(|c| !c.is_whitespace()).count();
+            return TextSize {
+                chars,
+                link_chars: 0,
+            };
+        }
+        if let Some(size) = self.sizes.get(&node.id) {
+            return *size;
+        }
+        let name = node
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        let mut size = TextSize::default();
+        if !(node.is_element() && SKIP.contains(&name.as_str())) {
+            for child in node.children_it(false) {
+                let inner = self.size(&child);
+                size.chars += inner.chars;
+                size.link_chars += inner.link_chars;
+            }
+        }
+        if name == "a" {
+            size.link_chars = size.chars;
+        }
+        self.sizes.insert(node.id, size);
+        size
+    }
+
+    /// Is an element marked as furniture small enough to leave out: mostly links, or at
+    /// most half the text walked (a class word on the article's own container is no mark)?
+    fn small_part(&mut self, node: &NodeRef) -> bool {
+        let size = self.size(node);
+        size.chars == 0 || size.link_chars * 2 >= size.chars || size.chars * 2 <= self.root_chars
+    }
+
+    /// The furniture part an element's attributes mark, if any.
+    fn marked_part(&self, node: &NodeRef) -> Option<Part> {
+        if node
+            .attr("aria-hidden")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        {
+            return Some(Part::Hidden);
+        }
+        ["class", "id", "itemprop", "role", "aria-label"]
+            .iter()
+            .filter_map(|name| node.attr(name))
+            .find_map(|value| self.web.part_of(&value))
+    }
+
+    /// Walks an element that is page furniture the way furniture is walked, and says so:
+    /// a caption or a part marked by its attributes is left out, a figure keeps only its
+    /// quotations, a hover card only the link it hangs on. False for any other element.
+    fn furniture(&mut self, node: &NodeRef, name: &str) -> bool {
+        match name {
+            "figcaption" => return true,
+            "figure" => {
+                self.quotations_in(node);
+                return true;
+            }
+            "nav" | "aside" | "header" | "footer" | "menu"
+                if !self.skip_chrome && self.small_part(node) =>
+            {
+                self.quotations_in(node);
+                return true;
+            }
+            _ => {}
+        }
+        match self.marked_part(node) {
+            None => false,
+            Some(Part::Hidden) => true,
+            Some(Part::Hovercard) => {
+                // The link the card hangs on is prose ("Gov. <a>Jane Roe</a>").
+                if let Some(link) = node
+                    .children_it(false)
+                    .find(|c| c.node_name().is_some_and(|n| n.eq_ignore_ascii_case("a")))
+                {
+                    self.walk(&link);
+                }
+                true
+            }
+            Some(_) => self.small_part(node),
+        }
+    }
+
+    /// Walks the blockquotes (and embedded posts) inside a piece of furniture alone.
+    fn quotations_in(&mut self, node: &NodeRef) {
+        for child in node.children_it(false) {
+            if !child.is_element() {
+                continue;
+            }
+            if child
+                .node_name()
+                .is_some_and(|n| n.eq_ignore_ascii_case("blockquote"))
+            {
+                self.walk(&child);
+            } else {
+                self.quotations_in(&child);
+            }
         }
     }
 
@@ -514,6 +652,7 @@ impl<'e> Walker<'e> {
         let Some(name) = name.filter(|_| node.is_element()) else {
             // The document or fragment root: its children.
             if node.is_document() || node.is_fragment() {
+                self.root_chars = self.size(node).chars;
                 self.children(node);
             }
             return;
@@ -522,6 +661,13 @@ impl<'e> Walker<'e> {
             || (self.skip_chrome && CHROME.contains(&name.as_str()))
             || node.has_attr("hidden")
         {
+            return;
+        }
+        if self.root_chars == 0 {
+            // A walk that starts at an element (a page's body).
+            self.root_chars = self.size(node).chars;
+        }
+        if node.attr(POST_MARK).is_none() && self.furniture(node, &name) {
             return;
         }
         match name.as_str() {
@@ -578,15 +724,33 @@ impl<'e> Walker<'e> {
             return;
         }
         let first = self.blocks.len();
+        let lead_in = self.blocks[..first]
+            .last()
+            .filter(|b| b.post.is_none())
+            .map(|b| b.text.clone());
         self.quote_depth += 1;
         self.children(node);
         self.quote_depth -= 1;
         self.flush();
+        let cited = node.has_attr("cite")
+            || node.descendants_it().any(|d| {
+                d.node_name().is_some_and(|n| {
+                    n.eq_ignore_ascii_case("cite") || n.eq_ignore_ascii_case("footer")
+                })
+            });
         let quoted = &mut self.blocks[first..];
         let marked = quoted
             .first()
             .is_some_and(|b| b.text.starts_with(QUOTE_MARKS));
         if marked || quoted.is_empty() {
+            return;
+        }
+        let signed = quoted.len() > 1
+            && quoted
+                .last()
+                .is_some_and(|b| b.text.starts_with(['—', '–', '-']));
+        if !(cited || signed || lead_in.as_deref().is_some_and(introduces_quotation)) {
+            // A summary box, a pull quote or an excerpt: paragraphs, no quotation.
             return;
         }
         let last = quoted.len() - 1;
@@ -602,6 +766,64 @@ impl<'e> Walker<'e> {
         self.flush();
         self.blocks
     }
+}
+
+/// Does this paragraph, right before a blockquote, introduce it as a quotation: does it end
+/// with a colon ("The minister wrote:"), or name a speech cue in its last words ("Google
+/// confirmed this in a statement")?
+fn introduces_quotation(paragraph: &str) -> bool {
+    /// The last words of a lead-in that may hold its cue.
+    const LAST_WORDS: usize = 12;
+    if paragraph.trim_end().ends_with(':') {
+        return true;
+    }
+    let grammar = builtin_grammar();
+    let words: Vec<&str> = paragraph.split_whitespace().collect();
+    words[words.len().saturating_sub(LAST_WORDS)..]
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter_map(|w| grammar.cue(w))
+        .any(|cue| cue.speech || cue.noun)
+}
+
+/// The built-in grammar, loaded once for the cue words of quotation lead-ins.
+fn builtin_grammar() -> &'static Grammar {
+    static GRAMMAR: std::sync::OnceLock<Grammar> = std::sync::OnceLock::new();
+    GRAMMAR.get_or_init(Grammar::builtin)
+}
+
+/// Leaves out the blocks that are furniture lines by their shape: date, byline and credit
+/// lines ([`WebFurniture`]), and the lines of page furniture (`grammar/furniture.txt`:
+/// "Share", "Advertisement", link lists under "Related", teasers under "Read more", and a
+/// label and a headline on one line). Embedded posts stay.
+fn drop_furniture_lines(blocks: &mut Vec<Block>) {
+    static FURNITURE: std::sync::OnceLock<Furniture> = std::sync::OnceLock::new();
+    let furniture = FURNITURE.get_or_init(Furniture::builtin);
+    let web = WebFurniture::builtin();
+    // The blocks as lines of one text, for the line classification that reads on from line
+    // to line (a list heading, then its teasers).
+    let mut text = String::new();
+    let mut starts = Vec::with_capacity(blocks.len());
+    for block in blocks.iter() {
+        starts.push(text.len());
+        text.push_str(&block.text);
+        text.push('\n');
+    }
+    let found = furniture.find(&text);
+    let mut lines = found.lines.iter().peekable();
+    let mut index = 0;
+    blocks.retain(|block| {
+        let start = starts[index];
+        index += 1;
+        while lines.next_if(|l| l.end <= start).is_some() {}
+        let listed = lines
+            .peek()
+            .is_some_and(|l| l.start <= start + block.text.len() && l.end > start);
+        block.post.is_some()
+            || !(listed
+                || web.is_furniture_line(&block.text)
+                || furniture.is_labelled_teaser(&block.text))
+    });
 }
 
 /// Characters that open a quotation.
@@ -627,22 +849,43 @@ fn post_blocks(embed: &Embed, index: usize) -> Vec<Block> {
     blocks
 }
 
-/// Puts back the posts Readability dropped, after the paragraph they followed on the page.
+/// Puts back the posts Readability dropped, after the paragraph they followed on the page
+/// (several after one paragraph in page order). One pass over the blocks, however many posts.
 fn restore_dropped_posts(blocks: &mut Vec<Block>, embeds: &[Embed]) {
-    for (index, embed) in embeds.iter().enumerate() {
-        if blocks.iter().any(|b| b.post == Some(index)) {
-            continue;
+    let mut kept = vec![false; embeds.len()];
+    for index in blocks.iter().filter_map(|b| b.post) {
+        if let Some(kept) = kept.get_mut(index) {
+            *kept = true;
         }
-        let Some(anchor) = &embed.anchor else {
-            continue;
-        };
-        if let Some(at) = blocks
-            .iter()
-            .position(|b| b.post.is_none() && b.text == *anchor)
-        {
-            for (offset, block) in post_blocks(embed, index).into_iter().enumerate() {
-                blocks.insert(at + 1 + offset, block);
+    }
+    // (the block a dropped post goes after, the post), in text order.
+    let mut restored: Vec<(usize, usize)> = {
+        let mut first_with_text: HashMap<&str, usize> = HashMap::new();
+        for (at, block) in blocks.iter().enumerate() {
+            if block.post.is_none() {
+                first_with_text.entry(block.text.as_str()).or_insert(at);
             }
+        }
+        embeds
+            .iter()
+            .enumerate()
+            .filter(|&(index, _)| !kept[index])
+            .filter_map(|(index, embed)| {
+                let at = first_with_text.get(embed.anchor.as_deref()?)?;
+                Some((*at, index))
+            })
+            .collect()
+    };
+    if restored.is_empty() {
+        return;
+    }
+    restored.sort_unstable();
+    let mut restored = restored.into_iter().peekable();
+    let old = std::mem::take(blocks);
+    for (at, block) in old.into_iter().enumerate() {
+        blocks.push(block);
+        while let Some((_, index)) = restored.next_if(|&(after, _)| after == at) {
+            blocks.extend(post_blocks(&embeds[index], index));
         }
     }
 }

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use regex::Regex;
 
+use super::spans::{count_step, SpanIndex};
 use crate::span::Span;
 use crate::swar::{splat, HIGH_BITS};
 
@@ -72,6 +73,25 @@ pub struct Furniture {
     /// prefix: a line with this many key characters matches no exact key, and the key of its
     /// head decides the prefixes.
     head_chars: usize,
+    /// The first [`HEAD_LEN`] characters of every `line`, `teaser` and `list` key and every
+    /// prefix (all of a shorter one), packed ([`pack_head`]) and sorted: a line whose key
+    /// starts with none of them matches none of those patterns, and most lines of prose are
+    /// told so without building a key.
+    key_heads: Vec<u64>,
+    /// Some such key or prefix is empty: every line may match one.
+    empty_key: bool,
+}
+
+/// How many characters of a key [`Furniture::key_heads`] keeps.
+const HEAD_LEN: usize = 3;
+
+/// The first [`HEAD_LEN`] characters of a key, `'\0'` after the end of a shorter one.
+type KeyHead = [char; HEAD_LEN];
+
+/// A key head as one number (21 bits a character), for a sorted list searched by halves.
+fn pack_head(head: KeyHead) -> u64 {
+    head.iter()
+        .fold(0, |packed, &c| (packed << 21) | u64::from(u32::from(c)))
 }
 
 /// The furniture found in one text.
@@ -88,7 +108,11 @@ impl Found {
     /// lies mostly inside markup (an attribute value read as a quote); a sentence that merely
     /// holds a link tag stays.
     pub fn covers(&self, quote: Span) -> bool {
-        overlaps_any(&self.lines, quote) || markup_covers(&self.markup, quote)
+        overlaps_any(&self.lines, quote)
+            || markup_covers(
+                self.markup.iter().copied().filter(|m| m.overlaps(quote)),
+                quote,
+            )
     }
 }
 
@@ -154,6 +178,17 @@ impl Furniture {
             _ => 0,
         };
         self.head_chars = self.head_chars.max(needed + 1);
+        if matches!(kind, "line" | "prefix" | "teaser" | "list") {
+            let mut head = ['\0'; HEAD_LEN];
+            for (slot, c) in head.iter_mut().zip(key.chars()) {
+                *slot = c;
+            }
+            self.empty_key |= key.is_empty();
+            let packed = pack_head(head);
+            if let Err(at) = self.key_heads.binary_search(&packed) {
+                self.key_heads.insert(at, packed);
+            }
+        }
         match kind {
             "line" => {
                 self.lines.insert(key);
@@ -205,6 +240,20 @@ impl Furniture {
         }
     }
 
+    /// Is the line a teaser label or list heading and a headline after a colon, on one line
+    /// ("Read more: Council Votes to Close the Bridge")? Web pages write them so.
+    pub(crate) fn is_labelled_teaser(&self, line: &str) -> bool {
+        let Some((label, headline)) = line.split_once(':') else {
+            return false;
+        };
+        if label.len() > KEY_BYTES || headline.trim().is_empty() {
+            return false;
+        }
+        let key = line_key(label);
+        (self.teaser_labels.contains(&key) || self.list_headings.contains(&key))
+            && is_teaser(headline.trim())
+    }
+
     /// For each of `quotes`, does furniture cover it? The same answers as
     /// `self.find(text).covers(quote)`, but only the lines near a quote are classified: the
     /// extractor asks about a few statements of a long text.
@@ -214,12 +263,13 @@ impl Furniture {
         }
         let mut order: Vec<usize> = (0..quotes.len()).collect();
         order.sort_by_key(|&i| quotes[i].start);
-        let markup = self.markup(text);
+        let markup = SpanIndex::new(self.markup(text).into_iter().map(|m| (m, ())).collect());
         let mut scan = LineScan::new(self, text);
         let mut answers = vec![false; quotes.len()];
         for index in order {
             let quote = quotes[index];
-            answers[index] = scan.touches_furniture(quote) || markup_covers(&markup, quote);
+            answers[index] = scan.touches_furniture(quote)
+                || markup_covers(markup.overlapping(quote).map(|(m, _)| *m), quote);
         }
         answers
     }
@@ -237,7 +287,17 @@ impl Furniture {
 
     /// What a line is, for the line classification of [`Furniture::find`].
     fn classify<'t>(&self, line: &'t str) -> LineKind<'t> {
+        count_step();
         let regex = || self.line_patterns.iter().any(|p| p.is_match(line));
+        if !self.may_match_key(line) {
+            // No exact key and no prefix starts as this line's key does.
+            return LineKind {
+                line,
+                heading: false,
+                label: false,
+                furniture: regex(),
+            };
+        }
         if let Some(head) = self.long_head(line) {
             // Too long for an exact key: only the prefixes and the regexes can match.
             let start = key_start(head);
@@ -268,6 +328,29 @@ impl Furniture {
                 || self.prefixes.iter().any(|p| key.starts_with(p.as_str()))
                 || regex(),
         }
+    }
+
+    /// Can the key of `line` (trimmed) be a `line`, `teaser` or `list` key or start with a
+    /// prefix? False when its first one, two and [`HEAD_LEN`] characters start none of them
+    /// ([`Furniture::key_heads`]).
+    fn may_match_key(&self, line: &str) -> bool {
+        if self.empty_key {
+            return true;
+        }
+        let Some(head) = key_head(key_start(line)) else {
+            return true;
+        };
+        let mut shorter = ['\0'; HEAD_LEN];
+        for (len, &c) in head.iter().enumerate() {
+            if c == '\0' {
+                break;
+            }
+            shorter[len] = c;
+            if self.key_heads.binary_search(&pack_head(shorter)).is_ok() {
+                return true;
+            }
+        }
+        false
     }
 
     /// The head of a line too long to match an exact key: its first [`Furniture::head_chars`]
@@ -331,11 +414,10 @@ fn first_lower(start: &str) -> Option<char> {
     }
 }
 
-/// Does markup cover a quote: does it lie at least half inside `markup` (as in [`Found::covers`])?
-fn markup_covers(markup: &[Span], quote: Span) -> bool {
-    let inside: usize = markup
-        .iter()
-        .filter(|m| m.overlaps(quote))
+/// Does markup cover a quote: does it lie at least half inside the markup that overlaps it
+/// (`overlapping`: each such span once, as in [`Found::covers`])?
+fn markup_covers(overlapping: impl Iterator<Item = Span>, quote: Span) -> bool {
+    let inside: usize = overlapping
         .map(|m| m.end.min(quote.end) - m.start.max(quote.start))
         .sum();
     inside > 0 && inside * 2 >= quote.len()
@@ -385,6 +467,47 @@ fn key_start(line: &str) -> &str {
         Some(&byte) if byte.is_ascii() && KEY_CORE_ASCII[usize::from(byte)] => line,
         _ => line.trim_start_matches(KEY_QUOTES).trim_start(),
     }
+}
+
+/// The first [`HEAD_LEN`] characters of the [`line_key`] of a line that starts with `start`
+/// (from [`key_start`]), as far as its start decides them: lower case, a run of spaces one
+/// space, `'\0'` after the end of a shorter line. A line's key can be shorter still, without a
+/// final `.`, `:` or quote, but never starts otherwise. None for a capital sigma, which
+/// lower-cases by what follows it.
+fn key_head(start: &str) -> Option<KeyHead> {
+    let mut head = ['\0'; HEAD_LEN];
+    let mut len = 0;
+    let mut space = false;
+    for c in start.chars() {
+        if len == HEAD_LEN {
+            break;
+        }
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if std::mem::take(&mut space) {
+            head[len] = ' ';
+            len += 1;
+        }
+        if c.is_ascii() {
+            if len < HEAD_LEN {
+                head[len] = c.to_ascii_lowercase();
+                len += 1;
+            }
+            continue;
+        }
+        if c == 'Σ' {
+            return None;
+        }
+        for lower in c.to_lowercase() {
+            if len < HEAD_LEN {
+                head[len] = lower;
+                len += 1;
+            }
+        }
+    }
+    Some(head)
 }
 
 /// Does the [`line_key`] of a line start with `prefix` (a key)? `start` is the line from
@@ -770,6 +893,9 @@ fn is_teaser(line: &str) -> bool {
         // Split at every space there are at least as many words.
         return false;
     }
+    if line.is_ascii() {
+        return is_ascii_teaser(line.as_bytes());
+    }
     let mut words = 0;
     // Words of at least four letters, and those of them that start with a capital.
     let mut long = 0;
@@ -793,6 +919,64 @@ fn is_teaser(line: &str) -> bool {
     }
     let closers: &[char] = &['"', '”', '’', '\'', ')'];
     let ends_sentence = line.trim_end_matches(closers).ends_with(['.', '!', '?']);
+    !ends_sentence || long > 0 && capitalised * 10 >= long * 7
+}
+
+/// [`is_teaser`] of an ASCII line, byte by byte: a word is a run of bytes other than the
+/// white space of `char::is_whitespace`, a letter an ASCII letter.
+fn is_ascii_teaser(line: &[u8]) -> bool {
+    let mut words = 0;
+    // Words of at least four letters, and those of them that start with a capital.
+    let mut long = 0;
+    let mut capitalised = 0;
+    // In the current word: its letters so far, and whether its first letter is a capital.
+    let mut letters = 0;
+    let mut first_capital = false;
+    let mut in_word = false;
+    let mut end_word = |letters: usize, first_capital: bool| {
+        if letters >= 4 {
+            long += 1;
+            if first_capital {
+                capitalised += 1;
+            }
+        }
+    };
+    for &byte in line {
+        if matches!(byte, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            if in_word {
+                end_word(letters, first_capital);
+                in_word = false;
+            }
+            continue;
+        }
+        if !in_word {
+            in_word = true;
+            words += 1;
+            if words > MAX_TEASER_WORDS {
+                return false;
+            }
+            letters = 0;
+            first_capital = false;
+        }
+        if byte.is_ascii_alphabetic() {
+            if letters == 0 {
+                first_capital = byte.is_ascii_uppercase();
+            }
+            letters += 1;
+        }
+    }
+    if in_word {
+        end_word(letters, first_capital);
+    }
+    if words == 0 {
+        return false;
+    }
+    let closers: &[u8] = b"\"')";
+    let mut end = line.len();
+    while end > 0 && closers.contains(&line[end - 1]) {
+        end -= 1;
+    }
+    let ends_sentence = end > 0 && matches!(line[end - 1], b'.' | b'!' | b'?');
     !ends_sentence || long > 0 && capitalised * 10 >= long * 7
 }
 

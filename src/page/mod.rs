@@ -6,3 +6,5 @@
 
 pub mod furniture;
 pub(crate) mod posts;
+pub(crate) mod spans;
+pub(crate) mod web;

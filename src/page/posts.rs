@@ -7,6 +7,7 @@
 
 use std::sync::OnceLock;
 
+use super::spans::SpanIndex;
 use crate::input::post::{is_handle, without_trailing_links, EmbeddedPost};
 use crate::lexicon::OutletKind;
 use crate::span::Span;
@@ -210,10 +211,13 @@ pub fn merge(statements: &mut Vec<Statement>, posts: &[EmbeddedPost], segmentati
     if posts.is_empty() {
         return;
     }
+    // Each statement looks at the posts near its quote alone (a pass over all the posts for
+    // each statement is the square of a long document full of posts).
+    let blocks = SpanIndex::new(posts.iter().map(|p| (p.block, p.span)).collect());
     statements.retain(|s| {
-        posts
-            .iter()
-            .all(|p| !p.block.overlaps(s.quote) || s.mention.is_some_and(|m| p.span.contains(m)))
+        blocks
+            .overlapping(s.quote)
+            .all(|(_, span)| s.mention.is_some_and(|m| span.contains(m)))
     });
     statements.extend(posts.iter().map(|p| p.statement(segmentation)));
     statements.sort_by_key(|s| (s.quote.start, s.quote.end));
@@ -278,6 +282,39 @@ mod tests {
         assert_eq!(statements.len(), 2);
         assert_eq!(statements[0].speaker.name, "@news");
         assert_eq!(statements[1].mention, Some(Span::new(he, he + 2)));
+    }
+
+    #[test]
+    fn merge_looks_at_the_posts_near_each_statement_alone() {
+        // A post and a statement outside it a line: each statement looks at the posts near
+        // its quote, not at every post of the document.
+        for lines in [50, 5000] {
+            let line =
+                "<tweet author=\"ann\">We will win.</tweet>\n\"We will win the vote,\" Ann said.\n";
+            let text = line.repeat(lines);
+            let posts = posts_in_markup(&text);
+            assert_eq!(posts.len(), lines);
+            let segmentation =
+                crate::text::segment::Segmenter::new(std::iter::empty()).segment(&text);
+            let mut statements: Vec<Statement> = (0..lines)
+                .map(|i| {
+                    let start = i * line.len() + line.find("We will win the").unwrap();
+                    Statement {
+                        quote: Span::new(start, start + 20),
+                        mention: None,
+                        ..posts[0].statement(&segmentation)
+                    }
+                })
+                .collect();
+            crate::page::spans::take_steps();
+            merge(&mut statements, &posts, &segmentation);
+            assert_eq!(statements.len(), 2 * lines);
+            let steps = crate::page::spans::take_steps();
+            assert!(
+                steps <= 3 * lines,
+                "{steps} posts looked at for {lines} statements"
+            );
+        }
     }
 
     #[test]

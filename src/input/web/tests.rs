@@ -173,3 +173,118 @@ fn empty_page_is_an_error() {
         Err(HtmlError::NoText)
     ));
 }
+
+#[test]
+fn figure_captions_and_credits_are_left_out() {
+    let text = body_text(&format!(
+        "{FILLER}<figure><img src=\"a.jpg\"><figcaption>The mayor at the bridge. Photo: Ann Weller</figcaption></figure>\
+         <div class=\"inline-image\"><p class=\"story-photo__credit\">Piotr Nowak/Daily Planet</p></div>{FILLER}"
+    ));
+    assert!(!text.contains("mayor at the bridge"), "{text:?}");
+    assert!(!text.contains("Piotr Nowak"), "{text:?}");
+    assert!(text.contains("The committee met"), "{text:?}");
+}
+
+#[test]
+fn a_figure_keeps_its_quotation() {
+    let text = body_text(&format!(
+        "{FILLER}<p>The mayor wrote:</p><figure class=\"pull\"><blockquote><p>We will rebuild it.</p></blockquote><figcaption>A caption</figcaption></figure>"
+    ));
+    assert!(text.ends_with("“We will rebuild it.”"), "{text:?}");
+}
+
+#[test]
+fn bylines_dates_teasers_and_share_buttons_marked_by_class_are_left_out() {
+    let text = body_text(&format!(
+        "<p class=\"post-byline\">Ann Weller, City Reporter</p><p><span class=\"timestamp\">Updated 4:12 pm, March 3, 2031</span></p>\
+         {FILLER}<div class=\"relatedStories\"><a href=\"/a\">Mayor says \"no\" to the bridge plan</a></div>\
+         <ul class=\"social-share\"><li>Facebook</li><li>Email</li></ul>{FILLER}"
+    ));
+    for gone in ["Ann Weller", "Updated", "bridge plan", "Facebook"] {
+        assert!(!text.contains(gone), "{gone} in {text:?}");
+    }
+}
+
+#[test]
+fn a_class_word_on_the_article_container_leaves_it_in() {
+    // Most of the text is in the marked element: it is the article, not furniture.
+    let text = body_text(&format!(
+        "<div class=\"post tag-related\">{FILLER}{FILLER}</div><p>Short.</p>"
+    ));
+    assert!(text.contains("The committee met"), "{text:?}");
+}
+
+#[test]
+fn a_hover_card_keeps_the_link_it_hangs_on() {
+    let text = body_text(&format!(
+        "{FILLER}<p>The plan came from Gov. <span class=\"name-tooltip\"><a href=\"/p\">Marta Lind</a><span>Marta Lind, governor since 2029. Latest stories</span></span> on Monday.</p>"
+    ));
+    assert!(
+        text.ends_with("The plan came from Gov. Marta Lind on Monday."),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn furniture_lines_of_the_article_are_left_out() {
+    let text = body_text(&format!(
+        "<p>By Ann Weller and Piotr Nowak</p><p>March 3, 2031 | 6:40am</p>{FILLER}<p>Read more: Council Votes to Close the Bridge</p>\
+         <p>(Image: Getty)</p><p>Share</p>{FILLER}"
+    ));
+    for gone in ["Ann Weller", "6:40am", "Read more", "Getty", "Share"] {
+        assert!(!text.contains(gone), "{gone} in {text:?}");
+    }
+    assert!(text.contains("The committee met"), "{text:?}");
+}
+
+#[test]
+fn a_blockquote_is_a_quotation_only_when_it_reads_like_one() {
+    // A summary box and a pull quote: no marks, no speakerless quotation.
+    let text = body_text(&format!(
+        "{FILLER}<blockquote><p>Summary: the bridge closes in June.</p></blockquote>"
+    ));
+    assert!(
+        text.ends_with("\n\nSummary: the bridge closes in June."),
+        "{text:?}"
+    );
+    // A lead-in with a cue, a cite, or a signature line make one.
+    let cue = body_text(&format!(
+        "{FILLER}<p>The council confirmed this in a statement</p><blockquote><p>The bridge closes in June.</p></blockquote>"
+    ));
+    assert!(cue.ends_with("“The bridge closes in June.”"), "{cue:?}");
+    let cited = body_text(&format!(
+        "{FILLER}<blockquote cite=\"https://example.com/x\"><p>The bridge closes in June.</p></blockquote>"
+    ));
+    assert!(cited.ends_with("“The bridge closes in June.”"), "{cited:?}");
+    let signed = body_text(&format!(
+        "{FILLER}<blockquote><p>The bridge closes in June.</p><p>— Marta Lind</p></blockquote>"
+    ));
+    assert!(signed.contains("“The bridge closes in June."), "{signed:?}");
+}
+
+#[test]
+fn dropped_posts_come_back_in_page_order() {
+    let embeds = vec![
+        Embed {
+            text: "First post".into(),
+            attribution: String::new(),
+            author: "@a".into(),
+            platform: "Twitter".into(),
+            anchor: Some("Para".into()),
+        },
+        Embed {
+            text: "Second post".into(),
+            attribution: String::new(),
+            author: "@b".into(),
+            platform: "Twitter".into(),
+            anchor: Some("Para".into()),
+        },
+    ];
+    let mut blocks = vec![
+        Block::paragraph("Para".into()),
+        Block::paragraph("After".into()),
+    ];
+    restore_dropped_posts(&mut blocks, &embeds);
+    let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts, ["Para", "First post", "Second post", "After"]);
+}

@@ -666,3 +666,122 @@ fn lines_split_at_any_break() {
     let got: Vec<&str> = lines(text).iter().map(|l| l.span.of(text)).collect();
     assert_eq!(got, vec!["a", "b", "c", "d"]);
 }
+
+#[test]
+fn markup_lookups_grow_with_the_text_not_its_square() {
+    // One tag and one quote a line: each quote classifies its own line and looks at the tags
+    // near it alone.
+    let f = Furniture::builtin();
+    for lines in [50, 5000] {
+        let line = "So <i>much</i> for \"the plan we made,\" the mayor said.\n";
+        let text = line.repeat(lines);
+        let quotes: Vec<Span> = (0..lines)
+            .map(|i| {
+                let start = i * line.len() + line.find("the plan").unwrap();
+                Span::new(start, start + "the plan we made,".len())
+            })
+            .collect();
+        crate::page::spans::take_steps();
+        let covered = f.covered(&text, &quotes);
+        assert!(covered.iter().all(|&c| !c));
+        let steps = crate::page::spans::take_steps();
+        assert!(
+            steps <= 5 * lines,
+            "{steps} lines classified and markup spans looked at for {lines} quotes"
+        );
+    }
+}
+
+#[test]
+fn the_key_head_filter_never_hides_a_pattern() {
+    let f = Furniture::builtin();
+    let mut keys: Vec<String> = f.lines.iter().cloned().collect();
+    keys.extend(f.teaser_labels.iter().cloned());
+    keys.extend(f.list_headings.iter().cloned());
+    keys.extend(f.prefixes.iter().cloned());
+    let mut lines: Vec<String> = Vec::new();
+    for key in &keys {
+        lines.push(key.clone());
+        lines.push(key.to_uppercase());
+        lines.push(format!("\"{key}.\""));
+        lines.push(format!("{key}: and more words after it"));
+        lines.push(key.replace(' ', "  \t"));
+        let cut: String = key.chars().take(2).collect();
+        lines.push(cut.clone());
+        lines.push(format!("{cut}."));
+    }
+    for line in [
+        "The senator said so.",
+        "“Share”",
+        "' \"Share",
+        "ÉDITION",
+        "Σhare",
+        "İs",
+        "x",
+        ".",
+        "\"",
+        "We  use cookies",
+    ] {
+        lines.push(line.to_string());
+    }
+    for line in &lines {
+        let line = line.trim();
+        if f.may_match_key(line) {
+            continue;
+        }
+        let key = line_key(line);
+        assert!(
+            !f.lines.contains(&key)
+                && !f.teaser_labels.contains(&key)
+                && !f.list_headings.contains(&key)
+                && !f.prefixes.iter().any(|p| key.starts_with(p.as_str())),
+            "{line:?} (key {key:?}) was filtered out"
+        );
+    }
+    // Prose is told apart by its first characters.
+    assert!(!f.may_match_key("The senator said the plan would fail."));
+    assert!(f.may_match_key("Share this article"));
+    let empty = furniture("line | \"\"\nline | x");
+    assert!(empty.may_match_key("The senator said so."));
+}
+
+#[test]
+fn the_ascii_teaser_test_matches_the_first_version() {
+    let pieces = [
+        "Markets",
+        "close",
+        "Out",
+        "the",
+        "YEAR",
+        "a",
+        "x1",
+        "Abc1d",
+        "'Abcd'",
+        "\"Quoted",
+        "Headline\"",
+        "here.",
+        "now!",
+        "why?",
+        "(Two",
+        "words.)",
+        "1234",
+        "--",
+        "\u{b}",
+        "\t",
+        "  ",
+        "\r\n",
+        "\u{c}",
+    ];
+    let mut random = crate::test_rng::xorshift(0xDEAD_BEEF_1234);
+    let mut next = |bound: usize| (random() % bound as u64) as usize;
+    for _ in 0..20_000 {
+        let mut line = String::new();
+        for _ in 0..next(30) {
+            line.push_str(pieces[next(pieces.len())]);
+            if next(3) > 0 {
+                line.push(' ');
+            }
+        }
+        assert_eq!(is_teaser(&line), is_teaser_reference(&line), "{line:?}");
+    }
+}
