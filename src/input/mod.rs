@@ -363,7 +363,10 @@ fn sniffed_source(path: &Path, name: String, limit: u64) -> Source {
 fn peek_start(mut reader: Box<dyn Read + Send>) -> io::Result<(Vec<u8>, Box<dyn Read + Send>)> {
     let mut head = Vec::new();
     let mut chunk = [0u8; 512];
-    while significant_bytes(&head).nth(1).is_none() {
+    // The significant bytes found so far, and how many bytes after the byte-order mark they
+    // were counted in: each byte is looked at once, however much white space comes first.
+    let (mut found, mut counted) = (0, 0);
+    while found < 2 {
         let read = match reader.read(&mut chunk) {
             Ok(read) => read,
             Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
@@ -373,13 +376,24 @@ fn peek_start(mut reader: Box<dyn Read + Send>) -> io::Result<(Vec<u8>, Box<dyn 
             break;
         }
         head.extend_from_slice(&chunk[..read]);
+        // A byte-order mark may still be arriving: count once it is whole or ruled out.
+        if head.len() < BYTE_ORDER_MARK.len() && BYTE_ORDER_MARK.starts_with(&head) {
+            continue;
+        }
+        let body = head.strip_prefix(BYTE_ORDER_MARK).unwrap_or(&head);
+        let fresh = body.get(counted..).unwrap_or_default();
+        found += fresh.iter().filter(|b| !b.is_ascii_whitespace()).count();
+        counted = body.len();
     }
     Ok((head, reader))
 }
 
+/// The UTF-8 byte-order mark.
+const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
+
 /// The bytes of `head` after a byte-order mark, without white space.
 fn significant_bytes(head: &[u8]) -> impl Iterator<Item = u8> + '_ {
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let head = head.strip_prefix(BYTE_ORDER_MARK).unwrap_or(head);
     head.iter().copied().filter(|b| !b.is_ascii_whitespace())
 }
 

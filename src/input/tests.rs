@@ -396,3 +396,59 @@ fn folder_extensions_choose_the_kind() {
     assert_eq!(kind_of(Path::new("a/b.htm")), Some(InputKind::Html));
     assert_eq!(kind_of(Path::new("a/README")), None);
 }
+
+/// A reader that gives at most `step` bytes per read, as a pipe may.
+struct Steady {
+    bytes: Vec<u8>,
+    at: usize,
+    step: usize,
+}
+
+impl Read for Steady {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let end = self
+            .bytes
+            .len()
+            .min(self.at + self.step)
+            .min(self.at + buf.len());
+        let n = end - self.at;
+        buf[..n].copy_from_slice(&self.bytes[self.at..end]);
+        self.at = end;
+        Ok(n)
+    }
+}
+
+#[test]
+fn peeking_stops_at_the_second_significant_byte_whatever_comes_first() {
+    let peek = |bytes: &[u8], step: usize| {
+        let reader = Steady {
+            bytes: bytes.to_vec(),
+            at: 0,
+            step,
+        };
+        let (head, mut rest) = peek_start(Box::new(reader)).unwrap();
+        let mut tail = Vec::new();
+        rest.read_to_end(&mut tail).unwrap();
+        (head, tail)
+    };
+    // A byte-order mark split over reads, then white space, then an object.
+    let mut corpus = b"\xEF\xBB\xBF".to_vec();
+    corpus.extend(b" \n".repeat(3000));
+    corpus.extend(b"{\"text\": \"x\"}");
+    for step in [1, 2, 7, 512] {
+        let (head, tail) = peek(&corpus, step);
+        assert!(starts_like_json_object(&head), "step {step}");
+        let whole: Vec<u8> = head.iter().chain(&tail).copied().collect();
+        assert_eq!(whole, corpus, "step {step}: nothing lost");
+    }
+    // One byte at a time, it reads no further than the second significant byte.
+    let (head, _) = peek(&corpus, 1);
+    assert_eq!(head.len(), corpus.len() - "text\": \"x\"}".len());
+    // Only white space: it reads to the end.
+    let blank = b"\n".repeat(1 << 20);
+    let (head, tail) = peek(&blank, 512);
+    assert_eq!((head.len(), tail.len()), (blank.len(), 0));
+    // A lone byte-order mark, and an empty input.
+    assert_eq!(peek(b"\xEF\xBB", 1).0, b"\xEF\xBB".to_vec());
+    assert!(peek(b"", 1).0.is_empty());
+}
