@@ -675,8 +675,8 @@ fn surname_mentions<'t>(
     speaker_keys: &[Option<Key>],
     grammar: &Grammar,
 ) -> Vec<Mention<'t>> {
-    let mut keys: rustc_hash::FxHashSet<&Key> =
-        rustc_hash::FxHashSet::with_capacity_and_hasher(mentions.len(), Default::default());
+    // Sized by what is found: an article has far fewer surnames than mentions.
+    let mut keys: rustc_hash::FxHashSet<&Key> = rustc_hash::FxHashSet::default();
     keys.extend(mentions.iter().filter_map(|m| match &m.named {
         Named::Text { key, .. } => Some(key),
         Named::Speaker(index) => speaker_keys.get(*index)?.as_ref(),
@@ -876,10 +876,11 @@ fn gather<'k>(
     grammar: &Grammar,
     sentence_of: &dyn Fn(usize) -> usize,
 ) -> People<'k> {
-    // One growth each: a person per mention at most.
+    // A mention and a statement each have one slot; the people grow as they are found (an
+    // article names far fewer people than it has mentions).
     let mut people = People {
-        persons: Vec::with_capacity(mentions.len()),
-        by_key: FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default()),
+        persons: Vec::new(),
+        by_key: FxHashMap::default(),
         of_mention: Vec::with_capacity(mentions.len()),
         of_statement: vec![None; statements.len()],
     };
