@@ -112,6 +112,7 @@ impl Extractor {
     /// [`input::web::article_from_html`]); `<tweet>` markup in the text adds its own posts.
     pub fn extract_with_posts(&self, text: &str, posts: &[EmbeddedPost]) -> Extraction {
         // text: paragraphs, sentences, quotations and tokens, found once.
+        lexicon::forget_text_caches();
         let doc = Document::read(text, &self.segmenter, &self.grammar);
         // attribution: quoted and reported speech, in text order.
         let mut statements = quoted::attribute(&doc, &self.grammar);

@@ -334,21 +334,29 @@ fn full_name_places(outlets: &SharedOutlets, text: &str) -> Vec<(usize, usize)> 
 }
 
 /// The full names of shared aliases found in the last text asked about on this thread (see
-/// [`Grammar::outlet_named_in_full`]): the index asked (by [`Index::id`]), a copy of the
-/// text, and for each shared alias searched, by number, its [`full_name_places`].
+/// [`Grammar::outlet_named_in_full`]): the index asked (by [`Index::id`]), the text (by the
+/// document being read, see [`forget_text_caches`], and its address and length), and for each
+/// shared alias searched, by number, its [`full_name_places`]. Telling the text by address
+/// costs the same for any length, so a long article is searched once per alias.
 struct FullNamesFound {
     index: u64,
-    text: String,
+    document: u64,
+    text: (usize, usize),
     places: Vec<(usize, Vec<(usize, usize)>)>,
 }
-
-/// The longest text whose full-name places are kept (a copy of it is kept with them).
-const FULL_NAMES_TEXT_LIMIT: usize = 1 << 20;
 
 thread_local! {
     /// See [`FullNamesFound`].
     static FULL_NAMES_FOUND: std::cell::RefCell<Option<FullNamesFound>> =
         const { std::cell::RefCell::new(None) };
+    /// The number of the document this thread reads (see [`forget_text_caches`]).
+    static DOCUMENT: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Starts a new document on this thread: what was found in the last text is forgotten, even if
+/// the new text lies at the same address with the same length.
+pub(crate) fn forget_text_caches() {
+    DOCUMENT.with(|document| document.set(document.get().wrapping_add(1)));
 }
 
 /// The number of the next index built, from 1: an index is known by it (see
@@ -615,14 +623,17 @@ impl Grammar {
         };
         // An article names a shared alias again and again: its full names are searched once.
         let owner = FULL_NAMES_FOUND.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut found) if text.len() <= FULL_NAMES_TEXT_LIMIT => {
-                let fresh = found
-                    .as_ref()
-                    .is_some_and(|f| f.index == index.id && f.text == text);
+            Ok(mut found) => {
+                let document = DOCUMENT.with(std::cell::Cell::get);
+                let address = (text.as_ptr() as usize, text.len());
+                let fresh = found.as_ref().is_some_and(|f| {
+                    f.index == index.id && f.document == document && f.text == address
+                });
                 if !fresh {
                     *found = Some(FullNamesFound {
                         index: index.id,
-                        text: text.to_string(),
+                        document,
+                        text: address,
                         places: Vec::new(),
                     });
                 }

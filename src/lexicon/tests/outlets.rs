@@ -350,6 +350,15 @@ fn full_names_are_read_afresh_for_each_text_and_grammar() {
             assert_eq!(names(grammar, text), [name, name], "{text}");
         }
     }
+    // A new document in the same buffer (same address, same length) is read afresh once the
+    // reader says a new document begins, as `Extractor::extract_with_posts` does.
+    let mut buffer = String::from(a);
+    assert_eq!(names(&g, &buffer), ["Daily Bugle", "Daily Bugle"]);
+    let address = buffer.as_ptr();
+    buffer.replace_range(.., b);
+    assert_eq!(buffer.as_ptr(), address, "the test needs the same address");
+    crate::lexicon::forget_text_caches();
+    assert_eq!(names(&g, &buffer), ["Bugle Times", "Bugle Times"]);
     // Before and after the mention: the latest full name before it wins.
     let text = "Bugle Times ran it. Daily Bugle too. The Bugle said so. Bugle Times agreed.";
     assert_eq!(
