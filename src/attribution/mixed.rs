@@ -9,6 +9,7 @@
 //! indirect row alone.
 
 use crate::statement::{Kind, Statement};
+use crate::text::tokens::word_count;
 
 /// How many quoted words make a clause a mixed quote whatever its length.
 pub const MIXED_QUOTED_WORDS: usize = 3;
@@ -19,7 +20,7 @@ pub fn drop_restated(text: &str, statements: &mut Vec<Statement>) {
     let partials: Vec<(usize, usize, usize)> = statements
         .iter()
         .filter(|s| s.kind == Kind::Partial)
-        .map(|s| (s.quote.start, s.quote.end, words(s.quote.of(text))))
+        .map(|s| (s.quote.start, s.quote.end, word_count(s.quote.of(text))))
         .collect();
     if partials.is_empty() {
         return;
@@ -39,15 +40,8 @@ pub fn drop_restated(text: &str, statements: &mut Vec<Statement>) {
             .filter(|&&(_, p_end, _)| p_end <= end)
             .map(|&(_, _, n)| n)
             .sum();
-        quoted == 0 || quoted < MIXED_QUOTED_WORDS && 2 * quoted < words(s.quote.of(text))
+        quoted == 0 || quoted < MIXED_QUOTED_WORDS && 2 * quoted < word_count(s.quote.of(text))
     });
-}
-
-/// How many words `text` has: runs between white space that hold a letter or digit.
-fn words(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
 }
 
 #[cfg(test)]
@@ -90,7 +84,8 @@ mod tests {
 
     #[test]
     fn words_are_runs_with_a_letter_or_digit() {
-        assert_eq!(super::words("the \"means and will\" — to 2 ,"), 6);
-        assert_eq!(super::words(""), 0);
+        use crate::text::tokens::word_count;
+        assert_eq!(word_count("the \"means and will\" — to 2 ,"), 6);
+        assert_eq!(word_count(""), 0);
     }
 }

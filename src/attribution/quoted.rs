@@ -26,7 +26,7 @@ use crate::statement::{Kind, OutletRef, Rule, Statement};
 use crate::text::document::{slice, Document, ParagraphTokens};
 use crate::text::quotes::Quote;
 use crate::text::segment::Segmentation;
-use crate::text::tokens::{is_possessive, is_quote_mark, Token, TokenKind};
+use crate::text::tokens::{is_possessive, is_quote_mark, word_count, Token, TokenKind};
 
 /// Sentences merged so that no frame boundary falls inside a top-level quotation.
 pub fn frames(seg: &Segmentation, quotes: &[&Quote]) -> Vec<Span> {
@@ -573,11 +573,7 @@ fn join_fragments(text: &str, mut statements: Vec<Statement>) -> Vec<Statement> 
             let gap = text
                 .get(last.quote.end..statement.quote.start)
                 .unwrap_or("");
-            let gap_words = gap
-                .split_whitespace()
-                .filter(|w| w.chars().any(char::is_alphanumeric))
-                .count();
-            gap_words <= FRAGMENT_GAP_WORDS && !gap.contains(['.', ';', '?', '!'])
+            word_count(gap) <= FRAGMENT_GAP_WORDS && !gap.contains(['.', ';', '?', '!'])
         };
         let joins = same_attribution && close();
         if joins {

@@ -376,7 +376,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     /// ("praised the plan and embraced its aims", "and has championed", "but would not say")?
     #[inline(never)]
     fn joins_predicate(&self, i: usize) -> bool {
-        if !(self.is(i, "and") || self.is(i, "but")) {
+        if !self.is_coordinator(i) {
             return false;
         }
         let Some(next) = self.tokens.get(i + 1) else {
@@ -390,19 +390,23 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                 || self.phrases.ends_with(next, "ed"))
     }
 
+    /// Is the word at `i` "and" or "but"?
+    fn is_coordinator(&self, i: usize) -> bool {
+        self.is(i, "and") || self.is(i, "but")
+    }
+
     /// Does the word at `i`, "and" or "but", join a quotation to the clause ("said the state
     /// lost money and "nobody will admit it""): the quotation is a statement of its own, a
     /// partial quote, and the reported clause ends before the word.
     /// A quotation right before the word joins the two ("called it "cruel" and "unfair"").
     fn joins_quotation(&self, i: usize) -> bool {
-        let is_coordinator = |j: usize| self.is(j, "and") || self.is(j, "but");
-        is_coordinator(i)
+        self.is_coordinator(i)
             && !self.quoted[i]
             && self.quoted.get(i + 1).copied().unwrap_or(false)
             && i.checked_sub(1).is_some_and(|before| {
                 self.tokens[before].kind == TokenKind::Word
                     && !self.quoted[before]
-                    && !is_coordinator(before)
+                    && !self.is_coordinator(before)
             })
     }
 
@@ -411,7 +415,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     /// subject ("and the unions say")?
     #[inline(never)]
     fn joins_cue_clause(&self, i: usize) -> bool {
-        if !(self.is(i, "and") || self.is(i, "but")) {
+        if !self.is_coordinator(i) {
             return false;
         }
         (i + 1..self.tokens.len().min(i + 6))

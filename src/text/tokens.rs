@@ -184,6 +184,13 @@ pub fn is_possessive(word: &str) -> bool {
     strip_possessive(word).is_some()
 }
 
+/// How many words `text` has: the runs between white space that hold a letter or digit.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
 /// Does `word`, lower-cased by `grammar::lower`, equal `literal` (lower-case ASCII without a
 /// "k")? Exactly when the two are equal ignoring ASCII case: the only non-ASCII character
 /// that lower-cases to ASCII alone is the Kelvin sign (to "k"); every other one lower-cases to
