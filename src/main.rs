@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use whosaid::corpus::batch::{self, Observer, Summary};
@@ -25,7 +25,7 @@ use whosaid::Extractor;
 
 /// Who said what, where, and through which outlet: attributed quotes from news articles.
 #[derive(Parser)]
-#[command(name = "whosaid", version, about)]
+#[command(name = "whosaid", version, about, propagate_version = true)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -58,15 +58,27 @@ enum Command {
         #[arg(long)]
         grammar: Option<PathBuf>,
     },
+    /// Print a shell completion script to standard output (e.g. `whosaid completions bash >
+    /// ~/.local/share/bash-completion/completions/whosaid`).
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output (e.g. `whosaid man | man -l -`).
+    Man {
+        /// A command whose own page to print (`whosaid man extract`); the main page without.
+        command: Option<String>,
+    },
 }
 
 /// What to read and how: shared by the commands that read articles.
 #[derive(clap::Args)]
 struct InputArgs {
-    /// Files, folders (walked recursively for .txt, .jsonl and .ndjson files) or - for
-    /// standard input, which is also read when no path is given.
+    /// Files, folders (walked recursively for .txt, .jsonl/.ndjson, .html/.htm and
+    /// .warc/.warc.gz files) or - for standard input, which is also read when no path is given.
     paths: Vec<PathBuf>,
-    /// How inputs are read; auto goes by file extension (standard input is text).
+    /// How inputs are read; auto goes by file extension, else by content.
     #[arg(long, value_enum, default_value_t = InputKind::Auto)]
     input: InputKind,
     /// Use the grammar files in this folder instead of the built-in ones.
@@ -247,7 +259,40 @@ fn run(cli: Cli) -> Result<bool> {
             input,
             grammar,
         } => print_sentences(paths, input, grammar.as_deref()),
+        Command::Completions { shell } => {
+            // Written to a buffer first: the generator panics on a write error (a closed pipe).
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "whosaid", &mut script);
+            let mut out = io::stdout().lock();
+            out.write_all(&script)?;
+            out.flush()?;
+            Ok(true)
+        }
+        Command::Man { command } => print_man(command.as_deref()),
     }
+}
+
+/// The `man` command: the manual page of whosaid, or of one of its commands.
+fn print_man(name: Option<&str>) -> Result<bool> {
+    let mut command = Cli::command();
+    command.build();
+    let page = match name {
+        None => clap_mangen::Man::new(command),
+        Some(name) => {
+            let names: Vec<String> = command
+                .get_subcommands()
+                .map(|c| c.get_name().to_string())
+                .collect();
+            match command.find_subcommand(name) {
+                Some(sub) => clap_mangen::Man::new(sub.clone()).title(format!("whosaid-{name}")),
+                None => bail!("no command {name:?}; the commands are {}", names.join(", ")),
+            }
+        }
+    };
+    let mut out = io::stdout().lock();
+    page.render(&mut out)?;
+    out.flush()?;
+    Ok(true)
 }
 
 /// The `sentences` command: each article's sentences, one a line, white space folded.
@@ -387,7 +432,9 @@ fn print_text(path: PathBuf, input: InputKind) -> Result<bool> {
     let inputs = Inputs {
         paths: vec![path],
         kind: match input {
-            InputKind::Jsonl => bail!("`whosaid text` reads one article; use --input text or html"),
+            InputKind::Jsonl | InputKind::Warc => {
+                bail!("`whosaid text` reads one article; use --input text or html")
+            }
             kind => kind,
         },
         max_document_bytes: input::DEFAULT_MAX_DOCUMENT_BYTES,

@@ -162,3 +162,47 @@ fn excel_is_refused_for_other_formats() {
     );
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn every_command_tells_its_version() {
+    let version = env!("CARGO_PKG_VERSION");
+    for command in ["extract", "check", "speakers", "text", "sentences", "man"] {
+        let out = whosaid().args([command, "--version"]).output().unwrap();
+        assert!(out.status.success(), "{command}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(text.trim(), format!("whosaid-{command} {version}"));
+    }
+}
+
+#[test]
+fn completions_name_every_command_and_option() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = whosaid().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        for word in ["extract", "sentences", "max-doc-size", "tolerate-skips"] {
+            assert!(script.contains(word), "{shell} completion lacks {word}");
+        }
+    }
+    let out = whosaid().args(["completions", "tcsh"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn man_pages_are_roff_for_whosaid_and_each_command() {
+    let out = whosaid().arg("man").output().unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(".TH whosaid 1"), "{page}");
+    assert!(page.contains("extract"));
+    let out = whosaid().args(["man", "extract"]).output().unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(".TH whosaid-extract 1"), "{page}");
+    assert!(page.contains("max\\-doc\\-size"), "{page}");
+    let out = whosaid().args(["man", "nope"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("no command \"nope\"") && err.contains("extract"),
+        "{err}"
+    );
+}

@@ -149,6 +149,7 @@ fn report_renders_in_chromium() {
         date: Some("2016-12-22".to_string()),
         outlet: Some("CNN".to_string()),
         title: Some("Russia: Diplomatic Relations With US 'Frozen'".to_string()),
+        fetched: None,
     };
     let articles: Vec<ReportArticle> = fixtures
         .iter()

@@ -109,6 +109,7 @@ fuzz_target!(|input: Vec<ArticleInput>| {
             date: a.date.clone(),
             outlet: a.outlet.clone(),
             title: a.title.clone(),
+            fetched: None,
         })
         .collect();
     let extractions: Vec<Extraction> = input

@@ -80,6 +80,7 @@ pub(super) fn document_of(
         date: text_of("date", record.date),
         outlet: text_of("outlet", record.outlet),
         title: text_of("title", record.title),
+        fetched: None,
     };
     let warning = (!ignored.is_empty()).then(|| format!("{}; ignored", ignored.join(", ")));
     let document = Document {

@@ -1,4 +1,5 @@
-//! Documents in: files, folders and JSONL corpora, decoded to text with their metadata.
+//! Documents in: files, folders, JSONL corpora and WARC archives, decoded to text with their
+//! metadata.
 //!
 //! Takes paths (or standard input) and how to read them; gives a stream of [`Event`]s:
 //! [`Document`]s (text, metadata and, for web pages, the posts they embed) and problems.
@@ -11,6 +12,7 @@
 mod decode;
 mod jsonl;
 pub mod post;
+pub mod warc;
 pub mod web;
 
 pub use decode::{decode, DecodeError, Decoded};
@@ -23,6 +25,7 @@ use std::sync::Arc;
 
 use post::EmbeddedPost;
 use std::borrow::Cow;
+use warc::{WarcRecord, WarcRecords};
 use web::HtmlError;
 
 /// The generous default for the largest document read: 64 MiB.
@@ -31,7 +34,8 @@ pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 /// How the bytes of an input are to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum InputKind {
-    /// By file extension: .jsonl/.ndjson are corpora, .html/.htm are web pages, the rest text.
+    /// By file extension: .jsonl/.ndjson are corpora, .html/.htm are web pages, .warc and
+    /// .warc.gz are web archives, the rest text.
     Auto,
     /// Each file (or standard input) is one plain-text article.
     Text,
@@ -40,6 +44,9 @@ pub enum InputKind {
     /// Each file is a web page whose article is extracted (text that starts like HTML is
     /// read as a page under auto too, as are corpus records whose text does).
     Html,
+    /// A WARC archive, gzip-compressed or not: each response record with a web page, and
+    /// each resource or conversion record with a page or text, is one article.
+    Warc,
 }
 
 /// What the input says about an article besides its text.
@@ -53,6 +60,9 @@ pub struct ArticleMeta {
     pub outlet: Option<String>,
     /// Its headline.
     pub title: Option<String>,
+    /// When the page was fetched (a WARC record's WARC-Date): its date when neither the
+    /// input nor the page gives one.
+    pub fetched: Option<String>,
 }
 
 /// One article to extract from: its name in the output, its text and metadata.
@@ -92,9 +102,10 @@ impl Document {
         let article = web::article_from_html(&self.text, self.meta.url.as_deref())?;
         let meta = ArticleMeta {
             url: self.meta.url.clone().or(article.url),
-            date: self.meta.date.clone().or(article.published),
+            date: (self.meta.date.clone().or(article.published)).or(self.meta.fetched.clone()),
             outlet: self.meta.outlet.clone().or(article.site_name),
             title: self.meta.title.clone().or(article.title),
+            fetched: self.meta.fetched.clone(),
         };
         Ok(Content {
             text: Cow::Owned(article.text),
@@ -188,6 +199,7 @@ impl Inputs {
             InputKind::Text => kind == Some(InputKind::Text),
             InputKind::Jsonl => kind == Some(InputKind::Jsonl),
             InputKind::Html => kind == Some(InputKind::Html),
+            InputKind::Warc => kind == Some(InputKind::Warc),
         }
     }
 
@@ -245,6 +257,10 @@ impl Inputs {
                 Ok(reader) => Source::Corpus(CorpusLines::new(name, reader, limit)),
                 Err(err) => Source::Read(vec![failure(&name, err)].into_iter()),
             },
+            InputKind::Warc => match open(&path) {
+                Ok(reader) => Source::Archive(WarcRecords::new(name, reader, limit)),
+                Err(err) => Source::Read(vec![failure(&name, err)].into_iter()),
+            },
             kind => Source::Read(read_text(&path, name, kind, limit).into_iter()),
         }
     }
@@ -261,6 +277,8 @@ pub struct Steps<'a> {
 enum Source {
     /// A JSONL corpus, read line by line.
     Corpus(CorpusLines),
+    /// A WARC archive, read record by record.
+    Archive(WarcRecords),
     /// A file read whole (or a failure to open one).
     Read(std::vec::IntoIter<Event>),
 }
@@ -271,7 +289,7 @@ impl Steps<'_> {
     pub fn next_is_ready(&self) -> bool {
         match &self.source {
             Some(Source::Corpus(lines)) => lines.line_ready(),
-            Some(Source::Read(_)) | None => true,
+            Some(Source::Read(_) | Source::Archive(_)) | None => true,
         }
     }
 }
@@ -283,6 +301,7 @@ impl Iterator for Steps<'_> {
         loop {
             let step = match &mut self.source {
                 Some(Source::Corpus(lines)) => lines.next(),
+                Some(Source::Archive(records)) => records.next(),
                 Some(Source::Read(events)) => events.next().map(Pending::Ready),
                 None => None,
             };
@@ -304,6 +323,13 @@ fn kind_of(path: &Path) -> Option<InputKind> {
         "txt" | "text" => Some(InputKind::Text),
         "jsonl" | "ndjson" => Some(InputKind::Jsonl),
         "html" | "htm" | "xhtml" => Some(InputKind::Html),
+        "warc" => Some(InputKind::Warc),
+        "gz" if path
+            .file_stem()
+            .is_some_and(|stem| kind_of(Path::new(stem)) == Some(InputKind::Warc)) =>
+        {
+            Some(InputKind::Warc)
+        }
         _ => None,
     }
 }
@@ -602,6 +628,8 @@ pub enum Pending {
     Ready(Event),
     /// A corpus line to parse into a document (or a failure).
     Line(CorpusLine),
+    /// A WARC record whose payload is to be decoded into a document (or nothing).
+    Record(WarcRecord),
 }
 
 impl Pending {
@@ -611,16 +639,22 @@ impl Pending {
             Pending::Ready(Event::Document(document)) => document.text.len(),
             Pending::Ready(_) => 0,
             Pending::Line(line) => line.bytes.len(),
+            Pending::Record(record) => record.len(),
         }
     }
 
-    /// The events this step stands for: a corpus line is parsed here.
+    /// The events this step stands for: a corpus line is parsed here, a WARC record's payload
+    /// decoded.
     pub fn into_events(self) -> impl Iterator<Item = Event> {
         let (warnings, event) = match self {
-            Pending::Ready(event) => (Vec::new(), event),
-            Pending::Line(line) => line.parse(),
+            Pending::Ready(event) => (Vec::new(), Some(event)),
+            Pending::Line(line) => {
+                let (warnings, event) = line.parse();
+                (warnings, Some(event))
+            }
+            Pending::Record(record) => (record.into_events(), None),
         };
-        warnings.into_iter().chain(std::iter::once(event))
+        warnings.into_iter().chain(event)
     }
 }
 

@@ -586,6 +586,7 @@ pub fn rows<'a>(doc: &'a str, text: &'a str, extraction: &'a Extraction) -> Vec<
         date: None,
         outlet: None,
         title: None,
+        fetched: None,
     };
     article_rows(doc, &NO_META, text, extraction)
 }
