@@ -161,6 +161,9 @@ enum OutputFormat {
     Jsonl,
     /// An aligned table for people, wrapped to the terminal's width.
     Table,
+    /// One JSON object per article in Quotebank's article-centric shape (articleID, url,
+    /// date, title, quotations), for joining with Quotebank.
+    Quotebank,
     /// One self-contained HTML page: every article with its statements highlighted (the run
     /// is held in memory until the page is written).
     Html,
@@ -345,6 +348,7 @@ fn extract(args: ExtractArgs) -> Result<bool> {
         OutputFormat::Csv => rows(Format::Csv),
         OutputFormat::Jsonl => rows(Format::Jsonl),
         OutputFormat::Table => rows(Format::Table),
+        OutputFormat::Quotebank => rows(Format::Quotebank),
         OutputFormat::Html => Output::Report,
     };
     let filter = RowFilter {

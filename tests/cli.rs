@@ -206,3 +206,54 @@ fn man_pages_are_roff_for_whosaid_and_each_command() {
         "{err}"
     );
 }
+
+#[test]
+fn quotebank_format_is_one_line_per_article_holding_its_rows() {
+    let fixtures = [
+        "fixtures/000_c7d56fbf284a1285.txt",
+        "fixtures/001_ebe0b57413b9d75f.txt",
+    ];
+    let run = |format: &str| {
+        let out = whosaid()
+            .args(["extract", "--quiet", "--format", format])
+            .args(fixtures)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let rows: Vec<serde_json::Value> = run("jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let articles: Vec<serde_json::Value> = run("quotebank")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(articles.len(), 2);
+    let quotations: Vec<(&serde_json::Value, &serde_json::Value)> = articles
+        .iter()
+        .flat_map(|a| {
+            a["quotations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(move |q| (a, q))
+        })
+        .collect();
+    assert_eq!(quotations.len(), rows.len());
+    for ((article, q), row) in quotations.into_iter().zip(&rows) {
+        assert_eq!(article["articleID"], row["doc"]);
+        assert_eq!(q["quotation"], row["quote"]);
+        assert_eq!(q["quotationOffset"], row["start"]);
+        assert_eq!(q["quotationEnd"], row["end"]);
+        let speaker = if row["speaker"] == "" {
+            "None".into()
+        } else {
+            row["speaker"].clone()
+        };
+        assert_eq!(q["globalTopSpeaker"], speaker);
+        assert_eq!(q["kind"], row["kind"]);
+        assert_eq!(q["quoteID"].as_str().unwrap().len(), 16);
+    }
+}

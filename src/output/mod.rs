@@ -11,6 +11,7 @@
 //! the HTML report and the table layout are their own files.
 
 pub mod destination;
+pub mod quotebank;
 pub mod report;
 pub mod table;
 
@@ -34,6 +35,8 @@ pub enum Format {
     Jsonl,
     /// An aligned table for people, wrapped to the terminal's width.
     Table,
+    /// One JSON object per article, in Quotebank's article-centric shape (see [`quotebank`]).
+    Quotebank,
 }
 
 /// The kinds of column: the Rust type of a value, and the quote JSON puts around it (written
@@ -815,6 +818,7 @@ impl Style {
                     out.push(b'\n');
                 }
             }
+            Format::Quotebank => quotebank::write_article(rows, out)?,
             Format::Table => {
                 let table = self.table();
                 for row in rows {
