@@ -15,7 +15,7 @@ use std::sync::mpsc;
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
 use crate::input::{Content, Diagnostic, Document, Event, Inputs, Pending};
-use crate::output::{article_rows, RowFilter, RowWriter, Style};
+use crate::output::{article_row_iter, RowFilter, RowWriter, Style};
 use crate::{Extraction, Extractor};
 
 /// What a batch run tells its caller as it goes (a progress bar, stderr messages).
@@ -62,6 +62,10 @@ pub fn batches(inputs: &Inputs) -> impl Iterator<Item = Vec<Pending>> + Send + '
     inputs.batches(BATCH_BYTES, BATCH_STEPS)
 }
 
+/// The bytes of a typical row in CSV or JSONL, metadata included: a guess that spares the
+/// output buffer most of its growth.
+const TYPICAL_ROW_BYTES: usize = 768;
+
 /// Extracts from one document and renders the rows `filter` keeps in `style`: the bytes and
 /// the row count.
 fn render(
@@ -71,12 +75,13 @@ fn render(
     document: &Document,
 ) -> io::Result<(Vec<u8>, usize)> {
     let (content, extraction) = extract(extractor, document)?;
-    let mut rows = article_rows(&document.id, &content.meta, &content.text, &extraction);
-    rows.retain(|row| filter.keeps(row));
-    // `render` reserves what the rows need at once.
-    let mut bytes = Vec::new();
-    style.render(&rows, &mut bytes)?;
-    Ok((bytes, rows.len()))
+    let rows = article_row_iter(&document.id, &content.meta, &content.text, &extraction)
+        .filter(|row| filter.keeps(row));
+    // Room for rows of a typical size at once (room not written to takes no memory), so the
+    // buffer seldom grows while rows are written one at a time.
+    let mut bytes = Vec::with_capacity(extraction.statements.len() * TYPICAL_ROW_BYTES);
+    let count = style.render_each(rows, &mut bytes)?;
+    Ok((bytes, count))
 }
 
 /// The content of `document` and what `extractor` finds in it; a page without text is an error.

@@ -601,6 +601,17 @@ pub(crate) fn article_rows<'a>(
     text: &'a str,
     extraction: &'a Extraction,
 ) -> Vec<Row<'a>> {
+    article_row_iter(doc, meta, text, extraction).collect()
+}
+
+/// The rows of one document, with the article metadata its input gave, made one at a time
+/// (so that they can be written without holding them all).
+pub(crate) fn article_row_iter<'a>(
+    doc: &'a str,
+    meta: &'a ArticleMeta,
+    text: &'a str,
+    extraction: &'a Extraction,
+) -> impl Iterator<Item = Row<'a>> + 'a {
     let points = CodePoints::new(text);
     let mut bytes = Vec::with_capacity(extraction.statements.len() * 4);
     for s in &extraction.statements {
@@ -618,8 +629,7 @@ pub(crate) fn article_rows<'a>(
         .statements
         .iter()
         .enumerate()
-        .map(|(i, s)| article.row(s, i, &offsets[i * 4..i * 4 + 4]))
-        .collect()
+        .map(move |(i, s)| article.row(s, i, &offsets[i * 4..i * 4 + 4]))
 }
 
 /// What every row of one document shares.
@@ -787,6 +797,31 @@ impl Style {
             out.extend_from_slice(if self.excel { b"\r\n" } else { b"\n" });
         }
         Ok(out)
+    }
+
+    /// Appends the rows `rows` gives to `out` in this style, without header, and counts them.
+    /// CSV and JSONL rows are written as they come, so the rows of a document are never all
+    /// held; a table and a Quotebank article need them together.
+    pub fn render_each<'a>(
+        &self,
+        rows: impl Iterator<Item = Row<'a>>,
+        out: &mut Vec<u8>,
+    ) -> std::io::Result<usize> {
+        match self.format {
+            Format::Csv | Format::Jsonl => {
+                let mut count = 0;
+                for row in rows {
+                    self.render(std::slice::from_ref(&row), out)?;
+                    count += 1;
+                }
+                Ok(count)
+            }
+            Format::Table | Format::Quotebank => {
+                let rows: Vec<Row> = rows.collect();
+                self.render(&rows, out)?;
+                Ok(rows.len())
+            }
+        }
     }
 
     /// Appends the rows to `out` in this style, without header.

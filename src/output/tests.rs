@@ -234,3 +234,28 @@ fn cells_starting_with_a_control_character_are_neutralised() {
         assert_eq!(Cow::Borrowed(harmless).spreadsheet_safe(), harmless);
     }
 }
+
+#[test]
+fn rows_written_as_they_come_are_the_rows_written_together() {
+    let texts = ["=1+1", "\"Yes,\" she said.", "a\nb", ""];
+    let make = || {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| row_with(text, 0.5 + i as f64 / 10.0, (i % 2 == 0).then_some(i)))
+    };
+    let rows: Vec<Row> = make().collect();
+    for format in [Format::Csv, Format::Jsonl, Format::Table, Format::Quotebank] {
+        let style = Style::new(format);
+        let mut together = Vec::new();
+        style.render(&rows, &mut together).unwrap();
+        let mut each = Vec::new();
+        let count = style.render_each(make(), &mut each).unwrap();
+        assert_eq!(count, rows.len());
+        assert_eq!(
+            String::from_utf8(each),
+            String::from_utf8(together),
+            "{format:?}"
+        );
+    }
+}
