@@ -41,11 +41,13 @@ struct Mention<'t> {
     gender: Option<Gender>,
     /// Is it surely a person: a name with a first name or a person title?
     sure: bool,
-    /// Where its name, title and key are.
+    /// The number of its key, the last word of its name (see [`Surnames`]).
+    surname: usize,
+    /// Where its name and title are.
     named: Named<'t>,
 }
 
-/// Where a mention's name, title and key are. A statement's speaker is named by the
+/// Where a mention's name and title are. A statement's speaker is named by the
 /// statement's index, not a copy of its strings: the statements change only after the
 /// people are gathered.
 #[derive(Debug, Clone)]
@@ -56,11 +58,8 @@ enum Named<'t> {
         name: &'t str,
         /// The title before the name, if any ("Kremlin spokesman").
         title: Option<&'t str>,
-        /// The key of the person: the last word of the name.
-        key: Key<'t>,
     },
-    /// The named speaker of statement `index`: its `speaker` and `title`, keyed by its
-    /// speaker key.
+    /// The named speaker of statement `index`: its `speaker` and `title`.
     Speaker(usize),
 }
 
@@ -73,9 +72,6 @@ enum Key<'t> {
     /// A word beyond ASCII, in lower case.
     Lower(String),
 }
-
-/// The key of a speaker mention without a key of its own (none is made).
-static NO_KEY: Key<'static> = Key::Ascii("");
 
 impl Key<'_> {
     /// The word; its ASCII lower case is the key (a `Lower` word has no ASCII capitals).
@@ -106,6 +102,33 @@ impl std::hash::Hash for Key<'_> {
         for byte in self.word().bytes() {
             state.write_u8(byte.to_ascii_lowercase());
         }
+    }
+}
+
+/// The keys (surnames) of an article's mentions, each numbered once as it is first found: a
+/// mention carries its number, so that each key is hashed once, where it is found, and the
+/// people of a surname are found by number.
+#[derive(Debug, Default)]
+struct Surnames<'k> {
+    /// The number of each key, in order of first finding.
+    numbers: FxHashMap<Key<'k>, usize>,
+}
+
+impl<'k> Surnames<'k> {
+    /// The number of `key`, a new one when it is new.
+    fn number(&mut self, key: Key<'k>) -> usize {
+        let next = self.numbers.len();
+        *self.numbers.entry(key).or_insert(next)
+    }
+
+    /// The number of `key`, if a mention has it.
+    fn find(&self, key: &Key) -> Option<usize> {
+        self.numbers.get(key).copied()
+    }
+
+    /// How many keys are numbered.
+    fn len(&self) -> usize {
+        self.numbers.len()
     }
 }
 
@@ -148,14 +171,14 @@ impl Person<'_> {
     }
 }
 
-/// The people of an article: each mention's person, and the people of each surname (the keys
-/// are borrowed from the mentions and the speaker keys).
+/// The people of an article: each mention's person, and the people of each surname.
 #[derive(Debug, Default)]
 struct People<'k> {
     /// The people, in order of their first mention.
     persons: Vec<Person<'k>>,
-    /// The indexes in `persons` of the people of each key (surname), in order of first mention.
-    by_key: FxHashMap<&'k Key<'k>, Vec<usize>>,
+    /// The indexes in `persons` of the people of each surname, by its number (see
+    /// [`Surnames`]), in order of first mention.
+    by_key: Vec<Vec<usize>>,
     /// The index in `persons` of each mention's person, in mention order.
     of_mention: Vec<usize>,
     /// The index in `persons` of the person each statement's named speaker is, by statement.
@@ -195,19 +218,18 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
     if statements.is_empty() {
         return kinds::People::default();
     }
-    let (mut mentions, lone) = scan_people(text, tokens, grammar);
-    // The key of each statement's speaker, when the speaker reads as a person's name.
-    let speaker_keys: Vec<Option<Key>> = statements
-        .iter()
-        .map(|s| is_person_name(&s.speaker.name).then(|| last_word_key(&s.speaker.name)))
-        .collect();
-    for (index, (statement, key)) in statements.iter().zip(&speaker_keys).enumerate() {
-        if let Some(mention) = speaker_mention(text, statement, index, key.as_ref(), grammar) {
+    let mut surnames = Surnames::default();
+    let (mut mentions, lone) = scan_people(text, tokens, grammar, &mut surnames);
+    for (index, statement) in statements.iter().enumerate() {
+        if let Some(mention) = speaker_mention(text, statement, index, &mut surnames, grammar) {
             mentions.push(mention);
         }
     }
-    let surnames = surname_mentions(text, &lone, &mentions, &speaker_keys, grammar);
-    mentions.extend(surnames);
+    let lone_surnames = surname_mentions(text, &lone, &surnames, grammar);
+    mentions.extend(lone_surnames);
+    let surname_count = surnames.len();
+    // The keys borrow the speakers, which change only at the end.
+    drop(surnames);
     mentions.sort_by_key(|m| m.span.start);
     // The quotations, by start: people named inside one are not what a pronoun outside
     // stands for first.
@@ -218,7 +240,7 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
         .collect();
     quoted.sort_by_key(|q| q.start);
     let sentence_of = |at: usize| seg.sentence_at(at).unwrap_or(0);
-    let people = gather(&mentions, statements, &speaker_keys, grammar, &sentence_of);
+    let people = gather(&mentions, statements, surname_count, grammar, &sentence_of);
     // The outlets the article names, read only when a statement says "the newspaper".
     let outlets = OnceCell::new();
     // What becomes of each statement, worked out while the keys borrow the speakers.
@@ -563,19 +585,19 @@ fn nominal_role(text: &str, mention: Span, grammar: &Grammar) -> Option<String> 
     grammar.title(&last).filter(|t| t.person).map(|_| last)
 }
 
-/// The mention a statement's named speaker makes, for the people table; `index` is the
-/// statement's. `speaker_key` is the key of the speaker ([`last_word_key`]), None when the
-/// speaker does not read as a person's name ([`is_person_name`]).
-fn speaker_mention<'t>(
+/// The mention a statement's named speaker makes, for the people table, when the speaker reads
+/// as a person's name ([`is_person_name`]); `index` is the statement's. Its key, the last word
+/// of the speaker ([`last_word_key`]), is numbered in `surnames`.
+fn speaker_mention<'k>(
     text: &str,
-    statement: &Statement,
+    statement: &'k Statement,
     index: usize,
-    speaker_key: Option<&Key>,
+    surnames: &mut Surnames<'k>,
     grammar: &Grammar,
-) -> Option<Mention<'t>> {
+) -> Option<Mention<'k>> {
     let span = statement.mention?;
-    speaker_key?;
-    if grammar.pronoun(span.of(text)).is_some() {
+    let name = statement.speaker.name.as_str();
+    if !is_person_name(name) || grammar.pronoun(span.of(text)).is_some() {
         return None;
     }
     let first = statement
@@ -597,17 +619,20 @@ fn speaker_mention<'t>(
         span,
         gender: grammar.first_name(first).or_else(title_gender),
         sure: false,
+        surname: surnames.number(last_word_key(name)),
         named: Named::Speaker(index),
     })
 }
 
 /// People named in the text: name runs after a person title or starting with a known first
 /// name; and apart, the lone capitalised words without a title ("Fallon"), which name a person
-/// only when the article names someone of that surname (see [`surname_mentions`]).
+/// only when the article names someone of that surname (see [`surname_mentions`]). The keys
+/// of the name runs are numbered in `surnames`.
 fn scan_people<'t>(
     text: &'t str,
     paragraphs: &ParagraphTokens,
     grammar: &Grammar,
+    surnames: &mut Surnames<'t>,
 ) -> (Vec<Mention<'t>>, Vec<Span>) {
     let mut mentions = Vec::new();
     let mut lone = Vec::new();
@@ -656,7 +681,8 @@ fn scan_people<'t>(
             } else {
                 (None, None)
             };
-            if let Some(mention) = name_mention(text, names, title, title_gender, grammar) {
+            if let Some(mention) = name_mention(text, names, title, title_gender, grammar, surnames)
+            {
                 mentions.push(mention);
             } else if run == 1 {
                 lone.push(names[0].span());
@@ -667,43 +693,31 @@ fn scan_people<'t>(
 }
 
 /// The lone capitalised words (`lone`, see [`scan_people`]) that are the surname of a person
-/// the article names (`mentions`, `speaker_keys`): "Fallon fired back" names Brian Fallon.
+/// the article names (the keys of its mentions, numbered in `surnames`): "Fallon fired back"
+/// names Brian Fallon.
 fn surname_mentions<'t>(
     text: &'t str,
     lone: &[Span],
-    mentions: &[Mention],
-    speaker_keys: &[Option<Key>],
+    surnames: &Surnames,
     grammar: &Grammar,
 ) -> Vec<Mention<'t>> {
-    // Sized by what is found: an article has far fewer surnames than mentions.
-    let mut keys: rustc_hash::FxHashSet<&Key> = rustc_hash::FxHashSet::default();
-    keys.extend(mentions.iter().filter_map(|m| match &m.named {
-        Named::Text { key, .. } => Some(key),
-        Named::Speaker(index) => speaker_keys.get(*index)?.as_ref(),
-    }));
-    if keys.is_empty() {
+    if surnames.len() == 0 {
         return Vec::new();
     }
     lone.iter()
         .filter_map(|&span| {
             let name = span.of(text);
-            let key = last_word_key(name);
             // A first name alone ("Bob") is no surname; the cheap test comes first.
-            if !keys.contains(&key)
-                || grammar.first_name(name).is_some()
-                || grammar.pronoun(name).is_some()
-            {
+            let surname = surnames.find(&last_word_key(name))?;
+            if grammar.first_name(name).is_some() || grammar.pronoun(name).is_some() {
                 return None;
             }
             Some(Mention {
                 span,
                 gender: None,
                 sure: false,
-                named: Named::Text {
-                    name,
-                    title: None,
-                    key,
-                },
+                surname,
+                named: Named::Text { name, title: None },
             })
         })
         .collect()
@@ -711,12 +725,14 @@ fn surname_mentions<'t>(
 
 /// The mention a name run makes, given the title before it and its gender: a run of two or
 /// more words that starts with a known first name or has a title, or one word with a title.
+/// Its key is numbered in `surnames`.
 fn name_mention<'t>(
     text: &'t str,
     names: &[Token],
     title: Option<&'t str>,
     title_gender: Option<Gender>,
     grammar: &Grammar,
+    surnames: &mut Surnames<'t>,
 ) -> Option<Mention<'t>> {
     let (first, last) = (names.first()?, names.last()?);
     // The first name is asked only when it can count.
@@ -736,11 +752,8 @@ fn name_mention<'t>(
         span,
         gender: first_gender.or(title_gender),
         sure: true,
-        named: Named::Text {
-            name,
-            title,
-            key: last_word_key(name),
-        },
+        surname: surnames.number(last_word_key(name)),
+        named: Named::Text { name, title },
     })
 }
 
@@ -867,12 +880,13 @@ fn title_head(text: &str, before: &[Token], grammar: &Grammar) -> Option<usize> 
 /// Clinton") is the person of that surname whose gender fits named within the last
 /// [`NEAR_SENTENCES`] sentences (the latest), else the one named most often so far (a tie: it
 /// stays as written), else the article's one person of that surname named later (several: it
-/// stays as written). `sentence_of` gives the sentence of a byte offset. The names, titles
-/// and keys of speaker mentions are those of `statements` and `speaker_keys`.
+/// stays as written). `sentence_of` gives the sentence of a byte offset. The names and titles
+/// of speaker mentions are those of `statements`; the mentions' keys are numbered below
+/// `surnames`.
 fn gather<'k>(
     mentions: &'k [Mention],
     statements: &'k [Statement],
-    speaker_keys: &'k [Option<Key>],
+    surnames: usize,
     grammar: &Grammar,
     sentence_of: &dyn Fn(usize) -> usize,
 ) -> People<'k> {
@@ -880,29 +894,27 @@ fn gather<'k>(
     // article names far fewer people than it has mentions).
     let mut people = People {
         persons: Vec::new(),
-        by_key: FxHashMap::default(),
+        by_key: vec![Vec::new(); surnames],
         of_mention: Vec::with_capacity(mentions.len()),
         of_statement: vec![None; statements.len()],
     };
     for mention in mentions {
-        let (name, title, key) = match &mention.named {
-            Named::Text { name, title, key } => (*name, *title, key),
+        let (name, title) = match &mention.named {
+            Named::Text { name, title } => (*name, *title),
             Named::Speaker(index) => {
                 let statement = statements.get(*index);
-                let key = speaker_keys.get(*index).and_then(Option::as_ref);
                 (
                     statement.map_or("", |s| s.speaker.name.as_str()),
                     statement
                         .map(|s| s.speaker.title.as_str())
                         .filter(|title| !title.is_empty()),
-                    key.unwrap_or(&NO_KEY),
                 )
             }
         };
         let name = strip_possessive(name).unwrap_or(name);
         let given = given_name(name, grammar);
         let sentence = sentence_of(mention.span.start);
-        let index = people.person_for(key, given, mention.gender, sentence);
+        let index = people.person_for(mention.surname, given, mention.gender, sentence);
         people.of_mention.push(index);
         if let Named::Speaker(statement) = mention.named {
             if let Some(slot) = people.of_statement.get_mut(statement) {
@@ -949,13 +961,13 @@ fn same_gender(a: Option<Gender>, b: Option<Gender>) -> bool {
 }
 
 impl<'k> People<'k> {
-    /// The person a mention keyed `key`, with first name `given` (None: a bare surname) and
-    /// of gender `gender`, in sentence `sentence`, names (see [`gather`]); a new one when none
-    /// fits. A bare surname that cannot be decided gets the surname's own person, which keeps
+    /// The person a mention of surname number `key`, with first name `given` (None: a bare
+    /// surname) and of gender `gender`, in sentence `sentence`, names (see [`gather`]); a new
+    /// one when none fits. A bare surname that cannot be decided gets the surname's own person, which keeps
     /// it as written.
     fn person_for(
         &mut self,
-        key: &'k Key<'k>,
+        key: usize,
         given: Option<&str>,
         gender: Option<Gender>,
         sentence: usize,
@@ -1000,7 +1012,9 @@ impl<'k> People<'k> {
         }
         let index = self.persons.len();
         self.persons.push(Person::default());
-        self.by_key.entry(key).or_default().push(index);
+        if let Some(same_key) = self.by_key.get_mut(key) {
+            same_key.push(index);
+        }
         index
     }
 
@@ -1008,7 +1022,7 @@ impl<'k> People<'k> {
     /// named in full with that surname, when there is exactly one whose gender fits.
     fn settle_surnames(&mut self) {
         let mut moves: Vec<(usize, usize)> = Vec::new();
-        for same_key in self.by_key.values() {
+        for same_key in &self.by_key {
             let Some(&placeholder) = same_key
                 .iter()
                 .find(|&&i| self.persons.get(i).is_some_and(|p| p.given.is_none()))

@@ -2,7 +2,7 @@
 
 use super::{
     gather, is_person_name, is_person_name_slowly, last_word_key, last_word_key_slowly,
-    mentions_before, nominal_role, token_title, word_shape, Mention, Named,
+    mentions_before, nominal_role, token_title, word_shape, Mention, Named, Surnames,
 };
 use crate::lexicon::join_words;
 use crate::lexicon::{Gender, Grammar};
@@ -100,16 +100,15 @@ fn token_titles_are_the_grammar_titles() {
 
 #[test]
 fn people_join_the_fullest_name_by_key() {
-    let mention = |start: usize, name: &'static str, gender, title: Option<&'static str>| Mention {
-        span: Span::new(start, start + name.len()),
-        gender,
-        sure: true,
-        named: Named::Text {
-            name,
-            title,
-            key: last_word_key(name),
-        },
-    };
+    let mut surnames = Surnames::default();
+    let mut mention =
+        |start: usize, name: &'static str, gender, title: Option<&'static str>| Mention {
+            span: Span::new(start, start + name.len()),
+            gender,
+            sure: true,
+            surname: surnames.number(last_word_key(name)),
+            named: Named::Text { name, title },
+        };
     let speaker = Statement {
         kind: Kind::Direct,
         quote: Span::new(60, 70),
@@ -124,7 +123,6 @@ fn people_join_the_fullest_name_by_key() {
         rule: Rule::SameClause,
     };
     let statements = [speaker.clone(), speaker];
-    let speaker_keys = [None, Some(last_word_key("Sergei  Lavrov"))];
     let mentions = [
         mention(0, "Putin", None, None),
         mention(
@@ -139,13 +137,16 @@ fn people_join_the_fullest_name_by_key() {
             span: Span::new(50, 55),
             gender: None,
             sure: false,
+            surname: surnames.number(last_word_key("Sergei  Lavrov")),
             named: Named::Speaker(1),
         },
     ];
+    // Putin and Lavrov.
+    assert_eq!(surnames.len(), 2);
     let people = gather(
         &mentions,
         &statements,
-        &speaker_keys,
+        surnames.len(),
         &Grammar::builtin(),
         &|_| 0,
     );
@@ -370,11 +371,12 @@ fn name_runs_are_the_longest_runs_of_name_words() {
         }
         assert_eq!(got, expected);
         let paragraphs = vec![tokens.clone()].into();
-        let mentions: Vec<Span> = super::scan_people(text, &paragraphs, &grammar)
-            .0
-            .iter()
-            .map(|m| m.span)
-            .collect();
+        let mentions: Vec<Span> =
+            super::scan_people(text, &paragraphs, &grammar, &mut Surnames::default())
+                .0
+                .iter()
+                .map(|m| m.span)
+                .collect();
         assert!(
             mentions.iter().all(|m| expected.contains(m)),
             "{mentions:?}"
