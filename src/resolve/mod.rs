@@ -16,7 +16,7 @@
 pub mod kinds;
 pub mod names;
 
-use names::{given_name, same_given_name};
+use names::{given_name_of, same_given_name};
 
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
@@ -43,6 +43,10 @@ struct Mention<'t> {
     sure: bool,
     /// The number of its key, the last word of its name (see [`Surnames`]).
     surname: usize,
+    /// The first name of its name, possessive dropped ([`names::given_name`]); None for a
+    /// bare surname. Found where the mention is made, which has asked the grammar about the
+    /// first word already.
+    given: Option<&'t str>,
     /// Where its name and title are.
     named: Named<'t>,
 }
@@ -240,7 +244,7 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
         .collect();
     quoted.sort_by_key(|q| q.start);
     let sentence_of = |at: usize| seg.sentence_at(at).unwrap_or(0);
-    let people = gather(&mentions, statements, surname_count, grammar, &sentence_of);
+    let people = gather(&mentions, statements, surname_count, &sentence_of);
     // The outlets the article names, read only when a statement says "the newspaper".
     let outlets = OnceCell::new();
     // What becomes of each statement, worked out while the keys borrow the speakers.
@@ -615,11 +619,19 @@ fn speaker_mention<'k>(
             .filter_map(|w| grammar.title(w).and_then(|t| t.gender))
             .next()
     };
+    let first_gender = grammar.first_name(first);
+    // Dropping a possessive leaves the first word as it is, or makes the name one word.
+    let given = given_name_of(
+        strip_possessive(name).unwrap_or(name),
+        Some(first_gender.is_some()),
+        grammar,
+    );
     Some(Mention {
         span,
-        gender: grammar.first_name(first).or_else(title_gender),
+        gender: first_gender.or_else(title_gender),
         sure: false,
         surname: surnames.number(last_word_key(name)),
+        given,
         named: Named::Speaker(index),
     })
 }
@@ -717,6 +729,8 @@ fn surname_mentions<'t>(
                 gender: None,
                 sure: false,
                 surname,
+                // One word (a token holds no white space) is a bare surname.
+                given: None,
                 named: Named::Text { name, title: None },
             })
         })
@@ -748,11 +762,22 @@ fn name_mention<'t>(
     }
     let span = Span::new(first.span().start, last.span().end);
     let name = span.of(text);
+    // The first word is the first token when white space follows it; a possessive is
+    // dropped from the last token.
+    let first_is_word = text
+        .get(first.span().end..)
+        .is_some_and(|rest| rest.starts_with(char::is_whitespace));
+    let first_listed = (first_is_word && names.len() >= 2).then_some(first_gender.is_some());
     Some(Mention {
         span,
         gender: first_gender.or(title_gender),
         sure: true,
         surname: surnames.number(last_word_key(name)),
+        given: given_name_of(
+            strip_possessive(name).unwrap_or(name),
+            first_listed,
+            grammar,
+        ),
         named: Named::Text { name, title },
     })
 }
@@ -887,7 +912,6 @@ fn gather<'k>(
     mentions: &'k [Mention],
     statements: &'k [Statement],
     surnames: usize,
-    grammar: &Grammar,
     sentence_of: &dyn Fn(usize) -> usize,
 ) -> People<'k> {
     // A mention and a statement each have one slot; the people grow as they are found (an
@@ -912,7 +936,7 @@ fn gather<'k>(
             }
         };
         let name = strip_possessive(name).unwrap_or(name);
-        let given = given_name(name, grammar);
+        let given = mention.given;
         let sentence = sentence_of(mention.span.start);
         let index = people.person_for(mention.surname, given, mention.gender, sentence);
         people.of_mention.push(index);

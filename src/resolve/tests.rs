@@ -6,11 +6,12 @@ use super::{
 };
 use crate::lexicon::join_words;
 use crate::lexicon::{Gender, Grammar};
+use crate::resolve::names::given_name;
 use crate::span::Span;
 use crate::statement::Rule;
 use crate::statement::{Kind, Statement};
-use crate::text::tokens::is_word;
 use crate::text::tokens::tokenize_with;
+use crate::text::tokens::{is_word, strip_possessive};
 use crate::Extractor;
 
 fn speakers(text: &str) -> Vec<String> {
@@ -100,13 +101,16 @@ fn token_titles_are_the_grammar_titles() {
 
 #[test]
 fn people_join_the_fullest_name_by_key() {
+    let grammar = Grammar::builtin();
     let mut surnames = Surnames::default();
+    let given = |name: &'static str| given_name(strip_possessive(name).unwrap_or(name), &grammar);
     let mut mention =
         |start: usize, name: &'static str, gender, title: Option<&'static str>| Mention {
             span: Span::new(start, start + name.len()),
             gender,
             sure: true,
             surname: surnames.number(last_word_key(name)),
+            given: given(name),
             named: Named::Text { name, title },
         };
     let speaker = Statement {
@@ -138,18 +142,13 @@ fn people_join_the_fullest_name_by_key() {
             gender: None,
             sure: false,
             surname: surnames.number(last_word_key("Sergei  Lavrov")),
+            given: given("Sergei  Lavrov"),
             named: Named::Speaker(1),
         },
     ];
     // Putin and Lavrov.
     assert_eq!(surnames.len(), 2);
-    let people = gather(
-        &mentions,
-        &statements,
-        surnames.len(),
-        &Grammar::builtin(),
-        &|_| 0,
-    );
+    let people = gather(&mentions, &statements, surnames.len(), &|_| 0);
     // The bare surnames named first join the one full name of theirs.
     assert_eq!(people.of_mention, vec![1, 1, 3, 1, 3]);
     assert_eq!(people.of_statement(1), Some(3));
