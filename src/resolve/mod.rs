@@ -491,12 +491,10 @@ fn compatible(wanted: Option<Gender>, gender: Option<Gender>) -> bool {
     }
 }
 
-/// The key of a name: its last word, lower case, possessive dropped. A name without
-/// non-ASCII white space is split by bytes, and an ASCII key is the word as written (see
-/// [`Key`]); an ASCII name is trimmed by bytes too.
+/// The key of a name: its last word, lower case, possessive dropped ([`word_key`]). A name
+/// without non-ASCII white space is split by bytes.
 fn last_word_key(name: &str) -> Key<'_> {
-    let ascii = name.is_ascii();
-    if !ascii && !splits_at_ascii_spaces(name) {
+    if !splits_at_ascii_spaces(name) {
         return Key::Lower(last_word_key_slowly(name));
     }
     let bytes = name.as_bytes();
@@ -508,22 +506,28 @@ fn last_word_key(name: &str) -> Key<'_> {
         .get(..end)
         .and_then(|head| head.iter().rposition(|&b| is_ascii_white(b)))
         .map_or(0, |i| i + 1);
-    let last = name.get(start..end).unwrap_or("");
-    let last = strip_possessive(last).unwrap_or(last);
-    if ascii {
+    word_key(name.get(start..end).unwrap_or(""))
+}
+
+/// The key of one word (without white space): the word, possessive dropped, trimmed to its
+/// letters and digits, in lower case. An ASCII key is the word as written (see [`Key`]); an
+/// ASCII word is trimmed by bytes.
+fn word_key(word: &str) -> Key<'_> {
+    let word = strip_possessive(word).unwrap_or(word);
+    if word.is_ascii() {
         // ASCII letters and digits are the alphanumeric characters of an ASCII word.
-        let word = last.as_bytes();
-        let first = word
+        let bytes = word.as_bytes();
+        let first = bytes
             .iter()
             .position(u8::is_ascii_alphanumeric)
-            .unwrap_or(word.len());
-        let after = word
+            .unwrap_or(bytes.len());
+        let after = bytes
             .iter()
             .rposition(u8::is_ascii_alphanumeric)
             .map_or(first, |i| i + 1);
-        return Key::Ascii(last.get(first..after).unwrap_or(""));
+        return Key::Ascii(word.get(first..after).unwrap_or(""));
     }
-    let key = last.trim_matches(|c: char| !c.is_alphanumeric());
+    let key = word.trim_matches(|c: char| !c.is_alphanumeric());
     if key.is_ascii() {
         Key::Ascii(key)
     } else {
@@ -719,8 +723,9 @@ fn surname_mentions<'t>(
     lone.iter()
         .filter_map(|&span| {
             let name = span.of(text);
-            // A first name alone ("Bob") is no surname; the cheap test comes first.
-            let surname = surnames.find(&last_word_key(name))?;
+            // A first name alone ("Bob") is no surname; the cheap test comes first. The word
+            // is one token, which holds no white space: it is its last word.
+            let surname = surnames.find(&word_key(name))?;
             if grammar.first_name(name).is_some() || grammar.pronoun(name).is_some() {
                 return None;
             }
@@ -808,13 +813,6 @@ fn is_name_word(text: &str, token: &Token, grammar: &Grammar) -> bool {
     }
     if !token.is_capitalized(text) || grammar.token_lex(token, text).is_name_stop() {
         return false;
-    }
-    let bytes = text
-        .as_bytes()
-        .get(token.span().start..token.span().end)
-        .unwrap_or_default();
-    if !bytes.contains(&b'.') {
-        return true;
     }
     let word = token.text(text);
     !word.bytes().any(|b| b == b'.') || word.chars().filter(|c| c.is_alphabetic()).count() == 1
