@@ -284,7 +284,9 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
             }
             Change::Speaker(speaker) => statement.speaker.name = speaker,
             Change::Person { name, title, far } => {
-                statement.speaker.name = name;
+                if let Some(name) = name {
+                    statement.speaker.name = name;
+                }
                 if let Some(title) = title {
                     statement.speaker.title = title;
                 }
@@ -310,8 +312,8 @@ enum Change {
     /// The speaker becomes a person of the article, whose title fills an empty one; `far`
     /// when a pronoun reached back more than [`NEAR_SENTENCES`] sentences.
     Person {
-        /// The person's name.
-        name: String,
+        /// The person's name, when the speaker is not written so already.
+        name: Option<String>,
         /// The person's title, when it fills the statement's empty one.
         title: Option<String>,
         /// Does the confidence drop?
@@ -325,7 +327,7 @@ fn person_change(people: &People, index: usize, statement: &Statement, far: bool
         return Change::Keep;
     };
     Change::Person {
-        name: person.name.to_string(),
+        name: (person.name != statement.speaker.name).then(|| person.name.to_string()),
         title: statement
             .speaker
             .title
