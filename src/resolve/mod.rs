@@ -37,6 +37,9 @@ use crate::text::tokens::{is_ascii_white, is_word, strip_possessive, Token, Toke
 struct Mention<'t> {
     /// Where the mention is.
     span: Span,
+    /// The sentence it is in ([`Segmentation::sentence_at`]), found once the mentions are in
+    /// text order (see [`set_sentences`]).
+    sentence: Option<usize>,
     /// The gender the mention signals, if any.
     gender: Option<Gender>,
     /// Is it surely a person: a name with a first name or a person title?
@@ -235,6 +238,7 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
     // The keys borrow the speakers, which change only at the end.
     drop(surnames);
     mentions.sort_by_key(|m| m.span.start);
+    set_sentences(&mut mentions, &seg.sentences);
     // The quotations, by start: people named inside one are not what a pronoun outside
     // stands for first.
     let mut quoted: Vec<Span> = statements
@@ -243,8 +247,7 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
         .map(|s| s.quote)
         .collect();
     quoted.sort_by_key(|q| q.start);
-    let sentence_of = |at: usize| seg.sentence_at(at).unwrap_or(0);
-    let people = gather(&mentions, statements, surname_count, &sentence_of);
+    let people = gather(&mentions, statements, surname_count);
     // The outlets the article names, read only when a statement says "the newspaper".
     let outlets = OnceCell::new();
     // What becomes of each statement, worked out while the keys borrow the speakers.
@@ -378,9 +381,9 @@ fn change_of(
         let Some(latest) = fitting.next() else {
             return Change::Keep;
         };
-        let sentence = seg.sentence_at(latest.1.span.start);
+        let sentence = latest.1.sentence;
         let in_sentence: Vec<(usize, &Mention)> = std::iter::once(latest)
-            .chain(fitting.take_while(|(_, m)| seg.sentence_at(m.span.start) == sentence))
+            .chain(fitting.take_while(|(_, m)| m.sentence == sentence))
             .collect();
         // Latest first: the first speaker of a statement, else the first person named outside
         // quotation marks, else the latest.
@@ -405,7 +408,7 @@ fn change_of(
         }
         let distance = seg
             .sentence_at(mention.start)
-            .zip(seg.sentence_at(found.span.start))
+            .zip(found.sentence)
             .map_or(0, |(a, b)| a.saturating_sub(b));
         return person_change(people, person, statement, distance > NEAR_SENTENCES);
     }
@@ -443,6 +446,23 @@ fn mentions_before<'m, 't>(
         .rev()
         .map(move |(i, m)| (first + i, m))
         .filter(move |(_, m)| m.span.end <= at)
+}
+
+/// Sets the sentence of each of `mentions` (in text order), walking `sentences` (in text
+/// order) along with them: the sentence that holds its start, or the nearest before it.
+fn set_sentences(mentions: &mut [Mention], sentences: &[Span]) {
+    // How many sentences start by the mention's start.
+    let mut started = 0;
+    for mention in mentions {
+        let at = mention.span.start;
+        started += sentences
+            .get(started..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|s| s.start <= at)
+            .count();
+        mention.sentence = started.checked_sub(1);
+    }
 }
 
 /// Where the search for the person a mention at `at` stands for begins: the start of the
@@ -634,6 +654,7 @@ fn speaker_mention<'k>(
     );
     Some(Mention {
         span,
+        sentence: None,
         gender: first_gender.or_else(title_gender),
         sure: false,
         surname: surnames.number(last_word_key(name)),
@@ -733,6 +754,7 @@ fn surname_mentions<'t>(
             }
             Some(Mention {
                 span,
+                sentence: None,
                 gender: None,
                 sure: false,
                 surname,
@@ -777,6 +799,7 @@ fn name_mention<'t>(
     let first_listed = (first_is_word && names.len() >= 2).then_some(first_gender.is_some());
     Some(Mention {
         span,
+        sentence: None,
         gender: first_gender.or(title_gender),
         sure: true,
         surname: surnames.number(last_word_key(name)),
@@ -905,15 +928,10 @@ fn title_head(text: &str, before: &[Token], grammar: &Grammar) -> Option<usize> 
 /// Clinton") is the person of that surname whose gender fits named within the last
 /// [`NEAR_SENTENCES`] sentences (the latest), else the one named most often so far (a tie: it
 /// stays as written), else the article's one person of that surname named later (several: it
-/// stays as written). `sentence_of` gives the sentence of a byte offset. The names and titles
+/// stays as written). The names and titles
 /// of speaker mentions are those of `statements`; the mentions' keys are numbered below
 /// `surnames`.
-fn gather<'k>(
-    mentions: &'k [Mention],
-    statements: &'k [Statement],
-    surnames: usize,
-    sentence_of: &dyn Fn(usize) -> usize,
-) -> People<'k> {
+fn gather<'k>(mentions: &'k [Mention], statements: &'k [Statement], surnames: usize) -> People<'k> {
     // A mention and a statement each have one slot; the people grow as they are found (an
     // article names far fewer people than it has mentions).
     let mut people = People {
@@ -937,7 +955,7 @@ fn gather<'k>(
         };
         let name = strip_possessive(name).unwrap_or(name);
         let given = mention.given;
-        let sentence = sentence_of(mention.span.start);
+        let sentence = mention.sentence.unwrap_or(0);
         let index = people.person_for(mention.surname, given, mention.gender, sentence);
         people.of_mention.push(index);
         if let Named::Speaker(statement) = mention.named {

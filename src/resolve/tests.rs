@@ -107,6 +107,7 @@ fn people_join_the_fullest_name_by_key() {
     let mut mention =
         |start: usize, name: &'static str, gender, title: Option<&'static str>| Mention {
             span: Span::new(start, start + name.len()),
+            sentence: Some(0),
             gender,
             sure: true,
             surname: surnames.number(last_word_key(name)),
@@ -139,6 +140,7 @@ fn people_join_the_fullest_name_by_key() {
         mention(40, "V. Putin", None, Some("Mr.")),
         Mention {
             span: Span::new(50, 55),
+            sentence: Some(0),
             gender: None,
             sure: false,
             surname: surnames.number(last_word_key("Sergei  Lavrov")),
@@ -148,7 +150,7 @@ fn people_join_the_fullest_name_by_key() {
     ];
     // Putin and Lavrov.
     assert_eq!(surnames.len(), 2);
-    let people = gather(&mentions, &statements, surnames.len(), &|_| 0);
+    let people = gather(&mentions, &statements, surnames.len());
     // The bare surnames named first join the one full name of theirs.
     assert_eq!(people.of_mention, vec![1, 1, 3, 1, 3]);
     assert_eq!(people.of_statement(1), Some(3));
@@ -463,4 +465,34 @@ fn a_surname_shared_by_two_people_named_later_stays_as_written() {
     assert_eq!(speakers(text), vec!["Smith"]);
     let one = "\"No comment,\" Smith said. John Smith runs the farm.";
     assert_eq!(speakers(one), vec!["John Smith"]);
+}
+
+#[test]
+fn mentions_take_their_sentences_in_one_walk() {
+    let text = "Intro. Maria Zakharova spoke. Then Sergei Lavrov and Lavrov left.";
+    let doc = crate::text::document::Document::read(
+        text,
+        &crate::text::segment::Segmenter::from_grammar(&Grammar::builtin()),
+        &Grammar::builtin(),
+    );
+    let seg = &doc.segmentation;
+    let mut mentions: Vec<Mention> = [0, 7, 35, 35, 56, text.len()]
+        .iter()
+        .map(|&start| Mention {
+            span: Span::new(start, start),
+            sentence: None,
+            gender: None,
+            sure: false,
+            surname: 0,
+            given: None,
+            named: Named::Speaker(0),
+        })
+        .collect();
+    super::set_sentences(&mut mentions, &seg.sentences);
+    for mention in &mentions {
+        assert_eq!(mention.sentence, seg.sentence_at(mention.span.start));
+    }
+    assert!(mentions.last().is_some_and(|m| m.sentence == Some(2)));
+    super::set_sentences(&mut mentions[..1], &[]);
+    assert_eq!(mentions[0].sentence, None);
 }
