@@ -799,22 +799,23 @@ fn name_mention<'t>(
     let span = Span::new(first.span().start, last.span().end);
     let name = span.of(text);
     // The first word is the first token when white space follows it; a possessive is
-    // dropped from the last token.
+    // dropped from the last token. Of two words or more, a listed first name is the first
+    // name, as `given_name` finds it; else the words after it are asked.
     let first_is_word = text
         .get(first.span().end..)
         .is_some_and(|rest| rest.starts_with(char::is_whitespace));
-    let first_listed = (first_is_word && names.len() >= 2).then_some(first_gender.is_some());
+    let given = match (first_is_word && names.len() >= 2, first_gender) {
+        (true, Some(_)) => Some(first.text(text)),
+        (true, None) => given_name_of(strip_possessive(name).unwrap_or(name), Some(false), grammar),
+        (false, _) => given_name_of(strip_possessive(name).unwrap_or(name), None, grammar),
+    };
     Some(Mention {
         span,
         sentence: None,
         gender: first_gender.or(title_gender),
         sure: true,
         surname: surnames.number(last_word_key(name)),
-        given: given_name_of(
-            strip_possessive(name).unwrap_or(name),
-            first_listed,
-            grammar,
-        ),
+        given,
         named: Named::Text { name, title },
     })
 }
