@@ -809,12 +809,23 @@ fn name_mention<'t>(
         (true, None) => given_name_of(strip_possessive(name).unwrap_or(name), Some(false), grammar),
         (false, _) => given_name_of(strip_possessive(name).unwrap_or(name), None, grammar),
     };
+    // The last word is the last token when it is the only one or white space comes before
+    // it: its key is the token's own.
+    let last_is_word = names.len() == 1
+        || text
+            .get(..last.span().start)
+            .is_some_and(|head| head.ends_with(char::is_whitespace));
+    let key = if last_is_word {
+        word_key(last.text(text))
+    } else {
+        last_word_key(name)
+    };
     Some(Mention {
         span,
         sentence: None,
         gender: first_gender.or(title_gender),
         sure: true,
-        surname: surnames.number(last_word_key(name)),
+        surname: surnames.number(key),
         given,
         named: Named::Text { name, title },
     })
