@@ -16,7 +16,7 @@
 pub mod kinds;
 pub mod names;
 
-use names::{given_name, same_given_name};
+use names::{given_name_of, same_given_name};
 
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
@@ -37,15 +37,24 @@ use crate::text::tokens::{is_ascii_white, is_word, strip_possessive, Token, Toke
 struct Mention<'t> {
     /// Where the mention is.
     span: Span,
+    /// The sentence it is in ([`Segmentation::sentence_at`]), found once the mentions are in
+    /// text order (see [`set_sentences`]).
+    sentence: Option<usize>,
     /// The gender the mention signals, if any.
     gender: Option<Gender>,
     /// Is it surely a person: a name with a first name or a person title?
     sure: bool,
-    /// Where its name, title and key are.
+    /// The number of its key, the last word of its name (see [`Surnames`]).
+    surname: usize,
+    /// The first name of its name, possessive dropped ([`names::given_name`]); None for a
+    /// bare surname. Found where the mention is made, which has asked the grammar about the
+    /// first word already.
+    given: Option<&'t str>,
+    /// Where its name and title are.
     named: Named<'t>,
 }
 
-/// Where a mention's name, title and key are. A statement's speaker is named by the
+/// Where a mention's name and title are. A statement's speaker is named by the
 /// statement's index, not a copy of its strings: the statements change only after the
 /// people are gathered.
 #[derive(Debug, Clone)]
@@ -56,11 +65,8 @@ enum Named<'t> {
         name: &'t str,
         /// The title before the name, if any ("Kremlin spokesman").
         title: Option<&'t str>,
-        /// The key of the person: the last word of the name.
-        key: Key<'t>,
     },
-    /// The named speaker of statement `index`: its `speaker` and `title`, keyed by its
-    /// speaker key.
+    /// The named speaker of statement `index`: its `speaker` and `title`.
     Speaker(usize),
 }
 
@@ -73,9 +79,6 @@ enum Key<'t> {
     /// A word beyond ASCII, in lower case.
     Lower(String),
 }
-
-/// The key of a speaker mention without a key of its own (none is made).
-static NO_KEY: Key<'static> = Key::Ascii("");
 
 impl Key<'_> {
     /// The word; its ASCII lower case is the key (a `Lower` word has no ASCII capitals).
@@ -101,11 +104,45 @@ impl PartialEq for Key<'_> {
 
 impl Eq for Key<'_> {}
 
+/// A key is hashed eight bytes at a time, each byte with its 0x20 bit set: an ASCII capital
+/// and its small letter are then one byte, so keys equal in any ASCII case hash alike (other
+/// bytes may meet too, which costs a comparison, never a wrong answer).
 impl std::hash::Hash for Key<'_> {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        for byte in self.word().bytes() {
-            state.write_u8(byte.to_ascii_lowercase());
+        for chunk in self.word().as_bytes().chunks(8) {
+            let mut bytes = [0; 8];
+            for (slot, &byte) in bytes.iter_mut().zip(chunk) {
+                *slot = byte;
+            }
+            state.write_u64(u64::from_le_bytes(bytes) | 0x2020_2020_2020_2020);
         }
+    }
+}
+
+/// The keys (surnames) of an article's mentions, each numbered once as it is first found: a
+/// mention carries its number, so that each key is hashed once, where it is found, and the
+/// people of a surname are found by number.
+#[derive(Debug, Default)]
+struct Surnames<'k> {
+    /// The number of each key, in order of first finding.
+    numbers: FxHashMap<Key<'k>, usize>,
+}
+
+impl<'k> Surnames<'k> {
+    /// The number of `key`, a new one when it is new.
+    fn number(&mut self, key: Key<'k>) -> usize {
+        let next = self.numbers.len();
+        *self.numbers.entry(key).or_insert(next)
+    }
+
+    /// The number of `key`, if a mention has it.
+    fn find(&self, key: &Key) -> Option<usize> {
+        self.numbers.get(key).copied()
+    }
+
+    /// How many keys are numbered.
+    fn len(&self) -> usize {
+        self.numbers.len()
     }
 }
 
@@ -148,14 +185,14 @@ impl Person<'_> {
     }
 }
 
-/// The people of an article: each mention's person, and the people of each surname (the keys
-/// are borrowed from the mentions and the speaker keys).
+/// The people of an article: each mention's person, and the people of each surname.
 #[derive(Debug, Default)]
 struct People<'k> {
     /// The people, in order of their first mention.
     persons: Vec<Person<'k>>,
-    /// The indexes in `persons` of the people of each key (surname), in order of first mention.
-    by_key: FxHashMap<&'k Key<'k>, Vec<usize>>,
+    /// The indexes in `persons` of the people of each surname, by its number (see
+    /// [`Surnames`]), in order of first mention.
+    by_key: Vec<Vec<usize>>,
     /// The index in `persons` of each mention's person, in mention order.
     of_mention: Vec<usize>,
     /// The index in `persons` of the person each statement's named speaker is, by statement.
@@ -195,20 +232,20 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
     if statements.is_empty() {
         return kinds::People::default();
     }
-    let (mut mentions, lone) = scan_people(text, tokens, grammar);
-    // The key of each statement's speaker, when the speaker reads as a person's name.
-    let speaker_keys: Vec<Option<Key>> = statements
-        .iter()
-        .map(|s| is_person_name(&s.speaker.name).then(|| last_word_key(&s.speaker.name)))
-        .collect();
-    for (index, (statement, key)) in statements.iter().zip(&speaker_keys).enumerate() {
-        if let Some(mention) = speaker_mention(text, statement, index, key.as_ref(), grammar) {
+    let mut surnames = Surnames::default();
+    let (mut mentions, lone) = scan_people(text, tokens, grammar, &mut surnames);
+    for (index, statement) in statements.iter().enumerate() {
+        if let Some(mention) = speaker_mention(text, statement, index, &mut surnames, grammar) {
             mentions.push(mention);
         }
     }
-    let surnames = surname_mentions(text, &lone, &mentions, &speaker_keys, grammar);
-    mentions.extend(surnames);
+    let lone_surnames = surname_mentions(text, &lone, &surnames, grammar);
+    mentions.extend(lone_surnames);
+    let surname_count = surnames.len();
+    // The keys borrow the speakers, which change only at the end.
+    drop(surnames);
     mentions.sort_by_key(|m| m.span.start);
+    set_sentences(&mut mentions, &seg.sentences);
     // The quotations, by start: people named inside one are not what a pronoun outside
     // stands for first.
     let mut quoted: Vec<Span> = statements
@@ -217,8 +254,7 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
         .map(|s| s.quote)
         .collect();
     quoted.sort_by_key(|q| q.start);
-    let sentence_of = |at: usize| seg.sentence_at(at).unwrap_or(0);
-    let people = gather(&mentions, statements, &speaker_keys, grammar, &sentence_of);
+    let people = gather(&mentions, statements, surname_count);
     // The outlets the article names, read only when a statement says "the newspaper".
     let outlets = OnceCell::new();
     // What becomes of each statement, worked out while the keys borrow the speakers.
@@ -258,7 +294,9 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
             }
             Change::Speaker(speaker) => statement.speaker.name = speaker,
             Change::Person { name, title, far } => {
-                statement.speaker.name = name;
+                if let Some(name) = name {
+                    statement.speaker.name = name;
+                }
                 if let Some(title) = title {
                     statement.speaker.title = title;
                 }
@@ -284,8 +322,8 @@ enum Change {
     /// The speaker becomes a person of the article, whose title fills an empty one; `far`
     /// when a pronoun reached back more than [`NEAR_SENTENCES`] sentences.
     Person {
-        /// The person's name.
-        name: String,
+        /// The person's name, when the speaker is not written so already.
+        name: Option<String>,
         /// The person's title, when it fills the statement's empty one.
         title: Option<String>,
         /// Does the confidence drop?
@@ -299,7 +337,7 @@ fn person_change(people: &People, index: usize, statement: &Statement, far: bool
         return Change::Keep;
     };
     Change::Person {
-        name: person.name.to_string(),
+        name: (person.name != statement.speaker.name).then(|| person.name.to_string()),
         title: statement
             .speaker
             .title
@@ -350,9 +388,9 @@ fn change_of(
         let Some(latest) = fitting.next() else {
             return Change::Keep;
         };
-        let sentence = seg.sentence_at(latest.1.span.start);
+        let sentence = latest.1.sentence;
         let in_sentence: Vec<(usize, &Mention)> = std::iter::once(latest)
-            .chain(fitting.take_while(|(_, m)| seg.sentence_at(m.span.start) == sentence))
+            .chain(fitting.take_while(|(_, m)| m.sentence == sentence))
             .collect();
         // Latest first: the first speaker of a statement, else the first person named outside
         // quotation marks, else the latest.
@@ -377,7 +415,7 @@ fn change_of(
         }
         let distance = seg
             .sentence_at(mention.start)
-            .zip(seg.sentence_at(found.span.start))
+            .zip(found.sentence)
             .map_or(0, |(a, b)| a.saturating_sub(b));
         return person_change(people, person, statement, distance > NEAR_SENTENCES);
     }
@@ -415,6 +453,23 @@ fn mentions_before<'m, 't>(
         .rev()
         .map(move |(i, m)| (first + i, m))
         .filter(move |(_, m)| m.span.end <= at)
+}
+
+/// Sets the sentence of each of `mentions` (in text order), walking `sentences` (in text
+/// order) along with them: the sentence that holds its start, or the nearest before it.
+fn set_sentences(mentions: &mut [Mention], sentences: &[Span]) {
+    // How many sentences start by the mention's start.
+    let mut started = 0;
+    for mention in mentions {
+        let at = mention.span.start;
+        started += sentences
+            .get(started..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|s| s.start <= at)
+            .count();
+        mention.sentence = started.checked_sub(1);
+    }
 }
 
 /// Where the search for the person a mention at `at` stands for begins: the start of the
@@ -465,12 +520,10 @@ fn compatible(wanted: Option<Gender>, gender: Option<Gender>) -> bool {
     }
 }
 
-/// The key of a name: its last word, lower case, possessive dropped. A name without
-/// non-ASCII white space is split by bytes, and an ASCII key is the word as written (see
-/// [`Key`]); an ASCII name is trimmed by bytes too.
+/// The key of a name: its last word, lower case, possessive dropped ([`word_key`]). A name
+/// without non-ASCII white space is split by bytes.
 fn last_word_key(name: &str) -> Key<'_> {
-    let ascii = name.is_ascii();
-    if !ascii && !splits_at_ascii_spaces(name) {
+    if !splits_at_ascii_spaces(name) {
         return Key::Lower(last_word_key_slowly(name));
     }
     let bytes = name.as_bytes();
@@ -482,22 +535,28 @@ fn last_word_key(name: &str) -> Key<'_> {
         .get(..end)
         .and_then(|head| head.iter().rposition(|&b| is_ascii_white(b)))
         .map_or(0, |i| i + 1);
-    let last = name.get(start..end).unwrap_or("");
-    let last = strip_possessive(last).unwrap_or(last);
-    if ascii {
+    word_key(name.get(start..end).unwrap_or(""))
+}
+
+/// The key of one word (without white space): the word, possessive dropped, trimmed to its
+/// letters and digits, in lower case. An ASCII key is the word as written (see [`Key`]); an
+/// ASCII word is trimmed by bytes.
+fn word_key(word: &str) -> Key<'_> {
+    let word = strip_possessive(word).unwrap_or(word);
+    if word.is_ascii() {
         // ASCII letters and digits are the alphanumeric characters of an ASCII word.
-        let word = last.as_bytes();
-        let first = word
+        let bytes = word.as_bytes();
+        let first = bytes
             .iter()
             .position(u8::is_ascii_alphanumeric)
-            .unwrap_or(word.len());
-        let after = word
+            .unwrap_or(bytes.len());
+        let after = bytes
             .iter()
             .rposition(u8::is_ascii_alphanumeric)
             .map_or(first, |i| i + 1);
-        return Key::Ascii(last.get(first..after).unwrap_or(""));
+        return Key::Ascii(word.get(first..after).unwrap_or(""));
     }
-    let key = last.trim_matches(|c: char| !c.is_alphanumeric());
+    let key = word.trim_matches(|c: char| !c.is_alphanumeric());
     if key.is_ascii() {
         Key::Ascii(key)
     } else {
@@ -563,19 +622,19 @@ fn nominal_role(text: &str, mention: Span, grammar: &Grammar) -> Option<String> 
     grammar.title(&last).filter(|t| t.person).map(|_| last)
 }
 
-/// The mention a statement's named speaker makes, for the people table; `index` is the
-/// statement's. `speaker_key` is the key of the speaker ([`last_word_key`]), None when the
-/// speaker does not read as a person's name ([`is_person_name`]).
-fn speaker_mention<'t>(
+/// The mention a statement's named speaker makes, for the people table, when the speaker reads
+/// as a person's name ([`is_person_name`]); `index` is the statement's. Its key, the last word
+/// of the speaker ([`last_word_key`]), is numbered in `surnames`.
+fn speaker_mention<'k>(
     text: &str,
-    statement: &Statement,
+    statement: &'k Statement,
     index: usize,
-    speaker_key: Option<&Key>,
+    surnames: &mut Surnames<'k>,
     grammar: &Grammar,
-) -> Option<Mention<'t>> {
+) -> Option<Mention<'k>> {
     let span = statement.mention?;
-    speaker_key?;
-    if grammar.pronoun(span.of(text)).is_some() {
+    let name = statement.speaker.name.as_str();
+    if !is_person_name(name) || grammar.pronoun(span.of(text)).is_some() {
         return None;
     }
     let first = statement
@@ -593,21 +652,33 @@ fn speaker_mention<'t>(
             .filter_map(|w| grammar.title(w).and_then(|t| t.gender))
             .next()
     };
+    let first_gender = grammar.first_name(first);
+    // Dropping a possessive leaves the first word as it is, or makes the name one word.
+    let given = given_name_of(
+        strip_possessive(name).unwrap_or(name),
+        Some(first_gender.is_some()),
+        grammar,
+    );
     Some(Mention {
         span,
-        gender: grammar.first_name(first).or_else(title_gender),
+        sentence: None,
+        gender: first_gender.or_else(title_gender),
         sure: false,
+        surname: surnames.number(last_word_key(name)),
+        given,
         named: Named::Speaker(index),
     })
 }
 
 /// People named in the text: name runs after a person title or starting with a known first
 /// name; and apart, the lone capitalised words without a title ("Fallon"), which name a person
-/// only when the article names someone of that surname (see [`surname_mentions`]).
+/// only when the article names someone of that surname (see [`surname_mentions`]). The keys
+/// of the name runs are numbered in `surnames`.
 fn scan_people<'t>(
     text: &'t str,
     paragraphs: &ParagraphTokens,
     grammar: &Grammar,
+    surnames: &mut Surnames<'t>,
 ) -> (Vec<Mention<'t>>, Vec<Span>) {
     let mut mentions = Vec::new();
     let mut lone = Vec::new();
@@ -656,7 +727,8 @@ fn scan_people<'t>(
             } else {
                 (None, None)
             };
-            if let Some(mention) = name_mention(text, names, title, title_gender, grammar) {
+            if let Some(mention) = name_mention(text, names, title, title_gender, grammar, surnames)
+            {
                 mentions.push(mention);
             } else if run == 1 {
                 lone.push(names[0].span());
@@ -667,43 +739,35 @@ fn scan_people<'t>(
 }
 
 /// The lone capitalised words (`lone`, see [`scan_people`]) that are the surname of a person
-/// the article names (`mentions`, `speaker_keys`): "Fallon fired back" names Brian Fallon.
+/// the article names (the keys of its mentions, numbered in `surnames`): "Fallon fired back"
+/// names Brian Fallon.
 fn surname_mentions<'t>(
     text: &'t str,
     lone: &[Span],
-    mentions: &[Mention],
-    speaker_keys: &[Option<Key>],
+    surnames: &Surnames,
     grammar: &Grammar,
 ) -> Vec<Mention<'t>> {
-    // Sized by what is found: an article has far fewer surnames than mentions.
-    let mut keys: rustc_hash::FxHashSet<&Key> = rustc_hash::FxHashSet::default();
-    keys.extend(mentions.iter().filter_map(|m| match &m.named {
-        Named::Text { key, .. } => Some(key),
-        Named::Speaker(index) => speaker_keys.get(*index)?.as_ref(),
-    }));
-    if keys.is_empty() {
+    if surnames.len() == 0 {
         return Vec::new();
     }
     lone.iter()
         .filter_map(|&span| {
             let name = span.of(text);
-            let key = last_word_key(name);
-            // A first name alone ("Bob") is no surname; the cheap test comes first.
-            if !keys.contains(&key)
-                || grammar.first_name(name).is_some()
-                || grammar.pronoun(name).is_some()
-            {
+            // A first name alone ("Bob") is no surname; the cheap test comes first. The word
+            // is one token, which holds no white space: it is its last word.
+            let surname = surnames.find(&word_key(name))?;
+            if grammar.first_name(name).is_some() || grammar.pronoun(name).is_some() {
                 return None;
             }
             Some(Mention {
                 span,
+                sentence: None,
                 gender: None,
                 sure: false,
-                named: Named::Text {
-                    name,
-                    title: None,
-                    key,
-                },
+                surname,
+                // One word (a token holds no white space) is a bare surname.
+                given: None,
+                named: Named::Text { name, title: None },
             })
         })
         .collect()
@@ -711,12 +775,14 @@ fn surname_mentions<'t>(
 
 /// The mention a name run makes, given the title before it and its gender: a run of two or
 /// more words that starts with a known first name or has a title, or one word with a title.
+/// Its key is numbered in `surnames`.
 fn name_mention<'t>(
     text: &'t str,
     names: &[Token],
     title: Option<&'t str>,
     title_gender: Option<Gender>,
     grammar: &Grammar,
+    surnames: &mut Surnames<'t>,
 ) -> Option<Mention<'t>> {
     let (first, last) = (names.first()?, names.last()?);
     // The first name is asked only when it can count.
@@ -732,15 +798,36 @@ fn name_mention<'t>(
     }
     let span = Span::new(first.span().start, last.span().end);
     let name = span.of(text);
+    // The first word is the first token when white space follows it; a possessive is
+    // dropped from the last token. Of two words or more, a listed first name is the first
+    // name, as `given_name` finds it; else the words after it are asked.
+    let first_is_word = text
+        .get(first.span().end..)
+        .is_some_and(|rest| rest.starts_with(char::is_whitespace));
+    let given = match (first_is_word && names.len() >= 2, first_gender) {
+        (true, Some(_)) => Some(first.text(text)),
+        (true, None) => given_name_of(strip_possessive(name).unwrap_or(name), Some(false), grammar),
+        (false, _) => given_name_of(strip_possessive(name).unwrap_or(name), None, grammar),
+    };
+    // The last word is the last token when it is the only one or white space comes before
+    // it: its key is the token's own.
+    let last_is_word = names.len() == 1
+        || text
+            .get(..last.span().start)
+            .is_some_and(|head| head.ends_with(char::is_whitespace));
+    let key = if last_is_word {
+        word_key(last.text(text))
+    } else {
+        last_word_key(name)
+    };
     Some(Mention {
         span,
+        sentence: None,
         gender: first_gender.or(title_gender),
         sure: true,
-        named: Named::Text {
-            name,
-            title,
-            key: last_word_key(name),
-        },
+        surname: surnames.number(key),
+        given,
+        named: Named::Text { name, title },
     })
 }
 
@@ -770,13 +857,6 @@ fn is_name_word(text: &str, token: &Token, grammar: &Grammar) -> bool {
     }
     if !token.is_capitalized(text) || grammar.token_lex(token, text).is_name_stop() {
         return false;
-    }
-    let bytes = text
-        .as_bytes()
-        .get(token.span().start..token.span().end)
-        .unwrap_or_default();
-    if !bytes.contains(&b'.') {
-        return true;
     }
     let word = token.text(text);
     !word.bytes().any(|b| b == b'.') || word.chars().filter(|c| c.is_alphabetic()).count() == 1
@@ -867,42 +947,35 @@ fn title_head(text: &str, before: &[Token], grammar: &Grammar) -> Option<usize> 
 /// Clinton") is the person of that surname whose gender fits named within the last
 /// [`NEAR_SENTENCES`] sentences (the latest), else the one named most often so far (a tie: it
 /// stays as written), else the article's one person of that surname named later (several: it
-/// stays as written). `sentence_of` gives the sentence of a byte offset. The names, titles
-/// and keys of speaker mentions are those of `statements` and `speaker_keys`.
-fn gather<'k>(
-    mentions: &'k [Mention],
-    statements: &'k [Statement],
-    speaker_keys: &'k [Option<Key>],
-    grammar: &Grammar,
-    sentence_of: &dyn Fn(usize) -> usize,
-) -> People<'k> {
+/// stays as written). The names and titles
+/// of speaker mentions are those of `statements`; the mentions' keys are numbered below
+/// `surnames`.
+fn gather<'k>(mentions: &'k [Mention], statements: &'k [Statement], surnames: usize) -> People<'k> {
     // A mention and a statement each have one slot; the people grow as they are found (an
     // article names far fewer people than it has mentions).
     let mut people = People {
         persons: Vec::new(),
-        by_key: FxHashMap::default(),
+        by_key: vec![Vec::new(); surnames],
         of_mention: Vec::with_capacity(mentions.len()),
         of_statement: vec![None; statements.len()],
     };
     for mention in mentions {
-        let (name, title, key) = match &mention.named {
-            Named::Text { name, title, key } => (*name, *title, key),
+        let (name, title) = match &mention.named {
+            Named::Text { name, title } => (*name, *title),
             Named::Speaker(index) => {
                 let statement = statements.get(*index);
-                let key = speaker_keys.get(*index).and_then(Option::as_ref);
                 (
                     statement.map_or("", |s| s.speaker.name.as_str()),
                     statement
                         .map(|s| s.speaker.title.as_str())
                         .filter(|title| !title.is_empty()),
-                    key.unwrap_or(&NO_KEY),
                 )
             }
         };
         let name = strip_possessive(name).unwrap_or(name);
-        let given = given_name(name, grammar);
-        let sentence = sentence_of(mention.span.start);
-        let index = people.person_for(key, given, mention.gender, sentence);
+        let given = mention.given;
+        let sentence = mention.sentence.unwrap_or(0);
+        let index = people.person_for(mention.surname, given, mention.gender, sentence);
         people.of_mention.push(index);
         if let Named::Speaker(statement) = mention.named {
             if let Some(slot) = people.of_statement.get_mut(statement) {
@@ -949,13 +1022,13 @@ fn same_gender(a: Option<Gender>, b: Option<Gender>) -> bool {
 }
 
 impl<'k> People<'k> {
-    /// The person a mention keyed `key`, with first name `given` (None: a bare surname) and
-    /// of gender `gender`, in sentence `sentence`, names (see [`gather`]); a new one when none
-    /// fits. A bare surname that cannot be decided gets the surname's own person, which keeps
+    /// The person a mention of surname number `key`, with first name `given` (None: a bare
+    /// surname) and of gender `gender`, in sentence `sentence`, names (see [`gather`]); a new
+    /// one when none fits. A bare surname that cannot be decided gets the surname's own person, which keeps
     /// it as written.
     fn person_for(
         &mut self,
-        key: &'k Key<'k>,
+        key: usize,
         given: Option<&str>,
         gender: Option<Gender>,
         sentence: usize,
@@ -1000,7 +1073,9 @@ impl<'k> People<'k> {
         }
         let index = self.persons.len();
         self.persons.push(Person::default());
-        self.by_key.entry(key).or_default().push(index);
+        if let Some(same_key) = self.by_key.get_mut(key) {
+            same_key.push(index);
+        }
         index
     }
 
@@ -1008,7 +1083,7 @@ impl<'k> People<'k> {
     /// named in full with that surname, when there is exactly one whose gender fits.
     fn settle_surnames(&mut self) {
         let mut moves: Vec<(usize, usize)> = Vec::new();
-        for same_key in self.by_key.values() {
+        for same_key in &self.by_key {
             let Some(&placeholder) = same_key
                 .iter()
                 .find(|&&i| self.persons.get(i).is_some_and(|p| p.given.is_none()))

@@ -14,14 +14,28 @@ use crate::text::tokens::strip_possessive;
 /// ("Hillary" in "Hillary Rodham Clinton" and in "Senator Hillary Clinton"); None for a bare
 /// surname ("Clinton", "Mrs. Clinton").
 pub(crate) fn given_name<'n>(name: &'n str, grammar: &Grammar) -> Option<&'n str> {
+    given_name_of(name, None, grammar)
+}
+
+/// [`given_name`] of `name`, told whether its first word is a listed first name when the
+/// caller has asked the grammar already (`first_listed`), so that it is not asked twice.
+pub(crate) fn given_name_of<'n>(
+    name: &'n str,
+    first_listed: Option<bool>,
+    grammar: &Grammar,
+) -> Option<&'n str> {
     let mut words = name.split_whitespace().peekable();
+    let mut first_listed = first_listed;
     while let Some(word) = words.next() {
         // The last word is the surname.
         words.peek()?;
         // A word the grammar knows (a title, a cue, a function word) is no first name unless
         // it is listed as one: "President Obama", "Both Obama", "Stated Obama". A listed
         // first name, the common case, is asked first.
-        if grammar.first_name(word).is_some() {
+        let listed = first_listed
+            .take()
+            .unwrap_or_else(|| grammar.first_name(word).is_some());
+        if listed {
             return Some(word);
         }
         let known = grammar.entry_any_case(word.trim_end_matches('.')).is_some()

@@ -2,15 +2,16 @@
 
 use super::{
     gather, is_person_name, is_person_name_slowly, last_word_key, last_word_key_slowly,
-    mentions_before, nominal_role, token_title, word_shape, Mention, Named,
+    mentions_before, nominal_role, token_title, word_shape, Mention, Named, Surnames,
 };
 use crate::lexicon::join_words;
 use crate::lexicon::{Gender, Grammar};
+use crate::resolve::names::given_name;
 use crate::span::Span;
 use crate::statement::Rule;
 use crate::statement::{Kind, Statement};
-use crate::text::tokens::is_word;
 use crate::text::tokens::tokenize_with;
+use crate::text::tokens::{is_word, strip_possessive};
 use crate::Extractor;
 
 fn speakers(text: &str) -> Vec<String> {
@@ -100,16 +101,19 @@ fn token_titles_are_the_grammar_titles() {
 
 #[test]
 fn people_join_the_fullest_name_by_key() {
-    let mention = |start: usize, name: &'static str, gender, title: Option<&'static str>| Mention {
-        span: Span::new(start, start + name.len()),
-        gender,
-        sure: true,
-        named: Named::Text {
-            name,
-            title,
-            key: last_word_key(name),
-        },
-    };
+    let grammar = Grammar::builtin();
+    let mut surnames = Surnames::default();
+    let given = |name: &'static str| given_name(strip_possessive(name).unwrap_or(name), &grammar);
+    let mut mention =
+        |start: usize, name: &'static str, gender, title: Option<&'static str>| Mention {
+            span: Span::new(start, start + name.len()),
+            sentence: Some(0),
+            gender,
+            sure: true,
+            surname: surnames.number(last_word_key(name)),
+            given: given(name),
+            named: Named::Text { name, title },
+        };
     let speaker = Statement {
         kind: Kind::Direct,
         quote: Span::new(60, 70),
@@ -124,7 +128,6 @@ fn people_join_the_fullest_name_by_key() {
         rule: Rule::SameClause,
     };
     let statements = [speaker.clone(), speaker];
-    let speaker_keys = [None, Some(last_word_key("Sergei  Lavrov"))];
     let mentions = [
         mention(0, "Putin", None, None),
         mention(
@@ -137,18 +140,17 @@ fn people_join_the_fullest_name_by_key() {
         mention(40, "V. Putin", None, Some("Mr.")),
         Mention {
             span: Span::new(50, 55),
+            sentence: Some(0),
             gender: None,
             sure: false,
+            surname: surnames.number(last_word_key("Sergei  Lavrov")),
+            given: given("Sergei  Lavrov"),
             named: Named::Speaker(1),
         },
     ];
-    let people = gather(
-        &mentions,
-        &statements,
-        &speaker_keys,
-        &Grammar::builtin(),
-        &|_| 0,
-    );
+    // Putin and Lavrov.
+    assert_eq!(surnames.len(), 2);
+    let people = gather(&mentions, &statements, surnames.len());
     // The bare surnames named first join the one full name of theirs.
     assert_eq!(people.of_mention, vec![1, 1, 3, 1, 3]);
     assert_eq!(people.of_statement(1), Some(3));
@@ -370,11 +372,12 @@ fn name_runs_are_the_longest_runs_of_name_words() {
         }
         assert_eq!(got, expected);
         let paragraphs = vec![tokens.clone()].into();
-        let mentions: Vec<Span> = super::scan_people(text, &paragraphs, &grammar)
-            .0
-            .iter()
-            .map(|m| m.span)
-            .collect();
+        let mentions: Vec<Span> =
+            super::scan_people(text, &paragraphs, &grammar, &mut Surnames::default())
+                .0
+                .iter()
+                .map(|m| m.span)
+                .collect();
         assert!(
             mentions.iter().all(|m| expected.contains(m)),
             "{mentions:?}"
@@ -462,4 +465,34 @@ fn a_surname_shared_by_two_people_named_later_stays_as_written() {
     assert_eq!(speakers(text), vec!["Smith"]);
     let one = "\"No comment,\" Smith said. John Smith runs the farm.";
     assert_eq!(speakers(one), vec!["John Smith"]);
+}
+
+#[test]
+fn mentions_take_their_sentences_in_one_walk() {
+    let text = "Intro. Maria Zakharova spoke. Then Sergei Lavrov and Lavrov left.";
+    let doc = crate::text::document::Document::read(
+        text,
+        &crate::text::segment::Segmenter::from_grammar(&Grammar::builtin()),
+        &Grammar::builtin(),
+    );
+    let seg = &doc.segmentation;
+    let mut mentions: Vec<Mention> = [0, 7, 35, 35, 56, text.len()]
+        .iter()
+        .map(|&start| Mention {
+            span: Span::new(start, start),
+            sentence: None,
+            gender: None,
+            sure: false,
+            surname: 0,
+            given: None,
+            named: Named::Speaker(0),
+        })
+        .collect();
+    super::set_sentences(&mut mentions, &seg.sentences);
+    for mention in &mentions {
+        assert_eq!(mention.sentence, seg.sentence_at(mention.span.start));
+    }
+    assert!(mentions.last().is_some_and(|m| m.sentence == Some(2)));
+    super::set_sentences(&mut mentions[..1], &[]);
+    assert_eq!(mentions[0].sentence, None);
 }
