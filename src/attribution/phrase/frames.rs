@@ -214,6 +214,10 @@ impl<'a> Phrases<'a> {
         if speaker.span.start != first.span().start || !has_head {
             return None;
         }
+        if let Some((joined, end)) = self.coordinated(tokens, &speaker, j) {
+            speaker = joined;
+            j = end;
+        }
         for _ in 0..4 {
             while j < tokens.len() && self.skippable_before(tokens, j) {
                 j += 1;
@@ -268,6 +272,46 @@ impl<'a> Phrases<'a> {
             j = end + 1;
         }
         None
+    }
+
+    /// `phrase`, ending before `tokens[j]`, joined by "and" to a named phrase after it: two
+    /// speakers ("Senate leader Ann Berg and Speaker Tim Moll said", named from the first name
+    /// to the last), or one person with two titles ("lead author and NASA chemist Lucas Pol
+    /// said", named as the second); the joined phrase and the index past it.
+    pub(super) fn coordinated(
+        &self,
+        tokens: &[Token],
+        phrase: &NounPhrase,
+        j: usize,
+    ) -> Option<(NounPhrase, usize)> {
+        if phrase.pronoun || !tokens.get(j).is_some_and(|t| self.is_one_of(t, &["and"])) {
+            return None;
+        }
+        let (other, end) = self.phrase_from(tokens, j + 1)?;
+        let next = tokens.get(j + 1)?;
+        let other_name = other.name?;
+        if other.pronoun || other.span.start != next.span().start {
+            return None;
+        }
+        let span = Span::new(phrase.span.start, other.span.end);
+        let joined = match phrase.name {
+            Some(name) => NounPhrase {
+                span,
+                name: Some(Span::new(name.start, other_name.end)),
+                title: phrase.title,
+                pronoun: false,
+            },
+            None => NounPhrase {
+                span,
+                name: Some(other_name),
+                title: Some(Span::new(
+                    phrase.span.start,
+                    other.title.unwrap_or(phrase.span).end,
+                )),
+                pronoun: false,
+            },
+        };
+        Some((joined, end))
     }
 
     /// `nominal` named by the appositive `words` after it ("his wife, Gabriela Lazar,"): the
@@ -332,7 +376,7 @@ impl<'a> Phrases<'a> {
             }
             // "As Professor Foner put it: "Q"".
             if words_between <= 1
-                && self.is_one_of(token, &["put"])
+                && self.is_one_of(token, &["put", "puts"])
                 && before
                     .get(k + 1)
                     .is_some_and(|t| self.is_one_of(t, &["it"]))
@@ -479,6 +523,12 @@ impl<'a> Phrases<'a> {
             .map(|i| i + 1)
             .chain(std::iter::once(reach));
         for start in starts {
+            // "PHILADELPHIA (AP) -- The committee ...": a dateline opens no clause.
+            let start = if start == 0 {
+                self.after_dateline(tokens).unwrap_or(0)
+            } else {
+                start
+            };
             // "And Mr. Christie gloated:": a coordinating conjunction opens the clause; so does
             // a subordinator ("When Trump wrapped up -- "Q"", ", as the crowd chanted").
             let start = start
@@ -512,6 +562,35 @@ impl<'a> Phrases<'a> {
                         return Some(phrase);
                     }
                 }
+            }
+        }
+        None
+    }
+
+    /// Where the text after a dateline starts: the index past the dash that ends an opening run
+    /// of capitalised place words, commas and a parenthesised agency ("WASHINGTON (AP) --",
+    /// "BERLIN, Germany --"), the first word written in capitals.
+    pub(super) fn after_dateline(&self, tokens: &[Token]) -> Option<usize> {
+        let first = tokens.first()?;
+        let word = self.word(first);
+        let shouting = first.kind == TokenKind::Word
+            && word.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !word.chars().any(char::is_lowercase);
+        if !shouting {
+            return None;
+        }
+        let mut depth = 0usize;
+        for (i, t) in tokens.iter().enumerate().take(12).skip(1) {
+            match self.word(t) {
+                "(" => depth += 1,
+                ")" => depth = depth.checked_sub(1)?,
+                "—" | "–" | "--" | "-" if depth == 0 => {
+                    // A dash may be written as two hyphens.
+                    return (i + 1..tokens.len()).find(|&k| tokens[k].kind != TokenKind::Punct);
+                }
+                "," => {}
+                _ if depth > 0 || t.is_capitalized(self.text) => {}
+                _ => return None,
             }
         }
         None

@@ -476,3 +476,26 @@ fn a_passive_participle_after_a_plural_is_no_frame() {
     let rows = quoted("The city shut two depots the board said were used for \"private storage,\" claims denied by the mayor.");
     assert_ne!(rows[0].2, "claims");
 }
+
+#[test]
+fn joint_speakers_and_two_titles_of_one_person() {
+    let rows = quoted("\"The vote was rushed,\" council leader Ann Berg and board chair Tim Moll, both independents, said in a statement.");
+    assert_eq!(rows[0].2, "Ann Berg and board chair Tim Moll");
+    let rows =
+        quoted("\"We found the next best thing,\" lead author and NASA chemist Lucas Pol said.");
+    assert_eq!(rows[0].2, "Lucas Pol");
+}
+
+#[test]
+fn as_an_expert_with_a_long_title_puts_it() {
+    assert_eq!(
+        speakers("As Mara Kell, a historian at the University of Leeds, puts it: \"The river always wins.\""),
+        vec!["Mara Kell"]
+    );
+}
+
+#[test]
+fn a_dateline_is_no_speaker() {
+    let rows = quoted("DUNMORE (AP) -- The water board released a statement on Monday, offering \"a full and sincere apology\" to residents.");
+    assert_eq!(rows[0].3, "The water board");
+}
