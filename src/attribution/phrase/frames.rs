@@ -571,7 +571,7 @@ impl<'a> Phrases<'a> {
     /// of capitalised place words, commas and a parenthesised agency ("WASHINGTON (AP) --",
     /// "BERLIN, Germany --"), the first word written in capitals.
     pub(super) fn after_dateline(&self, tokens: &[Token]) -> Option<usize> {
-        let first = tokens.first()?;
+        let first = tokens.first().filter(|t| t.is_capitalized(self.text))?;
         let word = self.word(first);
         let shouting = first.kind == TokenKind::Word
             && word.chars().filter(|c| c.is_alphabetic()).count() > 1

@@ -242,9 +242,12 @@ impl<'a> Phrases<'a> {
                 .checked_sub(1)
                 .is_some_and(|p| self.is_one_of(&tokens[p], &["of", "with", "without"]));
         let starts_with_determiner = self.is_determiner(&tokens[first]);
+        // "the study published in the journal Brain Research argued": after a participle and
+        // its preposition, even a named phrase is an object.
+        let after_participle = first >= lo + 2 && self.ends_with(&tokens[first - 2], "ed");
         let governed = first > lo
             && !participle_cue
-            && !(starts_with_determiner && phrase.name.is_some())
+            && !(starts_with_determiner && phrase.name.is_some() && !after_participle)
             && self.in_section(&tokens[first - 1], Section::GoverningPrepositions);
         if governed {
             let participle = (lo..first - 1)

@@ -499,3 +499,9 @@ fn a_dateline_is_no_speaker() {
     let rows = quoted("DUNMORE (AP) -- The water board released a statement on Monday, offering \"a full and sincere apology\" to residents.");
     assert_eq!(rows[0].3, "The water board");
 }
+
+#[test]
+fn a_journal_after_published_in_is_no_speaker() {
+    let rows = quoted("The study published in the journal Brain Research argued that the drug offers \"real but modest benefits.\"");
+    assert_eq!(rows[0].3, "The study");
+}
