@@ -159,13 +159,28 @@ impl<'a> Phrases<'a> {
             // "the editorial read." is a verb; "the following comment:" a noun.
             && tokens.get(k + 1).is_some_and(|next| {
                 (next.kind != TokenKind::Punct || self.word(next) == ":") && !self.is_one_of(next, &["that"])
-            });
+            })
+            // "the campaign says", "the officials say": a speech verb that agrees in number
+            // with the noun before it is that noun's verb ("their phone calls were" is none).
+            && !(cue.speech
+                && !cue.quote_only
+                && self.agrees_in_number(&tokens[k - 1], form.ends_with('s'))
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|next| next.kind == TokenKind::Word && !self.in_section(next, Section::Auxiliaries)));
         // "a few questions", "several reports": a quantity word before a plural.
         let quantity = form.ends_with('s')
             && k.checked_sub(1)
                 .is_some_and(|i| self.in_section(&tokens[i], Section::Quantifiers));
         let noun_context = k.checked_sub(1).is_some_and(marks_noun) || modifier_between || quantity;
         (!noun_context).then_some(cue)
+    }
+
+    /// Does a verb whose form ends in "s" (`third_person`) or not agree in number with `noun`
+    /// as its subject ("the campaign says", "the officials say"; not "the officials says")?
+    fn agrees_in_number(&self, noun: &Token, third_person: bool) -> bool {
+        let plural = self.ends_with(noun, "s") && !self.ends_with(noun, "ss");
+        plural != third_person
     }
 
     /// The cue entry of a verb token (not cue nouns), without looking at its neighbours.

@@ -288,7 +288,7 @@ impl<'d> QuoteReader<'d> {
             // A cue without a subject ("Kerpen needled the "reporter," saying, "Q"") takes the
             // subject of its sentence, or the speaker of the quote before.
             own.speaker =
-                phrases.named_clause_subject(ctx.before_in_frame, ctx.before_in_frame.len());
+                phrases.named_quote_clause_subject(ctx.before_in_frame, ctx.before_in_frame.len());
             if own.speaker.is_none() {
                 if let Some(prev) = previous
                     .filter(|p| p.frame_index == ctx.frame_index || p.paragraph == ctx.paragraph)
@@ -334,7 +334,7 @@ impl<'d> QuoteReader<'d> {
         }
         let subject = self
             .phrases
-            .clause_subject(ctx.before, ctx.before.len())
+            .quote_clause_subject(ctx.before, ctx.before.len())
             .filter(|s| {
                 s.pronoun
                     || s.name.is_some()
@@ -370,7 +370,9 @@ impl<'d> QuoteReader<'d> {
             return None;
         }
         let tokens = slice(self.tokens.get(ctx.paragraph)?, previous_frame);
-        let subject = self.phrases.named_clause_subject(tokens, tokens.len());
+        let subject = self
+            .phrases
+            .named_quote_clause_subject(tokens, tokens.len());
         by_subject(Rule::PreviousSentence, subject)
     }
 

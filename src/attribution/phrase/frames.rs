@@ -118,6 +118,16 @@ impl<'a> Phrases<'a> {
         if modifier_end {
             return None;
         }
+        // "the number needed to win", "a moment seized upon by critics": an infinitive or a
+        // passive agent after it makes the word a participle, not the frame's verb.
+        let participle = |i: usize| {
+            after
+                .get(i)
+                .is_some_and(|t| self.is_one_of(t, &["to", "by"]))
+        };
+        if participle(verb + 1) || participle(verb + 2) {
+            return None;
+        }
         // One particle may follow ("shot back", "went on"), then the clause ends.
         let particle = after
             .get(verb + 1)
@@ -186,13 +196,27 @@ impl<'a> Phrases<'a> {
         let possessive_head = tokens[s..j.saturating_sub(1)]
             .iter()
             .any(|t| is_possessive(self.word(t)));
+        // "federal prosecutors wrote": a bare plural right before a speech verb is its subject
+        // ("accusations denied by Moscow" is a passive, its subject none).
+        let plural_subject = || {
+            self.ends_with(&tokens[j - 1], "s")
+                && self.cue_verb_at_if(tokens, j, |c| c.speech).is_some()
+                && !tokens
+                    .get(j + 1)
+                    .is_some_and(|t| self.is_one_of(t, &["by"]))
+        };
         let has_head = speaker.pronoun
             || speaker.name.is_some()
             || possessive_head
             || self.is_determiner(first)
-            || tokens[s..j].iter().any(|t| self.is_title(t));
+            || tokens[s..j].iter().any(|t| self.is_title(t))
+            || plural_subject();
         if speaker.span.start != first.span().start || !has_head {
             return None;
+        }
+        if let Some((joined, end)) = self.coordinated(tokens, &speaker, j) {
+            speaker = joined;
+            j = end;
         }
         for _ in 0..4 {
             while j < tokens.len() && self.skippable_before(tokens, j) {
@@ -236,12 +260,91 @@ impl<'a> Phrases<'a> {
             let end = (open + 1..tokens.len().min(open + 1 + TRAILING_REACH * 2))
                 .find(|&i| self.word(&tokens[i]) == close)?;
             let j_open = open;
-            if close == "," && speaker.title.is_none() && !speaker.pronoun {
+            if let Some(named) = (close == ",")
+                .then(|| self.named_by_appositive(&speaker, &tokens[open + 1..end]))
+                .flatten()
+            {
+                // "his wife, Gabriela Lazar, wrote": the name set off after a nominal is its.
+                speaker = named;
+            } else if close == "," && speaker.title.is_none() && !speaker.pronoun {
                 speaker.title = self.role_span(&tokens[j_open + 1..end]);
             }
             j = end + 1;
         }
         None
+    }
+
+    /// `phrase`, ending before `tokens[j]`, joined by "and" to a named phrase after it: two
+    /// speakers ("Senate leader Ann Berg and Speaker Tim Moll said", named from the first name
+    /// to the last), or one person with two titles ("lead author and NASA chemist Lucas Pol
+    /// said", named as the second); the joined phrase and the index past it.
+    pub(super) fn coordinated(
+        &self,
+        tokens: &[Token],
+        phrase: &NounPhrase,
+        j: usize,
+    ) -> Option<(NounPhrase, usize)> {
+        if phrase.pronoun || !tokens.get(j).is_some_and(|t| self.is_one_of(t, &["and"])) {
+            return None;
+        }
+        let (other, end) = self.phrase_from(tokens, j + 1)?;
+        let next = tokens.get(j + 1)?;
+        let other_name = other.name?;
+        if other.pronoun || other.span.start != next.span().start {
+            return None;
+        }
+        let span = Span::new(phrase.span.start, other.span.end);
+        let joined = match phrase.name {
+            Some(name) => NounPhrase {
+                span,
+                name: Some(Span::new(name.start, other_name.end)),
+                title: phrase.title,
+                pronoun: false,
+            },
+            None => NounPhrase {
+                span,
+                name: Some(other_name),
+                title: Some(Span::new(
+                    phrase.span.start,
+                    other.title.unwrap_or(phrase.span).end,
+                )),
+                pronoun: false,
+            },
+        };
+        Some((joined, end))
+    }
+
+    /// `nominal` named by the appositive `words` after it ("his wife, Gabriela Lazar,"): the
+    /// whole as the mention, the name as its name, the nominal as its title; none when
+    /// `nominal` has a name already or `words` are not a name of one to four capitalised words.
+    pub(super) fn named_by_appositive(
+        &self,
+        nominal: &NounPhrase,
+        words: &[Token],
+    ) -> Option<NounPhrase> {
+        let (first, last) = (words.first()?, words.last()?);
+        let is_name = words.len() <= 4
+            && words.iter().all(|t| {
+                t.kind == TokenKind::Word
+                    && t.is_capitalized(self.text)
+                    && !self.is_title(t)
+                    && !self.is_time_word(t)
+                    && !self.is_determiner(t)
+                    && !self.is_pronoun(t)
+            });
+        // "a pastor in Elizabeth, Colorado,": a capitalised word before the comma is a place.
+        let common_head = self
+            .word_at_end(nominal.span)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+        if nominal.name.is_some() || nominal.pronoun || !is_name || !common_head {
+            return None;
+        }
+        Some(NounPhrase {
+            span: Span::new(nominal.span.start, last.span().end),
+            name: Some(Span::new(first.span().start, last.span().end)),
+            title: Some(nominal.span),
+            pronoun: false,
+        })
     }
 
     /// The attribution in the words before a quote: X said: "Q" / X called it "Q" / According to X, "Q".
@@ -273,7 +376,7 @@ impl<'a> Phrases<'a> {
             }
             // "As Professor Foner put it: "Q"".
             if words_between <= 1
-                && self.is_one_of(token, &["put"])
+                && self.is_one_of(token, &["put", "puts"])
                 && before
                     .get(k + 1)
                     .is_some_and(|t| self.is_one_of(t, &["it"]))
@@ -289,7 +392,7 @@ impl<'a> Phrases<'a> {
                     && (c.speech || (c.naming && kind == Kind::Partial))
             };
             if let Some(cue) = self.cue_verb_at_if(before, k, introduces) {
-                let speaker = self.speaker_of_cue(before, k);
+                let speaker = self.quote_speaker_of_cue(before, k);
                 if let Some(relayed) = speaker.and_then(|s| self.relayed_by_outlet(before, k, &s)) {
                     return Some(relayed);
                 }
@@ -320,7 +423,7 @@ impl<'a> Phrases<'a> {
             .iter()
             .any(|t| self.is_cue_noun(t))
         {
-            let speaker = self.clause_subject(before, colon)?;
+            let speaker = self.quote_clause_subject(before, colon)?;
             return Some(self.attribution(Rule::SameClause, None, Some(speaker)));
         }
         if let Some(mut speaker) = self.phrase_ending_at(before, 0, colon) {
@@ -347,7 +450,7 @@ impl<'a> Phrases<'a> {
         }
         // "Trump leaned in and boomed: "Q"" — a lead-in clause ending in a colon introduces
         // its subject's words even without a cue verb.
-        let speaker = self.clause_subject(before, colon)?;
+        let speaker = self.quote_clause_subject(before, colon)?;
         let possessive = self.word_at_end(speaker.span).is_some_and(is_possessive);
         (!possessive).then(|| self.attribution(Rule::DistantCue, None, Some(speaker)))
     }
@@ -383,20 +486,30 @@ impl<'a> Phrases<'a> {
 
     /// The subject at the start of the sentence or of a comma-separated clause before `index`.
     pub fn clause_subject(&self, tokens: &[Token], index: usize) -> Option<NounPhrase> {
-        self.clause_subject_where(tokens, index, |_| true)
+        self.clause_subject_where(tokens, index, false, |_| true)
+    }
+
+    /// [`Phrases::clause_subject`], also of a clause a subordinator opens ("When Trump wrapped
+    /// up -- "Q"", "While Mr. Ryan laid out "Q""): the frame of a quotation, whose speaker
+    /// may be that clause's subject.
+    pub fn quote_clause_subject(&self, tokens: &[Token], index: usize) -> Option<NounPhrase> {
+        self.clause_subject_where(tokens, index, true, |_| true)
     }
 
     /// The nearest clause subject before `index` that names someone (a name or a pronoun),
-    /// passing over appositives such as "the former secretary of State".
-    pub fn named_clause_subject(&self, tokens: &[Token], index: usize) -> Option<NounPhrase> {
-        self.clause_subject_where(tokens, index, |p| p.pronoun || p.name.is_some())
+    /// passing over appositives such as "the former secretary of State"; also of a clause a
+    /// subordinator opens (see [`Phrases::quote_clause_subject`]).
+    pub fn named_quote_clause_subject(&self, tokens: &[Token], index: usize) -> Option<NounPhrase> {
+        self.clause_subject_where(tokens, index, true, |p| p.pronoun || p.name.is_some())
     }
 
-    /// The nearest clause subject before `index` that `accept` takes (within [`SUBJECT_REACH`]).
+    /// The nearest clause subject before `index` that `accept` takes (within [`SUBJECT_REACH`]);
+    /// `past_subordinator`: a clause opened by a subordinator ("when", "as") has one too.
     pub(super) fn clause_subject_where(
         &self,
         tokens: &[Token],
         index: usize,
+        past_subordinator: bool,
         accept: impl Fn(&NounPhrase) -> bool,
     ) -> Option<NounPhrase> {
         // The clause nearest the cue first: "After ..., X rallied supporters, saying:". Read
@@ -410,13 +523,19 @@ impl<'a> Phrases<'a> {
             .map(|i| i + 1)
             .chain(std::iter::once(reach));
         for start in starts {
-            // "And Mr. Christie gloated:": a coordinating conjunction opens the clause.
+            // "PHILADELPHIA (AP) -- The committee ...": a dateline opens no clause.
+            let start = if start == 0 {
+                self.after_dateline(tokens).unwrap_or(0)
+            } else {
+                start
+            };
+            // "And Mr. Christie gloated:": a coordinating conjunction opens the clause; so does
+            // a subordinator ("When Trump wrapped up -- "Q"", ", as the crowd chanted").
             let start = start
-                + usize::from(
-                    tokens
-                        .get(start)
-                        .is_some_and(|t| self.is_one_of(t, &["and", "but"])),
-                );
+                + usize::from(tokens.get(start).is_some_and(|t| {
+                    self.is_one_of(t, &["and", "but"])
+                        || past_subordinator && self.in_section(t, Section::Subordinators)
+                }));
             let Some(first) = tokens.get(start).filter(|_| start < index) else {
                 continue;
             };
@@ -443,6 +562,35 @@ impl<'a> Phrases<'a> {
                         return Some(phrase);
                     }
                 }
+            }
+        }
+        None
+    }
+
+    /// Where the text after a dateline starts: the index past the dash that ends an opening run
+    /// of capitalised place words, commas and a parenthesised agency ("WASHINGTON (AP) --",
+    /// "BERLIN, Germany --"), the first word written in capitals.
+    pub(super) fn after_dateline(&self, tokens: &[Token]) -> Option<usize> {
+        let first = tokens.first().filter(|t| t.is_capitalized(self.text))?;
+        let word = self.word(first);
+        let shouting = first.kind == TokenKind::Word
+            && word.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !word.chars().any(char::is_lowercase);
+        if !shouting {
+            return None;
+        }
+        let mut depth = 0usize;
+        for (i, t) in tokens.iter().enumerate().take(12).skip(1) {
+            match self.word(t) {
+                "(" => depth += 1,
+                ")" => depth = depth.checked_sub(1)?,
+                "—" | "–" | "--" | "-" if depth == 0 => {
+                    // A dash may be written as two hyphens.
+                    return (i + 1..tokens.len()).find(|&k| tokens[k].kind != TokenKind::Punct);
+                }
+                "," => {}
+                _ if depth > 0 || t.is_capitalized(self.text) => {}
+                _ => return None,
             }
         }
         None
@@ -483,20 +631,35 @@ impl<'a> Phrases<'a> {
         }
     }
 
-    /// Who the cue at `k` is said by: its subject, the subject of the clause it hangs from
-    /// ("X said, vowing ..." / "X was prompted to say"), or a name right after it ("said X:").
-    pub fn speaker_of_cue(&self, tokens: &[Token], k: usize) -> Option<NounPhrase> {
-        self.speaker_of_cue_with(tokens, k, self.subject_before(tokens, 0, k))
-    }
-
-    /// [`Phrases::speaker_of_cue`] for a caller that has read the cue's `subject` already (what
-    /// `subject_before(tokens, 0, k)` gives).
+    /// Who the cue at `k` is said by, given its `subject` (what `subject_before(tokens, 0, k)`
+    /// gives): that subject, the subject of the clause it hangs from ("X said, vowing ..." / "X
+    /// was prompted to say"), or a name right after it ("said X:").
     pub fn speaker_of_cue_with(
         &self,
         tokens: &[Token],
         k: usize,
         subject: Option<NounPhrase>,
     ) -> Option<NounPhrase> {
+        self.cue_speaker(tokens, k, subject, false)
+    }
+
+    /// [`Phrases::speaker_of_cue_with`] of a cue that introduces a quotation: its clause subject
+    /// is read past a subordinator too ("when protesters interrupted her, shouting "Q"").
+    pub fn quote_speaker_of_cue(&self, tokens: &[Token], k: usize) -> Option<NounPhrase> {
+        self.cue_speaker(tokens, k, self.subject_before(tokens, 0, k), true)
+    }
+
+    /// [`Phrases::speaker_of_cue_with`]; `past_subordinator` as for
+    /// [`Phrases::clause_subject_where`].
+    pub(super) fn cue_speaker(
+        &self,
+        tokens: &[Token],
+        k: usize,
+        subject: Option<NounPhrase>,
+        past_subordinator: bool,
+    ) -> Option<NounPhrase> {
+        let clause_subject =
+            |index: usize| self.clause_subject_where(tokens, index, past_subordinator, |_| true);
         // "Mackler issued a statement saying ...": the statement's issuer speaks.
         let issued = subject.is_some_and(|s| {
             let mut words = s.span.of(self.text).split_whitespace();
@@ -509,8 +672,8 @@ impl<'a> Phrases<'a> {
                     .last()
                     .is_some_and(|w| self.grammar.cue(w).is_some_and(|c| c.noun))
         });
-        if issued {
-            if let Some(issuer) = self.clause_subject(tokens, k) {
+        if issued || subject.is_some_and(|s| self.participle_after_object(tokens, k, &s)) {
+            if let Some(issuer) = clause_subject(k) {
                 return Some(issuer);
             }
         }
@@ -519,11 +682,15 @@ impl<'a> Phrases<'a> {
         subject
             .or_else(|| {
                 coordinated
-                    .then(|| self.named_clause_subject(tokens, k))
+                    .then(|| {
+                        self.clause_subject_where(tokens, k, past_subordinator, |p| {
+                            p.pronoun || p.name.is_some()
+                        })
+                    })
                     .flatten()
             })
             .or_else(|| self.main_subject(tokens, k))
-            .or_else(|| self.clause_subject(tokens, k))
+            .or_else(|| clause_subject(k))
             .or_else(|| {
                 // "said Martin Indyk:" — not "called National Nurses United "...""
                 self.object_after(tokens, k + 1).filter(|p| {
@@ -538,6 +705,36 @@ impl<'a> Phrases<'a> {
                         && self.cue_verb(&tokens[k]).is_some_and(|c| !c.naming)
                 })
             })
+    }
+
+    /// Is the participle cue at `k` ("calling", "saying") right after `phrase`, a phrase that
+    /// cannot be its subject: a verb's object whose head is a speech word ("issued
+    /// a statement saying", "emailed a report calling") or a time ("issued a report this month
+    /// charging")? The subject of the clause then speaks.
+    fn participle_after_object(&self, tokens: &[Token], k: usize, phrase: &NounPhrase) -> bool {
+        if phrase.pronoun || phrase.name.is_some() || !self.ends_with(&tokens[k], "ing") {
+            return false;
+        }
+        let first = tokens.partition_point(|t| t.span().start < phrase.span.start);
+        let end = end_of(tokens, phrase.span);
+        if end != k || first == 0 || first >= end {
+            return false;
+        }
+        let last = &tokens[end - 1];
+        if self.skippable_after(last) || self.is_time_word(last) {
+            return true;
+        }
+        // A sign or a shirt "saying" something speaks itself; a statement or report is its issuer's.
+        let before = &tokens[first - 1];
+        self.grammar.cue(self.word(last)).is_some()
+            && before.kind == TokenKind::Word
+            && !before.is_capitalized(self.text)
+            && !self.is_clause_break(before)
+            && !self.is_determiner(before)
+            && !self.is_pronoun(before)
+            && !self.in_section(before, Section::Auxiliaries)
+            && !self.in_section(before, Section::SkipBeforeCue)
+            && !is_possessive(self.word(before))
     }
 
     /// "the cable news network says Putin will wait ...:" — an outlet relaying a named person's

@@ -16,7 +16,9 @@ impl<'a> Phrases<'a> {
             if token.kind == TokenKind::Punct {
                 break;
             }
-            if self.is_determiner(token) && !token.is_capitalized(self.text)
+            // "The", and a capitalised possessive ("His neighbour"), still begin the phrase.
+            if self.is_determiner(token)
+                && (!token.is_capitalized(self.text) || self.is_pronoun(token))
                 || self.in_section(token, Section::Articles)
             {
                 if start.is_none() && tentative > 0 && k < end {
@@ -240,9 +242,12 @@ impl<'a> Phrases<'a> {
                 .checked_sub(1)
                 .is_some_and(|p| self.is_one_of(&tokens[p], &["of", "with", "without"]));
         let starts_with_determiner = self.is_determiner(&tokens[first]);
+        // "the study published in the journal Brain Research argued": after a participle and
+        // its preposition, even a named phrase is an object.
+        let after_participle = first >= lo + 2 && self.ends_with(&tokens[first - 2], "ed");
         let governed = first > lo
             && !participle_cue
-            && !(starts_with_determiner && phrase.name.is_some())
+            && !(starts_with_determiner && phrase.name.is_some() && !after_participle)
             && self.in_section(&tokens[first - 1], Section::GoverningPrepositions);
         if governed {
             let participle = (lo..first - 1)
@@ -330,7 +335,11 @@ impl<'a> Phrases<'a> {
             || self.is_title(first)
             || first.kind == TokenKind::Number
             || head_is_title;
-        if name.name.is_none() || !looks_like_role {
+        if name.name.is_none() {
+            // "His wife, Gabriela Lazar, said": a name set off after a nominal names it.
+            return self.named_by_appositive(&name, appositive);
+        }
+        if !looks_like_role {
             return None;
         }
         Some(NounPhrase {
@@ -366,17 +375,50 @@ impl<'a> Phrases<'a> {
         role.then(|| Span::new(a.span().start, b.span().end))
     }
 
+    /// Is `tokens[j]` a determiner (a possessive pronoun too) that opens a noun phrase: one
+    /// followed by a word that can begin its noun ("this source", "her aide"), not by a time
+    /// word, another determiner, a function word or a verb ("this week", "told her the plan")?
+    pub(super) fn opens_noun(&self, tokens: &[Token], j: usize) -> bool {
+        let Some(next) = tokens.get(j + 1) else {
+            return false;
+        };
+        next.kind == TokenKind::Word
+            && self.is_determiner(&tokens[j])
+            && !self.skippable_after(next)
+            && !self.is_time_word(next)
+            && !self.is_determiner(next)
+            && !self.is_clause_break(next)
+            && !self.is_pronoun(next)
+            && !self.in_section(next, Section::Auxiliaries)
+            && self.cue_verb(next).is_none()
+    }
+
+    /// Does `tokens[i]` end a noun phrase before it (punctuation, the end, a function word, a
+    /// determiner or a pronoun)?
+    fn ends_clause_at(&self, tokens: &[Token], i: usize) -> bool {
+        tokens.get(i).is_none_or(|t| {
+            t.kind == TokenKind::Punct
+                || self.is_clause_break(t)
+                || self.is_determiner(t)
+                || self.is_pronoun(t)
+        })
+    }
+
     /// A speaker phrase starting at `from` (after skippable words) and the index just past it.
     pub(super) fn phrase_from(&self, tokens: &[Token], from: usize) -> Option<(NounPhrase, usize)> {
         let mut j = from;
         while j < tokens.len()
             && self.skippable_after(&tokens[j])
             && !tokens[j].is_capitalized(self.text)
+            // "told reporters this week" skips "this"; "this source told" starts with it.
+            && !self.opens_noun(tokens, j)
         {
             j += 1;
         }
         let first = tokens.get(j)?;
-        if self.is_pronoun(first) {
+        // "his wife", "her aide": a possessive before a noun begins the phrase; it speaks
+        // alone only without one ("said her", "told her the plan").
+        if self.is_pronoun(first) && !self.opens_noun(tokens, j) {
             let phrase = NounPhrase {
                 span: first.span(),
                 name: None,
@@ -449,8 +491,11 @@ impl<'a> Phrases<'a> {
                 && tentative < MAX_TENTATIVE
                 // "a Wednesday editorial": a time word is a modifier after a determiner.
                 && (!self.is_time_word(token) || j > begin && self.is_determiner(&tokens[begin]))
-                // "Moscow instructed Gorman": a past-tense verb after a name ends the phrase.
-                && !(end.is_some() && self.ends_with(token, "ed"))
+                // "Moscow instructed Gorman": a past-tense verb after a name ends the phrase;
+                // so it does after a common noun when a function word follows ("The music
+                // seemed to ...", "His face darted from ...").
+                && !(self.ends_with(token, "ed")
+                    && (end.is_some() || tentative > 0 && self.ends_clause_at(tokens, j + 1)))
             {
                 // "Scott's niece": the noun after a possessive is the phrase's head.
                 let after_possessive =
@@ -468,6 +513,17 @@ impl<'a> Phrases<'a> {
         let starts_with_determiner = tokens.get(begin).is_some_and(|t| self.is_determiner(t));
         let end = match end {
             Some(end) => end,
+            // "tweeted another.", "said one, ...": a determiner that stands alone is the phrase.
+            None if starts_with_determiner
+                && j == begin + 1
+                && tokens.get(j).is_none_or(|t| {
+                    t.kind == TokenKind::Punct || self.cue_verb(t).is_some_and(|c| c.speech)
+                })
+                && !self.in_section(&tokens[begin], Section::Articles)
+                && !self.is_pronoun(&tokens[begin]) =>
+            {
+                j
+            }
             // "the newspaper", "the narrator": a determiner and its common noun.
             None if starts_with_determiner && tentative > 0 => j,
             // "federal prosecutors wrote": a bare plural right before a speech verb.

@@ -144,7 +144,7 @@ fn rejects_non_phrases() {
 }
 
 #[test]
-fn speaker_of_cue_with_its_subject_is_speaker_of_cue() {
+fn quote_speaker_of_cue_reads_the_subject_it_is_given() {
     let grammar = Grammar::builtin();
     for sentence in [
         "Mackler issued a statement saying the plan would fail.",
@@ -162,8 +162,8 @@ fn speaker_of_cue_with_its_subject_is_speaker_of_cue() {
         for k in 0..tokens.len() {
             let subject = p.subject_before(&tokens, 0, k);
             assert_eq!(
-                p.speaker_of_cue_with(&tokens, k, subject),
-                p.speaker_of_cue(&tokens, k),
+                p.quote_speaker_of_cue(&tokens, k),
+                p.cue_speaker(&tokens, k, subject, true),
                 "{sentence:?} {k}"
             );
         }
@@ -207,4 +207,27 @@ fn speaker_name_is_the_words_without_determiner_and_cue_noun() {
         };
         assert_eq!(p.speaker_name(&phrase), joined(piece), "{piece:?}");
     }
+}
+
+#[test]
+fn a_speech_verb_agreeing_with_the_noun_before_it_is_a_verb() {
+    let grammar = Grammar::builtin();
+    let verb_at = |sentence: &str, word: &str| {
+        let abbreviations = |w: &str| grammar.is_abbreviation(w);
+        let tokens = tokenize(sentence, Span::new(0, sentence.len()), &abbreviations);
+        let p = Phrases {
+            text: sentence,
+            grammar: &grammar,
+        };
+        let k = tokens
+            .iter()
+            .position(|t| t.text(sentence) == word)
+            .unwrap();
+        p.cue_verb_at(&tokens, k).is_some()
+    };
+    assert!(verb_at("the campaign says Ms. Ortiz will stay", "says"));
+    assert!(verb_at("the organisers say the march will go ahead", "say"));
+    // A noun stays a noun: "their phone calls were", "the following comment:".
+    assert!(!verb_at("their phone calls were short", "calls"));
+    assert!(!verb_at("the following comment: nothing", "comment"));
 }

@@ -391,3 +391,117 @@ fn a_cue_word_after_a_determiner_is_the_speaker_noun() {
         ["report", "report"]
     );
 }
+
+#[test]
+fn a_determiner_before_a_noun_opens_the_speaker_phrase() {
+    // "this" may be skipped after a cue ("told reporters this week"), not before its noun.
+    assert_eq!(
+        quoted("\"The twins never liked him,\" this source told the Ledger.")[0].3,
+        "this source"
+    );
+    // A possessive before a noun is the phrase's determiner, not a speaker of its own.
+    let rows = quoted("\"Life is very hard here,\" her cousin, Marta Olenko, wrote in a letter.");
+    assert_eq!(
+        (rows[0].2.as_str(), rows[0].3.as_str()),
+        ("Marta Olenko", "her cousin, Marta Olenko")
+    );
+    let rows = quoted("His neighbour, Tobias Grell, said: \"The fence was never the issue.\"");
+    assert_eq!(rows[0].2, "Tobias Grell");
+    // A place after a nominal ending in a name is no name of it.
+    let rows = quoted(
+        "Ana Pell, a teacher in Dunmore, Iowa, said: \"We learned more from the flood than from books.\"",
+    );
+    assert_ne!(rows[0].2, "Iowa");
+}
+
+#[test]
+fn bare_plurals_and_lone_determiners_speak_in_quote_frames() {
+    assert_eq!(
+        speakers("\"The damage cannot be measured,\" state prosecutors wrote in the filing."),
+        vec!["state prosecutors"]
+    );
+    assert_eq!(
+        speakers("\"She is in the car!\" deputies shouted over the radio."),
+        vec!["deputies"]
+    );
+    assert_eq!(
+        speakers("\"The bridge must stay open,\" read one. \"Fix it first,\" tweeted another."),
+        vec!["one", "another"]
+    );
+    assert_eq!(
+        speakers("\"We came for the music,\" one said."),
+        vec!["one"]
+    );
+}
+
+#[test]
+fn a_frame_verb_needs_no_list_entry_and_no_participle_is_one() {
+    assert_eq!(
+        speakers("\"Give it back,\" the toddler wailed."),
+        vec!["toddler"]
+    );
+    // "the number needed to ..." is a gloss of the quotation, not its frame.
+    let rows =
+        quoted("Lund says nobody is \"on pace to get 900 votes,\" the number needed to win.");
+    assert_eq!(rows[0].2, "Lund");
+}
+
+#[test]
+fn a_participle_after_a_statement_or_a_time_is_said_by_the_clause_subject() {
+    assert_eq!(
+        speakers("The Harbour Trust issued a report this month charging the council with \"gross neglect of the piers.\""),
+        vec!["The Harbour Trust"]
+    );
+    assert_eq!(
+        speakers("The union emailed a statement calling the offer \"an insult to every driver.\""),
+        vec!["union"]
+    );
+    // A sign, a shirt or a hat "saying" something is its own speaker.
+    assert_eq!(
+        speakers("Ms. Toll held up a sign saying \"Books not bombs.\""),
+        vec!["sign"]
+    );
+}
+
+#[test]
+fn a_subordinate_clause_opens_with_its_subject() {
+    assert_eq!(
+        speakers("When Mayor Ostrova finally wrapped up -- \"We will rebuild, and we will do it together!\" -- the hall stood."),
+        vec!["Ostrova"]
+    );
+}
+
+#[test]
+fn a_passive_participle_after_a_plural_is_no_frame() {
+    let rows = quoted("The city shut two depots the board said were used for \"private storage,\" claims denied by the mayor.");
+    assert_ne!(rows[0].2, "claims");
+}
+
+#[test]
+fn joint_speakers_and_two_titles_of_one_person() {
+    let rows = quoted("\"The vote was rushed,\" council leader Ann Berg and board chair Tim Moll, both independents, said in a statement.");
+    assert_eq!(rows[0].2, "Ann Berg and board chair Tim Moll");
+    let rows =
+        quoted("\"We found the next best thing,\" lead author and NASA chemist Lucas Pol said.");
+    assert_eq!(rows[0].2, "Lucas Pol");
+}
+
+#[test]
+fn as_an_expert_with_a_long_title_puts_it() {
+    assert_eq!(
+        speakers("As Mara Kell, a historian at the University of Leeds, puts it: \"The river always wins.\""),
+        vec!["Mara Kell"]
+    );
+}
+
+#[test]
+fn a_dateline_is_no_speaker() {
+    let rows = quoted("DUNMORE (AP) -- The water board released a statement on Monday, offering \"a full and sincere apology\" to residents.");
+    assert_eq!(rows[0].3, "The water board");
+}
+
+#[test]
+fn a_journal_after_published_in_is_no_speaker() {
+    let rows = quoted("The study published in the journal Brain Research argued that the drug offers \"real but modest benefits.\"");
+    assert_eq!(rows[0].3, "The study");
+}
