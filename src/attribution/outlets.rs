@@ -158,6 +158,7 @@ impl<'a> OutletReader<'a> {
         // No alias that starts with this word reaches past its last word: no lookup there.
         let words_end = match (many_words, first_entry) {
             (true, Some((most, _))) => nth_word_end(self.text, first.span().start, reach, most),
+            (true, None) if the => self.the_alias_end(space, reach),
             _ => reach,
         };
         // Every alias read here starts at `first`: one scan tells which need no join.
@@ -167,15 +168,23 @@ impl<'a> OutletReader<'a> {
         } else {
             first.span().start
         };
-        for width in (1..=longest).rev() {
+        // The widest reading that ends by the last word an alias may reach (tokens are in
+        // text order): wider ones are never looked up.
+        let limit = if many_words { words_end } else { space };
+        let widest = tokens[i..i + longest]
+            .iter()
+            .take_while(|t| t.span().end <= limit)
+            .count();
+        for width in (1..=widest).rev() {
             let last = &tokens[i + width - 1];
             let spaced = last.span().end > space;
-            if (spaced && (!many_words || last.span().end > words_end)) || (!spaced && !one_word) {
+            if !spaced && !one_word {
                 continue;
             }
             let written = Span::new(first.span().start, last.span().end).of(self.text);
             let joined;
-            let single_spaced = last.span().end <= single_spaced_end
+            let single_spaced = (last.span().end <= single_spaced_end
+                || (spaced && is_single_spaced(written)))
                 && !written.starts_with(' ')
                 && !written.ends_with(' ');
             let alias = if spaced && !single_spaced {
@@ -203,6 +212,29 @@ impl<'a> OutletReader<'a> {
             }
         }
         None
+    }
+
+    /// Where an alias read after "the" (which ends at byte `space`) ends at the latest,
+    /// within `reach`: after the most words an alias that starts with the next word has,
+    /// else after that word (a one-word alias), else (the next word not plain ASCII) after
+    /// the most words any alias has.
+    fn the_alias_end(&self, space: usize, reach: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let start = space
+            + bytes
+                .get(space..reach)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|b| is_ascii_white(**b))
+                .count();
+        let next = nth_word_end(self.text, start, reach, 1);
+        let most = match self.text.get(start..next) {
+            Some(word) if word.is_ascii() => {
+                self.grammar.outlet_first_word(word).map_or(1, |m| m.0)
+            }
+            _ => self.grammar.most_outlet_words,
+        };
+        nth_word_end(self.text, start, reach, most)
     }
 
     /// May an alias of two or more words whose first word is `first_word` (the text up to
@@ -796,6 +828,20 @@ pub(crate) fn single_spaced_end(text: &str, from: usize, to: usize) -> usize {
         previous = b;
     }
     to
+}
+
+/// Are single spaces the only white space in `text` (which may hold characters that are not
+/// ASCII, unlike the prefix [`single_spaced_end`] finds)? Then it is its words joined by
+/// single spaces, when no space starts or ends it.
+fn is_single_spaced(text: &str) -> bool {
+    let mut previous = 'x';
+    for c in text.chars() {
+        if (c == ' ' && previous == ' ') || (c.is_whitespace() && c != ' ') {
+            return false;
+        }
+        previous = c;
+    }
+    true
 }
 
 /// The high bit of each byte of `chunk` equal to `byte`, exactly (no borrow crosses bytes).

@@ -81,8 +81,11 @@ pub struct Grammar {
     /// The one-word aliases (keys of the two maps above) listed at least once without a
     /// leading "the": a one-word alias not among them ("The Hill") names an outlet only after "the".
     pub outlet_alias_bare: FxHashSet<String>,
-    /// The most words any outlet alias has.
+    /// The most tokens any outlet alias may be read as, a leading "the" included (see
+    /// `parse::token_bound`): more than its words when it has punctuation ("L.A. Times").
     pub longest_outlet: usize,
+    /// The most words any outlet alias has (without a leading "the").
+    pub most_outlet_words: usize,
     /// First name to the gender it usually signals.
     pub first_names: HashMap<String, Gender>,
     /// Abbreviations, lower case, without their final period ("u.s", "mr").

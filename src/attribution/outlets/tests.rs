@@ -47,6 +47,23 @@ fn single_spaced_end_agrees_with_the_byte_by_byte_scan() {
 }
 
 #[test]
+fn single_spaced_texts_are_what_the_join_gives_back() {
+    for text in [
+        "The New York Times\u{2019}",
+        "\u{c9}kho Moskvy",
+        "\u{c9}kho  Moskvy",
+        "\u{c9}kho\u{a0}Moskvy",
+        "Le\u{2009}Monde\u{2019}s",
+        "Fox\nNews",
+        "Fox\tNews",
+        "Fox News",
+    ] {
+        let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(is_single_spaced(text), joined == text, "{text:?}");
+    }
+}
+
+#[test]
 fn single_spaced_prefixes_are_what_the_join_gives_back() {
     for text in [
         "",
@@ -433,6 +450,11 @@ fn words_around_an_outlet_tell_what_it_is_to_the_frame() {
         (vec![], vec![], None)
     );
     assert_eq!(classified("Smith told BBC", &g).0, named(&["BBC"]));
+    // An alias with more tokens than words: "L.A. Times" (five tokens, two words).
+    assert_eq!(
+        classified("The mayor told the L.A. Times on Friday.", &g).0,
+        named(&["Los Angeles Times"])
+    );
 }
 
 #[test]
