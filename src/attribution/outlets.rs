@@ -11,8 +11,8 @@
 use std::cell::OnceCell;
 
 use crate::lexicon::{
-    alphanumeric_run, join_words, without_the, AliasMatch, AliasNames, Grammar, Lex, Outlet,
-    OutletKind, OutletLists, OutletWords, LEAD_ANY, LEAD_IS_ALIAS, LEAD_IS_FIRST_WORD,
+    alphanumeric_run, join_words, lower, without_the, AliasMatch, AliasNames, Grammar, Lex, Outlet,
+    OutletKind, OutletLists, OutletWords, Section, LEAD_ANY, LEAD_IS_ALIAS, LEAD_IS_FIRST_WORD,
     LEAD_STARTS_ALIAS, LEAD_STARTS_FIRST_WORD,
 };
 use crate::span::Span;
@@ -369,6 +369,69 @@ impl<'a> OutletReader<'a> {
         }
     }
 
+    /// "tweeted", "in a tweet": the platform the word for a post at `tokens[i]` names
+    /// (`[medium_nouns]`), if it is one; a noun only after a `[medium_lead_ins]` word and a
+    /// determiner, with at most one word between.
+    pub(crate) fn medium_at(&self, tokens: &[Token], i: usize) -> Option<OutletRef> {
+        let token = tokens.get(i)?;
+        if token.kind != TokenKind::Word {
+            return None;
+        }
+        let platform = self.grammar.medium_platform(token.text(self.text))?;
+        if self.grammar.token_lex(token, self.text).is_cue_noun() {
+            let led_in = (2..=3).any(|back| {
+                i.checked_sub(back).is_some_and(|at| {
+                    self.grammar.is_outlet_word(
+                        OutletWords::MediumLeadIns,
+                        &lower(tokens[at].text(self.text)),
+                    ) && self
+                        .grammar
+                        .in_section(Section::Determiners, tokens[at + 1].text(self.text))
+                })
+            });
+            if !led_in {
+                return None;
+            }
+        }
+        let (name, kind) = match self.grammar.outlet(platform) {
+            Some(outlet) => (outlet.name.as_str(), outlet.kind),
+            None => (platform, OutletKind::Platform),
+        };
+        Some(OutletRef::new(name, kind, Some(token.span())))
+    }
+
+    /// "a reporter for CNN", "Jane Roe of the Daily Planet", "as Roe reports for CNN": does a
+    /// `[journalist_links]` word (and "the") right before the outlet at `tokens[i]` follow a
+    /// `[journalists]` word or a capitalised word that is no title (a person's name)?
+    pub(crate) fn journalist_before(&self, tokens: &[Token], i: usize) -> bool {
+        let text = self.text;
+        let mut k = i;
+        if k > 0 && is_word(tokens[k - 1].text(text), "the") {
+            k -= 1;
+        }
+        let (Some(link), Some(before)) = (
+            k.checked_sub(1).and_then(|at| tokens.get(at)),
+            k.checked_sub(2).and_then(|at| tokens.get(at)),
+        ) else {
+            return false;
+        };
+        if link.kind != TokenKind::Word
+            || before.kind != TokenKind::Word
+            || !self
+                .grammar
+                .is_outlet_word(OutletWords::JournalistLinks, link.text(text))
+        {
+            return false;
+        }
+        let word = before.text(text);
+        self.grammar
+            .outlet_lists_any_case(word)
+            .contains(OutletWords::Journalists)
+            || (before.is_capitalized(text)
+                && !self.grammar.token_lex(before, text).is_title()
+                && self.grammar.outlet_alias(word).is_none())
+    }
+
     /// How many words of a show or programme name follow an outlet's possessive (capitalised
     /// words or numbers).
     fn show_after(&self, tokens: &[Token], from: usize) -> Option<usize> {
@@ -521,6 +584,26 @@ fn next_outlet_candidate(tokens: &[Token], from: usize, text: &str) -> usize {
         .unwrap_or(rest.len())
 }
 
+/// The index of the first of `tokens` from `from` on where an outlet or a platform's
+/// medium word may stand: a token [`may_be_capitalised`] passes, or a word that may be a
+/// cue and a medium word ("tweeted", see [`Grammar::may_be_medium`]); or `tokens.len()`.
+#[inline(never)]
+fn next_frame_candidate(reader: &OutletReader, tokens: &[Token], from: usize) -> usize {
+    let text = reader.text;
+    let rest = tokens.get(from..).unwrap_or(&[]);
+    from + rest
+        .iter()
+        .position(|t| {
+            may_be_capitalised(t, text)
+                || (t.lex.may_be_cue()
+                    && reader.grammar.may_be_medium(
+                        text.as_bytes().get(t.span().start..).unwrap_or(&[]),
+                        t.span().len(),
+                    ))
+        })
+        .unwrap_or(rest.len())
+}
+
 /// Reads and classifies the outlets `tokens` name; `article_outlet`, the article's own
 /// publisher, counts only where the words around it make it a source.
 pub fn frame_outlets(
@@ -543,10 +626,20 @@ pub fn outlets_in<'o>(
     let mut outlets = FrameOutlets::default();
     let mut i = 0;
     loop {
-        i = next_outlet_candidate(tokens, i, text);
+        i = next_frame_candidate(reader, tokens, i);
         let Some(token) = tokens.get(i) else {
             break;
         };
+        if !may_be_capitalised(token, text) {
+            // "Smith tweeted", "in a tweet": the platform counts for any attribution here.
+            if let Some(platform) = reader.medium_at(tokens, i) {
+                if !outlets.named.iter().any(|(_, n)| n.name == platform.name) {
+                    outlets.named.push((i, platform));
+                }
+            }
+            i += 1;
+            continue;
+        }
         let Some((outlet, width)) = reader.outlet_at(tokens, i) else {
             i += 1;
             continue;
@@ -563,7 +656,7 @@ pub fn outlets_in<'o>(
             .fold(OutletLists::default(), |lists, t| {
                 lists.union(grammar.outlet_lists_any_case(t.text(text)))
             });
-        let triggered = lead.contains(OutletWords::Triggers);
+        let triggered = lead.contains(OutletWords::Triggers) || reader.journalist_before(tokens, i);
         let reported = tokens
             .get(i + width)
             .is_some_and(|t| grammar.is_outlet_word(OutletWords::Reporting, t.text(text)));

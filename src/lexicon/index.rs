@@ -72,6 +72,16 @@ pub(super) struct Index {
     pub(super) id: u64,
     /// Abbreviations (lower case, without final period).
     pub(super) abbreviations: WordTable<()>,
+    /// A bit (see [`medium_bit`]) for each `[medium_nouns]` word of `outlet_words.txt`: a
+    /// clear bit rules a word out without a lookup.
+    pub(super) medium_bits: u64,
+}
+
+/// The bit of the word made of the ASCII letters and digits `bytes[..run]` in
+/// [`Index::medium_bits`], in any case.
+#[inline(always)]
+fn medium_bit(bytes: &[u8], run: usize) -> u64 {
+    1 << (lead_bit(load_chunk(bytes, 0) | splat(0x20), run) % 64)
 }
 
 impl Index {
@@ -198,6 +208,10 @@ impl Index {
             }
         }
         index.outlet_words = WordTable::new(outlet_words);
+        let mediums = grammar.outlet_words.get(OutletWords::MediumNouns.name());
+        for word in mediums.into_iter().flatten() {
+            index.medium_bits |= medium_bit(word.as_bytes(), word.len());
+        }
         words.entry("according").or_default();
         // A section with a bit: the bits gathered above say it, with no set lookup.
         let section_bits = index.section_bits;
@@ -494,6 +508,35 @@ impl Grammar {
             .outlet_words
             .get(word)
             .is_some_and(|lists| lists.contains(list))
+    }
+
+    /// May the word of `len` bytes that starts `bytes` be a `[medium_nouns]` word? False only
+    /// when it cannot (its bit in a small bitset is clear); no lookup.
+    #[inline(always)]
+    pub(crate) fn may_be_medium(&self, bytes: &[u8], len: usize) -> bool {
+        self.index().medium_bits & medium_bit(bytes, len) != 0
+    }
+
+    /// The platform a word for a post on it names (`[medium_nouns]` of `outlet_words.txt`:
+    /// "tweeted" gives Twitter), if `word` (any case) is one.
+    #[inline(always)]
+    pub(crate) fn medium_platform(&self, word: &str) -> Option<&str> {
+        let bytes = word.as_bytes();
+        let run = alphanumeric_run(bytes);
+        if run != bytes.len() || self.index().medium_bits & medium_bit(bytes, run) == 0 {
+            return None;
+        }
+        self.medium_platform_of(word)
+    }
+
+    /// [`Grammar::medium_platform`] by the lookup alone.
+    #[cold]
+    #[inline(never)]
+    fn medium_platform_of(&self, word: &str) -> Option<&str> {
+        self.outlet_word_values
+            .get(OutletWords::MediumNouns.name())?
+            .get(lower(word).as_ref())
+            .map(String::as_str)
     }
 
     /// The outlet-word lists `word` (any case) is in.

@@ -100,6 +100,9 @@ pub struct Grammar {
     pub function_words: HashMap<String, HashSet<String>>,
     /// The words around outlet names, by section name of `outlet_words.txt` (lower case).
     pub outlet_words: HashMap<String, HashSet<String>>,
+    /// The second field of `outlet_words.txt` entries that have one (`tweet | Twitter`), by
+    /// section name and word (lower case).
+    pub outlet_word_values: HashMap<String, HashMap<String, String>>,
     /// Nouns for a document that can speak: `titles.txt` lines tagged `document` (lower case).
     pub document_nouns: HashSet<String>,
     /// Words never a speaker alone: `titles.txt` lines tagged `nonspeaker` (lower case).

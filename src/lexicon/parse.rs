@@ -243,6 +243,12 @@ impl Grammar {
                         .entry(section.clone())
                         .or_default()
                         .insert(phrase_key(fields[0]));
+                    if let Some(value) = fields.get(1) {
+                        self.outlet_word_values
+                            .entry(section.clone())
+                            .or_default()
+                            .insert(phrase_key(fields[0]), value.to_string());
+                    }
                 }
                 _ => {
                     let Some(section) = &current_section else {

@@ -645,3 +645,36 @@ fn an_outlet_speaks_by_its_name_or_a_word_for_it() {
     assert_eq!(referred.span, Some(times), "where the outlet was named");
     assert_eq!(speaks("talks", "the talks"), None);
 }
+
+#[test]
+fn a_word_for_a_post_gives_its_platform() {
+    let g = Grammar::builtin();
+    let named = |text: &str| classified(text, &g).0;
+    assert_eq!(named("The senator tweeted on Sunday."), vec!["Twitter"]);
+    assert_eq!(named("The mayor said in a tweet that"), vec!["Twitter"]);
+    assert_eq!(named("In a later tweet, the mayor added"), vec!["Twitter"]);
+    // A noun form not led in by "in a" names no platform: it is what was said.
+    assert!(named("Millions of tweets mocked the plan.").is_empty());
+    assert!(named("The mayor said the plan was fine.").is_empty());
+}
+
+#[test]
+fn a_journalist_of_an_outlet_makes_it_the_outlet() {
+    let g = Grammar::builtin();
+    let named = |text: &str| classified(text, &g).0;
+    assert_eq!(
+        named("The plant will close, according to Jane Roe of CNN."),
+        vec!["CNN"]
+    );
+    assert_eq!(
+        named("As Jane Roe reports for CNN, the plant will close."),
+        vec!["CNN"]
+    );
+    assert_eq!(
+        named("Max Dale, a correspondent for Reuters, said the plant will close."),
+        vec!["Reuters"]
+    );
+    // A title before the link is an office, no journalist: only the speaker's.
+    let chair = classified("The Chairman of CNN warned the plant will close.", &g);
+    assert_eq!((chair.0.len(), chair.1), (0, vec!["CNN".to_string()]));
+}
