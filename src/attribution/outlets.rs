@@ -13,7 +13,7 @@ use std::cell::OnceCell;
 use crate::lexicon::{
     alphanumeric_run, join_words, lower, without_the, AliasMatch, AliasNames, Grammar, Lex, Outlet,
     OutletKind, OutletLists, OutletWords, Section, LEAD_ANY, LEAD_IS_ALIAS, LEAD_IS_FIRST_WORD,
-    LEAD_STARTS_ALIAS, LEAD_STARTS_FIRST_WORD,
+    LEAD_NAME_HEAD, LEAD_STARTS_ALIAS, LEAD_STARTS_FIRST_WORD,
 };
 use crate::span::Span;
 use crate::statement::{OutletRef, Statement};
@@ -44,18 +44,28 @@ impl<'a> OutletReader<'a> {
     /// Asked at every token of a document; the cheap tests that most fail are inlined here.
     #[inline(always)]
     pub fn outlet_at(&self, tokens: &[Token], i: usize) -> Option<(OutletRef, usize)> {
-        let first = tokens.get(i)?;
+        self.outlet_or_head_at(tokens, i).0
+    }
+
+    /// [`OutletReader::outlet_at`], and whether `tokens[i]` may be the head word of a name
+    /// of outlet shape (its lead is that of a `[name_heads]` word: see [`Shaped`]).
+    #[inline(always)]
+    fn outlet_or_head_at(&self, tokens: &[Token], i: usize) -> (Option<(OutletRef, usize)>, bool) {
+        let Some(first) = tokens.get(i) else {
+            return (None, false);
+        };
         match first.kind {
-            TokenKind::Punct => return None,
-            TokenKind::Word if !first.is_capitalized(self.text) => return None,
+            TokenKind::Punct => return (None, false),
+            TokenKind::Word if !first.is_capitalized(self.text) => return (None, false),
             TokenKind::Word => {}
             TokenKind::Number => {}
         }
         let kinds = self.alias_kinds_at(tokens, i, first);
-        if kinds == 0 {
-            return None;
+        let head = kinds & LEAD_NAME_HEAD != 0;
+        if kinds & LEAD_ANY == 0 {
+            return (None, head);
         }
-        self.outlet_from(tokens, i, first, kinds)
+        (self.outlet_from(tokens, i, first, kinds & LEAD_ANY), head)
     }
 
     /// What the aliases that may start at `tokens[i]` (`first`) are, by their lead (see
@@ -432,6 +442,98 @@ impl<'a> OutletReader<'a> {
                 && self.grammar.outlet_alias(word).is_none())
     }
 
+    /// "told the Smallville Herald": the name of outlet shape whose head word (see
+    /// `[name_heads]`, `[weak_name_heads]`) is `tokens[head]`, with the capitalised words
+    /// before it, none before `floor`: the outlet as written, its first token, and whether
+    /// the head is a strong one. None when the run has one word, holds a title or another
+    /// word a name does not ("Senate Majority Leader", "The"), is a first name and a surname
+    /// ("Emily Post"), or modifies a noun after an indefinite article ("a Smallville Herald
+    /// poll").
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn shaped_name(
+        &self,
+        tokens: &[Token],
+        floor: usize,
+        head: usize,
+    ) -> Option<(OutletRef, usize, bool)> {
+        let text = self.text;
+        let last = tokens.get(head)?;
+        let written = last.text(text);
+        let word = strip_possessive(written).unwrap_or(written);
+        let lists = self.grammar.outlet_lists_any_case(word);
+        let strong = lists.contains(OutletWords::NameHeads);
+        if !strong && !lists.contains(OutletWords::WeakNameHeads) {
+            return None;
+        }
+        let mut from = head;
+        while from > floor {
+            let before = &tokens[from - 1];
+            let name_word = (before.kind == TokenKind::Number
+                || (before.kind == TokenKind::Word && before.is_capitalized(text)))
+                && !is_possessive(before.text(text))
+                && !self.grammar.token_lex(before, text).is_name_stop()
+                && self.grammar.outlet_alias(before.text(text)).is_none();
+            let gap = text
+                .get(before.span().end..tokens[from].span().start)
+                .unwrap_or("\n");
+            if !name_word || gap.contains('\n') {
+                break;
+            }
+            from -= 1;
+        }
+        if from == head {
+            return None;
+        }
+        // A title or function word just before the run ("Senate Majority Leader").
+        let titled = from
+            .checked_sub(1)
+            .and_then(|b| tokens.get(b))
+            .is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && t.is_capitalized(text)
+                    && self.grammar.token_lex(t, text).is_title()
+            });
+        let person = head == from + 1 && self.grammar.first_name(tokens[from].text(text)).is_some();
+        let modifies = from
+            .checked_sub(1)
+            .and_then(|b| tokens.get(b))
+            .is_some_and(|t| {
+                self.grammar
+                    .outlet_lists_any_case(t.text(text))
+                    .contains(OutletWords::IndefiniteArticles)
+            })
+            && tokens
+                .get(head + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(text));
+        // "Majority Leader": the head ends a title with the word before it.
+        let title_end = self
+            .grammar
+            .title_pair(tokens[head - 1].text(text), word)
+            .is_some();
+        // "Real News Right Now": a name that runs on past the head word ends elsewhere.
+        let runs_on = !is_possessive(written)
+            && tokens.get(head + 1).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && t.is_capitalized(text)
+                    && !text
+                        .get(last.span().end..t.span().start)
+                        .unwrap_or("\n")
+                        .contains('\n')
+            });
+        if titled || person || modifies || title_end || runs_on {
+            return None;
+        }
+        let start = tokens[from].span().start;
+        let span = Span::new(start, last.span().start + word.len());
+        let name = join_words(span.of(text));
+        Some((
+            OutletRef::new(name, OutletKind::Outlet, Some(span)),
+            from,
+            strong,
+        ))
+    }
+
     /// How many words of a show or programme name follow an outlet's possessive (capitalised
     /// words or numbers).
     fn show_after(&self, tokens: &[Token], from: usize) -> Option<usize> {
@@ -625,6 +727,8 @@ pub fn outlets_in<'o>(
     let grammar = reader.grammar;
     let mut outlets = FrameOutlets::default();
     let mut i = 0;
+    // Tokens before this are part of an outlet read already.
+    let mut floor = 0;
     loop {
         i = next_frame_candidate(reader, tokens, i);
         let Some(token) = tokens.get(i) else {
@@ -640,11 +744,19 @@ pub fn outlets_in<'o>(
             i += 1;
             continue;
         }
-        let Some((outlet, width)) = reader.outlet_at(tokens, i) else {
+        let (listed, head) = reader.outlet_or_head_at(tokens, i);
+        let Some((outlet, width)) = listed else {
+            if head {
+                if let Some((outlet, from, strong)) = reader.shaped_name(tokens, floor, i) {
+                    file_shaped(reader, tokens, (from, i + 1), outlet, strong, &mut outlets);
+                    floor = i + 1;
+                }
+            }
             i += 1;
             continue;
         };
         let width = width.max(1);
+        floor = i + width;
         let Some(last) = tokens.get(i + width - 1) else {
             break;
         };
@@ -677,6 +789,44 @@ pub fn outlets_in<'o>(
         i += width;
     }
     outlets
+}
+
+/// Files a name of outlet shape (`tokens[from..to]`, see [`OutletReader::shaped_name`]) in
+/// `outlets` as a listed outlet would be: for any attribution after a `[triggers]` word or a
+/// journalist, or before a `[reporting]` word; else (a `[name_heads]` name) for the speaker
+/// whose words hold it; a `[weak_name_heads]` name only before a reporting word or after a
+/// journalist.
+fn file_shaped(
+    reader: &OutletReader,
+    tokens: &[Token],
+    (from, to): (usize, usize),
+    outlet: OutletRef,
+    strong: bool,
+    outlets: &mut FrameOutlets,
+) {
+    let text = reader.text;
+    let grammar = reader.grammar;
+    let lead = tokens[from.saturating_sub(4)..from]
+        .iter()
+        .fold(OutletLists::default(), |lists, t| {
+            lists.union(grammar.outlet_lists_any_case(t.text(text)))
+        });
+    let journalist = reader.journalist_before(tokens, from);
+    let reported = tokens
+        .get(to)
+        .is_some_and(|t| grammar.is_outlet_word(OutletWords::Reporting, t.text(text)));
+    let triggered = strong && lead.contains(OutletWords::Triggers);
+    if strong && lead.contains(OutletWords::Citing) {
+        outlets.cited = Some(outlet);
+    } else if triggered || journalist || reported {
+        if !outlets.named.iter().any(|(_, n)| n.name == outlet.name) {
+            outlets.named.push((from, outlet));
+        }
+    } else if strong {
+        if let Some(span) = outlet.span {
+            outlets.speaker_only.push((span, from, outlet));
+        }
+    }
 }
 
 /// The outlets a frame's attribution context names for an attribution to the speaker at

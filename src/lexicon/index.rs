@@ -20,6 +20,9 @@ const DOCUMENT_NOUN: u8 = 1;
 const NOT_SPEAKER: u8 = 2;
 /// Text without a lead: any alias may start there.
 pub(crate) const LEAD_ANY: u8 = 15;
+/// A lead that is the lead of a `[name_heads]` or `[weak_name_heads]` word, capitalised
+/// ("Herald"): a name of outlet shape may end there (not an alias kind).
+pub(crate) const LEAD_NAME_HEAD: u8 = 16;
 use super::*;
 use crate::span::Span;
 use crate::swar::{splat, HIGH_BITS};
@@ -177,6 +180,25 @@ impl Index {
                     Some(_) => LEAD_STARTS_FIRST_WORD,
                 };
                 *leads.entry(lead).or_default() |= kind;
+            }
+        }
+        // The head words of outlet shapes, capitalised, mark their leads too.
+        let heads: Vec<String> = [OutletWords::NameHeads, OutletWords::WeakNameHeads]
+            .iter()
+            .filter_map(|list| grammar.outlet_words.get(list.name()))
+            .flatten()
+            .map(|word| {
+                let mut chars = word.chars();
+                chars.next().map_or(String::new(), |c| {
+                    c.to_uppercase().chain(chars).collect::<String>()
+                })
+            })
+            .collect();
+        if let Some(leads) = leads.as_mut() {
+            for head in &heads {
+                if let Some(lead) = outlet_lead(head) {
+                    *leads.entry(lead).or_default() |= LEAD_NAME_HEAD;
+                }
             }
         }
         let second_leads = second_leads
@@ -711,7 +733,7 @@ impl Grammar {
     /// A cheap test before [`Grammar::outlet`] lookups at every capitalised word.
     #[inline(always)]
     pub(crate) fn outlet_lead_may_match(&self, bytes: &[u8]) -> bool {
-        self.outlet_lead_kinds(bytes) != 0
+        self.outlet_lead_kinds(bytes) & LEAD_ANY != 0
     }
 
     /// What the aliases whose lead (see [`outlet_lead`]) is that of `bytes` are: an OR of

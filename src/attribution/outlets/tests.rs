@@ -678,3 +678,41 @@ fn a_journalist_of_an_outlet_makes_it_the_outlet() {
     let chair = classified("The Chairman of CNN warned the plant will close.", &g);
     assert_eq!((chair.0.len(), chair.1), (0, vec!["CNN".to_string()]));
 }
+
+#[test]
+fn a_title_case_name_ending_in_a_newspaper_word_is_an_outlet() {
+    let g = Grammar::builtin();
+    let named = |text: &str| classified(text, &g).0;
+    assert_eq!(
+        named("The mayor told the Smallville Herald on Friday."),
+        vec!["Smallville Herald"]
+    );
+    assert_eq!(
+        named("The Granite Falls Gazette reported that the plant will close."),
+        vec!["Granite Falls Gazette"]
+    );
+    assert_eq!(
+        named("The plant will close, Lakeside Radio reported."),
+        vec!["Lakeside Radio"]
+    );
+    // Only the speaker's when no word around makes it a source.
+    let columnist = classified("Smallville Herald columnist Max Dale warned", &g);
+    assert_eq!(
+        (columnist.0.len(), columnist.1),
+        (0, vec!["Smallville Herald".to_string()])
+    );
+    // A weak head needs a reporting word or a journalist: "Lakeside Radio" alone is none.
+    assert_eq!(
+        classified("The mayor told Lakeside Radio on Friday.", &g),
+        (vec![], vec![], None)
+    );
+    // A title, a person, a modifier and a longer name are no outlet.
+    for text in [
+        "The Senate Majority Leader said the plant will close.",
+        "Emily Post said the plant will close.",
+        "The mayor cited a Smallville Herald poll in the talk.",
+        "The mayor told Good News Right Now on Friday.",
+    ] {
+        assert_eq!(classified(text, &g), (vec![], vec![], None), "{text}");
+    }
+}
