@@ -585,7 +585,10 @@ pub(super) fn token_bound(alias: &str) -> usize {
     let mut in_run = false;
     for c in alias.chars() {
         let alphanumeric = c.is_alphanumeric();
-        tokens += usize::from(!c.is_whitespace() && !(alphanumeric && in_run));
+        let same_run = alphanumeric && in_run;
+        if !c.is_whitespace() && !same_run {
+            tokens += 1;
+        }
         in_run = alphanumeric;
     }
     tokens
