@@ -535,8 +535,13 @@ impl<'a> OutletReader<'a> {
     }
 
     /// How many words of a show or programme name follow an outlet's possessive (capitalised
-    /// words or numbers).
+    /// words or numbers; none when a first name follows it: a person).
     fn show_after(&self, tokens: &[Token], from: usize) -> Option<usize> {
+        // "CNN's Dana Bash": a person of the outlet, not a show.
+        let first = tokens.get(from)?;
+        if self.grammar.first_name(first.text(self.text)).is_some() {
+            return None;
+        }
         let words = tokens
             .get(from..)?
             .iter()

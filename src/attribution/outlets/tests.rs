@@ -330,7 +330,7 @@ fn may_be_capitalised_passes_every_token_outlet_at_reads() {
 #[test]
 fn media_references_are_the_and_a_media_word() {
     let grammar = Grammar::builtin();
-    let text = "the newspaper|The Network|newspaper|the senator|the|the wire  service|the website";
+    let text = "the newspaper|The Network|newspaper|the senator|the|the wire  service|the website|the news organization";
     let mut at = 0;
     let mut answers = Vec::new();
     for piece in text.split('|') {
@@ -338,7 +338,10 @@ fn media_references_are_the_and_a_media_word() {
         answers.push(is_media_reference(text, span, &grammar));
         at += piece.len() + 1;
     }
-    assert_eq!(answers, vec![true, true, false, false, false, true, false]);
+    assert_eq!(
+        answers,
+        vec![true, true, false, false, false, true, false, true]
+    );
     // One list of media words for both rules: the hearer of "told" reads it too.
     let reader = OutletReader::new(text, &grammar);
     let hearer = |words: &str| {
@@ -715,4 +718,16 @@ fn a_title_case_name_ending_in_a_newspaper_word_is_an_outlet() {
     ] {
         assert_eq!(classified(text, &g), (vec![], vec![], None), "{text}");
     }
+}
+
+#[test]
+fn a_person_after_an_outlet_possessive_is_no_show() {
+    let g = Grammar::builtin();
+    let text = "CNN's Jane Roe said; Rossiya-1's 60 Minutes show";
+    let tokens = tokenize_with(text, Span::new(0, text.len()), &g);
+    let reader = OutletReader::new(text, &g);
+    assert_eq!(
+        reader.outlet_at(&tokens, 0).map(|(o, _)| o.name),
+        Some("CNN".into())
+    );
 }
