@@ -11,9 +11,9 @@
 use std::cell::OnceCell;
 
 use crate::lexicon::{
-    alphanumeric_run, join_words, without_the, AliasMatch, AliasNames, Grammar, Lex, Outlet,
-    OutletKind, OutletLists, OutletWords, LEAD_ANY, LEAD_IS_ALIAS, LEAD_IS_FIRST_WORD,
-    LEAD_STARTS_ALIAS, LEAD_STARTS_FIRST_WORD,
+    alphanumeric_run, join_words, lower, without_the, AliasMatch, AliasNames, Grammar, Lex, Outlet,
+    OutletKind, OutletLists, OutletWords, Section, LEAD_ANY, LEAD_IS_ALIAS, LEAD_IS_FIRST_WORD,
+    LEAD_NAME_HEAD, LEAD_STARTS_ALIAS, LEAD_STARTS_FIRST_WORD,
 };
 use crate::span::Span;
 use crate::statement::{OutletRef, Statement};
@@ -44,18 +44,28 @@ impl<'a> OutletReader<'a> {
     /// Asked at every token of a document; the cheap tests that most fail are inlined here.
     #[inline(always)]
     pub fn outlet_at(&self, tokens: &[Token], i: usize) -> Option<(OutletRef, usize)> {
-        let first = tokens.get(i)?;
+        self.outlet_or_head_at(tokens, i).0
+    }
+
+    /// [`OutletReader::outlet_at`], and whether `tokens[i]` may be the head word of a name
+    /// of outlet shape (its lead is that of a `[name_heads]` word: see [`Shaped`]).
+    #[inline(always)]
+    fn outlet_or_head_at(&self, tokens: &[Token], i: usize) -> (Option<(OutletRef, usize)>, bool) {
+        let Some(first) = tokens.get(i) else {
+            return (None, false);
+        };
         match first.kind {
-            TokenKind::Punct => return None,
-            TokenKind::Word if !first.is_capitalized(self.text) => return None,
+            TokenKind::Punct => return (None, false),
+            TokenKind::Word if !first.is_capitalized(self.text) => return (None, false),
             TokenKind::Word => {}
             TokenKind::Number => {}
         }
         let kinds = self.alias_kinds_at(tokens, i, first);
-        if kinds == 0 {
-            return None;
+        let head = kinds & LEAD_NAME_HEAD != 0;
+        if kinds & LEAD_ANY == 0 {
+            return (None, head);
         }
-        self.outlet_from(tokens, i, first, kinds)
+        (self.outlet_from(tokens, i, first, kinds & LEAD_ANY), head)
     }
 
     /// What the aliases that may start at `tokens[i]` (`first`) are, by their lead (see
@@ -158,6 +168,7 @@ impl<'a> OutletReader<'a> {
         // No alias that starts with this word reaches past its last word: no lookup there.
         let words_end = match (many_words, first_entry) {
             (true, Some((most, _))) => nth_word_end(self.text, first.span().start, reach, most),
+            (true, None) if the => self.the_alias_end(space, reach),
             _ => reach,
         };
         // Every alias read here starts at `first`: one scan tells which need no join.
@@ -167,15 +178,23 @@ impl<'a> OutletReader<'a> {
         } else {
             first.span().start
         };
-        for width in (1..=longest).rev() {
+        // The widest reading that ends by the last word an alias may reach (tokens are in
+        // text order): wider ones are never looked up.
+        let limit = if many_words { words_end } else { space };
+        let widest = tokens[i..i + longest]
+            .iter()
+            .take_while(|t| t.span().end <= limit)
+            .count();
+        for width in (1..=widest).rev() {
             let last = &tokens[i + width - 1];
             let spaced = last.span().end > space;
-            if (spaced && (!many_words || last.span().end > words_end)) || (!spaced && !one_word) {
+            if !spaced && !one_word {
                 continue;
             }
             let written = Span::new(first.span().start, last.span().end).of(self.text);
             let joined;
-            let single_spaced = last.span().end <= single_spaced_end
+            let single_spaced = (last.span().end <= single_spaced_end
+                || (spaced && is_single_spaced(written)))
                 && !written.starts_with(' ')
                 && !written.ends_with(' ');
             let alias = if spaced && !single_spaced {
@@ -203,6 +222,29 @@ impl<'a> OutletReader<'a> {
             }
         }
         None
+    }
+
+    /// Where an alias read after "the" (which ends at byte `space`) ends at the latest,
+    /// within `reach`: after the most words an alias that starts with the next word has,
+    /// else after that word (a one-word alias), else (the next word not plain ASCII) after
+    /// the most words any alias has.
+    fn the_alias_end(&self, space: usize, reach: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let start = space
+            + bytes
+                .get(space..reach)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|b| is_ascii_white(**b))
+                .count();
+        let next = nth_word_end(self.text, start, reach, 1);
+        let most = match self.text.get(start..next) {
+            Some(word) if word.is_ascii() => {
+                self.grammar.outlet_first_word(word).map_or(1, |m| m.0)
+            }
+            _ => self.grammar.most_outlet_words,
+        };
+        nth_word_end(self.text, start, reach, most)
     }
 
     /// May an alias of two or more words whose first word is `first_word` (the text up to
@@ -337,9 +379,169 @@ impl<'a> OutletReader<'a> {
         }
     }
 
+    /// "tweeted", "in a tweet": the platform the word for a post at `tokens[i]` names
+    /// (`[medium_nouns]`), if it is one; a noun only after a `[medium_lead_ins]` word and a
+    /// determiner, with at most one word between.
+    pub(crate) fn medium_at(&self, tokens: &[Token], i: usize) -> Option<OutletRef> {
+        let token = tokens.get(i)?;
+        if token.kind != TokenKind::Word {
+            return None;
+        }
+        let platform = self.grammar.medium_platform(token.text(self.text))?;
+        if self.grammar.token_lex(token, self.text).is_cue_noun() {
+            let led_in = (2..=3).any(|back| {
+                i.checked_sub(back).is_some_and(|at| {
+                    self.grammar.is_outlet_word(
+                        OutletWords::MediumLeadIns,
+                        &lower(tokens[at].text(self.text)),
+                    ) && self
+                        .grammar
+                        .in_section(Section::Determiners, tokens[at + 1].text(self.text))
+                })
+            });
+            if !led_in {
+                return None;
+            }
+        }
+        let (name, kind) = match self.grammar.outlet(platform) {
+            Some(outlet) => (outlet.name.as_str(), outlet.kind),
+            None => (platform, OutletKind::Platform),
+        };
+        Some(OutletRef::new(name, kind, Some(token.span())))
+    }
+
+    /// "a reporter for CNN", "Jane Roe of the Daily Planet", "as Roe reports for CNN": does a
+    /// `[journalist_links]` word (and "the") right before the outlet at `tokens[i]` follow a
+    /// `[journalists]` word or a capitalised word that is no title (a person's name)?
+    pub(crate) fn journalist_before(&self, tokens: &[Token], i: usize) -> bool {
+        let text = self.text;
+        let mut k = i;
+        if k > 0 && is_word(tokens[k - 1].text(text), "the") {
+            k -= 1;
+        }
+        let (Some(link), Some(before)) = (
+            k.checked_sub(1).and_then(|at| tokens.get(at)),
+            k.checked_sub(2).and_then(|at| tokens.get(at)),
+        ) else {
+            return false;
+        };
+        if link.kind != TokenKind::Word
+            || before.kind != TokenKind::Word
+            || !self
+                .grammar
+                .is_outlet_word(OutletWords::JournalistLinks, link.text(text))
+        {
+            return false;
+        }
+        let word = before.text(text);
+        self.grammar
+            .outlet_lists_any_case(word)
+            .contains(OutletWords::Journalists)
+            || (before.is_capitalized(text)
+                && !self.grammar.token_lex(before, text).is_title()
+                && self.grammar.outlet_alias(word).is_none())
+    }
+
+    /// "told the Smallville Herald": the name of outlet shape whose head word (see
+    /// `[name_heads]`, `[weak_name_heads]`) is `tokens[head]`, with the capitalised words
+    /// before it, none before `floor`: the outlet as written, its first token, and whether
+    /// the head is a strong one. None when the run has one word, holds a title or another
+    /// word a name does not ("Senate Majority Leader", "The"), is a first name and a surname
+    /// ("Emily Post"), or modifies a noun after an indefinite article ("a Smallville Herald
+    /// poll").
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn shaped_name(
+        &self,
+        tokens: &[Token],
+        floor: usize,
+        head: usize,
+    ) -> Option<(OutletRef, usize, bool)> {
+        let text = self.text;
+        let last = tokens.get(head)?;
+        let written = last.text(text);
+        let word = strip_possessive(written).unwrap_or(written);
+        let lists = self.grammar.outlet_lists_any_case(word);
+        let strong = lists.contains(OutletWords::NameHeads);
+        if !strong && !lists.contains(OutletWords::WeakNameHeads) {
+            return None;
+        }
+        let mut from = head;
+        while from > floor {
+            let before = &tokens[from - 1];
+            let name_word = (before.kind == TokenKind::Number
+                || (before.kind == TokenKind::Word && before.is_capitalized(text)))
+                && !is_possessive(before.text(text))
+                && !self.grammar.token_lex(before, text).is_name_stop()
+                && self.grammar.outlet_alias(before.text(text)).is_none();
+            let gap = text
+                .get(before.span().end..tokens[from].span().start)
+                .unwrap_or("\n");
+            if !name_word || gap.contains('\n') {
+                break;
+            }
+            from -= 1;
+        }
+        if from == head {
+            return None;
+        }
+        // A title or function word just before the run ("Senate Majority Leader").
+        let titled = from
+            .checked_sub(1)
+            .and_then(|b| tokens.get(b))
+            .is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && t.is_capitalized(text)
+                    && self.grammar.token_lex(t, text).is_title()
+            });
+        let person = head == from + 1 && self.grammar.first_name(tokens[from].text(text)).is_some();
+        let modifies = from
+            .checked_sub(1)
+            .and_then(|b| tokens.get(b))
+            .is_some_and(|t| {
+                self.grammar
+                    .outlet_lists_any_case(t.text(text))
+                    .contains(OutletWords::IndefiniteArticles)
+            })
+            && tokens
+                .get(head + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(text));
+        // "Majority Leader": the head ends a title with the word before it.
+        let title_end = self
+            .grammar
+            .title_pair(tokens[head - 1].text(text), word)
+            .is_some();
+        // "Real News Right Now": a name that runs on past the head word ends elsewhere.
+        let runs_on = !is_possessive(written)
+            && tokens.get(head + 1).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && t.is_capitalized(text)
+                    && !text
+                        .get(last.span().end..t.span().start)
+                        .unwrap_or("\n")
+                        .contains('\n')
+            });
+        if titled || person || modifies || title_end || runs_on {
+            return None;
+        }
+        let start = tokens[from].span().start;
+        let span = Span::new(start, last.span().start + word.len());
+        let name = join_words(span.of(text));
+        Some((
+            OutletRef::new(name, OutletKind::Outlet, Some(span)),
+            from,
+            strong,
+        ))
+    }
+
     /// How many words of a show or programme name follow an outlet's possessive (capitalised
-    /// words or numbers).
+    /// words or numbers; none when a first name follows it: a person).
     fn show_after(&self, tokens: &[Token], from: usize) -> Option<usize> {
+        // "CNN's Dana Bash": a person of the outlet, not a show.
+        let first = tokens.get(from)?;
+        if self.grammar.first_name(first.text(self.text)).is_some() {
+            return None;
+        }
         let words = tokens
             .get(from..)?
             .iter()
@@ -489,6 +691,26 @@ fn next_outlet_candidate(tokens: &[Token], from: usize, text: &str) -> usize {
         .unwrap_or(rest.len())
 }
 
+/// The index of the first of `tokens` from `from` on where an outlet or a platform's
+/// medium word may stand: a token [`may_be_capitalised`] passes, or a word that may be a
+/// cue and a medium word ("tweeted", see [`Grammar::may_be_medium`]); or `tokens.len()`.
+#[inline(never)]
+fn next_frame_candidate(reader: &OutletReader, tokens: &[Token], from: usize) -> usize {
+    let text = reader.text;
+    let rest = tokens.get(from..).unwrap_or(&[]);
+    from + rest
+        .iter()
+        .position(|t| {
+            may_be_capitalised(t, text)
+                || (t.lex.may_be_cue()
+                    && reader.grammar.may_be_medium(
+                        text.as_bytes().get(t.span().start..).unwrap_or(&[]),
+                        t.span().len(),
+                    ))
+        })
+        .unwrap_or(rest.len())
+}
+
 /// Reads and classifies the outlets `tokens` name; `article_outlet`, the article's own
 /// publisher, counts only where the words around it make it a source.
 pub fn frame_outlets(
@@ -510,16 +732,36 @@ pub fn outlets_in<'o>(
     let grammar = reader.grammar;
     let mut outlets = FrameOutlets::default();
     let mut i = 0;
+    // Tokens before this are part of an outlet read already.
+    let mut floor = 0;
     loop {
-        i = next_outlet_candidate(tokens, i, text);
+        i = next_frame_candidate(reader, tokens, i);
         let Some(token) = tokens.get(i) else {
             break;
         };
-        let Some((outlet, width)) = reader.outlet_at(tokens, i) else {
+        if !may_be_capitalised(token, text) {
+            // "Smith tweeted", "in a tweet": the platform counts for any attribution here.
+            if let Some(platform) = reader.medium_at(tokens, i) {
+                if !outlets.named.iter().any(|(_, n)| n.name == platform.name) {
+                    outlets.named.push((i, platform));
+                }
+            }
+            i += 1;
+            continue;
+        }
+        let (listed, head) = reader.outlet_or_head_at(tokens, i);
+        let Some((outlet, width)) = listed else {
+            if head {
+                if let Some((outlet, from, strong)) = reader.shaped_name(tokens, floor, i) {
+                    file_shaped(reader, tokens, (from, i + 1), outlet, strong, &mut outlets);
+                    floor = i + 1;
+                }
+            }
             i += 1;
             continue;
         };
         let width = width.max(1);
+        floor = i + width;
         let Some(last) = tokens.get(i + width - 1) else {
             break;
         };
@@ -531,7 +773,7 @@ pub fn outlets_in<'o>(
             .fold(OutletLists::default(), |lists, t| {
                 lists.union(grammar.outlet_lists_any_case(t.text(text)))
             });
-        let triggered = lead.contains(OutletWords::Triggers);
+        let triggered = lead.contains(OutletWords::Triggers) || reader.journalist_before(tokens, i);
         let reported = tokens
             .get(i + width)
             .is_some_and(|t| grammar.is_outlet_word(OutletWords::Reporting, t.text(text)));
@@ -552,6 +794,44 @@ pub fn outlets_in<'o>(
         i += width;
     }
     outlets
+}
+
+/// Files a name of outlet shape (`tokens[from..to]`, see [`OutletReader::shaped_name`]) in
+/// `outlets` as a listed outlet would be: for any attribution after a `[triggers]` word or a
+/// journalist, or before a `[reporting]` word; else (a `[name_heads]` name) for the speaker
+/// whose words hold it; a `[weak_name_heads]` name only before a reporting word or after a
+/// journalist.
+fn file_shaped(
+    reader: &OutletReader,
+    tokens: &[Token],
+    (from, to): (usize, usize),
+    outlet: OutletRef,
+    strong: bool,
+    outlets: &mut FrameOutlets,
+) {
+    let text = reader.text;
+    let grammar = reader.grammar;
+    let lead = tokens[from.saturating_sub(4)..from]
+        .iter()
+        .fold(OutletLists::default(), |lists, t| {
+            lists.union(grammar.outlet_lists_any_case(t.text(text)))
+        });
+    let journalist = reader.journalist_before(tokens, from);
+    let reported = tokens
+        .get(to)
+        .is_some_and(|t| grammar.is_outlet_word(OutletWords::Reporting, t.text(text)));
+    let triggered = strong && lead.contains(OutletWords::Triggers);
+    if strong && lead.contains(OutletWords::Citing) {
+        outlets.cited = Some(outlet);
+    } else if triggered || journalist || reported {
+        if !outlets.named.iter().any(|(_, n)| n.name == outlet.name) {
+            outlets.named.push((from, outlet));
+        }
+    } else if strong {
+        if let Some(span) = outlet.span {
+            outlets.speaker_only.push((span, from, outlet));
+        }
+    }
 }
 
 /// The outlets a frame's attribution context names for an attribution to the speaker at
@@ -796,6 +1076,20 @@ pub(crate) fn single_spaced_end(text: &str, from: usize, to: usize) -> usize {
         previous = b;
     }
     to
+}
+
+/// Are single spaces the only white space in `text` (which may hold characters that are not
+/// ASCII, unlike the prefix [`single_spaced_end`] finds)? Then it is its words joined by
+/// single spaces, when no space starts or ends it.
+fn is_single_spaced(text: &str) -> bool {
+    let mut previous = 'x';
+    for c in text.chars() {
+        if (c == ' ' && previous == ' ') || (c.is_whitespace() && c != ' ') {
+            return false;
+        }
+        previous = c;
+    }
+    true
 }
 
 /// The high bit of each byte of `chunk` equal to `byte`, exactly (no borrow crosses bytes).

@@ -20,6 +20,9 @@ const DOCUMENT_NOUN: u8 = 1;
 const NOT_SPEAKER: u8 = 2;
 /// Text without a lead: any alias may start there.
 pub(crate) const LEAD_ANY: u8 = 15;
+/// A lead that is the lead of a `[name_heads]` or `[weak_name_heads]` word, capitalised
+/// ("Herald"): a name of outlet shape may end there (not an alias kind).
+pub(crate) const LEAD_NAME_HEAD: u8 = 16;
 use super::*;
 use crate::span::Span;
 use crate::swar::{splat, HIGH_BITS};
@@ -72,6 +75,16 @@ pub(super) struct Index {
     pub(super) id: u64,
     /// Abbreviations (lower case, without final period).
     pub(super) abbreviations: WordTable<()>,
+    /// A bit (see [`medium_bit`]) for each `[medium_nouns]` word of `outlet_words.txt`: a
+    /// clear bit rules a word out without a lookup.
+    pub(super) medium_bits: u64,
+}
+
+/// The bit of the word made of the ASCII letters and digits `bytes[..run]` in
+/// [`Index::medium_bits`], in any case.
+#[inline(always)]
+fn medium_bit(bytes: &[u8], run: usize) -> u64 {
+    1 << (lead_bit(load_chunk(bytes, 0) | splat(0x20), run) % 64)
 }
 
 impl Index {
@@ -169,6 +182,25 @@ impl Index {
                 *leads.entry(lead).or_default() |= kind;
             }
         }
+        // The head words of outlet shapes, capitalised, mark their leads too.
+        let heads: Vec<String> = [OutletWords::NameHeads, OutletWords::WeakNameHeads]
+            .iter()
+            .filter_map(|list| grammar.outlet_words.get(list.name()))
+            .flatten()
+            .map(|word| {
+                let mut chars = word.chars();
+                chars.next().map_or(String::new(), |c| {
+                    c.to_uppercase().chain(chars).collect::<String>()
+                })
+            })
+            .collect();
+        if let Some(leads) = leads.as_mut() {
+            for head in &heads {
+                if let Some(lead) = outlet_lead(head) {
+                    *leads.entry(lead).or_default() |= LEAD_NAME_HEAD;
+                }
+            }
+        }
         let second_leads = second_leads
             .into_iter()
             .chain(other_second_leads.iter().map(String::as_str));
@@ -198,6 +230,10 @@ impl Index {
             }
         }
         index.outlet_words = WordTable::new(outlet_words);
+        let mediums = grammar.outlet_words.get(OutletWords::MediumNouns.name());
+        for word in mediums.into_iter().flatten() {
+            index.medium_bits |= medium_bit(word.as_bytes(), word.len());
+        }
         words.entry("according").or_default();
         // A section with a bit: the bits gathered above say it, with no set lookup.
         let section_bits = index.section_bits;
@@ -496,6 +532,35 @@ impl Grammar {
             .is_some_and(|lists| lists.contains(list))
     }
 
+    /// May the word of `len` bytes that starts `bytes` be a `[medium_nouns]` word? False only
+    /// when it cannot (its bit in a small bitset is clear); no lookup.
+    #[inline(always)]
+    pub(crate) fn may_be_medium(&self, bytes: &[u8], len: usize) -> bool {
+        self.index().medium_bits & medium_bit(bytes, len) != 0
+    }
+
+    /// The platform a word for a post on it names (`[medium_nouns]` of `outlet_words.txt`:
+    /// "tweeted" gives Twitter), if `word` (any case) is one.
+    #[inline(always)]
+    pub(crate) fn medium_platform(&self, word: &str) -> Option<&str> {
+        let bytes = word.as_bytes();
+        let run = alphanumeric_run(bytes);
+        if run != bytes.len() || self.index().medium_bits & medium_bit(bytes, run) == 0 {
+            return None;
+        }
+        self.medium_platform_of(word)
+    }
+
+    /// [`Grammar::medium_platform`] by the lookup alone.
+    #[cold]
+    #[inline(never)]
+    fn medium_platform_of(&self, word: &str) -> Option<&str> {
+        self.outlet_word_values
+            .get(OutletWords::MediumNouns.name())?
+            .get(lower(word).as_ref())
+            .map(String::as_str)
+    }
+
     /// The outlet-word lists `word` (any case) is in.
     pub(crate) fn outlet_lists_any_case(&self, word: &str) -> OutletLists {
         self.index()
@@ -668,7 +733,7 @@ impl Grammar {
     /// A cheap test before [`Grammar::outlet`] lookups at every capitalised word.
     #[inline(always)]
     pub(crate) fn outlet_lead_may_match(&self, bytes: &[u8]) -> bool {
-        self.outlet_lead_kinds(bytes) != 0
+        self.outlet_lead_kinds(bytes) & LEAD_ANY != 0
     }
 
     /// What the aliases whose lead (see [`outlet_lead`]) is that of `bytes` are: an OR of

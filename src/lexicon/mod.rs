@@ -18,7 +18,7 @@ mod types;
 
 use index::Index;
 pub(crate) use index::{
-    forget_text_caches, TokenLexicon, LEAD_ANY, LEAD_IS_ALIAS, LEAD_IS_FIRST_WORD,
+    forget_text_caches, TokenLexicon, LEAD_ANY, LEAD_IS_ALIAS, LEAD_IS_FIRST_WORD, LEAD_NAME_HEAD,
     LEAD_STARTS_ALIAS, LEAD_STARTS_FIRST_WORD,
 };
 pub(crate) use lex::Lex;
@@ -81,8 +81,11 @@ pub struct Grammar {
     /// The one-word aliases (keys of the two maps above) listed at least once without a
     /// leading "the": a one-word alias not among them ("The Hill") names an outlet only after "the".
     pub outlet_alias_bare: FxHashSet<String>,
-    /// The most words any outlet alias has.
+    /// The most tokens any outlet alias may be read as, a leading "the" included (see
+    /// `parse::token_bound`): more than its words when it has punctuation ("L.A. Times").
     pub longest_outlet: usize,
+    /// The most words any outlet alias has (without a leading "the").
+    pub most_outlet_words: usize,
     /// First name to the gender it usually signals.
     pub first_names: HashMap<String, Gender>,
     /// Abbreviations, lower case, without their final period ("u.s", "mr").
@@ -97,6 +100,9 @@ pub struct Grammar {
     pub function_words: HashMap<String, HashSet<String>>,
     /// The words around outlet names, by section name of `outlet_words.txt` (lower case).
     pub outlet_words: HashMap<String, HashSet<String>>,
+    /// The second field of `outlet_words.txt` entries that have one (`tweet | Twitter`), by
+    /// section name and word (lower case).
+    pub outlet_word_values: HashMap<String, HashMap<String, String>>,
     /// Nouns for a document that can speak: `titles.txt` lines tagged `document` (lower case).
     pub document_nouns: HashSet<String>,
     /// Words never a speaker alone: `titles.txt` lines tagged `nonspeaker` (lower case).

@@ -243,6 +243,12 @@ impl Grammar {
                         .entry(section.clone())
                         .or_default()
                         .insert(phrase_key(fields[0]));
+                    if let Some(value) = fields.get(1) {
+                        self.outlet_word_values
+                            .entry(section.clone())
+                            .or_default()
+                            .insert(phrase_key(fields[0]), value.to_string());
+                    }
                 }
                 _ => {
                     let Some(section) = &current_section else {
@@ -333,7 +339,18 @@ impl Grammar {
             country: line.country.map(str::to_string),
         });
         for alias in line.aliases() {
-            self.longest_outlet = self.longest_outlet.max(alias.key.split(' ').count());
+            // The text may read it after "the", which the key drops: one token more.
+            let words = alias.key.split(' ').count();
+            let tokens = match alias
+                .key
+                .bytes()
+                .all(|b| b == b' ' || b.is_ascii_alphanumeric())
+            {
+                true => words,
+                false => token_bound(&alias.key),
+            };
+            self.longest_outlet = self.longest_outlet.max(tokens + 1);
+            self.most_outlet_words = self.most_outlet_words.max(words);
             let one_word = !alias.key.contains(' ');
             if one_word && !alias.the && !self.outlet_alias_bare.contains(&alias.key) {
                 self.outlet_alias_bare.insert(alias.key.clone());
@@ -558,4 +575,21 @@ pub(super) fn gender_tag(tag: &str) -> Result<Gender, String> {
             "unknown tag {other:?} (expected male, female, plural or neuter)"
         )),
     }
+}
+
+/// The most tokens `alias` can be read as: its runs of letters and digits and its other
+/// characters, white space aside ("L.A. Times": 5). The tokenizer never splits a run of
+/// letters and digits, so no reading of the alias has more tokens.
+pub(super) fn token_bound(alias: &str) -> usize {
+    let mut tokens = 0;
+    let mut in_run = false;
+    for c in alias.chars() {
+        let alphanumeric = c.is_alphanumeric();
+        let same_run = alphanumeric && in_run;
+        if !c.is_whitespace() && !same_run {
+            tokens += 1;
+        }
+        in_run = alphanumeric;
+    }
+    tokens
 }

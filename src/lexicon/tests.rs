@@ -657,3 +657,15 @@ fn fields_are_trimmed_as_str_trim_does() {
     assert_eq!(entry(" A | b |"), ["A", "b", ""]);
     assert_eq!(phrase_key("Secretary  of\tSTATE"), "secretary of state");
 }
+
+#[test]
+fn an_alias_is_read_as_at_most_its_runs_and_marks() {
+    use super::parse::token_bound;
+    assert_eq!(token_bound("Fox News"), 2);
+    assert_eq!(token_bound("L.A. Times"), 5);
+    assert_eq!(token_bound("Rossiya-1's"), 5);
+    assert_eq!(token_bound("Ámbito Financiero"), 2);
+    assert_eq!(token_bound("Écho «Moskvy»"), 4);
+    let grammar = Grammar::builtin();
+    assert!(grammar.longest_outlet >= token_bound("L.A. Times"));
+}

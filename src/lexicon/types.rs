@@ -92,20 +92,41 @@ pub(crate) enum OutletWords {
     Reporting,
     /// `[media]`: words for a news outlet ("newspaper", "agency").
     Media,
+    /// `[medium_nouns]`: a word for a post on one platform ("tweet | Twitter").
+    MediumNouns,
+    /// `[medium_lead_ins]`: the word before the determiner of a medium noun ("in a tweet").
+    MediumLeadIns,
+    /// `[name_heads]`: the last word of a name of outlet shape ("the Dayton Herald").
+    NameHeads,
+    /// `[weak_name_heads]`: such a last word that makes an outlet only in an outlet's place.
+    WeakNameHeads,
+    /// `[journalists]`: a word for a journalist ("a reporter for X").
+    Journalists,
+    /// `[journalist_links]`: the word between a journalist and an outlet ("for", "of").
+    JournalistLinks,
+    /// `[indefinite_articles]`: before a name and a noun, make the name a modifier.
+    IndefiniteArticles,
 }
 
 impl OutletWords {
     /// Every list, in the order of their discriminants.
-    pub const ALL: [OutletWords; 4] = [
+    pub const ALL: [OutletWords; 11] = [
         OutletWords::Triggers,
         OutletWords::Citing,
         OutletWords::Reporting,
         OutletWords::Media,
+        OutletWords::MediumNouns,
+        OutletWords::MediumLeadIns,
+        OutletWords::NameHeads,
+        OutletWords::WeakNameHeads,
+        OutletWords::Journalists,
+        OutletWords::JournalistLinks,
+        OutletWords::IndefiniteArticles,
     ];
 
     /// The list's bit in an [`OutletLists`].
-    pub(super) fn bit(self) -> u8 {
-        1 << self as u8
+    pub(super) fn bit(self) -> u16 {
+        1 << self as u16
     }
 
     /// The list's section name in `outlet_words.txt`.
@@ -115,13 +136,20 @@ impl OutletWords {
             OutletWords::Citing => "citing",
             OutletWords::Reporting => "reporting",
             OutletWords::Media => "media",
+            OutletWords::MediumNouns => "medium_nouns",
+            OutletWords::MediumLeadIns => "medium_lead_ins",
+            OutletWords::NameHeads => "name_heads",
+            OutletWords::WeakNameHeads => "weak_name_heads",
+            OutletWords::Journalists => "journalists",
+            OutletWords::JournalistLinks => "journalist_links",
+            OutletWords::IndefiniteArticles => "indefinite_articles",
         }
     }
 }
 
 /// The outlet-word lists one word is in (see [`Grammar::outlet_lists_any_case`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct OutletLists(pub(super) u8);
+pub(crate) struct OutletLists(pub(super) u16);
 
 impl OutletLists {
     /// Is the word in `list`?

@@ -47,6 +47,23 @@ fn single_spaced_end_agrees_with_the_byte_by_byte_scan() {
 }
 
 #[test]
+fn single_spaced_texts_are_what_the_join_gives_back() {
+    for text in [
+        "The New York Times\u{2019}",
+        "\u{c9}kho Moskvy",
+        "\u{c9}kho  Moskvy",
+        "\u{c9}kho\u{a0}Moskvy",
+        "Le\u{2009}Monde\u{2019}s",
+        "Fox\nNews",
+        "Fox\tNews",
+        "Fox News",
+    ] {
+        let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(is_single_spaced(text), joined == text, "{text:?}");
+    }
+}
+
+#[test]
 fn single_spaced_prefixes_are_what_the_join_gives_back() {
     for text in [
         "",
@@ -313,7 +330,7 @@ fn may_be_capitalised_passes_every_token_outlet_at_reads() {
 #[test]
 fn media_references_are_the_and_a_media_word() {
     let grammar = Grammar::builtin();
-    let text = "the newspaper|The Network|newspaper|the senator|the|the wire  service|the website";
+    let text = "the newspaper|The Network|newspaper|the senator|the|the wire  service|the website|the news organization";
     let mut at = 0;
     let mut answers = Vec::new();
     for piece in text.split('|') {
@@ -321,7 +338,10 @@ fn media_references_are_the_and_a_media_word() {
         answers.push(is_media_reference(text, span, &grammar));
         at += piece.len() + 1;
     }
-    assert_eq!(answers, vec![true, true, false, false, false, true, false]);
+    assert_eq!(
+        answers,
+        vec![true, true, false, false, false, true, false, true]
+    );
     // One list of media words for both rules: the hearer of "told" reads it too.
     let reader = OutletReader::new(text, &grammar);
     let hearer = |words: &str| {
@@ -433,6 +453,11 @@ fn words_around_an_outlet_tell_what_it_is_to_the_frame() {
         (vec![], vec![], None)
     );
     assert_eq!(classified("Smith told BBC", &g).0, named(&["BBC"]));
+    // An alias with more tokens than words: "L.A. Times" (five tokens, two words).
+    assert_eq!(
+        classified("The mayor told the L.A. Times on Friday.", &g).0,
+        named(&["Los Angeles Times"])
+    );
 }
 
 #[test]
@@ -622,4 +647,87 @@ fn an_outlet_speaks_by_its_name_or_a_word_for_it() {
     let referred = speaks("newspaper", "The newspaper").expect("a word for it");
     assert_eq!(referred.span, Some(times), "where the outlet was named");
     assert_eq!(speaks("talks", "the talks"), None);
+}
+
+#[test]
+fn a_word_for_a_post_gives_its_platform() {
+    let g = Grammar::builtin();
+    let named = |text: &str| classified(text, &g).0;
+    assert_eq!(named("The senator tweeted on Sunday."), vec!["Twitter"]);
+    assert_eq!(named("The mayor said in a tweet that"), vec!["Twitter"]);
+    assert_eq!(named("In a later tweet, the mayor added"), vec!["Twitter"]);
+    // A noun form not led in by "in a" names no platform: it is what was said.
+    assert!(named("Millions of tweets mocked the plan.").is_empty());
+    assert!(named("The mayor said the plan was fine.").is_empty());
+}
+
+#[test]
+fn a_journalist_of_an_outlet_makes_it_the_outlet() {
+    let g = Grammar::builtin();
+    let named = |text: &str| classified(text, &g).0;
+    assert_eq!(
+        named("The plant will close, according to Jane Roe of CNN."),
+        vec!["CNN"]
+    );
+    assert_eq!(
+        named("As Jane Roe reports for CNN, the plant will close."),
+        vec!["CNN"]
+    );
+    assert_eq!(
+        named("Max Dale, a correspondent for Reuters, said the plant will close."),
+        vec!["Reuters"]
+    );
+    // A title before the link is an office, no journalist: only the speaker's.
+    let chair = classified("The Chairman of CNN warned the plant will close.", &g);
+    assert_eq!((chair.0.len(), chair.1), (0, vec!["CNN".to_string()]));
+}
+
+#[test]
+fn a_title_case_name_ending_in_a_newspaper_word_is_an_outlet() {
+    let g = Grammar::builtin();
+    let named = |text: &str| classified(text, &g).0;
+    assert_eq!(
+        named("The mayor told the Smallville Herald on Friday."),
+        vec!["Smallville Herald"]
+    );
+    assert_eq!(
+        named("The Granite Falls Gazette reported that the plant will close."),
+        vec!["Granite Falls Gazette"]
+    );
+    assert_eq!(
+        named("The plant will close, Lakeside Radio reported."),
+        vec!["Lakeside Radio"]
+    );
+    // Only the speaker's when no word around makes it a source.
+    let columnist = classified("Smallville Herald columnist Max Dale warned", &g);
+    assert_eq!(
+        (columnist.0.len(), columnist.1),
+        (0, vec!["Smallville Herald".to_string()])
+    );
+    // A weak head needs a reporting word or a journalist: "Lakeside Radio" alone is none.
+    assert_eq!(
+        classified("The mayor told Lakeside Radio on Friday.", &g),
+        (vec![], vec![], None)
+    );
+    // A title, a person, a modifier and a longer name are no outlet.
+    for text in [
+        "The Senate Majority Leader said the plant will close.",
+        "Emily Post said the plant will close.",
+        "The mayor cited a Smallville Herald poll in the talk.",
+        "The mayor told Good News Right Now on Friday.",
+    ] {
+        assert_eq!(classified(text, &g), (vec![], vec![], None), "{text}");
+    }
+}
+
+#[test]
+fn a_person_after_an_outlet_possessive_is_no_show() {
+    let g = Grammar::builtin();
+    let text = "CNN's Jane Roe said; Rossiya-1's 60 Minutes show";
+    let tokens = tokenize_with(text, Span::new(0, text.len()), &g);
+    let reader = OutletReader::new(text, &g);
+    assert_eq!(
+        reader.outlet_at(&tokens, 0).map(|(o, _)| o.name),
+        Some("CNN".into())
+    );
 }
