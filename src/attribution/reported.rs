@@ -7,6 +7,9 @@
 //! - after it: "X said (that) CLAUSE" / "X told OUTLET (that) CLAUSE" / "According to X, CLAUSE"
 //!   / the headline "X Says CLAUSE".
 //!
+//! - around it, when the attribution stands inside the clause between commas ("The plan, the
+//!   mayor said, would cost less"), and the question put to a passive hearer ("Asked whether
+//!   ..., X said"): see `frames`;
 //! - a complement that is no clause: an infinitive ("vowed to veto it"), a gerund ("denied
 //!   taking it"), a noun object ("praised the plan"), a preposition's object ("called for a
 //!   boycott").
@@ -38,6 +41,9 @@ const MIN_WORDS: usize = 3;
 
 /// The most words a bare subject (see `SentenceReader::bare_subject`) may have.
 const MAX_BARE_SUBJECT: usize = 8;
+
+/// How far before a cue the opening of its subordinate clause is looked for, in tokens.
+const SUBORDINATE_REACH: usize = 40;
 
 /// How many times over its tokens a sentence's clauses are read one by one before its `Tally`
 /// is built instead.
@@ -500,7 +506,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             let found = if self.is(k, "according") && self.is(k + 1, "to") {
                 self.according_to(k)
             } else {
-                self.cue_report(k)
+                self.passive_report(k).or_else(|| self.cue_report(k))
             };
             if let Some(report) = found {
                 covered_until = self
@@ -546,6 +552,9 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             }
             return Some(self.report(clause, token.span(), speaker));
         }
+        if let Some(report) = self.mid_sentence_report(k) {
+            return Some(report);
+        }
         let ends_sentence =
             next.is_none_or(|i| self.is_adjunct_start(i) || self.is_end_inversion(k, i));
 
@@ -590,6 +599,8 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             .take_while(|&i| !self.is(i, "to"))
             .find(|&i| self.is(i, "that"));
         let mut from = k + 1;
+        // Set for a content that may be one word: a hearer and an infinitive, a question.
+        let mut short = false;
         // "is saying" is a finite verb; ", saying" and "- saying" open a participle phrase.
         let participle = self.ends_with_ing(k) && !self.after_auxiliary(k);
         let participle_after_comma = participle && self.after_comma_or_dash(k);
@@ -602,24 +613,28 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             match that {
                 Some(that) => from = that,
                 None if cue.addressee && !ends_sentence => {
-                    // The hearer is a person, a pronoun or a name ("told reporters", "told him"), not "a tale".
-                    let first = self.word(from).to_lowercase();
-                    if self
-                        .phrases
-                        .grammar
-                        .in_section(Section::Determiners, &first)
-                    {
-                        return None;
-                    }
-                    match self.phrases.object_after(self.tokens, from) {
-                        Some(object) => {
-                            from = self
-                                .tokens
-                                .partition_point(|t| t.span().end <= object.span.end);
+                    let object = self.phrases.object_after(self.tokens, from);
+                    let after = object.map(|object| {
+                        self.tokens
+                            .partition_point(|t| t.span().end <= object.span.end)
+                    });
+                    match after {
+                        // "asked the court to intervene": the hearer and the infinitive.
+                        Some(after) if self.infinitive_at(after) => short = true,
+                        // "asked the mayor whether ...", "asked them about ...".
+                        Some(after) if self.in_section(after, Section::QuestionWords) => {
+                            (from, short) = (after, true);
                         }
+                        // The hearer is a person, a pronoun or a name ("told reporters",
+                        // "told him"), not "a tale".
+                        _ if self.in_section(from, Section::Determiners) => return None,
+                        Some(after) => from = after,
                         // "told reporters this was ...": a one-word hearer.
-                        None if first.ends_with('s')
-                            || self.phrases.grammar.pronoun(&first).is_some() =>
+                        None if self
+                            .tokens
+                            .get(from)
+                            .is_some_and(|t| self.phrases.ends_with(t, "s"))
+                            || self.phrases.grammar.pronoun(self.word(from)).is_some() =>
                         {
                             from += 1;
                         }
@@ -642,19 +657,20 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             from += 1;
         }
         let mut to = self.tokens.len();
-        if self.opens_with_subordinate_clause(k) {
+        if self.in_subordinate_clause(k) {
             // "After several outlets reported that X, other reports followed": X ends at the comma.
             to = (from..to)
                 .find(|&i| self.mark(i) == Some(b','))
                 .unwrap_or(to);
         }
         // "praised the plan", "denied it": a noun phrase right after the cue may be one word.
-        let min_words = if from == k + 1
-            && cue.speech
-            && !cue.naming
-            && !cue.addressee
-            && !ends_sentence
-            && self.opens_noun_phrase(from)
+        let min_words = if short
+            || from == k + 1
+                && cue.speech
+                && !cue.naming
+                && !cue.addressee
+                && !ends_sentence
+                && self.opens_noun_phrase(from)
         {
             1
         } else {
@@ -743,23 +759,32 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             return None;
         }
         if self.is(k + 1, "to") {
-            let verb = self.tokens.get(k + 2)?;
-            let bare_verb = verb.kind == TokenKind::Word
-                && !verb.is_capitalized(self.phrases.text)
-                && !self.in_section(k + 2, Section::Determiners)
-                && !self.in_section(k + 2, Section::NonSubjectPronouns)
-                && !self.in_section(k + 2, Section::ObjectPronouns)
-                && !self.phrases.is_time_word(verb)
-                && !self.ends_with_ing(k + 2)
-                // "said to reporters": a plural noun, no verb ("to discuss" is one).
-                && (!self.phrases.ends_with(verb, "s") || self.phrases.ends_with(verb, "ss"));
-            return bare_verb.then_some(k + 1);
+            return self.infinitive_at(k + 1).then_some(k + 1);
         }
         let gerund = self.ends_with_ing(k + 1)
             && !self.ends_with_ing(k)
             && !self.in_section(k + 1, Section::AdjunctStarts)
             && !self.phrases.skippable_after(next);
         gerund.then_some(k + 1)
+    }
+
+    /// Does an infinitive start at `i`: "to" and a bare verb ("to fight", not "to reporters",
+    /// "to the court" or "to Friday")?
+    fn infinitive_at(&self, i: usize) -> bool {
+        if !self.is(i, "to") {
+            return false;
+        }
+        self.tokens.get(i + 1).is_some_and(|verb| {
+            verb.kind == TokenKind::Word
+                && !verb.is_capitalized(self.phrases.text)
+                && !self.in_section(i + 1, Section::Determiners)
+                && !self.in_section(i + 1, Section::NonSubjectPronouns)
+                && !self.in_section(i + 1, Section::ObjectPronouns)
+                && !self.phrases.is_time_word(verb)
+                && !self.ends_with_ing(i + 1)
+                // "said to reporters": a plural noun, no verb ("to discuss" is one).
+                && (!self.phrases.ends_with(verb, "s") || self.phrases.ends_with(verb, "ss"))
+        })
     }
 
     /// The speaker of the cue at `k`: its subject read strictly (`direct_speaker`), else the
@@ -827,9 +852,18 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                 || self.phrases.is_time_word(token))
     }
 
-    /// Does the sentence open with a subordinate clause ("After ...,") that holds the cue at `k`?
-    fn opens_with_subordinate_clause(&self, k: usize) -> bool {
-        self.in_section(0, Section::Subordinators) && self.first_comma().is_none_or(|i| i >= k)
+    /// Does the cue at `k` stand in a subordinate clause that a comma ends: does the stretch
+    /// since the sentence start or the last comma before the cue (within `SUBORDINATE_REACH`
+    /// tokens) open with a `[subordinators]` word ("After several outlets reported ...,",
+    /// "Last month, when I asked her ..., she said")?
+    fn in_subordinate_clause(&self, k: usize) -> bool {
+        let lo = k.saturating_sub(SUBORDINATE_REACH);
+        let opening = match (lo..k).rev().find(|&i| self.mark(i) == Some(b',')) {
+            Some(comma) => comma + 1,
+            None if lo == 0 => 0,
+            None => return false,
+        };
+        opening < k && self.in_section(opening, Section::Subordinators)
     }
 
     /// The speaker of the cue at `k`, read strictly: its own subject; the subject of the clause
@@ -1069,5 +1103,6 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     }
 }
 
+mod frames;
 #[cfg(test)]
 mod tests;

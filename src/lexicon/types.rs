@@ -214,11 +214,13 @@ pub(crate) enum Section {
     ReportEnds,
     /// `[complement_prepositions]`: prepositions whose object completes a cue ("called for").
     ComplementPrepositions,
+    /// `[passive_auxiliaries]`: forms of "be" that make a following participle passive.
+    PassiveAuxiliaries,
 }
 
 impl Section {
     /// Every section, in the order of their discriminants.
-    pub const ALL: [Section; 25] = [
+    pub const ALL: [Section; 26] = [
         Section::ClauseBreaks,
         Section::Determiners,
         Section::NameParticles,
@@ -244,6 +246,7 @@ impl Section {
         Section::PredicateStarts,
         Section::ReportEnds,
         Section::ComplementPrepositions,
+        Section::PassiveAuxiliaries,
     ];
 
     /// The section's name in the grammar files.
@@ -274,6 +277,7 @@ impl Section {
             Section::PredicateStarts => "predicate_starts",
             Section::ReportEnds => "report_ends",
             Section::ComplementPrepositions => "complement_prepositions",
+            Section::PassiveAuxiliaries => "passive_auxiliaries",
         }
     }
 }
