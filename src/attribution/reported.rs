@@ -534,7 +534,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         if next.is_some_and(|i| self.is(i, "by")) {
             return None; // "sanctions announced by Washington": a passive participle
         }
-        if let Some(from) = self.prepositional_complement(k) {
+        if let Some(from) = self.prepositional_complement(k, cue) {
             // "called for a boycott", "argued against the plan": the object is what was said.
             let clause = self.clause_of(from, self.tokens.len(), 1)?;
             let speaker = self.speaker_of(k)?;
@@ -629,14 +629,19 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                         // "told him"), not "a tale".
                         _ if self.in_section(from, Section::Determiners) => return None,
                         Some(after) => from = after,
-                        // "told reporters this was ...": a one-word hearer.
+                        // "told reporters this was ...": a one-word hearer, kept before an
+                        // infinitive ("urged voters to stay").
                         None if self
                             .tokens
                             .get(from)
                             .is_some_and(|t| self.phrases.ends_with(t, "s"))
                             || self.phrases.grammar.pronoun(self.word(from)).is_some() =>
                         {
-                            from += 1;
+                            if self.infinitive_at(from + 1) {
+                                short = true;
+                            } else {
+                                from += 1;
+                            }
                         }
                         None => return None,
                     }
@@ -732,10 +737,18 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
 
     /// Where the object of a preposition that completes the cue at `k` starts ("called for a
     /// boycott", "argued against the plan", "asked about the speeches"): a
-    /// `[complement_prepositions]` word right after the cue, then a word that opens a noun
-    /// phrase or a clause and is no time word ("said for years").
-    fn prepositional_complement(&self, k: usize) -> Option<usize> {
-        if !self.in_section(k + 1, Section::ComplementPrepositions) {
+    /// `[complement_prepositions]` word right after the cue, or the preposition a
+    /// `[cue_prepositions]` pair gives the cue's lemma ("pointed to the record", "called on
+    /// the court to act"), then a word that opens a noun phrase or a clause and is no time word
+    /// ("said for years").
+    fn prepositional_complement(&self, k: usize, cue: &CueInfo) -> Option<usize> {
+        if !self.in_section(k + 1, Section::ComplementPrepositions)
+            && !(self.in_section(k + 1, Section::GoverningPrepositions)
+                && self.phrases.grammar.in_section(
+                    Section::CuePrepositions,
+                    &format!("{} {}", cue.lemma, self.word(k + 1)),
+                ))
+        {
             return None;
         }
         let object = self.tokens.get(k + 2)?;

@@ -216,11 +216,13 @@ pub(crate) enum Section {
     ComplementPrepositions,
     /// `[passive_auxiliaries]`: forms of "be" that make a following participle passive.
     PassiveAuxiliaries,
+    /// `[cue_prepositions]`: "lemma preposition" pairs whose object is a cue's content.
+    CuePrepositions,
 }
 
 impl Section {
     /// Every section, in the order of their discriminants.
-    pub const ALL: [Section; 26] = [
+    pub const ALL: [Section; 27] = [
         Section::ClauseBreaks,
         Section::Determiners,
         Section::NameParticles,
@@ -247,6 +249,7 @@ impl Section {
         Section::ReportEnds,
         Section::ComplementPrepositions,
         Section::PassiveAuxiliaries,
+        Section::CuePrepositions,
     ];
 
     /// The section's name in the grammar files.
@@ -278,6 +281,7 @@ impl Section {
             Section::ReportEnds => "report_ends",
             Section::ComplementPrepositions => "complement_prepositions",
             Section::PassiveAuxiliaries => "passive_auxiliaries",
+            Section::CuePrepositions => "cue_prepositions",
         }
     }
 }

@@ -535,3 +535,27 @@ fn an_attribution_inside_its_clause_reports_the_whole_clause() {
         Some("The plan was sound".into())
     );
 }
+
+#[test]
+fn a_cue_and_its_own_preposition_take_the_object_as_content() {
+    let first = |text: &str| reported(text).into_iter().next().map(|r| (r.0, r.2));
+    assert_eq!(
+        first("The coach pointed to the injuries of two strikers."),
+        Some(("the injuries of two strikers".into(), "pointed".into()))
+    );
+    assert_eq!(
+        first("The council called on the governor to release the funds."),
+        Some(("the governor to release the funds".into(), "called".into()))
+    );
+    assert_eq!(
+        first("The bank did not respond to a request for comment.").map(|r| r.0),
+        Some("a request for comment".into())
+    );
+    // Only the listed pair: "said to" takes a hearer, not content.
+    assert!(reported("The aide said to the reporters.").is_empty());
+    // A one-word hearer stays with its infinitive.
+    assert_eq!(
+        first("The mayor urged residents to stay indoors.").map(|r| r.0),
+        Some("residents to stay indoors".into())
+    );
+}
