@@ -681,7 +681,19 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         } else {
             MIN_WORDS
         };
-        self.clause_of(from, to, min_words)
+        // "a rule that he said would fail": the relative pronoun is the clause's subject.
+        let gap = from == k + 1
+            && self.in_section(from, Section::Auxiliaries)
+            && self
+                .phrases
+                .subject_before(self.tokens, 0, k)
+                .is_some_and(|subject| {
+                    let first = self
+                        .tokens
+                        .partition_point(|t| t.span().start < subject.span.start);
+                    first > 0 && self.in_section(first - 1, Section::RelativePronouns)
+                });
+        self.clause_in(from, to, min_words, gap)
     }
 
     /// Does the word at `i` open a noun phrase: a determiner, a pronoun or a capitalised word?
@@ -868,7 +880,8 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     /// Does the cue at `k` stand in a subordinate clause that a comma ends: does the stretch
     /// since the sentence start or the last comma before the cue (within `SUBORDINATE_REACH`
     /// tokens) open with a `[subordinators]` word ("After several outlets reported ...,",
-    /// "Last month, when I asked her ..., she said")?
+    /// "Last month, when I asked her ..., she said"), or, after a comma, with a
+    /// `[relative_pronouns]` word ("Ms. Ruiz, who said the dam was safe, left")?
     fn in_subordinate_clause(&self, k: usize) -> bool {
         let lo = k.saturating_sub(SUBORDINATE_REACH);
         let opening = match (lo..k).rev().find(|&i| self.mark(i) == Some(b',')) {
@@ -876,7 +889,9 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             None if lo == 0 => 0,
             None => return false,
         };
-        opening < k && self.in_section(opening, Section::Subordinators)
+        opening < k
+            && (self.in_section(opening, Section::Subordinators)
+                || (opening > 0 && self.in_section(opening, Section::RelativePronouns)))
     }
 
     /// The speaker of the cue at `k`, read strictly: its own subject; the subject of the clause
@@ -887,10 +902,14 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         }
         // From here on the cue has no subject of its own.
         let previous = k.checked_sub(1)?;
-        if self.is(previous, "who") || self.is(previous, "which") {
-            // "Mark Zuckerberg, who announced ...": the phrase before the relative pronoun.
-            let comma = k.checked_sub(2).filter(|&c| self.mark(c) == Some(b','))?;
-            return self.phrases.phrase_ending_at(self.tokens, 0, comma);
+        if self.in_section(previous, Section::RelativePronouns) {
+            // "Mark Zuckerberg, who announced ...", "voters who said ...": the phrase before
+            // the relative pronoun.
+            let end = match previous.checked_sub(1) {
+                Some(comma) if self.mark(comma) == Some(b',') => comma,
+                _ => previous,
+            };
+            return self.phrases.phrase_ending_at(self.tokens, 0, end);
         }
         let speaker = self.phrases.speaker_of_cue_with(self.tokens, k, None)?;
         let first = self
@@ -1001,6 +1020,12 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
 
     /// `clause`, with at least `min_words` words.
     fn clause_of(&self, from: usize, to: usize, min_words: usize) -> Option<Span> {
+        self.clause_in(from, to, min_words, false)
+    }
+
+    /// `clause_of`; with `gap`, the clause may open with an auxiliary, its subject being the
+    /// relative pronoun before the cue ("a rule that he said would fail").
+    fn clause_in(&self, from: usize, to: usize, min_words: usize, gap: bool) -> Option<Span> {
         let to = to.min(self.tokens.len());
         if from >= to {
             return None;
@@ -1014,7 +1039,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         if words < min_words
             || 2 * quoted >= to - from
             || self.quoted.get(from).copied().unwrap_or(false)
-            || self.in_section(from, Section::Auxiliaries)
+            || (!gap && self.in_section(from, Section::Auxiliaries))
         {
             return None;
         }

@@ -218,11 +218,13 @@ pub(crate) enum Section {
     PassiveAuxiliaries,
     /// `[cue_prepositions]`: "lemma preposition" pairs whose object is a cue's content.
     CuePrepositions,
+    /// `[relative_pronouns]`: words that open a relative clause ("who", "which").
+    RelativePronouns,
 }
 
 impl Section {
     /// Every section, in the order of their discriminants.
-    pub const ALL: [Section; 27] = [
+    pub const ALL: [Section; 28] = [
         Section::ClauseBreaks,
         Section::Determiners,
         Section::NameParticles,
@@ -250,6 +252,7 @@ impl Section {
         Section::ComplementPrepositions,
         Section::PassiveAuxiliaries,
         Section::CuePrepositions,
+        Section::RelativePronouns,
     ];
 
     /// The section's name in the grammar files.
@@ -282,6 +285,7 @@ impl Section {
             Section::ComplementPrepositions => "complement_prepositions",
             Section::PassiveAuxiliaries => "passive_auxiliaries",
             Section::CuePrepositions => "cue_prepositions",
+            Section::RelativePronouns => "relative_pronouns",
         }
     }
 }

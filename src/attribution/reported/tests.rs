@@ -559,3 +559,24 @@ fn a_cue_and_its_own_preposition_take_the_object_as_content() {
         Some("residents to stay indoors".into())
     );
 }
+
+#[test]
+fn relative_clauses_report_speech() {
+    let first = |text: &str| reported(text).into_iter().next().map(|r| (r.0, r.1));
+    // The phrase before "who" speaks; a clause between commas ends at the comma.
+    assert_eq!(
+        first("Ms. Ruiz, who said the dam was safe, left the town on Friday."),
+        Some(("the dam was safe".into(), "Ruiz".into()))
+    );
+    assert_eq!(
+        first("The survey counted many farmers who said the rains came too late.").map(|r| r.0),
+        Some("the rains came too late".into())
+    );
+    // The relative pronoun is the subject of the reported clause.
+    assert_eq!(
+        first("They blocked a rule that the mayor said would raise the fares.").map(|r| r.0),
+        Some("would raise the fares".into())
+    );
+    // Elsewhere a clause never opens with an auxiliary.
+    assert!(reported("The mayor said was the plan.").is_empty());
+}
