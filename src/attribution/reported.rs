@@ -754,13 +754,10 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     /// the court to act"), then a word that opens a noun phrase or a clause and is no time word
     /// ("said for years").
     fn prepositional_complement(&self, k: usize, cue: &CueInfo) -> Option<usize> {
-        if !self.in_section(k + 1, Section::ComplementPrepositions)
-            && !(self.in_section(k + 1, Section::GoverningPrepositions)
-                && self.phrases.grammar.in_section(
-                    Section::CuePrepositions,
-                    &format!("{} {}", cue.lemma, self.word(k + 1)),
-                ))
-        {
+        let completes = self.in_section(k + 1, Section::ComplementPrepositions)
+            || (self.in_section(k + 1, Section::GoverningPrepositions)
+                && self.is_cue_preposition(cue, k + 1));
+        if !completes {
             return None;
         }
         let object = self.tokens.get(k + 2)?;
@@ -770,6 +767,25 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             && !self.phrases.skippable_after(object)
             && !self.in_section(k + 2, Section::AdjunctStarts);
         opens.then_some(k + 2)
+    }
+
+    /// Is "LEMMA WORD", the cue's lemma and the word at `i`, a `[cue_prepositions]` pair? The
+    /// pair is written into a buffer on the stack (both words are short), not a new string.
+    fn is_cue_preposition(&self, cue: &CueInfo, i: usize) -> bool {
+        let (lemma, word) = (cue.lemma.as_bytes(), self.word(i).as_bytes());
+        let mut pair = [0u8; 32];
+        let len = lemma.len() + 1 + word.len();
+        let Some(buffer) = pair.get_mut(..len) else {
+            return false;
+        };
+        buffer[..lemma.len()].copy_from_slice(lemma);
+        buffer[lemma.len()] = b' ';
+        buffer[lemma.len() + 1..].copy_from_slice(word);
+        std::str::from_utf8(buffer).is_ok_and(|pair| {
+            self.phrases
+                .grammar
+                .in_section(Section::CuePrepositions, pair)
+        })
     }
 
     /// Where a non-finite complement of the cue at `k` starts, if one follows it directly: an

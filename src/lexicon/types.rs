@@ -223,7 +223,9 @@ pub(crate) enum Section {
 }
 
 impl Section {
-    /// Every section, in the order of their discriminants.
+    /// Every section, the most asked first: the first [`Lex::SECTIONS`](super::Lex::SECTIONS)
+    /// get a bit in each word's lexicon facts; the rest (asked rarely: `[stop_words]` only by
+    /// `whosaid check`) are looked up by name.
     pub const ALL: [Section; 28] = [
         Section::ClauseBreaks,
         Section::Determiners,
@@ -231,7 +233,6 @@ impl Section {
         Section::SentenceAdverbs,
         Section::SkipAfterCue,
         Section::SkipBeforeCue,
-        Section::StopWords,
         Section::TimeWords,
         Section::AdjunctStarts,
         Section::QuestionWords,
@@ -246,13 +247,14 @@ impl Section {
         Section::TitleComplements,
         Section::PlaceConnectors,
         Section::Articles,
-        Section::TitleLeadIns,
         Section::PredicateStarts,
         Section::ReportEnds,
         Section::ComplementPrepositions,
+        Section::RelativePronouns,
+        Section::TitleLeadIns,
         Section::PassiveAuxiliaries,
         Section::CuePrepositions,
-        Section::RelativePronouns,
+        Section::StopWords,
     ];
 
     /// The section's name in the grammar files.

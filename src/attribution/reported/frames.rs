@@ -102,10 +102,11 @@ impl SentenceReader<'_, '_> {
     /// `[report_ends]` gloss or a quotation (", adding that ...": a report of its own).
     pub(super) fn mid_sentence_report(&self, k: usize) -> Option<Report> {
         let mut comma = k + 1;
-        while self
-            .tokens
-            .get(comma)
-            .is_some_and(|t| t.kind == TokenKind::Word && self.phrases.is_time_word(t))
+        while self.mark(comma) != Some(b',')
+            && self
+                .tokens
+                .get(comma)
+                .is_some_and(|t| t.kind == TokenKind::Word && self.phrases.is_time_word(t))
         {
             comma += 1;
         }
