@@ -7,6 +7,9 @@
 //! - after it: "X said (that) CLAUSE" / "X told OUTLET (that) CLAUSE" / "According to X, CLAUSE"
 //!   / the headline "X Says CLAUSE".
 //!
+//! - around it, when the attribution stands inside the clause between commas ("The plan, the
+//!   mayor said, would cost less"), and the question put to a passive hearer ("Asked whether
+//!   ..., X said"): see `frames`;
 //! - a complement that is no clause: an infinitive ("vowed to veto it"), a gerund ("denied
 //!   taking it"), a noun object ("praised the plan"), a preposition's object ("called for a
 //!   boycott").
@@ -38,6 +41,9 @@ const MIN_WORDS: usize = 3;
 
 /// The most words a bare subject (see `SentenceReader::bare_subject`) may have.
 const MAX_BARE_SUBJECT: usize = 8;
+
+/// How far before a cue the opening of its subordinate clause is looked for, in tokens.
+const SUBORDINATE_REACH: usize = 40;
 
 /// How many times over its tokens a sentence's clauses are read one by one before its `Tally`
 /// is built instead.
@@ -500,7 +506,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             let found = if self.is(k, "according") && self.is(k + 1, "to") {
                 self.according_to(k)
             } else {
-                self.cue_report(k)
+                self.passive_report(k).or_else(|| self.cue_report(k))
             };
             if let Some(report) = found {
                 covered_until = self
@@ -528,7 +534,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         if next.is_some_and(|i| self.is(i, "by")) {
             return None; // "sanctions announced by Washington": a passive participle
         }
-        if let Some(from) = self.prepositional_complement(k) {
+        if let Some(from) = self.prepositional_complement(k, cue) {
             // "called for a boycott", "argued against the plan": the object is what was said.
             let clause = self.clause_of(from, self.tokens.len(), 1)?;
             let speaker = self.speaker_of(k)?;
@@ -545,6 +551,9 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                 return None;
             }
             return Some(self.report(clause, token.span(), speaker));
+        }
+        if let Some(report) = self.mid_sentence_report(k) {
+            return Some(report);
         }
         let ends_sentence =
             next.is_none_or(|i| self.is_adjunct_start(i) || self.is_end_inversion(k, i));
@@ -590,6 +599,8 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             .take_while(|&i| !self.is(i, "to"))
             .find(|&i| self.is(i, "that"));
         let mut from = k + 1;
+        // Set for a content that may be one word: a hearer and an infinitive, a question.
+        let mut short = false;
         // "is saying" is a finite verb; ", saying" and "- saying" open a participle phrase.
         let participle = self.ends_with_ing(k) && !self.after_auxiliary(k);
         let participle_after_comma = participle && self.after_comma_or_dash(k);
@@ -602,26 +613,35 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             match that {
                 Some(that) => from = that,
                 None if cue.addressee && !ends_sentence => {
-                    // The hearer is a person, a pronoun or a name ("told reporters", "told him"), not "a tale".
-                    let first = self.word(from).to_lowercase();
-                    if self
-                        .phrases
-                        .grammar
-                        .in_section(Section::Determiners, &first)
-                    {
-                        return None;
-                    }
-                    match self.phrases.object_after(self.tokens, from) {
-                        Some(object) => {
-                            from = self
-                                .tokens
-                                .partition_point(|t| t.span().end <= object.span.end);
+                    let object = self.phrases.object_after(self.tokens, from);
+                    let after = object.map(|object| {
+                        self.tokens
+                            .partition_point(|t| t.span().end <= object.span.end)
+                    });
+                    match after {
+                        // "asked the court to intervene": the hearer and the infinitive.
+                        Some(after) if self.infinitive_at(after) => short = true,
+                        // "asked the mayor whether ...", "asked them about ...".
+                        Some(after) if self.in_section(after, Section::QuestionWords) => {
+                            (from, short) = (after, true);
                         }
-                        // "told reporters this was ...": a one-word hearer.
-                        None if first.ends_with('s')
-                            || self.phrases.grammar.pronoun(&first).is_some() =>
+                        // The hearer is a person, a pronoun or a name ("told reporters",
+                        // "told him"), not "a tale".
+                        _ if self.in_section(from, Section::Determiners) => return None,
+                        Some(after) => from = after,
+                        // "told reporters this was ...": a one-word hearer, kept before an
+                        // infinitive ("urged voters to stay").
+                        None if self
+                            .tokens
+                            .get(from)
+                            .is_some_and(|t| self.phrases.ends_with(t, "s"))
+                            || self.phrases.grammar.pronoun(self.word(from)).is_some() =>
                         {
-                            from += 1;
+                            if self.infinitive_at(from + 1) {
+                                short = true;
+                            } else {
+                                from += 1;
+                            }
                         }
                         None => return None,
                     }
@@ -642,25 +662,38 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             from += 1;
         }
         let mut to = self.tokens.len();
-        if self.opens_with_subordinate_clause(k) {
+        if self.in_subordinate_clause(k) {
             // "After several outlets reported that X, other reports followed": X ends at the comma.
             to = (from..to)
                 .find(|&i| self.mark(i) == Some(b','))
                 .unwrap_or(to);
         }
         // "praised the plan", "denied it": a noun phrase right after the cue may be one word.
-        let min_words = if from == k + 1
-            && cue.speech
-            && !cue.naming
-            && !cue.addressee
-            && !ends_sentence
-            && self.opens_noun_phrase(from)
+        let min_words = if short
+            || from == k + 1
+                && cue.speech
+                && !cue.naming
+                && !cue.addressee
+                && !ends_sentence
+                && self.opens_noun_phrase(from)
         {
             1
         } else {
             MIN_WORDS
         };
-        self.clause_of(from, to, min_words)
+        // "a rule that he said would fail": the relative pronoun is the clause's subject.
+        let gap = from == k + 1
+            && self.in_section(from, Section::Auxiliaries)
+            && self
+                .phrases
+                .subject_before(self.tokens, 0, k)
+                .is_some_and(|subject| {
+                    let first = self
+                        .tokens
+                        .partition_point(|t| t.span().start < subject.span.start);
+                    first > 0 && self.in_section(first - 1, Section::RelativePronouns)
+                });
+        self.clause_in(from, to, min_words, gap)
     }
 
     /// Does the word at `i` open a noun phrase: a determiner, a pronoun or a capitalised word?
@@ -716,10 +749,15 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
 
     /// Where the object of a preposition that completes the cue at `k` starts ("called for a
     /// boycott", "argued against the plan", "asked about the speeches"): a
-    /// `[complement_prepositions]` word right after the cue, then a word that opens a noun
-    /// phrase or a clause and is no time word ("said for years").
-    fn prepositional_complement(&self, k: usize) -> Option<usize> {
-        if !self.in_section(k + 1, Section::ComplementPrepositions) {
+    /// `[complement_prepositions]` word right after the cue, or the preposition a
+    /// `[cue_prepositions]` pair gives the cue's lemma ("pointed to the record", "called on
+    /// the court to act"), then a word that opens a noun phrase or a clause and is no time word
+    /// ("said for years").
+    fn prepositional_complement(&self, k: usize, cue: &CueInfo) -> Option<usize> {
+        let completes = self.in_section(k + 1, Section::ComplementPrepositions)
+            || (self.in_section(k + 1, Section::GoverningPrepositions)
+                && self.is_cue_preposition(cue, k + 1));
+        if !completes {
             return None;
         }
         let object = self.tokens.get(k + 2)?;
@@ -729,6 +767,25 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             && !self.phrases.skippable_after(object)
             && !self.in_section(k + 2, Section::AdjunctStarts);
         opens.then_some(k + 2)
+    }
+
+    /// Is "LEMMA WORD", the cue's lemma and the word at `i`, a `[cue_prepositions]` pair? The
+    /// pair is written into a buffer on the stack (both words are short), not a new string.
+    fn is_cue_preposition(&self, cue: &CueInfo, i: usize) -> bool {
+        let (lemma, word) = (cue.lemma.as_bytes(), self.word(i).as_bytes());
+        let mut pair = [0u8; 32];
+        let len = lemma.len() + 1 + word.len();
+        let Some(buffer) = pair.get_mut(..len) else {
+            return false;
+        };
+        buffer[..lemma.len()].copy_from_slice(lemma);
+        buffer[lemma.len()] = b' ';
+        buffer[lemma.len() + 1..].copy_from_slice(word);
+        std::str::from_utf8(buffer).is_ok_and(|pair| {
+            self.phrases
+                .grammar
+                .in_section(Section::CuePrepositions, pair)
+        })
     }
 
     /// Where a non-finite complement of the cue at `k` starts, if one follows it directly: an
@@ -743,23 +800,32 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             return None;
         }
         if self.is(k + 1, "to") {
-            let verb = self.tokens.get(k + 2)?;
-            let bare_verb = verb.kind == TokenKind::Word
-                && !verb.is_capitalized(self.phrases.text)
-                && !self.in_section(k + 2, Section::Determiners)
-                && !self.in_section(k + 2, Section::NonSubjectPronouns)
-                && !self.in_section(k + 2, Section::ObjectPronouns)
-                && !self.phrases.is_time_word(verb)
-                && !self.ends_with_ing(k + 2)
-                // "said to reporters": a plural noun, no verb ("to discuss" is one).
-                && (!self.phrases.ends_with(verb, "s") || self.phrases.ends_with(verb, "ss"));
-            return bare_verb.then_some(k + 1);
+            return self.infinitive_at(k + 1).then_some(k + 1);
         }
         let gerund = self.ends_with_ing(k + 1)
             && !self.ends_with_ing(k)
             && !self.in_section(k + 1, Section::AdjunctStarts)
             && !self.phrases.skippable_after(next);
         gerund.then_some(k + 1)
+    }
+
+    /// Does an infinitive start at `i`: "to" and a bare verb ("to fight", not "to reporters",
+    /// "to the court" or "to Friday")?
+    fn infinitive_at(&self, i: usize) -> bool {
+        if !self.is(i, "to") {
+            return false;
+        }
+        self.tokens.get(i + 1).is_some_and(|verb| {
+            verb.kind == TokenKind::Word
+                && !verb.is_capitalized(self.phrases.text)
+                && !self.in_section(i + 1, Section::Determiners)
+                && !self.in_section(i + 1, Section::NonSubjectPronouns)
+                && !self.in_section(i + 1, Section::ObjectPronouns)
+                && !self.phrases.is_time_word(verb)
+                && !self.ends_with_ing(i + 1)
+                // "said to reporters": a plural noun, no verb ("to discuss" is one).
+                && (!self.phrases.ends_with(verb, "s") || self.phrases.ends_with(verb, "ss"))
+        })
     }
 
     /// The speaker of the cue at `k`: its subject read strictly (`direct_speaker`), else the
@@ -827,9 +893,21 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                 || self.phrases.is_time_word(token))
     }
 
-    /// Does the sentence open with a subordinate clause ("After ...,") that holds the cue at `k`?
-    fn opens_with_subordinate_clause(&self, k: usize) -> bool {
-        self.in_section(0, Section::Subordinators) && self.first_comma().is_none_or(|i| i >= k)
+    /// Does the cue at `k` stand in a subordinate clause that a comma ends: does the stretch
+    /// since the sentence start or the last comma before the cue (within `SUBORDINATE_REACH`
+    /// tokens) open with a `[subordinators]` word ("After several outlets reported ...,",
+    /// "Last month, when I asked her ..., she said"), or, after a comma, with a
+    /// `[relative_pronouns]` word ("Ms. Ruiz, who said the dam was safe, left")?
+    fn in_subordinate_clause(&self, k: usize) -> bool {
+        let lo = k.saturating_sub(SUBORDINATE_REACH);
+        let opening = match (lo..k).rev().find(|&i| self.mark(i) == Some(b',')) {
+            Some(comma) => comma + 1,
+            None if lo == 0 => 0,
+            None => return false,
+        };
+        opening < k
+            && (self.in_section(opening, Section::Subordinators)
+                || (opening > 0 && self.in_section(opening, Section::RelativePronouns)))
     }
 
     /// The speaker of the cue at `k`, read strictly: its own subject; the subject of the clause
@@ -840,10 +918,14 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         }
         // From here on the cue has no subject of its own.
         let previous = k.checked_sub(1)?;
-        if self.is(previous, "who") || self.is(previous, "which") {
-            // "Mark Zuckerberg, who announced ...": the phrase before the relative pronoun.
-            let comma = k.checked_sub(2).filter(|&c| self.mark(c) == Some(b','))?;
-            return self.phrases.phrase_ending_at(self.tokens, 0, comma);
+        if self.in_section(previous, Section::RelativePronouns) {
+            // "Mark Zuckerberg, who announced ...", "voters who said ...": the phrase before
+            // the relative pronoun.
+            let end = match previous.checked_sub(1) {
+                Some(comma) if self.mark(comma) == Some(b',') => comma,
+                _ => previous,
+            };
+            return self.phrases.phrase_ending_at(self.tokens, 0, end);
         }
         let speaker = self.phrases.speaker_of_cue_with(self.tokens, k, None)?;
         let first = self
@@ -954,6 +1036,12 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
 
     /// `clause`, with at least `min_words` words.
     fn clause_of(&self, from: usize, to: usize, min_words: usize) -> Option<Span> {
+        self.clause_in(from, to, min_words, false)
+    }
+
+    /// `clause_of`; with `gap`, the clause may open with an auxiliary, its subject being the
+    /// relative pronoun before the cue ("a rule that he said would fail").
+    fn clause_in(&self, from: usize, to: usize, min_words: usize, gap: bool) -> Option<Span> {
         let to = to.min(self.tokens.len());
         if from >= to {
             return None;
@@ -967,7 +1055,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         if words < min_words
             || 2 * quoted >= to - from
             || self.quoted.get(from).copied().unwrap_or(false)
-            || self.in_section(from, Section::Auxiliaries)
+            || (!gap && self.in_section(from, Section::Auxiliaries))
         {
             return None;
         }
@@ -1069,5 +1157,6 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     }
 }
 
+mod frames;
 #[cfg(test)]
 mod tests;

@@ -116,7 +116,13 @@ impl Index {
             words.entry(word).or_default().pronoun = Some(pronoun.clone());
         }
         let mut sections: Vec<&String> = grammar.function_words.keys().collect();
-        sections.sort();
+        // The rules' sections take the bits first, in `Section::ALL`'s order (most asked
+        // first), then any other section, by name.
+        let rank = |name: &str| Section::ALL.iter().position(|s| s.name() == name);
+        sections.sort_by(|a, b| {
+            (rank(a).unwrap_or(usize::MAX), a.as_str())
+                .cmp(&(rank(b).unwrap_or(usize::MAX), b.as_str()))
+        });
         let mut word_sections: FxHashMap<&str, u32> =
             FxHashMap::with_capacity_and_hasher(function_words, Default::default());
         for section in sections {

@@ -242,18 +242,25 @@ pub(crate) enum Section {
     ReportEnds,
     /// `[complement_prepositions]`: prepositions whose object completes a cue ("called for").
     ComplementPrepositions,
+    /// `[passive_auxiliaries]`: forms of "be" that make a following participle passive.
+    PassiveAuxiliaries,
+    /// `[cue_prepositions]`: "lemma preposition" pairs whose object is a cue's content.
+    CuePrepositions,
+    /// `[relative_pronouns]`: words that open a relative clause ("who", "which").
+    RelativePronouns,
 }
 
 impl Section {
-    /// Every section, in the order of their discriminants.
-    pub const ALL: [Section; 25] = [
+    /// Every section, the most asked first: the first [`Lex::SECTIONS`](super::Lex::SECTIONS)
+    /// get a bit in each word's lexicon facts; the rest (asked rarely: `[stop_words]` only by
+    /// `whosaid check`) are looked up by name.
+    pub const ALL: [Section; 28] = [
         Section::ClauseBreaks,
         Section::Determiners,
         Section::NameParticles,
         Section::SentenceAdverbs,
         Section::SkipAfterCue,
         Section::SkipBeforeCue,
-        Section::StopWords,
         Section::TimeWords,
         Section::AdjunctStarts,
         Section::QuestionWords,
@@ -268,10 +275,14 @@ impl Section {
         Section::TitleComplements,
         Section::PlaceConnectors,
         Section::Articles,
-        Section::TitleLeadIns,
         Section::PredicateStarts,
         Section::ReportEnds,
         Section::ComplementPrepositions,
+        Section::RelativePronouns,
+        Section::TitleLeadIns,
+        Section::PassiveAuxiliaries,
+        Section::CuePrepositions,
+        Section::StopWords,
     ];
 
     /// The section's name in the grammar files.
@@ -302,6 +313,9 @@ impl Section {
             Section::PredicateStarts => "predicate_starts",
             Section::ReportEnds => "report_ends",
             Section::ComplementPrepositions => "complement_prepositions",
+            Section::PassiveAuxiliaries => "passive_auxiliaries",
+            Section::CuePrepositions => "cue_prepositions",
+            Section::RelativePronouns => "relative_pronouns",
         }
     }
 }

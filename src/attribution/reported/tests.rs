@@ -462,3 +462,121 @@ fn a_reported_clause_ends_at_a_second_predicate_or_a_new_clause() {
         None
     );
 }
+
+#[test]
+fn a_question_put_to_a_passive_hearer_is_content_without_a_speaker() {
+    let rows = reported(
+        "Asked on Monday whether the bridge would reopen, the mayor said the repairs were late.",
+    );
+    let clauses: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(
+        clauses,
+        vec!["whether the bridge would reopen", "the repairs were late"]
+    );
+    assert_eq!(rows[0].1, "");
+    assert_eq!(rows[1].1, "mayor");
+    // The "by" agent asked; "when asked" and a form of "be" make the participle passive.
+    let rows = reported("Asked by a reporter about the strike, the coach smiled.");
+    assert_eq!(rows[0].0, "about the strike");
+    assert_eq!(rows[0].1, "reporter");
+    let rows = reported("The pilots were asked which airport they preferred.");
+    assert_eq!(rows[0].0, "which airport they preferred");
+    assert_eq!(rows[0].1, "");
+    let rows = reported("The senator shrugged when asked about the vote after the hearing.");
+    assert_eq!(rows[0].0, "about the vote");
+    // A preposition other than "to" opens no question.
+    assert!(reported("The team is assured of a place in the final.").is_empty());
+}
+
+#[test]
+fn a_hearer_and_an_infinitive_or_a_question_are_content() {
+    let first = |text: &str| reported(text).into_iter().next().map(|r| (r.0, r.1));
+    assert_eq!(
+        first("The union has asked the court to intervene."),
+        Some(("the court to intervene".into(), "union".into()))
+    );
+    assert_eq!(
+        first("The host asked the candidate whether he would debate again."),
+        Some(("whether he would debate again".into(), "host".into()))
+    );
+    // A report inside a subordinate clause ends at the comma that closes it.
+    assert_eq!(
+        first("Last year, when the firm asked its staff to take a pay cut, most of them agreed.")
+            .map(|r| r.0),
+        Some("its staff to take a pay cut".into())
+    );
+}
+
+#[test]
+fn an_attribution_inside_its_clause_reports_the_whole_clause() {
+    let first = |text: &str| reported(text).into_iter().next().map(|r| (r.0, r.1));
+    assert_eq!(
+        first("The new stadium, the mayor said, would cost less than the old one."),
+        Some((
+            "The new stadium, the mayor said, would cost less than the old one".into(),
+            "mayor".into()
+        ))
+    );
+    assert_eq!(
+        first("In the north, the harvest, farmers say, has been poor."),
+        Some((
+            "the harvest, farmers say, has been poor".into(),
+            "farmers".into()
+        ))
+    );
+    // A participle or an adjunct after the attribution is no rest of the clause.
+    assert_ne!(
+        first("The talks failed, the envoy said, adding that both sides would meet again.")
+            .map(|r| r.0),
+        Some("The talks failed, the envoy said, adding that both sides would meet again".into())
+    );
+    assert_eq!(
+        first("The plan was sound, she said, on condition of anonymity.").map(|r| r.0),
+        Some("The plan was sound".into())
+    );
+}
+
+#[test]
+fn a_cue_and_its_own_preposition_take_the_object_as_content() {
+    let first = |text: &str| reported(text).into_iter().next().map(|r| (r.0, r.2));
+    assert_eq!(
+        first("The coach pointed to the injuries of two strikers."),
+        Some(("the injuries of two strikers".into(), "pointed".into()))
+    );
+    assert_eq!(
+        first("The council called on the governor to release the funds."),
+        Some(("the governor to release the funds".into(), "called".into()))
+    );
+    assert_eq!(
+        first("The bank did not respond to a request for comment.").map(|r| r.0),
+        Some("a request for comment".into())
+    );
+    // Only the listed pair: "said to" takes a hearer, not content.
+    assert!(reported("The aide said to the reporters.").is_empty());
+    // A one-word hearer stays with its infinitive.
+    assert_eq!(
+        first("The mayor urged residents to stay indoors.").map(|r| r.0),
+        Some("residents to stay indoors".into())
+    );
+}
+
+#[test]
+fn relative_clauses_report_speech() {
+    let first = |text: &str| reported(text).into_iter().next().map(|r| (r.0, r.1));
+    // The phrase before "who" speaks; a clause between commas ends at the comma.
+    assert_eq!(
+        first("Ms. Ruiz, who said the dam was safe, left the town on Friday."),
+        Some(("the dam was safe".into(), "Ruiz".into()))
+    );
+    assert_eq!(
+        first("The survey counted many farmers who said the rains came too late.").map(|r| r.0),
+        Some("the rains came too late".into())
+    );
+    // The relative pronoun is the subject of the reported clause.
+    assert_eq!(
+        first("They blocked a rule that the mayor said would raise the fares.").map(|r| r.0),
+        Some("would raise the fares".into())
+    );
+    // Elsewhere a clause never opens with an auxiliary.
+    assert!(reported("The mayor said was the plan.").is_empty());
+}
