@@ -122,6 +122,7 @@ fuzz_target!(|input: Vec<ArticleInput>| {
                 Extraction {
                     statements: Vec::new(),
                     article_outlet: None,
+                    speaker_kinds: Vec::new(),
                 }
             };
             if let Some((name, at)) = &a.article_outlet {
