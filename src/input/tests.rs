@@ -10,7 +10,8 @@ fn corpus(text: &str, limit: u64) -> Vec<Event> {
         .collect()
 }
 
-fn document(event: &Event) -> &Document {
+/// The document of an event, or a panic naming the event (shared with the WARC tests).
+pub(super) fn document(event: &Event) -> &Document {
     match event {
         Event::Document(document) => document,
         other => panic!("not a document: {other:?}"),

@@ -17,7 +17,9 @@ use std::sync::Arc;
 
 use flate2::bufread::MultiGzDecoder;
 
-use super::{decode, failure, web, ArticleMeta, Diagnostic, Document, Event, ReadError};
+use super::{
+    decode, failure, read_all_limited, web, ArticleMeta, Diagnostic, Document, Event, ReadError,
+};
 
 /// The largest header block read for one record; a longer one is not a WARC header.
 const MAX_HEADER_BYTES: usize = 64 * 1024;
@@ -435,15 +437,10 @@ fn http_payload(block: &[u8], limit: u64) -> Result<Option<Payload>, String> {
 /// All that `decoder` gives, or why it failed: it is broken, or it gives more than `limit`
 /// bytes (a small record may inflate to any size).
 fn inflate(decoder: impl Read, limit: u64) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
-    decoder
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|err| format!("the compressed HTTP body cannot be inflated: {err}"))?;
-    if bytes.len() as u64 > limit {
-        return Err(ReadError::TooLarge { limit }.to_string());
-    }
-    Ok(bytes)
+    read_all_limited(decoder, 0, limit).map_err(|err| match err {
+        ReadError::Io(err) => format!("the compressed HTTP body cannot be inflated: {err}"),
+        too_large => too_large.to_string(),
+    })
 }
 
 /// The body of a chunked HTTP message: each chunk's size in hex (extensions after `;`), a

@@ -1,4 +1,5 @@
 use super::*;
+use crate::input::tests::document;
 use crate::input::Pending;
 use flate2::write::GzEncoder;
 use flate2::Compression;
@@ -63,14 +64,6 @@ fn events_limited(bytes: Vec<u8>, limit: u64) -> Vec<Event> {
     )
     .flat_map(Pending::into_events)
     .collect()
-}
-
-/// The document of an event, or a panic naming the event.
-fn document(event: &Event) -> &Document {
-    match event {
-        Event::Document(document) => document,
-        other => panic!("not a document: {other:?}"),
-    }
 }
 
 /// The failure of an event, or a panic naming the event.
