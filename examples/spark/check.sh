@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Integration test: `whosaid extract --input jsonl --format jsonl` run under Spark's RDD.pipe
 # (local mode, several partitions, checkCode=True) gives exactly the rows of the
-# single-machine run, in the same order. Also checks that a failing whosaid fails the job.
+# single-machine run, in the same order. Also checks that a failing whosaid fails the job,
+# and that DataFrame.mapInArrow with the Python package (arrow_job.py) gives the same rows.
 #
 # Needs: Java 17 (or 8/11) on PATH, python3 with venv, cargo, and PyPI for the first run.
 # Everything it makes is under target/ (ignored by git): the virtualenv target/spark-venv
@@ -188,5 +189,47 @@ grep -q 'exited with error code 2' "$WORK/spark-bad.log" \
     || fail "the failed job's log does not show whosaid's exit code 2 ($WORK/spark-bad.log)"
 [ ! -e "$WORK/spark-bad/_SUCCESS" ] || fail "the failed job wrote a _SUCCESS marker"
 say "OK: the job failed with whosaid's exit code 2"
+
+# --- 8. DataFrame.mapInArrow with the Python package --------------------------------------
+say "installing the whosaid Python package, pyarrow and pandas (mapInArrow needs both) into $VENV"
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check pyarrow "pandas<3" "$REPO/python" \
+    || fail "pip install pyarrow pandas ./python failed"
+say "spark: local[2], $PARTITIONS partitions, DataFrame.mapInArrow(whosaid.extract_arrow)"
+"$VENV/bin/python" "$HERE/arrow_job.py" --master "local[2]" \
+    "$CORPUS" "$WORK/arrow-out" "$PARTITIONS" 2>"$WORK/arrow.log" \
+    || {
+        tail -n 40 "$WORK/arrow.log" >&2
+        fail "the mapInArrow job failed (log: $WORK/arrow.log)"
+    }
+grep -h '^whosaid-arrow:' "$WORK/arrow.log" || true
+"$VENV/bin/python" - "$WORK/local.jsonl" "$WORK/arrow-out" <<'PY' || fail "mapInArrow rows differ from the single-machine rows"
+import glob, json, os, sys
+
+local_path, out_dir = sys.argv[1:3]
+with open(local_path, "rb") as f:
+    local = [json.loads(line) for line in f.read().split(b"\n") if line]
+arrow = []
+for part in sorted(glob.glob(os.path.join(out_dir, "part-*"))):
+    with open(part, "rb") as f:
+        arrow += [json.loads(line) for line in f.read().split(b"\n") if line]
+# A mapInArrow row is a JSONL row with the article id in `id` and the row number in
+# `statement`; Spark's JSON writer leaves out nulls.
+def as_jsonl(row):
+    row = dict(row)
+    row["doc"], row["id"] = row.pop("id"), row.pop("statement")
+    row.setdefault("speaker_start", None)
+    row.setdefault("speaker_end", None)
+    return row
+key = lambda row: (row["doc"], row["id"])
+local.sort(key=key)
+arrow = sorted(map(as_jsonl, arrow), key=key)
+print(f"spark-check: rows: single machine {len(local)}, mapInArrow {len(arrow)}")
+if local != arrow:
+    for a, b in zip(local, arrow):
+        if a != b:
+            sys.exit(f"first difference:\n  local: {a}\n  arrow: {b}")
+    sys.exit("one output is a prefix of the other")
+PY
+say "OK: mapInArrow rows equal the single-machine rows"
 
 say "passed in $(elapsed)"

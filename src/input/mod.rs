@@ -92,27 +92,37 @@ pub struct Content<'a> {
 impl Document {
     /// The content to extract from: a web page is reduced to its article (see [`crate::input::web`]).
     pub fn content(&self) -> Result<Content<'_>, HtmlError> {
-        if !self.html {
-            return Ok(Content {
-                text: Cow::Borrowed(&self.text),
-                meta: Cow::Borrowed(&self.meta),
-                posts: Vec::new(),
-            });
-        }
-        let article = web::article_from_html(&self.text, self.meta.url.as_deref())?;
-        let meta = ArticleMeta {
-            url: self.meta.url.clone().or(article.url),
-            date: (self.meta.date.clone().or(article.published)).or(self.meta.fetched.clone()),
-            outlet: self.meta.outlet.clone().or(article.site_name),
-            title: self.meta.title.clone().or(article.title),
-            fetched: self.meta.fetched.clone(),
-        };
-        Ok(Content {
-            text: Cow::Owned(article.text),
-            meta: Cow::Owned(meta),
-            posts: article.posts,
-        })
+        content_of(&self.text, &self.meta, self.html)
     }
+}
+
+/// The content to extract from `text` with its metadata `meta`: with `html`, `text` is a web
+/// page, reduced to its article, whose metadata fills in what `meta` leaves empty.
+pub fn content_of<'a>(
+    text: &'a str,
+    meta: &'a ArticleMeta,
+    html: bool,
+) -> Result<Content<'a>, HtmlError> {
+    if !html {
+        return Ok(Content {
+            text: Cow::Borrowed(text),
+            meta: Cow::Borrowed(meta),
+            posts: Vec::new(),
+        });
+    }
+    let article = web::article_from_html(text, meta.url.as_deref())?;
+    let meta = ArticleMeta {
+        url: meta.url.clone().or(article.url),
+        date: (meta.date.clone().or(article.published)).or(meta.fetched.clone()),
+        outlet: meta.outlet.clone().or(article.site_name),
+        title: meta.title.clone().or(article.title),
+        fetched: meta.fetched.clone(),
+    };
+    Ok(Content {
+        text: Cow::Owned(article.text),
+        meta: Cow::Owned(meta),
+        posts: article.posts,
+    })
 }
 
 /// A problem with one input, reported with where it happened.

@@ -54,6 +54,16 @@ macro_rules! kind {
     (quote optional) => { "" };
     (quote score) => { "" };
     (quote none) => { "" };
+    (value $field:expr, text) => { Value::Text(&$field) };
+    (value $field:expr, label) => { Value::Text($field) };
+    (value $field:expr, number) => { Value::Number($field) };
+    (value $field:expr, optional) => { Value::Optional($field) };
+    (value $field:expr, score) => { Value::Score($field) };
+    (value_type text) => { ValueType::Text };
+    (value_type label) => { ValueType::Text };
+    (value_type number) => { ValueType::Number };
+    (value_type optional) => { ValueType::Optional };
+    (value_type score) => { ValueType::Score };
 }
 
 /// The members of a row's JSON object, in column order. Each constant piece between two
@@ -96,6 +106,10 @@ macro_rules! columns {
         /// The column names, in order.
         pub const HEADER: [&str; [$(stringify!($name)),+].len()] = [$(stringify!($name)),+];
 
+        /// The type of each column's values, in column order (for typed outputs such as
+        /// Arrow, which need a schema).
+        pub const COLUMN_TYPES: [ValueType; HEADER.len()] = [$(kind!(value_type $kind)),+];
+
         impl<'a> Row<'a> {
             /// Appends the row as one JSON object, byte for byte what `serde_json::to_writer`
             /// writes for it, without serde's per-field machinery (JSONL output of large
@@ -114,6 +128,11 @@ macro_rules! columns {
                 out.extend_from_slice(if crlf { b"\r\n" } else { b"\n" });
             }
 
+            /// The row's values, in column order, typed as [`COLUMN_TYPES`] says.
+            pub fn values(&self) -> [Value<'_>; HEADER.len()] {
+                [$(kind!(value self.$name, $kind)),+]
+            }
+
             /// The bytes of the row's text values, unescaped.
             fn text_bytes(&self) -> usize {
                 0 $(+ self.$name.text_len())+
@@ -127,6 +146,32 @@ macro_rules! columns {
             }
         }
     };
+}
+
+/// The type of a column's values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueType {
+    /// A string (possibly empty).
+    Text,
+    /// A whole number.
+    Number,
+    /// A whole number or nothing.
+    Optional,
+    /// A number from 0 to 1.
+    Score,
+}
+
+/// One cell of a [`Row`], borrowed and typed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Value<'r> {
+    /// A string (possibly empty).
+    Text(&'r str),
+    /// A whole number.
+    Number(usize),
+    /// A whole number or nothing.
+    Optional(Option<usize>),
+    /// A number from 0 to 1.
+    Score(f64),
 }
 
 /// The fields of a CSV record, in column order, separated by commas.
@@ -595,7 +640,7 @@ pub fn rows<'a>(doc: &'a str, text: &'a str, extraction: &'a Extraction) -> Vec<
 }
 
 /// Builds the rows of one document, with the article metadata its input gave.
-pub(crate) fn article_rows<'a>(
+pub fn article_rows<'a>(
     doc: &'a str,
     meta: &'a ArticleMeta,
     text: &'a str,

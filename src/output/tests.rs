@@ -259,3 +259,23 @@ fn rows_written_as_they_come_are_the_rows_written_together() {
         );
     }
 }
+
+#[test]
+fn typed_values_are_the_serde_values_under_their_column_types() {
+    for offsets in [None, Some(3)] {
+        let row = row_with("a \"quoted\" word", 0.25, offsets);
+        let json = serde_json::to_value(&row).unwrap();
+        for ((name, ty), value) in HEADER.iter().zip(COLUMN_TYPES).zip(row.values()) {
+            let expected = &json[name];
+            match (ty, value) {
+                (ValueType::Text, Value::Text(text)) => assert_eq!(expected, text),
+                (ValueType::Number, Value::Number(n)) => assert_eq!(expected, n),
+                (ValueType::Optional, Value::Optional(n)) => {
+                    assert_eq!(*expected, serde_json::to_value(n).unwrap())
+                }
+                (ValueType::Score, Value::Score(x)) => assert_eq!(expected, x),
+                other => panic!("column {name}: type and value disagree: {other:?}"),
+            }
+        }
+    }
+}
