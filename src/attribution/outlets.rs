@@ -380,16 +380,18 @@ impl<'a> OutletReader<'a> {
     }
 
     /// "tweeted", "in a tweet": the platform the word for a post at `tokens[i]` names
-    /// (`[medium_nouns]`), if it is one; a noun only after a `[medium_lead_ins]` word and a
-    /// determiner, with at most one word between.
-    pub(crate) fn medium_at(&self, tokens: &[Token], i: usize) -> Option<OutletRef> {
+    /// (`[medium_nouns]`), and whether it names it for any attribution around: a noun form
+    /// only after a `[medium_lead_ins]` word and a determiner, with at most one word between;
+    /// one not led in names it only as a speaker's word ("the tweet claimed").
+    fn medium_word_at(&self, tokens: &[Token], i: usize) -> Option<(OutletRef, bool)> {
         let token = tokens.get(i)?;
         if token.kind != TokenKind::Word {
             return None;
         }
         let platform = self.grammar.medium_platform(token.text(self.text))?;
+        let mut led_in = true;
         if self.grammar.token_lex(token, self.text).is_cue_noun() {
-            let led_in = (2..=3).any(|back| {
+            let noun_led_in = (2..=3).any(|back| {
                 i.checked_sub(back).is_some_and(|at| {
                     self.grammar.is_outlet_word(
                         OutletWords::MediumLeadIns,
@@ -399,15 +401,13 @@ impl<'a> OutletReader<'a> {
                         .in_section(Section::Determiners, tokens[at + 1].text(self.text))
                 })
             });
-            if !led_in {
-                return None;
-            }
+            led_in = noun_led_in;
         }
         let (name, kind) = match self.grammar.outlet(platform) {
             Some(outlet) => (outlet.name.as_str(), outlet.kind),
             None => (platform, OutletKind::Platform),
         };
-        Some(OutletRef::new(name, kind, Some(token.span())))
+        Some((OutletRef::new(name, kind, Some(token.span())), led_in))
     }
 
     /// "a reporter for CNN", "Jane Roe of the Daily Planet", "as Roe reports for CNN": does a
@@ -531,6 +531,106 @@ impl<'a> OutletReader<'a> {
             OutletRef::new(name, OutletKind::Outlet, Some(span)),
             from,
             strong,
+        ))
+    }
+
+    /// "in the journal Nature Astronomy", "told the French newspaper Le Monde": the title-case
+    /// run at `tokens[i]` right after a `[naming_media]` word that follows "the" (with at most
+    /// one word between) is an outlet whatever its words: the outlet as written and the token
+    /// after the run. None when the run starts with a `[time_words]` word ("told the paper
+    /// Monday"), a title or a first name (a person), or crosses a line.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn named_by_media_word(
+        &self,
+        tokens: &[Token],
+        i: usize,
+    ) -> Option<(OutletRef, usize)> {
+        const MAX_WORDS: usize = 5;
+        let text = self.text;
+        let grammar = self.grammar;
+        let noun = tokens.get(i.checked_sub(1)?)?;
+        if noun.kind != TokenKind::Word
+            || noun.is_capitalized(text)
+            || !grammar
+                .outlet_lists_any_case(noun.text(text))
+                .contains(OutletWords::NamingMedia)
+        {
+            return None;
+        }
+        let after_the = (2..=3).any(|back| {
+            i.checked_sub(back)
+                .and_then(|at| tokens.get(at))
+                .is_some_and(|t| is_word(t.text(text), "the"))
+        });
+        let first = tokens.get(i)?;
+        let lex = grammar.token_lex(first, text);
+        if !after_the
+            || lex.is_title()
+            || grammar.in_section(Section::TimeWords, first.text(text))
+            || grammar.first_name(first.text(text)).is_some()
+        {
+            return None;
+        }
+        let mut to = i;
+        while to < tokens.len() && to - i < MAX_WORDS {
+            let t = &tokens[to];
+            let name_word = t.kind == TokenKind::Number
+                || (t.kind == TokenKind::Word && t.is_capitalized(text));
+            let joined = to == i
+                || !text
+                    .get(tokens[to - 1].span().end..t.span().start)
+                    .unwrap_or("\n")
+                    .contains('\n');
+            if !name_word || !joined {
+                break;
+            }
+            to += 1;
+            if is_possessive(t.text(text)) {
+                break;
+            }
+        }
+        let last = &tokens[to - 1];
+        let written = last.text(text);
+        let end = last.span().start + strip_possessive(written).unwrap_or(written).len();
+        let span = Span::new(first.span().start, end);
+        let name = join_words(span.of(text));
+        Some((OutletRef::new(name, OutletKind::Outlet, Some(span)), to))
+    }
+
+    /// "CBS DFW reports", "told Fox 13": when the outlet alias at `tokens[i]` is one word
+    /// (`width`) and an all-capital word of two to five letters that is no alias, or a
+    /// number, follows it on the same line, the two are a local station's name: the outlet
+    /// as written.
+    fn station_after(&self, tokens: &[Token], i: usize, width: usize) -> Option<OutletRef> {
+        const MAX_CALL_LETTERS: usize = 5;
+        if width != 1 {
+            return None;
+        }
+        let text = self.text;
+        let (first, next) = (tokens.get(i)?, tokens.get(i + 1)?);
+        if first.kind != TokenKind::Word || is_possessive(first.text(text)) {
+            return None;
+        }
+        let gap = text.get(first.span().end..next.span().start)?;
+        if gap != " " {
+            return None;
+        }
+        let written = next.text(text);
+        let word = strip_possessive(written).unwrap_or(written);
+        let call_letters = next.kind == TokenKind::Word
+            && (2..=MAX_CALL_LETTERS).contains(&word.len())
+            && word.bytes().all(|b| b.is_ascii_uppercase())
+            && self.grammar.outlet_alias(word).is_none();
+        let channel = next.kind == TokenKind::Number && word.bytes().all(|b| b.is_ascii_digit());
+        if !call_letters && !channel {
+            return None;
+        }
+        let span = Span::new(first.span().start, next.span().start + word.len());
+        Some(OutletRef::new(
+            join_words(span.of(text)),
+            OutletKind::Outlet,
+            Some(span),
         ))
     }
 
@@ -740,11 +840,19 @@ pub fn outlets_in<'o>(
             break;
         };
         if !may_be_capitalised(token, text) {
-            // "Smith tweeted", "in a tweet": the platform counts for any attribution here.
-            if let Some(platform) = reader.medium_at(tokens, i) {
-                if !outlets.named.iter().any(|(_, n)| n.name == platform.name) {
+            // "Smith tweeted", "in a tweet": the platform counts for any attribution here;
+            // "the tweet claimed": for the speaker whose words hold the noun.
+            match reader.medium_word_at(tokens, i) {
+                Some((platform, true))
+                    if !outlets.named.iter().any(|(_, n)| n.name == platform.name) =>
+                {
                     outlets.named.push((i, platform));
                 }
+                Some((_, true)) => {}
+                Some((platform, false)) => {
+                    outlets.speaker_only.push((tokens[i].span(), i, platform));
+                }
+                None => {}
             }
             i += 1;
             continue;
@@ -755,12 +863,31 @@ pub fn outlets_in<'o>(
                 if let Some((outlet, from, strong)) = reader.shaped_name(tokens, floor, i) {
                     file_shaped(reader, tokens, (from, i + 1), outlet, strong, &mut outlets);
                     floor = i + 1;
+                    i += 1;
+                    continue;
+                }
+            }
+            if i > floor && tokens[i - 1].kind == TokenKind::Word {
+                if let Some((outlet, to)) = reader.named_by_media_word(tokens, i) {
+                    file_shaped(reader, tokens, (i, to), outlet, true, &mut outlets);
+                    floor = to;
+                    i = to;
+                    continue;
                 }
             }
             i += 1;
             continue;
         };
-        let width = width.max(1);
+        let mut width = width.max(1);
+        // "CBS DFW", "Fox 13": a one-word network name and a station's call letters or
+        // channel number name the station, as written, not the network.
+        let outlet = match reader.station_after(tokens, i, width) {
+            Some(station) => {
+                width += 1;
+                station
+            }
+            None => outlet,
+        };
         floor = i + width;
         let Some(last) = tokens.get(i + width - 1) else {
             break;
@@ -966,6 +1093,29 @@ fn is_media_reference(text: &str, mention: Span, grammar: &Grammar) -> bool {
     whole || is_media(last)
 }
 
+/// "State media have reported", "Iranian state television said": a speaker of two or more
+/// words, without "the" or another determiner ("his network"), whose last word is a
+/// `[media]` word is an outlet no name was given for, as written.
+fn media_as_written(text: &str, mention: Span, grammar: &Grammar) -> Option<OutletRef> {
+    let written = mention.of(text);
+    let mut words = written.split_whitespace();
+    let first = words.next()?;
+    let last = words.next_back()?;
+    if is_word(first, "the")
+        || grammar.in_section(Section::Determiners, first)
+        || !grammar
+            .outlet_lists_any_case(last)
+            .contains(OutletWords::Media)
+    {
+        return None;
+    }
+    Some(OutletRef::new(
+        join_words(written),
+        OutletKind::Outlet,
+        Some(mention),
+    ))
+}
+
 /// May the first word of `written` be "the" (any case)? False only when it cannot: its first
 /// byte is ASCII and no white space, so the first word starts there, and its first bytes are
 /// not "the".
@@ -1003,6 +1153,9 @@ pub fn speaking_outlet(
             outlet.kind,
             Some(mention),
         ));
+    }
+    if let Some(outlet) = media_as_written(text, mention, grammar) {
+        return Some(outlet);
     }
     if !is_media_reference(text, mention, grammar) {
         return None;

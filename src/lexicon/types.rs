@@ -106,11 +106,13 @@ pub(crate) enum OutletWords {
     JournalistLinks,
     /// `[indefinite_articles]`: before a name and a noun, make the name a modifier.
     IndefiniteArticles,
+    /// `[naming_media]`: a word for a publication right before its name ("the journal X").
+    NamingMedia,
 }
 
 impl OutletWords {
     /// Every list, in the order of their discriminants.
-    pub const ALL: [OutletWords; 11] = [
+    pub const ALL: [OutletWords; 12] = [
         OutletWords::Triggers,
         OutletWords::Citing,
         OutletWords::Reporting,
@@ -122,6 +124,7 @@ impl OutletWords {
         OutletWords::Journalists,
         OutletWords::JournalistLinks,
         OutletWords::IndefiniteArticles,
+        OutletWords::NamingMedia,
     ];
 
     /// The list's bit in an [`OutletLists`].
@@ -143,6 +146,7 @@ impl OutletWords {
             OutletWords::Journalists => "journalists",
             OutletWords::JournalistLinks => "journalist_links",
             OutletWords::IndefiniteArticles => "indefinite_articles",
+            OutletWords::NamingMedia => "naming_media",
         }
     }
 }

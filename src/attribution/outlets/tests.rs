@@ -731,3 +731,75 @@ fn a_person_after_an_outlet_possessive_is_no_show() {
         Some("CNN".into())
     );
 }
+
+#[test]
+fn a_name_right_after_a_word_for_a_publication_is_an_outlet() {
+    let g = Grammar::builtin();
+    let named = |text: &str| classified(text, &g).0;
+    assert_eq!(
+        named("The results were published in the journal Coastal Frontiers on Monday."),
+        vec!["Coastal Frontiers"]
+    );
+    assert_eq!(
+        named("The minister told the weekly magazine Harbor Lights that the plant will close."),
+        vec!["Harbor Lights"]
+    );
+    assert_eq!(
+        named("She told the German daily Abendpost Zeitung's reporters."),
+        vec!["Abendpost Zeitung"]
+    );
+    // A day, a title or a first name after the word is no name of it.
+    for text in [
+        "The mayor told the newspaper Monday that the plant will close.",
+        "The mayor told the newspaper Mayor Dale was wrong.",
+        "The mayor told the newspaper Emily was wrong.",
+        "Cuts to the program Medicaid were announced.",
+    ] {
+        assert_eq!(classified(text, &g), (vec![], vec![], None), "{text}");
+    }
+}
+
+#[test]
+fn media_named_by_no_name_speak_as_written() {
+    let g = Grammar::builtin();
+    let text = "State media said the dam held. Iranian state television said so. His network said no. The network said yes.";
+    let paragraphs = crate::text::document::ParagraphTokens::from(vec![tokenize_with(
+        text,
+        Span::new(0, text.len()),
+        &g,
+    )]);
+    let mentions = OnceCell::new();
+    let speaks = |words: &str| {
+        let start = text.find(words).unwrap_or(0);
+        let span = Span::new(start, start + words.len());
+        speaking_outlet(text, &paragraphs, &g, (words, span), &mentions).map(|o| o.name)
+    };
+    assert_eq!(speaks("State media").as_deref(), Some("State media"));
+    assert_eq!(
+        speaks("Iranian state television").as_deref(),
+        Some("Iranian state television")
+    );
+    // A determiner makes it a reference to a named outlet (none here), and one word says
+    // too little.
+    assert_eq!(speaks("His network"), None);
+    assert_eq!(speaks("The network"), None);
+    assert_eq!(speaks("television"), None);
+}
+
+#[test]
+fn a_word_for_a_post_in_the_speakers_words_gives_its_platform() {
+    let g = Grammar::builtin();
+    let found = classified("The tweet shown below claimed the dam held.", &g);
+    assert_eq!((found.0.len(), found.1), (0, vec!["Twitter".to_string()]));
+}
+
+#[test]
+fn call_letters_or_a_channel_after_a_network_name_a_local_station() {
+    let g = Grammar::builtin();
+    let named = |text: &str| classified(text, &g).0;
+    assert_eq!(named("CBS KXYZ reports the dam held."), vec!["CBS KXYZ"]);
+    assert_eq!(named("The mayor told NBC 7 on Friday."), vec!["NBC 7"]);
+    // A network alone, or before a word that is no call sign, stays the network.
+    assert_eq!(named("The mayor told NBC on Friday."), vec!["NBC News"]);
+    assert_eq!(named("The mayor told CBS Friday."), vec!["CBS News"]);
+}
