@@ -13,13 +13,16 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use whosaid::corpus::batch::{self, Observer, Summary};
 use whosaid::corpus::check::{self, Claim};
 use whosaid::corpus::speakers::SpeakerCounts;
+use whosaid::corpus::trace::{self, TraceOptions, TracedArticle, Tracer};
 use whosaid::input::{self, ArticleMeta, Diagnostic, Event, InputKind, Inputs};
 use whosaid::lexicon::Grammar;
 use whosaid::output::destination::{self, Destination};
+use whosaid::output::report::trace::render_trace_page;
 use whosaid::output::report::{render_report, ReportArticle};
 use whosaid::output::table::{printable, Column, Table};
 use whosaid::output::{Format, RowFilter, RowWriter, Style};
 use whosaid::page::furniture::Furniture;
+use whosaid::statement::Kind;
 use whosaid::Extraction;
 use whosaid::Extractor;
 
@@ -39,6 +42,9 @@ enum Command {
     Check(CheckArgs),
     /// One row per speaker: statements by kind, titles, outlets and documents.
     Speakers(SpeakersArgs),
+    /// Trace quotes across articles: the statements that report the same words (or nearly),
+    /// with their outlets, earliest date, credited speakers, wording variants and outlet chains.
+    Trace(TraceArgs),
     /// Print the text that rows' offsets index: a web page's article text, a file's decoded text.
     Text {
         /// The file (- for standard input).
@@ -220,6 +226,45 @@ struct SpeakersArgs {
     format: SpeakersFormat,
 }
 
+/// How `trace` writes its groups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum TraceFormat {
+    /// An aligned table for people (the default on a terminal).
+    Table,
+    /// One row a group, lists joined in cells (the default otherwise).
+    Csv,
+    /// One JSON object a group, with every article's credit.
+    Jsonl,
+    /// A self-contained HTML page of the groups (`extract --format html` adds the same section
+    /// to its report).
+    Html,
+}
+
+#[derive(clap::Args)]
+struct TraceArgs {
+    #[command(flatten)]
+    inputs: InputArgs,
+    /// Output format (default: table on a terminal, else csv).
+    #[arg(long, value_enum)]
+    format: Option<TraceFormat>,
+    /// Write to this file instead of standard output (complete or not at all).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Statements of fewer words are not traced.
+    #[arg(long, value_name = "N", default_value_t = trace::MIN_WORDS)]
+    min_words: usize,
+    /// Only groups carried by at least this many articles.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    min_articles: usize,
+    /// Only statements of these kinds (default: direct,partial, the quoted words; reported
+    /// speech is the writer's wording).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND[,KIND]")]
+    kind: Vec<KindArg>,
+    /// Leave CSV cells that begin with = + - @ tab or CR as they are.
+    #[arg(long)]
+    raw_cells: bool,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Ctrl-C, kill and a closed terminal end the run without destructors: remove the
@@ -256,6 +301,7 @@ fn run(cli: Cli) -> Result<bool> {
         Command::Extract(args) => extract(args),
         Command::Check(args) => check(args),
         Command::Speakers(args) => speakers(args),
+        Command::Trace(args) => trace_command(args),
         Command::Text { path, input } => print_text(path, input),
         Command::Sentences {
             paths,
@@ -702,6 +748,76 @@ fn speakers(args: SpeakersArgs) -> Result<bool> {
     }
     out.flush()?;
     Ok(ok)
+}
+
+/// The `trace` command: the statements of all inputs grouped by the words they report.
+fn trace_command(args: TraceArgs) -> Result<bool> {
+    let on_screen = args.output.is_none() && io::stdout().is_terminal();
+    let format = args.format.unwrap_or(if on_screen {
+        TraceFormat::Table
+    } else {
+        TraceFormat::Csv
+    });
+    let mut options = TraceOptions {
+        min_words: args.min_words,
+        min_articles: args.min_articles,
+        ..TraceOptions::default()
+    };
+    if !args.kind.is_empty() {
+        options.kinds = args
+            .kind
+            .iter()
+            .map(|k| match k {
+                KindArg::Direct => Kind::Direct,
+                KindArg::Partial => Kind::Partial,
+                KindArg::Indirect => Kind::Indirect,
+            })
+            .collect();
+    }
+    let (extractor, inputs, jobs, progress) = args.inputs.open(true)?;
+    let mut tracer = Tracer::new();
+    let summary = batch::for_each(
+        batch::batches(&inputs),
+        jobs,
+        |document| {
+            let (content, extraction) = batch::extract(&extractor, document)?;
+            let article = TracedArticle::new(
+                &document.id,
+                &content.meta,
+                &content.text,
+                &extraction,
+                &options,
+            );
+            let kept = article.len();
+            Ok((article, kept))
+        },
+        |article| {
+            tracer.add(article);
+            Ok(())
+        },
+        &progress,
+    )?;
+    progress.finish(&summary);
+    let groups = tracer.groups(options.min_articles);
+    let write = |out: &mut dyn Write| -> io::Result<()> {
+        let mut out = BufWriter::new(out);
+        match format {
+            TraceFormat::Table => trace::print::write_table(&groups, terminal_width(), &mut out),
+            TraceFormat::Csv => trace::print::write_csv(&groups, args.raw_cells, &mut out),
+            TraceFormat::Jsonl => trace::print::write_jsonl(&groups, &mut out),
+            TraceFormat::Html => render_trace_page(&groups, &mut out),
+        }?;
+        out.flush()
+    };
+    match &args.output {
+        Some(path) => {
+            let mut destination = Destination::open(path)?;
+            write(&mut destination)?;
+            destination.commit()?;
+        }
+        None => write(&mut io::stdout().lock())?,
+    }
+    Ok(progress.succeeded(&summary))
 }
 
 /// The extractor with the grammar and page-furniture patterns of `dir`, or the built-in ones.

@@ -1,6 +1,7 @@
 //! The HTML report: one self-contained page per run that shows every article with its
 //! statements highlighted, their speakers, cues and outlets marked, a list of speakers, and a
-//! table of rows linked to their places in the text.
+//! table of rows linked to their places in the text, and the quotes several articles carry
+//! ([`trace`]).
 //!
 //! The page needs no script and no outside resource: styles are inline and every link is a
 //! fragment link. Highlights are built from sorted span boundaries with a stack of open
@@ -35,6 +36,7 @@ pub struct ReportArticle<'a> {
 pub fn render_report(articles: &[ReportArticle], out: &mut impl Write) -> io::Result<()> {
     write_head(out)?;
     write_summary(articles, out)?;
+    trace::write_run_section(articles, out)?;
     for (index, article) in articles.iter().enumerate() {
         write_article(index + 1, article, out)?;
     }
@@ -121,6 +123,7 @@ fn write_head(out: &mut impl Write) -> io::Result<()> {
           <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n<title>whosaid report</title>\n<style>",
     )?;
     out.write_all(STYLE.as_bytes())?;
+    out.write_all(trace::STYLE.as_bytes())?;
     out.write_all(b"</style>\n</head>\n<body>\n")
 }
 
@@ -785,6 +788,8 @@ fn is_noncharacter(c: char) -> bool {
     let c = u32::from(c);
     (0xFDD0..=0xFDEF).contains(&c) || (c & 0xFFFE) == 0xFFFE
 }
+
+pub mod trace;
 
 #[cfg(test)]
 mod tests;
