@@ -39,6 +39,7 @@ enum Command {
     /// Extract attributed statements from articles (files, folders, corpora, or stdin).
     Extract(ExtractArgs),
     /// Check a claimed quote: was it said, by whom, where, and how exactly?
+    #[command(after_help = CHECK_EXIT_CODES)]
     Check(CheckArgs),
     /// One row per speaker: statements by kind, titles, outlets and documents.
     Speakers(SpeakersArgs),
@@ -192,6 +193,24 @@ enum CheckFormat {
     Json,
 }
 
+/// The verdicts and exit codes of `check`, for its `--help` (the README's "Exit codes" too).
+const CHECK_EXIT_CODES: &str = "\
+Verdicts of a match: verbatim, close (a few words differ, none of meaning), contradicted (a
+negation dropped or added, a word put for its opposite), altered (a number, date, quantity,
+name or qualifier changed), paraphrase (two thirds of the claim's content words, at least 3).
+A claim whose parts come from several statements is stitched; the right words from another
+speaker than --speaker are misattributed.
+
+Exit codes:
+  0  supported: said verbatim or closely, unchanged in meaning, by the named speaker
+  1  not found
+  2  error (usage, unreadable grammar)
+  3  contradicted
+  4  altered
+  5  stitched
+  6  misattributed
+  7  paraphrase only (the content words, not the words: no support)";
+
 #[derive(clap::Args)]
 struct CheckArgs {
     /// The claimed words.
@@ -273,9 +292,19 @@ fn main() -> ExitCode {
         destination::remove_pending();
         std::process::exit(130);
     });
-    match run(cli) {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(1),
+    let result = match cli.command {
+        // `check` answers with an exit code for each outcome.
+        Command::Check(args) => check(args),
+        command => run(command).map(|read_all| {
+            if read_all {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }),
+    };
+    match result {
+        Ok(code) => code,
         Err(err) => {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
@@ -295,11 +324,11 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// Runs a command; Ok(false) when some inputs could not be read.
-fn run(cli: Cli) -> Result<bool> {
-    match cli.command {
+/// Runs a command other than `check`; Ok(false) when some inputs could not be read.
+fn run(command: Command) -> Result<bool> {
+    match command {
         Command::Extract(args) => extract(args),
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(args).map(|code| code == ExitCode::SUCCESS),
         Command::Speakers(args) => speakers(args),
         Command::Trace(args) => trace_command(args),
         Command::Text { path, input } => print_text(path, input),
@@ -568,21 +597,24 @@ impl Run<'_> {
     }
 }
 
-/// The `check` command: the statements that best match a claim; Ok(false) when none does.
-fn check(args: CheckArgs) -> Result<bool> {
+/// The `check` command: the statements that best match a claim; the exit code says the
+/// outcome (see [`check::Outcome::exit_code`]).
+fn check(args: CheckArgs) -> Result<ExitCode> {
     let (extractor, inputs, jobs, progress) = args.inputs.open(true)?;
+    // A malformed check.txt (of --grammar) stops the check, as other grammar files do.
+    extractor.grammar().check_words()?;
     let claim = Claim::new(&args.claim, extractor.grammar());
     if claim.is_empty() {
         bail!("the claim has no words to look for");
     }
     let speaker = args.speaker.as_deref();
-    let mut matches = Vec::new();
+    let mut findings = check::Findings::default();
     let summary = batch::for_each(
         batch::batches(&inputs),
         jobs,
         |document| {
             let (content, extraction) = batch::extract(&extractor, document)?;
-            let found = check::find_matches(
+            let found = check::examine(
                 &claim,
                 speaker,
                 &document.id,
@@ -591,69 +623,83 @@ fn check(args: CheckArgs) -> Result<bool> {
                 extractor.segmenter(),
                 extractor.grammar(),
             );
-            let count = found.len();
+            let count = found.matches.len();
             Ok((found, count))
         },
         |found| {
-            matches.extend(found);
+            findings.merge(found);
             Ok(())
         },
         &progress,
     )?;
     progress.finish(&summary);
-    check::rank(&mut matches);
-    matches.truncate(args.limit.max(1));
-    let verdict = check::summary(&matches, speaker);
+    let answer = check::Answer::new(&args.claim, &claim, speaker, findings, args.limit);
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
         CheckFormat::Json => {
-            let answer = serde_json::json!({
-                "claim": args.claim,
-                "speaker": speaker,
-                "verdict": verdict,
-                "found": !matches.is_empty(),
-                "matches": matches,
-            });
             serde_json::to_writer_pretty(&mut out, &answer)?;
             writeln!(out)?;
         }
-        CheckFormat::Text => print_check(&mut out, &verdict, &matches, speaker)?,
+        CheckFormat::Text => print_check(&mut out, &answer)?,
     }
     out.flush()?;
-    Ok(!matches.is_empty())
+    Ok(ExitCode::from(answer.exit_code))
 }
 
-/// The matches of a check, for people.
-fn print_check(
-    terminal: &mut impl Write,
-    verdict: &str,
-    matches: &[check::Match],
-    speaker: Option<&str>,
-) -> io::Result<()> {
+/// The answer of a check, for people.
+fn print_check(terminal: &mut impl Write, answer: &check::Answer) -> io::Result<()> {
     // Composed whole, then written with control characters escaped (quotes come from input).
     let mut out = Vec::new();
-    writeln!(out, "{verdict}")?;
-    for (i, m) in matches.iter().enumerate() {
+    writeln!(out, "{}", answer.verdict)?;
+    for (i, part) in answer.parts.iter().enumerate() {
+        let who = match part.speaker.as_str() {
+            "" => "an unknown speaker",
+            name => name,
+        };
+        let attribution = match answer.speaker {
+            Some(_) if !part.speaker_matches => ", misattributed",
+            _ => "",
+        };
+        writeln!(out)?;
+        writeln!(out, "part {}: \"{}\"", i + 1, part.words)?;
+        let mut place = format!(
+            "{} [{}..{}] in the {} statement [{}..{}]",
+            part.doc, part.start, part.end, part.kind, part.statement_start, part.statement_end
+        );
+        if !part.outlet.is_empty() {
+            place.push_str(&format!(", via {}", part.outlet));
+        }
+        writeln!(out, "   said by {who}{attribution}: {place}")?;
+    }
+    for (i, m) in answer.matches.iter().enumerate() {
         let who = match (m.speaker.as_str(), m.speaker_title.as_str()) {
             ("", _) => "an unknown speaker".to_string(),
             (name, "") => name.to_string(),
             (name, title) => format!("{name} ({title})"),
         };
-        let attribution = match speaker {
+        let attribution = match answer.speaker {
             Some(_) if !m.speaker_matches => ", misattributed",
             _ => "",
         };
-        let part = if m.comparison.partial {
-            " (part of a longer statement)"
+        let c = &m.comparison;
+        let mut how = Vec::new();
+        if c.verdict.as_str() != c.wording.as_str() {
+            how.push(format!("{} wording", c.wording.as_str()));
+        }
+        if c.partial {
+            how.push("part of a longer statement".to_string());
+        }
+        let how = if how.is_empty() {
+            String::new()
         } else {
-            ""
+            format!(" ({})", how.join(", "))
         };
         writeln!(out)?;
         writeln!(
             out,
-            "{}. {}{part}: {who}{attribution}",
+            "{}. {}{how}: {who}{attribution}",
             i + 1,
-            m.comparison.verdict.as_str()
+            c.verdict.as_str()
         )?;
         let mut place = format!("{} [{}..{}] {}", m.doc, m.start, m.end, m.kind);
         if !m.cue.is_empty() {
@@ -668,11 +714,15 @@ fn print_check(
             "   said:     {}",
             m.quote.split_whitespace().collect::<Vec<_>>().join(" ")
         )?;
-        if !m.comparison.diff.is_empty() {
-            writeln!(out, "   diff:     {}", m.comparison.diff)?;
+        if !c.changes.is_empty() {
+            let changes: Vec<&str> = c.changes.iter().map(|c| c.text.as_str()).collect();
+            writeln!(out, "   changed:  {}", changes.join("; "))?;
         }
-        if !m.comparison.shared.is_empty() {
-            writeln!(out, "   shared:   {}", m.comparison.shared.join(", "))?;
+        if !c.diff.is_empty() {
+            writeln!(out, "   diff:     {}", c.diff)?;
+        }
+        if !c.shared.is_empty() {
+            writeln!(out, "   shared:   {}", c.shared.join(", "))?;
         }
         writeln!(out, "   sentence: {}", m.sentence)?;
     }

@@ -1,16 +1,16 @@
 //! Fuzz target: a fuzz-made claim (any text, or a piece of the article), perhaps a speaker,
 //! checked against an article as `whosaid check` does. Nothing panics, and the verdicts are
-//! consistent: each comparison's score, diff and shared words agree with its verdict; a claim
-//! matches itself verbatim, and a longer statement holding it verbatim and in part; every
-//! match is what `compare` says of its quote, placed at its code-point offsets; ranking puts
-//! better verdicts first and the summary names the best match.
+//! consistent: each comparison's score, diff, shared words and changes agree with its verdict
+//! and wording; a claim matches itself verbatim, and a longer statement holding it verbatim
+//! and in part; every match is what `compare` says of its quote, placed at its code-point
+//! offsets; ranking puts better verdicts first and the summary names the best match.
 #![no_main]
 
 use std::sync::OnceLock;
 
 use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
-use whosaid::corpus::check::{self, Claim, Comparison, Verdict};
+use whosaid::corpus::check::{self, Claim, Comparison, Verdict, Wording};
 use whosaid::lexicon::Grammar;
 use whosaid::Extractor;
 
@@ -53,12 +53,19 @@ fn check_comparison(c: &Comparison) {
             assert!(!c.diff.is_empty() && c.shared.is_empty(), "{c:?}");
         }
         Verdict::Paraphrase => {
-            assert!(c.score >= 0.6, "{c:?}");
             assert!(
-                c.shared.len() >= 2 && c.diff.is_empty() && !c.partial,
+                c.shared.len() >= 3 && c.diff.is_empty() && !c.partial,
                 "{c:?}"
             );
         }
+        // What changed is said.
+        Verdict::Contradicted | Verdict::Altered => assert!(!c.changes.is_empty(), "{c:?}"),
+    }
+    if matches!(c.verdict, Verdict::Verbatim | Verdict::Close | Verdict::Paraphrase) {
+        assert!(c.changes.is_empty(), "{c:?}");
+    }
+    if c.wording == Wording::Paraphrase {
+        assert!(c.shared.len() >= 3 && c.diff.is_empty(), "{c:?}");
     }
 }
 
@@ -128,10 +135,10 @@ fuzz_target!(|input: Input| {
     check::rank(&mut matches);
     for pair in matches.windows(2) {
         assert!(
-            pair[0].comparison.verdict <= pair[1].comparison.verdict,
+            pair[0].comparison.rank_group() <= pair[1].comparison.rank_group(),
             "ranked {:?} before {:?}",
-            pair[0].comparison.verdict,
-            pair[1].comparison.verdict
+            pair[0].comparison,
+            pair[1].comparison
         );
     }
     let summary = check::summary(&matches, speaker);
@@ -139,6 +146,18 @@ fuzz_target!(|input: Input| {
         None => assert_eq!(summary, "not found"),
         Some(best) => {
             let verdict = best.comparison.verdict.as_str();
+            assert!(summary.starts_with(verdict), "{summary}");
+            let changes: Vec<&str> = best
+                .comparison
+                .changes
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect();
+            let verdict = if changes.is_empty() {
+                verdict.to_string()
+            } else {
+                format!("{verdict} ({})", changes.join("; "))
+            };
             let expected = if speaker.is_some() && !best.speaker_matches {
                 format!("{verdict}, misattributed (said by ")
             } else {

@@ -1,17 +1,31 @@
 //! Checking a claimed quote: was it said, by whom, where, and how exactly?
 //!
 //! A claim is compared with every extracted statement, word by word after normalising case,
-//! quote marks and punctuation. `verbatim`: the claim's words occur in the statement in order.
-//! `close`: a stretch of the statement differs from the claim in a few words (a word-level
-//! diff, from the `similar` crate, shows which). `paraphrase`: the statement shares most of the
-//! claim's content words (usually reported speech). Whether the speaker matches is told apart,
-//! so that the right words from the wrong person read as `misattributed`.
+//! quote marks and punctuation. The wording comes first: `verbatim` (the claim's words occur
+//! in the statement in order), `close` (a stretch of the statement differs in a few words; a
+//! word-level diff from the `similar` crate shows which) or `paraphrase` (the statement has
+//! most of the claim's content words). Then what differs is weighed ([`changes`]): a dropped
+//! or added negation, or a word put for its opposite, makes the match `contradicted`; a
+//! changed number, date, quantity or name, or a dropped or added qualifier, makes it
+//! `altered`; the word just before a partial match counts too ("not" before "expel
+//! diplomats"). Across statements, a claim whose parts come from several of them is
+//! `stitched` ([`stitch`]). Whether the speaker is the one named is told apart, so that the
+//! right words from the wrong person read as `misattributed`. Only a verbatim or close match
+//! by the named speaker supports a claim.
 
-use std::collections::HashSet;
+mod changes;
+mod stitch;
+mod words;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use serde::Serialize;
-use similar::{Algorithm, ChangeTag, DiffOp};
-use unicode_segmentation::UnicodeSegmentation;
+use similar::{Algorithm, ChangeTag, DiffOp, DiffTag};
+
+pub use changes::{Change, ChangeKind};
+pub use stitch::{Part, Stitcher, MIN_PART, STITCH_COVER};
+use words::{stem, CheckWords, Words};
 
 use crate::lexicon::{Grammar, Section};
 use crate::output::CodePoints;
@@ -25,9 +39,13 @@ use crate::Extraction;
 pub enum Verdict {
     /// The claim's words occur in the statement, in order, unchanged.
     Verbatim,
-    /// A stretch of the statement differs from the claim in a few words.
+    /// A stretch of the statement differs from the claim in a few words, none of meaning.
     Close,
-    /// The statement shares most of the claim's content words.
+    /// The claim turns what was said into its opposite (a negation, an opposite word).
+    Contradicted,
+    /// The claim changes a number, date, quantity, name or qualifier of what was said.
+    Altered,
+    /// The statement shares most of the claim's content words, in other words.
     Paraphrase,
 }
 
@@ -37,7 +55,37 @@ impl Verdict {
         match self {
             Verdict::Verbatim => "verbatim",
             Verdict::Close => "close",
+            Verdict::Contradicted => "contradicted",
+            Verdict::Altered => "altered",
             Verdict::Paraphrase => "paraphrase",
+        }
+    }
+
+    /// True for the verdicts that support a claim: the words were said, unchanged in meaning.
+    pub fn supports(self) -> bool {
+        matches!(self, Verdict::Verbatim | Verdict::Close)
+    }
+}
+
+/// How closely the words match, whatever they mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Wording {
+    /// Word for word.
+    Verbatim,
+    /// A few words differ.
+    Close,
+    /// Most content words in common.
+    Paraphrase,
+}
+
+impl Wording {
+    /// The wording's name as printed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Wording::Verbatim => "verbatim",
+            Wording::Close => "close",
+            Wording::Paraphrase => "paraphrase",
         }
     }
 }
@@ -47,111 +95,269 @@ impl Verdict {
 pub struct Comparison {
     /// The kind of match.
     pub verdict: Verdict,
-    /// Similarity from 0 to 1 (1 for verbatim).
+    /// How closely the words match.
+    pub wording: Wording,
+    /// Similarity from 0 to 1: 1 for verbatim; for close, the ratio of words in common; for
+    /// a paraphrase, the Dice coefficient of content words (twice those shared over the
+    /// claim's and the stretch's), so that a stretch with fewer other words ranks first.
     pub score: f64,
     /// True when the claim covers only part of the statement.
     pub partial: bool,
-    /// For `close`: the claim against what was said, `[-claimed-]{+said+}` word by word.
+    /// For a verbatim or close wording with changes, and close: the claim against what was
+    /// said, `[-claimed-]{+said+}` word by word.
     pub diff: String,
-    /// For `paraphrase`: the content words the two share.
+    /// For a paraphrase wording: the content words the two share.
     pub shared: Vec<String>,
+    /// What the claim changed, from what was said to what is claimed.
+    pub changes: Vec<Change>,
+}
+
+impl Comparison {
+    /// The rank of the match, best first: verbatim, close, the word-level matches that
+    /// change the meaning (contradicted, then altered), then the paraphrase-level matches,
+    /// which [`rank`] orders by speaker and score before their verdicts.
+    pub fn rank_group(&self) -> u8 {
+        match (self.verdict, self.wording) {
+            (_, Wording::Paraphrase) => 4,
+            (Verdict::Verbatim, _) => 0,
+            (Verdict::Close, _) => 1,
+            (Verdict::Contradicted, _) => 2,
+            _ => 3,
+        }
+    }
 }
 
 /// Smallest share of similar words for a `close` match (Ratcliff/Obershelp ratio of words).
-const CLOSE_RATIO: f64 = 0.75;
-/// Smallest share of the claim's content words a `paraphrase` must have.
-const PARAPHRASE_SHARE: f64 = 0.6;
-/// Letters of a content word that are compared ("dialog" and "dialogue" are one word).
-const STEM_LETTERS: usize = 6;
+pub const CLOSE_RATIO: f64 = 0.75;
+/// Smallest share of the claim's content words a `paraphrase` must have: two thirds...
+pub const PARAPHRASE_SHARE: f64 = 2.0 / 3.0;
+/// ... and at least this many of them: a claim with fewer content words matches only word
+/// for word or closely.
+pub const PARAPHRASE_WORDS: usize = 3;
 
 /// A claimed quote, normalised for comparison.
 #[derive(Debug, Clone)]
 pub struct Claim {
-    words: Vec<String>,
+    words: Words,
+    /// The stems of its content words, each once, in order.
     content: Vec<String>,
-}
-
-/// The words of a text: lower-cased, quote marks and punctuation dropped, apostrophes unified.
-pub(crate) fn normalised_words(text: &str) -> Vec<String> {
-    let text = text.replace(['’', '‘', 'ʼ'], "'").to_lowercase();
-    text.unicode_words()
-        .map(|w| w.trim_matches('\'').to_string())
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-/// The comparable form of a content word: without dots and apostrophes, its first letters.
-fn stem(word: &str) -> String {
-    word.chars()
-        .filter(|c| c.is_alphanumeric())
-        .take(STEM_LETTERS)
-        .collect()
-}
-
-/// The content words of normalised words: stop words (grammar section `stop_words`) dropped.
-fn content_words(words: &[String], grammar: &Grammar) -> Vec<String> {
-    let mut seen = HashSet::new();
-    words
-        .iter()
-        .filter(|w| !grammar.in_section(Section::StopWords, w))
-        .map(|w| stem(w))
-        .filter(|w| !w.is_empty() && seen.insert(w.clone()))
-        .collect()
+    /// Whether each word is a content word.
+    is_content: Vec<bool>,
+    lists: CheckWords,
 }
 
 impl Claim {
     /// A claim from the words a user typed.
     pub fn new(text: &str, grammar: &Grammar) -> Claim {
-        let words = normalised_words(text);
-        let content = content_words(&words, grammar);
-        Claim { words, content }
+        let words = Words::new(text);
+        let is_content: Vec<bool> = words
+            .lower
+            .iter()
+            .map(|w| !grammar.in_section(Section::StopWords, w) && !stem(w).is_empty())
+            .collect();
+        let mut seen = HashSet::new();
+        let content = words
+            .lower
+            .iter()
+            .zip(&is_content)
+            .filter(|(_, &c)| c)
+            .map(|(w, _)| stem(w))
+            .filter(|s| seen.insert(s.clone()))
+            .collect();
+        Claim {
+            words,
+            content,
+            is_content,
+            lists: CheckWords::new(grammar),
+        }
     }
 
     /// True when the claim has no words to look for.
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.words.lower.is_empty()
     }
 
     /// How `quote` matches the claim, if it does.
     pub fn compare(&self, quote: &str, grammar: &Grammar) -> Option<Comparison> {
-        if self.words.is_empty() {
-            return None;
-        }
-        let said = normalised_words(quote);
-        if let Some(comparison) = self.verbatim(&said) {
-            return Some(comparison);
-        }
-        if let Some(comparison) = self.close(&said) {
-            return Some(comparison);
-        }
-        self.paraphrase(&said, grammar)
+        self.compare_words(&Words::new(quote), grammar)
     }
 
-    /// The claim's words as one run of the statement's words.
-    fn verbatim(&self, said: &[String]) -> Option<Comparison> {
-        let n = self.words.len();
-        let found = said
-            .windows(n)
-            .any(|window| window == self.words.as_slice());
-        found.then(|| Comparison {
-            verdict: Verdict::Verbatim,
-            score: 1.0,
-            partial: said.len() > n,
-            diff: String::new(),
+    /// How the words of a statement match the claim, if they do.
+    fn compare_words(&self, said: &Words, grammar: &Grammar) -> Option<Comparison> {
+        if self.is_empty() {
+            return None;
+        }
+        self.verbatim(said, grammar)
+            .or_else(|| self.close(said, grammar))
+            .or_else(|| self.paraphrase(said, grammar))
+    }
+
+    /// Where the compared stretch of the statement begins once the word just before it is
+    /// taken in: a negator or a qualifier of the same sentence, which the claim left out.
+    fn with_context(&self, said: &Words, start: usize) -> usize {
+        if start == 0 || said.initial.get(start) != Some(&false) {
+            return start;
+        }
+        let before = &said.lower[start - 1];
+        if self.lists.is_negator(before) || self.lists.is_qualifier(before) {
+            start - 1
+        } else {
+            start
+        }
+    }
+
+    /// The changes from the statement's words in `range` to the claim, stretch by stretch of
+    /// a word diff.
+    fn aligned_changes(&self, said: &Words, range: Range<usize>, grammar: &Grammar) -> Vec<Change> {
+        let claim_side = changes::Side {
+            words: &self.words,
+            at: (0..self.words.len()).collect(),
+        };
+        let said_side = changes::Side {
+            words: said,
+            at: range.clone().collect(),
+        };
+        let mut found: Vec<Change> = changes::negation(&claim_side, &said_side, &self.lists)
+            .into_iter()
+            .collect();
+        let window = said.lower.get(range.clone()).unwrap_or(&[]);
+        let mut claimed = Vec::new();
+        let mut spoken = Vec::new();
+        let ops = word_diff(&self.words.lower, window);
+        for (k, op) in ops.iter().enumerate() {
+            let (tag, old, new) = op.as_tag_tuple();
+            if tag != DiffTag::Equal {
+                claimed.extend(old);
+                spoken.extend(new.map(|j| j + range.start));
+            }
+            let last = k + 1 == ops.len();
+            if (tag == DiffTag::Equal || last) && (!claimed.is_empty() || !spoken.is_empty()) {
+                let c = changes::Side {
+                    words: &self.words,
+                    at: std::mem::take(&mut claimed),
+                };
+                let s = changes::Side {
+                    words: said,
+                    at: std::mem::take(&mut spoken),
+                };
+                found.extend(changes::classify(&c, &s, &self.lists, grammar));
+            }
+        }
+        found
+    }
+
+    /// The changes from the statement's words in `range` to the claim, as two bags of words:
+    /// those of each not in the other (compared by stem).
+    fn bag_changes(&self, said: &Words, range: Range<usize>, grammar: &Grammar) -> Vec<Change> {
+        let stems =
+            |words: &[String]| -> HashSet<String> { words.iter().map(|w| stem(w)).collect() };
+        let window = said.lower.get(range.clone()).unwrap_or(&[]);
+        let (claim_stems, said_stems) = (stems(&self.words.lower), stems(window));
+        let claim_side = changes::Side {
+            words: &self.words,
+            at: (0..self.words.len()).collect(),
+        };
+        let said_side = changes::Side {
+            words: said,
+            at: range.clone().collect(),
+        };
+        let mut found: Vec<Change> = changes::negation(&claim_side, &said_side, &self.lists)
+            .into_iter()
+            .collect();
+        let c = changes::Side {
+            words: &self.words,
+            at: (0..self.words.len())
+                .filter(|&i| !said_stems.contains(&stem(&self.words.lower[i])))
+                .collect(),
+        };
+        let s = changes::Side {
+            words: said,
+            at: range
+                .filter(|&j| !claim_stems.contains(&stem(&said.lower[j])))
+                .collect(),
+        };
+        found.extend(changes::classify(&c, &s, &self.lists, grammar));
+        found
+    }
+
+    /// A comparison of `wording` over the statement's words in `range` (widened to the word
+    /// before when that one matters), its verdict told by what changed.
+    fn judged(
+        &self,
+        wording: Wording,
+        score: f64,
+        said: &Words,
+        range: Range<usize>,
+        grammar: &Grammar,
+    ) -> Comparison {
+        let start = self.with_context(said, range.start);
+        let range = start..range.end;
+        let partial = range.len() < said.len();
+        let (changes, diff) = match wording {
+            Wording::Paraphrase => (self.bag_changes(said, range, grammar), String::new()),
+            _ => {
+                let changes = self.aligned_changes(said, range.clone(), grammar);
+                let window = said.lower.get(range).unwrap_or(&[]);
+                let diff = if wording == Wording::Close || !changes.is_empty() {
+                    render_diff(&self.words.lower, window)
+                } else {
+                    String::new()
+                };
+                (changes, diff)
+            }
+        };
+        let verdict = if changes::contradicts(&changes) {
+            Verdict::Contradicted
+        } else if !changes.is_empty() {
+            Verdict::Altered
+        } else {
+            match wording {
+                Wording::Verbatim => Verdict::Verbatim,
+                Wording::Close => Verdict::Close,
+                Wording::Paraphrase => Verdict::Paraphrase,
+            }
+        };
+        Comparison {
+            verdict,
+            wording,
+            score,
+            partial: wording != Wording::Paraphrase && partial,
+            diff,
             shared: Vec::new(),
-        })
+            changes,
+        }
+    }
+
+    /// The claim's words as one run of the statement's words (an occurrence without a
+    /// negator or qualifier just before it, if there is one).
+    fn verbatim(&self, said: &Words, grammar: &Grammar) -> Option<Comparison> {
+        let n = self.words.len();
+        let claim = self.words.lower.as_slice();
+        let mut found = said
+            .lower
+            .windows(n)
+            .enumerate()
+            .filter(|(_, window)| *window == claim)
+            .map(|(start, _)| start);
+        let first = found.next()?;
+        let start = std::iter::once(first)
+            .chain(found)
+            .find(|&start| self.with_context(said, start) == start)
+            .unwrap_or(first);
+        Some(self.judged(Wording::Verbatim, 1.0, said, start..start + n, grammar))
     }
 
     /// The stretch of the statement most like the claim, if it is close enough.
-    fn close(&self, said: &[String]) -> Option<Comparison> {
-        let n = self.words.len();
-        if n < 3 || said.is_empty() {
+    fn close(&self, said: &Words, grammar: &Grammar) -> Option<Comparison> {
+        let claim = self.words.lower.as_slice();
+        let said_words = said.lower.as_slice();
+        let n = claim.len();
+        if n < 3 || said_words.is_empty() {
             return None;
         }
         // Cheap filter: a close match has most of the claim's words.
-        let said_set: HashSet<&str> = said.iter().map(String::as_str).collect();
-        let present = self
-            .words
+        let said_set: HashSet<&str> = said_words.iter().map(String::as_str).collect();
+        let present = claim
             .iter()
             .filter(|w| said_set.contains(w.as_str()))
             .count();
@@ -161,10 +367,10 @@ impl Claim {
         let slack = (n / 4).max(1);
         let mut best: Option<(f64, usize, usize)> = None;
         for len in n.saturating_sub(slack).max(1)..=n + slack {
-            let len = len.min(said.len());
-            for start in 0..=said.len() - len {
-                let window = &said[start..start + len];
-                let ratio = word_ratio(&self.words, window);
+            let len = len.min(said_words.len());
+            for start in 0..=said_words.len() - len {
+                let window = &said_words[start..start + len];
+                let ratio = word_ratio(claim, window);
                 if best.is_none_or(|(r, _, _)| ratio > r) {
                     best = Some((ratio, start, len));
                 }
@@ -174,37 +380,186 @@ impl Claim {
         if ratio < CLOSE_RATIO {
             return None;
         }
-        let window = &said[start..start + len];
-        Some(Comparison {
-            verdict: Verdict::Close,
-            score: ratio,
-            partial: said.len() > len,
-            diff: render_diff(&self.words, window),
-            shared: Vec::new(),
-        })
+        // Widened by as many words as the claim has unmatched, and the slack.
+        let unmatched = ((1.0 - ratio) * (n + len) as f64 / 2.0).ceil() as usize;
+        let range = aligned(claim, said, start..start + len, slack + unmatched);
+        let range = balanced(claim, said, range);
+        Some(self.judged(Wording::Close, ratio, said, range, grammar))
     }
 
-    /// Most of the claim's content words, in any order.
-    fn paraphrase(&self, said: &[String], grammar: &Grammar) -> Option<Comparison> {
-        if self.content.len() < 2 {
+    /// Most of the claim's content words, in any order, in the shortest stretch of the
+    /// statement that holds them all.
+    fn paraphrase(&self, said: &Words, grammar: &Grammar) -> Option<Comparison> {
+        if self.content.len() < PARAPHRASE_WORDS {
             return None;
         }
-        let said: HashSet<String> = content_words(said, grammar).into_iter().collect();
-        let shared: Vec<String> = self
+        let wanted: HashMap<&str, usize> = self
             .content
             .iter()
-            .filter(|w| said.contains(*w))
-            .cloned()
+            .enumerate()
+            .map(|(k, s)| (s.as_str(), k))
             .collect();
-        let share = shared.len() as f64 / self.content.len() as f64;
-        (shared.len() >= 2 && share >= PARAPHRASE_SHARE).then(|| Comparison {
-            verdict: Verdict::Paraphrase,
-            score: share,
-            partial: false,
-            diff: String::new(),
-            shared,
-        })
+        // Each statement word that is one of the claim's content words, by its number.
+        let hits: Vec<(usize, usize)> = said
+            .lower
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| !grammar.in_section(Section::StopWords, w))
+            .filter_map(|(j, w)| wanted.get(stem(w).as_str()).map(|&k| (j, k)))
+            .collect();
+        let distinct: HashSet<usize> = hits.iter().map(|&(_, k)| k).collect();
+        let share = distinct.len() as f64 / self.content.len() as f64;
+        if distinct.len() < PARAPHRASE_WORDS || share < PARAPHRASE_SHARE {
+            return None;
+        }
+        let range = shortest_window(&hits, distinct.len())?;
+        let range = self.widened(said, range);
+        let stretch: HashSet<String> = said
+            .lower
+            .get(range.clone())
+            .unwrap_or(&[])
+            .iter()
+            .filter(|w| !grammar.in_section(Section::StopWords, w))
+            .map(|w| stem(w))
+            .filter(|s| !s.is_empty())
+            .collect();
+        let dice = 2.0 * distinct.len() as f64 / (self.content.len() + stretch.len()) as f64;
+        let mut shared: Vec<usize> = distinct.into_iter().collect();
+        shared.sort_unstable();
+        let mut comparison = self.judged(Wording::Paraphrase, dice.min(1.0), said, range, grammar);
+        comparison.shared = shared
+            .into_iter()
+            .filter_map(|k| self.content.get(k).cloned())
+            .collect();
+        Some(comparison)
     }
+
+    /// `range` widened over the claim's words (any, by stem) just outside it, in the sentence:
+    /// a paraphrase's stretch runs from content word to content word ("levels ... frozen"),
+    /// the words around them belong to it too ("all levels").
+    fn widened(&self, said: &Words, range: Range<usize>) -> Range<usize> {
+        let claimed: HashSet<String> = self.words.lower.iter().map(|w| stem(w)).collect();
+        let in_claim = |j: usize| {
+            said.lower
+                .get(j)
+                .is_some_and(|w| claimed.contains(&stem(w)))
+        };
+        let (mut start, mut end) = (range.start, range.end);
+        while start > 0 && said.initial.get(start) == Some(&false) && in_claim(start - 1) {
+            start -= 1;
+        }
+        while end < said.len() && said.initial.get(end) == Some(&false) && in_claim(end) {
+            end += 1;
+        }
+        start..end
+    }
+
+    /// The runs of the claim found word for word in a statement, as parts of a stitch.
+    fn runs(&self, said: &Words) -> Vec<stitch::Run> {
+        stitch::shared_runs(&self.words.lower, &said.lower)
+    }
+
+    /// The claim's words `range`, as typed.
+    fn shown(&self, range: Range<usize>) -> String {
+        self.words
+            .shown
+            .get(range)
+            .map(|w| w.join(" "))
+            .unwrap_or_default()
+    }
+}
+
+/// The stretch of the statement the claim aligns with: from the first to the last word a
+/// word diff finds equal, within `range` widened by `slack` words each way (inside the
+/// sentence). The window of the best ratio can cut a stretch short when the statement
+/// inserts words ("our dialog [with the U.S.] has been frozen").
+fn aligned(claim: &[String], said: &Words, range: Range<usize>, slack: usize) -> Range<usize> {
+    let mut start = range.start;
+    for _ in 0..slack {
+        if start == 0 || said.initial.get(start) == Some(&true) {
+            break;
+        }
+        start -= 1;
+    }
+    let mut end = range.end;
+    for _ in 0..slack {
+        if end >= said.len() || said.initial.get(end) == Some(&true) {
+            break;
+        }
+        end += 1;
+    }
+    let window = said.lower.get(start..end).unwrap_or(&[]);
+    let equal: Vec<Range<usize>> = word_diff(claim, window)
+        .into_iter()
+        .filter(|op| op.tag() == DiffTag::Equal)
+        .map(|op| op.new_range())
+        .collect();
+    match (equal.first(), equal.last()) {
+        (Some(first), Some(last)) => start + first.start..start + last.end,
+        _ => range,
+    }
+}
+
+/// The stretch `range` of the statement widened to hold what the claim replaced at its ends:
+/// the best ratio of words leaves out the said words of a change at an end ("drafted by
+/// [-Marek Olsen-]" against "drafted by Ines Tarrow"). It grows by as many words as the claim
+/// has more than the statement after its last (before its first) equal word, within the
+/// sentence.
+fn balanced(claim: &[String], said: &Words, range: Range<usize>) -> Range<usize> {
+    let window = said.lower.get(range.clone()).unwrap_or(&[]);
+    let ops = word_diff(claim, window);
+    let unequal = |ops: &mut dyn Iterator<Item = &DiffOp>| {
+        let (mut claimed, mut spoken) = (0, 0);
+        for op in ops {
+            let (tag, old, new) = op.as_tag_tuple();
+            if tag == DiffTag::Equal {
+                break;
+            }
+            claimed += old.len();
+            spoken += new.len();
+        }
+        claimed.saturating_sub(spoken)
+    };
+    let (mut start, mut end) = (range.start, range.end);
+    for _ in 0..unequal(&mut ops.iter()) {
+        if start == 0 || said.initial.get(start) == Some(&true) {
+            break;
+        }
+        start -= 1;
+    }
+    for _ in 0..unequal(&mut ops.iter().rev()) {
+        if end >= said.len() || said.initial.get(end) == Some(&true) {
+            break;
+        }
+        end += 1;
+    }
+    start..end
+}
+
+/// The shortest stretch of word positions holding `kinds` distinct kinds of `hits`
+/// (position, kind), in position order.
+fn shortest_window(hits: &[(usize, usize)], kinds: usize) -> Option<Range<usize>> {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    let mut best: Option<(usize, usize)> = None;
+    let mut left = 0;
+    for right in 0..hits.len() {
+        *counts.entry(hits[right].1).or_default() += 1;
+        while counts.len() == kinds {
+            let (start, end) = (hits[left].0, hits[right].0 + 1);
+            if best.is_none_or(|(s, e)| end - start < e - s) {
+                best = Some((start, end));
+            }
+            let kind = hits[left].1;
+            if let Some(count) = counts.get_mut(&kind) {
+                *count -= 1;
+                if *count == 0 {
+                    counts.remove(&kind);
+                }
+            }
+            left += 1;
+        }
+    }
+    best.map(|(start, end)| start..end)
 }
 
 /// The word-level edit script from a claim to what was said.
@@ -275,6 +630,24 @@ pub struct Match {
     pub sentence: String,
 }
 
+/// What one document holds for a claim: the statements that match it, and the runs of its
+/// words each statement has (for a stitched claim).
+#[derive(Debug, Clone, Default)]
+pub struct Findings {
+    /// The statements that match.
+    pub matches: Vec<Match>,
+    /// The parts of the claim found word for word.
+    pub stitcher: Stitcher,
+}
+
+impl Findings {
+    /// Takes what a later document holds.
+    pub fn merge(&mut self, other: Findings) {
+        self.matches.extend(other.matches);
+        self.stitcher.merge(other.stitcher);
+    }
+}
+
 /// The statements of one document that match `claim`; `speaker` is the person the claim names.
 pub fn find_matches(
     claim: &Claim,
@@ -285,12 +658,59 @@ pub fn find_matches(
     segmenter: &Segmenter,
     grammar: &Grammar,
 ) -> Vec<Match> {
-    let mut found = Vec::new();
+    examine(claim, speaker, doc, text, extraction, segmenter, grammar).matches
+}
+
+/// What one document holds for `claim`: its matching statements and the parts of the claim
+/// its statements say word for word; `speaker` is the person the claim names.
+pub fn examine(
+    claim: &Claim,
+    speaker: Option<&str>,
+    doc: &str,
+    text: &str,
+    extraction: &Extraction,
+    segmenter: &Segmenter,
+    grammar: &Grammar,
+) -> Findings {
+    let mut found = Findings::default();
     let mut segmentation = None;
     let points = CodePoints::new(text);
     for statement in &extraction.statements {
         let quote = statement.quote.of(text);
-        let Some(comparison) = claim.compare(quote, grammar) else {
+        let said = Words::new(quote);
+        let speaker_matches =
+            speaker.is_none_or(|wanted| names_person(wanted, &statement.speaker.name));
+        let outlet = || crate::output::outlet_names(&statement.outlets).into_owned();
+        let (start, end) = (
+            points.at(statement.quote.start),
+            points.at(statement.quote.end),
+        );
+        let runs = claim.runs(&said);
+        if !runs.is_empty() {
+            let parts = runs
+                .into_iter()
+                .map(|(at, from, len)| {
+                    let first = said.spans.get(from).map_or(0, |s| s.0);
+                    let last = said.spans.get(from + len - 1).map_or(0, |s| s.1);
+                    Part {
+                        words: claim.shown(at..at + len),
+                        claim_start: at,
+                        claim_end: at + len,
+                        speaker: statement.speaker.name.clone(),
+                        speaker_matches,
+                        doc: doc.to_string(),
+                        start: points.at(statement.quote.start + first),
+                        end: points.at(statement.quote.start + last),
+                        statement_start: start,
+                        statement_end: end,
+                        kind: statement.kind.as_str(),
+                        outlet: outlet(),
+                    }
+                })
+                .collect();
+            found.stitcher.add_statement(parts);
+        }
+        let Some(comparison) = claim.compare_words(&said, grammar) else {
             continue;
         };
         let segmentation = segmentation.get_or_insert_with(|| segmenter.segment(text));
@@ -309,44 +729,201 @@ pub fn find_matches(
             }
             _ => quote,
         };
-        found.push(Match {
+        found.matches.push(Match {
             comparison,
-            speaker_matches: speaker
-                .is_none_or(|wanted| names_person(wanted, &statement.speaker.name)),
+            speaker_matches,
             doc: doc.to_string(),
-            start: points.at(statement.quote.start),
-            end: points.at(statement.quote.end),
+            start,
+            end,
             kind: statement.kind.as_str(),
             quote: quote.to_string(),
             speaker: statement.speaker.name.clone(),
             speaker_title: statement.speaker.title.clone(),
             cue: statement.cue.map_or("", |c| c.of(text)).to_string(),
-            outlet: crate::output::outlet_names(&statement.outlets).into_owned(),
+            outlet: outlet(),
             sentence: sentence.split_whitespace().collect::<Vec<_>>().join(" "),
         });
     }
     found
 }
 
-/// Best matches first: by verdict, then the named speaker, then score, then place.
+/// Best matches first: by [`Comparison::rank_group`], then the named speaker, then score,
+/// then verdict, then place.
 pub fn rank(matches: &mut [Match]) {
     matches.sort_by(|a, b| {
         a.comparison
-            .verdict
-            .cmp(&b.comparison.verdict)
+            .rank_group()
+            .cmp(&b.comparison.rank_group())
             .then(b.speaker_matches.cmp(&a.speaker_matches))
             .then(b.comparison.score.total_cmp(&a.comparison.score))
+            .then(a.comparison.verdict.cmp(&b.comparison.verdict))
             .then(a.doc.cmp(&b.doc))
             .then(a.start.cmp(&b.start))
     });
 }
 
-/// The overall answer to a check, as printed first.
+/// The answer to a check as a whole (in JSON: `supported`, `not_found`, ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Said verbatim or closely, unchanged in meaning, by the named speaker (or anyone when
+    /// none is named).
+    Supported,
+    /// Nothing matches.
+    NotFound,
+    /// The best match says the opposite.
+    Contradicted,
+    /// The best match has another number, date, quantity, name or qualifier.
+    Altered,
+    /// The claim joins words of several statements.
+    Stitched,
+    /// Said verbatim or closely, by someone other than the named speaker.
+    Misattributed,
+    /// Only the content words were found, in other words.
+    Paraphrase,
+}
+
+impl Outcome {
+    /// The exit code of `whosaid check` for this outcome.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Outcome::Supported => 0,
+            Outcome::NotFound => 1,
+            Outcome::Contradicted => 3,
+            Outcome::Altered => 4,
+            Outcome::Stitched => 5,
+            Outcome::Misattributed => 6,
+            Outcome::Paraphrase => 7,
+        }
+    }
+
+    /// The outcome's name as printed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Supported => "supported",
+            Outcome::NotFound => "not found",
+            Outcome::Contradicted => "contradicted",
+            Outcome::Altered => "altered",
+            Outcome::Stitched => "stitched",
+            Outcome::Misattributed => "misattributed",
+            Outcome::Paraphrase => "paraphrase",
+        }
+    }
+}
+
+/// The answer to a check: the outcome, the line that says it, and the evidence.
+#[derive(Debug, Clone, Serialize)]
+pub struct Answer {
+    /// The claimed words, as given.
+    pub claim: String,
+    /// The person the words were attributed to, if any.
+    pub speaker: Option<String>,
+    /// The answer.
+    pub outcome: Outcome,
+    /// The exit code that goes with it.
+    pub exit_code: u8,
+    /// The answer for people, as printed first.
+    pub verdict: String,
+    /// True when something matched.
+    pub found: bool,
+    /// What the claim changed in the best match.
+    pub changes: Vec<Change>,
+    /// For a stitched claim: its parts and where each was said.
+    pub parts: Vec<Part>,
+    /// The best matches, best first.
+    pub matches: Vec<Match>,
+}
+
+impl Answer {
+    /// The answer from everything found: the matches are ranked and cut to `limit`.
+    pub fn new(
+        text: &str,
+        claim: &Claim,
+        speaker: Option<&str>,
+        mut found: Findings,
+        limit: usize,
+    ) -> Answer {
+        rank(&mut found.matches);
+        found.matches.truncate(limit.max(1));
+        let best = found.matches.first();
+        let parts = match best {
+            Some(m) if m.comparison.verdict == Verdict::Verbatim => None,
+            _ => found.stitcher.parts(&claim.is_content),
+        };
+        let outcome = match (best, &parts) {
+            (Some(m), _) if m.comparison.verdict == Verdict::Verbatim && m.speaker_matches => {
+                Outcome::Supported
+            }
+            (_, Some(_)) => Outcome::Stitched,
+            (None, None) => Outcome::NotFound,
+            (Some(m), None) => match m.comparison.verdict {
+                Verdict::Verbatim | Verdict::Close if m.speaker_matches => Outcome::Supported,
+                Verdict::Verbatim | Verdict::Close => Outcome::Misattributed,
+                Verdict::Contradicted => Outcome::Contradicted,
+                Verdict::Altered => Outcome::Altered,
+                Verdict::Paraphrase => Outcome::Paraphrase,
+            },
+        };
+        let verdict = match &parts {
+            Some(parts) if outcome == Outcome::Stitched => stitched_summary(parts),
+            _ => summary(&found.matches, speaker),
+        };
+        Answer {
+            claim: text.to_string(),
+            speaker: speaker.map(str::to_string),
+            outcome,
+            exit_code: outcome.exit_code(),
+            verdict,
+            found: best.is_some() || parts.is_some(),
+            changes: match outcome {
+                Outcome::Stitched => Vec::new(),
+                _ => best
+                    .map(|m| m.comparison.changes.clone())
+                    .unwrap_or_default(),
+            },
+            parts: parts.unwrap_or_default(),
+            matches: found.matches,
+        }
+    }
+}
+
+/// The line that says a claim is stitched, and from whom.
+fn stitched_summary(parts: &[Part]) -> String {
+    let mut statements: Vec<(&str, usize)> = parts
+        .iter()
+        .map(|p| (p.doc.as_str(), p.statement_start))
+        .collect();
+    statements.sort();
+    statements.dedup();
+    let mut speakers: Vec<&str> = Vec::new();
+    for part in parts {
+        let who = or_unknown(&part.speaker);
+        if !speakers.contains(&who) {
+            speakers.push(who);
+        }
+    }
+    format!(
+        "stitched from {} statements (said by {})",
+        statements.len(),
+        speakers.join(", ")
+    )
+}
+
+/// The answer to a check from its best match, as printed first.
 pub fn summary(matches: &[Match], speaker: Option<&str>) -> String {
     let Some(best) = matches.first() else {
         return "not found".to_string();
     };
-    let verdict = best.comparison.verdict.as_str();
+    let mut verdict = best.comparison.verdict.as_str().to_string();
+    if !best.comparison.changes.is_empty() {
+        let changes: Vec<&str> = best
+            .comparison
+            .changes
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect();
+        verdict = format!("{verdict} ({})", changes.join("; "));
+    }
     let by = or_unknown(&best.speaker);
     if speaker.is_some() && !best.speaker_matches {
         format!("{verdict}, misattributed (said by {by})")
@@ -364,112 +941,4 @@ fn or_unknown(speaker: &str) -> &str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn grammar() -> Grammar {
-        Grammar::builtin()
-    }
-
-    fn compare(claim: &str, quote: &str) -> Option<Comparison> {
-        let g = grammar();
-        Claim::new(claim, &g).compare(quote, &g)
-    }
-
-    #[test]
-    fn quote_marks_case_and_punctuation_do_not_matter() {
-        let c = compare(
-            "we do not talk to each other; or we do it to a minimum",
-            "We do not talk to each other. Or we do it to a minimum.",
-        )
-        .expect("a match");
-        assert_eq!(c.verdict, Verdict::Verbatim);
-        assert!(!c.partial);
-        let c = compare("don’t want", "We don't want diplomatic missions").unwrap();
-        assert_eq!(c.verdict, Verdict::Verbatim);
-        assert!(c.partial);
-    }
-
-    #[test]
-    fn one_changed_word_is_close_with_a_diff() {
-        let c = compare(
-            "We do not speak to each other. Or we do it to a minimum.",
-            "We do not talk to each other. Or we do it to a minimum.",
-        )
-        .expect("a match");
-        assert_eq!(c.verdict, Verdict::Close);
-        assert_eq!(
-            c.diff,
-            "we do not [-speak-] {+talk+} to each other or we do it to a minimum"
-        );
-        assert!(c.score > 0.9);
-    }
-
-    #[test]
-    fn reported_speech_with_the_same_content_words_is_a_paraphrase() {
-        let c = compare(
-            "Russia is not going to expel any diplomats",
-            "Russia will not expel diplomats",
-        )
-        .expect("a match");
-        assert_eq!(c.verdict, Verdict::Paraphrase);
-        assert_eq!(c.shared, ["russia", "expel", "diplom"]);
-    }
-
-    #[test]
-    fn unrelated_words_do_not_match() {
-        assert_eq!(
-            compare(
-                "The moon is made of green cheese",
-                "We do not talk to each other."
-            ),
-            None
-        );
-        assert_eq!(compare("", "We do not talk."), None);
-        assert_eq!(compare("talk", "We do not speak."), None);
-    }
-
-    #[test]
-    fn ranking_puts_the_named_speaker_first_within_a_verdict() {
-        let m = |verdict, speaker_matches, score| Match {
-            comparison: Comparison {
-                verdict,
-                score,
-                partial: false,
-                diff: String::new(),
-                shared: Vec::new(),
-            },
-            speaker_matches,
-            doc: "d".into(),
-            start: 0,
-            end: 1,
-            kind: "direct",
-            quote: String::new(),
-            speaker: "X".into(),
-            speaker_title: String::new(),
-            cue: String::new(),
-            outlet: String::new(),
-            sentence: String::new(),
-        };
-        let mut matches = vec![
-            m(Verdict::Paraphrase, true, 0.9),
-            m(Verdict::Verbatim, false, 1.0),
-            m(Verdict::Verbatim, true, 1.0),
-            m(Verdict::Close, true, 0.8),
-        ];
-        rank(&mut matches);
-        let order: Vec<(Verdict, bool)> = matches
-            .iter()
-            .map(|m| (m.comparison.verdict, m.speaker_matches))
-            .collect();
-        assert_eq!(
-            order,
-            [
-                (Verdict::Verbatim, true),
-                (Verdict::Verbatim, false),
-                (Verdict::Close, true),
-                (Verdict::Paraphrase, true)
-            ]
-        );
-    }
-}
+mod tests;

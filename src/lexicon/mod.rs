@@ -103,6 +103,9 @@ pub struct Grammar {
     /// The second field of `outlet_words.txt` entries that have one (`tweet | Twitter`), by
     /// section name and word (lower case).
     pub outlet_word_values: HashMap<String, HashMap<String, String>>,
+    /// `check.txt` as read, its path and text: the word lists `whosaid check` reads
+    /// (negators, antonym pairs, qualifiers, ...), parsed by [`Grammar::check_words`].
+    pub check_source: (PathBuf, String),
     /// Nouns for a document that can speak: `titles.txt` lines tagged `document` (lower case).
     pub document_nouns: HashSet<String>,
     /// Words never a speaker alone: `titles.txt` lines tagged `nonspeaker` (lower case).

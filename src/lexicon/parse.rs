@@ -17,7 +17,7 @@ pub(super) struct Source {
     pub(super) builtin: &'static str,
 }
 
-pub(super) const SOURCES: [Source; 9] = [
+pub(super) const SOURCES: [Source; 10] = [
     Source {
         name: "cues.txt",
         builtin: include_str!("../../grammar/cues.txt"),
@@ -53,6 +53,10 @@ pub(super) const SOURCES: [Source; 9] = [
     Source {
         name: "outlet_words.txt",
         builtin: include_str!("../../grammar/outlet_words.txt"),
+    },
+    Source {
+        name: "check.txt",
+        builtin: include_str!("../../grammar/check.txt"),
     },
 ];
 
@@ -204,6 +208,12 @@ impl Grammar {
 
     /// Adds the entries of one file, whose kind is told by `name`.
     pub(super) fn load(&mut self, path: &Path, name: &str, text: &str) -> Result<(), GrammarError> {
+        if name == "check.txt" {
+            // Read only by `whosaid check`, which parses it (`check_words`): extraction
+            // does not pay for it.
+            self.check_source = (path.to_path_buf(), text.to_string());
+            return Ok(());
+        }
         self.reindex();
         if name == "outlets.txt" {
             // One outlet a line and a few aliases each: room for them at once, not rehashed.
@@ -402,6 +412,31 @@ impl Grammar {
         self.abbreviation_set.insert(key.to_string());
         self.abbreviation_tags.insert(key.to_string(), info);
         Ok(())
+    }
+
+    /// The word lists of `check.txt`, by section name (lower case): each entry's
+    /// `|`-separated fields, lower case, words single-spaced. Parsed at each call.
+    pub fn check_words(&self) -> Result<HashMap<String, Vec<Vec<String>>>, GrammarError> {
+        let (path, text) = &self.check_source;
+        let mut sections: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut current: Option<String> = None;
+        for (index, raw) in text.lines().enumerate() {
+            let number = index + 1;
+            match parse_line(raw).map_err(|msg| malformed(path, number, msg))? {
+                None => {}
+                Some(Line::Section(section)) => current = Some(section.to_lowercase()),
+                Some(Line::Entry(fields)) => {
+                    let Some(section) = &current else {
+                        return Err(malformed(path, number, "entry before any [section] header"));
+                    };
+                    sections
+                        .entry(section.clone())
+                        .or_default()
+                        .push(fields.iter().map(|field| phrase_key(field)).collect());
+                }
+            }
+        }
+        Ok(sections)
     }
 
     /// The names of the grammar files (`cues.txt`, ...), in a fixed order.
