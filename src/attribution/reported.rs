@@ -990,23 +990,126 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             .is_some_and(|i| self.quoted[i])
     }
 
-    /// "According to X, CLAUSE" or "CLAUSE, according to X."
+    /// "According to X, CLAUSE", "CLAUSE, according to X.", "CLAUSE according to X." or,
+    /// between commas inside the clause, "A, according to X, B" (one span over the cue).
+    /// X is a speaker phrase, else the bare noun phrase after "to" ("according to exit polls").
     fn according_to(&self, k: usize) -> Option<Report> {
-        let speaker = self.phrases.object_after(self.tokens, k + 2)?;
+        let (speaker, after_speaker) = self.according_source(k + 2)?;
         let cue = Span::new(
             self.tokens[k].span().start,
             self.tokens.get(k + 1)?.span().end,
         );
-        let after_speaker = self
-            .tokens
-            .partition_point(|t| t.span().end <= speaker.span.end);
-        let clause = if k == 0 || self.mark(k - 1) != Some(b',') {
-            let comma = (after_speaker..self.tokens.len()).find(|&i| self.mark(i) == Some(b','))?;
-            self.clause(comma + 1, self.tokens.len())?
+        let first = self.first_word()?;
+        // "According to X, CLAUSE", "But according to X, CLAUSE".
+        let opens = k == first || (k == first + 1 && self.is_coordinator(first));
+        let before = if opens {
+            None
+        } else if self.mark(k - 1) == Some(b',') {
+            self.clause_around(k - 1, after_speaker)
+                .or_else(|| self.clause_before(k - 1))
         } else {
-            self.clause(0, k - 1)?
+            self.clause_before(k)
+        };
+        let clause = match before {
+            Some(clause) => clause,
+            None => {
+                let comma =
+                    (after_speaker..self.tokens.len()).find(|&i| self.mark(i) == Some(b','))?;
+                self.clause(comma + 1, self.tokens.len())?
+            }
         };
         Some(self.report(clause, cue, speaker))
+    }
+
+    /// The source after "according to" at `from`, and the index just past it: a speaker
+    /// phrase, else the bare words up to punctuation, a quotation or a clause break ("exit
+    /// polls", "figures her campaign released").
+    fn according_source(&self, from: usize) -> Option<(NounPhrase, usize)> {
+        if let Some(speaker) = self.phrases.object_after(self.tokens, from) {
+            let after = self
+                .tokens
+                .partition_point(|t| t.span().end <= speaker.span.end);
+            return Some((speaker, after));
+        }
+        let mut end = from;
+        while end < self.tokens.len()
+            && end - from < MAX_BARE_SUBJECT
+            && self.tokens[end].kind != TokenKind::Punct
+            && !self.quoted[end]
+            && !self.in_section(end, Section::ClauseBreaks)
+        {
+            end += 1;
+        }
+        if end == from {
+            return None;
+        }
+        let span = Span::new(
+            self.tokens[from].span().start,
+            self.tokens[end - 1].span().end,
+        );
+        let phrase = NounPhrase {
+            span,
+            name: None,
+            title: None,
+            pronoun: false,
+        };
+        Some((phrase, end))
+    }
+
+    /// The clause that ends right before token `end`, read backwards: from the last place
+    /// before `end` where a clause stops ("The pay was good, but it was not the money, she
+    /// said": "it was not the money"), else from the sentence start.
+    fn clause_before(&self, end: usize) -> Option<Span> {
+        let first = self.first_word()?;
+        let from = (first + 1..end)
+            .rev()
+            .find(|&i| self.stops(i))
+            .map_or(first, |i| i + 1);
+        self.clause(from, end)
+    }
+
+    /// The clause around an attribution between the comma at `comma` and the comma after its
+    /// source, which ends at `after` ("The rate, according to officials, fell"): both sides
+    /// as one span, when the rest after the second comma goes on with the clause (no
+    /// participle, gloss, adjunct or quotation opens it).
+    fn clause_around(&self, comma: usize, after: usize) -> Option<Span> {
+        if self.mark(after) != Some(b',') {
+            return None;
+        }
+        let rest = after + 1;
+        let goes_on = self.tokens.get(rest).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && !t.is_capitalized(self.phrases.text)
+                && !self.quoted[rest]
+                && !self.ends_with_ing(rest)
+                && !self.phrases.ends_with(t, "ed")
+                && !self.in_section(rest, Section::ReportEnds)
+                && !self.in_section(rest, Section::AdjunctStarts)
+                && !self.in_section(rest, Section::Subordinators)
+                && !self.in_section(rest, Section::ClauseBreaks)
+        });
+        if !goes_on {
+            return None;
+        }
+        let first = self.first_word()?;
+        let start = (first + 1..comma)
+            .rev()
+            .find(|&i| self.stops(i))
+            .map_or(first, |i| i + 1);
+        let before = self.measure(start, comma);
+        let after = self.measure(rest, self.tokens.len());
+        if before.words == 0
+            || after.words == 0
+            || before.words + after.words < MIN_WORDS
+            || 2 * (before.quoted + after.quoted) >= before.words + after.words
+            || self.quoted[before.from]
+        {
+            return None;
+        }
+        Some(Span::new(
+            self.tokens[before.from].span().start,
+            self.tokens[after.to - 1].span().end,
+        ))
     }
 
     /// The speaker of a cue that closes the sentence after a comma: ", X said" or ", said X".
