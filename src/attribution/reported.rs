@@ -3,7 +3,8 @@
 //! Within each sentence, every speech cue outside quotation marks that has a speaker is a
 //! candidate. Its reported clause is, in order of preference:
 //! - before it, when the sentence ends in the attribution: "CLAUSE, X said (on Friday)." /
-//!   "CLAUSE, said X." / "CLAUSE, according to X.";
+//!   "CLAUSE, said X, a lawyer." / "CLAUSE, according to X."; the clause is read back from
+//!   the attribution to the last place a clause stops ("A, but B, X said": B);
 //! - after it: "X said (that) CLAUSE" / "X told OUTLET (that) CLAUSE" / "According to X, CLAUSE"
 //!   / the headline "X Says CLAUSE".
 //!
@@ -560,17 +561,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
 
         // "CLAUSE, X said (on Friday)." / "CLAUSE, said X."
         if ends_sentence && self.last_that().is_none_or(|i| i <= k) {
-            // The comma `end_speaker` needs lies before the cue, and the clause before the
-            // comma starts the sentence.
-            if self.first_comma().is_none_or(|c| c >= k) || self.opens_with_quotation() {
-                return None;
-            }
-            let (speaker, comma) = self.end_speaker(k)?;
-            if self.is_fronted_adverbial(comma) {
-                return None; // "In an interview, X said ...": no content
-            }
-            let clause = self.clause(0, comma)?;
-            return Some(self.report(clause, token.span(), speaker));
+            return self.end_report(k);
         }
         let clause = self.clause_after(k, cue, next, ends_sentence)?;
         let speaker = self.speaker_of(k)?;
@@ -583,6 +574,22 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             return None; // '"Q," X said on Friday': the attribution of a quotation
         }
         Some(self.report(clause, token.span(), speaker))
+    }
+
+    /// The report of the cue at `k` that closes its sentence: "CLAUSE, X said (on Friday).",
+    /// "CLAUSE, said X, a lawyer.", "CLAUSE, X said, adding that ...".
+    fn end_report(&self, k: usize) -> Option<Report> {
+        // The comma `end_speaker` needs lies before the cue, and the clause before the
+        // comma starts the sentence.
+        if self.first_comma().is_none_or(|c| c >= k) || self.opens_with_quotation() {
+            return None;
+        }
+        let (speaker, comma) = self.end_speaker(k)?;
+        if self.is_fronted_adverbial(comma) {
+            return None; // "In an interview, X said ...": no content
+        }
+        let clause = self.clause_before(comma)?;
+        Some(self.report(clause, self.tokens[k].span(), speaker))
     }
 
     /// The clause the cue at `k` governs after it ("X said (that) CLAUSE"), whoever the
@@ -681,6 +688,12 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         } else {
             MIN_WORDS
         };
+        if min_words == 1 && !short {
+            // "announced support on Thursday": a noun object ends before a time adjunct.
+            if let Some(cut) = self.object_adjunct(from, to) {
+                to = cut;
+            }
+        }
         // "a rule that he said would fail": the relative pronoun is the clause's subject.
         let gap = from == k + 1
             && self.in_section(from, Section::Auxiliaries)
@@ -694,6 +707,48 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                     first > 0 && self.in_section(first - 1, Section::RelativePronouns)
                 });
         self.clause_in(from, to, min_words, gap)
+    }
+
+    /// Where a noun object starting at `from` ends before a time or medium adjunct ("announced
+    /// support on Thursday", "claimed victory in a tweet", "praised the plan Friday"): the
+    /// object holds no auxiliary (then it is a clause's subject: "said the vote will be on
+    /// Friday") and the adjunct comes within a few words, before any punctuation.
+    fn object_adjunct(&self, from: usize, to: usize) -> Option<usize> {
+        for i in from + 1..to.min(from + MAX_BARE_SUBJECT) {
+            let token = &self.tokens[i];
+            if token.kind == TokenKind::Punct
+                || self.quoted[i]
+                || self.in_section(i, Section::Auxiliaries)
+            {
+                return None;
+            }
+            if self.opens_time_or_medium_adjunct(i) {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    /// Does a time or medium adjunct start at `i`: a time word ("Friday"), or a preposition or
+    /// skippable word before a time word ("on Friday", "last Tuesday") or before a determiner
+    /// and a speech noun ("in a tweet", "in the statement")?
+    fn opens_time_or_medium_adjunct(&self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        if token.kind != TokenKind::Word
+            || token.is_capitalized(self.phrases.text) && !self.phrases.is_time_word(token)
+        {
+            return false;
+        }
+        if self.phrases.is_time_word(token) {
+            return true;
+        }
+        if !(self.in_section(i, Section::AdjunctStarts) || self.phrases.skippable_after(token)) {
+            return false;
+        }
+        let next = |j: usize| self.tokens.get(j).filter(|t| t.kind == TokenKind::Word);
+        next(i + 1).is_some_and(|t| self.phrases.is_time_word(t))
+            || (self.in_section(i + 1, Section::Determiners)
+                && next(i + 2).is_some_and(|t| t.lex.is_cue_noun()))
     }
 
     /// Does the word at `i` open a noun phrase: a determiner, a pronoun or a capitalised word?
@@ -950,7 +1005,9 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             && self.first_comma().is_some_and(|c| c >= comma)
     }
 
-    /// Is the cue at `k` followed by its own subject and then the sentence end ("..., said Rita Katz.")?
+    /// Is the cue at `k` followed by its own subject and then the sentence end ("..., said Rita
+    /// Katz."), an adjunct, or the subject's appositive or relative clause after a comma or
+    /// parenthesis ("..., said Rita Katz, a lawyer who ...")?
     fn is_end_inversion(&self, k: usize, next: usize) -> bool {
         if k == 0 || self.mark(k - 1) != Some(b',') || next != k + 1 {
             return false;
@@ -960,9 +1017,10 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             .is_some_and(|p| {
                 let after = self.tokens.partition_point(|t| t.span().end <= p.span.end);
                 p.name.is_some()
-                    && self
+                    && (self
                         .next_word(after)
                         .is_none_or(|i| self.is_adjunct_start(i))
+                        || matches!(self.mark(after), Some(b',' | b'(')))
             })
     }
 
@@ -1061,11 +1119,25 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     /// said": "it was not the money"), else from the sentence start.
     fn clause_before(&self, end: usize) -> Option<Span> {
         let first = self.first_word()?;
-        let from = (first + 1..end)
+        let from = self.after_last_stop(first, end);
+        self.clause(from, end)
+    }
+
+    /// Where a clause that ends before `end` starts, read back from `end`: after the last stop
+    /// after `first` (the sentence's first word), past punctuation and a leading "and" or "but"
+    /// ("..., but the work was hard": "the work was hard").
+    fn after_last_stop(&self, first: usize, end: usize) -> usize {
+        let mut from = (first + 1..end)
             .rev()
             .find(|&i| self.stops(i))
             .map_or(first, |i| i + 1);
-        self.clause(from, end)
+        while from < end && self.tokens[from].kind == TokenKind::Punct {
+            from += 1;
+        }
+        if from + 1 < end && self.is_coordinator(from) {
+            from += 1;
+        }
+        from
     }
 
     /// The clause around an attribution between the comma at `comma` and the comma after its
@@ -1092,10 +1164,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             return None;
         }
         let first = self.first_word()?;
-        let start = (first + 1..comma)
-            .rev()
-            .find(|&i| self.stops(i))
-            .map_or(first, |i| i + 1);
+        let start = self.after_last_stop(first, comma);
         let before = self.measure(start, comma);
         let after = self.measure(rest, self.tokens.len());
         if before.words == 0

@@ -580,3 +580,70 @@ fn relative_clauses_report_speech() {
     // Elsewhere a clause never opens with an auxiliary.
     assert!(reported("The mayor said was the plan.").is_empty());
 }
+
+#[test]
+fn according_to_a_bare_source_before_after_and_around_the_clause() {
+    let row = |text: &str| reported(text).into_iter().next().map(|r| (r.0, r.1));
+    // A bare plural source, after the clause, with or without a comma.
+    assert_eq!(
+        row("Turnout in the valley towns fell by a fifth, according to county records."),
+        Some((
+            "Turnout in the valley towns fell by a fifth".into(),
+            "county records".into()
+        ))
+    );
+    assert_eq!(
+        row("The ferry carried 300 more cars a day according to harbour figures.").map(|r| r.0),
+        Some("The ferry carried 300 more cars a day".into())
+    );
+    // Before the clause, after a leading "But".
+    assert_eq!(
+        row("But according to early counts, the new mayor won every ward.").map(|r| r.0),
+        Some("the new mayor won every ward".into())
+    );
+    // Between commas inside the clause: one span over the attribution.
+    assert_eq!(
+        row("The bakery, according to its owners, sold twice as much bread in May.").map(|r| r.0),
+        Some("The bakery, according to its owners, sold twice as much bread in May".into())
+    );
+}
+
+#[test]
+fn a_closing_attribution_reads_its_clause_back_to_the_last_stop() {
+    let row = |text: &str| reported(text).into_iter().next().map(|r| (r.0, r.1));
+    // "A, but B, X said": B is what was said.
+    assert_eq!(
+        row("The hours were long, but the work kept the village alive, the miller said."),
+        Some(("the work kept the village alive".into(), "miller".into()))
+    );
+    // An inverted attribution whose speaker has an appositive or a relative clause.
+    assert_eq!(
+        row("The harvest will be late this year, said Ana Silva, a farmer near the river."),
+        Some((
+            "The harvest will be late this year".into(),
+            "Ana Silva".into()
+        ))
+    );
+    assert_eq!(
+        row("The old mill can be saved, said Tom Reyes, who runs the museum.").map(|r| r.0),
+        Some("The old mill can be saved".into())
+    );
+}
+
+#[test]
+fn a_noun_object_ends_before_a_time_or_medium_adjunct() {
+    let first = |text: &str| reported(text).into_iter().next().map(|r| r.0);
+    assert_eq!(
+        first("The union announced a strike on Thursday."),
+        Some("a strike".into())
+    );
+    assert_eq!(
+        first("The mayor praised the volunteers in a statement."),
+        Some("the volunteers".into())
+    );
+    // A clause keeps its adjuncts: an auxiliary shows the noun phrase is its subject.
+    assert_eq!(
+        first("The clerk said the vote would be held on Friday."),
+        Some("the vote would be held on Friday".into())
+    );
+}
