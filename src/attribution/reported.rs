@@ -535,6 +535,9 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         if next.is_some_and(|i| self.is(i, "by")) {
             return None; // "sanctions announced by Washington": a passive participle
         }
+        if self.other_sense(k) {
+            return None; // "271 pledged delegates", "six points ahead", "raised questions"
+        }
         if let Some(from) = self.prepositional_complement(k, cue) {
             // "called for a boycott", "argued against the plan": the object is what was said.
             let clause = self.clause_of(from, self.tokens.len(), 1)?;
@@ -590,6 +593,81 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         }
         let clause = self.clause_before(comma)?;
         Some(self.report(clause, self.tokens[k].span(), speaker))
+    }
+
+    /// Is the cue word at `k` a word of another part of speech by its place in its phrase: an
+    /// "-ed" participle before its noun after a number, a determiner, a possessive, a
+    /// quantity word or a preposition, past one "-ly" adverb ("271 pledged delegates", "a
+    /// racially charged debate", "of reported cases"); or an "-s" plural noun after a number
+    /// (and one modifier: "four percentage points"), a quantity word and a modifier, or a
+    /// past verb ("six points ahead", "raised questions about")?
+    fn other_sense(&self, k: usize) -> bool {
+        let Some(prev) = k.checked_sub(1) else {
+            return false;
+        };
+        let token = &self.tokens[k];
+        let lower_word = |i: usize| {
+            self.tokens
+                .get(i)
+                .is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(self.phrases.text))
+        };
+        let number = |i: usize| {
+            self.tokens
+                .get(i)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+        };
+        if self.phrases.ends_with(token, "ed") {
+            let mut before = prev;
+            if before > 0
+                && lower_word(before)
+                && self.phrases.ends_with(&self.tokens[before], "ly")
+            {
+                before -= 1;
+            }
+            let modifies = number(before)
+                || self.in_section(before, Section::Determiners)
+                || self.in_section(before, Section::Quantifiers)
+                || self.in_section(before, Section::GoverningPrepositions)
+                || crate::text::tokens::is_possessive(self.word(before));
+            let noun_follows = lower_word(k + 1)
+                && !self.quoted.get(k + 1).copied().unwrap_or(true)
+                && !self.in_section(k + 1, Section::ClauseBreaks)
+                && !self.in_section(k + 1, Section::Determiners)
+                && !self.in_section(k + 1, Section::AdjunctStarts)
+                && !self.in_section(k + 1, Section::SkipAfterCue)
+                && !self.in_section(k + 1, Section::ObjectPronouns);
+            return modifies && noun_follows;
+        }
+        if !self.phrases.ends_with(token, "s") || !lower_word(k) {
+            return false;
+        }
+        let modifier = |i: usize| {
+            lower_word(i)
+                && !self.in_section(i, Section::ClauseBreaks)
+                && !self.in_section(i, Section::Auxiliaries)
+                && !self.in_section(i, Section::SkipBeforeCue)
+        };
+        number(prev)
+            || (modifier(prev)
+                && prev > 0
+                && (number(prev - 1) || self.in_section(prev - 1, Section::Quantifiers)))
+            || (modifier(prev) && self.phrases.ends_with(&self.tokens[prev], "ed"))
+    }
+
+    /// Does the stretch from `from` (up to `to` or the first punctuation) hold a verb: an
+    /// auxiliary, a past form or "that" ("added that ...", "added the plan had failed";
+    /// not "added 3,000 jobs")?
+    fn holds_verb(&self, from: usize, to: usize) -> bool {
+        (from..to.min(self.tokens.len()))
+            .take_while(|&i| self.tokens[i].kind != TokenKind::Punct || self.quoted[i])
+            .any(|i| {
+                self.quoted[i]
+                    || self.in_section(i, Section::Auxiliaries)
+                    || (i == from && self.is(i, "that"))
+                    || (i > from
+                        && self.tokens[i].kind == TokenKind::Word
+                        && self.phrases.ends_with(&self.tokens[i], "ed"))
+            })
     }
 
     /// The clause the cue at `k` governs after it ("X said (that) CLAUSE"), whoever the
@@ -669,6 +747,9 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             from += 1;
         }
         let mut to = self.tokens.len();
+        if cue.clausal && from == k + 1 && !self.holds_verb(from, to) {
+            return None; // "added 3,000 jobs", "firms report earnings": another sense
+        }
         if self.in_subordinate_clause(k) {
             // "After several outlets reported that X, other reports followed": X ends at the comma.
             to = (from..to)

@@ -647,3 +647,30 @@ fn a_noun_object_ends_before_a_time_or_medium_adjunct() {
         Some("the vote would be held on Friday".into())
     );
 }
+
+#[test]
+fn a_cue_word_in_another_sense_is_no_cue() {
+    // A participle before its noun, after a number, a determiner or a preposition.
+    assert!(reported("The party counted 120 pledged members at the rally in town.").is_empty());
+    assert!(reported("They discussed a racially charged remark by the coach.").is_empty());
+    // A plural noun after a number or a past verb.
+    assert!(reported("The mayor stayed six points ahead of the rival in every poll.").is_empty());
+    assert!(reported("The delay raised questions about the safety of the bridge.").is_empty());
+    // A verb that reports only a clause: its noun object is another sense.
+    assert!(reported("The factory added two thousand jobs in the spring.").is_empty());
+    assert!(reported("Most firms report earnings in the last week of the month.").is_empty());
+    // With a clause they still report speech.
+    let rows = reported("The mayor added the bridge had been closed for a week.");
+    assert_eq!(rows[0].0, "the bridge had been closed for a week");
+    let rows = reported("The firm reported that sales were up by a tenth.");
+    assert_eq!(rows[0].0, "that sales were up by a tenth");
+    let rows = reported("The senator pledged to close the base.");
+    assert_eq!(rows[0].0, "to close the base");
+}
+
+#[test]
+fn the_clausal_tag_is_read_from_cues_txt() {
+    let grammar = Grammar::builtin();
+    assert!(grammar.cue("added").is_some_and(|c| c.clausal && c.speech));
+    assert!(grammar.cue("denied").is_some_and(|c| !c.clausal));
+}
