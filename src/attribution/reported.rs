@@ -559,8 +559,17 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         if let Some(report) = self.mid_sentence_report(k) {
             return Some(report);
         }
-        let ends_sentence =
-            next.is_none_or(|i| self.is_adjunct_start(i) || self.is_end_inversion(k, i));
+        // "said Tuesday he would ..." is no closing attribution; "said Tuesday in Paris" is.
+        let ends_sentence = next.is_none_or(|i| {
+            let after = self.past_time_words(i);
+            self.is_end_inversion(k, i)
+                || if after == i {
+                    self.is_adjunct_start(i)
+                } else {
+                    self.next_word(after)
+                        .is_none_or(|j| self.is_adjunct_start(j))
+                }
+        });
 
         // "CLAUSE, X said (on Friday)." / "CLAUSE, said X."
         if ends_sentence && self.last_that().is_none_or(|i| i <= k) {
@@ -688,7 +697,10 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         let mut short = false;
         // "is saying" is a finite verb; ", saying" and "- saying" open a participle phrase.
         let participle = self.ends_with_ing(k) && !self.after_auxiliary(k);
-        let participle_after_comma = participle && self.after_comma_or_dash(k);
+        // ", while arguing ...", "after noting ...": a participle phrase too.
+        let participle_after_comma = participle
+            && (self.after_comma_or_dash(k)
+                || (k > 0 && self.in_section(k - 1, Section::Subordinators)));
         let question_word = next.is_some_and(|i| self.in_section(i, Section::QuestionWords));
         if question_word && !ends_sentence {
             // "asked whether ...", "called for ...": the rest of the clause is what was said.
@@ -869,6 +881,28 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         let plural = self.phrases.ends_with(noun, "s") && !self.phrases.ends_with(noun, "ss");
         let third_person = self.phrases.ends_with(token, "s");
         (plural != third_person).then_some(cue)
+    }
+
+    /// The first token at or after `i` past time words ("Tuesday", "on Friday", "last March").
+    fn past_time_words(&self, mut i: usize) -> usize {
+        while let Some(token) = self.tokens.get(i) {
+            if token.kind != TokenKind::Word {
+                break;
+            }
+            if self.phrases.is_time_word(token) {
+                i += 1;
+            } else if self.phrases.skippable_after(token)
+                && self
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|t| self.phrases.is_time_word(t))
+            {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        i
     }
 
     /// Is the token before `k` a comma or a dash?

@@ -674,3 +674,33 @@ fn the_clausal_tag_is_read_from_cues_txt() {
     assert!(grammar.cue("added").is_some_and(|c| c.clausal && c.speech));
     assert!(grammar.cue("denied").is_some_and(|c| !c.clausal));
 }
+
+#[test]
+fn a_time_word_between_cue_and_clause_and_a_participle_after_a_subordinator() {
+    let row = |text: &str| {
+        reported(text)
+            .into_iter()
+            .map(|r| (r.0, r.2))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        row("The coach said Tuesday the team would rest its captain."),
+        vec![("the team would rest its captain".into(), "said".into())]
+    );
+    assert_eq!(
+        row("The club announced on Monday it was selling the stadium.")[0].0,
+        "it was selling the stadium"
+    );
+    // A closing attribution with a time word stays one.
+    assert_eq!(
+        row("The season is over, the coach said Tuesday in Leeds.")[0].0,
+        "The season is over"
+    );
+    // ", while arguing ..." reports speech of its own.
+    let rows = row("The envoy said the talks were slow, while arguing the deal could pass in May.");
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        rows[1],
+        ("the deal could pass in May".into(), "arguing".into())
+    );
+}
