@@ -505,7 +505,13 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                 continue;
             }
             let found = if self.is(k, "according") && self.is(k + 1, "to") {
-                self.according_to(k)
+                // "X says A, according to CNN": CNN relays X's report (its outlet), no
+                // report of its own over X's.
+                self.according_to(k).filter(|found| {
+                    reports
+                        .last()
+                        .is_none_or(|before: &Report| before.clause.end <= found.clause.start)
+                })
             } else {
                 self.passive_report(k).or_else(|| self.cue_report(k))
             };

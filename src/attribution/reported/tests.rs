@@ -704,3 +704,12 @@ fn a_time_word_between_cue_and_clause_and_a_participle_after_a_subordinator() {
         ("the deal could pass in May".into(), "arguing".into())
     );
 }
+
+#[test]
+fn a_closing_according_to_relays_the_report_before_it() {
+    let rows =
+        reported("The mayor says the bridge will reopen in June, according to the local radio.");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].0, "the bridge will reopen in June");
+    assert_eq!(rows[0].2, "says");
+}
