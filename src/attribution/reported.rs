@@ -3,7 +3,8 @@
 //! Within each sentence, every speech cue outside quotation marks that has a speaker is a
 //! candidate. Its reported clause is, in order of preference:
 //! - before it, when the sentence ends in the attribution: "CLAUSE, X said (on Friday)." /
-//!   "CLAUSE, said X." / "CLAUSE, according to X.";
+//!   "CLAUSE, said X, a lawyer." / "CLAUSE, according to X."; the clause is read back from
+//!   the attribution to the last place a clause stops ("A, but B, X said": B);
 //! - after it: "X said (that) CLAUSE" / "X told OUTLET (that) CLAUSE" / "According to X, CLAUSE"
 //!   / the headline "X Says CLAUSE".
 //!
@@ -504,7 +505,13 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                 continue;
             }
             let found = if self.is(k, "according") && self.is(k + 1, "to") {
-                self.according_to(k)
+                // "X says A, according to CNN": CNN relays X's report (its outlet), no
+                // report of its own over X's.
+                self.according_to(k).filter(|found| {
+                    reports
+                        .last()
+                        .is_none_or(|before: &Report| before.clause.end <= found.clause.start)
+                })
             } else {
                 self.passive_report(k).or_else(|| self.cue_report(k))
             };
@@ -534,6 +541,9 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         if next.is_some_and(|i| self.is(i, "by")) {
             return None; // "sanctions announced by Washington": a passive participle
         }
+        if self.other_sense(k) {
+            return None; // "271 pledged delegates", "six points ahead", "raised questions"
+        }
         if let Some(from) = self.prepositional_complement(k, cue) {
             // "called for a boycott", "argued against the plan": the object is what was said.
             let clause = self.clause_of(from, self.tokens.len(), 1)?;
@@ -555,22 +565,21 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         if let Some(report) = self.mid_sentence_report(k) {
             return Some(report);
         }
-        let ends_sentence =
-            next.is_none_or(|i| self.is_adjunct_start(i) || self.is_end_inversion(k, i));
+        // "said Tuesday he would ..." is no closing attribution; "said Tuesday in Paris" is.
+        let ends_sentence = next.is_none_or(|i| {
+            let after = self.past_time_words(i);
+            self.is_end_inversion(k, i)
+                || if after == i {
+                    self.is_adjunct_start(i)
+                } else {
+                    self.next_word(after)
+                        .is_none_or(|j| self.is_adjunct_start(j))
+                }
+        });
 
         // "CLAUSE, X said (on Friday)." / "CLAUSE, said X."
         if ends_sentence && self.last_that().is_none_or(|i| i <= k) {
-            // The comma `end_speaker` needs lies before the cue, and the clause before the
-            // comma starts the sentence.
-            if self.first_comma().is_none_or(|c| c >= k) || self.opens_with_quotation() {
-                return None;
-            }
-            let (speaker, comma) = self.end_speaker(k)?;
-            if self.is_fronted_adverbial(comma) {
-                return None; // "In an interview, X said ...": no content
-            }
-            let clause = self.clause(0, comma)?;
-            return Some(self.report(clause, token.span(), speaker));
+            return self.end_report(k);
         }
         let clause = self.clause_after(k, cue, next, ends_sentence)?;
         let speaker = self.speaker_of(k)?;
@@ -583,6 +592,97 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             return None; // '"Q," X said on Friday': the attribution of a quotation
         }
         Some(self.report(clause, token.span(), speaker))
+    }
+
+    /// The report of the cue at `k` that closes its sentence: "CLAUSE, X said (on Friday).",
+    /// "CLAUSE, said X, a lawyer.", "CLAUSE, X said, adding that ...".
+    fn end_report(&self, k: usize) -> Option<Report> {
+        // The comma `end_speaker` needs lies before the cue, and the clause before the
+        // comma starts the sentence.
+        if self.first_comma().is_none_or(|c| c >= k) || self.opens_with_quotation() {
+            return None;
+        }
+        let (speaker, comma) = self.end_speaker(k)?;
+        if self.is_fronted_adverbial(comma) {
+            return None; // "In an interview, X said ...": no content
+        }
+        let clause = self.clause_before(comma)?;
+        Some(self.report(clause, self.tokens[k].span(), speaker))
+    }
+
+    /// Is the cue word at `k` a word of another part of speech by its place in its phrase: an
+    /// "-ed" participle before its noun after a number, a determiner, a possessive, a
+    /// quantity word or a preposition, past one "-ly" adverb ("271 pledged delegates", "a
+    /// racially charged debate", "of reported cases"); or an "-s" plural noun after a number
+    /// (and one modifier: "four percentage points"), a quantity word and a modifier, or a
+    /// past verb ("six points ahead", "raised questions about")?
+    fn other_sense(&self, k: usize) -> bool {
+        let Some(prev) = k.checked_sub(1) else {
+            return false;
+        };
+        let token = &self.tokens[k];
+        let lower_word = |i: usize| {
+            self.tokens
+                .get(i)
+                .is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(self.phrases.text))
+        };
+        let number = |i: usize| {
+            self.tokens
+                .get(i)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+        };
+        if self.phrases.ends_with(token, "ed") {
+            let mut before = prev;
+            if before > 0
+                && lower_word(before)
+                && self.phrases.ends_with(&self.tokens[before], "ly")
+            {
+                before -= 1;
+            }
+            let modifies = number(before)
+                || self.in_section(before, Section::Determiners)
+                || self.in_section(before, Section::Quantifiers)
+                || self.in_section(before, Section::GoverningPrepositions)
+                || crate::text::tokens::is_possessive(self.word(before));
+            let noun_follows = lower_word(k + 1)
+                && !self.quoted.get(k + 1).copied().unwrap_or(true)
+                && !self.in_section(k + 1, Section::ClauseBreaks)
+                && !self.in_section(k + 1, Section::Determiners)
+                && !self.in_section(k + 1, Section::AdjunctStarts)
+                && !self.in_section(k + 1, Section::SkipAfterCue)
+                && !self.in_section(k + 1, Section::ObjectPronouns);
+            return modifies && noun_follows;
+        }
+        if !self.phrases.ends_with(token, "s") || !lower_word(k) {
+            return false;
+        }
+        let modifier = |i: usize| {
+            lower_word(i)
+                && !self.in_section(i, Section::ClauseBreaks)
+                && !self.in_section(i, Section::Auxiliaries)
+                && !self.in_section(i, Section::SkipBeforeCue)
+        };
+        number(prev)
+            || (modifier(prev)
+                && prev > 0
+                && (number(prev - 1) || self.in_section(prev - 1, Section::Quantifiers)))
+            || (modifier(prev) && self.phrases.ends_with(&self.tokens[prev], "ed"))
+    }
+
+    /// Does the stretch from `from` (up to `to` or the first punctuation) hold a verb: an
+    /// auxiliary, a past form or "that" ("added that ...", "added the plan had failed";
+    /// not "added 3,000 jobs")?
+    fn holds_verb(&self, from: usize, to: usize) -> bool {
+        (from..to.min(self.tokens.len()))
+            .take_while(|&i| self.tokens[i].kind != TokenKind::Punct || self.quoted[i])
+            .any(|i| {
+                self.quoted[i]
+                    || self.in_section(i, Section::Auxiliaries)
+                    || (i == from && self.is(i, "that"))
+                    || (i > from
+                        && self.tokens[i].kind == TokenKind::Word
+                        && self.phrases.ends_with(&self.tokens[i], "ed"))
+            })
     }
 
     /// The clause the cue at `k` governs after it ("X said (that) CLAUSE"), whoever the
@@ -603,7 +703,10 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         let mut short = false;
         // "is saying" is a finite verb; ", saying" and "- saying" open a participle phrase.
         let participle = self.ends_with_ing(k) && !self.after_auxiliary(k);
-        let participle_after_comma = participle && self.after_comma_or_dash(k);
+        // ", while arguing ...", "after noting ...": a participle phrase too.
+        let participle_after_comma = participle
+            && (self.after_comma_or_dash(k)
+                || (k > 0 && self.in_section(k - 1, Section::Subordinators)));
         let question_word = next.is_some_and(|i| self.in_section(i, Section::QuestionWords));
         if question_word && !ends_sentence {
             // "asked whether ...", "called for ...": the rest of the clause is what was said.
@@ -662,6 +765,9 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             from += 1;
         }
         let mut to = self.tokens.len();
+        if cue.clausal && from == k + 1 && !self.holds_verb(from, to) {
+            return None; // "added 3,000 jobs", "firms report earnings": another sense
+        }
         if self.in_subordinate_clause(k) {
             // "After several outlets reported that X, other reports followed": X ends at the comma.
             to = (from..to)
@@ -681,6 +787,12 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         } else {
             MIN_WORDS
         };
+        if min_words == 1 && !short {
+            // "announced support on Thursday": a noun object ends before a time adjunct.
+            if let Some(cut) = self.object_adjunct(from, to) {
+                to = cut;
+            }
+        }
         // "a rule that he said would fail": the relative pronoun is the clause's subject.
         let gap = from == k + 1
             && self.in_section(from, Section::Auxiliaries)
@@ -694,6 +806,48 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                     first > 0 && self.in_section(first - 1, Section::RelativePronouns)
                 });
         self.clause_in(from, to, min_words, gap)
+    }
+
+    /// Where a noun object starting at `from` ends before a time or medium adjunct ("announced
+    /// support on Thursday", "claimed victory in a tweet", "praised the plan Friday"): the
+    /// object holds no auxiliary (then it is a clause's subject: "said the vote will be on
+    /// Friday") and the adjunct comes within a few words, before any punctuation.
+    fn object_adjunct(&self, from: usize, to: usize) -> Option<usize> {
+        for i in from + 1..to.min(from + MAX_BARE_SUBJECT) {
+            let token = &self.tokens[i];
+            if token.kind == TokenKind::Punct
+                || self.quoted[i]
+                || self.in_section(i, Section::Auxiliaries)
+            {
+                return None;
+            }
+            if self.opens_time_or_medium_adjunct(i) {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    /// Does a time or medium adjunct start at `i`: a time word ("Friday"), or a preposition or
+    /// skippable word before a time word ("on Friday", "last Tuesday") or before a determiner
+    /// and a speech noun ("in a tweet", "in the statement")?
+    fn opens_time_or_medium_adjunct(&self, i: usize) -> bool {
+        let token = &self.tokens[i];
+        if token.kind != TokenKind::Word
+            || token.is_capitalized(self.phrases.text) && !self.phrases.is_time_word(token)
+        {
+            return false;
+        }
+        if self.phrases.is_time_word(token) {
+            return true;
+        }
+        if !(self.in_section(i, Section::AdjunctStarts) || self.phrases.skippable_after(token)) {
+            return false;
+        }
+        let next = |j: usize| self.tokens.get(j).filter(|t| t.kind == TokenKind::Word);
+        next(i + 1).is_some_and(|t| self.phrases.is_time_word(t))
+            || (self.in_section(i + 1, Section::Determiners)
+                && next(i + 2).is_some_and(|t| t.lex.is_cue_noun()))
     }
 
     /// Does the word at `i` open a noun phrase: a determiner, a pronoun or a capitalised word?
@@ -733,6 +887,28 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         let plural = self.phrases.ends_with(noun, "s") && !self.phrases.ends_with(noun, "ss");
         let third_person = self.phrases.ends_with(token, "s");
         (plural != third_person).then_some(cue)
+    }
+
+    /// The first token at or after `i` past time words ("Tuesday", "on Friday", "last March").
+    fn past_time_words(&self, mut i: usize) -> usize {
+        while let Some(token) = self.tokens.get(i) {
+            if token.kind != TokenKind::Word {
+                break;
+            }
+            if self.phrases.is_time_word(token) {
+                i += 1;
+            } else if self.phrases.skippable_after(token)
+                && self
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|t| self.phrases.is_time_word(t))
+            {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        i
     }
 
     /// Is the token before `k` a comma or a dash?
@@ -950,7 +1126,9 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             && self.first_comma().is_some_and(|c| c >= comma)
     }
 
-    /// Is the cue at `k` followed by its own subject and then the sentence end ("..., said Rita Katz.")?
+    /// Is the cue at `k` followed by its own subject and then the sentence end ("..., said Rita
+    /// Katz."), an adjunct, or the subject's appositive or relative clause after a comma or
+    /// parenthesis ("..., said Rita Katz, a lawyer who ...")?
     fn is_end_inversion(&self, k: usize, next: usize) -> bool {
         if k == 0 || self.mark(k - 1) != Some(b',') || next != k + 1 {
             return false;
@@ -960,9 +1138,10 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             .is_some_and(|p| {
                 let after = self.tokens.partition_point(|t| t.span().end <= p.span.end);
                 p.name.is_some()
-                    && self
+                    && (self
                         .next_word(after)
                         .is_none_or(|i| self.is_adjunct_start(i))
+                        || matches!(self.mark(after), Some(b',' | b'(')))
             })
     }
 
@@ -990,23 +1169,137 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             .is_some_and(|i| self.quoted[i])
     }
 
-    /// "According to X, CLAUSE" or "CLAUSE, according to X."
+    /// "According to X, CLAUSE", "CLAUSE, according to X.", "CLAUSE according to X." or,
+    /// between commas inside the clause, "A, according to X, B" (one span over the cue).
+    /// X is a speaker phrase, else the bare noun phrase after "to" ("according to exit polls").
     fn according_to(&self, k: usize) -> Option<Report> {
-        let speaker = self.phrases.object_after(self.tokens, k + 2)?;
+        let (speaker, after_speaker) = self.according_source(k + 2)?;
         let cue = Span::new(
             self.tokens[k].span().start,
             self.tokens.get(k + 1)?.span().end,
         );
-        let after_speaker = self
-            .tokens
-            .partition_point(|t| t.span().end <= speaker.span.end);
-        let clause = if k == 0 || self.mark(k - 1) != Some(b',') {
-            let comma = (after_speaker..self.tokens.len()).find(|&i| self.mark(i) == Some(b','))?;
-            self.clause(comma + 1, self.tokens.len())?
+        let first = self.first_word()?;
+        // "According to X, CLAUSE", "But according to X, CLAUSE".
+        let opens = k == first || (k == first + 1 && self.is_coordinator(first));
+        let before = if opens {
+            None
+        } else if self.mark(k - 1) == Some(b',') {
+            self.clause_around(k - 1, after_speaker)
+                .or_else(|| self.clause_before(k - 1))
         } else {
-            self.clause(0, k - 1)?
+            self.clause_before(k)
+        };
+        let clause = match before {
+            Some(clause) => clause,
+            None => {
+                let comma =
+                    (after_speaker..self.tokens.len()).find(|&i| self.mark(i) == Some(b','))?;
+                self.clause(comma + 1, self.tokens.len())?
+            }
         };
         Some(self.report(clause, cue, speaker))
+    }
+
+    /// The source after "according to" at `from`, and the index just past it: a speaker
+    /// phrase, else the bare words up to punctuation, a quotation or a clause break ("exit
+    /// polls", "figures her campaign released").
+    fn according_source(&self, from: usize) -> Option<(NounPhrase, usize)> {
+        if let Some(speaker) = self.phrases.object_after(self.tokens, from) {
+            let after = self
+                .tokens
+                .partition_point(|t| t.span().end <= speaker.span.end);
+            return Some((speaker, after));
+        }
+        let mut end = from;
+        while end < self.tokens.len()
+            && end - from < MAX_BARE_SUBJECT
+            && self.tokens[end].kind != TokenKind::Punct
+            && !self.quoted[end]
+            && !self.in_section(end, Section::ClauseBreaks)
+        {
+            end += 1;
+        }
+        if end == from {
+            return None;
+        }
+        let span = Span::new(
+            self.tokens[from].span().start,
+            self.tokens[end - 1].span().end,
+        );
+        let phrase = NounPhrase {
+            span,
+            name: None,
+            title: None,
+            pronoun: false,
+        };
+        Some((phrase, end))
+    }
+
+    /// The clause that ends right before token `end`, read backwards: from the last place
+    /// before `end` where a clause stops ("The pay was good, but it was not the money, she
+    /// said": "it was not the money"), else from the sentence start.
+    fn clause_before(&self, end: usize) -> Option<Span> {
+        let first = self.first_word()?;
+        let from = self.after_last_stop(first, end);
+        self.clause(from, end)
+    }
+
+    /// Where a clause that ends before `end` starts, read back from `end`: after the last stop
+    /// after `first` (the sentence's first word), past punctuation and a leading "and" or "but"
+    /// ("..., but the work was hard": "the work was hard").
+    fn after_last_stop(&self, first: usize, end: usize) -> usize {
+        let mut from = (first + 1..end)
+            .rev()
+            .find(|&i| self.stops(i))
+            .map_or(first, |i| i + 1);
+        while from < end && self.tokens[from].kind == TokenKind::Punct {
+            from += 1;
+        }
+        if from + 1 < end && self.is_coordinator(from) {
+            from += 1;
+        }
+        from
+    }
+
+    /// The clause around an attribution between the comma at `comma` and the comma after its
+    /// source, which ends at `after` ("The rate, according to officials, fell"): both sides
+    /// as one span, when the rest after the second comma goes on with the clause (no
+    /// participle, gloss, adjunct or quotation opens it).
+    fn clause_around(&self, comma: usize, after: usize) -> Option<Span> {
+        if self.mark(after) != Some(b',') {
+            return None;
+        }
+        let rest = after + 1;
+        let goes_on = self.tokens.get(rest).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && !t.is_capitalized(self.phrases.text)
+                && !self.quoted[rest]
+                && !self.ends_with_ing(rest)
+                && !self.phrases.ends_with(t, "ed")
+                && !self.in_section(rest, Section::ReportEnds)
+                && !self.in_section(rest, Section::AdjunctStarts)
+                && !self.in_section(rest, Section::Subordinators)
+                && !self.in_section(rest, Section::ClauseBreaks)
+        });
+        if !goes_on {
+            return None;
+        }
+        let first = self.first_word()?;
+        let start = self.after_last_stop(first, comma);
+        let before = self.measure(start, comma);
+        let after = self.measure(rest, self.tokens.len());
+        if before.words == 0
+            || after.words == 0
+            || before.words + after.words < MIN_WORDS
+            || 2 * (before.quoted + after.quoted) >= before.words + after.words
+            || self.quoted[before.from]
+        {
+            return None;
+        }
+        Some(Span::new(
+            self.tokens[before.from].span().start,
+            self.tokens[after.to - 1].span().end,
+        ))
     }
 
     /// The speaker of a cue that closes the sentence after a comma: ", X said" or ", said X".

@@ -288,6 +288,7 @@ impl Grammar {
                 "noun" => info.noun = true,
                 "quoteonly" => info.quote_only = true,
                 "headline" => info.headline = true,
+                "clausal" => info.clausal = true,
                 other => return Err(format!("unknown cue tag {other:?}")),
             }
         }

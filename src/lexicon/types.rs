@@ -20,6 +20,9 @@ pub struct CueInfo {
     pub quote_only: bool,
     /// Still a verb when capitalised, as in a headline ("Putin Says").
     pub headline: bool,
+    /// Reports speech only with a clause or a quotation: its noun object is another sense
+    /// ("added that ...", not "added 3,000 jobs").
+    pub clausal: bool,
 }
 
 /// Gender (or number) that a name, title or pronoun signals.

@@ -580,3 +580,136 @@ fn relative_clauses_report_speech() {
     // Elsewhere a clause never opens with an auxiliary.
     assert!(reported("The mayor said was the plan.").is_empty());
 }
+
+#[test]
+fn according_to_a_bare_source_before_after_and_around_the_clause() {
+    let row = |text: &str| reported(text).into_iter().next().map(|r| (r.0, r.1));
+    // A bare plural source, after the clause, with or without a comma.
+    assert_eq!(
+        row("Turnout in the valley towns fell by a fifth, according to county records."),
+        Some((
+            "Turnout in the valley towns fell by a fifth".into(),
+            "county records".into()
+        ))
+    );
+    assert_eq!(
+        row("The ferry carried 300 more cars a day according to harbour figures.").map(|r| r.0),
+        Some("The ferry carried 300 more cars a day".into())
+    );
+    // Before the clause, after a leading "But".
+    assert_eq!(
+        row("But according to early counts, the new mayor won every ward.").map(|r| r.0),
+        Some("the new mayor won every ward".into())
+    );
+    // Between commas inside the clause: one span over the attribution.
+    assert_eq!(
+        row("The bakery, according to its owners, sold twice as much bread in May.").map(|r| r.0),
+        Some("The bakery, according to its owners, sold twice as much bread in May".into())
+    );
+}
+
+#[test]
+fn a_closing_attribution_reads_its_clause_back_to_the_last_stop() {
+    let row = |text: &str| reported(text).into_iter().next().map(|r| (r.0, r.1));
+    // "A, but B, X said": B is what was said.
+    assert_eq!(
+        row("The hours were long, but the work kept the village alive, the miller said."),
+        Some(("the work kept the village alive".into(), "miller".into()))
+    );
+    // An inverted attribution whose speaker has an appositive or a relative clause.
+    assert_eq!(
+        row("The harvest will be late this year, said Ana Silva, a farmer near the river."),
+        Some((
+            "The harvest will be late this year".into(),
+            "Ana Silva".into()
+        ))
+    );
+    assert_eq!(
+        row("The old mill can be saved, said Tom Reyes, who runs the museum.").map(|r| r.0),
+        Some("The old mill can be saved".into())
+    );
+}
+
+#[test]
+fn a_noun_object_ends_before_a_time_or_medium_adjunct() {
+    let first = |text: &str| reported(text).into_iter().next().map(|r| r.0);
+    assert_eq!(
+        first("The union announced a strike on Thursday."),
+        Some("a strike".into())
+    );
+    assert_eq!(
+        first("The mayor praised the volunteers in a statement."),
+        Some("the volunteers".into())
+    );
+    // A clause keeps its adjuncts: an auxiliary shows the noun phrase is its subject.
+    assert_eq!(
+        first("The clerk said the vote would be held on Friday."),
+        Some("the vote would be held on Friday".into())
+    );
+}
+
+#[test]
+fn a_cue_word_in_another_sense_is_no_cue() {
+    // A participle before its noun, after a number, a determiner or a preposition.
+    assert!(reported("The party counted 120 pledged members at the rally in town.").is_empty());
+    assert!(reported("They discussed a racially charged remark by the coach.").is_empty());
+    // A plural noun after a number or a past verb.
+    assert!(reported("The mayor stayed six points ahead of the rival in every poll.").is_empty());
+    assert!(reported("The delay raised questions about the safety of the bridge.").is_empty());
+    // A verb that reports only a clause: its noun object is another sense.
+    assert!(reported("The factory added two thousand jobs in the spring.").is_empty());
+    assert!(reported("Most firms report earnings in the last week of the month.").is_empty());
+    // With a clause they still report speech.
+    let rows = reported("The mayor added the bridge had been closed for a week.");
+    assert_eq!(rows[0].0, "the bridge had been closed for a week");
+    let rows = reported("The firm reported that sales were up by a tenth.");
+    assert_eq!(rows[0].0, "that sales were up by a tenth");
+    let rows = reported("The senator pledged to close the base.");
+    assert_eq!(rows[0].0, "to close the base");
+}
+
+#[test]
+fn the_clausal_tag_is_read_from_cues_txt() {
+    let grammar = Grammar::builtin();
+    assert!(grammar.cue("added").is_some_and(|c| c.clausal && c.speech));
+    assert!(grammar.cue("denied").is_some_and(|c| !c.clausal));
+}
+
+#[test]
+fn a_time_word_between_cue_and_clause_and_a_participle_after_a_subordinator() {
+    let row = |text: &str| {
+        reported(text)
+            .into_iter()
+            .map(|r| (r.0, r.2))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        row("The coach said Tuesday the team would rest its captain."),
+        vec![("the team would rest its captain".into(), "said".into())]
+    );
+    assert_eq!(
+        row("The club announced on Monday it was selling the stadium.")[0].0,
+        "it was selling the stadium"
+    );
+    // A closing attribution with a time word stays one.
+    assert_eq!(
+        row("The season is over, the coach said Tuesday in Leeds.")[0].0,
+        "The season is over"
+    );
+    // ", while arguing ..." reports speech of its own.
+    let rows = row("The envoy said the talks were slow, while arguing the deal could pass in May.");
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        rows[1],
+        ("the deal could pass in May".into(), "arguing".into())
+    );
+}
+
+#[test]
+fn a_closing_according_to_relays_the_report_before_it() {
+    let rows =
+        reported("The mayor says the bridge will reopen in June, according to the local radio.");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].0, "the bridge will reopen in June");
+    assert_eq!(rows[0].2, "says");
+}
