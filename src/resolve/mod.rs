@@ -607,11 +607,10 @@ fn elided_head(
     let nominal = people.of_statement(j).is_none() && grammar.pronoun(at.of(text)).is_none();
     let head = other.speaker.name.split_whitespace().last()?;
     let head = strip_possessive(head).unwrap_or(head);
-    (near
-        && nominal
-        && !head.eq_ignore_ascii_case(written)
-        && !head.starts_with(char::is_uppercase))
-    .then(|| head.to_string())
+    // The head is a noun: no name, and no determiner itself ("read one ... another").
+    let noun =
+        !head.starts_with(char::is_uppercase) && !grammar.in_section(Section::Determiners, head);
+    (near && nominal && noun).then(|| head.to_string())
 }
 
 /// The name an acronym speaker stands for ("the FAA": "Federal Aviation Administration"):
