@@ -228,6 +228,10 @@ const NEAR_SENTENCES: usize = 2;
 /// each statement short, so that a long article costs in proportion to its size.
 const ANTECEDENT_SENTENCES: usize = 30;
 
+/// How many sentences back a nominal ("the group") looks for the name set beside it in
+/// apposition: a short bound, as the text of each window is searched.
+const APPOSITION_SENTENCES: usize = 12;
+
 /// Replaces each statement's speaker with its resolved, canonical name, and fills titles;
 /// gives the names of the people the article names, for [`kinds::speaker_kinds`].
 // Kept out of line: a stage of its own in profiles.
@@ -461,7 +465,15 @@ fn change_of(
     // "The group, Workers United, said ... the group added": the name the article gives the
     // nominal in apposition.
     if let Some(role) = nominal_role(text, mention, grammar) {
-        let floor = antecedent_floor(seg, mention.start);
+        let floor = seg
+            .sentence_at(mention.start)
+            .and_then(|at| seg.sentences.get(at.saturating_sub(APPOSITION_SENTENCES)))
+            .map_or(0, |span| span.start);
+        // The runs are read only when the role word stands in apposition before.
+        let window = text.get(floor..mention.start).unwrap_or("");
+        if !may_be_in_apposition(window, &role.word, grammar) {
+            return Change::Keep;
+        }
         let runs = acronyms.get_or_init(|| capitalised_runs(text, tokens, grammar));
         if let Some(name) =
             named_in_apposition(text, runs, (floor, mention.start), &role.word, grammar)
@@ -764,6 +776,26 @@ fn is_near(seg: &Segmentation, earlier: usize, later: usize) -> bool {
             .paragraph_at(later)
             .zip(seg.paragraph_at(earlier))
             .is_some_and(|(a, b)| a.saturating_sub(b) <= 1)
+}
+
+/// Does `role` stand in `window` where an apposition may set a name beside it: followed by a
+/// comma ("the group, NAME,"), or after a comma and an article, a word between them allowed
+/// ("NAME, the group")? A quick look at the text, before the capitalised runs are read.
+fn may_be_in_apposition(window: &str, role: &str, grammar: &Grammar) -> bool {
+    window.match_indices(role).any(|(at, _)| {
+        let after = window.get(at + role.len()..).unwrap_or("");
+        if after.starts_with(',') {
+            return true;
+        }
+        let before = window.get(..at).unwrap_or("");
+        // The last three words before it: "NAME, the group", "NAME, the labour group".
+        let mut back = before.split_whitespace().rev();
+        let words = [back.next(), back.next(), back.next()];
+        let is_article =
+            |w: Option<&str>| w.is_some_and(|w| grammar.in_section(Section::Articles, w));
+        let comma = |w: Option<&str>| w.is_some_and(|w| w.ends_with(','));
+        is_article(words[0]) && comma(words[1]) || is_article(words[1]) && comma(words[2])
+    })
 }
 
 /// Does `between` introduce someone new as `role` ("a 45-year-old", "an actor"): the word
