@@ -308,6 +308,7 @@ impl Grammar {
                 // in outlet_words.txt now.
                 "media" => {}
                 "honorific" => info.honorific = true,
+                "epithet" => info.epithet = true,
                 "document" => {
                     self.document_nouns.insert(phrase_key(fields[0]));
                 }

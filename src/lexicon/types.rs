@@ -47,6 +47,8 @@ pub struct TitleInfo {
     pub org: bool,
     /// A courtesy title written before a surname.
     pub honorific: bool,
+    /// A word an article uses as a second name for a person it has just named ("the actor").
+    pub epithet: bool,
     /// The gender the title implies, if any.
     pub gender: Option<Gender>,
 }

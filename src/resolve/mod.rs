@@ -25,12 +25,12 @@ use rustc_hash::FxHashMap;
 
 use crate::attribution::outlets;
 use crate::attribution::phrase::Phrases;
-use crate::lexicon::{join_words, Gender, Grammar, Section, TitleInfo};
+use crate::lexicon::{join_words, Gender, Grammar, OutletWords, Section, TitleInfo};
 use crate::span::Span;
 use crate::statement::{Kind, OutletRef, Statement};
 use crate::text::document::{slice, Document, ParagraphTokens};
 use crate::text::segment::Segmentation;
-use crate::text::tokens::{is_ascii_white, is_word, strip_possessive, Token, TokenKind};
+use crate::text::tokens::{is_ascii_white, strip_possessive, Token, TokenKind};
 
 /// A person the article names, at one place.
 #[derive(Debug, Clone)]
@@ -52,6 +52,9 @@ struct Mention<'t> {
     given: Option<&'t str>,
     /// Where its name and title are.
     named: Named<'t>,
+    /// The head word of an appositive right after the name ("farmer" in "Ann Lee, a farmer
+    /// from Ohio,"), which a later nominal ("the farmer") may repeat.
+    role: Option<&'t str>,
 }
 
 /// Where a mention's name and title are. A statement's speaker is named by the
@@ -170,6 +173,8 @@ struct Person<'k> {
     title: Option<&'k str>,
     /// The words of `title` in lower case, worked out when a nominal first asks.
     title_lower: OnceCell<String>,
+    /// The head word of the first appositive after the person's name ([`Mention::role`]).
+    role: Option<&'k str>,
 }
 
 impl Person<'_> {
@@ -223,6 +228,10 @@ const NEAR_SENTENCES: usize = 2;
 /// each statement short, so that a long article costs in proportion to its size.
 const ANTECEDENT_SENTENCES: usize = 30;
 
+/// How many sentences back a nominal ("the group") looks for the name set beside it in
+/// apposition: a short bound, as the text of each window is searched.
+const APPOSITION_SENTENCES: usize = 12;
+
 /// Replaces each statement's speaker with its resolved, canonical name, and fills titles;
 /// gives the names of the people the article names, for [`kinds::speaker_kinds`].
 // Kept out of line: a stage of its own in profiles.
@@ -255,8 +264,10 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
         .collect();
     quoted.sort_by_key(|q| q.start);
     let people = gather(&mentions, statements, surname_count);
-    // The outlets the article names, read only when a statement says "the newspaper".
+    // The outlets the article names, read only when a statement says "the newspaper"; its
+    // capitalised runs, read only when a speaker is an acronym.
     let outlets = OnceCell::new();
+    let acronyms = OnceCell::new();
     // What becomes of each statement, worked out while the keys borrow the speakers.
     let changes: Vec<Change> = statements
         .iter()
@@ -266,9 +277,9 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
                 text,
                 seg,
                 tokens,
-                (index, statement),
+                (index, statement, statements),
                 (&mentions, &people, &quoted),
-                &outlets,
+                (&outlets, &acronyms),
                 grammar,
             )
         })
@@ -356,9 +367,9 @@ fn change_of(
     text: &str,
     seg: &Segmentation,
     tokens: &ParagraphTokens,
-    (index, statement): (usize, &Statement),
+    (index, statement, statements): (usize, &Statement, &[Statement]),
     (mentions, people, quoted): (&[Mention], &People, &[Span]),
-    outlets: &OnceCell<Vec<OutletRef>>,
+    (outlets, acronyms): (&OnceCell<Vec<OutletRef>>, &OnceCell<Vec<Span>>),
     grammar: &Grammar,
 ) -> Change {
     let Some(mention) = statement.mention else {
@@ -374,16 +385,29 @@ fn change_of(
         let wanted = pronoun.gender;
         if matches!(wanted, Some(Gender::Plural | Gender::Neuter)) {
             // "Clinton's campaign is seeking ... what they call": "it" and "they" stand for
-            // the organisation or group their sentence is about.
+            // the organisation or group their sentence is about; else for the group,
+            // organisation or document that spoke last, shortly before.
             return sentence_subject(text, seg, tokens, mention, grammar)
+                .or_else(|| {
+                    earlier_group(
+                        text,
+                        seg,
+                        (index, mention),
+                        statements,
+                        people,
+                        wanted,
+                        grammar,
+                    )
+                })
                 .map_or(Change::Keep, Change::Speaker);
         }
         // The nearest sentence with a person the pronoun fits, and in it the first such
-        // person: the subject before the objects ("Smith met Jones. He said" is Smith).
+        // person: the subject before the objects ("Smith met Jones. He said" is Smith). A
+        // person named only inside a quotation is not what a pronoun outside it stands for.
         let floor = antecedent_floor(seg, mention.start);
         let mut fitting = mentions_before(mentions, floor, mention.start).filter(|&(i, m)| {
             let gender = people.of(i).and_then(|p| p.gender.get()).or(m.gender);
-            compatible(wanted, gender)
+            compatible(wanted, gender) && !is_quoted(quoted, m.span)
         });
         let Some(latest) = fitting.next() else {
             return Change::Keep;
@@ -392,19 +416,13 @@ fn change_of(
         let in_sentence: Vec<(usize, &Mention)> = std::iter::once(latest)
             .chain(fitting.take_while(|(_, m)| m.sentence == sentence))
             .collect();
-        // Latest first: the first speaker of a statement, else the first person named outside
-        // quotation marks, else the latest.
+        // Latest first: the first speaker of a statement, else the first person named.
         let speaker = in_sentence
             .iter()
             .rev()
             .find(|(_, m)| matches!(m.named, Named::Speaker(_)));
-        let unquoted = || {
-            in_sentence
-                .iter()
-                .rev()
-                .find(|(_, m)| !is_quoted(quoted, m.span))
-        };
-        let (index, found) = *speaker.or_else(unquoted).unwrap_or(&latest);
+        let first = || in_sentence.last();
+        let (index, found) = *speaker.or_else(first).unwrap_or(&latest);
         let Some(&person) = people.of_mention.get(index) else {
             return Change::Keep;
         };
@@ -419,20 +437,380 @@ fn change_of(
             .map_or(0, |(a, b)| a.saturating_sub(b));
         return person_change(people, person, statement, distance > NEAR_SENTENCES);
     }
+    // "One voter said ... Another said": a determiner alone repeats the head noun of the
+    // nominal that spoke just before.
+    if let Some(head) = elided_head(text, seg, (index, mention), statements, people, grammar) {
+        return Change::Speaker(head);
+    }
     // The speaker is unchanged so far, and its key is known when it reads as a name.
-    if let Some(person) = people.of_statement(index) {
+    let named = people.of_statement(index);
+    let sure = named
+        .and_then(|p| people.persons.get(p))
+        .is_some_and(|p| p.sure || p.gender.get().is_some());
+    // "the FAA said", "the Chinese CDC said": an acronym takes the name it stands for in the
+    // article.
+    if !sure {
+        if let Some(expansion) =
+            acronym_expansion(text, tokens, &statement.speaker.name, acronyms, grammar)
+        {
+            return Change::Speaker(expansion);
+        }
+    }
+    if let Some(person) = named {
         return person_change(people, person, statement, false);
     }
-    // "the spokesman", "the Kremlin spokesman": the latest person whose title holds the role.
+    if let Some(person) = nominal_person(text, seg, mention, (mentions, people, quoted), grammar) {
+        return person_change(people, person, statement, false);
+    }
+    // "The group, Workers United, said ... the group added": the name the article gives the
+    // nominal in apposition.
     if let Some(role) = nominal_role(text, mention, grammar) {
-        let floor = antecedent_floor(seg, mention.start);
-        let found = mentions_before(mentions, floor, mention.start)
-            .find(|&(i, _)| people.of(i).is_some_and(|p| p.has_role(&role)));
-        if let Some(&person) = found.and_then(|(i, _)| people.of_mention.get(i)) {
-            return person_change(people, person, statement, false);
+        let floor = seg
+            .sentence_at(mention.start)
+            .and_then(|at| seg.sentences.get(at.saturating_sub(APPOSITION_SENTENCES)))
+            .map_or(0, |span| span.start);
+        // The runs are read only when the role word stands in apposition before.
+        let window = text.get(floor..mention.start).unwrap_or("");
+        if !may_be_in_apposition(window, &role.word, grammar) {
+            return Change::Keep;
+        }
+        let runs = acronyms.get_or_init(|| capitalised_runs(text, tokens, grammar));
+        if let Some(name) =
+            named_in_apposition(text, runs, (floor, mention.start), &role.word, grammar)
+        {
+            return Change::Speaker(name);
         }
     }
     Change::Keep
+}
+
+/// The person a nominal mention stands for: the name it is in apposition to ("Ann Lee, an
+/// economist at Leeds, said"); else the latest person whose title or appositive holds its
+/// role word ("the spokesman", "the farmer"); else, for an epithet ("the actor", "the
+/// 56-year-old"), the person named last, shortly before and outside quotation marks, when no
+/// "a/an ... actor" introduced someone else in between.
+fn nominal_person(
+    text: &str,
+    seg: &Segmentation,
+    mention: Span,
+    (mentions, people, quoted): (&[Mention], &People, &[Span]),
+    grammar: &Grammar,
+) -> Option<usize> {
+    let floor = antecedent_floor(seg, mention.start);
+    let person_of = |i: usize| people.of_mention.get(i).copied();
+    // "NAME, an expert in ..., told": the appositive is the name's, when the name is surely
+    // a person's and the nominal opens with an article ("According to AFP, one user" is
+    // someone else).
+    let article = mention
+        .of(text)
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| grammar.in_section(Section::Articles, w));
+    if let Some((i, m)) = mentions_before(mentions, floor, mention.start).next() {
+        let between = text.get(m.span.end..mention.start).unwrap_or("");
+        let sure = people.of(i).is_some_and(|p| p.sure);
+        if article && sure && between.trim() == "," && !is_quoted(quoted, m.span) {
+            return person_of(i);
+        }
+    }
+    let role = nominal_role(text, mention, grammar)?;
+    let title = grammar.title(&role.key);
+    if title.is_some_and(|t| t.org) {
+        return None;
+    }
+    let listed = title.is_some_and(|t| t.person);
+    let found = mentions_before(mentions, floor, mention.start).find(|&(i, _)| {
+        people.of(i).is_some_and(|p| {
+            (listed && p.has_role(&role.word))
+                || p.role.is_some_and(|r| r.eq_ignore_ascii_case(&role.word))
+        })
+    });
+    if let Some((i, _)) = found {
+        return person_of(i);
+    }
+    let epithet = title.filter(|t| t.epithet)?;
+    let (i, m) = mentions_before(mentions, floor, mention.start)
+        .find(|&(_, m)| !is_quoted(quoted, m.span))?;
+    let near = is_near(seg, m.span.start, mention.start);
+    let person = people.of(i)?;
+    let gender = person.gender.get().or(m.gender);
+    let fits = compatible(epithet.gender, gender) || epithet.gender.is_none();
+    let between = text.get(m.span.end..mention.start).unwrap_or("");
+    (near && person.sure && fits && !introduced(between, &role.word, grammar)).then_some(())?;
+    person_of(i)
+}
+
+/// "It said", "they said" with no subject in their sentence: the speaker of the latest
+/// statement before (statement `index`, whose mention is `mention`) within
+/// [`NEAR_SENTENCES`] sentences that is no person and no pronoun: an organisation, a group or
+/// a document. "it" (`wanted` neuter) takes no plural ("officials"); "they" a plural or an
+/// organisation.
+fn earlier_group(
+    text: &str,
+    seg: &Segmentation,
+    (index, mention): (usize, Span),
+    statements: &[Statement],
+    people: &People,
+    wanted: Option<Gender>,
+    grammar: &Grammar,
+) -> Option<String> {
+    let here = seg.sentence_at(mention.start)?;
+    let earlier = statements.get(..index)?;
+    for (j, other) in earlier.iter().enumerate().rev() {
+        let Some(at) = other.mention.filter(|m| m.end <= mention.start) else {
+            continue;
+        };
+        if here.saturating_sub(seg.sentence_at(at.start)?) > NEAR_SENTENCES {
+            return None;
+        }
+        let name = other.speaker.name.as_str();
+        let written = at.of(text);
+        if name.is_empty() || grammar.pronoun(written).is_some() {
+            continue;
+        }
+        let person = people
+            .of_statement(j)
+            .and_then(|p| people.persons.get(p))
+            .is_some_and(|p| p.sure || p.gender.get().is_some());
+        let last = name.split_whitespace().last().unwrap_or("");
+        let last = strip_possessive(last).unwrap_or(last);
+        let title = grammar.title(last);
+        if person || title.is_some_and(|t| t.person && !t.org) {
+            continue;
+        }
+        let org = title.is_some_and(|t| t.org) || is_person_name(name);
+        // A lower-case head in -s is a plural ("officials", "the researchers").
+        let plural = !org && last.len() > 3 && last.ends_with('s') && !last.ends_with("ss");
+        let fits = match wanted {
+            Some(Gender::Neuter) => !plural,
+            _ => plural || org,
+        };
+        return fits.then(|| name.to_string());
+    }
+    None
+}
+
+/// The head noun a lone determiner speaker (`mention`, of statement `index`: "Another said")
+/// stands for: the last word of the nominal speaker of the latest statement before it, within
+/// [`NEAR_SENTENCES`] sentences ("One voter said ..." gives "voter").
+fn elided_head(
+    text: &str,
+    seg: &Segmentation,
+    (index, mention): (usize, Span),
+    statements: &[Statement],
+    people: &People,
+    grammar: &Grammar,
+) -> Option<String> {
+    let written = mention.of(text).trim();
+    let lone = !written.contains(char::is_whitespace)
+        && grammar.in_section(Section::Determiners, written)
+        && !grammar.in_section(Section::Articles, written);
+    if !lone {
+        return None;
+    }
+    let (j, other) = statements
+        .get(..index)?
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, s)| s.mention.is_some_and(|m| m.end <= mention.start))?;
+    let at = other.mention?;
+    let near = is_near(seg, at.start, mention.start);
+    let nominal = people.of_statement(j).is_none() && grammar.pronoun(at.of(text)).is_none();
+    let head = other.speaker.name.split_whitespace().last()?;
+    let head = strip_possessive(head).unwrap_or(head);
+    // The head is a noun: no name, and no determiner itself ("read one ... another").
+    let noun =
+        !head.starts_with(char::is_uppercase) && !grammar.in_section(Section::Determiners, head);
+    (near && nominal && noun).then(|| head.to_string())
+}
+
+/// The name an acronym speaker stands for ("the FAA": "Federal Aviation Administration"):
+/// a capitalised run of the article (`runs`, found on first asking) whose capitalised words
+/// start with the acronym's letters, from its first or second word, up to its end or a last
+/// word joined by a function word ("Centers for Disease Control and Prevention" for "CDC").
+fn acronym_expansion(
+    text: &str,
+    paragraphs: &ParagraphTokens,
+    speaker: &str,
+    runs: &OnceCell<Vec<Span>>,
+    grammar: &Grammar,
+) -> Option<String> {
+    // The acronym is the head, the last word ("the Chinese CDC"; not "US State Department"),
+    // and a speaker on its own (not "US").
+    let last = speaker.split_whitespace().last()?;
+    let acronym = last.trim_matches(|c: char| !c.is_alphanumeric());
+    let is_acronym =
+        (2..=6).contains(&acronym.len()) && acronym.bytes().all(|b| b.is_ascii_uppercase());
+    if !is_acronym || grammar.is_not_speaker(acronym) {
+        return None;
+    }
+    let runs = runs.get_or_init(|| capitalised_runs(text, paragraphs, grammar));
+    runs.iter()
+        .map(|run| run.of(text))
+        .find(|run| expands(run, acronym))
+        .map(join_words)
+}
+
+/// Does the capitalised run `run` spell `acronym` (see [`acronym_expansion`])?
+fn expands(run: &str, acronym: &str) -> bool {
+    // The capitalised words' initials, and whether a lower-case word stands before each.
+    let mut initials: Vec<(u8, bool)> = Vec::new();
+    let mut joined = false;
+    for word in run.split_whitespace() {
+        match word.bytes().next() {
+            Some(b) if b.is_ascii_uppercase() => {
+                initials.push((b, joined));
+                joined = false;
+            }
+            _ => joined = true,
+        }
+    }
+    let letters = acronym.as_bytes();
+    let n = letters.len();
+    (0..=1).any(|from| {
+        let Some(spelt) = initials.get(from..from + n) else {
+            return false;
+        };
+        let rest = initials.len() - from - n;
+        spelt.iter().map(|(b, _)| *b).eq(letters.iter().copied())
+            && (rest == 0 || rest == 1 && initials.last().is_some_and(|(_, j)| *j))
+    })
+}
+
+/// The runs of three or more capitalised words of the article, a lower-case function word
+/// allowed between two of them ("Centers for Disease Control and Prevention").
+fn capitalised_runs(text: &str, paragraphs: &ParagraphTokens, grammar: &Grammar) -> Vec<Span> {
+    let mut runs = Vec::new();
+    for tokens in paragraphs {
+        let mut start: Option<usize> = None;
+        let (mut last, mut capitals) = (0, 0);
+        for (i, token) in tokens.iter().enumerate() {
+            let word = token.kind == TokenKind::Word;
+            // A run starts past an article ("The Federal Aviation Administration").
+            let article =
+                start.is_none() && grammar.token_in_section(Section::Articles, token, text);
+            if word && token.is_capitalized(text) && !article {
+                start.get_or_insert(i);
+                (last, capitals) = (i, capitals + 1);
+                continue;
+            }
+            let joiner = word
+                && start.is_some()
+                && last + 1 == i
+                && grammar.entry_any_case(token.text(text)).is_some();
+            if joiner {
+                continue;
+            }
+            if let Some(first) = start.take() {
+                if capitals >= 2 {
+                    if let (Some(a), Some(b)) = (tokens.get(first), tokens.get(last)) {
+                        runs.push(Span::new(a.span().start, b.span().end));
+                    }
+                }
+            }
+            capitals = 0;
+        }
+        if let Some(first) = start {
+            if capitals >= 2 {
+                if let (Some(a), Some(b)) = (tokens.get(first), tokens.get(last)) {
+                    runs.push(Span::new(a.span().start, b.span().end));
+                }
+            }
+        }
+    }
+    runs
+}
+
+/// The capitalised run among `runs` between `from` and `to` that the article sets in
+/// apposition to "the ROLE", latest first: "the ROLE, NAME," or "NAME, the [word] ROLE".
+fn named_in_apposition(
+    text: &str,
+    runs: &[Span],
+    (from, to): (usize, usize),
+    role: &str,
+    grammar: &Grammar,
+) -> Option<String> {
+    let first = runs.partition_point(|r| r.start < from);
+    let last = runs.partition_point(|r| r.end <= to);
+    let is_article = |w: &str| grammar.in_section(Section::Articles, w);
+    let is_role = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.eq_ignore_ascii_case(role)
+    };
+    runs.get(first..last)?
+        .iter()
+        .rev()
+        .find_map(|run| {
+            // "the group, NAME,"
+            let before = text.get(..run.start)?.trim_end().strip_suffix(',')?;
+            let mut back = before.split_whitespace().rev();
+            let set_before =
+                back.next().is_some_and(is_role) && back.next().is_some_and(is_article);
+            let after = text.get(run.end..)?.trim_start();
+            set_before.then_some(())?;
+            after.starts_with(',').then(|| join_words(run.of(text)))
+        })
+        .or_else(|| {
+            runs.get(first..last)?.iter().rev().find_map(|run| {
+                // "NAME, the group"
+                let after = text.get(run.end..)?.strip_prefix(',')?;
+                let mut words = after.split_whitespace();
+                words.next().filter(|w| is_article(w))?;
+                let mut taken = words.take(2);
+                let set = taken.next().is_some_and(is_role) || taken.next().is_some_and(is_role);
+                set.then(|| join_words(run.of(text)))
+            })
+        })
+}
+
+/// Is the mention at `earlier` near the one at `later`: at most [`NEAR_SENTENCES`] sentences
+/// back, or in the paragraph before (whose quotation may run over many sentences)?
+fn is_near(seg: &Segmentation, earlier: usize, later: usize) -> bool {
+    let sentences = seg
+        .sentence_at(later)
+        .zip(seg.sentence_at(earlier))
+        .is_some_and(|(a, b)| a.saturating_sub(b) <= NEAR_SENTENCES);
+    sentences
+        || seg
+            .paragraph_at(later)
+            .zip(seg.paragraph_at(earlier))
+            .is_some_and(|(a, b)| a.saturating_sub(b) <= 1)
+}
+
+/// Does `role` stand in `window` where an apposition may set a name beside it: followed by a
+/// comma ("the group, NAME,"), or after a comma and an article, a word between them allowed
+/// ("NAME, the group")? A quick look at the text, before the capitalised runs are read.
+fn may_be_in_apposition(window: &str, role: &str, grammar: &Grammar) -> bool {
+    window.match_indices(role).any(|(at, _)| {
+        let after = window.get(at + role.len()..).unwrap_or("");
+        if after.starts_with(',') {
+            return true;
+        }
+        let before = window.get(..at).unwrap_or("");
+        // The last three words before it: "NAME, the group", "NAME, the labour group".
+        let mut back = before.split_whitespace().rev();
+        let words = [back.next(), back.next(), back.next()];
+        let is_article =
+            |w: Option<&str>| w.is_some_and(|w| grammar.in_section(Section::Articles, w));
+        let comma = |w: Option<&str>| w.is_some_and(|w| w.ends_with(','));
+        is_article(words[0]) && comma(words[1]) || is_article(words[1]) && comma(words[2])
+    })
+}
+
+/// Does `between` introduce someone new as `role` ("a 45-year-old", "an actor"): the word
+/// with an indefinite article among the three words before it?
+fn introduced(between: &str, role: &str, grammar: &Grammar) -> bool {
+    let words: Vec<&str> = between
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    words.iter().enumerate().any(|(at, w)| {
+        w.eq_ignore_ascii_case(role)
+            && words[at.saturating_sub(3)..at]
+                .iter()
+                .any(|a| grammar.is_outlet_word(OutletWords::IndefiniteArticles, &a.to_lowercase()))
+    })
 }
 
 /// The mentions that end by `at` and start at `from` or later, latest first, with their
@@ -612,14 +990,61 @@ fn is_person_name_slowly(name: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
 }
 
-/// The role word of a nominal mention ("the spokesman" gives "spokesman"), if it has one.
-fn nominal_role(text: &str, mention: Span, grammar: &Grammar) -> Option<String> {
+/// The role word of a definite nominal mention, as written and as its title key.
+#[derive(Debug)]
+struct Role {
+    /// The last word, in lower case, possessive and outer punctuation dropped ("56-year-old").
+    word: String,
+    /// The word as titles list it: an "N-" before it dropped ("year-old").
+    key: String,
+}
+
+/// The role word of a definite nominal mention ("the spokesman" gives "spokesman"), if it
+/// has one.
+fn nominal_role(text: &str, mention: Span, grammar: &Grammar) -> Option<Role> {
     let mut words = mention.of(text).split_whitespace();
-    if !is_word(words.next()?, "the") {
+    let first = words.next()?;
+    let definite = grammar.in_section(Section::Articles, first)
+        && !grammar.is_outlet_word(OutletWords::IndefiniteArticles, &first.to_lowercase());
+    if !definite {
         return None;
     }
-    let last = words.last()?.to_lowercase();
-    grammar.title(&last).filter(|t| t.person).map(|_| last)
+    let last = words.last()?;
+    let last = strip_possessive(last).unwrap_or(last);
+    let word = last
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    // "56-year-old": the number is no part of the role.
+    let key = match word.split_once('-') {
+        Some((number, rest))
+            if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            rest.to_string()
+        }
+        _ => word.clone(),
+    };
+    (!key.is_empty()).then_some(Role { word, key })
+}
+
+/// The head word of an appositive that follows a name (`after` starts right after it): a
+/// comma, an article, then up to four words up to a complement or a break ("Ann Lee, a
+/// farmer from Ohio" gives "farmer"; "Ann Lee, the company's founder," "founder").
+fn appositive_role<'t>(text: &'t str, after: &[Token], grammar: &Grammar) -> Option<&'t str> {
+    let [comma, article, rest @ ..] = after else {
+        return None;
+    };
+    if comma.text(text) != "," || !grammar.token_in_section(Section::Articles, article, text) {
+        return None;
+    }
+    let stops = |t: &Token| {
+        t.kind != TokenKind::Word
+            || grammar.token_in_section(Section::TitleComplements, t, text)
+            || grammar.token_in_section(Section::PlaceConnectors, t, text)
+            || grammar.token_in_section(Section::ClauseBreaks, t, text)
+    };
+    let head = rest.iter().take(4).take_while(|t| !stops(t)).last()?;
+    let word = head.text(text);
+    Some(strip_possessive(word).unwrap_or(word))
 }
 
 /// The mention a statement's named speaker makes, for the people table, when the speaker reads
@@ -667,6 +1092,7 @@ fn speaker_mention<'k>(
         surname: surnames.number(last_word_key(name)),
         given,
         named: Named::Speaker(index),
+        role: None,
     })
 }
 
@@ -727,8 +1153,12 @@ fn scan_people<'t>(
             } else {
                 (None, None)
             };
-            if let Some(mention) = name_mention(text, names, title, title_gender, grammar, surnames)
+            if let Some(mut mention) =
+                name_mention(text, names, title, title_gender, grammar, surnames)
             {
+                mention.role = tokens
+                    .get(start + run..)
+                    .and_then(|after| appositive_role(text, after, grammar));
                 mentions.push(mention);
             } else if run == 1 {
                 lone.push(names[0].span());
@@ -768,6 +1198,7 @@ fn surname_mentions<'t>(
                 // One word (a token holds no white space) is a bare surname.
                 given: None,
                 named: Named::Text { name, title: None },
+                role: None,
             })
         })
         .collect()
@@ -828,6 +1259,7 @@ fn name_mention<'t>(
         surname: surnames.number(key),
         given,
         named: Named::Text { name, title },
+        role: None,
     })
 }
 
@@ -1006,6 +1438,9 @@ fn gather<'k>(mentions: &'k [Mention], statements: &'k [Statement], surnames: us
         }
         if person.title.is_none() {
             person.title = title;
+        }
+        if person.role.is_none() {
+            person.role = mention.role;
         }
     }
     people.settle_surnames();
