@@ -535,8 +535,8 @@ impl<'a> OutletReader<'a> {
     }
 
     /// "in the journal Nature Astronomy", "told the French newspaper Le Monde": the title-case
-    /// run at `tokens[i]` right after a `[naming_media]` word that follows "the" (with at most
-    /// one word between) is an outlet whatever its words: the outlet as written and the token
+    /// run at `tokens[i]` right after a `[naming_media]` word (that follows "the", with at
+    /// most one word between: the caller's test) is an outlet whatever its words: the outlet as written and the token
     /// after the run. None when the run starts with a `[time_words]` word ("told the paper
     /// Monday"), a title or a first name (a person), or crosses a line.
     #[cold]
@@ -558,15 +558,9 @@ impl<'a> OutletReader<'a> {
         {
             return None;
         }
-        let after_the = (2..=3).any(|back| {
-            i.checked_sub(back)
-                .and_then(|at| tokens.get(at))
-                .is_some_and(|t| is_word(t.text(text), "the"))
-        });
         let first = tokens.get(i)?;
         let lex = grammar.token_lex(first, text);
-        if !after_the
-            || lex.is_title()
+        if lex.is_title()
             || grammar.in_section(Section::TimeWords, first.text(text))
             || grammar.first_name(first.text(text)).is_some()
         {
@@ -867,7 +861,10 @@ pub fn outlets_in<'o>(
                     continue;
                 }
             }
-            if i > floor && tokens[i - 1].kind == TokenKind::Word {
+            // "the journal X", "the French newspaper X": only after "the" and a word or two.
+            let after_the = (2..=3)
+                .any(|back| i >= floor + back && is_word(tokens[i - back].text(text), "the"));
+            if after_the && tokens[i - 1].kind == TokenKind::Word {
                 if let Some((outlet, to)) = reader.named_by_media_word(tokens, i) {
                     file_shaped(reader, tokens, (i, to), outlet, true, &mut outlets);
                     floor = to;
@@ -1098,9 +1095,9 @@ fn is_media_reference(text: &str, mention: Span, grammar: &Grammar) -> bool {
 /// `[media]` word is an outlet no name was given for, as written.
 fn media_as_written(text: &str, mention: Span, grammar: &Grammar) -> Option<OutletRef> {
     let written = mention.of(text);
-    let mut words = written.split_whitespace();
-    let first = words.next()?;
-    let last = words.next_back()?;
+    // One word is no such phrase, and most speakers are one or two words.
+    let (first, last) = written.trim().split_once(' ')?;
+    let last = last.rsplit(' ').next()?;
     if is_word(first, "the")
         || grammar.in_section(Section::Determiners, first)
         || !grammar

@@ -25,6 +25,7 @@ use similar::{Algorithm, ChangeTag, DiffOp, DiffTag};
 
 pub use changes::{Change, ChangeKind};
 pub use stitch::{Part, Stitcher, MIN_PART, STITCH_COVER};
+pub(crate) use words::normalised_words;
 use words::{stem, CheckWords, Words};
 
 use crate::lexicon::{Grammar, Section};

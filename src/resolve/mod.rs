@@ -687,10 +687,12 @@ fn capitalised_runs(text: &str, paragraphs: &ParagraphTokens, grammar: &Grammar)
         let (mut last, mut capitals) = (0, 0);
         for (i, token) in tokens.iter().enumerate() {
             let word = token.kind == TokenKind::Word;
-            // A run starts past an article ("The Federal Aviation Administration").
-            let article =
-                start.is_none() && grammar.token_in_section(Section::Articles, token, text);
-            if word && token.is_capitalized(text) && !article {
+            // A run starts past an article ("The Federal Aviation Administration"); the
+            // look-up is asked of capitalised words only.
+            if word
+                && token.is_capitalized(text)
+                && !(start.is_none() && grammar.token_in_section(Section::Articles, token, text))
+            {
                 start.get_or_insert(i);
                 (last, capitals) = (i, capitals + 1);
                 continue;

@@ -183,6 +183,15 @@ impl CheckWords {
     }
 }
 
+/// The words of a text as check and trace compare them: lower case, quote marks and
+/// punctuation dropped, apostrophes unified.
+pub(crate) fn normalised_words(text: &str) -> Vec<String> {
+    text.unicode_words()
+        .map(normalise)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
