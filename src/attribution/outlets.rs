@@ -19,10 +19,17 @@ use crate::span::Span;
 use crate::statement::{OutletRef, Statement};
 use crate::swar::{splat, HIGH_BITS};
 use crate::text::document::ParagraphTokens;
+use crate::text::quotes::is_quote_char;
 use crate::text::segment::Segmentation;
 use crate::text::tokens::{
-    is_ascii_white, is_possessive, is_word, strip_possessive, Token, TokenKind,
+    is_ascii_white, is_possessive, is_quote_mark, is_word, strip_possessive, Token, TokenKind,
 };
+
+/// How many words [`OutletReader::outlet_after_link`] reads for a name of outlet shape.
+const MAX_SHAPED_WORDS: usize = 5;
+
+/// How many quotation marks [`OutletReader::spelt_out_before`] reads back over.
+const SPELT_OUT_MARKS: usize = 64;
 
 /// Reads outlet names in the tokens of one text with one grammar.
 #[derive(Clone, Copy)]
@@ -442,6 +449,41 @@ impl<'a> OutletReader<'a> {
                 && self.grammar.outlet_alias(word).is_none())
     }
 
+    /// "Jane Roe of the New York Times": when `tokens[i]` starts a `[journalist_links]` word,
+    /// "the" if any, and a listed outlet or a name of strong outlet shape, that outlet. A name
+    /// right before it is then a journalist's, a person's, whatever its first name.
+    pub(crate) fn outlet_after_link(&self, tokens: &[Token], i: usize) -> Option<OutletRef> {
+        let text = self.text;
+        let link = tokens.get(i)?;
+        if link.kind != TokenKind::Word
+            || link.is_capitalized(text)
+            || !self
+                .grammar
+                .is_outlet_word(OutletWords::JournalistLinks, link.text(text))
+        {
+            return None;
+        }
+        let mut at = i + 1;
+        if tokens.get(at).is_some_and(|t| is_word(t.text(text), "the")) {
+            at += 1;
+        }
+        if let Some((outlet, _)) = self.outlet_at(tokens, at) {
+            return Some(outlet);
+        }
+        // A name of outlet shape: capitalised words up to a strong head word.
+        let words = tokens
+            .get(at..)
+            .unwrap_or_default()
+            .iter()
+            .take(MAX_SHAPED_WORDS)
+            .take_while(|t| t.is_capitalized(text))
+            .count();
+        (at + 1..at + words).find_map(|head| {
+            self.shaped_name(tokens, at, head)
+                .and_then(|(outlet, from, strong)| (strong && from == at).then_some(outlet))
+        })
+    }
+
     /// "told the Smallville Herald": the name of outlet shape whose head word (see
     /// `[name_heads]`, `[weak_name_heads]`) is `tokens[head]`, with the capitalised words
     /// before it, none before `floor`: the outlet as written, its first token, and whether
@@ -626,6 +668,114 @@ impl<'a> OutletReader<'a> {
             OutletKind::Outlet,
             Some(span),
         ))
+    }
+
+    /// 'she said on "Late Night Laughs"': a show's title in quotation marks after a
+    /// `[show_lead_ins]` word that follows a cue within two words, the title's first word at
+    /// `tokens[i]`: the show, as written, and the index after its closing mark. A title of
+    /// initials ('"LNL"') is the quoted title before it whose words' initials spell it, when
+    /// the article has one. None when a lower-case word that is no function word follows the
+    /// closing mark ('insisted on "Buy Local" rules': the title is a modifier).
+    #[cold]
+    #[inline(never)]
+    fn quoted_show_at(&self, tokens: &[Token], i: usize) -> Option<(OutletRef, usize)> {
+        const MAX_WORDS: usize = 8;
+        let text = self.text;
+        let grammar = self.grammar;
+        let open = tokens.get(i.checked_sub(1)?)?;
+        let lead_in = tokens.get(i.checked_sub(2)?)?;
+        if open.kind != TokenKind::Punct
+            || !is_quote_mark(open.text(text))
+            || lead_in.kind != TokenKind::Word
+            || !grammar.is_outlet_word(OutletWords::ShowLeadIns, lead_in.text(text))
+        {
+            return None;
+        }
+        let cue_before = tokens[i.saturating_sub(5)..i - 2]
+            .iter()
+            .any(|t| grammar.token_lex(t, text).may_be_cue());
+        if !cue_before {
+            return None;
+        }
+        // The title: capitalised words, numbers and lower-case function words ("Dancing with
+        // the Stars"), up to the closing mark; end punctuation may stand inside the marks.
+        let mut end = i;
+        let mut last_word = i;
+        while end < tokens.len() && end - i <= MAX_WORDS {
+            let t = &tokens[end];
+            match t.kind {
+                TokenKind::Punct if is_quote_mark(t.text(text)) => break,
+                TokenKind::Punct => {}
+                TokenKind::Number => last_word = end,
+                TokenKind::Word if t.is_capitalized(text) => last_word = end,
+                TokenKind::Word if grammar.in_section(Section::StopWords, t.text(text)) => {}
+                TokenKind::Word => return None,
+            }
+            end += 1;
+        }
+        let close = tokens.get(end)?;
+        if !is_quote_mark(close.text(text))
+            || text
+                .get(open.span().end..close.span().start)
+                .is_none_or(|inside| inside.contains('\n'))
+        {
+            return None;
+        }
+        if let Some(next) = tokens.get(end + 1) {
+            let modifier = next.kind == TokenKind::Word
+                && !next.is_capitalized(text)
+                && !grammar.in_section(Section::StopWords, next.text(text))
+                && !grammar.in_section(Section::AdjunctStarts, next.text(text))
+                && !grammar.in_section(Section::TimeWords, next.text(text));
+            if modifier {
+                return None;
+            }
+        }
+        let span = Span::new(tokens[i].span().start, tokens[last_word].span().end);
+        let written = span.of(text);
+        let outlet = match self.spelt_out_before(written, open.span().start) {
+            Some(full) => OutletRef::new(join_words(full.of(text)), OutletKind::Outlet, Some(span)),
+            None => OutletRef::new(join_words(written), OutletKind::Outlet, Some(span)),
+        };
+        Some((outlet, end + 1))
+    }
+
+    /// The title in quotation marks before `before` whose words' initials spell `initials`
+    /// (two to six capital letters: "DWTS" is "Dancing with the Stars"), read back over at
+    /// most [`SPELT_OUT_MARKS`] quotation marks, the nearest first.
+    fn spelt_out_before(&self, initials: &str, before: usize) -> Option<Span> {
+        if !(2..=6).contains(&initials.len()) || !initials.bytes().all(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        let head = self.text.get(..before)?;
+        // Double marks only: a single one is as often an apostrophe ("Dawson’s").
+        let marks: Vec<(usize, usize)> = head
+            .char_indices()
+            .rev()
+            .filter(|&(_, c)| is_quote_char(c) && !matches!(c, '\'' | '‘' | '’' | '‚' | '‹' | '›'))
+            .take(SPELT_OUT_MARKS)
+            .map(|(at, c)| (at, at + c.len_utf8()))
+            .collect();
+        // Any two marks in a row may hold a quotation, whatever the marks before them.
+        for pair in marks.windows(2) {
+            let (close, open) = (pair[0].0, pair[1].1);
+            let inside = &head[open..close];
+            let title = inside
+                .trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
+                .trim_start();
+            let mut words = title.split_whitespace();
+            let spells = initials.chars().all(|letter| {
+                words
+                    .next()
+                    .and_then(|w| w.chars().next())
+                    .is_some_and(|c| c.to_uppercase().eq(std::iter::once(letter)))
+            });
+            if spells && words.next().is_none() {
+                let start = open + (inside.len() - inside.trim_start().len());
+                return Some(Span::new(start, start + title.len()));
+            }
+        }
+        None
     }
 
     /// How many words of a show or programme name follow an outlet's possessive (capitalised
@@ -853,6 +1003,17 @@ pub fn outlets_in<'o>(
         }
         let (listed, head) = reader.outlet_or_head_at(tokens, i);
         let Some((outlet, width)) = listed else {
+            // 'said on "Late Night Laughs"': a show's title in quotation marks.
+            if i >= floor + 2 && tokens[i - 1].kind == TokenKind::Punct {
+                if let Some((show, to)) = reader.quoted_show_at(tokens, i) {
+                    if !outlets.named.iter().any(|(_, n)| n.name == show.name) {
+                        outlets.named.push((i, show));
+                    }
+                    floor = to;
+                    i = to;
+                    continue;
+                }
+            }
             if head {
                 if let Some((outlet, from, strong)) = reader.shaped_name(tokens, floor, i) {
                     file_shaped(reader, tokens, (from, i + 1), outlet, strong, &mut outlets);
@@ -1088,6 +1249,13 @@ fn is_media_reference(text: &str, mention: Span, grammar: &Grammar) -> bool {
         is_media(&join_words(phrase))
     };
     whole || is_media(last)
+}
+
+/// Do the words at `span` name an outlet: a listed one ("Rolling Stone") or media named as
+/// written ("State media")? See [`media_as_written`].
+pub(crate) fn names_outlet(reader: &OutletReader, span: Span) -> bool {
+    reader.outlet_named(span).is_some()
+        || media_as_written(reader.text, span, reader.grammar).is_some()
 }
 
 /// "State media have reported", "Iranian state television said": a speaker of two or more

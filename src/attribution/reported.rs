@@ -28,9 +28,11 @@
 
 use std::cell::{Cell, OnceCell};
 
-use crate::attribution::outlets::{find_outlet, frame_outlets, outlet_columns};
+use crate::attribution::outlets::{
+    find_outlet, frame_outlets, names_outlet, outlet_columns, OutletReader,
+};
 use crate::attribution::phrase::{Attribution, NounPhrase, Phrases};
-use crate::lexicon::{CueInfo, Grammar, Section};
+use crate::lexicon::{CueInfo, Grammar, OutletWords, Section};
 use crate::span::Span;
 use crate::statement::{Kind, Rule, Statement};
 use crate::text::document::Document;
@@ -669,6 +671,32 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             || (modifier(prev) && self.phrases.ends_with(&self.tokens[prev], "ed"))
     }
 
+    /// "Rolling Stone reported details of the tour", "State media have reported deaths": is
+    /// the cue at `k` a `[reporting]` word (outlet_words.txt) whose subject, past any
+    /// auxiliaries, names an outlet and opens the sentence? An outlet's report of a noun is
+    /// news it carries; not in "X, the Post reported ten days ago" or "as Reuters reported a
+    /// day later", where the words after the cue are a time.
+    #[cold]
+    #[inline(never)]
+    fn outlet_reports(&self, k: usize) -> bool {
+        let grammar = self.phrases.grammar;
+        if !grammar.is_outlet_word(OutletWords::Reporting, self.word(k)) {
+            return false;
+        }
+        let mut end = k;
+        while end > 0 && self.in_section(end - 1, Section::Auxiliaries) {
+            end -= 1;
+        }
+        self.phrases
+            .phrase_ending_at(self.tokens, 0, end)
+            .is_some_and(|subject| {
+                self.tokens
+                    .first()
+                    .is_some_and(|first| first.span().start == subject.span.start)
+                    && names_outlet(&OutletReader::new(self.phrases.text, grammar), subject.span)
+            })
+    }
+
     /// Does the stretch from `from` (up to `to` or the first punctuation) hold a verb: an
     /// auxiliary, a past form or "that" ("added that ...", "added the plan had failed";
     /// not "added 3,000 jobs")?
@@ -765,7 +793,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             from += 1;
         }
         let mut to = self.tokens.len();
-        if cue.clausal && from == k + 1 && !self.holds_verb(from, to) {
+        if cue.clausal && from == k + 1 && !self.holds_verb(from, to) && !self.outlet_reports(k) {
             return None; // "added 3,000 jobs", "firms report earnings": another sense
         }
         if self.in_subordinate_clause(k) {

@@ -113,11 +113,13 @@ pub(crate) enum OutletWords {
     IndefiniteArticles,
     /// `[naming_media]`: a word for a publication right before its name ("the journal X").
     NamingMedia,
+    /// `[show_lead_ins]`: the word before a quoted show's title ("said on \"Late Night\"").
+    ShowLeadIns,
 }
 
 impl OutletWords {
     /// Every list, in the order of their discriminants.
-    pub const ALL: [OutletWords; 12] = [
+    pub const ALL: [OutletWords; 13] = [
         OutletWords::Triggers,
         OutletWords::Citing,
         OutletWords::Reporting,
@@ -130,6 +132,7 @@ impl OutletWords {
         OutletWords::JournalistLinks,
         OutletWords::IndefiniteArticles,
         OutletWords::NamingMedia,
+        OutletWords::ShowLeadIns,
     ];
 
     /// The list's bit in an [`OutletLists`].
@@ -152,6 +155,7 @@ impl OutletWords {
             OutletWords::JournalistLinks => "journalist_links",
             OutletWords::IndefiniteArticles => "indefinite_articles",
             OutletWords::NamingMedia => "naming_media",
+            OutletWords::ShowLeadIns => "show_lead_ins",
         }
     }
 }

@@ -242,7 +242,7 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
         return kinds::People::default();
     }
     let mut surnames = Surnames::default();
-    let (mut mentions, lone) = scan_people(text, tokens, grammar, &mut surnames);
+    let (mut mentions, lone, affiliations) = scan_people(text, tokens, grammar, &mut surnames);
     for (index, statement) in statements.iter().enumerate() {
         if let Some(mention) = speaker_mention(text, statement, index, &mut surnames, grammar) {
             mentions.push(mention);
@@ -317,8 +317,31 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
             }
         }
     }
+    works_for(statements, &affiliations);
     outlets::share_outlets(statements);
     known
+}
+
+/// The people named right before an outlet they work for ("Jane Roe of the Daily Planet"):
+/// the name as written, its words joined by single spaces, and the outlet.
+type Affiliations = Vec<(String, OutletRef)>;
+
+/// "reports Roe", after "Jane Roe of the Daily Planet": a statement of a person the article
+/// names with an outlet they work for, which names no outlet itself, was given through it.
+fn works_for(statements: &mut [Statement], affiliations: &Affiliations) {
+    if affiliations.is_empty() {
+        return;
+    }
+    // The first outlet named with each person.
+    let mut outlet_of: FxHashMap<&str, &OutletRef> = FxHashMap::default();
+    for (person, outlet) in affiliations {
+        outlet_of.entry(person.as_str()).or_insert(outlet);
+    }
+    for statement in statements.iter_mut().filter(|s| s.outlets.is_empty()) {
+        if let Some(&outlet) = outlet_of.get(statement.speaker.name.as_str()) {
+            statement.outlets.push(outlet.clone());
+        }
+    }
 }
 
 /// What resolving does to one statement.
@@ -1107,9 +1130,10 @@ fn scan_people<'t>(
     paragraphs: &ParagraphTokens,
     grammar: &Grammar,
     surnames: &mut Surnames<'t>,
-) -> (Vec<Mention<'t>>, Vec<Span>) {
+) -> (Vec<Mention<'t>>, Vec<Span>, Affiliations) {
     let mut mentions = Vec::new();
     let mut lone = Vec::new();
+    let mut affiliations = Vec::new();
     for tokens in paragraphs {
         let mut i = 0;
         // The name runs are the longest runs of name words: straight to the next one.
@@ -1155,9 +1179,25 @@ fn scan_people<'t>(
             } else {
                 (None, None)
             };
-            if let Some(mut mention) =
-                name_mention(text, names, title, title_gender, grammar, surnames)
-            {
+            // "Jane Roe of the Daily Planet": a name before an outlet the person works for.
+            let mut works_for = None;
+            let of_outlet = || {
+                works_for = outlets::OutletReader::new(text, grammar)
+                    .outlet_after_link(tokens, start + run);
+                works_for.is_some()
+            };
+            if let Some(mut mention) = name_mention(
+                text,
+                names,
+                title,
+                title_gender,
+                of_outlet,
+                grammar,
+                surnames,
+            ) {
+                if let (Some(outlet), Named::Text { name, .. }) = (works_for, &mention.named) {
+                    affiliations.push((join_words(name), outlet));
+                }
                 mention.role = tokens
                     .get(start + run..)
                     .and_then(|after| appositive_role(text, after, grammar));
@@ -1167,7 +1207,7 @@ fn scan_people<'t>(
             }
         }
     }
-    (mentions, lone)
+    (mentions, lone, affiliations)
 }
 
 /// The lone capitalised words (`lone`, see [`scan_people`]) that are the surname of a person
@@ -1207,13 +1247,15 @@ fn surname_mentions<'t>(
 }
 
 /// The mention a name run makes, given the title before it and its gender: a run of two or
-/// more words that starts with a known first name or has a title, or one word with a title.
-/// Its key is numbered in `surnames`.
+/// more words that starts with a known first name, has a title or names a journalist (asked
+/// of `of_outlet` last: is an outlet it works for named right after it?), or one word with a
+/// title. Its key is numbered in `surnames`.
 fn name_mention<'t>(
     text: &'t str,
     names: &[Token],
     title: Option<&'t str>,
     title_gender: Option<Gender>,
+    of_outlet: impl FnOnce() -> bool,
     grammar: &Grammar,
     surnames: &mut Surnames<'t>,
 ) -> Option<Mention<'t>> {
@@ -1225,7 +1267,8 @@ fn name_mention<'t>(
         None
     };
     if !(names.len() >= 2 && (first_gender.is_some() || title.is_some())
-        || names.len() == 1 && title.is_some())
+        || names.len() == 1 && title.is_some()
+        || names.len() >= 2 && of_outlet())
     {
         return None;
     }

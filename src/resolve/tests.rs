@@ -610,3 +610,30 @@ fn another_repeats_the_head_of_the_nominal_before() {
     let text = "\"Prices are too high,\" one shopper said. \"I come here anyway,\" another said.";
     assert_eq!(speakers(text), vec!["shopper", "shopper"]);
 }
+
+#[test]
+fn a_person_named_with_an_outlet_they_work_for_keeps_it() {
+    // "Tal-Ori" is no listed first name: the outlet after the name makes it a person's.
+    let text = "The dam held, according to Tal-Ori Venn of the Lakeside Herald. \"It is fine,\" \
+                reports Venn. Later, Venn said that the river fell.";
+    let found = Extractor::new(Grammar::builtin()).extract(text);
+    let rows: Vec<(&str, Vec<&str>)> = found
+        .statements
+        .iter()
+        .map(|s| {
+            let outlets = s.outlets.iter().map(|o| o.name.as_str()).collect();
+            (s.speaker.name.as_str(), outlets)
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("Tal-Ori Venn", vec!["Lakeside Herald"]),
+            ("Tal-Ori Venn", vec!["Lakeside Herald"]),
+            ("Tal-Ori Venn", vec!["Lakeside Herald"]),
+        ]
+    );
+    // Without the outlet the two words are no sure person: the surname stays as written.
+    let plain = speakers("Tal-Ori Venn spoke first. \"It is fine,\" reports Venn.");
+    assert_eq!(plain, vec!["Venn"]);
+}

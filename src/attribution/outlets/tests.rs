@@ -803,3 +803,34 @@ fn call_letters_or_a_channel_after_a_network_name_a_local_station() {
     assert_eq!(named("The mayor told NBC on Friday."), vec!["NBC News"]);
     assert_eq!(named("The mayor told CBS Friday."), vec!["CBS News"]);
 }
+
+#[test]
+fn a_quoted_title_after_a_cue_and_on_is_a_show() {
+    let g = Grammar::builtin();
+    let named = |text: &str| classified(text, &g).0;
+    assert_eq!(
+        named("\u{201c}I loved it,\u{201d} she said on \u{201c}Late Night Laughs.\u{201d}"),
+        vec!["Late Night Laughs"]
+    );
+    assert_eq!(
+        named("The chef said on \"Cooking with the Stars\" that the oven broke."),
+        vec!["Cooking with the Stars"]
+    );
+    // A title of initials is the quoted title the article spelt out before it.
+    assert_eq!(
+        named(
+            "She left \u{201c}Cooking with the Stars.\u{201d} \u{201c}It hurt,\u{201d} she \
+             said on \u{201c}CWTS.\u{201d}"
+        ),
+        vec!["Cooking with the Stars"]
+    );
+    assert_eq!(named("He said on \"CWTS\" that it hurt."), vec!["CWTS"]);
+    // A modifier, a title with content words in lower case, no cue before "on": no show.
+    for text in [
+        "The mayor insisted on \"Buy Local\" rules for the fair.",
+        "The mayor said on \"the whole thing\" he was wrong.",
+        "The band went on \"Late Night Laughs\" twice.",
+    ] {
+        assert_eq!(classified(text, &g), (vec![], vec![], None), "{text}");
+    }
+}

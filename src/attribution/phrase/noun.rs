@@ -27,11 +27,15 @@ impl<'a> Phrases<'a> {
                 }
                 if start.is_some() {
                     start = Some(k - 1);
-                    // "a spokesman for the Kremlin": the determiner may close an "of/for/to" complement.
+                    // "a spokesman for the Kremlin": the determiner may close an "of/for/to"
+                    // complement; so may it after a name of two words ("Jane Roe of the
+                    // Daily Planet": the person of an organisation).
                     if k >= lo + 3
                         && (self.in_section(&tokens[k - 2], Section::TitleComplements)
                             || self.is_one_of(&tokens[k - 2], &["at"]))
-                        && self.is_title(&tokens[k - 3])
+                        && (self.is_title(&tokens[k - 3])
+                            || k >= lo + 4
+                                && self.is_person_name_end(&tokens[k - 4], &tokens[k - 3]))
                     {
                         k -= 2;
                         continue;
@@ -90,6 +94,19 @@ impl<'a> Phrases<'a> {
         }
         let start = start?;
         Some(self.noun_phrase(&tokens[start..end]))
+    }
+
+    /// Are `first` and `last` the last two words of a person's name ("Jane Roe", "Mr. Roe"):
+    /// capitalised words, a title or a name word first, and no clause break, cue or pronoun?
+    fn is_person_name_end(&self, first: &Token, last: &Token) -> bool {
+        let name_word = |t: &Token| {
+            t.kind == TokenKind::Word
+                && t.is_capitalized(self.text)
+                && !self.is_clause_break(t)
+                && !self.is_pronoun(t)
+                && self.cue_verb(t).is_none()
+        };
+        name_word(last) && !self.is_title(last) && (name_word(first) || self.is_title(first))
     }
 
     /// Splits a phrase's tokens into its name (a trailing run of name words) and its title.

@@ -231,3 +231,19 @@ fn a_speech_verb_agreeing_with_the_noun_before_it_is_a_verb() {
     assert!(!verb_at("their phone calls were short", "calls"));
     assert!(!verb_at("the following comment: nothing", "comment"));
 }
+
+#[test]
+fn a_name_of_two_words_before_of_the_organisation_is_the_speaker() {
+    let (mention, name, _) =
+        phrase_before_cue("Jane Roe of the Lakeside Trust said the dam held").unwrap();
+    assert_eq!(mention, "Jane Roe of the Lakeside Trust");
+    assert_eq!(name.as_deref(), Some("Jane Roe"));
+    let (mention, name, _) =
+        phrase_before_cue("Mr. Roe of the Lakeside Trust said the dam held").unwrap();
+    assert_eq!(mention, "Mr. Roe of the Lakeside Trust");
+    assert_eq!(name.as_deref(), Some("Roe"));
+    // One capitalised word before "of the" is no person's name: the organisation speaks.
+    let (mention, _, _) =
+        phrase_before_cue("Members of the Lakeside Trust said the dam held").unwrap();
+    assert_eq!(mention, "the Lakeside Trust");
+}

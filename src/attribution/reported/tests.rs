@@ -669,6 +669,24 @@ fn a_cue_word_in_another_sense_is_no_cue() {
 }
 
 #[test]
+fn an_outlet_that_opens_its_sentence_reports_a_noun_object() {
+    let rows = reported("The Boston Globe reported details of the new stadium deal.");
+    assert_eq!(
+        rows,
+        vec![(
+            "details of the new stadium deal".to_string(),
+            "Boston Globe".to_string(),
+            "reported".to_string()
+        )]
+    );
+    let rows = reported("State media have reported only a handful of arrests.");
+    assert_eq!(rows[0].0, "only a handful of arrests");
+    // Not a company's figures, nor the time after a content-first or "as" frame.
+    assert!(reported("The bakery reported earnings in the last week of March.").is_empty());
+    assert!(reported("The vote slipped, as the Boston Globe reported a day later.").is_empty());
+}
+
+#[test]
 fn the_clausal_tag_is_read_from_cues_txt() {
     let grammar = Grammar::builtin();
     assert!(grammar.cue("added").is_some_and(|c| c.clausal && c.speech));
