@@ -55,7 +55,7 @@ pub const SCRIPT: &str = include_str!("report/filter.js");
 /// The page's Content-Security-Policy: its inline styles, the one script of the hash of
 /// [`SCRIPT`]'s bytes (a test recomputes it), nothing else: no other script, no request.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; \
-     script-src 'sha256-F5HxgOxlmqCXjMGKrP8kejDiQHt/5uaE1tubYhtX4+I='; style-src 'unsafe-inline'; \
+     script-src 'sha256-vaM0ZyyEH5xrnxmbY2zdXbWdewxtLrFPyBfiDy27k7Q='; style-src 'unsafe-inline'; \
      base-uri 'none'; form-action 'none'";
 
 /// The page's styles: readable on screen, and on paper with colours kept.

@@ -1,3 +1,6 @@
+// The report's filters (see report.rs). The page's Content-Security-Policy allows this script
+// by the SHA-256 of its bytes: after any change, put the new hash in CONTENT_SECURITY_POLICY
+// (the report test the_only_script_is_the_one_its_hash_allows prints it).
 (function () {
   "use strict";
   var bar = document.getElementById("filters");
@@ -101,6 +104,7 @@
     return hash === "" || hash === "#" || hash.indexOf("=") >= 0;
   }
 
+  // The state a fragment holds; URLSearchParams decodes %20 and + alike.
   function parse(hash) {
     var params = new URLSearchParams(hash.replace(/^#/, ""));
     var state = {};
@@ -108,12 +112,14 @@
     return state;
   }
 
+  // The fragment of a state, its keys in a fixed order.
   function fragment(state) {
     return KEYS.filter(function (key) { return state[key] !== undefined; }).map(function (key) {
       return key + "=" + encodeURIComponent(state[key]);
     }).join("&");
   }
 
+  // A control changed: filter, and put the state in the address without a new history entry.
   function changed() {
     var state = read();
     apply(state);
@@ -123,6 +129,7 @@
     } catch (e) { /* a page that may not rewrite its address keeps filtering */ }
   }
 
+  // The state of the address (none for a link to an element), shown and applied.
   function load() {
     show(isState(location.hash) ? parse(location.hash) : {});
     apply(read());
