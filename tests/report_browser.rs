@@ -1,11 +1,11 @@
 //! Loads the HTML report of the fixtures in a real headless Chromium (Debian's `chromium`
-//! package), checks the highlighted spans in the DOM the browser built, and takes a
-//! screenshot. Ignored by default; `.ci/run` installs chromium and runs it with
+//! package), checks the highlighted spans in the DOM the browser built, takes a screenshot,
+//! and runs the filter script with filters given in the address's fragment. Ignored by default; `.ci/run` installs chromium and runs it with
 //! `cargo test --release --test report_browser -- --ignored`.
 //!
 //! The browser is found at `$CHROMIUM` or `/usr/bin/chromium`; without it the test fails.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fs::{self, File};
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
@@ -40,9 +40,9 @@ fn chromium() -> PathBuf {
     path
 }
 
-/// A fresh, empty directory for this run's files (the last run's are kept for a look).
-fn fresh_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("report_browser");
+/// A fresh, empty directory `name` for this test's files (the last run's are kept for a look).
+fn fresh_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).expect("create the test directory");
     dir
@@ -69,9 +69,16 @@ fn fixtures() -> Vec<(String, String, Extraction)> {
         .collect()
 }
 
-/// Runs Chromium headless on `page` with `args`, its standard output into `stdout`, with a
-/// fresh profile; kills it after [`CHROMIUM_TIMEOUT`].
-fn run_chromium(dir: &Path, name: &str, page: &Path, args: &[String], stdout: &Path) {
+/// Runs Chromium headless on `page` (at `#fragment`, when not empty) with `args`, its standard
+/// output into `stdout`, with a fresh profile; kills it after [`CHROMIUM_TIMEOUT`].
+fn run_chromium(
+    dir: &Path,
+    name: &str,
+    page: &Path,
+    fragment: &str,
+    args: &[String],
+    stdout: &Path,
+) {
     let profile = dir.join(format!("profile-{name}"));
     let stderr = dir.join(format!("{name}.stderr"));
     let mut child = Command::new(chromium())
@@ -89,7 +96,11 @@ fn run_chromium(dir: &Path, name: &str, page: &Path, args: &[String], stdout: &P
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .args(args)
-        .arg(format!("file://{}", page.display()))
+        .arg(if fragment.is_empty() {
+            format!("file://{}", page.display())
+        } else {
+            format!("file://{}#{fragment}", page.display())
+        })
         .stdin(Stdio::null())
         .stdout(File::create(stdout).expect("create the stdout file"))
         .stderr(File::create(&stderr).expect("create the stderr file"))
@@ -119,6 +130,8 @@ fn run_chromium(dir: &Path, name: &str, page: &Path, args: &[String], stdout: &P
         "chromium ({name}) took {:.1} s",
         started.elapsed().as_secs_f64()
     );
+    // The profile is some megabytes a run, and no use afterwards.
+    let _ = fs::remove_dir_all(&profile);
 }
 
 /// A CSS selector, known to be valid.
@@ -136,21 +149,21 @@ fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-#[test]
-#[ignore = "needs Debian's chromium; run by .ci/run"]
-fn report_renders_in_chromium() {
-    chromium();
-    let dir = fresh_dir();
-    let fixtures = fixtures();
-    // The Peskov article gets corpus metadata, as a JSONL input would give it.
-    let none = ArticleMeta::default();
-    let peskov_meta = ArticleMeta {
+/// The metadata of the Peskov article, as a JSONL input would give it.
+fn peskov_meta() -> ArticleMeta {
+    ArticleMeta {
         url: Some(PESKOV_URL.to_string()),
         date: Some("2016-12-22".to_string()),
         outlet: Some("CNN".to_string()),
         title: Some("Russia: Diplomatic Relations With US 'Frozen'".to_string()),
         fetched: None,
-    };
+    }
+}
+
+/// Writes the report of `fixtures` (the Peskov article with its metadata) to `dir`.
+fn write_report(dir: &Path, fixtures: &[(String, String, Extraction)]) -> PathBuf {
+    let none = ArticleMeta::default();
+    let peskov_meta = peskov_meta();
     let articles: Vec<ReportArticle> = fixtures
         .iter()
         .map(|(doc, text, extraction)| ReportArticle {
@@ -168,11 +181,33 @@ fn report_renders_in_chromium() {
     let mut html = Vec::new();
     render_report(&articles, &mut html).expect("render the report");
     fs::write(&page, &html).expect("write the report");
+    page
+}
+
+/// The DOM Chromium built of `page` at `#fragment`, once its scripts ran.
+fn dump_dom(dir: &Path, name: &str, page: &Path, fragment: &str) -> Html {
+    let dump = dir.join(format!("{name}.html"));
+    run_chromium(
+        dir,
+        name,
+        page,
+        fragment,
+        &["--dump-dom".to_string()],
+        &dump,
+    );
+    Html::parse_document(&fs::read_to_string(&dump).expect("the dumped DOM"))
+}
+
+#[test]
+#[ignore = "needs Debian's chromium; run by .ci/run"]
+fn report_renders_in_chromium() {
+    chromium();
+    let dir = fresh_dir("report_browser");
+    let fixtures = fixtures();
+    let page = write_report(&dir, &fixtures);
 
     // The DOM as Chromium built it.
-    let dump = dir.join("dom.html");
-    run_chromium(&dir, "dom", &page, &["--dump-dom".to_string()], &dump);
-    let dom = Html::parse_document(&fs::read_to_string(&dump).expect("the dumped DOM"));
+    let dom = dump_dom(&dir, "dom", &page, "");
     assert!(
         dom.select(&select("section.article")).count() == fixtures.len(),
         "one section per article in the DOM Chromium dumped"
@@ -305,6 +340,7 @@ fn report_renders_in_chromium() {
         &dir,
         "screenshot",
         &page,
+        "",
         &[
             format!("--screenshot={}", shot.display()),
             "--window-size=1280,2000".to_string(),
@@ -329,6 +365,222 @@ fn report_renders_in_chromium() {
         );
     }
     eprintln!("report: {}\nscreenshot: {}", page.display(), shot.display());
+}
+
+/// A row of the report as written, for the filter checks.
+struct FilterRow {
+    /// Its id, `doc{d}-r{n}`.
+    id: String,
+    /// The id of its article's section, `doc{d}`.
+    section: String,
+    /// Its `data-kind`.
+    kind: String,
+    /// Its `data-speaker`: the name the list of speakers counts it under.
+    speaker: String,
+    /// Its `data-outlets`: the article's outlet, the credited and the relayed.
+    outlets: Vec<String>,
+    /// What the search box looks in, lower-cased: the statement's quote, speaker (as listed
+    /// and as written), title and cue, and the outlets.
+    found: String,
+}
+
+/// The rows of the report `html` (parsed without a browser), each with its statement.
+fn filter_rows(html: &str, fixtures: &[(String, String, Extraction)]) -> Vec<FilterRow> {
+    let page = Html::parse_document(html);
+    page.select(&select("table.rows tbody tr"))
+        .map(|tr| {
+            let attr = |name: &str| tr.value().attr(name).unwrap_or_default().to_string();
+            let id = attr("id");
+            let (section, n) = id.split_once("-r").expect("a row id doc{d}-r{n}");
+            let d: usize = section[3..].parse().expect("an article number");
+            let n: usize = n.parse().expect("a row number");
+            let (_, text, extraction) = &fixtures[d - 1];
+            let s = &extraction.statements[n - 1];
+            let outlets: Vec<String> =
+                serde_json::from_str(&attr("data-outlets")).expect("a JSON array");
+            let mut found = vec![
+                s.quote.of(text).to_string(),
+                s.speaker.name.clone(),
+                s.speaker.title.clone(),
+                s.cue.map(|c| c.of(text).to_string()).unwrap_or_default(),
+                attr("data-speaker"),
+            ];
+            found.extend(
+                s.outlets
+                    .iter()
+                    .chain(&s.outlet_chain)
+                    .map(|o| o.name.clone()),
+            );
+            found.extend(outlets.iter().cloned());
+            FilterRow {
+                section: section.to_string(),
+                kind: attr("data-kind"),
+                speaker: attr("data-speaker"),
+                outlets,
+                found: found.join("\n").to_lowercase(),
+                id,
+            }
+        })
+        .collect()
+}
+
+/// What a page shows once filtered: the rows and articles not hidden, and the count.
+#[derive(Debug, PartialEq)]
+struct Shown {
+    rows: BTreeSet<String>,
+    sections: BTreeSet<String>,
+    count: String,
+}
+
+/// What the DOM Chromium dumped shows; the controls must be shown, so the script ran.
+fn shown(dom: &Html, name: &str) -> Shown {
+    assert_eq!(
+        dom.select(&select("nav#filters:not([hidden])")).count(),
+        1,
+        "{name}: the script ran under the page's policy and showed its controls"
+    );
+    let ids = |selector: &str| -> BTreeSet<String> {
+        dom.select(&select(selector))
+            .filter_map(|e| e.value().attr("id"))
+            .map(str::to_string)
+            .collect()
+    };
+    Shown {
+        rows: ids("table.rows tbody tr[data-kind]:not([hidden])"),
+        sections: ids("section.article:not([hidden])"),
+        count: dom.select(&select("output#f-count")).map(text).collect(),
+    }
+}
+
+/// A filter check: a name, the fragment, and the rows it keeps (`None`: no filter at all).
+type FilterCase<'a> = (&'a str, &'a str, Option<Box<dyn Fn(&FilterRow) -> bool>>);
+
+#[test]
+#[ignore = "needs Debian's chromium; run by .ci/run"]
+fn report_filters_in_chromium() {
+    chromium();
+    let dir = fresh_dir("report_filters");
+    let fixtures = fixtures();
+    let page = write_report(&dir, &fixtures);
+    let rows = filter_rows(&fs::read_to_string(&page).expect("the report"), &fixtures);
+    let total = rows.len();
+    assert!(total > 50, "the fixtures have statements ({total})");
+    let all_sections: BTreeSet<String> = (1..=fixtures.len()).map(|d| format!("doc{d}")).collect();
+    let peskov = PESKOV_DOC;
+    let peskov_section = format!(
+        "doc{}",
+        fixtures
+            .iter()
+            .position(|(doc, _, _)| doc == peskov)
+            .expect("the Peskov fixture")
+            + 1
+    );
+
+    let cases: Vec<FilterCase> = vec![
+        ("none", "", None),
+        // A link to a statement is no filter.
+        ("link", "doc1-s1", None),
+        (
+            "speaker",
+            "speaker=Dmitry%20Peskov",
+            Some(Box::new(|r| r.speaker == "Dmitry Peskov")),
+        ),
+        (
+            "no-speaker",
+            "speaker=",
+            Some(Box::new(|r| r.speaker.is_empty())),
+        ),
+        (
+            "outlet",
+            "outlet=RIA%20Novosti",
+            Some(Box::new(|r| r.outlets.iter().any(|o| o == "RIA Novosti"))),
+        ),
+        // The outlet of the Peskov article, from its metadata.
+        (
+            "publisher",
+            "outlet=CNN",
+            Some(Box::new(|r| r.outlets.iter().any(|o| o == "CNN"))),
+        ),
+        (
+            "kind",
+            "kind=partial,indirect",
+            Some(Box::new(|r| r.kind == "partial" || r.kind == "indirect")),
+        ),
+        // Case and accents do not count: FRÖZEN finds "frozen".
+        (
+            "search",
+            "q=FR%C3%96ZEN",
+            Some(Box::new(|r| r.found.contains("frozen"))),
+        ),
+        // Every word must be found, anywhere in the row.
+        (
+            "words",
+            "q=frozen+dialog",
+            Some(Box::new(|r| {
+                r.found.contains("frozen") && r.found.contains("dialog")
+            })),
+        ),
+        (
+            "combined",
+            "speaker=Dmitry%20Peskov&kind=direct&q=frozen",
+            Some(Box::new(|r| {
+                r.speaker == "Dmitry Peskov" && r.kind == "direct" && r.found.contains("frozen")
+            })),
+        ),
+        (
+            "nothing",
+            "speaker=Nobody%20Named%20So",
+            Some(Box::new(|_| false)),
+        ),
+    ];
+    for (name, fragment, keeps) in &cases {
+        let dom = dump_dom(&dir, name, &page, fragment);
+        let got = shown(&dom, name);
+        let kept: Vec<&FilterRow> = rows
+            .iter()
+            .filter(|r| keeps.as_ref().is_none_or(|keeps| keeps(r)))
+            .collect();
+        let want = Shown {
+            rows: kept.iter().map(|r| r.id.clone()).collect(),
+            sections: match keeps {
+                None => all_sections.clone(),
+                Some(_) => kept.iter().map(|r| r.section.clone()).collect(),
+            },
+            count: format!("{} of {total} statements", kept.len()),
+        };
+        assert_eq!(got, want, "#{fragment} ({name})");
+        match *name {
+            "none" | "link" => assert_eq!(kept.len(), total),
+            "nothing" => {
+                assert!(kept.is_empty());
+                let listed = dom
+                    .select(&select("select#f-speaker option"))
+                    .any(|o| text(o) == "Nobody Named So (0)");
+                assert!(
+                    listed,
+                    "a speaker the report does not list is shown with no rows"
+                );
+            }
+            _ => assert!(
+                !kept.is_empty() && kept.len() < total,
+                "#{fragment} ({name}) narrows the rows: {} of {total}",
+                kept.len()
+            ),
+        }
+        if *name == "publisher" {
+            let whole = rows.iter().filter(|r| r.section == peskov_section);
+            assert!(
+                whole.map(|r| &r.id).all(|id| got.rows.contains(id)),
+                "every statement of the article CNN published"
+            );
+        }
+        if *name == "combined" {
+            assert!(
+                got.sections.contains(&peskov_section),
+                "the Peskov statement"
+            );
+        }
+    }
 }
 
 /// The width, height and RGB pixels of a PNG file.

@@ -3,8 +3,10 @@
 //! table of rows linked to their places in the text, and the quotes several articles carry
 //! ([`trace`]).
 //!
-//! The page needs no script and no outside resource: styles are inline and every link is a
-//! fragment link. Highlights are built from sorted span boundaries with a stack of open
+//! The page needs no outside resource: styles are inline and every link is a fragment link.
+//! One small inline script ([`SCRIPT`], allowed by its hash in the Content-Security-Policy and
+//! by nothing else) filters the statements by speaker, outlet, kind and words, with the state
+//! in the address's fragment; without it the page shows everything and hides the controls. Highlights are built from sorted span boundaries with a stack of open
 //! elements, so overlapping or nested spans (a speaker mention inside another statement's
 //! quote, a quote inside an indirect statement) still give well-formed HTML: an element that
 //! would cross another's end is closed and reopened as a continuation fragment.
@@ -40,8 +42,21 @@ pub fn render_report(articles: &[ReportArticle], out: &mut impl Write) -> io::Re
     for (index, article) in articles.iter().enumerate() {
         write_article(index + 1, article, out)?;
     }
-    out.write_all(b"</main>\n</body>\n</html>\n")
+    out.write_all(b"</main>\n<script>")?;
+    out.write_all(SCRIPT.as_bytes())?;
+    out.write_all(b"</script>\n</body>\n</html>\n")
 }
+
+/// The filter script: reads the controls and the rows' `data-*` attributes, hides the rows
+/// and articles left out, and keeps the state in the fragment
+/// (`#speaker=NAME&outlet=NAME&kind=direct,partial&q=WORDS`).
+pub const SCRIPT: &str = include_str!("report/filter.js");
+
+/// The page's Content-Security-Policy: its inline styles, the one script of the hash of
+/// [`SCRIPT`]'s bytes (a test recomputes it), nothing else: no other script, no request.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; \
+     script-src 'sha256-vaM0ZyyEH5xrnxmbY2zdXbWdewxtLrFPyBfiDy27k7Q='; style-src 'unsafe-inline'; \
+     base-uri 'none'; form-action 'none'";
 
 /// The page's styles: readable on screen, and on paper with colours kept.
 const STYLE: &str = r#"
@@ -103,7 +118,17 @@ table.rows td.quote { font-family: Georgia, "DejaVu Serif", serif; color: #333; 
 .badge { display: inline-block; padding: 0 .4em; border-left-width: 5px;
   border-left-style: solid; font-size: .8rem; white-space: nowrap; }
 a { color: #1a5fb4; }
+[hidden] { display: none !important; }
+nav.filters { position: sticky; top: 0; z-index: 1; display: flex; flex-wrap: wrap;
+  align-items: center; gap: .4rem 1.2rem; background: #fff;
+  padding: .5rem max(1.5rem, calc((100% - 64rem) / 2 + 1.5rem));
+  border-bottom: 1px solid var(--rule); font-size: .9rem; }
+nav.filters select { max-width: 16rem; }
+nav.filters fieldset { display: flex; gap: .6rem; margin: 0; padding: 0; border: 0; }
+nav.filters legend { float: left; margin-right: .2rem; padding: 0; }
+nav.filters output { color: var(--muted); font-variant-numeric: tabular-nums; }
 @media print {
+  nav.filters { position: static; }
   body { font-size: 11pt; }
   header.run, main { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
@@ -120,8 +145,10 @@ fn write_head(out: &mut impl Write) -> io::Result<()> {
         b"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
           <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
           <meta name=\"generator\" content=\"whosaid\">\n\
-          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n<title>whosaid report</title>\n<style>",
+          <meta http-equiv=\"Content-Security-Policy\" content=\"",
     )?;
+    out.write_all(CONTENT_SECURITY_POLICY.as_bytes())?;
+    out.write_all(b"\">\n<title>whosaid report</title>\n<style>")?;
     out.write_all(STYLE.as_bytes())?;
     out.write_all(trace::STYLE.as_bytes())?;
     out.write_all(b"</style>\n</head>\n<body>\n")
@@ -150,11 +177,16 @@ fn kind_index(kind: Kind) -> usize {
 fn write_summary(articles: &[ReportArticle], out: &mut impl Write) -> io::Result<()> {
     let mut kinds = [0usize; 3];
     let mut speakers: HashMap<&str, SpeakerTally> = HashMap::new();
+    let mut outlets: HashMap<&str, usize> = HashMap::new();
     for (d, article) in articles.iter().enumerate() {
         // One person once: "Trump" counts as the article's one "Donald Trump"; "former" is
         // no speaker.
         let names = summary_names(&article.extraction.statements);
+        let published = article_outlet(article);
         for (n, (s, name)) in article.extraction.statements.iter().zip(names).enumerate() {
+            for outlet in row_outlets(published, s) {
+                *outlets.entry(outlet).or_default() += 1;
+            }
             kinds[kind_index(s.kind)] += 1;
             let tally = speakers.entry(name).or_insert_with(|| SpeakerTally {
                 count: 0,
@@ -171,7 +203,10 @@ fn write_summary(articles: &[ReportArticle], out: &mut impl Write) -> io::Result
     speakers
         .sort_by(|a, b| (a.0.is_empty(), b.1.count, a.0).cmp(&(b.0.is_empty(), a.1.count, b.0)));
     let named = speakers.iter().filter(|(name, _)| !name.is_empty()).count();
+    let mut outlets: Vec<(&str, usize)> = outlets.into_iter().collect();
+    outlets.sort_by(|a, b| (b.1, a.0).cmp(&(a.1, b.0)));
 
+    write_filters(&speakers, &outlets, total, out)?;
     writeln!(out, "<header class=\"run\">\n<h1>whosaid report</h1>")?;
     writeln!(
         out,
@@ -244,6 +279,93 @@ fn write_summary(articles: &[ReportArticle], out: &mut impl Write) -> io::Result
     writeln!(out, "</div>\n</header>\n<main>")
 }
 
+/// Writes the filter controls, hidden until the script shows them: speakers and outlets
+/// with their statement counts, the kinds, a search box, and the count of statements shown.
+fn write_filters(
+    speakers: &[(&str, SpeakerTally)],
+    outlets: &[(&str, usize)],
+    total: usize,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    out.write_all(
+        b"<nav class=\"filters\" id=\"filters\" aria-label=\"filter the statements\" hidden>\n\
+          <label>Speaker <select id=\"f-speaker\"><option value=\"\">any speaker</option>",
+    )?;
+    for (name, tally) in speakers {
+        let label = if name.is_empty() {
+            "(no speaker found)"
+        } else {
+            name
+        };
+        write!(
+            out,
+            "<option value=\"{}\">{} ({})</option>",
+            Esc(name),
+            Esc(label),
+            tally.count
+        )?;
+    }
+    out.write_all(
+        b"</select></label>\n<label>Outlet <select id=\"f-outlet\">\
+          <option value=\"\">any outlet</option>",
+    )?;
+    for (name, count) in outlets {
+        write!(
+            out,
+            "<option value=\"{0}\">{0} ({count})</option>",
+            Esc(name)
+        )?;
+    }
+    out.write_all(b"</select></label>\n<fieldset><legend>Kind</legend>")?;
+    for kind in [Kind::Direct, Kind::Partial, Kind::Indirect] {
+        let kind = kind.as_str();
+        write!(
+            out,
+            "<label><input type=\"checkbox\" name=\"kind\" value=\"{kind}\" checked> {kind}</label>"
+        )?;
+    }
+    writeln!(
+        out,
+        "</fieldset>\n<label>Search <input type=\"search\" id=\"f-q\" \
+         placeholder=\"quote, speaker, title, cue, outlet\" autocomplete=\"off\"></label>\n\
+         <button type=\"button\" id=\"f-reset\">Show all</button>\n\
+         <output id=\"f-count\" aria-live=\"polite\">{total} of {total} {}</output>\n</nav>",
+        plural(total, "statement", "statements")
+    )
+}
+
+/// The outlet of an article: the one its input names, else the one found in its text.
+fn article_outlet<'a>(article: &ReportArticle<'a>) -> Option<&'a str> {
+    article
+        .meta
+        .outlet
+        .as_deref()
+        .or(article
+            .extraction
+            .article_outlet
+            .as_ref()
+            .map(|o| o.name.as_str()))
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+}
+
+/// The outlets a row is filtered by: the article's (`published`), then those the statement
+/// credits and relays, each once.
+fn row_outlets<'a>(published: Option<&'a str>, s: &'a Statement) -> Vec<&'a str> {
+    let mut names: Vec<&str> = Vec::new();
+    let credited = s
+        .outlets
+        .iter()
+        .chain(&s.outlet_chain)
+        .map(|o| o.name.trim());
+    for name in published.into_iter().chain(credited) {
+        if !name.is_empty() && !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
 /// `one` or `many` by count.
 fn plural(count: usize, one: &'static str, many: &'static str) -> &'static str {
     if count == 1 {
@@ -275,15 +397,7 @@ fn write_article(d: usize, article: &ReportArticle, out: &mut impl Write) -> io:
         writeln!(out, "<p class=\"doc\">{}</p>", Esc(article.doc))?;
     }
     let meta = article.meta;
-    let outlet = meta
-        .outlet
-        .as_deref()
-        .or(article
-            .extraction
-            .article_outlet
-            .as_ref()
-            .map(|o| o.name.as_str()))
-        .filter(|o| !o.trim().is_empty());
+    let outlet = article_outlet(article);
     let date = meta.date.as_deref().filter(|o| !o.trim().is_empty());
     let url = meta.url.as_deref().filter(|o| !o.trim().is_empty());
     if outlet.is_some() || date.is_some() || url.is_some() {
@@ -316,7 +430,7 @@ fn write_article(d: usize, article: &ReportArticle, out: &mut impl Write) -> io:
     if statements.is_empty() {
         writeln!(out, "<p class=\"none\">No statements found.</p>")?;
     } else {
-        write_rows(d, article.text, statements, out)?;
+        write_rows(d, article, out)?;
     }
     writeln!(out, "</section>")
 }
@@ -329,28 +443,33 @@ fn is_web_address(url: &str) -> bool {
 }
 
 /// Writes the table of an article's rows, each linked to its statement in the text.
-fn write_rows(
-    d: usize,
-    text: &str,
-    statements: &[Statement],
-    out: &mut impl Write,
-) -> io::Result<()> {
+///
+/// Each row carries what the filters need: `data-kind`, `data-speaker` (the name the list of
+/// speakers gives it) and `data-outlets` (a JSON array of [`row_outlets`]).
+fn write_rows(d: usize, article: &ReportArticle, out: &mut impl Write) -> io::Result<()> {
+    let (text, statements) = (article.text, &article.extraction.statements);
+    let names = summary_names(statements);
+    let published = article_outlet(article);
     writeln!(
         out,
         "<h3>Statements</h3>\n<table class=\"rows\">\n<thead><tr><th>id</th><th>kind</th>\
          <th>speaker</th><th>title</th><th>cue</th><th>outlet</th><th>quote</th>\
          <th>conf.</th></tr></thead>\n<tbody>"
     )?;
-    for (i, s) in statements.iter().enumerate() {
+    for (i, (s, name)) in statements.iter().zip(names).enumerate() {
         let n = i + 1;
         let kind = s.kind.as_str();
         let cue = s.cue.and_then(|c| text.get(c.start..c.end)).unwrap_or("");
         let quote = text.get(s.quote.start..s.quote.end).unwrap_or("");
+        let outlets = serde_json::to_string(&row_outlets(published, s)).unwrap_or_default();
         write!(
             out,
-            "<tr id=\"doc{d}-r{n}\"><td class=\"num\"><a href=\"#doc{d}-s{n}\" \
+            "<tr id=\"doc{d}-r{n}\" data-kind=\"{kind}\" data-speaker=\"{}\" data-outlets=\"{}\">\
+             <td class=\"num\"><a href=\"#doc{d}-s{n}\" \
              title=\"show in the text\">{n}</a></td><td><span class=\"badge kind-{kind}\">{kind}\
              </span></td><td>{}</td><td>{}</td><td>{}</td><td>{}",
+            Esc(name),
+            Esc(&outlets),
             speaker_label(&s.speaker.name),
             Esc(&s.speaker.title),
             Esc(cue),

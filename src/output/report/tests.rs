@@ -48,7 +48,7 @@ fn render(doc: &str, text: &str, statements: Vec<Statement>) -> String {
 /// Checks that every tag of `html` is closed in order, and that html5ever reports no
 /// parse error; returns the parsed page.
 fn well_formed(html: &str) -> scraper::Html {
-    const VOID: [&str; 4] = ["meta", "br", "hr", "img"];
+    const VOID: [&str; 5] = ["meta", "br", "hr", "img", "input"];
     let start = html.find("<body>").expect("a body");
     let end = html.rfind("</body>").expect("a body end") + "</body>".len();
     let body = &html[start..end];
@@ -58,6 +58,11 @@ fn well_formed(html: &str) -> scraper::Html {
         let close = rest[open..].find('>').expect("every tag ends") + open;
         let tag = &rest[open + 1..close];
         rest = &rest[close + 1..];
+        if tag == "script" {
+            // Its text is script, not markup: skip to its end tag.
+            let end = rest.find("</script>").expect("the script ends");
+            rest = &rest[end..];
+        }
         if let Some(name) = tag.strip_prefix('/') {
             assert_eq!(stack.pop(), Some(name), "</{name}> closes what is open");
         } else {
@@ -132,7 +137,8 @@ fn escapes_markup_in_text_names_and_attributes() {
     s.speaker.name = "A \"quoted\" <b>name</b> & co".to_string();
     s.outlets = vec![outlet("\"wall\"", None)];
     let html = render("<doc>&\".txt", text, vec![s]);
-    assert!(!html.contains("<script>"), "{html}");
+    assert!(!html.contains("<script>alert"), "{html}");
+    assert_eq!(html.matches("<script").count(), 1, "only the filter script");
     assert!(!html.contains("<b>"));
     assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"));
     assert!(html.contains("data-speaker=\"A &quot;quoted&quot; &lt;b&gt;name&lt;/b&gt; &amp; co\""));
@@ -396,19 +402,252 @@ fn random_spans_always_give_well_formed_html() {
     }
 }
 
+/// The page's Content-Security-Policy, as its `<meta>` gives it.
+fn policy(page: &scraper::Html) -> String {
+    let selector =
+        scraper::Selector::parse("meta[http-equiv=\"Content-Security-Policy\"]").expect("selector");
+    page.select(&selector)
+        .next()
+        .and_then(|meta| meta.value().attr("content"))
+        .expect("a Content-Security-Policy")
+        .to_string()
+}
+
+/// The CSP source of a script: `'sha256-` and the base64 of the SHA-256 of its bytes.
+fn script_source(script: &str) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(script.as_bytes());
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
 #[test]
-fn the_report_forbids_scripts_and_requests() {
+fn the_only_script_is_the_one_its_hash_allows() {
     let text = "\"We will go,\" she said.";
     let html = render("doc", text, Vec::new());
     let page = well_formed(&html);
-    let selector =
-        scraper::Selector::parse("meta[http-equiv=\"Content-Security-Policy\"]").unwrap();
-    let policy = page
+    let selector = scraper::Selector::parse("script").expect("selector");
+    let scripts: Vec<String> = page
         .select(&selector)
-        .next()
-        .and_then(|meta| meta.value().attr("content"))
-        .expect("a Content-Security-Policy");
-    assert!(policy.contains("default-src 'none'"), "{policy}");
-    assert!(!policy.contains("script-src"), "{policy}");
-    assert_eq!(count(&page, "script"), 0);
+        .map(|script| script.text().collect())
+        .collect();
+    // The script as the browser reads it from the page, byte for byte.
+    assert_eq!(scripts, [SCRIPT], "one inline script, the filter");
+    let policy = policy(&page);
+    let directives: Vec<(&str, Vec<&str>)> = policy
+        .split(';')
+        .map(|directive| {
+            let mut words = directive.split_whitespace();
+            (words.next().unwrap_or(""), words.collect())
+        })
+        .collect();
+    assert_eq!(
+        directives,
+        [
+            ("default-src", vec!["'none'"]),
+            ("script-src", vec![script_source(&scripts[0]).as_str()]),
+            ("style-src", vec!["'unsafe-inline'"]),
+            ("base-uri", vec!["'none'"]),
+            ("form-action", vec!["'none'"]),
+        ],
+        "a script hash other than the script's own is refused by the browser: {policy}"
+    );
+    // No source is an address or a scheme, and nothing lets other scripts run.
+    assert!(
+        !policy.contains("unsafe-eval") && !policy.contains(':'),
+        "{policy}"
+    );
+    // The script has no data in it: no text of the article reaches it.
+    assert!(!SCRIPT.contains("She") && !SCRIPT.contains("go,"));
+}
+
+#[test]
+fn the_hash_differs_for_a_changed_script() {
+    // The check above could not pass by accident: one byte more, another source.
+    let mut changed = SCRIPT.to_string();
+    changed.push(' ');
+    assert_ne!(script_source(&changed), script_source(SCRIPT));
+    assert!(script_source(SCRIPT).len() == "'sha256-'".len() + 44);
+}
+
+/// The `(value, text)` of every option of the select `id`.
+fn options(page: &scraper::Html, id: &str) -> Vec<(String, String)> {
+    let selector = scraper::Selector::parse(&format!("select#{id} option")).expect("selector");
+    page.select(&selector)
+        .map(|o| {
+            let value = o.value().attr("value").unwrap_or("").to_string();
+            (value, o.text().collect())
+        })
+        .collect()
+}
+
+/// An invented article for the filters: two named speakers (one also by surname alone),
+/// one statement without a speaker, an outlet credited, relayed, and the article's own.
+fn filtered_article() -> (String, Vec<Statement>) {
+    let text = "\"The bridge will open in May,\" Ann Lee told Radio North. \
+                Lee later said the date could slip. \"It is \u{e9}t\u{e9} work,\" \
+                Tom Diaz said. Nobody knew why.";
+    let mut statements = vec![
+        statement(
+            Kind::Direct,
+            find(text, "The bridge will open in May,"),
+            Some(find(text, "Ann Lee")),
+            Some(find(text, "told")),
+        ),
+        statement(
+            Kind::Indirect,
+            find(text, "the date could slip"),
+            Some(find(text, "Lee later")),
+            Some(find(text, "said")),
+        ),
+        statement(
+            Kind::Partial,
+            find(text, "It is \u{e9}t\u{e9} work,"),
+            Some(find(text, "Tom Diaz")),
+            None,
+        ),
+        statement(Kind::Indirect, find(text, "Nobody knew why"), None, None),
+    ];
+    statements[0].speaker.name = "Ann Lee".to_string();
+    statements[0].outlets = vec![outlet("Radio North", Some(find(text, "Radio North")))];
+    statements[1].speaker.name = "Lee".to_string();
+    statements[2].speaker.name = "Tom \"TD\" Diaz".to_string();
+    statements[2].outlets = vec![outlet("Radio North", None)];
+    statements[2].outlet_chain = vec![outlet("Wire & <Co>", None)];
+    statements[3].speaker.name = String::new();
+    (text.to_string(), statements)
+}
+
+/// The page of [`filtered_article`], published by "The Gazette".
+fn render_filtered() -> String {
+    let (text, statements) = filtered_article();
+    let meta = ArticleMeta {
+        outlet: Some("The Gazette".to_string()),
+        ..ArticleMeta::default()
+    };
+    let extraction = Extraction {
+        statements,
+        article_outlet: None,
+        speaker_kinds: Vec::new(),
+    };
+    let article = ReportArticle {
+        doc: "bridge.txt",
+        text: &text,
+        meta: &meta,
+        extraction: &extraction,
+    };
+    let mut out = Vec::new();
+    render_report(&[article], &mut out).expect("writes to a Vec");
+    String::from_utf8(out).expect("UTF-8 page")
+}
+
+#[test]
+fn filter_controls_list_speakers_outlets_and_kinds_with_counts() {
+    let html = render_filtered();
+    let page = well_formed(&html);
+    // Hidden until the script runs: without it the page shows everything, no dead controls.
+    assert_eq!(count(&page, "nav#filters[hidden]"), 1);
+    let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+        list.iter()
+            .map(|(v, t)| (v.to_string(), t.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        options(&page, "f-speaker"),
+        pairs(&[
+            ("", "any speaker"),
+            ("Ann Lee", "Ann Lee (2)"),
+            ("Tom \"TD\" Diaz", "Tom \"TD\" Diaz (1)"),
+            ("", "(no speaker found) (1)"),
+        ]),
+        "speakers as the list of speakers counts them: Lee is Ann Lee"
+    );
+    assert_eq!(
+        options(&page, "f-outlet"),
+        pairs(&[
+            ("", "any outlet"),
+            ("The Gazette", "The Gazette (4)"),
+            ("Radio North", "Radio North (2)"),
+            ("Wire & <Co>", "Wire & <Co> (1)"),
+        ]),
+        "the article's outlet, the credited and the relayed, by count"
+    );
+    let selector = scraper::Selector::parse("nav#filters input[type=checkbox][name=kind][checked]")
+        .expect("selector");
+    let kinds: Vec<&str> = page
+        .select(&selector)
+        .filter_map(|c| c.value().attr("value"))
+        .collect();
+    assert_eq!(kinds, ["direct", "partial", "indirect"]);
+    assert_eq!(count(&page, "nav#filters input[type=search]#f-q"), 1);
+    assert_eq!(count(&page, "nav#filters button#f-reset[type=button]"), 1);
+    let selector = scraper::Selector::parse("output#f-count").expect("selector");
+    let shown: Vec<String> = page.select(&selector).map(|o| o.text().collect()).collect();
+    assert_eq!(shown, ["4 of 4 statements"]);
+    // No form: nothing can be submitted, and the search box has nowhere to go.
+    assert_eq!(count(&page, "form"), 0);
+}
+
+#[test]
+fn rows_carry_kind_listed_speaker_and_outlets() {
+    let html = render_filtered();
+    let page = well_formed(&html);
+    let selector = scraper::Selector::parse("table.rows tbody tr").expect("selector");
+    let rows: Vec<(String, String, String, Vec<String>)> = page
+        .select(&selector)
+        .map(|tr| {
+            let attr = |name: &str| tr.value().attr(name).unwrap_or("?").to_string();
+            let outlets: Vec<String> =
+                serde_json::from_str(&attr("data-outlets")).expect("a JSON array of names");
+            (attr("id"), attr("data-kind"), attr("data-speaker"), outlets)
+        })
+        .collect();
+    let row = |id: &str, kind: &str, speaker: &str, outlets: &[&str]| {
+        let outlets = outlets.iter().map(|o| o.to_string()).collect();
+        (
+            id.to_string(),
+            kind.to_string(),
+            speaker.to_string(),
+            outlets,
+        )
+    };
+    assert_eq!(
+        rows,
+        [
+            row(
+                "doc1-r1",
+                "direct",
+                "Ann Lee",
+                &["The Gazette", "Radio North"]
+            ),
+            row("doc1-r2", "indirect", "Ann Lee", &["The Gazette"]),
+            row(
+                "doc1-r3",
+                "partial",
+                "Tom \"TD\" Diaz",
+                &["The Gazette", "Radio North", "Wire & <Co>"]
+            ),
+            row("doc1-r4", "indirect", "", &["The Gazette"]),
+        ]
+    );
+    // Escaped in the markup, never raw.
+    assert!(html.contains("data-speaker=\"Tom &quot;TD&quot; Diaz\""));
+    assert!(html.contains("&quot;Wire &amp; &lt;Co&gt;&quot;]\""));
+    // The row still shows the speaker as written.
+    let selector = scraper::Selector::parse("tr#doc1-r2 td").expect("selector");
+    let cells: Vec<String> = page.select(&selector).map(|c| c.text().collect()).collect();
+    assert_eq!(cells.get(2).map(String::as_str), Some("Lee"));
+}
+
+#[test]
+fn a_page_without_statements_counts_none() {
+    let page = well_formed(&render("quiet.txt", "Nothing was said.", Vec::new()));
+    assert_eq!(options(&page, "f-speaker").len(), 1, "only 'any speaker'");
+    assert_eq!(options(&page, "f-outlet").len(), 1, "only 'any outlet'");
+    let selector = scraper::Selector::parse("output#f-count").expect("selector");
+    let shown: Vec<String> = page.select(&selector).map(|o| o.text().collect()).collect();
+    assert_eq!(shown, ["0 of 0 statements"]);
 }
