@@ -477,7 +477,19 @@ fn change_of(
         if !may_be_in_apposition(window, &role.word, grammar) {
             return Change::Keep;
         }
-        let runs = acronyms.get_or_init(|| capitalised_runs(text, tokens, grammar));
+        // Unless the article's runs are read already, only the window's paragraphs are: a
+        // run lies in one paragraph, so theirs are all the runs between `floor` and the
+        // mention.
+        let window_runs;
+        let runs: &[Span] = match (acronyms.get(), seg.paragraph_at(mention.start)) {
+            (None, Some(last)) => {
+                let first = seg.paragraph_at(floor).unwrap_or(0);
+                let paragraphs = (first..=last).filter_map(|p| tokens.get(p));
+                window_runs = capitalised_runs(text, paragraphs, grammar);
+                &window_runs
+            }
+            _ => acronyms.get_or_init(|| capitalised_runs(text, tokens, grammar)),
+        };
         if let Some(name) =
             named_in_apposition(text, runs, (floor, mention.start), &role.word, grammar)
         {
@@ -684,7 +696,11 @@ fn expands(run: &str, acronym: &str) -> bool {
 
 /// The runs of three or more capitalised words of the article, a lower-case function word
 /// allowed between two of them ("Centers for Disease Control and Prevention").
-fn capitalised_runs(text: &str, paragraphs: &ParagraphTokens, grammar: &Grammar) -> Vec<Span> {
+fn capitalised_runs<'p>(
+    text: &str,
+    paragraphs: impl IntoIterator<Item = &'p [Token]>,
+    grammar: &Grammar,
+) -> Vec<Span> {
     let mut runs = Vec::new();
     for tokens in paragraphs {
         let mut start: Option<usize> = None;
