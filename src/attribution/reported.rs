@@ -570,13 +570,14 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         // "said Tuesday he would ..." is no closing attribution; "said Tuesday in Paris" is.
         let ends_sentence = next.is_none_or(|i| {
             let after = self.past_time_words(i);
-            self.is_end_inversion(k, i)
-                || if after == i {
-                    self.is_adjunct_start(i)
-                } else {
-                    self.next_word(after)
-                        .is_none_or(|j| self.is_adjunct_start(j))
-                }
+            let adjunct = if after == i {
+                self.is_adjunct_start(i)
+            } else {
+                self.next_word(after)
+                    .is_none_or(|j| self.is_adjunct_start(j))
+            };
+            // The adjunct first: the inversion test reads a noun phrase.
+            adjunct || self.is_end_inversion(k, i)
         });
 
         // "CLAUSE, X said (on Friday)." / "CLAUSE, said X."
