@@ -1266,11 +1266,12 @@ fn media_as_written(text: &str, mention: Span, grammar: &Grammar) -> Option<Outl
     // One word is no such phrase, and most speakers are one or two words.
     let (first, last) = written.trim().split_once(' ')?;
     let last = last.rsplit(' ').next()?;
+    // The last word first: it is seldom a [media] word, and then the first is not looked up.
     if is_word(first, "the")
-        || grammar.in_section(Section::Determiners, first)
         || !grammar
             .outlet_lists_any_case(last)
             .contains(OutletWords::Media)
+        || grammar.in_section(Section::Determiners, first)
     {
         return None;
     }

@@ -339,10 +339,12 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                 let token = &self.tokens[i];
                 match token.kind {
                     TokenKind::Punct => self.is_dash(i) || self.opens_quotation_after_mark(i),
+                    // Each of the three asks first for "and" or "but": asked once here.
                     _ => {
-                        self.joins_cue_clause(i)
-                            || self.joins_predicate(i)
-                            || self.joins_quotation(i)
+                        self.is_coordinator(i)
+                            && (self.joins_cue_clause(i)
+                                || self.joins_predicate(i)
+                                || self.joins_quotation(i))
                     }
                 }
             }
@@ -570,13 +572,14 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         // "said Tuesday he would ..." is no closing attribution; "said Tuesday in Paris" is.
         let ends_sentence = next.is_none_or(|i| {
             let after = self.past_time_words(i);
-            self.is_end_inversion(k, i)
-                || if after == i {
-                    self.is_adjunct_start(i)
-                } else {
-                    self.next_word(after)
-                        .is_none_or(|j| self.is_adjunct_start(j))
-                }
+            let adjunct = if after == i {
+                self.is_adjunct_start(i)
+            } else {
+                self.next_word(after)
+                    .is_none_or(|j| self.is_adjunct_start(j))
+            };
+            // The adjunct first: the inversion test reads a noun phrase.
+            adjunct || self.is_end_inversion(k, i)
         });
 
         // "CLAUSE, X said (on Friday)." / "CLAUSE, said X."
@@ -1269,7 +1272,12 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     fn clause_before(&self, end: usize) -> Option<Span> {
         let first = self.first_word()?;
         let from = self.after_last_stop(first, end);
-        self.clause(from, end)
+        let end = end.min(self.tokens.len());
+        if from >= end {
+            return None;
+        }
+        // No clause stops after `from`: the stops were read back from `end` already.
+        self.judge(self.measure_stop_free(from, end), MIN_WORDS, false)
     }
 
     /// Where a clause that ends before `end` starts, read back from `end`: after the last stop
@@ -1314,7 +1322,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         }
         let first = self.first_word()?;
         let start = self.after_last_stop(first, comma);
-        let before = self.measure(start, comma);
+        let before = self.measure_stop_free(start, comma);
         let after = self.measure(rest, self.tokens.len());
         if before.words == 0
             || after.words == 0
@@ -1367,12 +1375,17 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         if from >= to {
             return None;
         }
+        self.judge(self.measure(from, to), min_words, gap)
+    }
+
+    /// The clause `measure` found, if it is long and unquoted enough (see `clause_in`).
+    fn judge(&self, measure: Measure, min_words: usize, gap: bool) -> Option<Span> {
         let Measure {
             from,
             to,
             words,
             quoted,
-        } = self.measure(from, to);
+        } = measure;
         if words < min_words
             || 2 * quoted >= to - from
             || self.quoted.get(from).copied().unwrap_or(false)
@@ -1390,21 +1403,36 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     /// reading its tokens while they total at most `SCAN_BUDGET` times the sentence's, and
     /// from the sentence's `Tally` after that, so a sentence of many cues stays linear.
     fn measure(&self, from: usize, to: usize) -> Measure {
+        self.measure_in(from, to, false)
+    }
+
+    /// `measure` of a clause after whose first token no clause stops (found by
+    /// `after_last_stop`): its stops are not read again.
+    fn measure_stop_free(&self, from: usize, to: usize) -> Measure {
+        self.measure_in(from, to, true)
+    }
+
+    /// `measure`; with `stop_free`, no clause stops among tokens `from + 1..to`.
+    fn measure_in(&self, from: usize, to: usize, stop_free: bool) -> Measure {
         if self.tally.get().is_none() {
             let scanned = self.scanned.get() + (to - from);
             if scanned <= SCAN_BUDGET * self.tokens.len() {
                 self.scanned.set(scanned);
-                return self.measure_by_reading(from, to);
+                return self.measure_by_reading(from, to, stop_free);
             }
         }
         self.measure_by_tally(from, to)
     }
 
-    /// `measure`, reading the clause's tokens.
-    fn measure_by_reading(&self, from: usize, to: usize) -> Measure {
+    /// `measure_in`, reading the clause's tokens.
+    fn measure_by_reading(&self, from: usize, to: usize, stop_free: bool) -> Measure {
         let mut from = from;
         // A clause ends where a direct quotation or a colon begins ("..., Rubio fired back: "Q"").
-        let mut to = (from + 1..to).find(|&i| self.stops(i)).unwrap_or(to);
+        let mut to = if stop_free {
+            to
+        } else {
+            (from + 1..to).find(|&i| self.stops(i)).unwrap_or(to)
+        };
         while from < to && self.tokens[from].kind == TokenKind::Punct {
             from += 1;
         }

@@ -25,7 +25,7 @@ use rustc_hash::FxHashMap;
 
 use crate::attribution::outlets;
 use crate::attribution::phrase::Phrases;
-use crate::lexicon::{join_words, Gender, Grammar, OutletWords, Section, TitleInfo};
+use crate::lexicon::{join_words, Gender, Grammar, Lex, OutletWords, Section, TitleInfo};
 use crate::span::Span;
 use crate::statement::{Kind, OutletRef, Statement};
 use crate::text::document::{slice, Document, ParagraphTokens};
@@ -482,12 +482,15 @@ fn change_of(
     if let Some(person) = named {
         return person_change(people, person, statement, false);
     }
-    if let Some(person) = nominal_person(text, seg, mention, (mentions, people, quoted), grammar) {
+    // The role word, worked out once for both uses below.
+    let role = nominal_role(text, mention, grammar);
+    let people_at = (mentions, people, quoted);
+    if let Some(person) = nominal_person(text, seg, (mention, role.as_ref()), people_at, grammar) {
         return person_change(people, person, statement, false);
     }
     // "The group, Workers United, said ... the group added": the name the article gives the
     // nominal in apposition.
-    if let Some(role) = nominal_role(text, mention, grammar) {
+    if let Some(role) = role {
         let floor = seg
             .sentence_at(mention.start)
             .and_then(|at| seg.sentences.get(at.saturating_sub(APPOSITION_SENTENCES)))
@@ -497,7 +500,19 @@ fn change_of(
         if !may_be_in_apposition(window, &role.word, grammar) {
             return Change::Keep;
         }
-        let runs = acronyms.get_or_init(|| capitalised_runs(text, tokens, grammar));
+        // Unless the article's runs are read already, only the window's paragraphs are: a
+        // run lies in one paragraph, so theirs are all the runs between `floor` and the
+        // mention.
+        let window_runs;
+        let runs: &[Span] = match (acronyms.get(), seg.paragraph_at(mention.start)) {
+            (None, Some(last)) => {
+                let first = seg.paragraph_at(floor).unwrap_or(0);
+                let paragraphs = (first..=last).filter_map(|p| tokens.get(p));
+                window_runs = capitalised_runs(text, paragraphs, grammar);
+                &window_runs
+            }
+            _ => acronyms.get_or_init(|| capitalised_runs(text, tokens, grammar)),
+        };
         if let Some(name) =
             named_in_apposition(text, runs, (floor, mention.start), &role.word, grammar)
         {
@@ -511,11 +526,12 @@ fn change_of(
 /// economist at Leeds, said"); else the latest person whose title or appositive holds its
 /// role word ("the spokesman", "the farmer"); else, for an epithet ("the actor", "the
 /// 56-year-old"), the person named last, shortly before and outside quotation marks, when no
-/// "a/an ... actor" introduced someone else in between.
+/// "a/an ... actor" introduced someone else in between. `role` is the mention's
+/// [`nominal_role`].
 fn nominal_person(
     text: &str,
     seg: &Segmentation,
-    mention: Span,
+    (mention, role): (Span, Option<&Role>),
     (mentions, people, quoted): (&[Mention], &People, &[Span]),
     grammar: &Grammar,
 ) -> Option<usize> {
@@ -536,7 +552,7 @@ fn nominal_person(
             return person_of(i);
         }
     }
-    let role = nominal_role(text, mention, grammar)?;
+    let role = role?;
     let title = grammar.title(&role.key);
     if title.is_some_and(|t| t.org) {
         return None;
@@ -703,12 +719,21 @@ fn expands(run: &str, acronym: &str) -> bool {
 
 /// The runs of three or more capitalised words of the article, a lower-case function word
 /// allowed between two of them ("Centers for Disease Control and Prevention").
-fn capitalised_runs(text: &str, paragraphs: &ParagraphTokens, grammar: &Grammar) -> Vec<Span> {
+fn capitalised_runs<'p>(
+    text: &str,
+    paragraphs: impl IntoIterator<Item = &'p [Token]>,
+    grammar: &Grammar,
+) -> Vec<Span> {
     let mut runs = Vec::new();
     for tokens in paragraphs {
         let mut start: Option<usize> = None;
         let (mut last, mut capitals) = (0, 0);
         for (i, token) in tokens.iter().enumerate() {
+            // Most tokens start with an ASCII byte that is no capital: outside a run, such a
+            // token neither starts one nor joins one.
+            if start.is_none() && starts_no_capital(text, token) {
+                continue;
+            }
             let word = token.kind == TokenKind::Word;
             // A run starts past an article ("The Federal Aviation Administration"); the
             // look-up is asked of capitalised words only.
@@ -720,10 +745,12 @@ fn capitalised_runs(text: &str, paragraphs: &ParagraphTokens, grammar: &Grammar)
                 (last, capitals) = (i, capitals + 1);
                 continue;
             }
+            // A word with lexicon facts has an entry; one without any is looked up.
             let joiner = word
                 && start.is_some()
                 && last + 1 == i
-                && grammar.entry_any_case(token.text(text)).is_some();
+                && (token.lex.is_known() && token.lex != Lex::NONE
+                    || grammar.entry_any_case(token.text(text)).is_some());
             if joiner {
                 continue;
             }
@@ -807,7 +834,7 @@ fn is_near(seg: &Segmentation, earlier: usize, later: usize) -> bool {
 /// comma ("the group, NAME,"), or after a comma and an article, a word between them allowed
 /// ("NAME, the group")? A quick look at the text, before the capitalised runs are read.
 fn may_be_in_apposition(window: &str, role: &str, grammar: &Grammar) -> bool {
-    window.match_indices(role).any(|(at, _)| {
+    let in_apposition = |at: usize| {
         let after = window.get(at + role.len()..).unwrap_or("");
         if after.starts_with(',') {
             return true;
@@ -819,8 +846,16 @@ fn may_be_in_apposition(window: &str, role: &str, grammar: &Grammar) -> bool {
         let is_article =
             |w: Option<&str>| w.is_some_and(|w| grammar.in_section(Section::Articles, w));
         let comma = |w: Option<&str>| w.is_some_and(|w| w.ends_with(','));
-        is_article(words[0]) && comma(words[1]) || is_article(words[1]) && comma(words[2])
-    })
+        // The comma first: the article is looked up only after one.
+        comma(words[1]) && is_article(words[0]) || comma(words[2]) && is_article(words[1])
+    };
+    if role.is_empty() {
+        // No role word is empty; the empty one stands at every character boundary.
+        return window.match_indices(role).any(|(at, _)| in_apposition(at));
+    }
+    // A non-empty word matches from one character boundary to another; memchr's search
+    // passes over the window many bytes at a time.
+    memchr::memmem::find_iter(window.as_bytes(), role.as_bytes()).any(in_apposition)
 }
 
 /// Does `between` introduce someone new as `role` ("a 45-year-old", "an actor"): the word
@@ -1319,17 +1354,21 @@ static STARTS_NO_CAPITAL: [bool; 256] = {
     table
 };
 
+/// Does the token start with an ASCII byte that is no capital (so it is no capitalised word)?
+#[inline(always)]
+fn starts_no_capital(text: &str, token: &Token) -> bool {
+    text.as_bytes()
+        .get(token.span().start)
+        .is_some_and(|&first| STARTS_NO_CAPITAL[usize::from(first)])
+}
+
 /// May the token be a word of a name run: a capitalised word that is no name stop, without
 /// a period unless it has a single letter ("U.S." is no name word, "J." is)? The lexicon
 /// flag comes before the text, and the text is decoded only for a period.
 #[inline(always)]
 fn is_name_word(text: &str, token: &Token, grammar: &Grammar) -> bool {
     // Most tokens start with an ASCII byte that is no capital, whatever their kind.
-    if text
-        .as_bytes()
-        .get(token.span().start)
-        .is_some_and(|&first| STARTS_NO_CAPITAL[usize::from(first)])
-    {
+    if starts_no_capital(text, token) {
         return false;
     }
     if !token.is_capitalized(text) || grammar.token_lex(token, text).is_name_stop() {

@@ -149,13 +149,23 @@ fn reading_a_clause_measures_it_as_the_tally_does() {
     let mut stopped = 0;
     for from in 0..n {
         for to in from + 1..=n {
-            let read = reader.measure_by_reading(from, to);
+            let read = reader.measure_by_reading(from, to, false);
             assert_eq!(read, reader.measure_by_tally(from, to), "{from}..{to}");
             stopped += usize::from(read.to < to && !reader.tokens[read.to].is_wordlike());
         }
     }
     assert!(stopped > 0);
     assert!(quoted.iter().any(|&q| q) && quoted.iter().any(|&q| !q));
+    // A clause read back from its last stop holds no stop: skipping the search changes nothing.
+    let first = reader.first_word().expect("a word");
+    for end in first + 1..=n {
+        let from = reader.after_last_stop(first, end);
+        assert_eq!(
+            reader.measure_by_reading(from, end, true),
+            reader.measure_by_reading(from, end, false),
+            "{from}..{end}"
+        );
+    }
     // Past its budget a reader measures from the tally, with the same answers.
     let budget = super::SCAN_BUDGET * n;
     let fresh = SentenceReader::new(&phrases, &tokens, &quoted);
