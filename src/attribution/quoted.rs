@@ -360,10 +360,14 @@ impl<'d> QuoteReader<'d> {
     }
 
     /// "Ramos lamented that the "danger" came from ... while "Q"": when an earlier quotation
-    /// of the frame, which no rule attributed, cuts the words before this one, the cue or
-    /// subject is read in the whole frame before it, but never inside another quotation.
+    /// of the frame, which no rule attributed, cuts the words before this one (of three words
+    /// or more), the cue or subject is read in the whole frame before it, but never inside
+    /// another quotation.
     fn past_earlier_quotes(&self, ctx: &Context) -> Option<Attribution> {
-        if ctx.before_in_frame.len() == ctx.before.len() {
+        // Only a quotation of some words is worth the longer read: a short one is a scare quote.
+        if ctx.before_in_frame.len() == ctx.before.len()
+            || !has_words(ctx.quote.inner.of(self.text), SHORT_QUOTE_WORDS)
+        {
             return None;
         }
         let before = ctx.before_in_frame;
