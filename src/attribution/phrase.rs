@@ -82,6 +82,7 @@ pub struct Phrases<'a> {
 }
 
 impl<'a> Phrases<'a> {
+    #[inline]
     fn word(&self, token: &Token) -> &'a str {
         token.text(self.text)
     }
@@ -101,7 +102,8 @@ impl<'a> Phrases<'a> {
     }
 
     /// Does the token end in `suffix` (lower-case ASCII without a "k"), in any case? The same as
-    /// asking its lower case (see [`ends_with_word`]).
+    /// asking its lower case (see [`ends_with_word`]). Inlined: the suffix is known where it is asked.
+    #[inline]
     pub(crate) fn ends_with(&self, token: &Token, suffix: &str) -> bool {
         ends_with_word(self.word(token), suffix)
     }
@@ -263,6 +265,14 @@ impl<'a> Phrases<'a> {
 
     /// A day, month or other time word, or a sentence adverb ("Friday", "December", "instead").
     pub fn is_time_word(&self, token: &Token) -> bool {
+        // Both sections in one bit test when the token's facts are at hand (asked of many tokens).
+        let (time, adverb) = (
+            self.grammar.section_bit(Section::TimeWords),
+            self.grammar.section_bit(Section::SentenceAdverbs),
+        );
+        if time != 0 && adverb != 0 && token.kind == TokenKind::Word && token.lex.is_known() {
+            return token.lex.in_sections(time | adverb);
+        }
         self.in_section(token, Section::TimeWords)
             || self.in_section(token, Section::SentenceAdverbs)
     }

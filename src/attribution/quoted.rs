@@ -300,6 +300,7 @@ impl<'d> QuoteReader<'d> {
         }
         let found = found
             .or_else(|| self.shared(ctx, previous))
+            .or_else(|| self.past_earlier_quotes(ctx))
             .or_else(|| self.previous_sentence(ctx));
         if found.is_some() || !self.starts_paragraph_alone(ctx) {
             return (found, None);
@@ -328,19 +329,60 @@ impl<'d> QuoteReader<'d> {
     /// "The agency declined to detail the investigation's "scope or targets"": a partial quote
     /// of three or more words with no cue belongs to its sentence's subject.
     fn partial_subject(&self, ctx: &Context) -> Option<Attribution> {
-        if ctx.kind != Kind::Partial || !has_words(ctx.quote.inner.of(self.text), SHORT_QUOTE_WORDS)
+        self.partial_subject_in(ctx, ctx.before)
+    }
+
+    /// [`QuoteReader::partial_subject`], the subject read in `before`; also "Ms. Capito called
+    /// over her shoulder, "Q"": a full quotation a comma or colon hangs on a clause with no cue
+    /// belongs to that clause's subject when it names someone.
+    fn partial_subject_in(&self, ctx: &Context, before: &[Token]) -> Option<Attribution> {
+        let hung = || {
+            before
+                .last()
+                .is_some_and(|t| matches!(t.text(self.text), "," | ":"))
+        };
+        let direct = ctx.kind == Kind::Direct && hung();
+        if !direct
+            && (ctx.kind != Kind::Partial
+                || !has_words(ctx.quote.inner.of(self.text), SHORT_QUOTE_WORDS))
         {
             return None;
         }
         let subject = self
             .phrases
-            .quote_clause_subject(ctx.before, ctx.before.len())
+            .quote_clause_subject(before, before.len())
             .filter(|s| {
                 s.pronoun
                     || s.name.is_some()
-                    || !s.span.of(self.text).starts_with(char::is_lowercase)
+                    || !direct && !s.span.of(self.text).starts_with(char::is_lowercase)
             });
         by_subject(Rule::DistantCue, subject)
+    }
+
+    /// "Ramos lamented that the "danger" came from ... while "Q"": when an earlier quotation
+    /// of the frame, which no rule attributed, cuts the words before this one (of three words
+    /// or more), the cue or subject is read in the whole frame before it, but never inside
+    /// another quotation.
+    fn past_earlier_quotes(&self, ctx: &Context) -> Option<Attribution> {
+        // Only a quotation of some words is worth the longer read: a short one is a scare quote.
+        if ctx.before_in_frame.len() == ctx.before.len()
+            || !has_words(ctx.quote.inner.of(self.text), SHORT_QUOTE_WORDS)
+        {
+            return None;
+        }
+        let before = ctx.before_in_frame;
+        let found = self
+            .phrases
+            .leading(before, ctx.kind)
+            .filter(|f| f.speaker.is_some())
+            .or_else(|| self.partial_subject_in(ctx, before))?;
+        let speaker = found.speaker.as_ref()?.span;
+        let inside = self.top.partition_point(|q| q.outer.end <= speaker.start);
+        let quoted = self
+            .top
+            .get(inside)
+            .is_some_and(|q| q.outer.start <= speaker.start);
+        (!quoted).then_some(found)
     }
 
     /// "Q1," X said, "Q2" shares the attribution; so does "Q1," X said. "Q2." in one paragraph.

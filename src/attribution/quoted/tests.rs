@@ -505,3 +505,31 @@ fn a_journal_after_published_in_is_no_speaker() {
     let rows = quoted("The study published in the journal Brain Research argued that the drug offers \"real but modest benefits.\"");
     assert_eq!(rows[0].3, "The study");
 }
+
+#[test]
+fn reads_the_frame_past_an_earlier_scare_quote() {
+    // The scare quote "danger" cuts the words before the second quotation.
+    let text = "Green lamented that the \"danger\" came from his rivals while \"allowing old prejudices to surface again.\"";
+    assert_eq!(speakers(text), ["Green"]);
+    let text = "The union, armed with \"hard numbers\" from its survey, turned to the pay dispute: \"Our members have waited three years for a fair offer.\"";
+    assert_eq!(speakers(text), ["union"]);
+    // A subject inside the earlier quotation is not the speaker.
+    let text =
+        "Fans waved signs reading \"Mayor Brown Lies\" and \"bring back the old stadium now.\"";
+    assert!(
+        !speakers(text).iter().any(|s| s.contains("Brown")),
+        "{:?}",
+        speakers(text)
+    );
+}
+
+#[test]
+fn a_full_quote_hung_on_a_clause_without_cue_takes_its_named_subject() {
+    let text = "Mayor Jane Doe waved at the crowd and turned to the cameras, \"We will rebuild this town together.\"";
+    assert_eq!(speakers(text), ["Jane Doe"]);
+    let text = "After the vote, Doe turned to the cameras: \"We will rebuild this town together.\"";
+    assert_eq!(speakers(text), ["Doe"]);
+    // A subject that names no one is not taken for a full quotation.
+    let text = "The mayor waved at the crowd and turned to the cameras, \"We will rebuild this town together.\"";
+    assert_eq!(speakers(text), [""]);
+}
