@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::Serialize;
 
 use crate::output::joined;
-use crate::resolve::names::{name_words, summary_names};
+use crate::resolve::names::{run_names, summary_names};
 use crate::statement::{Kind, Statement};
 
 /// Counts for one name as written, gathered from statements.
@@ -107,7 +107,10 @@ impl SpeakerCounts {
 
     /// One entry per canonical speaker, most statements first (then by name).
     pub fn summary(self) -> Vec<SpeakerSummary> {
-        let canonical = canonical_names(self.by_name.keys());
+        let canonical: HashMap<String, String> = run_names(self.by_name.keys().map(String::as_str))
+            .into_iter()
+            .map(|(short, full)| (short.to_string(), full.to_string()))
+            .collect();
         let mut merged: BTreeMap<String, Tally> = BTreeMap::new();
         for (name, tally) in self.by_name {
             let target = canonical.get(&name).cloned().unwrap_or(name);
@@ -141,36 +144,6 @@ fn by_frequency(counts: &BTreeMap<String, usize>) -> String {
     let mut entries: Vec<(&String, &usize)> = counts.iter().collect();
     entries.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
     joined(entries.into_iter().map(|(k, _)| k.as_str()))
-}
-
-/// For each one-word name, the single longer name ending with the same word, if unique.
-fn canonical_names<'a>(names: impl Iterator<Item = &'a String>) -> HashMap<String, String> {
-    let names: Vec<&String> = names.collect();
-    let mut longer_by_last: HashMap<String, Vec<&String>> = HashMap::new();
-    for name in &names {
-        let words = name_words(name);
-        if words.len() > 1 && starts_upper(name) {
-            if let Some(last) = words.last() {
-                longer_by_last.entry(last.clone()).or_default().push(name);
-            }
-        }
-    }
-    let mut canonical = HashMap::new();
-    for name in names {
-        let words = name_words(name);
-        if words.len() != 1 || !starts_upper(name) {
-            continue;
-        }
-        if let Some([only]) = longer_by_last.get(&words[0]).map(Vec::as_slice) {
-            canonical.insert(name.clone(), (*only).clone());
-        }
-    }
-    canonical
-}
-
-/// True for names written with a capital, as people's and organisations' names are.
-fn starts_upper(name: &str) -> bool {
-    name.chars().next().is_some_and(char::is_uppercase)
 }
 
 #[cfg(test)]

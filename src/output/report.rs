@@ -17,7 +17,7 @@ use std::io::{self, Write};
 
 use crate::input::ArticleMeta;
 use crate::output::{outlet_chain, outlet_names};
-use crate::resolve::names::summary_names;
+use crate::resolve::names::{run_names, summary_names};
 use crate::span::Span;
 use crate::statement::{Kind, Statement};
 use crate::Extraction;
@@ -37,14 +37,32 @@ pub struct ReportArticle<'a> {
 /// Renders the whole self-contained page.
 pub fn render_report(articles: &[ReportArticle], out: &mut impl Write) -> io::Result<()> {
     write_head(out)?;
-    write_summary(articles, out)?;
+    let names = speaker_names(articles);
+    write_summary(articles, &names, out)?;
     trace::write_run_section(articles, out)?;
-    for (index, article) in articles.iter().enumerate() {
-        write_article(index + 1, article, out)?;
+    for (index, (article, names)) in articles.iter().zip(&names).enumerate() {
+        write_article(index + 1, article, names, out)?;
     }
     out.write_all(b"</main>\n<script>")?;
     out.write_all(SCRIPT.as_bytes())?;
     out.write_all(b"</script>\n</body>\n</html>\n")
+}
+
+/// The name each statement of each article is listed under: one person once within an
+/// article ([`summary_names`]: "Trump" as the article's one "Donald Trump", "former" as no
+/// speaker), then across the run ([`run_names`]: "Putin" as the run's one "Vladimir Putin").
+fn speaker_names<'a>(articles: &'a [ReportArticle]) -> Vec<Vec<&'a str>> {
+    let mut names: Vec<Vec<&str>> = articles
+        .iter()
+        .map(|a| summary_names(&a.extraction.statements))
+        .collect();
+    let run = run_names(names.iter().flatten().copied());
+    for name in names.iter_mut().flatten() {
+        if let Some(&full) = run.get(name) {
+            *name = full;
+        }
+    }
+    names
 }
 
 /// The filter script: reads the controls and the rows' `data-*` attributes, hides the rows
@@ -174,16 +192,20 @@ fn kind_index(kind: Kind) -> usize {
 }
 
 /// Writes the run header: totals, legend, the list of speakers and of articles.
-fn write_summary(articles: &[ReportArticle], out: &mut impl Write) -> io::Result<()> {
+fn write_summary(
+    articles: &[ReportArticle],
+    names: &[Vec<&str>],
+    out: &mut impl Write,
+) -> io::Result<()> {
     let mut kinds = [0usize; 3];
     let mut speakers: HashMap<&str, SpeakerTally> = HashMap::new();
     let mut outlets: HashMap<&str, usize> = HashMap::new();
     for (d, article) in articles.iter().enumerate() {
         // One person once: "Trump" counts as the article's one "Donald Trump"; "former" is
         // no speaker.
-        let names = summary_names(&article.extraction.statements);
         let published = article_outlet(article);
-        for (n, (s, name)) in article.extraction.statements.iter().zip(names).enumerate() {
+        let names = names.get(d).map(Vec::as_slice).unwrap_or_default();
+        for (n, (s, &name)) in article.extraction.statements.iter().zip(names).enumerate() {
             for outlet in row_outlets(published, s) {
                 *outlets.entry(outlet).or_default() += 1;
             }
@@ -384,7 +406,12 @@ fn article_heading<'a>(article: &ReportArticle<'a>) -> &'a str {
 }
 
 /// Writes one article: heading, metadata, highlighted text and the table of its rows.
-fn write_article(d: usize, article: &ReportArticle, out: &mut impl Write) -> io::Result<()> {
+fn write_article(
+    d: usize,
+    article: &ReportArticle,
+    names: &[&str],
+    out: &mut impl Write,
+) -> io::Result<()> {
     let statements = &article.extraction.statements;
     let heading = article_heading(article);
     writeln!(
@@ -430,7 +457,7 @@ fn write_article(d: usize, article: &ReportArticle, out: &mut impl Write) -> io:
     if statements.is_empty() {
         writeln!(out, "<p class=\"none\">No statements found.</p>")?;
     } else {
-        write_rows(d, article, out)?;
+        write_rows(d, article, names, out)?;
     }
     writeln!(out, "</section>")
 }
@@ -446,9 +473,13 @@ fn is_web_address(url: &str) -> bool {
 ///
 /// Each row carries what the filters need: `data-kind`, `data-speaker` (the name the list of
 /// speakers gives it) and `data-outlets` (a JSON array of [`row_outlets`]).
-fn write_rows(d: usize, article: &ReportArticle, out: &mut impl Write) -> io::Result<()> {
+fn write_rows(
+    d: usize,
+    article: &ReportArticle,
+    names: &[&str],
+    out: &mut impl Write,
+) -> io::Result<()> {
     let (text, statements) = (article.text, &article.extraction.statements);
-    let names = summary_names(statements);
     let published = article_outlet(article);
     writeln!(
         out,
@@ -456,7 +487,7 @@ fn write_rows(d: usize, article: &ReportArticle, out: &mut impl Write) -> io::Re
          <th>speaker</th><th>title</th><th>cue</th><th>outlet</th><th>quote</th>\
          <th>conf.</th></tr></thead>\n<tbody>"
     )?;
-    for (i, (s, name)) in statements.iter().zip(names).enumerate() {
+    for (i, (s, &name)) in statements.iter().zip(names).enumerate() {
         let n = i + 1;
         let kind = s.kind.as_str();
         let cue = s.cue.and_then(|c| text.get(c.start..c.end)).unwrap_or("");

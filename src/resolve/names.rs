@@ -140,6 +140,42 @@ pub fn is_speaker_name(name: &str) -> bool {
         .any(|w| !grammar.is_not_speaker(w))
 }
 
+/// Across a run of articles (`speakers`, the HTML report), each one-word name ("Putin") and
+/// the one longer name that ends with the same word ("Vladimir Putin"), when there is exactly
+/// one; names not written with a capital join none.
+pub fn run_names<'a>(names: impl IntoIterator<Item = &'a str>) -> HashMap<&'a str, &'a str> {
+    let starts_upper = |name: &str| name.chars().next().is_some_and(char::is_uppercase);
+    let mut one_word: Vec<(&str, String)> = Vec::new();
+    let mut longer_by_last: HashMap<String, Vec<&str>> = HashMap::new();
+    for name in names {
+        if !starts_upper(name) {
+            continue;
+        }
+        let mut words = name_words(name);
+        match words.len() {
+            1 => one_word.extend(words.pop().map(|word| (name, word))),
+            n if n > 1 => {
+                if let Some(last) = words.pop() {
+                    let longer = longer_by_last.entry(last).or_default();
+                    if !longer.contains(&name) {
+                        longer.push(name);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    one_word
+        .into_iter()
+        .filter_map(
+            |(name, word)| match longer_by_last.get(&word).map(Vec::as_slice) {
+                Some([only]) => Some((name, *only)),
+                _ => None,
+            },
+        )
+        .collect()
+}
+
 /// The name each statement's speaker is counted under in a summary of one article (`speakers`,
 /// the HTML report): a one-word name joins the one longer name of the same article that ends
 /// with it ("Trump" counts as "Donald Trump" when the article names no other Trump in full);

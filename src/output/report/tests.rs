@@ -651,3 +651,49 @@ fn a_page_without_statements_counts_none() {
     let shown: Vec<String> = page.select(&selector).map(|o| o.text().collect()).collect();
     assert_eq!(shown, ["0 of 0 statements"]);
 }
+
+#[test]
+fn a_surname_in_one_article_is_listed_as_the_runs_one_full_name() {
+    let (first, second) = (
+        "\"One,\" Ann Roe said.",
+        "\"Two,\" Roe said. \"Three,\" Lee said.",
+    );
+    let mut a = vec![statement(Kind::Direct, find(first, "One,"), None, None)];
+    a[0].speaker.name = "Ann Roe".to_string();
+    let mut b = vec![
+        statement(Kind::Direct, find(second, "Two,"), None, None),
+        statement(Kind::Direct, find(second, "Three,"), None, None),
+    ];
+    b[0].speaker.name = "Roe".to_string();
+    b[1].speaker.name = "Lee".to_string();
+    let meta = ArticleMeta::default();
+    let extraction = |statements| Extraction {
+        statements,
+        article_outlet: None,
+        speaker_kinds: Vec::new(),
+    };
+    let (a, b) = (extraction(a), extraction(b));
+    let article = |doc, text, extraction| ReportArticle {
+        doc,
+        text,
+        meta: &meta,
+        extraction,
+    };
+    let mut out = Vec::new();
+    render_report(
+        &[article("a", first, &a), article("b", second, &b)],
+        &mut out,
+    )
+    .expect("writes to a Vec");
+    let page = well_formed(&String::from_utf8(out).expect("UTF-8 page"));
+    let listed: Vec<String> = page
+        .select(&scraper::Selector::parse("ol.speakers a").expect("selector"))
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(listed, ["Ann Roe", "Lee"]);
+    let rows: Vec<&str> = page
+        .select(&scraper::Selector::parse("tr[data-speaker]").expect("selector"))
+        .filter_map(|row| row.value().attr("data-speaker"))
+        .collect();
+    assert_eq!(rows, ["Ann Roe", "Ann Roe", "Lee"]);
+}
