@@ -1286,7 +1286,7 @@ fn media_as_written(text: &str, mention: Span, grammar: &Grammar) -> Option<Outl
 
 /// `text` without white space at either end: the same as `text.trim()`, with a byte test
 /// first for the text that starts and ends with an ASCII character that is no white space.
-fn trim_white(text: &str) -> &str {
+pub(crate) fn trim_white(text: &str) -> &str {
     let kept = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !is_ascii_white(b));
     let bytes = text.as_bytes();
     if kept(bytes.first()) && kept(bytes.last()) {

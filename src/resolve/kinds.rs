@@ -10,6 +10,7 @@
 
 use rustc_hash::FxHashSet;
 
+use crate::attribution::outlets::trim_white;
 use crate::lexicon::{Gender, Grammar, Lex, Section, SpeakerWord};
 use crate::statement::{SpeakerKind, Statement};
 use crate::text::tokens::strip_possessive;
@@ -41,7 +42,7 @@ pub fn speaker_kind(
     people: &People,
     grammar: &Grammar,
 ) -> SpeakerKind {
-    let name = statement.speaker.name.trim();
+    let name = trim_white(&statement.speaker.name);
     if name.is_empty() {
         return SpeakerKind::Unknown;
     }
@@ -91,8 +92,9 @@ pub fn speaker_kind(
     if let Some(pronoun) = statement
         .mention
         .map(|m| m.of(text))
-        .filter(|&m| m.trim() == name)
-        .and_then(|m| grammar.pronoun(m.trim()))
+        .map(trim_white)
+        .filter(|&m| m == name)
+        .and_then(|m| grammar.pronoun(m))
     {
         return match pronoun.gender {
             Some(Gender::Male | Gender::Female) => SpeakerKind::Person,
