@@ -1262,10 +1262,12 @@ pub(crate) fn names_outlet(reader: &OutletReader, span: Span) -> bool {
 /// words, without "the" or another determiner ("his network"), whose last word is a
 /// `[media]` word is an outlet no name was given for, as written.
 fn media_as_written(text: &str, mention: Span, grammar: &Grammar) -> Option<OutletRef> {
-    let written = mention.of(text);
-    // One word is no such phrase, and most speakers are one or two words.
-    let (first, last) = written.trim().split_once(' ')?;
-    let last = last.rsplit(' ').next()?;
+    let written = trim_white(mention.of(text));
+    // One word is no such phrase, and most speakers are one or two words. The words before
+    // the first space and after the last one, found by bytes (a space is ASCII).
+    let bytes = written.as_bytes();
+    let first = written.get(..memchr::memchr(b' ', bytes)?)?;
+    let last = written.get(memchr::memrchr(b' ', bytes)? + 1..)?;
     // The last word first: it is seldom a [media] word, and then the first is not looked up.
     if is_word(first, "the")
         || !grammar
@@ -1280,6 +1282,17 @@ fn media_as_written(text: &str, mention: Span, grammar: &Grammar) -> Option<Outl
         OutletKind::Outlet,
         Some(mention),
     ))
+}
+
+/// `text` without white space at either end: the same as `text.trim()`, with a byte test
+/// first for the text that starts and ends with an ASCII character that is no white space.
+pub(crate) fn trim_white(text: &str) -> &str {
+    let kept = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !is_ascii_white(b));
+    let bytes = text.as_bytes();
+    if kept(bytes.first()) && kept(bytes.last()) {
+        return text;
+    }
+    text.trim()
 }
 
 /// May the first word of `written` be "the" (any case)? False only when it cannot: its first

@@ -78,6 +78,9 @@ pub(super) struct Index {
     /// A bit (see [`medium_bit`]) for each `[medium_nouns]` word of `outlet_words.txt`: a
     /// clear bit rules a word out without a lookup.
     pub(super) medium_bits: u64,
+    /// The words of the function-word sections that have no token-fact bit, to the sections
+    /// (a bit by [`Section`] discriminant) that list them: one lookup, not a search by name.
+    pub(super) unbitted_sections: WordTable<u64>,
 }
 
 /// The bit of the word made of the ASCII letters and digits `bytes[..run]` in
@@ -137,9 +140,22 @@ impl Index {
                 *word_sections.entry(word).or_default() |= bit.unwrap_or(0);
             }
         }
+        let mut unbitted: FxHashMap<&str, u64> = FxHashMap::default();
         for section in Section::ALL {
             index.section_bits[section as usize] = index.section_bit(section.name()).unwrap_or(0);
+            if index.section_bits[section as usize] != 0 {
+                continue;
+            }
+            for word in grammar
+                .function_words
+                .get(section.name())
+                .into_iter()
+                .flatten()
+            {
+                *unbitted.entry(word).or_default() |= 1 << section as u64;
+            }
         }
+        index.unbitted_sections = WordTable::new(unbitted);
         let alias_count = grammar.outlet_aliases.len() + grammar.ambiguous_outlet_aliases.len();
         let mut leads: Option<FxHashMap<&str, u8>> = Some(FxHashMap::with_capacity_and_hasher(
             alias_count,
@@ -511,8 +527,15 @@ impl Grammar {
     /// Is `word` (any case) in the function-word section `section`? The same as
     /// `is_function_word(section.name(), word)`, without finding the section by name.
     pub(crate) fn in_section(&self, section: Section, word: &str) -> bool {
-        let bit = self.index().section_bits[section as usize];
-        self.listed_in(bit, section.name(), word)
+        let index = self.index();
+        match index.section_bits[section as usize] {
+            // A section without a bit: the table of such sections' words says it.
+            0 => index
+                .unbitted_sections
+                .get_any_case(word)
+                .is_some_and(|sections| sections & (1 << section as u64) != 0),
+            bit => self.listed_in(bit, section.name(), word),
+        }
     }
 
     /// Is `word` (any case) in the section named `section`, whose bit is `bit` (0 when it has
@@ -614,21 +637,23 @@ impl Grammar {
 
     /// Is `word` (any case) a noun for a document that can speak ("report", "lawsuit")?
     pub fn is_document_noun(&self, word: &str) -> bool {
-        self.speaker_word_bits(word) & DOCUMENT_NOUN != 0
+        self.speaker_word(word).is_document_noun()
     }
 
     /// Is `word` (any case) never a speaker alone ("former", "US")?
     pub fn is_not_speaker(&self, word: &str) -> bool {
-        self.speaker_word_bits(word) & NOT_SPEAKER != 0
+        self.speaker_word(word).is_not_speaker()
     }
 
-    /// The bits (`DOCUMENT_NOUN`, `NOT_SPEAKER`) of `word` in any case.
-    fn speaker_word_bits(&self, word: &str) -> u8 {
-        self.index()
-            .speaker_words
-            .get_any_case(word)
-            .copied()
-            .unwrap_or(0)
+    /// What the speaker lists say about `word` (any case), in one lookup.
+    pub(crate) fn speaker_word(&self, word: &str) -> SpeakerWord {
+        SpeakerWord(
+            self.index()
+                .speaker_words
+                .get_any_case(word)
+                .copied()
+                .unwrap_or(0),
+        )
     }
 
     /// The pronoun entry for a word, if it is a pronoun.
@@ -798,6 +823,22 @@ impl Grammar {
     /// The gender a first name (as written) usually signals.
     pub fn first_name(&self, name: &str) -> Option<Gender> {
         self.index().first_names.get(name).copied()
+    }
+}
+
+/// What the speaker lists say about one word (see [`Grammar::speaker_word`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct SpeakerWord(u8);
+
+impl SpeakerWord {
+    /// Is the word a noun for a document that can speak ("report", "lawsuit")?
+    pub(crate) fn is_document_noun(self) -> bool {
+        self.0 & DOCUMENT_NOUN != 0
+    }
+
+    /// Is the word never a speaker alone ("former", "US")?
+    pub(crate) fn is_not_speaker(self) -> bool {
+        self.0 & NOT_SPEAKER != 0
     }
 }
 

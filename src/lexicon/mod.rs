@@ -18,8 +18,8 @@ mod types;
 
 use index::Index;
 pub(crate) use index::{
-    forget_text_caches, TokenLexicon, LEAD_ANY, LEAD_IS_ALIAS, LEAD_IS_FIRST_WORD, LEAD_NAME_HEAD,
-    LEAD_STARTS_ALIAS, LEAD_STARTS_FIRST_WORD,
+    forget_text_caches, SpeakerWord, TokenLexicon, LEAD_ANY, LEAD_IS_ALIAS, LEAD_IS_FIRST_WORD,
+    LEAD_NAME_HEAD, LEAD_STARTS_ALIAS, LEAD_STARTS_FIRST_WORD,
 };
 pub(crate) use lex::Lex;
 pub(crate) use lex::LexFlags;

@@ -10,7 +10,8 @@
 
 use rustc_hash::FxHashSet;
 
-use crate::lexicon::{Gender, Grammar, Section};
+use crate::attribution::outlets::trim_white;
+use crate::lexicon::{Gender, Grammar, Lex, Section, SpeakerWord};
 use crate::statement::{SpeakerKind, Statement};
 use crate::text::tokens::strip_possessive;
 
@@ -41,7 +42,7 @@ pub fn speaker_kind(
     people: &People,
     grammar: &Grammar,
 ) -> SpeakerKind {
-    let name = statement.speaker.name.trim();
+    let name = trim_white(&statement.speaker.name);
     if name.is_empty() {
         return SpeakerKind::Unknown;
     }
@@ -59,13 +60,16 @@ pub fn speaker_kind(
         .map(|w| strip_possessive(w).unwrap_or(w))
         .map(trim_to_alphanumeric)
         .filter(|w| !w.is_empty())
-        .skip_while(|w| grammar.in_section(Section::Determiners, w))
-        .take_while(|w| !ends_head(w, grammar));
+        .map(|w| (w, name_word(w, grammar)))
+        .skip_while(|&(_, (determiner, _))| determiner)
+        .take_while(|&(_, (_, ends))| !ends)
+        .map(|(w, _)| w);
     let Some(first) = words.next() else {
         return SpeakerKind::Unknown;
     };
     // "US", "former": words that are never a speaker alone.
-    let mut all_not_speakers = grammar.is_not_speaker(first);
+    let first_facts = grammar.speaker_word(first);
+    let mut all_not_speakers = first_facts.is_not_speaker();
     let (mut before_last, mut last, mut count) = (None, first, 1);
     for word in words {
         all_not_speakers = all_not_speakers && grammar.is_not_speaker(word);
@@ -74,15 +78,23 @@ pub fn speaker_kind(
     if all_not_speakers {
         return SpeakerKind::Unknown;
     }
-    let lone_first_name = count == 1 && grammar.first_name(first).is_some();
-    if let Some(kind) = head_kind(before_last, last, grammar).filter(|_| !lone_first_name) {
-        return kind;
+    // A lone word is looked up once: its first-name and speaker-list facts are kept.
+    let lone_first_name = (count == 1).then(|| grammar.first_name(first).is_some());
+    if lone_first_name != Some(true) {
+        let last_facts = match count {
+            1 => first_facts,
+            _ => grammar.speaker_word(last),
+        };
+        if let Some(kind) = head_kind(before_last, last, last_facts, grammar) {
+            return kind;
+        }
     }
     if let Some(pronoun) = statement
         .mention
         .map(|m| m.of(text))
-        .filter(|&m| m.trim() == name)
-        .and_then(|m| grammar.pronoun(m.trim()))
+        .map(trim_white)
+        .filter(|&m| m == name)
+        .and_then(|m| grammar.pronoun(m))
     {
         return match pronoun.gender {
             Some(Gender::Male | Gender::Female) => SpeakerKind::Person,
@@ -96,7 +108,8 @@ pub fn speaker_kind(
         .title
         .split_whitespace()
         .any(|w| grammar.title(w).is_some_and(|t| t.person));
-    if grammar.first_name(first).is_some() || person_title {
+    let first_name = lone_first_name.unwrap_or_else(|| grammar.first_name(first).is_some());
+    if first_name || person_title {
         return SpeakerKind::Person;
     }
     if count == 1 && is_acronym(last) {
@@ -105,11 +118,16 @@ pub fn speaker_kind(
     SpeakerKind::Unknown
 }
 
-/// The kind the head noun of a nominal speaker gives: the `last` word, or the last two
-/// (`before_last` and `last`: "foreign ministry"); a document noun, an organisation word or
-/// a person's role.
-fn head_kind(before_last: Option<&str>, last: &str, grammar: &Grammar) -> Option<SpeakerKind> {
-    if grammar.is_document_noun(last) {
+/// The kind the head noun of a nominal speaker gives: the `last` word (of speaker-list
+/// facts `last_facts`), or the last two (`before_last` and `last`: "foreign ministry"); a
+/// document noun, an organisation word or a person's role.
+fn head_kind(
+    before_last: Option<&str>,
+    last: &str,
+    last_facts: SpeakerWord,
+    grammar: &Grammar,
+) -> Option<SpeakerKind> {
+    if last_facts.is_document_noun() {
         return Some(SpeakerKind::Document);
     }
     let title = before_last
@@ -124,18 +142,25 @@ fn head_kind(before_last: Option<&str>, last: &str, grammar: &Grammar) -> Option
     }
 }
 
-/// Does `word` (any case) end the head of a name: a title complement or a place connector
-/// ("for", "in")? One lookup when both sections have a token-fact bit.
-fn ends_head(word: &str, grammar: &Grammar) -> bool {
+/// Is `word` (any case) a determiner, and does it end the head of a name (a title
+/// complement or a place connector: "for", "in")? One lookup when the three sections have a
+/// token-fact bit.
+fn name_word(word: &str, grammar: &Grammar) -> (bool, bool) {
+    let determiner = grammar.section_bit(Section::Determiners);
     let complement = grammar.section_bit(Section::TitleComplements);
     let connector = grammar.section_bit(Section::PlaceConnectors);
-    if complement == 0 || connector == 0 {
-        return grammar.in_section(Section::TitleComplements, word)
-            || grammar.in_section(Section::PlaceConnectors, word);
+    if determiner == 0 || complement == 0 || connector == 0 {
+        return (
+            grammar.in_section(Section::Determiners, word),
+            grammar.in_section(Section::TitleComplements, word)
+                || grammar.in_section(Section::PlaceConnectors, word),
+        );
     }
-    grammar
-        .entry_any_case(word)
-        .is_some_and(|entry| entry.lex.in_sections(complement | connector))
+    let lex = Lex::of_word(word, grammar);
+    (
+        lex.in_sections(determiner),
+        lex.in_sections(complement | connector),
+    )
 }
 
 /// `word` without the characters that are not letters or digits at either end; most words

@@ -980,6 +980,13 @@ fn last_word_key(name: &str) -> Key<'_> {
 /// letters and digits, in lower case. An ASCII key is the word as written (see [`Key`]); an
 /// ASCII word is trimmed by bytes.
 fn word_key(word: &str) -> Key<'_> {
+    // Most words are ASCII, start and end with a letter or digit and are no possessive: the
+    // key is the word, and the byte tests that say so come first.
+    let bytes = word.as_bytes();
+    let kept = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    if kept(bytes.first()) && kept(bytes.last()) && !bytes.ends_with(b"'s") && word.is_ascii() {
+        return Key::Ascii(word);
+    }
     let word = strip_possessive(word).unwrap_or(word);
     if word.is_ascii() {
         // ASCII letters and digits are the alphanumeric characters of an ASCII word.

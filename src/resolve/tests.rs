@@ -256,6 +256,11 @@ fn names_read_by_bytes_as_by_characters() {
         "’s",
         "-",
         "’",
+        "Putin's",
+        "X's",
+        "'s",
+        "Lee s",
+        "Ann 9",
     ];
     for name in names {
         assert_eq!(

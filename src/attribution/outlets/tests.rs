@@ -834,3 +834,22 @@ fn a_quoted_title_after_a_cue_and_on_is_a_show() {
         assert_eq!(classified(text, &g), (vec![], vec![], None), "{text}");
     }
 }
+
+#[test]
+fn trim_white_is_trim() {
+    for text in [
+        "",
+        " ",
+        "State media",
+        " State media ",
+        "\tnews\n",
+        "\u{a0}TV\u{a0}",
+        "Zoë",
+        "é ",
+        "\u{85}a",
+        "a\u{2003}",
+        "\u{1c}x",
+    ] {
+        assert_eq!(trim_white(text), text.trim(), "{text:?}");
+    }
+}
