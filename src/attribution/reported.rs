@@ -89,11 +89,12 @@ pub fn reported_speech(doc: &Document, grammar: &Grammar) -> Vec<Statement> {
                 let own = speaker.and_then(|s| reader.outlet_ref_named(s));
                 let (outlets, outlet_chain) =
                     outlet_columns(own.into_iter().collect(), named, cited);
+                let plausible = phrases.plausible(found.attribution.speaker);
                 statements.push(Statement {
                     kind: Kind::Indirect,
                     quote: found.clause,
-                    mention: found.attribution.speaker.map(|s| s.span),
-                    speaker: phrases.speaker(found.attribution.speaker.as_ref()),
+                    mention: plausible.map(|s| s.span),
+                    speaker: phrases.speaker(plausible.as_ref()),
                     cue: found.attribution.cue,
                     outlets,
                     outlet_chain,

@@ -791,6 +791,44 @@ impl<'a> Phrases<'a> {
         }
     }
 
+    /// `phrase`, unless it cannot name a speaker (a person, group, organisation, document or
+    /// outlet): a phrase of one word that is a number, a `[sentence_adverbs]` word
+    /// ("Meanwhile"), or a `[dummy_subjects]` word before a form of "be" ("It is too early to
+    /// say ...", "There are those who say ..."). The row keeps its place, without a speaker.
+    pub fn plausible(&self, phrase: Option<NounPhrase>) -> Option<NounPhrase> {
+        phrase.filter(|p| self.is_plausible_speaker(p))
+    }
+
+    /// See [`Phrases::plausible`].
+    fn is_plausible_speaker(&self, phrase: &NounPhrase) -> bool {
+        let word = phrase.span.of(self.text);
+        if phrase.name.is_some() || word.contains(char::is_whitespace) {
+            return true;
+        }
+        if word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '%'))
+        {
+            return false;
+        }
+        if self.grammar.in_section(Section::SentenceAdverbs, word) {
+            return false;
+        }
+        if !self.grammar.in_section(Section::DummySubjects, word) {
+            return true;
+        }
+        let rest = self.text.get(phrase.span.end..).unwrap_or_default();
+        if rest.starts_with("'s") || rest.starts_with("\u{2019}s") {
+            return false;
+        }
+        let next = rest
+            .trim_start()
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or_default();
+        !self.grammar.in_section(Section::PassiveAuxiliaries, next)
+    }
+
     /// The statement's speaker for the phrase `phrase`: its name (see [`Phrases::speaker_name`])
     /// and title as written; unknown without a phrase.
     pub fn speaker(&self, phrase: Option<&NounPhrase>) -> Speaker {
