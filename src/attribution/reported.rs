@@ -1112,6 +1112,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             || self.in_section(head, Section::Auxiliaries)
             || self.in_section(start, Section::GoverningPrepositions)
             || self.in_section(start, Section::AdjunctStarts)
+            || self.in_section(start, Section::SentenceAdverbs)
             || self.ends_with_ing(head)
             || self.tokens[head].kind == TokenKind::Number
         {
@@ -1159,9 +1160,12 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     fn direct_speaker(&self, k: usize) -> Option<NounPhrase> {
         if let Some(subject) = self.phrases.subject_before(self.tokens, 0, k) {
             // "X issued a statement saying ...": the statement's issuer speaks.
-            return self
-                .phrases
-                .speaker_of_cue_with(self.tokens, k, Some(subject));
+            if self.ends_with_ing(k) {
+                return self
+                    .phrases
+                    .speaker_of_cue_with(self.tokens, k, Some(subject));
+            }
+            return Some(subject);
         }
         // From here on the cue has no subject of its own.
         let previous = k.checked_sub(1)?;

@@ -788,3 +788,9 @@ fn a_participle_with_a_hearer_keeps_the_subject_as_speaker() {
     assert_eq!(rows[0].0, "the road would be resurfaced in May");
     assert_eq!(rows[0].1, "Dana Whitcombe");
 }
+
+#[test]
+fn a_sentence_adverb_is_no_bare_subject() {
+    let rows = reported("Meanwhile say the harbour will reopen next spring.");
+    assert!(rows.iter().all(|row| row.1.is_empty()), "{rows:?}");
+}
