@@ -532,7 +532,8 @@ impl<'d> QuoteReader<'d> {
         if !ctx.quote.closed {
             confidence *= UNCLOSED_FACTOR;
         }
-        let speaker = attribution.speaker.as_ref();
+        let plausible = self.phrases.plausible(attribution.speaker);
+        let speaker = plausible.as_ref();
         Statement {
             kind: ctx.kind,
             quote: quoted,

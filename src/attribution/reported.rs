@@ -89,11 +89,12 @@ pub fn reported_speech(doc: &Document, grammar: &Grammar) -> Vec<Statement> {
                 let own = speaker.and_then(|s| reader.outlet_ref_named(s));
                 let (outlets, outlet_chain) =
                     outlet_columns(own.into_iter().collect(), named, cited);
+                let plausible = phrases.plausible(found.attribution.speaker);
                 statements.push(Statement {
                     kind: Kind::Indirect,
                     quote: found.clause,
-                    mention: found.attribution.speaker.map(|s| s.span),
-                    speaker: phrases.speaker(found.attribution.speaker.as_ref()),
+                    mention: plausible.map(|s| s.span),
+                    speaker: phrases.speaker(plausible.as_ref()),
                     cue: found.attribution.cue,
                     outlets,
                     outlet_chain,
@@ -780,6 +781,17 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                         None => return None,
                     }
                 }
+                // "issued a statement saying the clinic will open", "with its spokesman
+                // saying the firm will appeal": a participle with a subject of its own.
+                // The bare words must make a clause: a verb, or a pronoun subject ("saying
+                // they will appeal"), not a noun object ("a report praising the plan").
+                None if participle
+                    && !participle_after_comma
+                    && (self.holds_verb(k + 1, self.tokens.len())
+                        || next.is_some_and(|i| {
+                            self.phrases.grammar.pronoun(self.word(i)).is_some()
+                        }))
+                    && self.participle_subject(k) => {}
                 None => return None,
             }
         }
@@ -837,6 +849,31 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                     first > 0 && self.in_section(first - 1, Section::RelativePronouns)
                 });
         self.clause_in(from, to, min_words, gap)
+    }
+
+    /// Does the participle cue at `k` follow, with no comma between, a phrase that is its
+    /// subject: a speech noun ("a statement saying", "a report claiming") or the object of a
+    /// `[governing_prepositions]` word ("with its spokesman saying", "footage of the mayor
+    /// saying")? Its bare clause is then what was said, as after "that".
+    fn participle_subject(&self, k: usize) -> bool {
+        let Some(subject) = self.phrases.subject_before(self.tokens, 0, k) else {
+            return false;
+        };
+        if subject.pronoun {
+            return false;
+        }
+        let first = self
+            .tokens
+            .partition_point(|t| t.span().start < subject.span.start);
+        let end = self
+            .tokens
+            .partition_point(|t| t.span().end <= subject.span.end);
+        if first == 0 || end != k || end <= first {
+            return false;
+        }
+        let head = self.word(end - 1);
+        self.in_section(first - 1, Section::GoverningPrepositions)
+            || self.phrases.grammar.cue(head).is_some_and(|c| c.noun)
     }
 
     /// Where a noun object starting at `from` ends before a time or medium adjunct ("announced
@@ -1075,6 +1112,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             || self.in_section(head, Section::Auxiliaries)
             || self.in_section(start, Section::GoverningPrepositions)
             || self.in_section(start, Section::AdjunctStarts)
+            || self.in_section(start, Section::SentenceAdverbs)
             || self.ends_with_ing(head)
             || self.tokens[head].kind == TokenKind::Number
         {
@@ -1120,8 +1158,14 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     /// The speaker of the cue at `k`, read strictly: its own subject; the subject of the clause
     /// for a participle after a comma ("X said, adding that") or a verb after "and".
     fn direct_speaker(&self, k: usize) -> Option<NounPhrase> {
-        if let Some(speaker) = self.phrases.subject_before(self.tokens, 0, k) {
-            return Some(speaker);
+        if let Some(subject) = self.phrases.subject_before(self.tokens, 0, k) {
+            // "X issued a statement saying ...": the statement's issuer speaks.
+            if self.ends_with_ing(k) {
+                return self
+                    .phrases
+                    .speaker_of_cue_with(self.tokens, k, Some(subject));
+            }
+            return Some(subject);
         }
         // From here on the cue has no subject of its own.
         let previous = k.checked_sub(1)?;

@@ -261,13 +261,15 @@ pub(crate) enum Section {
     CuePrepositions,
     /// `[relative_pronouns]`: words that open a relative clause ("who", "which").
     RelativePronouns,
+    /// `[dummy_subjects]`: placeholder subjects that name no speaker before "be" ("there").
+    DummySubjects,
 }
 
 impl Section {
     /// Every section, the most asked first: the first [`Lex::SECTIONS`](super::Lex::SECTIONS)
     /// get a bit in each word's lexicon facts; the rest (asked rarely: `[stop_words]` only by
     /// `whosaid check`) are looked up by name.
-    pub const ALL: [Section; 28] = [
+    pub const ALL: [Section; 29] = [
         Section::ClauseBreaks,
         Section::Determiners,
         Section::NameParticles,
@@ -295,6 +297,7 @@ impl Section {
         Section::TitleLeadIns,
         Section::PassiveAuxiliaries,
         Section::CuePrepositions,
+        Section::DummySubjects,
         Section::StopWords,
     ];
 
@@ -329,6 +332,7 @@ impl Section {
             Section::PassiveAuxiliaries => "passive_auxiliaries",
             Section::CuePrepositions => "cue_prepositions",
             Section::RelativePronouns => "relative_pronouns",
+            Section::DummySubjects => "dummy_subjects",
         }
     }
 }

@@ -791,6 +791,46 @@ impl<'a> Phrases<'a> {
         }
     }
 
+    /// `phrase`, unless it cannot name a speaker (a person, group, organisation, document or
+    /// outlet): a phrase of one word that is a number, or a `[dummy_subjects]` word before a
+    /// form of "be" ("It is too early to say ...", "There are those who say ..."). The row
+    /// keeps its place, without a speaker.
+    pub fn plausible(&self, phrase: Option<NounPhrase>) -> Option<NounPhrase> {
+        phrase.filter(|p| self.is_plausible_speaker(p))
+    }
+
+    /// See [`Phrases::plausible`].
+    fn is_plausible_speaker(&self, phrase: &NounPhrase) -> bool {
+        if phrase.name.is_some() {
+            return true;
+        }
+        let word = phrase.span.of(self.text);
+        if word.bytes().any(|b| b.is_ascii_whitespace()) {
+            return true;
+        }
+        if word.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+            return word.bytes().any(|b| b.is_ascii_alphabetic());
+        }
+        // Most speakers are followed by their cue, and few by a form of "be": that is asked
+        // first, the word's own sections after.
+        let rest = self.text.get(phrase.span.end..).unwrap_or_default();
+        let contracted_be = rest.starts_with("'s") || rest.starts_with("\u{2019}s");
+        let before_be = contracted_be || {
+            let next = rest
+                .trim_start()
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or_default();
+            !next.is_empty() && self.grammar.in_section(Section::PassiveAuxiliaries, next)
+        };
+        if before_be && self.grammar.in_section(Section::DummySubjects, word) {
+            return false;
+        }
+        // A sentence adverb is refused by the subject rules themselves (see `subject_before`
+        // and `bare_subject`), where the token's section bit answers without a lookup.
+        true
+    }
+
     /// The statement's speaker for the phrase `phrase`: its name (see [`Phrases::speaker_name`])
     /// and title as written; unknown without a phrase.
     pub fn speaker(&self, phrase: Option<&NounPhrase>) -> Speaker {

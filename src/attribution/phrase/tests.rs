@@ -247,3 +247,62 @@ fn a_name_of_two_words_before_of_the_organisation_is_the_speaker() {
         phrase_before_cue("Members of the Lakeside Trust said the dam held").unwrap();
     assert_eq!(mention, "the Lakeside Trust");
 }
+
+/// The plausible speaker (see `Phrases::plausible`) of the subject before the first cue.
+fn plausible_before_cue(sentence: &str) -> Option<String> {
+    let grammar = Grammar::builtin();
+    let abbreviations = |w: &str| grammar.is_abbreviation(w);
+    let tokens = tokenize(sentence, Span::new(0, sentence.len()), &abbreviations);
+    let p = Phrases {
+        text: sentence,
+        grammar: &grammar,
+    };
+    let cue = tokens.iter().position(|t| p.cue_verb(t).is_some())?;
+    let np = p.subject_before(&tokens, 0, cue);
+    assert!(np.is_some(), "no subject in {sentence:?}");
+    p.plausible(np).map(|np| np.span.of(sentence).to_string())
+}
+
+#[test]
+fn numbers_adverbs_and_dummy_subjects_are_no_speakers() {
+    assert_eq!(
+        plausible_before_cue("It said the mill would close."),
+        Some("It".into())
+    );
+    assert_eq!(
+        plausible_before_cue("The parish council said the mill would close."),
+        Some("The parish council".into())
+    );
+    assert_eq!(plausible_before_cue("42 said they would vote again."), None);
+    // A placeholder subject before a form of "be".
+    let phrases = |text: &'static str, start: usize, end: usize| {
+        let grammar = Grammar::builtin();
+        let p = Phrases {
+            text,
+            grammar: &grammar,
+        };
+        let np = NounPhrase {
+            span: Span::new(start, end),
+            name: None,
+            title: None,
+            pronoun: text.starts_with("It"),
+        };
+        p.plausible(Some(np)).is_some()
+    };
+    assert!(!phrases(
+        "It is too early to say whether it will rain.",
+        0,
+        2
+    ));
+    assert!(!phrases(
+        "It's too early to say whether it will rain.",
+        0,
+        2
+    ));
+    assert!(!phrases(
+        "There are farmers who say the rain came late.",
+        0,
+        5
+    ));
+    assert!(phrases("It warned that the rain would come late.", 0, 2));
+}

@@ -741,3 +741,56 @@ fn a_closing_according_to_relays_the_report_before_it() {
     assert_eq!(rows[0].0, "the bridge will reopen in June");
     assert_eq!(rows[0].2, "says");
 }
+
+#[test]
+fn a_participle_after_its_own_subject_reports_a_bare_clause() {
+    // The object of "with" is the participle's subject, not the clause's.
+    let rows = reported(
+        "The bakery declined to comment, with its owner saying the shop would reopen in the autumn.",
+    );
+    assert_eq!(
+        rows,
+        vec![(
+            "the shop would reopen in the autumn".into(),
+            "owner".into(),
+            "saying".into()
+        )]
+    );
+    // A speech noun's issuer speaks, never the noun.
+    let rows = reported(
+        "The rowing club issued a statement saying its boathouse would close for repairs.",
+    );
+    assert_eq!(
+        rows,
+        vec![(
+            "its boathouse would close for repairs".into(),
+            "rowing club".into(),
+            "saying".into()
+        )]
+    );
+    let rows =
+        reported("The rowing club issued a statement saying that its boathouse would close.");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].1, "rowing club");
+    // A noun object is no clause: "a leaflet praising the plan" reports nothing of its own.
+    assert!(
+        reported("Volunteers handed out leaflets with pictures praising the new harbour.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_participle_with_a_hearer_keeps_the_subject_as_speaker() {
+    let rows = reported(
+        "Senator Dana Whitcombe weighed in, telling residents the road would be resurfaced in May.",
+    );
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].0, "the road would be resurfaced in May");
+    assert_eq!(rows[0].1, "Dana Whitcombe");
+}
+
+#[test]
+fn a_sentence_adverb_is_no_bare_subject() {
+    let rows = reported("Meanwhile say the harbour will reopen next spring.");
+    assert!(rows.iter().all(|row| row.1.is_empty()), "{rows:?}");
+}
