@@ -671,7 +671,7 @@ impl<'a> OutletReader<'a> {
     }
 
     /// 'she said on "Late Night Laughs"': a show's title in quotation marks after a
-    /// `[show_lead_ins]` word that follows a cue within two words, the title's first word at
+    /// `[show_lead_ins]` word that follows a cue within three words, the title's first word at
     /// `tokens[i]`: the show, as written, and the index after its closing mark. A title of
     /// initials ('"LNL"') is the quoted title before it whose words' initials spell it, when
     /// the article has one. None when a lower-case word that is no function word follows the

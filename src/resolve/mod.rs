@@ -1222,18 +1222,17 @@ fn scan_people<'t>(
                 (None, None)
             };
             // "Jane Roe of the Daily Planet": a name before an outlet the person works for.
-            let mut works_for = None;
-            let of_outlet = || {
-                works_for = outlets::OutletReader::new(text, grammar)
-                    .outlet_after_link(tokens, start + run);
-                works_for.is_some()
-            };
+            let works_for = (names.len() >= 2)
+                .then(|| {
+                    outlets::OutletReader::new(text, grammar).outlet_after_link(tokens, start + run)
+                })
+                .flatten();
             if let Some(mut mention) = name_mention(
                 text,
                 names,
                 title,
                 title_gender,
-                of_outlet,
+                works_for.is_some(),
                 grammar,
                 surnames,
             ) {
@@ -1289,15 +1288,15 @@ fn surname_mentions<'t>(
 }
 
 /// The mention a name run makes, given the title before it and its gender: a run of two or
-/// more words that starts with a known first name, has a title or names a journalist (asked
-/// of `of_outlet` last: is an outlet it works for named right after it?), or one word with a
+/// more words that starts with a known first name, has a title or names a journalist
+/// (`of_outlet`: an outlet the person works for is named right after it), or one word with a
 /// title. Its key is numbered in `surnames`.
 fn name_mention<'t>(
     text: &'t str,
     names: &[Token],
     title: Option<&'t str>,
     title_gender: Option<Gender>,
-    of_outlet: impl FnOnce() -> bool,
+    of_outlet: bool,
     grammar: &Grammar,
     surnames: &mut Surnames<'t>,
 ) -> Option<Mention<'t>> {
@@ -1310,7 +1309,7 @@ fn name_mention<'t>(
     };
     if !(names.len() >= 2 && (first_gender.is_some() || title.is_some())
         || names.len() == 1 && title.is_some()
-        || names.len() >= 2 && of_outlet())
+        || names.len() >= 2 && of_outlet)
     {
         return None;
     }

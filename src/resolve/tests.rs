@@ -638,6 +638,16 @@ fn a_person_named_with_an_outlet_they_work_for_keeps_it() {
             ("Tal-Ori Venn", vec!["Lakeside Herald"]),
         ]
     );
+    // A listed first name: the outlet still goes with the person, in another paragraph too.
+    let text = "Jane Venn of the Lakeside Herald reported that the dam held.\n\n\
+                Later, Venn said that the river fell.";
+    let found = Extractor::new(Grammar::builtin()).extract(text);
+    let outlets: Vec<Vec<&str>> = found
+        .statements
+        .iter()
+        .map(|s| s.outlets.iter().map(|o| o.name.as_str()).collect())
+        .collect();
+    assert_eq!(outlets, [["Lakeside Herald"], ["Lakeside Herald"]]);
     // Without the outlet the two words are no sure person: the surname stays as written.
     let plain = speakers("Tal-Ori Venn spoke first. \"It is fine,\" reports Venn.");
     assert_eq!(plain, vec!["Venn"]);
