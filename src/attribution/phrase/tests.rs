@@ -3,7 +3,12 @@
 use super::*;
 use crate::text::tokens::tokenize;
 
-fn phrase_before_cue(sentence: &str) -> Option<(String, Option<String>, Option<String>)> {
+/// What `read` makes of the subject `Phrases::subject_before` finds before the first cue of
+/// `sentence`; None without a cue.
+fn with_subject_before_cue<T>(
+    sentence: &str,
+    read: impl FnOnce(&Phrases, Option<NounPhrase>) -> Option<T>,
+) -> Option<T> {
     let grammar = Grammar::builtin();
     let abbreviations = |w: &str| grammar.is_abbreviation(w);
     let tokens = tokenize(sentence, Span::new(0, sentence.len()), &abbreviations);
@@ -12,12 +17,17 @@ fn phrase_before_cue(sentence: &str) -> Option<(String, Option<String>, Option<S
         grammar: &grammar,
     };
     let cue = tokens.iter().position(|t| p.cue_verb(t).is_some())?;
-    let np = p.subject_before(&tokens, 0, cue)?;
-    Some((
-        np.span.of(sentence).to_string(),
-        np.name.map(|s| s.of(sentence).to_string()),
-        np.title.map(|s| s.of(sentence).to_string()),
-    ))
+    read(&p, p.subject_before(&tokens, 0, cue))
+}
+
+fn phrase_before_cue(sentence: &str) -> Option<(String, Option<String>, Option<String>)> {
+    with_subject_before_cue(sentence, |_, np| np).map(|np| {
+        (
+            np.span.of(sentence).to_string(),
+            np.name.map(|s| s.of(sentence).to_string()),
+            np.title.map(|s| s.of(sentence).to_string()),
+        )
+    })
 }
 
 #[test]
@@ -250,17 +260,10 @@ fn a_name_of_two_words_before_of_the_organisation_is_the_speaker() {
 
 /// The plausible speaker (see `Phrases::plausible`) of the subject before the first cue.
 fn plausible_before_cue(sentence: &str) -> Option<String> {
-    let grammar = Grammar::builtin();
-    let abbreviations = |w: &str| grammar.is_abbreviation(w);
-    let tokens = tokenize(sentence, Span::new(0, sentence.len()), &abbreviations);
-    let p = Phrases {
-        text: sentence,
-        grammar: &grammar,
-    };
-    let cue = tokens.iter().position(|t| p.cue_verb(t).is_some())?;
-    let np = p.subject_before(&tokens, 0, cue);
-    assert!(np.is_some(), "no subject in {sentence:?}");
-    p.plausible(np).map(|np| np.span.of(sentence).to_string())
+    with_subject_before_cue(sentence, |p, np| {
+        assert!(np.is_some(), "no subject in {sentence:?}");
+        p.plausible(np).map(|np| np.span.of(sentence).to_string())
+    })
 }
 
 #[test]
