@@ -22,7 +22,8 @@ use crate::text::document::ParagraphTokens;
 use crate::text::quotes::is_quote_char;
 use crate::text::segment::Segmentation;
 use crate::text::tokens::{
-    is_ascii_white, is_possessive, is_quote_mark, is_word, strip_possessive, Token, TokenKind,
+    is_acronym, is_ascii_white, is_possessive, is_quote_mark, is_word, strip_possessive, Token,
+    TokenKind,
 };
 
 /// How many words [`OutletReader::outlet_after_link`] reads for a name of outlet shape.
@@ -744,7 +745,7 @@ impl<'a> OutletReader<'a> {
     /// (two to six capital letters: "DWTS" is "Dancing with the Stars"), read back over at
     /// most [`SPELT_OUT_MARKS`] quotation marks, the nearest first.
     fn spelt_out_before(&self, initials: &str, before: usize) -> Option<Span> {
-        if !(2..=6).contains(&initials.len()) || !initials.bytes().all(|b| b.is_ascii_uppercase()) {
+        if !is_acronym(initials) {
             return None;
         }
         let head = self.text.get(..before)?;

@@ -13,7 +13,7 @@ use rustc_hash::FxHashSet;
 use crate::attribution::outlets::trim_white;
 use crate::lexicon::{Gender, Grammar, Lex, Section, SpeakerWord};
 use crate::statement::{SpeakerKind, Statement};
-use crate::text::tokens::strip_possessive;
+use crate::text::tokens::{is_acronym, strip_possessive};
 
 /// The names of the people an article names, as resolving gives them.
 #[derive(Debug, Clone, Default)]
@@ -172,12 +172,6 @@ fn trim_to_alphanumeric(word: &str) -> &str {
         return word;
     }
     word.trim_matches(|c: char| !c.is_alphanumeric())
-}
-
-/// Is `word` an acronym: two to six letters, all capitals ("FAA", "NATO")?
-fn is_acronym(word: &str) -> bool {
-    let letters = word.chars().count();
-    (2..=6).contains(&letters) && word.chars().all(|c| c.is_ascii_uppercase())
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ use crate::span::Span;
 use crate::statement::{Kind, OutletRef, Statement};
 use crate::text::document::{slice, Document, ParagraphTokens};
 use crate::text::segment::Segmentation;
-use crate::text::tokens::{is_ascii_white, strip_possessive, Token, TokenKind};
+use crate::text::tokens::{is_acronym, is_ascii_white, strip_possessive, Token, TokenKind};
 
 /// A person the article names, at one place.
 #[derive(Debug, Clone)]
@@ -679,9 +679,7 @@ fn acronym_expansion(
     // and a speaker on its own (not "US").
     let last = speaker.split_whitespace().last()?;
     let acronym = last.trim_matches(|c: char| !c.is_alphanumeric());
-    let is_acronym =
-        (2..=6).contains(&acronym.len()) && acronym.bytes().all(|b| b.is_ascii_uppercase());
-    if !is_acronym || grammar.is_not_speaker(acronym) {
+    if !is_acronym(acronym) || grammar.is_not_speaker(acronym) {
         return None;
     }
     let runs = runs.get_or_init(|| capitalised_runs(text, paragraphs, grammar));

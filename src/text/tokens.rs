@@ -214,6 +214,11 @@ pub(crate) const fn is_ascii_white(byte: u8) -> bool {
     matches!(byte, b'\t'..=b'\r' | b' ')
 }
 
+/// Is `word` an acronym: two to six letters, all ASCII capitals ("FAA", "NATO")?
+pub(crate) fn is_acronym(word: &str) -> bool {
+    (2..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// True for a quotation-mark token.
 pub fn is_quote_mark(token: &str) -> bool {
     matches!(
