@@ -28,6 +28,8 @@ use crate::text::quotes::Quote;
 use crate::text::segment::Segmentation;
 use crate::text::tokens::{is_possessive, is_quote_mark, word_count, Token, TokenKind};
 
+mod titles;
+
 /// Sentences merged so that no frame boundary falls inside a top-level quotation.
 pub fn frames(seg: &Segmentation, quotes: &[&Quote]) -> Vec<Span> {
     let mut frames: Vec<Span> = Vec::with_capacity(seg.sentences.len());
@@ -142,6 +144,9 @@ pub fn attribute(doc: &Document, grammar: &Grammar) -> Vec<Statement> {
         };
         let quoted = ctx.quote.inner.trim(text);
         if quoted.is_empty() {
+            continue;
+        }
+        if titles::is_work_title(text, ctx.quote, ctx.before, grammar) {
             continue;
         }
         let (found, lead_in) = reader.find(&ctx, previous.as_ref());
