@@ -656,15 +656,7 @@ fn is_name_or_modifier(
     }
     let words = slots.get(..len).unwrap_or(&[]);
     // A title is in title case: every word but short function words capitalised ("Face the Nation").
-    let title_case = || {
-        words.iter().all(|w| {
-            w.chars()
-                .find(|c| c.is_alphanumeric())
-                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-                || grammar.in_section(Section::ClauseBreaks, w)
-                || grammar.in_section(Section::Determiners, w)
-        })
-    };
+    let title_case = || titles::is_title_case(inner, MAX_TITLE_WORDS, grammar);
     let capitalized = || {
         if words.len() < SHORT_QUOTE_WORDS {
             inner

@@ -29,8 +29,8 @@ pub(super) fn is_work_title(
 }
 
 /// Is `inner` a title in title case of at most `max_words` words: its first word capitalised
-/// and every other word capitalised, a number, or a short function word ("Face the Nation",
-/// "How to Win Friends")?
+/// and every other word capitalised, a number, a sign ("&") or a `[clause_breaks]` or
+/// `[determiners]` word ("Face the Nation", "How to Win Friends")?
 pub(super) fn is_title_case(inner: &str, max_words: usize, grammar: &Grammar) -> bool {
     let starts_upper = |word: &str| {
         word.chars()
@@ -39,10 +39,9 @@ pub(super) fn is_title_case(inner: &str, max_words: usize, grammar: &Grammar) ->
     };
     let minor = |word: &str| {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
-        bare.chars().count() <= 3
+        bare.is_empty()
             || grammar.in_section(Section::ClauseBreaks, bare)
             || grammar.in_section(Section::Determiners, bare)
-            || grammar.in_section(Section::TitleLeadIns, bare)
     };
     let mut count = 0;
     for word in words(inner) {
@@ -106,12 +105,14 @@ mod tests {
     }
 
     #[test]
-    fn title_case_allows_short_function_words_but_not_lower_content_words() {
+    fn title_case_allows_function_words_but_not_lower_content_words() {
         let g = Grammar::builtin();
         assert!(super::is_title_case("How to Win at Chess", 12, &g));
         assert!(super::is_title_case("The Long Road: A Life,", 12, &g));
         assert!(!super::is_title_case("the Long Road", 12, &g));
+        assert!(super::is_title_case("Salt & Pepper", 12, &g));
         assert!(!super::is_title_case("We never planned this", 12, &g));
+        assert!(!super::is_title_case("Lock Them up", 12, &g));
         assert!(!super::is_title_case("One Two Three Four", 3, &g));
         assert!(!super::is_title_case("", 3, &g));
     }
