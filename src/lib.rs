@@ -109,7 +109,8 @@ impl Extractor {
     }
 
     /// Finds every attributed statement in `text`, given the posts embedded in it (from
-    /// [`input::web::article_from_html`]); `<tweet>` markup in the text adds its own posts.
+    /// [`input::web::article_from_html`]); `<tweet>` markup and signed post paragraphs in the
+    /// text add their own posts.
     pub fn extract_with_posts(&self, text: &str, posts: &[EmbeddedPost]) -> Extraction {
         // text: paragraphs, sentences, quotations and tokens, found once.
         lexicon::forget_text_caches();
@@ -124,7 +125,7 @@ impl Extractor {
         // page: no statements from furniture; embedded posts speak for themselves.
         self.drop_furniture(text, &mut statements);
         let mut all_posts = posts.to_vec();
-        all_posts.extend(page::posts::posts_in_markup(text));
+        all_posts.extend(page::posts::posts_in_text(text, posts));
         page::posts::merge(&mut statements, &all_posts, &doc.segmentation);
         let speaker_kinds =
             resolve::kinds::speaker_kinds(text, &statements, &people, &self.grammar);

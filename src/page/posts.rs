@@ -1,9 +1,11 @@
 //! Embedded social-media posts: a post's text is a statement by its author, on its platform.
 //!
-//! Posts come from two places: tweets embedded in an HTML page (found by
-//! [`crate::input::web::article_from_html`]) and the `<tweet author="...">...</tweet>` markup that
-//! some plain-text scrapes (PolNeAR) keep, found here by [`posts_in_markup`]. Either way a
-//! post is addressed by spans into the document text, like every other statement.
+//! Posts come from three places: tweets embedded in an HTML page (found by
+//! [`crate::input::web::article_from_html`]), the `<tweet author="...">...</tweet>` markup that
+//! some plain-text scrapes (PolNeAR) keep, found here by [`posts_in_markup`], and a post's
+//! paragraph and signature line as copied from a page into plain text, found by
+//! [`posts_in_signed_paragraphs`]. Either way a post is addressed by spans into the document
+//! text, like every other statement.
 
 use std::sync::OnceLock;
 
@@ -13,6 +15,10 @@ use crate::lexicon::OutletKind;
 use crate::span::Span;
 use crate::statement::{Kind, OutletRef, Rule, Speaker, Statement};
 use crate::text::segment::Segmentation;
+
+mod signed;
+
+pub use signed::posts_in_signed_paragraphs;
 
 /// The statements of posts, which the input stage finds.
 impl EmbeddedPost {
@@ -200,6 +206,22 @@ pub fn posts_in_markup(text: &str) -> Vec<EmbeddedPost> {
             author_span: Some(author_span),
             platform: "Twitter".to_string(),
         });
+    }
+    posts
+}
+
+/// The posts of `text` beyond the `given` ones (from the page): its tweet markup and its signed
+/// paragraphs, but a signed paragraph the page already gave as a post is not given again.
+pub fn posts_in_text(text: &str, given: &[EmbeddedPost]) -> Vec<EmbeddedPost> {
+    let mut posts = posts_in_markup(text);
+    let signed = posts_in_signed_paragraphs(text);
+    if !signed.is_empty() {
+        let known = SpanIndex::new(given.iter().map(|p| (p.block, ())).collect());
+        posts.extend(
+            signed
+                .into_iter()
+                .filter(|p| known.overlapping(p.block).next().is_none()),
+        );
     }
     posts
 }
