@@ -86,7 +86,7 @@ impl Grammar {
     #[inline(never)]
     fn token_in_section_looked_up(&self, section: Section, token: &Token, text: &str) -> bool {
         match self.section_bit(section) {
-            0 => self.listed_in(0, section.name(), token.text(text)),
+            0 => self.in_section(section, token.text(text)),
             bit => self.token_lex(token, text).in_sections(bit),
         }
     }
