@@ -228,6 +228,9 @@ const NEAR_SENTENCES: usize = 2;
 /// each statement short, so that a long article costs in proportion to its size.
 const ANTECEDENT_SENTENCES: usize = 30;
 
+/// The longest appositive between a name and the relative pronoun that stands for it.
+const MAX_APPOSITIVE_BYTES: usize = 160;
+
 /// How many sentences back a nominal ("the group") looks for the name set beside it in
 /// apposition: a short bound, as the text of each window is searched.
 const APPOSITION_SENTENCES: usize = 12;
@@ -459,6 +462,12 @@ fn change_of(
             .zip(found.sentence)
             .map_or(0, |(a, b)| a.saturating_sub(b));
         return person_change(people, person, statement, distance > NEAR_SENTENCES);
+    }
+    // "Jane Roe, who claimed ...": a relative pronoun stands for the name right before it.
+    if grammar.in_section(Section::RelativePronouns, written) {
+        let person = relative_antecedent(text, mentions, mention, grammar)
+            .and_then(|i| people.of_mention.get(i).copied());
+        return person.map_or(Change::Keep, |p| person_change(people, p, statement, false));
     }
     // "One voter said ... Another said": a determiner alone repeats the head noun of the
     // nominal that spoke just before.
@@ -889,6 +898,31 @@ fn mentions_before<'m, 't>(
         .rev()
         .map(move |(i, m)| (first + i, m))
         .filter(move |(_, m)| m.span.end <= at)
+}
+
+/// The mention a relative pronoun at `pronoun` stands for: the one right before it, with at
+/// most a comma between ("Jane Roe, who claimed") or an appositive set off by commas ("Jane
+/// Roe, the head of the union, who claimed").
+fn relative_antecedent(
+    text: &str,
+    mentions: &[Mention],
+    pronoun: Span,
+    grammar: &Grammar,
+) -> Option<usize> {
+    let (index, found) = mentions_before(mentions, 0, pronoun.start).next()?;
+    let gap = text.get(found.span.end..pronoun.start)?;
+    if gap.len() > MAX_APPOSITIVE_BYTES || gap.contains(['.', ';', '?', '!', '"', '“', '”']) {
+        return None;
+    }
+    let commas = gap.matches(',').count();
+    let next_to = commas <= 1 && gap.chars().all(|c| c == ',' || c.is_whitespace());
+    // ", the head of the union,": a determiner opens it and the comma before "who" closes it.
+    let appositive = || {
+        let inner = gap.trim().strip_prefix(',')?.strip_suffix(',')?;
+        let first = inner.split_whitespace().next()?;
+        (commas == 2 && grammar.in_section(Section::Determiners, first)).then_some(())
+    };
+    (next_to || appositive().is_some()).then_some(index)
 }
 
 /// Sets the sentence of each of `mentions` (in text order), walking `sentences` (in text

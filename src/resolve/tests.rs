@@ -652,3 +652,17 @@ fn a_person_named_with_an_outlet_they_work_for_keeps_it() {
     let plain = speakers("Tal-Ori Venn spoke first. \"It is fine,\" reports Venn.");
     assert_eq!(plain, vec!["Venn"]);
 }
+
+#[test]
+fn a_relative_pronoun_speaks_for_the_name_right_before_it() {
+    let text = "Jane Roe, who claimed the bridge was safe, resigned on Friday.";
+    assert_eq!(speakers(text), vec!["Jane Roe"]);
+    let text =
+        "Jane Roe, the head of the builders' union, who claimed the bridge was safe, resigned.";
+    assert_eq!(speakers(text), vec!["Jane Roe"]);
+    // With no name right before it, "who" is kept: the council is no person.
+    let text = "Jane Roe met the council, who said the bridge was safe.";
+    assert_eq!(speakers(text), vec!["who"]);
+    let text = "Jane Roe left early. The council, who said the bridge was safe, met.";
+    assert_eq!(speakers(text), vec!["who"]);
+}
