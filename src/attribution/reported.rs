@@ -549,6 +549,15 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         if self.other_sense(k) {
             return None; // "271 pledged delegates", "six points ahead", "raised questions"
         }
+        // "Jane Roe, reporting for the Ledger, was there": an interposed participle reads
+        // only a clause or a noun object, which end at its closing comma.
+        let interposed = self.interposed_participle_subject(k).is_some();
+        if interposed
+            && (self.prepositional_complement(k, cue).is_some()
+                || self.non_finite_complement(k).is_some())
+        {
+            return None;
+        }
         if let Some(from) = self.prepositional_complement(k, cue) {
             // "called for a boycott", "argued against the plan": the object is what was said.
             let clause = self.clause_of(from, self.tokens.len(), 1)?;
@@ -811,7 +820,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         if cue.clausal && from == k + 1 && !self.holds_verb(from, to) && !self.outlet_reports(k) {
             return None; // "added 3,000 jobs", "firms report earnings": another sense
         }
-        if self.in_subordinate_clause(k) {
+        if self.in_subordinate_clause(k) || self.interposed_participle_subject(k).is_some() {
             // "After several outlets reported that X, other reports followed": X ends at the comma.
             to = (from..to)
                 .find(|&i| self.mark(i) == Some(b','))
@@ -1169,6 +1178,9 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         }
         // From here on the cue has no subject of its own.
         let previous = k.checked_sub(1)?;
+        if let Some(subject) = self.interposed_participle_subject(k) {
+            return Some(subject);
+        }
         if self.in_section(previous, Section::RelativePronouns) {
             // "Mark Zuckerberg, who announced ...", "voters who said ...": the phrase before
             // the relative pronoun.
@@ -1183,6 +1195,25 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             .tokens
             .partition_point(|t| t.span().start < speaker.span.start);
         (!self.quoted.get(first).copied().unwrap_or(true)).then_some(speaker)
+    }
+
+    /// "The mayor, noting that costs had doubled, delayed the vote": a participle cue set off
+    /// by a comma right after the sentence's subject, which is all that stands before the
+    /// comma, is said by that subject.
+    fn interposed_participle_subject(&self, k: usize) -> Option<NounPhrase> {
+        let comma = k.checked_sub(1)?;
+        if !self.ends_with_ing(k) || self.mark(comma) != Some(b',') {
+            return None;
+        }
+        let first = self.first_word()?;
+        // A clause before the comma ("Roe defended the plan, saying") is no subject alone.
+        if self.holds_verb(first, comma) || self.quoted.get(first).copied().unwrap_or(true) {
+            return None;
+        }
+        let subject = self.phrases.phrase_ending_at(self.tokens, 0, comma)?;
+        let whole = self.tokens.get(first)?.span().start == subject.span.start;
+        let noun_phrase = subject.name.is_some() || self.in_section(first, Section::Determiners);
+        (whole && noun_phrase).then_some(subject)
     }
 
     /// Is the stretch before the comma at `comma` one fronted adverbial ("In an interview",

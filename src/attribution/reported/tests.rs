@@ -794,3 +794,22 @@ fn a_sentence_adverb_is_no_bare_subject() {
     let rows = reported("Meanwhile say the harbour will reopen next spring.");
     assert!(rows.iter().all(|row| row.1.is_empty()), "{rows:?}");
 }
+
+#[test]
+fn a_participle_set_off_after_the_subject_is_the_subjects_speech() {
+    // "NP, noting that CLAUSE, PREDICATE": the subject speaks; the clause ends at the comma.
+    assert_eq!(
+        reported("The harbour master, noting that the tides had risen, closed the pier early."),
+        vec![(
+            "that the tides had risen".into(),
+            "harbour master".into(),
+            "noting".into()
+        )]
+    );
+    // A clause before the comma is no lone subject: its own rules read it.
+    let rows = reported("Lena Marsh closed the pier, noting that the tides had risen.");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].1, "Lena Marsh");
+    // "reporting for the Ledger" is who the writer works for, not speech.
+    assert!(reported("Lena Marsh, reporting for the Harbour Ledger, was on the pier.").is_empty());
+}
