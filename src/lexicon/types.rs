@@ -263,13 +263,15 @@ pub(crate) enum Section {
     RelativePronouns,
     /// `[dummy_subjects]`: placeholder subjects that name no speaker before "be" ("there").
     DummySubjects,
+    /// `[speech_nouns]`: nouns whose "that" clause or quotation is their possessor's words ("her claim").
+    SpeechNouns,
 }
 
 impl Section {
     /// Every section, the most asked first: the first [`Lex::SECTIONS`](super::Lex::SECTIONS)
     /// get a bit in each word's lexicon facts; the rest (asked rarely: `[stop_words]` only by
     /// `whosaid check`) are looked up by name.
-    pub const ALL: [Section; 29] = [
+    pub const ALL: [Section; 30] = [
         Section::ClauseBreaks,
         Section::Determiners,
         Section::NameParticles,
@@ -298,6 +300,7 @@ impl Section {
         Section::PassiveAuxiliaries,
         Section::CuePrepositions,
         Section::DummySubjects,
+        Section::SpeechNouns,
         Section::StopWords,
     ];
 
@@ -333,6 +336,7 @@ impl Section {
             Section::CuePrepositions => "cue_prepositions",
             Section::RelativePronouns => "relative_pronouns",
             Section::DummySubjects => "dummy_subjects",
+            Section::SpeechNouns => "speech_nouns",
         }
     }
 }
