@@ -905,6 +905,17 @@ impl<'a> Phrases<'a> {
         }
     }
 
+    /// Does a phrase without a name name a speaker by its words: a title or role among them
+    /// ("the former secretary of state"), or a document at its end ("the statement")?
+    pub fn is_role_or_document(&self, phrase: &NounPhrase) -> bool {
+        let text = phrase.span.of(self.text);
+        let last = text.split_whitespace().last().unwrap_or_default();
+        self.grammar.cue(last).is_some_and(|c| c.noun)
+            || text
+                .split_whitespace()
+                .any(|w| self.grammar.title(w).is_some())
+    }
+
     /// `phrase`, unless it cannot name a speaker (a person, group, organisation, document or
     /// outlet): a phrase of one word that is a number, or a `[dummy_subjects]` word before a
     /// form of "be" ("It is too early to say ...", "There are those who say ..."). The row

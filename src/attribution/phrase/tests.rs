@@ -410,3 +410,21 @@ fn headline_runs_and_dummy_words_are_no_names() {
         .iter()
         .all(|s| !s.speaker.name.contains("WATCH")));
 }
+
+#[test]
+fn roles_and_documents_name_speakers_without_a_name() {
+    let grammar = Grammar::builtin();
+    let p = Phrases {
+        text: "the former governor and the statement and the old barn",
+        grammar: &grammar,
+    };
+    let np = |start: usize, end: usize| NounPhrase {
+        span: Span::new(start, end),
+        name: None,
+        title: None,
+        pronoun: false,
+    };
+    assert!(p.is_role_or_document(&np(0, 19)));
+    assert!(p.is_role_or_document(&np(24, 37)));
+    assert!(!p.is_role_or_document(&np(42, 54)));
+}
