@@ -64,6 +64,18 @@ impl<'a> Phrases<'a> {
                 k -= 1;
                 continue;
             }
+            // "the secretary of state said": a title of several words is one head.
+            if token.kind == TokenKind::Word
+                && !token.is_capitalized(self.text)
+                && self.lex(token).ends_title()
+            {
+                if let Some(n) = self.title_ending_at(tokens, lo, k) {
+                    start = Some(k - n);
+                    tentative = 0;
+                    k -= n;
+                    continue;
+                }
+            }
             let capitalized = token.is_capitalized(self.text);
             let connector = self.in_section(token, Section::TitleComplements)
                 || self.in_section(token, Section::PlaceConnectors)
@@ -115,6 +127,26 @@ impl<'a> Phrases<'a> {
         }
         let start = start?;
         Some(self.noun_phrase(&tokens[start..end]))
+    }
+
+    /// The number of words of the longest title of two or more words that ends just before
+    /// `end`, not reaching before `lo` ("secretary of state", "attorney general"), if any.
+    fn title_ending_at(&self, tokens: &[Token], lo: usize, end: usize) -> Option<usize> {
+        let longest = self.grammar.longest_title.min(end - lo);
+        (2..=longest).rev().find(|&n| {
+            let words = &tokens[end - n..end];
+            if words.iter().any(|t| t.kind != TokenKind::Word) {
+                return false;
+            }
+            let mut key = String::new();
+            for (j, t) in words.iter().enumerate() {
+                if j > 0 {
+                    key.push(' ');
+                }
+                key.push_str(&self.lower(t));
+            }
+            self.grammar.entry(&key).is_some_and(|e| e.title.is_some())
+        })
     }
 
     /// Is the "and" at `and` inside an organisation's name: capitalised words before it run

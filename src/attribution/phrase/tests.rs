@@ -428,3 +428,11 @@ fn roles_and_documents_name_speakers_without_a_name() {
     assert!(p.is_role_or_document(&np(24, 37)));
     assert!(!p.is_role_or_document(&np(42, 54)));
 }
+
+#[test]
+fn a_title_of_several_words_heads_a_phrase() {
+    let (mention, name, _) =
+        phrase_before_cue("where the secretary of state said the talks would go on").unwrap();
+    assert_eq!(mention, "the secretary of state");
+    assert_eq!(name, None);
+}
