@@ -334,7 +334,8 @@ impl<'d> QuoteReader<'d> {
     /// "The agency declined to detail the investigation's "scope or targets"": a partial quote
     /// of three or more words with no cue belongs to its sentence's subject.
     fn partial_subject(&self, ctx: &Context) -> Option<Attribution> {
-        self.partial_subject_in(ctx, ctx.before)
+        self.governing_cue(ctx)
+            .or_else(|| self.partial_subject_in(ctx, ctx.before))
     }
 
     /// [`QuoteReader::partial_subject`], the subject read in `before`; also "Ms. Capito called
@@ -359,7 +360,9 @@ impl<'d> QuoteReader<'d> {
             .filter(|s| {
                 s.pronoun
                     || s.name.is_some()
-                    || !direct && !s.span.of(self.text).starts_with(char::is_lowercase)
+                    || !direct
+                        && (!s.span.of(self.text).starts_with(char::is_lowercase)
+                            || self.phrases.is_role_or_document(s))
             });
         by_subject(Rule::DistantCue, subject)
     }
@@ -824,5 +827,6 @@ fn choose(
     }
 }
 
+mod partial;
 #[cfg(test)]
 mod tests;

@@ -265,13 +265,15 @@ pub(crate) enum Section {
     DummySubjects,
     /// `[work_nouns]`: nouns for a work whose quoted title follows ("the memoir "Open Roads"").
     WorkNouns,
+    /// `[speech_nouns]`: nouns whose "that" clause or quotation is their possessor's words ("her claim").
+    SpeechNouns,
 }
 
 impl Section {
     /// Every section, the most asked first: the first [`Lex::SECTIONS`](super::Lex::SECTIONS)
     /// get a bit in each word's lexicon facts; the rest (asked rarely: `[stop_words]` only by
     /// `whosaid check`) are looked up by name.
-    pub const ALL: [Section; 30] = [
+    pub const ALL: [Section; 31] = [
         Section::ClauseBreaks,
         Section::Determiners,
         Section::NameParticles,
@@ -301,6 +303,7 @@ impl Section {
         Section::CuePrepositions,
         Section::DummySubjects,
         Section::WorkNouns,
+        Section::SpeechNouns,
         Section::StopWords,
     ];
 
@@ -337,6 +340,7 @@ impl Section {
             Section::RelativePronouns => "relative_pronouns",
             Section::DummySubjects => "dummy_subjects",
             Section::WorkNouns => "work_nouns",
+            Section::SpeechNouns => "speech_nouns",
         }
     }
 }

@@ -4,6 +4,12 @@
 
 use super::*;
 
+/// How many words an adjunct between a speech noun and its "that" may hold ("her claim during
+/// the debate that").
+const SPEECH_NOUN_ADJUNCT: usize = 5;
+/// How many words in capitals make a phrase a headline, not a name.
+const HEADLINE_CAPITAL_WORDS: usize = 4;
+
 impl<'a> Phrases<'a> {
     /// Is the token "according" in any case? Its lexicon facts rule most words out first: the
     /// index lists "according" and marks it, so a word looked up without the mark is not it.
@@ -40,9 +46,24 @@ impl<'a> Phrases<'a> {
                 Some(speaker),
             ));
         }
+        // '"Q," said X' inverts a finite cue; a participle ('"Q," stating during the debate
+        // that ...') is an adjunct of the clause before the quote, whose subject speaks.
         if self.cue_verb_at_if(after, s, |c| c.speech).is_some() {
+            if self.ends_with(first, "ing") {
+                return None;
+            }
             let speaker = self.object_after(after, s + 1)?;
             return Some(self.attribution(Rule::SameClause, Some(first.span()), Some(speaker)));
+        }
+        // '"Q," as Jane Roe said on Monday': a clause of manner names the speaker.
+        if self.is_one_of(first, &["as"]) {
+            if let Some((speaker, cue)) = self.subject_then_cue(after, s + 1) {
+                return Some(self.attribution(
+                    Rule::SameClause,
+                    Some(after[cue].span()),
+                    Some(speaker),
+                ));
+            }
         }
         if let Some((speaker, cue)) = self.subject_then_cue(after, s) {
             return Some(self.attribution(
@@ -349,6 +370,15 @@ impl<'a> Phrases<'a> {
 
     /// The attribution in the words before a quote: X said: "Q" / X called it "Q" / According to X, "Q".
     pub fn leading(&self, before: &[Token], kind: Kind) -> Option<Attribution> {
+        if kind == Kind::Partial {
+            if let Some((speaker, noun)) = self.speech_noun_possessor(before) {
+                return Some(self.attribution(
+                    Rule::SameClause,
+                    Some(before[noun].span()),
+                    Some(speaker),
+                ));
+            }
+        }
         let mut words_between = 0;
         let mut speakerless: Option<Attribution> = None;
         let last_is_colon = before
@@ -453,6 +483,83 @@ impl<'a> Phrases<'a> {
         let speaker = self.quote_clause_subject(before, colon)?;
         let possessive = self.word_at_end(speaker.span).is_some_and(is_possessive);
         (!possessive).then(|| self.attribution(Rule::DistantCue, None, Some(speaker)))
+    }
+
+    /// "her claim on Monday that "Q"", "Mr. Obama's rejection of "Q"": a partial quotation that
+    /// completes a `[speech_nouns]` noun with a possessor is the possessor's words. The possessor
+    /// (a possessive pronoun or a name with "'s") and the noun's index in `before`.
+    pub(super) fn speech_noun_possessor(&self, before: &[Token]) -> Option<(NounPhrase, usize)> {
+        let last = before.iter().rposition(|t| !is_quote_mark(self.word(t)))?;
+        let linker = &before[last];
+        let of = self.is_one_of(linker, &["of"]);
+        if !of && !self.is_one_of(linker, &["that"]) {
+            return None;
+        }
+        // "her assertion during the debate that": a short adjunct may stand before "that"; the
+        // object of "of" follows its noun at once.
+        let reach = if of { 1 } else { SPEECH_NOUN_ADJUNCT + 1 };
+        let noun = (last.saturating_sub(reach)..last)
+            .rev()
+            .take_while(|&i| {
+                let t = &before[i];
+                t.kind == TokenKind::Word && self.cue_verb(t).is_none() && !self.is_pronoun(t)
+                    || self.in_section(t, Section::SpeechNouns)
+            })
+            .find(|&i| self.in_section(&before[i], Section::SpeechNouns))?;
+        if of && noun + 1 != last {
+            return None;
+        }
+        // The possessor stands before the noun, past at most two lower-case modifiers ("his
+        // repeated claim", "Mr. Obama's lyrical rejection").
+        let possessor = (noun.saturating_sub(3)..noun).rev().find(|&i| {
+            let t = &before[i];
+            is_possessive(self.word(t)) || self.is_pronoun(t) && self.is_determiner(t)
+        })?;
+        let modifiers_plain = before[possessor + 1..noun]
+            .iter()
+            .all(|t| t.kind == TokenKind::Word && !t.is_capitalized(self.text));
+        if !modifiers_plain {
+            return None;
+        }
+        let token = &before[possessor];
+        if !is_possessive(self.word(token)) {
+            let speaker = NounPhrase {
+                span: token.span(),
+                name: None,
+                title: None,
+                pronoun: true,
+            };
+            return Some((speaker, noun));
+        }
+        // "Mr. Obama's": the name without its "'s".
+        let phrase = self.phrase_ending_at(before, 0, possessor + 1)?;
+        let word = self.word(token);
+        let suffix = word.len()
+            - word
+                .trim_end_matches(['s', 'S'])
+                .trim_end_matches(['\'', '\u{2019}'])
+                .len();
+        let name_end = token.span().end - suffix;
+        let first = before.partition_point(|t| t.span().start < phrase.span.start);
+        // "the campaign's claim": a common possessor is the mention without a name.
+        let Some(name_start) = (first..=possessor).find(|&i| before[i].is_capitalized(self.text))
+        else {
+            return Some((phrase, noun));
+        };
+        let name = Span::new(before[name_start].span().start, name_end);
+        let title = (name_start > first).then(|| {
+            Span::new(
+                before[first].span().start,
+                before[name_start - 1].span().end,
+            )
+        });
+        let speaker = NounPhrase {
+            span: phrase.span,
+            name: (name.start < name.end).then_some(name),
+            title,
+            pronoun: false,
+        };
+        Some((speaker, noun))
     }
 
     /// "Sanders shot back, "Q"": a subject and a short verb phrase, then a comma, before a direct
@@ -625,7 +732,14 @@ impl<'a> Phrases<'a> {
                 let person = tokens
                     .get(start)
                     .is_some_and(|t| self.grammar.first_name(self.word(t)).is_some());
-                closing.is_some_and(|c| c > end + 1) || after_title || person
+                // "Mr. Lee, citing "Q," said": the sentence's subject before the participle
+                // the comma sets off.
+                let participle = end + 1 == index
+                    && (start == 0 || self.word(&tokens[start - 1]) != ",")
+                    && tokens
+                        .get(index)
+                        .is_some_and(|t| self.ends_with(t, "ing") && !t.is_capitalized(self.text));
+                closing.is_some_and(|c| c > end + 1) || after_title || person || participle
             }
             _ => next.kind != TokenKind::Punct,
         }
@@ -791,6 +905,17 @@ impl<'a> Phrases<'a> {
         }
     }
 
+    /// Does a phrase without a name name a speaker by its words: a title or role among them
+    /// ("the former secretary of state"), or a document at its end ("the statement")?
+    pub fn is_role_or_document(&self, phrase: &NounPhrase) -> bool {
+        let text = phrase.span.of(self.text);
+        let last = text.split_whitespace().last().unwrap_or_default();
+        self.grammar.cue(last).is_some_and(|c| c.noun)
+            || text
+                .split_whitespace()
+                .any(|w| self.grammar.title(w).is_some())
+    }
+
     /// `phrase`, unless it cannot name a speaker (a person, group, organisation, document or
     /// outlet): a phrase of one word that is a number, or a `[dummy_subjects]` word before a
     /// form of "be" ("It is too early to say ...", "There are those who say ..."). The row
@@ -801,10 +926,25 @@ impl<'a> Phrases<'a> {
 
     /// See [`Phrases::plausible`].
     fn is_plausible_speaker(&self, phrase: &NounPhrase) -> bool {
-        if phrase.name.is_some() {
-            return true;
-        }
         let word = phrase.span.of(self.text);
+        if phrase.name.is_some() {
+            // "TURNS OUT EDGAR ALLEN POE WAS ONTO SOMETHING Crows": a headline run in capitals,
+            // read only when the phrase opens with two capitals.
+            let bytes = word.as_bytes();
+            let opens_shouting = bytes.len() > 1 && bytes[..2].iter().all(u8::is_ascii_uppercase);
+            if opens_shouting {
+                let shouting = word
+                    .split_whitespace()
+                    .filter(|w| w.len() > 1 && !w.chars().any(char::is_lowercase))
+                    .count();
+                if shouting >= HEADLINE_CAPITAL_WORDS {
+                    return false;
+                }
+            }
+            // "There is also a book titled "Q"": a capitalised placeholder is no name.
+            return word.bytes().any(|b| b.is_ascii_whitespace())
+                || !self.grammar.in_section(Section::DummySubjects, word);
+        }
         if word.bytes().any(|b| b.is_ascii_whitespace()) {
             return true;
         }

@@ -4,6 +4,16 @@
 
 use super::*;
 
+/// How many capitalised words may stand between a name's "of" or "for" and an "and" inside it.
+const NAME_COMPLEMENT_WORDS: usize = 3;
+/// How many tokens an appositive between dashes may span.
+const DASHED_APPOSITIVE: usize = 24;
+
+/// A dash, written as one character or as hyphens.
+fn is_dash(word: &str) -> bool {
+    matches!(word, "-" | "--" | "—" | "–")
+}
+
 impl<'a> Phrases<'a> {
     /// A speaker phrase whose last token is `tokens[end - 1]`, not reaching before `lo`.
     pub fn phrase_ending_at(&self, tokens: &[Token], lo: usize, end: usize) -> Option<NounPhrase> {
@@ -42,6 +52,29 @@ impl<'a> Phrases<'a> {
                     }
                 }
                 break;
+            }
+            // "the Center for Disease Research and Prevention": "and" inside the complement of
+            // an organisation's name joins its last words.
+            if start == Some(k)
+                && tentative == 0
+                && self.is_one_of(token, &["and"])
+                && k >= lo + 2
+                && self.joins_name_complement(tokens, lo, k - 1)
+            {
+                k -= 1;
+                continue;
+            }
+            // "the secretary of state said": a title of several words is one head.
+            if token.kind == TokenKind::Word
+                && !token.is_capitalized(self.text)
+                && self.lex(token).ends_title()
+            {
+                if let Some(n) = self.title_ending_at(tokens, lo, k) {
+                    start = Some(k - n);
+                    tentative = 0;
+                    k -= n;
+                    continue;
+                }
             }
             let capitalized = token.is_capitalized(self.text);
             let connector = self.in_section(token, Section::TitleComplements)
@@ -94,6 +127,49 @@ impl<'a> Phrases<'a> {
         }
         let start = start?;
         Some(self.noun_phrase(&tokens[start..end]))
+    }
+
+    /// The number of words of the longest title of two or more words that ends just before
+    /// `end`, not reaching before `lo` ("secretary of state", "attorney general"), if any.
+    fn title_ending_at(&self, tokens: &[Token], lo: usize, end: usize) -> Option<usize> {
+        let longest = self.grammar.longest_title.min(end - lo);
+        (2..=longest).rev().find(|&n| {
+            let words = &tokens[end - n..end];
+            if words.iter().any(|t| t.kind != TokenKind::Word) {
+                return false;
+            }
+            let mut key = String::new();
+            for (j, t) in words.iter().enumerate() {
+                if j > 0 {
+                    key.push(' ');
+                }
+                key.push_str(&self.lower(t));
+            }
+            self.grammar.entry(&key).is_some_and(|e| e.title.is_some())
+        })
+    }
+
+    /// Is the "and" at `and` inside an organisation's name: capitalised words before it run
+    /// back to a `[title_complements]` word right after another capitalised word ("Center for
+    /// Disease Research and")?
+    fn joins_name_complement(&self, tokens: &[Token], lo: usize, and: usize) -> bool {
+        let mut i = and;
+        let mut words = 0;
+        while i > lo && words < NAME_COMPLEMENT_WORDS {
+            let t = &tokens[i - 1];
+            if self.in_section(t, Section::TitleComplements) {
+                return words > 0
+                    && i >= lo + 2
+                    && tokens[i - 2].is_capitalized(self.text)
+                    && tokens[i - 2].kind == TokenKind::Word;
+            }
+            if t.kind != TokenKind::Word || !t.is_capitalized(self.text) || self.is_pronoun(t) {
+                return false;
+            }
+            words += 1;
+            i -= 1;
+        }
+        false
     }
 
     /// Are `first` and `last` the last two words of a person's name ("Jane Roe", "Mr. Roe"):
@@ -151,7 +227,11 @@ impl<'a> Phrases<'a> {
         };
         let mut name_start = tokens.len();
         while name_start > 0
-            && is_name_token(&tokens[name_start - 1])
+            && (is_name_token(&tokens[name_start - 1])
+                // "Disease Research and Prevention": an "and" inside an organisation's name.
+                || name_start < tokens.len()
+                    && self.is_one_of(&tokens[name_start - 1], &["and"])
+                    && self.joins_name_complement(tokens, 0, name_start - 1))
             && !ends_title(name_start - 1)
         {
             name_start -= 1;
@@ -176,6 +256,26 @@ impl<'a> Phrases<'a> {
                 .position(is_connector)
                 .unwrap_or(0);
             let head = self.noun_phrase(&tokens[..connector]);
+            // "the Center for Disease Research": one capitalised word joined to a name without
+            // "the" is one organisation's name; "Mr. Morgan of the Sierra Club" is a person.
+            let head_word = tokens[..connector]
+                .iter()
+                .rposition(|t| t.is_capitalized(self.text))
+                .filter(|&i| {
+                    tokens[..i]
+                        .iter()
+                        .all(|t| self.in_section(t, Section::Articles))
+                });
+            if let Some(i) =
+                head_word.filter(|_| connector + 1 == name_start && head.title.is_none())
+            {
+                let name = Span::new(tokens[i].span().start, last.span().end);
+                return NounPhrase {
+                    span,
+                    name: Some(name),
+                    ..head
+                };
+            }
             return NounPhrase { span, ..head };
         }
         if name_start == tokens.len() || possessive {
@@ -214,9 +314,12 @@ impl<'a> Phrases<'a> {
         let last = &tokens[j - 1];
         if self.is_one_of(last, &["who"]) {
             // "Mike Lee, who declared": the cue governs "who"; its name is the phrase before.
+            // "Jane Roe - who said": a dash sets the relative clause off as a comma does.
             let antecedent = j
                 .checked_sub(2)
-                .filter(|&c| c > lo && self.word(&tokens[c]) == ",")
+                .filter(|&c| {
+                    c > lo && (self.word(&tokens[c]) == "," || is_dash(self.word(&tokens[c])))
+                })
                 .and_then(|c| self.phrase_ending_at(tokens, lo, c));
             // "anybody who complains": a restrictive relative names no one.
             let antecedent = antecedent?;
@@ -239,7 +342,26 @@ impl<'a> Phrases<'a> {
             });
         }
         if self.word(last) == "," {
-            return self.appositive_subject(tokens, lo, j - 1);
+            // "praised the mayor at a rally in Springfield, the state capital, calling her":
+            // a participle set off by a comma is an adjunct of the clause before, whose
+            // subject speaks; the phrase before the comma is none.
+            let found = self.appositive_subject(tokens, lo, j - 1);
+            if j == cue && self.ends_with(&tokens[cue], "ing") {
+                // "Ms. Roe, who runs the firm, adding" and ", said Jane Roe, a lawyer, noting"
+                // keep their speaker: only a prepositional object is none.
+                let object = found.is_some_and(|p| {
+                    let first = tokens.partition_point(|t| t.span().start < p.span.start);
+                    first > lo
+                        && self.in_section(&tokens[first - 1], Section::GoverningPrepositions)
+                });
+                if object {
+                    return None;
+                }
+            }
+            return found;
+        }
+        if is_dash(self.word(last)) {
+            return self.dashed_subject(tokens, lo, j - 1);
         }
         if self.word(last) == ")" {
             // "Sen. Ted Cruz (R-Texas) said"
@@ -277,7 +399,15 @@ impl<'a> Phrases<'a> {
             // "A series of tweets from the Russian Embassy in Washington said": the whole chain is
             // the mention; the organisation inside it names the speaker.
             let outer = self.phrase_ending_at(tokens, lo, first - 1)?;
+            // "A person familiar with the matter said": a common noun inside names no one; it
+            // names the speaker only after a document ("a series of tweets from the embassy").
+            let document = self
+                .word_at_end(outer.span)
+                .is_some_and(|w| self.grammar.cue(w).is_some_and(|c| c.noun));
             let inner_name = phrase.name.or_else(|| {
+                if !document {
+                    return None;
+                }
                 let start = (first..end_of(tokens, phrase.span))
                     .find(|&i| !self.is_determiner(&tokens[i]))?;
                 Some(Span::new(tokens[start].span().start, phrase.span.end))
@@ -290,6 +420,38 @@ impl<'a> Phrases<'a> {
             });
         }
         Some(phrase)
+    }
+
+    /// "A former senator -- Jane Roe, who lost in 2008 -- said": the subject before an
+    /// appositive between dashes ending at `dash`, named by the name that opens the appositive.
+    fn dashed_subject(&self, tokens: &[Token], lo: usize, dash: usize) -> Option<NounPhrase> {
+        // A dash may be written as two hyphens, two tokens.
+        let dash_run_start = |mut k: usize| {
+            while k > lo && is_dash(self.word(&tokens[k - 1])) {
+                k -= 1;
+            }
+            k
+        };
+        let dash = dash_run_start(dash);
+        let open_end = (lo..dash)
+            .rev()
+            .take(DASHED_APPOSITIVE)
+            .find(|&k| is_dash(self.word(&tokens[k])))?;
+        let open = dash_run_start(open_end);
+        let subject = self.phrase_ending_at(tokens, lo, open)?;
+        // The appositive's own name runs up to its first comma ("Jane Roe, who ...").
+        let inner = &tokens[open_end + 1..dash];
+        let name_end = inner
+            .iter()
+            .position(|t| t.kind == TokenKind::Punct)
+            .unwrap_or(inner.len());
+        match self.named_by_appositive(&subject, &inner[..name_end]) {
+            Some(named) => Some(NounPhrase {
+                span: Span::new(subject.span.start, tokens[dash - 1].span().end),
+                ..named
+            }),
+            None => Some(subject),
+        }
     }
 
     /// "Dmitry Peskov, the Kremlin's spokesman, said": the name before an appositive ending at `comma`.

@@ -309,3 +309,130 @@ fn numbers_adverbs_and_dummy_subjects_are_no_speakers() {
     ));
     assert!(phrases("It warned that the rain would come late.", 0, 2));
 }
+
+/// (speaker, mention) of the partial quotation of `text` whose words are `quote`.
+fn partial_speaker(text: &str, quote: &str) -> (String, String) {
+    let found = crate::Extractor::new(Grammar::builtin()).extract(text);
+    let row = found
+        .statements
+        .iter()
+        .find(|s| s.kind == Kind::Partial && s.quote.of(text).trim_end_matches(',') == quote)
+        .unwrap_or_else(|| panic!("no partial row {quote:?} in {text:?}"));
+    (
+        row.speaker.name.clone(),
+        row.mention.map_or("", |m| m.of(text)).to_string(),
+    )
+}
+
+#[test]
+fn the_possessor_of_a_speech_noun_says_its_quotation() {
+    let text = "The mayor defended her claim on Tuesday that \"the budget is balanced\" despite the deficit.";
+    assert_eq!(partial_speaker(text, "the budget is balanced").1, "her");
+    let text = "Critics recalled Ms. Vale's bitter rejection of \"a politics of fear\" years ago.";
+    let (speaker, _) = partial_speaker(text, "a politics of fear");
+    assert_eq!(speaker, "Ms. Vale");
+}
+
+#[test]
+fn a_participle_after_the_quotation_leaves_the_speaker_to_its_clause() {
+    // '"Q," stating ...' is no inverted attribution: the subject of "said" speaks.
+    let text = "Ruth Okafor said on Monday that the levy is \"a tax on hope,\" stating during the hearing that it would fail.";
+    assert_eq!(partial_speaker(text, "a tax on hope").0, "Ruth Okafor");
+}
+
+#[test]
+fn a_participle_set_off_after_an_object_is_the_subjects() {
+    let text = "Mr. Dale praised the coach at a dinner in Springfield, the state capital, calling her \"the best in the league\" again.";
+    assert_eq!(partial_speaker(text, "the best in the league").0, "Dale");
+    // After a relative clause or an inverted cue the name before the comma still speaks.
+    let text = "The plan is \"a disaster waiting to happen,\" said Ann Pike, a planner, noting that costs \"keep rising every month.\"";
+    assert_eq!(
+        partial_speaker(text, "keep rising every month.").0,
+        "Ann Pike"
+    );
+}
+
+#[test]
+fn a_subject_before_a_participle_and_its_quotation_speaks() {
+    let text = "Mr. Holm, citing \"the quiet strength of the brand,\" said sales would rise.";
+    assert_eq!(
+        partial_speaker(text, "the quiet strength of the brand").0,
+        "Holm"
+    );
+}
+
+#[test]
+fn a_clause_of_manner_after_the_quotation_names_its_speaker() {
+    let text = "The fact that the vote is \"too close to call,\" as Lena Ortiz said on Sunday, worries the party.";
+    assert_eq!(partial_speaker(text, "too close to call").0, "Lena Ortiz");
+}
+
+#[test]
+fn relative_clauses_and_appositives_between_dashes() {
+    let text = "Gale Porter - who once said she would \"never sell the farm\" - said on Friday that she would sell it.";
+    let (speaker, mention) = partial_speaker(text, "never sell the farm");
+    assert_eq!((speaker.as_str(), mention.as_str()), ("Gale Porter", "who"));
+    let text = "A former governor -- Tim Ashby, who lost in 2010 -- said the plan \"offers nothing to farmers.\"";
+    let (speaker, mention) = partial_speaker(text, "offers nothing to farmers.");
+    assert_eq!(speaker, "Tim Ashby");
+    assert!(mention.starts_with("A former governor"), "{mention}");
+}
+
+#[test]
+fn a_post_modified_common_noun_heads_its_phrase() {
+    let (mention, name, _) =
+        phrase_before_cue("A person familiar with the talks said the deal was close").unwrap();
+    assert_eq!(mention, "A person familiar with the talks");
+    assert_eq!(name, None);
+}
+
+#[test]
+fn an_organisation_name_keeps_its_and_and_complement() {
+    let (mention, name, _) =
+        phrase_before_cue("The Institute for Soil Science and Forestry said yields fell").unwrap();
+    assert_eq!(mention, "The Institute for Soil Science and Forestry");
+    assert_eq!(
+        name.as_deref(),
+        Some("Institute for Soil Science and Forestry")
+    );
+    // Two people joined by "and" stay apart.
+    let (mention, _, _) = phrase_before_cue("Jane Roe and Tom Fell said yields fell").unwrap();
+    assert_eq!(mention, "Tom Fell");
+}
+
+#[test]
+fn headline_runs_and_dummy_words_are_no_names() {
+    let text =
+        "WEATHER WATCH STORMS ARE COMING BACK Hail and sleet are \"the new normal for spring.\"";
+    let found = crate::Extractor::new(Grammar::builtin()).extract(text);
+    assert!(found
+        .statements
+        .iter()
+        .all(|s| !s.speaker.name.contains("WATCH")));
+}
+
+#[test]
+fn roles_and_documents_name_speakers_without_a_name() {
+    let grammar = Grammar::builtin();
+    let p = Phrases {
+        text: "the former governor and the statement and the old barn",
+        grammar: &grammar,
+    };
+    let np = |start: usize, end: usize| NounPhrase {
+        span: Span::new(start, end),
+        name: None,
+        title: None,
+        pronoun: false,
+    };
+    assert!(p.is_role_or_document(&np(0, 19)));
+    assert!(p.is_role_or_document(&np(24, 37)));
+    assert!(!p.is_role_or_document(&np(42, 54)));
+}
+
+#[test]
+fn a_title_of_several_words_heads_a_phrase() {
+    let (mention, name, _) =
+        phrase_before_cue("where the secretary of state said the talks would go on").unwrap();
+    assert_eq!(mention, "the secretary of state");
+    assert_eq!(name, None);
+}

@@ -533,3 +533,23 @@ fn a_full_quote_hung_on_a_clause_without_cue_takes_its_named_subject() {
     let text = "The mayor waved at the crowd and turned to the cameras, \"We will rebuild this town together.\"";
     assert_eq!(speakers(text), [""]);
 }
+
+#[test]
+fn a_partial_quote_cut_off_by_an_earlier_one_keeps_the_cue_before_it() {
+    let text =
+        "Ada Crane says her \"old friend\" Tim Moll ran \"a clean and honest race\" this year.";
+    let rows = quoted(text);
+    let row = rows
+        .iter()
+        .find(|r| r.1.ends_with("a clean and honest race"))
+        .expect("a row");
+    assert_eq!(row.2, "Ada Crane");
+}
+
+#[test]
+fn a_role_subject_without_a_name_speaks_its_partial_quote() {
+    let text = "In her speech, the former governor talked about keeping \"the promise we made to every family.\"";
+    let rows = quoted(text);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].3, "the former governor");
+}
