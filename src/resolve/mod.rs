@@ -139,6 +139,7 @@ impl<'k> Surnames<'k> {
     }
 
     /// The number of `key`, if a mention has it.
+    #[inline]
     fn find(&self, key: &Key) -> Option<usize> {
         self.numbers.get(key).copied()
     }
