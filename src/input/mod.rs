@@ -31,6 +31,11 @@ use web::HtmlError;
 /// The generous default for the largest document read: 64 MiB.
 pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The largest document read whatever the limit asked for (about 1.33 GiB): its decoded text
+/// (at most three bytes for each byte read, as one bad byte becomes a U+FFFD) must stay within
+/// the `u32` offsets of tokens (`text::tokens::MAX_OFFSET`).
+pub const MAX_DOCUMENT_BYTES: u64 = crate::text::tokens::MAX_OFFSET as u64 / 3;
+
 /// How the bytes of an input are to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum InputKind {
@@ -250,10 +255,15 @@ impl Inputs {
         })
     }
 
+    /// The largest document read: `max_document_bytes`, but at most [`MAX_DOCUMENT_BYTES`].
+    pub fn document_limit(&self) -> u64 {
+        self.max_document_bytes.min(MAX_DOCUMENT_BYTES)
+    }
+
     /// The steps of one file (or of standard input), corpus lines unparsed.
     fn source_of(&self, path: PathBuf) -> Source {
         let name = path.display().to_string();
-        let limit = self.max_document_bytes;
+        let limit = self.document_limit();
         let kind = match self.kind {
             // Standard input, a .txt file or an unknown extension: its first bytes tell.
             InputKind::Auto => match kind_of(&path) {

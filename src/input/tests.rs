@@ -453,3 +453,23 @@ fn peeking_stops_at_the_second_significant_byte_whatever_comes_first() {
     assert_eq!(peek(b"\xEF\xBB", 1).0, b"\xEF\xBB".to_vec());
     assert!(peek(b"", 1).0.is_empty());
 }
+
+/// Token offsets are `u32`s: whatever --max-doc-size asks, a document whose decoded text could
+/// pass them is skipped as too large, never read with offsets cut.
+#[test]
+fn documents_are_capped_below_the_token_offset_limit() {
+    let inputs = |max_document_bytes| Inputs {
+        paths: Vec::new(),
+        kind: InputKind::Auto,
+        max_document_bytes,
+    };
+    assert_eq!(
+        inputs(DEFAULT_MAX_DOCUMENT_BYTES).document_limit(),
+        DEFAULT_MAX_DOCUMENT_BYTES
+    );
+    let cap = super::MAX_DOCUMENT_BYTES;
+    assert_eq!(inputs(8 << 30).document_limit(), cap);
+    assert_eq!(inputs(u64::MAX).document_limit(), cap);
+    // Three bytes of text at most for each byte read (a bad byte becomes U+FFFD).
+    assert!(cap * 3 <= crate::text::tokens::MAX_OFFSET as u64);
+}

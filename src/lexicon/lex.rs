@@ -7,8 +7,12 @@ use super::Grammar;
 /// over every token can pass over the ones that cannot matter without a lookup.
 ///
 /// The low byte holds flags; the bits above it say which function-word sections list the
-/// word (see [`Lex::section_bit`]).
+/// word (see [`Lex::section_bit`]). Packed to an alignment of one, so that a [`Token`]
+/// holding one needs no padding.
+///
+/// [`Token`]: crate::text::tokens::Token
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[repr(C, packed)]
 pub struct Lex(u32);
 
 impl Lex {

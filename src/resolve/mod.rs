@@ -139,6 +139,7 @@ impl<'k> Surnames<'k> {
     }
 
     /// The number of `key`, if a mention has it.
+    #[inline]
     fn find(&self, key: &Key) -> Option<usize> {
         self.numbers.get(key).copied()
     }
@@ -251,12 +252,12 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
             mentions.push(mention);
         }
     }
-    let lone_surnames = surname_mentions(text, &lone, &surnames, grammar);
-    mentions.extend(lone_surnames);
+    mentions.extend(surname_mentions(text, &lone, &surnames, grammar));
+    drop(lone);
     let surname_count = surnames.len();
     // The keys borrow the speakers, which change only at the end.
     drop(surnames);
-    mentions.sort_by_key(|m| m.span.start);
+    sort_by_start(&mut mentions);
     set_sentences(&mut mentions, &seg.sentences);
     // The quotations, by start: people named inside one are not what a pronoun outside
     // stands for first.
@@ -925,6 +926,46 @@ fn relative_antecedent(
     (next_to || appositive().is_some()).then_some(index)
 }
 
+/// Up to this many mentions are sorted by the standard stable sort, whose copy of them is
+/// small; more are sorted in place ([`sort_in_place_by_key`]).
+const SMALL_SORT: usize = 256;
+
+/// Sorts `mentions` by start, stably. A long article's are sorted without a copy of them.
+fn sort_by_start(mentions: &mut [Mention]) {
+    if mentions.len() <= SMALL_SORT {
+        mentions.sort_by_key(|m| m.span.start);
+    } else {
+        sort_in_place_by_key(mentions, |m| m.span.start);
+    }
+}
+
+/// Sorts `items` stably by `key` without the copy of them a stable sort takes: their
+/// numbers are sorted (by key, then number) and the items moved along the cycles of that
+/// order, so the extra memory is 4 bytes an item.
+fn sort_in_place_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    let Ok(count) = u32::try_from(items.len()) else {
+        items.sort_by_key(key);
+        return;
+    };
+    let mut order: Vec<u32> = (0..count).collect();
+    order.sort_unstable_by_key(|&i| (items.get(i as usize).map(&key), i));
+    // `order[k]` is the item that goes to place `k`; a place is marked done by pointing
+    // `order` at itself.
+    for first in 0..order.len() {
+        let mut place = first;
+        while let Some(from) = order.get_mut(place) {
+            let next = *from as usize;
+            // `place` fits: it is below `count`.
+            *from = place as u32;
+            if next == first || next == place {
+                break;
+            }
+            items.swap(place, next);
+            place = next;
+        }
+    }
+}
+
 /// Sets the sentence of each of `mentions` (in text order), walking `sentences` (in text
 /// order) along with them: the sentence that holds its start, or the nearest before it.
 fn set_sentences(mentions: &mut [Mention], sentences: &[Span]) {
@@ -1285,38 +1326,35 @@ fn scan_people<'t>(
 
 /// The lone capitalised words (`lone`, see [`scan_people`]) that are the surname of a person
 /// the article names (the keys of its mentions, numbered in `surnames`): "Fallon fired back"
-/// names Brian Fallon.
-fn surname_mentions<'t>(
+/// names Brian Fallon. Given one at a time, so that a long article's are not held twice.
+fn surname_mentions<'a, 't, 'k>(
     text: &'t str,
-    lone: &[Span],
-    surnames: &Surnames,
-    grammar: &Grammar,
-) -> Vec<Mention<'t>> {
-    if surnames.len() == 0 {
-        return Vec::new();
-    }
-    lone.iter()
-        .filter_map(|&span| {
-            let name = span.of(text);
-            // A first name alone ("Bob") is no surname; the cheap test comes first. The word
-            // is one token, which holds no white space: it is its last word.
-            let surname = surnames.find(&word_key(name))?;
-            if grammar.first_name(name).is_some() || grammar.pronoun(name).is_some() {
-                return None;
-            }
-            Some(Mention {
-                span,
-                sentence: None,
-                gender: None,
-                sure: false,
-                surname,
-                // One word (a token holds no white space) is a bare surname.
-                given: None,
-                named: Named::Text { name, title: None },
-                role: None,
-            })
+    lone: &'a [Span],
+    surnames: &'a Surnames<'k>,
+    grammar: &'a Grammar,
+) -> impl Iterator<Item = Mention<'t>> + use<'a, 't, 'k> {
+    // None when the article names nobody.
+    let lone = if surnames.len() == 0 { &[] } else { lone };
+    lone.iter().filter_map(move |&span| {
+        let name = span.of(text);
+        // A first name alone ("Bob") is no surname; the cheap test comes first. The word
+        // is one token, which holds no white space: it is its last word.
+        let surname = surnames.find(&word_key(name))?;
+        if grammar.first_name(name).is_some() || grammar.pronoun(name).is_some() {
+            return None;
+        }
+        Some(Mention {
+            span,
+            sentence: None,
+            gender: None,
+            sure: false,
+            surname,
+            // One word (a token holds no white space) is a bare surname.
+            given: None,
+            named: Named::Text { name, title: None },
+            role: None,
         })
-        .collect()
+    })
 }
 
 /// The mention a name run makes, given the title before it and its gender: a run of two or

@@ -666,3 +666,22 @@ fn a_relative_pronoun_speaks_for_the_name_right_before_it() {
     let text = "Jane Roe left early. The council, who said the bridge was safe, met.";
     assert_eq!(speakers(text), vec!["who"]);
 }
+
+/// The in-place sort of a long article's mentions orders as the standard stable sort does:
+/// equal keys keep their order, whatever the cycles of the permutation.
+#[test]
+fn sorting_in_place_is_stable() {
+    let mut random = crate::test_rng::xorshift(0x50E7_1A2B_3C4D);
+    let mut next = |bound: usize| (random() % bound as u64) as usize;
+    for _ in 0..300 {
+        let len = next(40);
+        let keys = 1 + next(12);
+        // (key, place in the input): the second tells equal keys apart.
+        let items: Vec<(usize, usize)> = (0..len).map(|i| (next(keys), i)).collect();
+        let mut stable = items.clone();
+        stable.sort_by_key(|item| item.0);
+        let mut in_place = items;
+        super::sort_in_place_by_key(&mut in_place, |item| item.0);
+        assert_eq!(in_place, stable);
+    }
+}

@@ -138,9 +138,15 @@ impl Drop for Document<'_> {
     }
 }
 
-/// The most tokens a kept spare buffer may have room for (16 MB of tokens); bigger ones
-/// are freed.
-const MAX_SPARE_TOKENS: usize = 1 << 20;
+/// The most tokens a kept spare buffer may have room for (1 MB of tokens, an article of
+/// about 300 KB); bigger ones are freed, so that one giant document does not hold its
+/// tokens' memory for the rest of the run.
+const MAX_SPARE_TOKENS: usize = 1 << 16;
+
+/// Room for this many tokens more than a document has is given back once it is tokenized
+/// (the buffer is reserved for one token per four bytes, about a quarter more than news text
+/// needs): a big document keeps no unused room, a small one keeps its room for the next.
+const MAX_UNUSED_TOKENS: usize = 1 << 16;
 
 thread_local! {
     /// Token buffers kept by each thread from one document to the next, so that a corpus of
@@ -168,6 +174,9 @@ pub fn paragraph_tokens(text: &str, seg: &Segmentation, grammar: &Grammar) -> Pa
         // At most one token per byte, and none past `MAX_OFFSET`: the count fits.
         all.starts
             .push(u32::try_from(all.tokens.len()).unwrap_or(u32::MAX));
+    }
+    if all.tokens.capacity() - all.tokens.len() > MAX_UNUSED_TOKENS {
+        all.tokens.shrink_to_fit();
     }
     all
 }
