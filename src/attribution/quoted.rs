@@ -290,12 +290,23 @@ impl<'d> QuoteReader<'d> {
     ) -> (Option<Attribution>, Option<Span>) {
         let phrases = &self.phrases;
         let open_frame = opens_frame(self.text, ctx.quote, ctx.after);
-        let mut found = choose(phrases, ctx.before, ctx.after, ctx.kind, open_frame)
-            .filter(|f| !self.next_sentence_content(ctx.after, ctx, f))
-            .or_else(|| {
-                self.across_quotes(ctx)
-                    .filter(|f| !self.next_sentence_content(ctx.rest_of_frame, ctx, f))
-            })
+        let mut found = choose(phrases, ctx.before, ctx.after, ctx.kind, open_frame);
+        if found
+            .as_ref()
+            .is_some_and(|f| self.next_sentence_content(ctx.after, ctx, f))
+        {
+            found = None;
+        }
+        if found.is_none() {
+            found = self.across_quotes(ctx);
+            if found
+                .as_ref()
+                .is_some_and(|f| self.next_sentence_content(ctx.rest_of_frame, ctx, f))
+            {
+                found = None;
+            }
+        }
+        let mut found = found
             .or_else(|| phrases.end_attribution(ctx.frame_tail))
             .or_else(|| self.partial_subject(ctx));
         if let Some(own) = found.as_mut().filter(|f| f.speaker.is_none()) {
@@ -312,31 +323,34 @@ impl<'d> QuoteReader<'d> {
                 }
             }
         }
+        let mut found = found.or_else(|| self.signature(ctx));
         // A quotation after a sentence of its own that follows the quotation before reads the
-        // subject of that sentence first ("Q1," he said. And then he promised X. "Q2.").
-        // The quotation before is adjacent when its frame, or its speaker's (""Q1?" Power
-        // asked. "Q2""), is the one right before.
-        let frame_before = ctx
-            .frame_index
-            .checked_sub(1)
-            .and_then(|i| self.frames.get(i));
-        let previous_adjacent = previous.is_none_or(|p| {
-            p.frame_index + 1 >= ctx.frame_index
-                || p.attribution
-                    .speaker
-                    .zip(frame_before)
-                    .is_some_and(|(s, f)| s.span.start >= f.start)
-        });
+        // subject of that sentence first ("Q1," he said. And then he promised X. "Q2."). The
+        // quotation before is adjacent when its frame, or its speaker's (""Q1?" Power asked.
+        // "Q2""), is the one right before.
+        let sentence_first = found.is_none()
+            && previous.is_some_and(|p| {
+                let frame_before = ctx
+                    .frame_index
+                    .checked_sub(1)
+                    .and_then(|i| self.frames.get(i));
+                p.frame_index + 1 < ctx.frame_index
+                    && p.attribution
+                        .speaker
+                        .zip(frame_before)
+                        .is_none_or(|(s, f)| s.span.start < f.start)
+            });
+        if sentence_first {
+            found = self.previous_sentence(ctx);
+        }
         let found = found
-            .or_else(|| self.signature(ctx))
-            .or_else(|| {
-                (!previous_adjacent)
-                    .then(|| self.previous_sentence(ctx))
-                    .flatten()
-            })
             .or_else(|| self.shared(ctx, previous))
             .or_else(|| self.past_earlier_quotes(ctx))
-            .or_else(|| self.previous_sentence(ctx));
+            .or_else(|| {
+                (!sentence_first)
+                    .then(|| self.previous_sentence(ctx))
+                    .flatten()
+            });
         if found.is_some() || !self.starts_paragraph_alone(ctx) {
             return (found, None);
         }

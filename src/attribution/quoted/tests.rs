@@ -610,3 +610,15 @@ fn a_pronoun_with_a_contracted_verb_is_no_possessive() {
     assert_eq!(rows[0].4, "said");
     assert!(rows[0].3.starts_with("she"));
 }
+
+#[test]
+fn a_part_of_a_group_speaks() {
+    assert_eq!(
+        speakers("\"The deal is dead,\" said one of the negotiators, who asked not to be named."),
+        vec!["one of the negotiators"]
+    );
+    assert_eq!(
+        speakers("\"The deal is dead,\" one of the negotiators said."),
+        vec!["one of the negotiators"]
+    );
+}
