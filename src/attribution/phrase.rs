@@ -12,7 +12,7 @@ use crate::lexicon::{lower, CueInfo, Grammar, Lex, Lower, Section};
 use crate::span::Span;
 use crate::statement::{Kind, OutletRef, Rule, Speaker};
 use crate::text::tokens::{
-    ends_with_word, is_possessive, is_quote_mark, is_word, Token, TokenKind,
+    ends_with_word, is_possessive, is_quote_mark, is_word, strip_possessive, Token, TokenKind,
 };
 
 /// Who said a quotation and how the article says so.
@@ -142,7 +142,7 @@ impl<'a> Phrases<'a> {
             tokens.get(i).is_some_and(|prev| {
                 // Numerals end phrases ("the mother of three replied"); they mark no noun.
                 (self.is_determiner(prev) && !self.in_section(prev, Section::NounFreeDeterminers))
-                    || is_possessive(self.word(prev))
+                    || is_possessive(self.word(prev)) && !self.is_contracted_pronoun(prev)
             })
         };
         // "a report", "Tass's report", "their phone call": a noun, not a verb.
@@ -183,6 +183,12 @@ impl<'a> Phrases<'a> {
     fn agrees_in_number(&self, noun: &Token, third_person: bool) -> bool {
         let plural = self.ends_with(noun, "s") && !self.ends_with(noun, "ss");
         plural != third_person
+    }
+
+    /// Is the token a pronoun with a contracted "has" or "is" ("he's said", "she's told"), which
+    /// reads like a possessive but opens a verb?
+    fn is_contracted_pronoun(&self, token: &Token) -> bool {
+        strip_possessive(self.word(token)).is_some_and(|stem| self.grammar.pronoun(stem).is_some())
     }
 
     /// The cue entry of a verb token (not cue nouns), without looking at its neighbours.

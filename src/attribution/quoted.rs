@@ -11,7 +11,9 @@
 //! 4. a trailing speaker read across a short quotation, or an attribution closing the sentence
 //!    after a comma ("Q" since ..., said X);
 //! 5. for a partial quote of three or more words, the subject of its sentence;
-//! 6. the attribution of the quote before in the sentence or paragraph ("Q1," X said. "Q2.");
+//! 6. a signature paragraph after a quote paragraph ("Q."¶- Jane Roe.); then the attribution of
+//!    the quote before in the sentence or paragraph ("Q1," X said. "Q2."), unless a sentence of
+//!    its own stands between them, whose subject is read first;
 //! 7. the subject of the sentence before ("Howard continued his remarks. "Q"");
 //! 8. a colon lead-in closing the paragraph before, then the speaker of the quote paragraph before.
 //!
@@ -101,13 +103,20 @@ struct Context<'d> {
     frame_tokens: &'d [Token],
     /// Words after the last quotation of the frame.
     frame_tail: &'d [Token],
+    /// Where the quotation's own frame ends (`after` may read on into the next sentence).
+    frame_end: usize,
 }
 
 impl Context<'_> {
-    /// Does the quotation stand alone in its sentence, with no words before or after it?
+    /// Does the quotation stand alone in its sentence, with no words before or after it? The
+    /// sentences after its own do not count ("Roe continued her remarks. "Q." However, ...").
     fn is_alone(&self) -> bool {
         self.before.iter().all(|t| t.kind == TokenKind::Punct)
-            && self.after.iter().all(|t| t.kind == TokenKind::Punct)
+            && self
+                .after
+                .iter()
+                .take_while(|t| t.span().start < self.frame_end)
+                .all(|t| t.kind == TokenKind::Punct)
     }
 }
 
@@ -273,6 +282,7 @@ impl<'d> QuoteReader<'d> {
             rest_of_frame,
             frame_tokens,
             frame_tail: slice_within(rest_of_frame, rest_span, end_tokens, tail_span),
+            frame_end: end_frame.end,
         })
     }
 
@@ -285,8 +295,23 @@ impl<'d> QuoteReader<'d> {
     ) -> (Option<Attribution>, Option<Span>) {
         let phrases = &self.phrases;
         let open_frame = opens_frame(self.text, ctx.quote, ctx.after);
-        let mut found = choose(phrases, ctx.before, ctx.after, ctx.kind, open_frame)
-            .or_else(|| self.across_quotes(ctx))
+        let mut found = choose(phrases, ctx.before, ctx.after, ctx.kind, open_frame);
+        if found
+            .as_ref()
+            .is_some_and(|f| self.next_sentence_content(ctx.after, ctx, f))
+        {
+            found = None;
+        }
+        if found.is_none() {
+            found = self.across_quotes(ctx);
+            if found
+                .as_ref()
+                .is_some_and(|f| self.next_sentence_content(ctx.rest_of_frame, ctx, f))
+            {
+                found = None;
+            }
+        }
+        let mut found = found
             .or_else(|| phrases.end_attribution(ctx.frame_tail))
             .or_else(|| self.partial_subject(ctx));
         if let Some(own) = found.as_mut().filter(|f| f.speaker.is_none()) {
@@ -303,10 +328,34 @@ impl<'d> QuoteReader<'d> {
                 }
             }
         }
+        let mut found = found.or_else(|| self.signature(ctx));
+        // A quotation after a sentence of its own that follows the quotation before reads the
+        // subject of that sentence first ("Q1," he said. And then he promised X. "Q2."). The
+        // quotation before is adjacent when its frame, or its speaker's (""Q1?" Power asked.
+        // "Q2""), is the one right before.
+        let sentence_first = found.is_none()
+            && previous.is_some_and(|p| {
+                let frame_before = ctx
+                    .frame_index
+                    .checked_sub(1)
+                    .and_then(|i| self.frames.get(i));
+                p.frame_index + 1 < ctx.frame_index
+                    && p.attribution
+                        .speaker
+                        .zip(frame_before)
+                        .is_none_or(|(s, f)| s.span.start < f.start)
+            });
+        if sentence_first {
+            found = self.previous_sentence(ctx);
+        }
         let found = found
             .or_else(|| self.shared(ctx, previous))
             .or_else(|| self.past_earlier_quotes(ctx))
-            .or_else(|| self.previous_sentence(ctx));
+            .or_else(|| {
+                (!sentence_first)
+                    .then(|| self.previous_sentence(ctx))
+                    .flatten()
+            });
         if found.is_some() || !self.starts_paragraph_alone(ctx) {
             return (found, None);
         }
@@ -391,6 +440,44 @@ impl<'d> QuoteReader<'d> {
             .get(inside)
             .is_some_and(|q| q.outer.start <= speaker.start);
         (!quoted).then_some(found)
+    }
+
+    /// Is `found` read in the sentence after the quotation's own, from a cue that takes content
+    /// of its own there (""Q." Roe said she would veto it.")? That sentence reports other words.
+    /// `tokens` are the words `found` was read in.
+    fn next_sentence_content(&self, tokens: &[Token], ctx: &Context, found: &Attribution) -> bool {
+        let Some(cue) = found.cue.filter(|c| c.start >= ctx.frame_end) else {
+            return false;
+        };
+        let index = tokens.partition_point(|t| t.span().start < cue.start);
+        tokens.get(index).is_some_and(|t| t.span() == cue)
+            && self.phrases.cue_takes_content(tokens, index)
+    }
+
+    /// ""Q."¶- Jane Roe, Springfield.": a direct quotation that ends its paragraph, signed by the
+    /// next paragraph, a dash and a name (a fact check's or a notebook's quoted claims).
+    fn signature(&self, ctx: &Context) -> Option<Attribution> {
+        let paragraph = *self.seg.paragraphs.get(ctx.end_paragraph)?;
+        let ends_paragraph = self
+            .text
+            .get(ctx.quote.outer.end..paragraph.end)
+            .is_some_and(|rest| {
+                rest.chars()
+                    .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | '!' | '?'))
+            });
+        if ctx.kind != Kind::Direct || !ends_paragraph {
+            return None;
+        }
+        let next = self.tokens.get(ctx.end_paragraph + 1)?;
+        let signed = next
+            .first()
+            .is_some_and(|t| matches!(t.text(self.text), "—" | "–" | "-" | "--" | "―"));
+        if !signed {
+            return None;
+        }
+        self.phrases
+            .trailing(next, false)
+            .filter(|found| found.speaker.is_some_and(|s| s.name.is_some()))
     }
 
     /// "Q1," X said, "Q2" shares the attribution; so does "Q1," X said. "Q2." in one paragraph.

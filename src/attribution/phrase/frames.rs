@@ -107,13 +107,35 @@ impl<'a> Phrases<'a> {
                         && !self.is_one_of(t, &["that", "which", "who", "whom", "whose"])
             })
         };
-        if self.is_verb_like(first) && self.ends_with(first, "ed") {
+        let past = self.ends_with(first, "ed");
+        if self.is_verb_like(first) && (past || self.ends_with(first, "s")) {
+            // '"Q," exhorted the mayor.', '"Q," begins a recorded message.': inverted, the verb
+            // (a past tense before a name, or any tense before a determiner or a possessive)
+            // and the speaker phrase end the clause.
             let (speaker, end) = self.phrase_from(after, s + 1)?;
-            let named = speaker.name.is_some()
-                && after
-                    .get(s + 1)
-                    .is_some_and(|t| t.span().start == speaker.span.start);
-            return (named && clause_ends(end)).then_some((speaker, s));
+            let next = after.get(s + 1)?;
+            let head = past && speaker.name.is_some()
+                || self.is_determiner(next)
+                || after
+                    .get(s + 1..end.saturating_sub(1))
+                    .is_some_and(|words| words.iter().any(|t| is_possessive(self.word(t))));
+            let starts = next.span().start == speaker.span.start;
+            // A name ends the clause at a function word; a common noun only at punctuation, a
+            // relative or a named complement ("begins a message that ...", "blared the front
+            // page of The Herald"; not "revamped his plans for a ...").
+            let ends = if past && speaker.name.is_some() {
+                clause_ends(end)
+            } else {
+                after.get(end).is_none_or(|t| {
+                    t.kind == TokenKind::Punct
+                        || self.is_one_of(t, &["that", "which", "who"])
+                        || self.is_clause_break(t)
+                            && after
+                                .get(end + 1)
+                                .is_some_and(|n| n.is_capitalized(self.text))
+                })
+            };
+            return (head && starts && ends).then_some((speaker, s));
         }
         let (speaker, mut j) = self.phrase_from(after, s)?;
         let has_head = speaker.pronoun
@@ -168,6 +190,22 @@ impl<'a> Phrases<'a> {
             && !self.is_cue_noun(token)
             && !self.is_time_word(token)
             && !self.in_section(token, Section::Auxiliaries)
+    }
+
+    /// Does the cue at `tokens[cue]` take content of its own: is it followed (past words such
+    /// as "on Friday") by "that" or a subject pronoun ("Roe said she would ...", "Roe was
+    /// quick to add that ...")? Such a sentence reports its own words, not a quotation before it.
+    pub fn cue_takes_content(&self, tokens: &[Token], cue: usize) -> bool {
+        let mut j = cue + 1;
+        while tokens.get(j).is_some_and(|t| self.skippable_after(t)) {
+            j += 1;
+        }
+        tokens.get(j).is_some_and(|t| {
+            self.is_one_of(t, &["that"])
+                || self.is_pronoun(t)
+                    && !self.in_section(t, Section::ObjectPronouns)
+                    && !self.opens_noun(tokens, j)
+        })
     }
 
     /// "... since so many cases were decided 5-to-4, said Lee Epstein.": an attribution closing the
@@ -638,11 +676,21 @@ impl<'a> Phrases<'a> {
             };
             // "And Mr. Christie gloated:": a coordinating conjunction opens the clause; so does
             // a subordinator ("When Trump wrapped up -- "Q"", ", as the crowd chanted").
-            let start = start
+            let mut start = start
                 + usize::from(tokens.get(start).is_some_and(|t| {
                     self.is_one_of(t, &["and", "but"])
                         || past_subordinator && self.in_section(t, Section::Subordinators)
                 }));
+            // "And then Roe went on the attack": a sentence adverb or time word may open it too.
+            if start + 1 < index
+                && tokens.get(start).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && self.is_time_word(t)
+                        && tokens[start + 1].kind == TokenKind::Word
+                })
+            {
+                start += 1;
+            }
             let Some(first) = tokens.get(start).filter(|_| start < index) else {
                 continue;
             };
@@ -791,8 +839,12 @@ impl<'a> Phrases<'a> {
                 return Some(issuer);
             }
         }
-        // "I laughed and said": a verb after "and" shares its clause's subject.
-        let coordinated = k > 0 && self.is_one_of(&tokens[k - 1], &["and"]);
+        // "I laughed and said": a verb after "and" shares its clause's subject, also with an
+        // adverb between them ("brought it up and later said").
+        let coordinated = k > 0 && self.is_one_of(&tokens[k - 1], &["and"])
+            || k > 1
+                && self.is_one_of(&tokens[k - 2], &["and"])
+                && self.skippable_before(tokens, k - 1);
         subject
             .or_else(|| {
                 coordinated
@@ -994,13 +1046,15 @@ impl<'a> Phrases<'a> {
         let text = phrase.span.of(self.text);
         let words = text.split_whitespace();
         let mut count = words.clone().count();
-        // Without a leading determiner and a trailing cue noun, if words remain.
+        // Without a leading determiner and a trailing cue noun, if words remain; a determiner
+        // before "of" is the phrase's head ("one of the advisers").
         let skip = usize::from(
             count > 1
                 && words
                     .clone()
                     .next()
-                    .is_some_and(|w| self.grammar.in_section(Section::Determiners, w)),
+                    .is_some_and(|w| self.grammar.in_section(Section::Determiners, w))
+                && words.clone().nth(1).is_none_or(|w| !is_word(w, "of")),
         );
         count -= skip;
         if count > 1

@@ -703,6 +703,13 @@ impl<'a> Phrases<'a> {
             {
                 j
             }
+            // "one of the advisers", "some of the marchers": a part and the group it is of.
+            None if starts_with_determiner
+                && j == begin + 1
+                && tokens.get(j).is_some_and(|t| self.is_one_of(t, &["of"])) =>
+            {
+                self.phrase_from(tokens, j + 1)?.1
+            }
             // "the newspaper", "the narrator": a determiner and its common noun.
             None if starts_with_determiner && tentative > 0 => j,
             // "federal prosecutors wrote": a bare plural right before a speech verb.

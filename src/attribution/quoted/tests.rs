@@ -553,3 +553,92 @@ fn a_role_subject_without_a_name_speaks_its_partial_quote() {
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert_eq!(rows[0].3, "the former governor");
 }
+
+#[test]
+fn a_quote_paragraph_is_signed_by_a_dash_and_a_name_in_the_next() {
+    let text = "The panel heard three claims.\n\n\"Our schools have never had more money.\"\n\n- Dana Whitlock.\n\nThe governor is wrong about that.";
+    assert_eq!(speakers(text), vec!["Dana Whitlock"]);
+    let text =
+        "\"Nobody asked us about the bridge.\"\n\n-Mayor Ines Korda, speaking after the vote.";
+    assert_eq!(speakers(text), vec!["Ines Korda"]);
+    // A dash paragraph that names nobody signs nothing.
+    let text = "\"Nobody asked us about the bridge.\"\n\n- and then the lights went out.";
+    assert_eq!(speakers(text), vec![""]);
+}
+
+#[test]
+fn an_inverted_frame_verb_takes_a_common_noun_speaker() {
+    assert_eq!(
+        speakers("\"Vote them all out,\" exhorted the union's chairwoman."),
+        vec!["union's chairwoman"]
+    );
+    let rows = quoted("\"Please hold the line,\" begins a recorded message that plays all night.");
+    assert_eq!(rows[0].3, "a recorded message");
+    assert_eq!(
+        speakers("\"Sold out!\" blared the front page of The Evening Courier."),
+        vec!["front page"]
+    );
+    // A verb and its object after a partial quotation are no frame.
+    let rows = quoted(
+        "Ms. Berg, after warning of a \"war of the clans,\" revamped her plans for a speech.",
+    );
+    assert_ne!(rows[0].3, "her plans");
+}
+
+#[test]
+fn a_quote_alone_in_its_sentence_takes_the_subject_of_the_sentence_before() {
+    // The sentence after the quotation does not keep it from standing alone.
+    assert_eq!(
+        speakers("Marlow continued his remarks. \"The mill will close by June.\" However, he sees hope in tourism."),
+        vec!["Marlow"]
+    );
+    // Nor does the quotation before the sentence between them win over that sentence.
+    let text = "\"We will fight,\" Ada Brun said. Then she promised that she would stay on. \"I am in until the last vote!\"";
+    let rows = quoted(text);
+    assert_eq!(rows[1].3, "she");
+}
+
+#[test]
+fn a_next_sentence_with_content_of_its_own_attributes_no_quote_before_it() {
+    let text = "\"The budget is balanced.\" Governor Tam Ellis said he would sign it on Friday.";
+    assert_eq!(speakers(text), vec![""]);
+    let text = "\"We will talk.\" Pell was quick to add that the talks would be short.";
+    assert_eq!(speakers(text), vec![""]);
+    // A sentence that is the attribution still is one.
+    assert_eq!(
+        speakers("\"Why now?\" Governor Tam Ellis asked on Friday."),
+        vec!["Tam Ellis"]
+    );
+}
+
+#[test]
+fn a_cue_after_and_an_adverb_shares_the_subject_of_its_clause() {
+    assert_eq!(
+        speakers("Kovac raised the budget and later said, \"The books are a mess.\""),
+        vec!["Kovac"]
+    );
+    assert_eq!(
+        speakers("And then Ms. Alder went on the attack, saying, \"This council has failed.\""),
+        vec!["Alder"]
+    );
+}
+
+#[test]
+fn a_pronoun_with_a_contracted_verb_is_no_possessive() {
+    let rows = quoted("Ever since Mira Tosk entered the race last year, she's said the same thing at every stop: \"It is about all of us.\"");
+    // The cue is "said", whose subject is the pronoun (not "entered", whose is the name).
+    assert_eq!(rows[0].4, "said");
+    assert!(rows[0].3.starts_with("she"));
+}
+
+#[test]
+fn a_part_of_a_group_speaks() {
+    assert_eq!(
+        speakers("\"The deal is dead,\" said one of the negotiators, who asked not to be named."),
+        vec!["one of the negotiators"]
+    );
+    assert_eq!(
+        speakers("\"The deal is dead,\" one of the negotiators said."),
+        vec!["one of the negotiators"]
+    );
+}
