@@ -551,14 +551,11 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         }
         // "Jane Roe, reporting for the Ledger, was there": an interposed participle reads
         // only a clause or a noun object, which end at its closing comma.
-        let interposed = self.interposed_participle_subject(k).is_some();
-        if interposed
-            && (self.prepositional_complement(k, cue).is_some()
-                || self.non_finite_complement(k).is_some())
-        {
-            return None;
-        }
+        let interposed = || self.interposed_participle_subject(k).is_some();
         if let Some(from) = self.prepositional_complement(k, cue) {
+            if interposed() {
+                return None;
+            }
             // "called for a boycott", "argued against the plan": the object is what was said.
             let clause = self.clause_of(from, self.tokens.len(), 1)?;
             let speaker = self.speaker_of(k)?;
@@ -568,6 +565,9 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             return Some(self.report(clause, token.span(), speaker));
         }
         if let Some(from) = self.non_finite_complement(k) {
+            if interposed() {
+                return None;
+            }
             // "vowed to fight on", "denied taking the money": the complement is what was said.
             let clause = self.clause_of(from, self.tokens.len(), 1)?;
             let speaker = self.speaker_of(k)?;
@@ -1202,7 +1202,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     /// comma, is said by that subject.
     fn interposed_participle_subject(&self, k: usize) -> Option<NounPhrase> {
         let comma = k.checked_sub(1)?;
-        if !self.ends_with_ing(k) || self.mark(comma) != Some(b',') {
+        if self.mark(comma) != Some(b',') || !self.ends_with_ing(k) {
             return None;
         }
         let first = self.first_word()?;
