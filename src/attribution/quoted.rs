@@ -433,6 +433,11 @@ impl<'d> QuoteReader<'d> {
             .leading(before, ctx.kind)
             .filter(|f| f.speaker.is_some())
             .or_else(|| self.partial_subject_in(ctx, before))?;
+        self.speaker_outside_quotes(found)
+    }
+
+    /// `found`, unless its speaker is a word inside a quotation (or it has no speaker).
+    fn speaker_outside_quotes(&self, found: Attribution) -> Option<Attribution> {
         let speaker = found.speaker.as_ref()?.span;
         let inside = self.top.partition_point(|q| q.outer.end <= speaker.start);
         let quoted = self

@@ -20,13 +20,6 @@ impl QuoteReader<'_> {
             .phrases
             .leading(&ctx.before_in_frame[..cut], ctx.kind)
             .filter(|f| f.cue.is_some() && f.speaker.is_some())?;
-        // The speaker is no word inside another quotation.
-        let speaker = found.speaker.as_ref()?.span;
-        let inside = self.top.partition_point(|q| q.outer.end <= speaker.start);
-        let quoted = self
-            .top
-            .get(inside)
-            .is_some_and(|q| q.outer.start <= speaker.start);
-        (!quoted).then_some(found)
+        self.speaker_outside_quotes(found)
     }
 }
