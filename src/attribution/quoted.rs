@@ -772,7 +772,12 @@ fn is_name_or_modifier(
     }
     let ends_inside = inner.ends_with([',', '.', '?', '!', ';', ':']);
     let next = after.iter().find(|t| !is_quote_mark(t.text(text)));
-    words.len() < SHORT_QUOTE_WORDS
+    if !ends_inside && is_nickname(text, previous, next, words.len(), grammar) {
+        return true;
+    }
+    // A short quotation, or a title-case one ("the "Fix It Now" bus tour"), right before a
+    // lower-case noun is a name used as a modifier, not speech.
+    (words.len() < SHORT_QUOTE_WORDS || title_case())
         && !ends_inside
         && next.is_some_and(|t| {
             let word = t.text(text);
@@ -783,6 +788,29 @@ fn is_name_or_modifier(
                 && grammar.cue(word).is_none()
                 && !grammar.token_in_section(Section::PredicateStarts, t, text)
         })
+}
+
+/// Is a quotation of `words` words, which `previous` and `next` enclose, a nickname inside a
+/// name ('Marcia "Cia" Price', 'Dwayne "The Rock" Johnson')? Both neighbours are capitalised
+/// words, the one before no function word, and the quotation is at most
+/// [`SHORT_QUOTE_WORDS`] words long.
+fn is_nickname(
+    text: &str,
+    previous: Option<&Token>,
+    next: Option<&Token>,
+    words: usize,
+    grammar: &Grammar,
+) -> bool {
+    let name_word = |t: &&Token| {
+        t.kind == TokenKind::Word
+            && t.is_capitalized(text)
+            && !grammar.token_in_section(Section::Determiners, t, text)
+            && !grammar.token_in_section(Section::ClauseBreaks, t, text)
+            && !grammar.token_in_section(Section::StopWords, t, text)
+    };
+    (1..=SHORT_QUOTE_WORDS).contains(&words)
+        && previous.is_some_and(|t| name_word(&t) && grammar.cue(t.text(text)).is_none())
+        && next.is_some_and(|t| name_word(&t))
 }
 
 /// Does the quoted text read like a sentence (not a title or a phrase)?

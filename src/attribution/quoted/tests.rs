@@ -208,6 +208,25 @@ fn scare_quotes_and_titles_are_not_statements() {
 }
 
 #[test]
+fn a_nickname_inside_a_name_is_no_statement() {
+    assert!(quoted("Toby \"Big Drum\" Hale told the crowd the show would go on.").is_empty());
+    assert!(quoted("Marla \"Mack\" Dunn told the crowd the race was close.").is_empty());
+    // A quotation after a cue is speech, even before a capitalised word.
+    let rows = quoted("Roe said \"Never\" Tuesday.");
+    assert_eq!(rows.len(), 1);
+}
+
+#[test]
+fn a_title_case_name_before_a_noun_is_a_modifier_not_speech() {
+    // A slogan or a show's name used as a modifier ("the "X" bus tour").
+    assert!(quoted("Fans waved \"Bring Back the Harbor\" signs at the game.").is_empty());
+    assert!(quoted("Voters wore \"Keep the Town Moving\" hats at the rally.").is_empty());
+    // Lower-case words after a title-case quotation that are no noun keep the row.
+    let rows = quoted("The mayor called it \"A Grave Mistake For Us\" and left.");
+    assert_eq!(rows.len(), 1);
+}
+
+#[test]
 fn next_sentence_attribution_for_a_question() {
     assert_eq!(
         speakers("\"Are you truly incapable of shame?\" Power asked."),
