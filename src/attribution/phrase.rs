@@ -45,6 +45,9 @@ pub struct NounPhrase {
     pub pronoun: bool,
 }
 
+/// How many words a role's complement may hold before the name that follows it ("a spokesman
+/// for the port authority, Jane Roe").
+const MAX_ROLE_COMPLEMENT: usize = 6;
 /// How many lower-case words a phrase may hold before a title or name confirms them.
 const MAX_TENTATIVE: usize = 3;
 /// How far after a quote a trailing cue may stand, in tokens.

@@ -41,6 +41,8 @@ use crate::text::tokens::{Token, TokenKind};
 
 /// The fewest words a reported clause may have.
 const MIN_WORDS: usize = 3;
+/// How many plain words the hearer of a closing "told" may run to ("told a council panel").
+const MAX_HEARER_WORDS: usize = 4;
 
 /// The most words a bare subject (see `SentenceReader::bare_subject`) may have.
 const MAX_BARE_SUBJECT: usize = 8;
@@ -579,22 +581,34 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         if let Some(report) = self.mid_sentence_report(k) {
             return Some(report);
         }
+        // "CLAUSE, X told reporters (on Friday).": an addressee cue's hearer comes first.
+        // Only time words may follow it ("told a council panel Wednesday.").
+        let hearer_closes = next
+            .filter(|_| cue.addressee && self.after_comma_clause(k))
+            .and_then(|i| self.hearer_end(i))
+            .is_some_and(|end| {
+                self.next_word(end).is_none_or(|i| {
+                    let after = self.past_time_words(i);
+                    after > i && self.next_word(after).is_none()
+                })
+            });
         // "said Tuesday he would ..." is no closing attribution; "said Tuesday in Paris" is.
-        let ends_sentence = next.is_none_or(|i| {
-            let after = self.past_time_words(i);
-            let adjunct = if after == i {
-                self.is_adjunct_start(i)
-            } else {
-                self.next_word(after)
-                    .is_none_or(|j| self.is_adjunct_start(j))
-            };
-            // The adjunct first: the inversion test reads a noun phrase.
-            adjunct || self.is_end_inversion(k, i)
-        });
+        let ends_sentence = hearer_closes
+            || next.is_none_or(|i| {
+                let after = self.past_time_words(i);
+                let adjunct = if after == i {
+                    self.is_adjunct_start(i)
+                } else {
+                    self.next_word(after)
+                        .is_none_or(|j| self.is_adjunct_start(j))
+                };
+                // The adjunct first: the inversion test reads a noun phrase.
+                adjunct || self.is_end_inversion(k, i)
+            });
 
         // "CLAUSE, X said (on Friday)." / "CLAUSE, said X."
         if ends_sentence && self.last_that().is_none_or(|i| i <= k) {
-            return self.end_report(k);
+            return self.end_report(k, cue.addressee);
         }
         let clause = self.clause_after(k, cue, next, ends_sentence)?;
         let speaker = self.speaker_of(k)?;
@@ -611,13 +625,13 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
 
     /// The report of the cue at `k` that closes its sentence: "CLAUSE, X said (on Friday).",
     /// "CLAUSE, said X, a lawyer.", "CLAUSE, X said, adding that ...".
-    fn end_report(&self, k: usize) -> Option<Report> {
+    fn end_report(&self, k: usize, addressee: bool) -> Option<Report> {
         // The comma `end_speaker` needs lies before the cue, and the clause before the
         // comma starts the sentence.
         if self.first_comma().is_none_or(|c| c >= k) || self.opens_with_quotation() {
             return None;
         }
-        let (speaker, comma) = self.end_speaker(k)?;
+        let (speaker, comma) = self.end_speaker(k, addressee)?;
         if self.is_fronted_adverbial(comma) {
             return None; // "In an interview, X said ...": no content
         }
@@ -986,6 +1000,46 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             }
         }
         i
+    }
+
+    /// Where the hearer of an addressee cue that starts at `i` ends: past its speaker phrase
+    /// ("told the Dayton Herald") or past a short run of plain words ("told reporters", "told
+    /// a council panel") that stops at punctuation, a time word, a clause word or a function
+    /// word ("told him to resign" has no hearer that ends the sentence), whichever reaches
+    /// further.
+    fn hearer_end(&self, i: usize) -> Option<usize> {
+        let phrase_end = self
+            .phrases
+            .object_after(self.tokens, i)
+            .map_or(i, |hearer| {
+                self.tokens
+                    .partition_point(|t| t.span().end <= hearer.span.end)
+            });
+        let limit = self.tokens.len().min(i + MAX_HEARER_WORDS);
+        let end = (i..limit)
+            .find(|&j| {
+                let t = &self.tokens[j];
+                if t.kind == TokenKind::Word && self.in_section(j, Section::Determiners) {
+                    return false;
+                }
+                t.kind != TokenKind::Word
+                    || self.quoted[j]
+                    || self.phrases.is_time_word(t)
+                    || self.in_section(j, Section::ClauseBreaks)
+                    || self.in_section(j, Section::Subordinators)
+                    || self.in_section(j, Section::StopWords)
+                    || self.in_section(j, Section::Auxiliaries)
+                    || self.phrases.cue_verb(t).is_some()
+            })
+            .unwrap_or(limit)
+            .max(phrase_end);
+        (end > i).then_some(end)
+    }
+
+    /// Does a comma come before the cue at `k` in its sentence, so that a clause may come
+    /// first ("CLAUSE, X told reporters")?
+    fn after_comma_clause(&self, k: usize) -> bool {
+        self.first_comma().is_some_and(|c| c < k)
     }
 
     /// Is the token before `k` a comma or a dash?
@@ -1414,8 +1468,10 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     }
 
     /// The speaker of a cue that closes the sentence after a comma: ", X said" or ", said X".
-    fn end_speaker(&self, k: usize) -> Option<(NounPhrase, usize)> {
-        if k > 0 && self.mark(k - 1) == Some(b',') {
+    /// An addressee cue ("told") is never inverted: its object is the hearer, and a comma
+    /// before it closes the subject's appositive (", his aide, Tad Marsh, told the Ledger").
+    fn end_speaker(&self, k: usize, addressee: bool) -> Option<(NounPhrase, usize)> {
+        if k > 0 && self.mark(k - 1) == Some(b',') && !addressee {
             let speaker = self.phrases.object_after(self.tokens, k + 1)?;
             speaker.name?;
             return Some((speaker, k - 1));

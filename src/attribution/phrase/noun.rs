@@ -532,6 +532,9 @@ impl<'a> Phrases<'a> {
     /// The phrase right after position `from` (after a cue): "said Martin Indyk, the envoy".
     pub fn object_after(&self, tokens: &[Token], from: usize) -> Option<NounPhrase> {
         let (mut phrase, end) = self.phrase_from(tokens, from)?;
+        if let Some(named) = self.name_after_role(tokens, &phrase, end) {
+            return Some(named);
+        }
         // An appositive after a comma: ", the president's former special envoy to the Middle East"
         if tokens.get(end).is_some_and(|t| self.word(t) == ",") && phrase.name.is_some() {
             let rest = &tokens[end + 1..];
@@ -543,6 +546,58 @@ impl<'a> Phrases<'a> {
             phrase.title = self.role_span(&rest[..stop]).or(phrase.title);
         }
         Some(phrase)
+    }
+
+    /// A role the speaker's name follows as an appositive that closes the clause ("said the
+    /// firm's chief executive, Jane Roe.", "said a spokesman for the port, Jane Roe, who ..."):
+    /// the name, with the role (and its complement) as its title. `role` ends right before
+    /// token `end`.
+    fn name_after_role(
+        &self,
+        tokens: &[Token],
+        role: &NounPhrase,
+        end: usize,
+    ) -> Option<NounPhrase> {
+        if role.name.is_some() || role.pronoun {
+            return None;
+        }
+        // The role's complement ("for the port", "at the bank") opens with a preposition and
+        // runs to the comma, with no verb or clause word ("that", "who") in it.
+        let opens_complement = |t: &Token| {
+            self.in_section(t, Section::TitleComplements)
+                || self.in_section(t, Section::PlaceConnectors)
+        };
+        if tokens
+            .get(end)
+            .is_some_and(|t| t.kind != TokenKind::Punct && !opens_complement(t))
+        {
+            return None;
+        }
+        let comma = (end..tokens.len().min(end + MAX_ROLE_COMPLEMENT + 1)).find(|&i| {
+            let t = &tokens[i];
+            t.kind == TokenKind::Punct
+                || self.cue_verb(t).is_some()
+                || self.in_section(t, Section::RelativePronouns)
+                || self.in_section(t, Section::Subordinators)
+                || self.is_one_of(t, &["that"])
+        })?;
+        if self.word(&tokens[comma]) != "," {
+            return None;
+        }
+        let first = tokens.partition_point(|t| t.span().start < role.span.start);
+        let role_span = self.role_span(tokens.get(first..comma)?)?;
+        let (named, after) = self.phrase_from(tokens, comma + 1)?;
+        let name = named.name.filter(|n| n.start == named.span.start)?;
+        // The name closes the clause or opens its own gloss (", who ...", ", a lawyer").
+        let closes = tokens
+            .get(after)
+            .is_none_or(|t| t.kind == TokenKind::Punct && self.word(t) != "'s");
+        closes.then_some(NounPhrase {
+            span: Span::new(role_span.start, named.span.end),
+            name: Some(name),
+            title: Some(role_span),
+            pronoun: false,
+        })
     }
 
     /// The span of an appositive that reads as a role ("a political analyst"), if it does.

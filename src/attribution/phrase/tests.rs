@@ -436,3 +436,34 @@ fn a_title_of_several_words_heads_a_phrase() {
     assert_eq!(mention, "the secretary of state");
     assert_eq!(name, None);
 }
+
+#[test]
+fn a_role_then_a_name_after_a_cue_is_the_named_speaker() {
+    let text = "\"The pier will close,\" said the firm's chief executive, Jane Roe.";
+    let quoted = |text: &str| {
+        let found = crate::Extractor::new(Grammar::builtin()).extract(text);
+        found
+            .statements
+            .iter()
+            .map(|s| {
+                (
+                    s.speaker.name.clone(),
+                    s.mention.map_or("", |m| m.of(text)).to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        quoted(text),
+        vec![(
+            "Jane Roe".to_string(),
+            "the firm's chief executive, Jane Roe".to_string()
+        )]
+    );
+    // The role's complement is read to the comma.
+    let text = "\"The pier will close,\" said a former spokesman for the port, Jane Roe, who ran for mayor.";
+    assert_eq!(quoted(text)[0].0, "Jane Roe");
+    // A clause word ("that") is no part of a role: the name after it is not the speaker's.
+    let text = "\"The pier will close,\" said the mayor that week, Jane Roe.";
+    assert_ne!(quoted(text)[0].0, "Jane Roe");
+}

@@ -813,3 +813,46 @@ fn a_participle_set_off_after_the_subject_is_the_subjects_speech() {
     // "reporting for the Ledger" is who the writer works for, not speech.
     assert!(reported("Lena Marsh, reporting for the Harbour Ledger, was on the pier.").is_empty());
 }
+
+#[test]
+fn content_first_with_a_closing_addressee_cue() {
+    let row = |quote: &str, speaker: &str| {
+        vec![(quote.to_string(), speaker.to_string(), "told".to_string())]
+    };
+    assert_eq!(
+        reported("The ferry will stop running in May, Jane Roe told reporters."),
+        row("The ferry will stop running in May", "Jane Roe")
+    );
+    assert_eq!(
+        reported(
+            "The ferry will stop running in May, a harbor official told a council panel Wednesday."
+        ),
+        row("The ferry will stop running in May", "harbor official")
+    );
+    // A comma before "told" closes the subject's appositive: "told" is never inverted.
+    assert_eq!(
+        reported("The ferry will stop running next month, his top aide, Tad Marsh, told the Dayton Herald."),
+        row("The ferry will stop running next month", "Tad Marsh")
+    );
+}
+
+#[test]
+fn a_closing_addressee_cue_with_its_own_complement_reports_that() {
+    // The words after the hearer are what was asked: no content-first row.
+    let rows = reported("After the vote, the mayor asked the board to delay the ferry plan.");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].0, "the board to delay the ferry plan");
+}
+
+#[test]
+fn an_inverted_closing_cue_names_the_person_after_the_role() {
+    let found = Extractor::new(Grammar::builtin())
+        .extract("The ferry will stop running in May, said the port's spokeswoman, Jane Roe.");
+    let rows: Vec<_> = found
+        .statements
+        .iter()
+        .filter(|s| s.kind == Kind::Indirect)
+        .collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].speaker.name, "Jane Roe");
+}
