@@ -126,13 +126,28 @@ impl Token {
         Span::new(start, start + usize::from(self.len))
     }
 
-    /// A token over `span`, which the tokenizer has checked ends by [`MAX_OFFSET`].
+    /// A token over `span`, which the tokenizer has checked ends by [`MAX_OFFSET`] (and
+    /// after it starts); cut at [`MAX_TOKEN_BYTES`].
     #[inline]
     fn within(span: Span, kind: TokenKind, lex: Lex) -> Token {
         Token {
             start: span.start as u32,
-            len: token_len(span.start, span.end),
+            // At most `MAX_TOKEN_BYTES`, a u16.
+            len: span.end.wrapping_sub(span.start).min(MAX_TOKEN_BYTES) as u16,
             kind,
+            lex,
+        }
+    }
+
+    /// A word of `len` bytes at `start`, looked up from the scan: the tokenizer has checked
+    /// that it ends by [`MAX_OFFSET`], and it has at most 16 bytes (see
+    /// [`TokenLexicon::run`]), so its length needs no cut.
+    #[inline(always)]
+    fn scanned_word(start: usize, len: usize, lex: Lex) -> Token {
+        Token {
+            start: start as u32,
+            len: len as u16,
+            kind: TokenKind::Word,
             lex,
         }
     }
@@ -497,11 +512,8 @@ impl Tokens<'_, '_> {
             if self.last_unlooked {
                 self.look_up_last();
             }
-            self.tokens.push(Token::within(
-                Span::new(offset + at, offset + end),
-                TokenKind::Word,
-                lex,
-            ));
+            self.tokens
+                .push(Token::scanned_word(offset + at, end - at, lex));
             at = end;
             if after != Some(b' ') {
                 break;
