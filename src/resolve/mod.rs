@@ -32,45 +32,178 @@ use crate::text::document::{slice, Document, ParagraphTokens};
 use crate::text::segment::Segmentation;
 use crate::text::tokens::{is_acronym, is_ascii_white, strip_possessive, Token, TokenKind};
 
-/// A person the article names, at one place.
+/// A piece of a string as 32-bit offsets: of the document text, or of a mention's name. A
+/// document's text is shorter than `u32::MAX` bytes (`input::MAX_DOCUMENT_BYTES`), and so are
+/// the names taken from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece {
+    /// First byte.
+    start: u32,
+    /// One past the last byte.
+    end: u32,
+}
+
+impl Piece {
+    /// No piece: [`Piece::get`] gives None.
+    const NONE: Piece = Piece {
+        start: u32::MAX,
+        end: 0,
+    };
+
+    /// The piece of text at `span`.
+    fn of(span: Span) -> Piece {
+        Piece {
+            start: u32::try_from(span.start).unwrap_or(u32::MAX),
+            end: u32::try_from(span.end).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// The piece of `outer` that `inner`, a slice of it, is; [`Piece::NONE`] for None.
+    fn within(outer: &str, inner: Option<&str>) -> Piece {
+        let Some(inner) = inner else {
+            return Piece::NONE;
+        };
+        let start = (inner.as_ptr() as usize).wrapping_sub(outer.as_ptr() as usize);
+        if start > outer.len() || inner.len() > outer.len() - start {
+            return Piece::NONE;
+        }
+        Piece::of(Span::new(start, start + inner.len()))
+    }
+
+    /// The span the piece covers.
+    fn span(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// The piece of `of`, None for [`Piece::NONE`] (or a piece out of range).
+    fn get(self, of: &str) -> Option<&str> {
+        of.get(self.start as usize..self.end as usize)
+    }
+}
+
+/// A person the article names, at one place. Its strings are pieces of the text or of a
+/// statement's speaker, read through its methods: a long article has many mentions, each of
+/// 48 bytes.
 #[derive(Debug, Clone)]
-struct Mention<'t> {
+struct Mention {
     /// Where the mention is.
-    span: Span,
+    at: Piece,
     /// The sentence it is in ([`Segmentation::sentence_at`]), found once the mentions are in
-    /// text order (see [`set_sentences`]).
-    sentence: Option<usize>,
+    /// text order (see [`set_sentences`]); `u32::MAX` for none.
+    sentence: u32,
+    /// The number of its key, the last word of its name (see [`Surnames`]).
+    surname: u32,
+    /// The first name of its name, possessive dropped ([`names::given_name`]), as a piece of
+    /// the name; [`Piece::NONE`] for a bare surname. Found where the mention is made, which
+    /// has asked the grammar about the first word already.
+    given: Piece,
+    /// Where its name and title are.
+    named: Named,
+    /// The head word of an appositive right after the name ("farmer" in "Ann Lee, a farmer
+    /// from Ohio,"), which a later nominal ("the farmer") may repeat: a piece of the text, or
+    /// [`Piece::NONE`].
+    role: Piece,
     /// The gender the mention signals, if any.
     gender: Option<Gender>,
     /// Is it surely a person: a name with a first name or a person title?
     sure: bool,
-    /// The number of its key, the last word of its name (see [`Surnames`]).
-    surname: usize,
-    /// The first name of its name, possessive dropped ([`names::given_name`]); None for a
-    /// bare surname. Found where the mention is made, which has asked the grammar about the
-    /// first word already.
-    given: Option<&'t str>,
-    /// Where its name and title are.
-    named: Named<'t>,
-    /// The head word of an appositive right after the name ("farmer" in "Ann Lee, a farmer
-    /// from Ohio,"), which a later nominal ("the farmer") may repeat.
-    role: Option<&'t str>,
 }
 
 /// Where a mention's name and title are. A statement's speaker is named by the
 /// statement's index, not a copy of its strings: the statements change only after the
 /// people are gathered.
-#[derive(Debug, Clone)]
-enum Named<'t> {
-    /// A name run of the text.
+#[derive(Debug, Clone, Copy)]
+enum Named {
+    /// A name run of the text, the mention's own span; `title` is the piece of the text before
+    /// the name that is its title ("Kremlin spokesman"), or [`Piece::NONE`].
     Text {
-        /// The name as written.
-        name: &'t str,
-        /// The title before the name, if any ("Kremlin spokesman").
-        title: Option<&'t str>,
+        /// The title before the name.
+        title: Piece,
     },
     /// The named speaker of statement `index`: its `speaker` and `title`.
-    Speaker(usize),
+    Speaker(u32),
+}
+
+impl Mention {
+    /// A mention at `span` named `named`, with the first name `given` (a slice of `name`, the
+    /// mention's name), of surname number `surname`; its sentence is found later.
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        span: Span,
+        named: Named,
+        name: &str,
+        given: Option<&str>,
+        surname: usize,
+        gender: Option<Gender>,
+        sure: bool,
+    ) -> Mention {
+        Mention {
+            at: Piece::of(span),
+            sentence: u32::MAX,
+            surname: u32::try_from(surname).unwrap_or(u32::MAX),
+            given: Piece::within(name, given),
+            named,
+            role: Piece::NONE,
+            gender,
+            sure,
+        }
+    }
+
+    /// Where the mention is.
+    #[inline]
+    fn span(&self) -> Span {
+        self.at.span()
+    }
+
+    /// The sentence it is in, once set ([`set_sentences`]).
+    #[inline]
+    fn sentence(&self) -> Option<usize> {
+        (self.sentence != u32::MAX).then_some(self.sentence as usize)
+    }
+
+    /// The number of its key ([`Surnames`]).
+    fn surname(&self) -> usize {
+        self.surname as usize
+    }
+
+    /// The statement whose named speaker it is, if any.
+    fn speaker(&self) -> Option<usize> {
+        match self.named {
+            Named::Speaker(index) => Some(index as usize),
+            Named::Text { .. } => None,
+        }
+    }
+
+    /// Its name as written: the text at it, or its statement's speaker.
+    fn name<'a>(&self, text: &'a str, statements: &'a [Statement]) -> &'a str {
+        match self.named {
+            Named::Text { .. } => self.span().of(text),
+            Named::Speaker(index) => statements
+                .get(index as usize)
+                .map_or("", |s| s.speaker.name.as_str()),
+        }
+    }
+
+    /// Its title, if any: the text's before the name, or its statement's speaker's.
+    fn title<'a>(&self, text: &'a str, statements: &'a [Statement]) -> Option<&'a str> {
+        match self.named {
+            Named::Text { title } => title.get(text),
+            Named::Speaker(index) => statements
+                .get(index as usize)
+                .map(|s| s.speaker.title.as_str())
+                .filter(|title| !title.is_empty()),
+        }
+    }
+
+    /// Its first name, if any ([`Mention::given`]).
+    fn given<'a>(&self, text: &'a str, statements: &'a [Statement]) -> Option<&'a str> {
+        self.given.get(self.name(text, statements))
+    }
+
+    /// The head word of the appositive after it, if any ([`Mention::role`]).
+    fn role<'a>(&self, text: &'a str) -> Option<&'a str> {
+        self.role.get(text)
+    }
 }
 
 /// The key of a person: the last word of a name, compared and hashed in lower case. An ASCII
@@ -267,7 +400,7 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
         .map(|s| s.quote)
         .collect();
     quoted.sort_by_key(|q| q.start);
-    let people = gather(&mentions, statements, surname_count);
+    let people = gather(text, &mentions, statements, surname_count);
     // The outlets the article names, read only when a statement says "the newspaper"; its
     // capitalised runs, read only when a speaker is an acronym.
     let outlets = OnceCell::new();
@@ -434,20 +567,20 @@ fn change_of(
         let floor = antecedent_floor(seg, mention.start);
         let mut fitting = mentions_before(mentions, floor, mention.start).filter(|&(i, m)| {
             let gender = people.of(i).and_then(|p| p.gender.get()).or(m.gender);
-            compatible(wanted, gender) && !is_quoted(quoted, m.span)
+            compatible(wanted, gender) && !is_quoted(quoted, m.span())
         });
         let Some(latest) = fitting.next() else {
             return Change::Keep;
         };
-        let sentence = latest.1.sentence;
+        let sentence = latest.1.sentence();
         let in_sentence: Vec<(usize, &Mention)> = std::iter::once(latest)
-            .chain(fitting.take_while(|(_, m)| m.sentence == sentence))
+            .chain(fitting.take_while(|(_, m)| m.sentence() == sentence))
             .collect();
         // Latest first: the first speaker of a statement, else the first person named.
         let speaker = in_sentence
             .iter()
             .rev()
-            .find(|(_, m)| matches!(m.named, Named::Speaker(_)));
+            .find(|(_, m)| m.speaker().is_some());
         let first = || in_sentence.last();
         let (index, found) = *speaker.or_else(first).unwrap_or(&latest);
         let Some(&person) = people.of_mention.get(index) else {
@@ -460,7 +593,7 @@ fn change_of(
         }
         let distance = seg
             .sentence_at(mention.start)
-            .zip(found.sentence)
+            .zip(found.sentence())
             .map_or(0, |(a, b)| a.saturating_sub(b));
         return person_change(people, person, statement, distance > NEAR_SENTENCES);
     }
@@ -556,9 +689,9 @@ fn nominal_person(
         .next()
         .is_some_and(|w| grammar.in_section(Section::Articles, w));
     if let Some((i, m)) = mentions_before(mentions, floor, mention.start).next() {
-        let between = text.get(m.span.end..mention.start).unwrap_or("");
+        let between = text.get(m.span().end..mention.start).unwrap_or("");
         let sure = people.of(i).is_some_and(|p| p.sure);
-        if article && sure && between.trim() == "," && !is_quoted(quoted, m.span) {
+        if article && sure && between.trim() == "," && !is_quoted(quoted, m.span()) {
             return person_of(i);
         }
     }
@@ -579,12 +712,12 @@ fn nominal_person(
     }
     let epithet = title.filter(|t| t.epithet)?;
     let (i, m) = mentions_before(mentions, floor, mention.start)
-        .find(|&(_, m)| !is_quoted(quoted, m.span))?;
-    let near = is_near(seg, m.span.start, mention.start);
+        .find(|&(_, m)| !is_quoted(quoted, m.span()))?;
+    let near = is_near(seg, m.span().start, mention.start);
     let person = people.of(i)?;
     let gender = person.gender.get().or(m.gender);
     let fits = compatible(epithet.gender, gender) || epithet.gender.is_none();
-    let between = text.get(m.span.end..mention.start).unwrap_or("");
+    let between = text.get(m.span().end..mention.start).unwrap_or("");
     (near && person.sure && fits && !introduced(between, &role.word, grammar)).then_some(())?;
     person_of(i)
 }
@@ -883,14 +1016,14 @@ fn introduced(between: &str, role: &str, grammar: &Grammar) -> bool {
 
 /// The mentions that end by `at` and start at `from` or later, latest first, with their
 /// indexes (`mentions` sorted by start).
-fn mentions_before<'m, 't>(
-    mentions: &'m [Mention<'t>],
+fn mentions_before(
+    mentions: &[Mention],
     from: usize,
     at: usize,
-) -> impl Iterator<Item = (usize, &'m Mention<'t>)> {
+) -> impl Iterator<Item = (usize, &Mention)> {
     // Mentions that start after `at` end after it too.
-    let candidates = mentions.partition_point(|m| m.span.start <= at);
-    let first = mentions.partition_point(|m| m.span.start < from);
+    let candidates = mentions.partition_point(|m| m.at.start as usize <= at);
+    let first = mentions.partition_point(|m| (m.at.start as usize) < from);
     mentions
         .get(first..candidates)
         .unwrap_or_default()
@@ -898,7 +1031,7 @@ fn mentions_before<'m, 't>(
         .enumerate()
         .rev()
         .map(move |(i, m)| (first + i, m))
-        .filter(move |(_, m)| m.span.end <= at)
+        .filter(move |(_, m)| m.at.end as usize <= at)
 }
 
 /// The mention a relative pronoun at `pronoun` stands for: the one right before it, with at
@@ -911,7 +1044,7 @@ fn relative_antecedent(
     grammar: &Grammar,
 ) -> Option<usize> {
     let (index, found) = mentions_before(mentions, 0, pronoun.start).next()?;
-    let gap = text.get(found.span.end..pronoun.start)?;
+    let gap = text.get(found.span().end..pronoun.start)?;
     if gap.len() > MAX_APPOSITIVE_BYTES || gap.contains(['.', ';', '?', '!', '"', '“', '”']) {
         return None;
     }
@@ -933,9 +1066,9 @@ const SMALL_SORT: usize = 256;
 /// Sorts `mentions` by start, stably. A long article's are sorted without a copy of them.
 fn sort_by_start(mentions: &mut [Mention]) {
     if mentions.len() <= SMALL_SORT {
-        mentions.sort_by_key(|m| m.span.start);
+        mentions.sort_by_key(|m| m.at.start);
     } else {
-        sort_in_place_by_key(mentions, |m| m.span.start);
+        sort_in_place_by_key(mentions, |m| m.at.start);
     }
 }
 
@@ -972,14 +1105,16 @@ fn set_sentences(mentions: &mut [Mention], sentences: &[Span]) {
     // How many sentences start by the mention's start.
     let mut started = 0;
     for mention in mentions {
-        let at = mention.span.start;
+        let at = mention.span().start;
         started += sentences
             .get(started..)
             .unwrap_or_default()
             .iter()
             .take_while(|s| s.start <= at)
             .count();
-        mention.sentence = started.checked_sub(1);
+        mention.sentence = started
+            .checked_sub(1)
+            .map_or(u32::MAX, |s| u32::try_from(s).unwrap_or(u32::MAX));
     }
 }
 
@@ -1196,7 +1331,7 @@ fn speaker_mention<'k>(
     index: usize,
     surnames: &mut Surnames<'k>,
     grammar: &Grammar,
-) -> Option<Mention<'k>> {
+) -> Option<Mention> {
     let span = statement.mention?;
     let name = statement.speaker.name.as_str();
     if !is_person_name(name) || grammar.pronoun(span.of(text)).is_some() {
@@ -1224,16 +1359,15 @@ fn speaker_mention<'k>(
         Some(first_gender.is_some()),
         grammar,
     );
-    Some(Mention {
+    Some(Mention::new(
         span,
-        sentence: None,
-        gender: first_gender.or_else(title_gender),
-        sure: false,
-        surname: surnames.number(last_word_key(name)),
+        Named::Speaker(u32::try_from(index).unwrap_or(u32::MAX)),
+        name,
         given,
-        named: Named::Speaker(index),
-        role: None,
-    })
+        surnames.number(last_word_key(name)),
+        first_gender.or_else(title_gender),
+        false,
+    ))
 }
 
 /// People named in the text: name runs after a person title or starting with a known first
@@ -1245,7 +1379,7 @@ fn scan_people<'t>(
     paragraphs: &ParagraphTokens,
     grammar: &Grammar,
     surnames: &mut Surnames<'t>,
-) -> (Vec<Mention<'t>>, Vec<Span>, Affiliations) {
+) -> (Vec<Mention>, Vec<Piece>, Affiliations) {
     let mut mentions = Vec::new();
     let mut lone = Vec::new();
     let mut affiliations = Vec::new();
@@ -1286,7 +1420,7 @@ fn scan_people<'t>(
             // tokens that may be a title (see `title_before`).
             let may_have_title = before.iter().rev().take(4).any(may_be_title);
             if run == 1 && !may_have_title {
-                lone.push(names[0].span());
+                lone.push(Piece::of(names[0].span()));
                 continue;
             }
             let (title, title_gender) = if may_have_title {
@@ -1309,15 +1443,16 @@ fn scan_people<'t>(
                 grammar,
                 surnames,
             ) {
-                if let (Some(outlet), Named::Text { name, .. }) = (works_for, &mention.named) {
-                    affiliations.push((join_words(name), outlet));
+                if let (Some(outlet), Named::Text { .. }) = (works_for, &mention.named) {
+                    affiliations.push((join_words(mention.span().of(text)), outlet));
                 }
-                mention.role = tokens
+                let role = tokens
                     .get(start + run..)
                     .and_then(|after| appositive_role(text, after, grammar));
+                mention.role = Piece::within(text, role);
                 mentions.push(mention);
             } else if run == 1 {
-                lone.push(names[0].span());
+                lone.push(Piece::of(names[0].span()));
             }
         }
     }
@@ -1329,13 +1464,14 @@ fn scan_people<'t>(
 /// names Brian Fallon. Given one at a time, so that a long article's are not held twice.
 fn surname_mentions<'a, 't, 'k>(
     text: &'t str,
-    lone: &'a [Span],
+    lone: &'a [Piece],
     surnames: &'a Surnames<'k>,
     grammar: &'a Grammar,
-) -> impl Iterator<Item = Mention<'t>> + use<'a, 't, 'k> {
+) -> impl Iterator<Item = Mention> + use<'a, 't, 'k> {
     // None when the article names nobody.
     let lone = if surnames.len() == 0 { &[] } else { lone };
-    lone.iter().filter_map(move |&span| {
+    lone.iter().filter_map(move |&piece| {
+        let span = piece.span();
         let name = span.of(text);
         // A first name alone ("Bob") is no surname; the cheap test comes first. The word
         // is one token, which holds no white space: it is its last word.
@@ -1343,17 +1479,9 @@ fn surname_mentions<'a, 't, 'k>(
         if grammar.first_name(name).is_some() || grammar.pronoun(name).is_some() {
             return None;
         }
-        Some(Mention {
-            span,
-            sentence: None,
-            gender: None,
-            sure: false,
-            surname,
-            // One word (a token holds no white space) is a bare surname.
-            given: None,
-            named: Named::Text { name, title: None },
-            role: None,
-        })
+        // One word (a token holds no white space) is a bare surname.
+        let named = Named::Text { title: Piece::NONE };
+        Some(Mention::new(span, named, name, None, surname, None, false))
     })
 }
 
@@ -1369,7 +1497,7 @@ fn name_mention<'t>(
     of_outlet: bool,
     grammar: &Grammar,
     surnames: &mut Surnames<'t>,
-) -> Option<Mention<'t>> {
+) -> Option<Mention> {
     let (first, last) = (names.first()?, names.last()?);
     // The first name is asked only when it can count.
     let first_gender = if names.len() >= 2 || title.is_some() {
@@ -1407,16 +1535,14 @@ fn name_mention<'t>(
     } else {
         last_word_key(name)
     };
-    Some(Mention {
-        span,
-        sentence: None,
-        gender: first_gender.or(title_gender),
-        sure: true,
-        surname: surnames.number(key),
-        given,
-        named: Named::Text { name, title },
-        role: None,
-    })
+    let named = Named::Text {
+        title: Piece::within(text, title),
+    };
+    let surname = surnames.number(key);
+    let gender = first_gender.or(title_gender);
+    Some(Mention::new(
+        span, named, name, given, surname, gender, true,
+    ))
 }
 
 /// The bytes that start no capitalised word: the ASCII bytes but the capitals.
@@ -1542,7 +1668,12 @@ fn title_head(text: &str, before: &[Token], grammar: &Grammar) -> Option<usize> 
 /// stays as written). The names and titles
 /// of speaker mentions are those of `statements`; the mentions' keys are numbered below
 /// `surnames`.
-fn gather<'k>(mentions: &'k [Mention], statements: &'k [Statement], surnames: usize) -> People<'k> {
+fn gather<'k>(
+    text: &'k str,
+    mentions: &[Mention],
+    statements: &'k [Statement],
+    surnames: usize,
+) -> People<'k> {
     // A mention and a statement each have one slot; the people grow as they are found (an
     // article names far fewer people than it has mentions).
     let mut people = People {
@@ -1552,24 +1683,14 @@ fn gather<'k>(mentions: &'k [Mention], statements: &'k [Statement], surnames: us
         of_statement: vec![None; statements.len()],
     };
     for mention in mentions {
-        let (name, title) = match &mention.named {
-            Named::Text { name, title } => (*name, *title),
-            Named::Speaker(index) => {
-                let statement = statements.get(*index);
-                (
-                    statement.map_or("", |s| s.speaker.name.as_str()),
-                    statement
-                        .map(|s| s.speaker.title.as_str())
-                        .filter(|title| !title.is_empty()),
-                )
-            }
-        };
+        let name = mention.name(text, statements);
+        let title = mention.title(text, statements);
+        let given = mention.given(text, statements);
         let name = strip_possessive(name).unwrap_or(name);
-        let given = mention.given;
-        let sentence = mention.sentence.unwrap_or(0);
-        let index = people.person_for(mention.surname, given, mention.gender, sentence);
+        let sentence = mention.sentence().unwrap_or(0);
+        let index = people.person_for(mention.surname(), given, mention.gender, sentence);
         people.of_mention.push(index);
-        if let Named::Speaker(statement) = mention.named {
+        if let Some(statement) = mention.speaker() {
             if let Some(slot) = people.of_statement.get_mut(statement) {
                 *slot = Some(index);
             }
@@ -1577,7 +1698,7 @@ fn gather<'k>(mentions: &'k [Mention], statements: &'k [Statement], surnames: us
         let Some(person) = people.persons.get_mut(index) else {
             continue;
         };
-        person.last_seen = mention.span.start;
+        person.last_seen = mention.span().start;
         person.sure |= mention.sure || mention.gender.is_some();
         person.last_sentence = sentence;
         person.mentions += 1;
@@ -1600,7 +1721,7 @@ fn gather<'k>(mentions: &'k [Mention], statements: &'k [Statement], surnames: us
             person.title = title;
         }
         if person.role.is_none() {
-            person.role = mention.role;
+            person.role = mention.role(text);
         }
     }
     people.settle_surnames();

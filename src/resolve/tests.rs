@@ -2,7 +2,7 @@
 
 use super::{
     gather, is_person_name, is_person_name_slowly, last_word_key, last_word_key_slowly,
-    mentions_before, nominal_role, token_title, word_shape, Mention, Named, Surnames,
+    mentions_before, nominal_role, token_title, word_shape, Mention, Named, Piece, Surnames,
 };
 use crate::lexicon::join_words;
 use crate::lexicon::{Gender, Grammar};
@@ -102,19 +102,40 @@ fn token_titles_are_the_grammar_titles() {
 #[test]
 fn people_join_the_fullest_name_by_key() {
     let grammar = Grammar::builtin();
+    // The names at their places, the titles after them.
+    let mut text = " ".repeat(100);
+    for (at, written) in [
+        (0, "Putin"),
+        (10, "Vladimir  Putin's"),
+        (30, "Lavrov"),
+        (40, "V. Putin"),
+        (70, "President"),
+        (80, "Mr."),
+    ] {
+        text.replace_range(at..at + written.len(), written);
+    }
+    let text = text.as_str();
+    let piece = |at: usize, len: usize| &text[at..at + len];
+    let given = |name| given_name(strip_possessive(name).unwrap_or(name), &grammar);
     let mut surnames = Surnames::default();
-    let given = |name: &'static str| given_name(strip_possessive(name).unwrap_or(name), &grammar);
-    let mut mention =
-        |start: usize, name: &'static str, gender, title: Option<&'static str>| Mention {
-            span: Span::new(start, start + name.len()),
-            sentence: Some(0),
-            gender,
-            sure: true,
-            surname: surnames.number(last_word_key(name)),
-            given: given(name),
-            named: Named::Text { name, title },
-            role: None,
+    let mut mention = |start: usize, len: usize, gender, title: Option<&str>| {
+        let name = piece(start, len);
+        let named = Named::Text {
+            title: Piece::within(text, title),
         };
+        let surname = surnames.number(last_word_key(name));
+        let mut mention = Mention::new(
+            Span::new(start, start + len),
+            named,
+            name,
+            given(name),
+            surname,
+            gender,
+            true,
+        );
+        mention.sentence = 0;
+        mention
+    };
     let speaker = Statement {
         kind: Kind::Direct,
         quote: Span::new(60, 70),
@@ -129,30 +150,27 @@ fn people_join_the_fullest_name_by_key() {
         rule: Rule::SameClause,
     };
     let statements = [speaker.clone(), speaker];
-    let mentions = [
-        mention(0, "Putin", None, None),
-        mention(
-            10,
-            "Vladimir  Putin's",
-            Some(Gender::Male),
-            Some("President"),
-        ),
-        mention(30, "Lavrov", None, None),
-        mention(40, "V. Putin", None, Some("Mr.")),
-        Mention {
-            span: Span::new(50, 55),
-            sentence: Some(0),
-            gender: None,
-            sure: false,
-            surname: surnames.number(last_word_key("Sergei  Lavrov")),
-            given: given("Sergei  Lavrov"),
-            named: Named::Speaker(1),
-            role: None,
-        },
+    let mut mentions = vec![
+        mention(0, 5, None, None),
+        mention(10, 17, Some(Gender::Male), Some(piece(70, 9))),
+        mention(30, 6, None, None),
+        mention(40, 8, None, Some(piece(80, 3))),
     ];
+    let lavrov = statements[1].speaker.name.as_str();
+    let mut said = Mention::new(
+        Span::new(50, 55),
+        Named::Speaker(1),
+        lavrov,
+        given(lavrov),
+        surnames.number(last_word_key(lavrov)),
+        None,
+        false,
+    );
+    said.sentence = 0;
+    mentions.push(said);
     // Putin and Lavrov.
     assert_eq!(surnames.len(), 2);
-    let people = gather(&mentions, &statements, surnames.len());
+    let people = gather(text, &mentions, &statements, surnames.len());
     // The bare surnames named first join the one full name of theirs.
     assert_eq!(people.of_mention, vec![1, 1, 3, 1, 3]);
     assert_eq!(people.of_statement(1), Some(3));
@@ -173,7 +191,7 @@ fn people_join_the_fullest_name_by_key() {
     assert_eq!(mentions_before(&mentions, 0, 5).count(), 1);
     assert_eq!(mentions_before(&mentions, 0, 4).count(), 0);
     // A floor drops the mentions that start before it, and keeps the indexes.
-    let from = mentions.get(1).map_or(0, |m| m.span.start);
+    let from = mentions.get(1).map_or(0, |m| m.span().start);
     let after_floor: Vec<usize> = mentions_before(&mentions, from, 40)
         .map(|(i, _)| i)
         .collect();
@@ -383,7 +401,7 @@ fn name_runs_are_the_longest_runs_of_name_words() {
             super::scan_people(text, &paragraphs, &grammar, &mut Surnames::default())
                 .0
                 .iter()
-                .map(|m| m.span)
+                .map(|m| m.span())
                 .collect();
         assert!(
             mentions.iter().all(|m| expected.contains(m)),
@@ -475,6 +493,32 @@ fn a_surname_shared_by_two_people_named_later_stays_as_written() {
 }
 
 #[test]
+fn a_mention_is_small_and_its_pieces_read_back() {
+    // A long article has many mentions: pieces of 32-bit offsets, not strings.
+    assert_eq!(std::mem::size_of::<Mention>(), 48);
+    let text = "Ann Lee, a farmer";
+    let name = &text[..7];
+    assert_eq!(Piece::within(name, Some(&name[4..])).get(name), Some("Lee"));
+    assert_eq!(Piece::within(text, None).get(text), None);
+    assert_eq!(Piece::within(name, Some(&text[9..])).get(name), None);
+    let mut mention = Mention::new(
+        Span::new(0, 7),
+        Named::Text { title: Piece::NONE },
+        name,
+        Some(&name[..3]),
+        0,
+        None,
+        true,
+    );
+    mention.role = Piece::within(text, Some(&text[11..]));
+    assert_eq!(mention.name(text, &[]), "Ann Lee");
+    assert_eq!(mention.given(text, &[]), Some("Ann"));
+    assert_eq!(mention.title(text, &[]), None);
+    assert_eq!(mention.role(text), Some("farmer"));
+    assert_eq!((mention.sentence(), mention.speaker()), (None, None));
+}
+
+#[test]
 fn mentions_take_their_sentences_in_one_walk() {
     let text = "Intro. Maria Zakharova spoke. Then Sergei Lavrov and Lavrov left.";
     let doc = crate::text::document::Document::read(
@@ -485,24 +529,18 @@ fn mentions_take_their_sentences_in_one_walk() {
     let seg = &doc.segmentation;
     let mut mentions: Vec<Mention> = [0, 7, 35, 35, 56, text.len()]
         .iter()
-        .map(|&start| Mention {
-            span: Span::new(start, start),
-            sentence: None,
-            gender: None,
-            sure: false,
-            surname: 0,
-            given: None,
-            named: Named::Speaker(0),
-            role: None,
+        .map(|&start| {
+            let span = Span::new(start, start);
+            Mention::new(span, Named::Speaker(0), "", None, 0, None, false)
         })
         .collect();
     super::set_sentences(&mut mentions, &seg.sentences);
     for mention in &mentions {
-        assert_eq!(mention.sentence, seg.sentence_at(mention.span.start));
+        assert_eq!(mention.sentence(), seg.sentence_at(mention.span().start));
     }
-    assert!(mentions.last().is_some_and(|m| m.sentence == Some(2)));
+    assert!(mentions.last().is_some_and(|m| m.sentence() == Some(2)));
     super::set_sentences(&mut mentions[..1], &[]);
-    assert_eq!(mentions[0].sentence, None);
+    assert_eq!(mentions[0].sentence(), None);
 }
 
 #[test]

@@ -31,17 +31,20 @@ pub enum TokenKind {
 
 /// One token of the text: where it is and what it is.
 ///
-/// Kept to 13 bytes (a document holds one per word, about one per five bytes of news text):
-/// its offsets are `u32`s, read as a [`Span`] with [`Token::span`], and its fields are packed
-/// without padding ([`Lex`] and [`TokenKind`] have an alignment of one, so they can still be
-/// borrowed). Text past `u32::MAX` bytes is not tokenized (see [`MAX_OFFSET`]).
+/// Kept to 11 bytes (a document holds one per word, about one per five bytes of news text):
+/// its start is a `u32` and its length a `u16`, read as a [`Span`] with [`Token::span`], and
+/// its fields are packed without padding ([`Lex`] and [`TokenKind`] have an alignment of one,
+/// so they can still be borrowed). Text past `u32::MAX` bytes is not tokenized (see
+/// [`MAX_OFFSET`]), and a token is at most [`MAX_TOKEN_BYTES`] long: a longer word (no
+/// English one; a run of letters of a script written without spaces may be) is cut there,
+/// and the rest of it is no token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(C, packed)]
 pub struct Token {
     /// First byte of the token in the document.
     start: u32,
-    /// One past its last byte.
-    end: u32,
+    /// How many bytes it has.
+    len: u16,
     /// Word, number or punctuation.
     pub kind: TokenKind,
     /// What the lexicons say about it, looked up once (`Lex::UNKNOWN` from plain `tokenize`).
@@ -51,9 +54,20 @@ pub struct Token {
 /// The largest byte offset a token can hold: text beyond it makes no tokens.
 pub const MAX_OFFSET: usize = u32::MAX as usize;
 
+/// The longest a token can be: a longer one is cut to this many bytes.
+pub const MAX_TOKEN_BYTES: usize = u16::MAX as usize;
+
 /// `offset` as a token offset (saturated at [`MAX_OFFSET`]; the tokenizer never goes past it).
 fn compact(offset: usize) -> u32 {
     u32::try_from(offset).unwrap_or(u32::MAX)
+}
+
+/// The length of a token from `start` to `end`, cut at [`MAX_TOKEN_BYTES`] (none when `end`
+/// comes first).
+#[inline(always)]
+fn token_len(start: usize, end: usize) -> u16 {
+    // At most `MAX_TOKEN_BYTES`, a u16.
+    end.saturating_sub(start).min(MAX_TOKEN_BYTES) as u16
 }
 
 /// The lexicon's answers for tokens: from the facts each token carries when they were looked
@@ -99,7 +113,7 @@ impl Token {
     pub fn new(span: Span, kind: TokenKind, lex: Lex) -> Token {
         Token {
             start: compact(span.start),
-            end: compact(span.end),
+            len: token_len(compact(span.start) as usize, compact(span.end) as usize),
             kind,
             lex,
         }
@@ -108,24 +122,41 @@ impl Token {
     /// Where the token lies in the document.
     #[inline]
     pub fn span(&self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+        let start = self.start as usize;
+        Span::new(start, start + usize::from(self.len))
     }
 
-    /// A token over `span`, which the tokenizer has checked ends by [`MAX_OFFSET`].
+    /// A token over `span`, which the tokenizer has checked ends by [`MAX_OFFSET`] (and
+    /// after it starts); cut at [`MAX_TOKEN_BYTES`].
     #[inline]
     fn within(span: Span, kind: TokenKind, lex: Lex) -> Token {
         Token {
             start: span.start as u32,
-            end: span.end as u32,
+            // At most `MAX_TOKEN_BYTES`, a u16.
+            len: span.end.wrapping_sub(span.start).min(MAX_TOKEN_BYTES) as u16,
             kind,
             lex,
         }
     }
 
-    /// Moves the token's end to `end`, which the tokenizer has checked is by [`MAX_OFFSET`].
+    /// A word of `len` bytes at `start`, looked up from the scan: the tokenizer has checked
+    /// that it ends by [`MAX_OFFSET`], and it has at most 16 bytes (see
+    /// [`TokenLexicon::run`]), so its length needs no cut.
+    #[inline(always)]
+    fn scanned_word(start: usize, len: usize, lex: Lex) -> Token {
+        Token {
+            start: start as u32,
+            len: len as u16,
+            kind: TokenKind::Word,
+            lex,
+        }
+    }
+
+    /// Moves the token's end to `end`, which the tokenizer has checked is by [`MAX_OFFSET`]
+    /// (cut at [`MAX_TOKEN_BYTES`] from its start).
     #[inline]
     fn set_end(&mut self, end: usize) {
-        self.end = end as u32;
+        self.len = token_len(self.start as usize, end);
     }
 
     /// The token's text in `text`.
@@ -145,7 +176,7 @@ impl Token {
             return false;
         }
         let bytes = text.as_bytes();
-        let (start, end) = (self.start as usize, self.end as usize);
+        let Span { start, end } = self.span();
         match bytes.get(start) {
             Some(&first) if first.is_ascii() && !first.is_ascii_uppercase() => false,
             Some(&first)
@@ -283,7 +314,7 @@ fn split<'a, const FAST: bool>(
     // overlapping: those are tokenized apart).
     if buffer
         .last()
-        .is_some_and(|last| last.end as usize >= within.start)
+        .is_some_and(|last| last.span().end >= within.start)
     {
         let mut buffer = buffer;
         buffer.extend(split::<FAST>(
@@ -481,11 +512,8 @@ impl Tokens<'_, '_> {
             if self.last_unlooked {
                 self.look_up_last();
             }
-            self.tokens.push(Token::within(
-                Span::new(offset + at, offset + end),
-                TokenKind::Word,
-                lex,
-            ));
+            self.tokens
+                .push(Token::scanned_word(offset + at, end - at, lex));
             at = end;
             if after != Some(b' ') {
                 break;

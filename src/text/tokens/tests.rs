@@ -514,10 +514,27 @@ fn possessives_stay_in_the_word() {
 
 #[test]
 fn tokens_are_compact() {
-    // Two u32 offsets, the lexicon facts and the kind, packed: a document holds one per
-    // word, so a byte more here is about a fifth of a byte more per byte of text.
-    assert_eq!(std::mem::size_of::<Token>(), 13);
+    // A u32 start, a u16 length, the lexicon facts and the kind, packed: a document holds
+    // one per word, so a byte more here is about a fifth of a byte more per byte of text.
+    assert_eq!(std::mem::size_of::<Token>(), 11);
     assert_eq!(std::mem::size_of::<Lex>(), 4);
+}
+
+#[test]
+fn a_word_too_long_for_a_token_is_cut() {
+    let grammar = Grammar::builtin();
+    let long = "x".repeat(MAX_TOKEN_BYTES + 10);
+    for text in [format!("{long} said."), format!("{long}'s-end said.")] {
+        let tokens = tokenize_with(&text, Span::new(0, text.len()), &grammar);
+        // The word is cut, and what follows it is read as ever.
+        assert_eq!(tokens[0].span(), Span::new(0, MAX_TOKEN_BYTES));
+        assert!(tokens[1..].iter().all(|t| t.span().start >= long.len()));
+        let last: Vec<&str> = tokens.iter().rev().take(2).map(|t| t.text(&text)).collect();
+        assert_eq!(last, [".", "said"]);
+    }
+    let mut token = Token::new(Span::new(4, 9), TokenKind::Word, Lex::NONE);
+    token.set_end(MAX_TOKEN_BYTES + 100);
+    assert_eq!(token.span(), Span::new(4, 4 + MAX_TOKEN_BYTES));
 }
 
 #[test]
