@@ -62,6 +62,20 @@ fn compact(offset: usize) -> u32 {
     u32::try_from(offset).unwrap_or(u32::MAX)
 }
 
+/// `end`, or, when a token from `start` to `end` would be longer than [`MAX_TOKEN_BYTES`], the
+/// last character boundary of `text` within that many bytes: a cut word keeps whole
+/// characters, so its text is never empty.
+fn token_end(text: &str, start: usize, end: usize) -> usize {
+    if end.saturating_sub(start) <= MAX_TOKEN_BYTES {
+        return end;
+    }
+    let mut cut = start + MAX_TOKEN_BYTES;
+    while cut > start && !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    cut
+}
+
 /// The length of a token from `start` to `end`, cut at [`MAX_TOKEN_BYTES`] (none when `end`
 /// comes first).
 #[inline(always)]
@@ -153,10 +167,11 @@ impl Token {
     }
 
     /// Moves the token's end to `end`, which the tokenizer has checked is by [`MAX_OFFSET`]
-    /// (cut at [`MAX_TOKEN_BYTES`] from its start).
+    /// (cut at [`MAX_TOKEN_BYTES`] from its start, on a character boundary of `text`).
     #[inline]
-    fn set_end(&mut self, end: usize) {
-        self.len = token_len(self.start as usize, end);
+    fn set_end(&mut self, end: usize, text: &str) {
+        let start = self.start as usize;
+        self.len = token_len(start, token_end(text, start, end));
     }
 
     /// The token's text in `text`.
@@ -615,6 +630,7 @@ impl Tokens<'_, '_> {
             (Some(_), TokenKind::Word) => (lex, unlooked),
             (Some(_), _) => (Lex::NONE, false),
         };
+        let span = Span::new(span.start, token_end(self.text, span.start, span.end));
         self.tokens.push(Token::within(span, kind, lex));
         self.last_is_run = false;
         self.last_unlooked = unlooked;
@@ -656,7 +672,7 @@ impl Tokens<'_, '_> {
             && span.end > span.start
             && self.text.as_bytes().get(span.end - 1) == Some(&b'-');
         if continues {
-            last.set_end(end);
+            last.set_end(end, self.text);
             self.extended_last();
         }
         continues
@@ -679,7 +695,7 @@ impl Tokens<'_, '_> {
                     let is_possessive = chars.next() == Some('s')
                         && !chars.next().is_some_and(char::is_alphanumeric);
                     if is_possessive && last.span().end == start && last.kind != TokenKind::Punct {
-                        last.set_end(span.end + 1);
+                        last.set_end(span.end + 1, text);
                         self.skip_until = span.end + 1;
                         self.extended_last();
                         return;
@@ -699,7 +715,7 @@ impl Tokens<'_, '_> {
                             glues_period(last.text(text), self.is_abbreviation)
                         }
                     {
-                        last.set_end(span.end);
+                        last.set_end(span.end, text);
                         self.extended_last();
                         return;
                     }
@@ -714,7 +730,7 @@ impl Tokens<'_, '_> {
             if word == "-" && last.span().end == start && last.kind != TokenKind::Punct {
                 let after = text.get(span.end..).and_then(|rest| rest.chars().next());
                 if after.is_some_and(char::is_alphanumeric) {
-                    last.set_end(span.end);
+                    last.set_end(span.end, text);
                     self.extended_last();
                     return;
                 }

@@ -532,9 +532,17 @@ fn a_word_too_long_for_a_token_is_cut() {
         let last: Vec<&str> = tokens.iter().rev().take(2).map(|t| t.text(&text)).collect();
         assert_eq!(last, [".", "said"]);
     }
+    let text = "x".repeat(MAX_TOKEN_BYTES + 200);
     let mut token = Token::new(Span::new(4, 9), TokenKind::Word, Lex::NONE);
-    token.set_end(MAX_TOKEN_BYTES + 100);
+    token.set_end(MAX_TOKEN_BYTES + 100, &text);
     assert_eq!(token.span(), Span::new(4, 4 + MAX_TOKEN_BYTES));
+    // A cut word of letters of several bytes keeps whole characters.
+    let long = "é".repeat(MAX_TOKEN_BYTES);
+    let text = format!("{long} said the plan would fail.");
+    let tokens = tokenize_with(&text, Span::new(0, text.len()), &grammar);
+    assert!(!tokens[0].text(&text).is_empty());
+    assert!(tokens[0].span().len() <= MAX_TOKEN_BYTES);
+    assert!(tokens.iter().all(|t| !t.text(&text).is_empty()));
 }
 
 #[test]
