@@ -408,7 +408,12 @@ fn change_of(
         return Change::Outlet(outlet);
     }
     let written = mention.of(text);
-    if let Some(pronoun) = grammar.pronoun(written).filter(|p| !p.first_person) {
+    // One lookup says whether the mention is a pronoun and whether a relative pronoun.
+    let entry = grammar.entry_any_case(written);
+    if let Some(pronoun) = entry
+        .and_then(|e| e.pronoun.as_ref())
+        .filter(|p| !p.first_person)
+    {
         let wanted = pronoun.gender;
         if matches!(wanted, Some(Gender::Plural | Gender::Neuter)) {
             // "Clinton's campaign is seeking ... what they call": "it" and "they" stand for
@@ -465,7 +470,11 @@ fn change_of(
         return person_change(people, person, statement, distance > NEAR_SENTENCES);
     }
     // "Jane Roe, who claimed ...": a relative pronoun stands for the name right before it.
-    if grammar.in_section(Section::RelativePronouns, written) {
+    let relative = match grammar.section_bit(Section::RelativePronouns) {
+        0 => grammar.in_section(Section::RelativePronouns, written),
+        bit => entry.is_some_and(|e| e.lex.in_sections(bit)),
+    };
+    if relative {
         let person = relative_antecedent(text, mentions, mention, grammar)
             .and_then(|i| people.of_mention.get(i).copied());
         return person.map_or(Change::Keep, |p| person_change(people, p, statement, false));
