@@ -293,69 +293,7 @@ impl<'d> QuoteReader<'d> {
         ctx: &Context,
         previous: Option<&Previous>,
     ) -> (Option<Attribution>, Option<Span>) {
-        let phrases = &self.phrases;
-        let open_frame = opens_frame(self.text, ctx.quote, ctx.after);
-        let mut found = choose(phrases, ctx.before, ctx.after, ctx.kind, open_frame);
-        if found
-            .as_ref()
-            .is_some_and(|f| self.next_sentence_content(ctx.after, ctx, f))
-        {
-            found = None;
-        }
-        if found.is_none() {
-            found = self.across_quotes(ctx);
-            if found
-                .as_ref()
-                .is_some_and(|f| self.next_sentence_content(ctx.rest_of_frame, ctx, f))
-            {
-                found = None;
-            }
-        }
-        let mut found = found
-            .or_else(|| phrases.end_attribution(ctx.frame_tail))
-            .or_else(|| self.partial_subject(ctx));
-        if let Some(own) = found.as_mut().filter(|f| f.speaker.is_none()) {
-            // A cue without a subject ("Kerpen needled the "reporter," saying, "Q"") takes the
-            // subject of its sentence, or the speaker of the quote before.
-            own.speaker =
-                phrases.named_quote_clause_subject(ctx.before_in_frame, ctx.before_in_frame.len());
-            if own.speaker.is_none() {
-                if let Some(prev) = previous
-                    .filter(|p| p.frame_index == ctx.frame_index || p.paragraph == ctx.paragraph)
-                {
-                    own.speaker = prev.attribution.speaker;
-                    own.rule = Rule::Shared;
-                }
-            }
-        }
-        let mut found = found.or_else(|| self.signature(ctx));
-        // A quotation after a sentence of its own that follows the quotation before reads the
-        // subject of that sentence first ("Q1," he said. And then he promised X. "Q2."). The
-        // quotation before is adjacent when its frame, or its speaker's (""Q1?" Power asked.
-        // "Q2""), is the one right before.
-        let sentence_first = found.is_none()
-            && previous.is_some_and(|p| {
-                let frame_before = ctx
-                    .frame_index
-                    .checked_sub(1)
-                    .and_then(|i| self.frames.get(i));
-                p.frame_index + 1 < ctx.frame_index
-                    && p.attribution
-                        .speaker
-                        .zip(frame_before)
-                        .is_none_or(|(s, f)| s.span.start < f.start)
-            });
-        if sentence_first {
-            found = self.previous_sentence(ctx);
-        }
-        let found = found
-            .or_else(|| self.shared(ctx, previous))
-            .or_else(|| self.past_earlier_quotes(ctx))
-            .or_else(|| {
-                (!sentence_first)
-                    .then(|| self.previous_sentence(ctx))
-                    .flatten()
-            });
+        let found = self.find_in_frames(ctx, previous);
         if found.is_some() || !self.starts_paragraph_alone(ctx) {
             return (found, None);
         }
@@ -363,6 +301,69 @@ impl<'d> QuoteReader<'d> {
             Some((attribution, lead_in)) => (Some(attribution), Some(lead_in)),
             None => (self.continuation(ctx, previous), None),
         }
+    }
+
+    /// [`QuoteReader::find`] up to the paragraph before: the rules that read the quotation's
+    /// frame and the frames before it. Each rule's attribution is returned as soon as found,
+    /// so that it is not moved along the rules after it.
+    fn find_in_frames(&self, ctx: &Context, previous: Option<&Previous>) -> Option<Attribution> {
+        let phrases = &self.phrases;
+        let open_frame = opens_frame(self.text, ctx.quote, ctx.after);
+        let own = choose(phrases, ctx.before, ctx.after, ctx.kind, open_frame)
+            .filter(|f| !self.next_sentence_content(ctx.after, ctx, f))
+            .or_else(|| {
+                self.across_quotes(ctx)
+                    .filter(|f| !self.next_sentence_content(ctx.rest_of_frame, ctx, f))
+            })
+            .or_else(|| phrases.end_attribution(ctx.frame_tail))
+            .or_else(|| self.partial_subject(ctx));
+        if let Some(mut own) = own {
+            if own.speaker.is_none() {
+                // A cue without a subject ("Kerpen needled the "reporter," saying, "Q"") takes
+                // the subject of its sentence, or the speaker of the quote before.
+                own.speaker = phrases
+                    .named_quote_clause_subject(ctx.before_in_frame, ctx.before_in_frame.len());
+                if own.speaker.is_none() {
+                    if let Some(prev) = previous.filter(|p| {
+                        p.frame_index == ctx.frame_index || p.paragraph == ctx.paragraph
+                    }) {
+                        own.speaker = prev.attribution.speaker;
+                        own.rule = Rule::Shared;
+                    }
+                }
+            }
+            return Some(own);
+        }
+        if let Some(signed) = self.signature(ctx) {
+            return Some(signed);
+        }
+        // A quotation after a sentence of its own that follows the quotation before reads the
+        // subject of that sentence first ("Q1," he said. And then he promised X. "Q2."). The
+        // quotation before is adjacent when its frame, or its speaker's (""Q1?" Power asked.
+        // "Q2""), is the one right before.
+        let sentence_first = previous.is_some_and(|p| {
+            let frame_before = ctx
+                .frame_index
+                .checked_sub(1)
+                .and_then(|i| self.frames.get(i));
+            p.frame_index + 1 < ctx.frame_index
+                && p.attribution
+                    .speaker
+                    .zip(frame_before)
+                    .is_none_or(|(s, f)| s.span.start < f.start)
+        });
+        if sentence_first {
+            if let Some(found) = self.previous_sentence(ctx) {
+                return Some(found);
+            }
+        }
+        self.shared(ctx, previous)
+            .or_else(|| self.past_earlier_quotes(ctx))
+            .or_else(|| {
+                (!sentence_first)
+                    .then(|| self.previous_sentence(ctx))
+                    .flatten()
+            })
     }
 
     /// "Q," Texas delegate Bill Eastland, wearing "Ted Cruz" pins, said: a trailing speaker and
