@@ -309,33 +309,37 @@ impl<'d> QuoteReader<'d> {
     fn find_in_frames(&self, ctx: &Context, previous: Option<&Previous>) -> Option<Attribution> {
         let phrases = &self.phrases;
         let open_frame = opens_frame(self.text, ctx.quote, ctx.after);
-        let own = choose(phrases, ctx.before, ctx.after, ctx.kind, open_frame)
-            .filter(|f| !self.next_sentence_content(ctx.after, ctx, f))
-            .or_else(|| {
-                self.across_quotes(ctx)
-                    .filter(|f| !self.next_sentence_content(ctx.rest_of_frame, ctx, f))
-            })
+        let mut own = choose(phrases, ctx.before, ctx.after, ctx.kind, open_frame);
+        if own
+            .as_ref()
+            .is_some_and(|f| self.next_sentence_content(ctx.after, ctx, f.cue))
+        {
+            own = None;
+        }
+        let mut own = own
+            .or_else(|| self.across_quotes(ctx))
             .or_else(|| phrases.end_attribution(ctx.frame_tail))
             .or_else(|| self.partial_subject(ctx));
-        if let Some(mut own) = own {
+        if let Some(own) = own.as_mut().filter(|f| f.speaker.is_none()) {
+            // A cue without a subject ("Kerpen needled the "reporter," saying, "Q"") takes the
+            // subject of its sentence, or the speaker of the quote before.
+            own.speaker =
+                phrases.named_quote_clause_subject(ctx.before_in_frame, ctx.before_in_frame.len());
             if own.speaker.is_none() {
-                // A cue without a subject ("Kerpen needled the "reporter," saying, "Q"") takes
-                // the subject of its sentence, or the speaker of the quote before.
-                own.speaker = phrases
-                    .named_quote_clause_subject(ctx.before_in_frame, ctx.before_in_frame.len());
-                if own.speaker.is_none() {
-                    if let Some(prev) = previous.filter(|p| {
-                        p.frame_index == ctx.frame_index || p.paragraph == ctx.paragraph
-                    }) {
-                        own.speaker = prev.attribution.speaker;
-                        own.rule = Rule::Shared;
-                    }
+                if let Some(prev) = previous
+                    .filter(|p| p.frame_index == ctx.frame_index || p.paragraph == ctx.paragraph)
+                {
+                    own.speaker = prev.attribution.speaker;
+                    own.rule = Rule::Shared;
                 }
             }
-            return Some(own);
         }
-        if let Some(signed) = self.signature(ctx) {
-            return Some(signed);
+        if own.is_some() {
+            return own;
+        }
+        let signed = self.signature(ctx);
+        if signed.is_some() {
+            return signed;
         }
         // A quotation after a sentence of its own that follows the quotation before reads the
         // subject of that sentence first ("Q1," he said. And then he promised X. "Q2."). The
@@ -353,28 +357,36 @@ impl<'d> QuoteReader<'d> {
                     .is_none_or(|(s, f)| s.span.start < f.start)
         });
         if sentence_first {
-            if let Some(found) = self.previous_sentence(ctx) {
-                return Some(found);
+            let found = self.previous_sentence(ctx);
+            if found.is_some() {
+                return found;
             }
         }
-        self.shared(ctx, previous)
-            .or_else(|| self.past_earlier_quotes(ctx))
-            .or_else(|| {
-                (!sentence_first)
-                    .then(|| self.previous_sentence(ctx))
-                    .flatten()
-            })
+        let shared = self.shared(ctx, previous);
+        if shared.is_some() {
+            return shared;
+        }
+        let past = self.past_earlier_quotes(ctx);
+        if past.is_some() || sentence_first {
+            return past;
+        }
+        self.previous_sentence(ctx)
     }
 
     /// "Q," Texas delegate Bill Eastland, wearing "Ted Cruz" pins, said: a trailing speaker and
-    /// cue read across a short quotation.
+    /// cue read across a short quotation, unless the cue takes content of its own in the next
+    /// sentence.
     fn across_quotes(&self, ctx: &Context) -> Option<Attribution> {
         let rest = ctx.rest_of_frame;
         let first = rest.iter().position(|t| t.kind != TokenKind::Punct)?;
         let (speaker, cue) = self.phrases.subject_then_cue(rest, first)?;
+        let cue = rest[cue].span();
+        if self.next_sentence_content(rest, ctx, Some(cue)) {
+            return None;
+        }
         Some(Attribution {
             rule: Rule::SameClause,
-            cue: Some(rest[cue].span()),
+            cue: Some(cue),
             speaker: Some(speaker),
             outlets: Vec::new(),
             outlet_chain: Vec::new(),
@@ -448,11 +460,11 @@ impl<'d> QuoteReader<'d> {
         (!quoted).then_some(found)
     }
 
-    /// Is `found` read in the sentence after the quotation's own, from a cue that takes content
-    /// of its own there (""Q." Roe said she would veto it.")? That sentence reports other words.
-    /// `tokens` are the words `found` was read in.
-    fn next_sentence_content(&self, tokens: &[Token], ctx: &Context, found: &Attribution) -> bool {
-        let Some(cue) = found.cue.filter(|c| c.start >= ctx.frame_end) else {
+    /// Is the `cue` of an attribution read in the sentence after the quotation's own, and does it
+    /// take content of its own there (""Q." Roe said she would veto it.")? That sentence reports
+    /// other words. `tokens` are the words the attribution was read in.
+    fn next_sentence_content(&self, tokens: &[Token], ctx: &Context, cue: Option<Span>) -> bool {
+        let Some(cue) = cue.filter(|c| c.start >= ctx.frame_end) else {
             return false;
         };
         let index = tokens.partition_point(|t| t.span().start < cue.start);
