@@ -1292,8 +1292,11 @@ fn scan_people<'t>(
                 names = rest;
             }
             // A run of one word needs a title, and a title needs a head among the last four
-            // tokens that may be a title (see `title_before`).
-            let may_have_title = before.iter().rev().take(4).any(may_be_title);
+            // tokens that may be a title (see `title_before`): a slice of at most four, read
+            // forwards, which compiles to a short loop.
+            let may_have_title = before[before.len().saturating_sub(4)..]
+                .iter()
+                .any(may_be_title);
             if run == 1 && !may_have_title {
                 lone.push(names[0].span());
                 continue;
