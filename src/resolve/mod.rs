@@ -1061,6 +1061,10 @@ fn last_word_key(name: &str) -> Key<'_> {
 /// The key of one word (without white space): the word, possessive dropped, trimmed to its
 /// letters and digits, in lower case. An ASCII key is the word as written (see [`Key`]); an
 /// ASCII word is trimmed by bytes.
+///
+/// The common case is inline; the others are worked out out of line, so that the common case
+/// saves no registers for them.
+#[inline]
 fn word_key(word: &str) -> Key<'_> {
     // Most words are ASCII, start and end with a letter or digit and are no possessive: the
     // key is the word, and the byte tests that say so come first.
@@ -1069,6 +1073,12 @@ fn word_key(word: &str) -> Key<'_> {
     if kept(bytes.first()) && kept(bytes.last()) && !bytes.ends_with(b"'s") && word.is_ascii() {
         return Key::Ascii(word);
     }
+    trimmed_word_key(word)
+}
+
+/// [`word_key`] of a word that is not ASCII, or starts or ends with a sign, or is possessive.
+#[inline(never)]
+fn trimmed_word_key(word: &str) -> Key<'_> {
     let word = strip_possessive(word).unwrap_or(word);
     if word.is_ascii() {
         // ASCII letters and digits are the alphanumeric characters of an ASCII word.
