@@ -308,18 +308,7 @@ impl<'d> QuoteReader<'d> {
     /// so that it is not moved along the rules after it.
     fn find_in_frames(&self, ctx: &Context, previous: Option<&Previous>) -> Option<Attribution> {
         let phrases = &self.phrases;
-        let open_frame = opens_frame(self.text, ctx.quote, ctx.after);
-        let mut own = choose(phrases, ctx.before, ctx.after, ctx.kind, open_frame);
-        if own
-            .as_ref()
-            .is_some_and(|f| self.next_sentence_content(ctx.after, ctx, f.cue))
-        {
-            own = None;
-        }
-        let mut own = own
-            .or_else(|| self.across_quotes(ctx))
-            .or_else(|| phrases.end_attribution(ctx.frame_tail))
-            .or_else(|| self.partial_subject(ctx));
+        let mut own = self.own_cue(ctx);
         if let Some(own) = own.as_mut().filter(|f| f.speaker.is_none()) {
             // A cue without a subject ("Kerpen needled the "reporter," saying, "Q"") takes the
             // subject of its sentence, or the speaker of the quote before.
@@ -373,6 +362,29 @@ impl<'d> QuoteReader<'d> {
         self.previous_sentence(ctx)
     }
 
+    /// The attribution the quotation's own sentence gives it, by the first rule that finds one:
+    /// a cue next to it (unless it takes content of its own in the next sentence), a speaker
+    /// and cue read across it, an attribution closing the sentence, its clause's subject.
+    fn own_cue(&self, ctx: &Context) -> Option<Attribution> {
+        let open_frame = opens_frame(self.text, ctx.quote, ctx.after);
+        let found = choose(&self.phrases, ctx.before, ctx.after, ctx.kind, open_frame);
+        if found
+            .as_ref()
+            .is_some_and(|f| !self.next_sentence_content(ctx.after, ctx, f.cue))
+        {
+            return found;
+        }
+        let found = self.across_quotes(ctx);
+        if found.is_some() {
+            return found;
+        }
+        let found = self.phrases.end_attribution(ctx.frame_tail);
+        if found.is_some() {
+            return found;
+        }
+        self.partial_subject(ctx)
+    }
+
     /// "Q," Texas delegate Bill Eastland, wearing "Ted Cruz" pins, said: a trailing speaker and
     /// cue read across a short quotation, unless the cue takes content of its own in the next
     /// sentence.
@@ -396,8 +408,11 @@ impl<'d> QuoteReader<'d> {
     /// "The agency declined to detail the investigation's "scope or targets"": a partial quote
     /// of three or more words with no cue belongs to its sentence's subject.
     fn partial_subject(&self, ctx: &Context) -> Option<Attribution> {
-        self.governing_cue(ctx)
-            .or_else(|| self.partial_subject_in(ctx, ctx.before))
+        let governed = self.governing_cue(ctx);
+        if governed.is_some() {
+            return governed;
+        }
+        self.partial_subject_in(ctx, ctx.before)
     }
 
     /// [`QuoteReader::partial_subject`], the subject read in `before`; also "Ms. Capito called
