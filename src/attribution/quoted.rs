@@ -293,28 +293,23 @@ impl<'d> QuoteReader<'d> {
         ctx: &Context,
         previous: Option<&Previous>,
     ) -> (Option<Attribution>, Option<Span>) {
+        let found = self.find_in_frames(ctx, previous);
+        if found.is_some() || !self.starts_paragraph_alone(ctx) {
+            return (found, None);
+        }
+        match self.colon_lead_in(ctx.paragraph) {
+            Some((attribution, lead_in)) => (Some(attribution), Some(lead_in)),
+            None => (self.continuation(ctx, previous), None),
+        }
+    }
+
+    /// [`QuoteReader::find`] up to the paragraph before: the rules that read the quotation's
+    /// frame and the frames before it. Each rule's attribution is returned as soon as found,
+    /// so that it is not moved along the rules after it.
+    fn find_in_frames(&self, ctx: &Context, previous: Option<&Previous>) -> Option<Attribution> {
         let phrases = &self.phrases;
-        let open_frame = opens_frame(self.text, ctx.quote, ctx.after);
-        let mut found = choose(phrases, ctx.before, ctx.after, ctx.kind, open_frame);
-        if found
-            .as_ref()
-            .is_some_and(|f| self.next_sentence_content(ctx.after, ctx, f))
-        {
-            found = None;
-        }
-        if found.is_none() {
-            found = self.across_quotes(ctx);
-            if found
-                .as_ref()
-                .is_some_and(|f| self.next_sentence_content(ctx.rest_of_frame, ctx, f))
-            {
-                found = None;
-            }
-        }
-        let mut found = found
-            .or_else(|| phrases.end_attribution(ctx.frame_tail))
-            .or_else(|| self.partial_subject(ctx));
-        if let Some(own) = found.as_mut().filter(|f| f.speaker.is_none()) {
+        let mut own = self.own_cue(ctx);
+        if let Some(own) = own.as_mut().filter(|f| f.speaker.is_none()) {
             // A cue without a subject ("Kerpen needled the "reporter," saying, "Q"") takes the
             // subject of its sentence, or the speaker of the quote before.
             own.speaker =
@@ -328,52 +323,82 @@ impl<'d> QuoteReader<'d> {
                 }
             }
         }
-        let mut found = found.or_else(|| self.signature(ctx));
+        if own.is_some() {
+            return own;
+        }
+        let signed = self.signature(ctx);
+        if signed.is_some() {
+            return signed;
+        }
         // A quotation after a sentence of its own that follows the quotation before reads the
         // subject of that sentence first ("Q1," he said. And then he promised X. "Q2."). The
         // quotation before is adjacent when its frame, or its speaker's (""Q1?" Power asked.
         // "Q2""), is the one right before.
-        let sentence_first = found.is_none()
-            && previous.is_some_and(|p| {
-                let frame_before = ctx
-                    .frame_index
-                    .checked_sub(1)
-                    .and_then(|i| self.frames.get(i));
-                p.frame_index + 1 < ctx.frame_index
-                    && p.attribution
-                        .speaker
-                        .zip(frame_before)
-                        .is_none_or(|(s, f)| s.span.start < f.start)
-            });
+        let sentence_first = previous.is_some_and(|p| {
+            let frame_before = ctx
+                .frame_index
+                .checked_sub(1)
+                .and_then(|i| self.frames.get(i));
+            p.frame_index + 1 < ctx.frame_index
+                && p.attribution
+                    .speaker
+                    .zip(frame_before)
+                    .is_none_or(|(s, f)| s.span.start < f.start)
+        });
         if sentence_first {
-            found = self.previous_sentence(ctx);
+            let found = self.previous_sentence(ctx);
+            if found.is_some() {
+                return found;
+            }
         }
-        let found = found
-            .or_else(|| self.shared(ctx, previous))
-            .or_else(|| self.past_earlier_quotes(ctx))
-            .or_else(|| {
-                (!sentence_first)
-                    .then(|| self.previous_sentence(ctx))
-                    .flatten()
-            });
-        if found.is_some() || !self.starts_paragraph_alone(ctx) {
-            return (found, None);
+        let shared = self.shared(ctx, previous);
+        if shared.is_some() {
+            return shared;
         }
-        match self.colon_lead_in(ctx.paragraph) {
-            Some((attribution, lead_in)) => (Some(attribution), Some(lead_in)),
-            None => (self.continuation(ctx, previous), None),
+        let past = self.past_earlier_quotes(ctx);
+        if past.is_some() || sentence_first {
+            return past;
         }
+        self.previous_sentence(ctx)
+    }
+
+    /// The attribution the quotation's own sentence gives it, by the first rule that finds one:
+    /// a cue next to it (unless it takes content of its own in the next sentence), a speaker
+    /// and cue read across it, an attribution closing the sentence, its clause's subject.
+    fn own_cue(&self, ctx: &Context) -> Option<Attribution> {
+        let open_frame = opens_frame(self.text, ctx.quote, ctx.after);
+        let found = choose(&self.phrases, ctx.before, ctx.after, ctx.kind, open_frame);
+        if found
+            .as_ref()
+            .is_some_and(|f| !self.next_sentence_content(ctx.after, ctx, f.cue))
+        {
+            return found;
+        }
+        let found = self.across_quotes(ctx);
+        if found.is_some() {
+            return found;
+        }
+        let found = self.phrases.end_attribution(ctx.frame_tail);
+        if found.is_some() {
+            return found;
+        }
+        self.partial_subject(ctx)
     }
 
     /// "Q," Texas delegate Bill Eastland, wearing "Ted Cruz" pins, said: a trailing speaker and
-    /// cue read across a short quotation.
+    /// cue read across a short quotation, unless the cue takes content of its own in the next
+    /// sentence.
     fn across_quotes(&self, ctx: &Context) -> Option<Attribution> {
         let rest = ctx.rest_of_frame;
         let first = rest.iter().position(|t| t.kind != TokenKind::Punct)?;
         let (speaker, cue) = self.phrases.subject_then_cue(rest, first)?;
+        let cue = rest[cue].span();
+        if self.next_sentence_content(rest, ctx, Some(cue)) {
+            return None;
+        }
         Some(Attribution {
             rule: Rule::SameClause,
-            cue: Some(rest[cue].span()),
+            cue: Some(cue),
             speaker: Some(speaker),
             outlets: Vec::new(),
             outlet_chain: Vec::new(),
@@ -383,8 +408,11 @@ impl<'d> QuoteReader<'d> {
     /// "The agency declined to detail the investigation's "scope or targets"": a partial quote
     /// of three or more words with no cue belongs to its sentence's subject.
     fn partial_subject(&self, ctx: &Context) -> Option<Attribution> {
-        self.governing_cue(ctx)
-            .or_else(|| self.partial_subject_in(ctx, ctx.before))
+        let governed = self.governing_cue(ctx);
+        if governed.is_some() {
+            return governed;
+        }
+        self.partial_subject_in(ctx, ctx.before)
     }
 
     /// [`QuoteReader::partial_subject`], the subject read in `before`; also "Ms. Capito called
@@ -447,11 +475,11 @@ impl<'d> QuoteReader<'d> {
         (!quoted).then_some(found)
     }
 
-    /// Is `found` read in the sentence after the quotation's own, from a cue that takes content
-    /// of its own there (""Q." Roe said she would veto it.")? That sentence reports other words.
-    /// `tokens` are the words `found` was read in.
-    fn next_sentence_content(&self, tokens: &[Token], ctx: &Context, found: &Attribution) -> bool {
-        let Some(cue) = found.cue.filter(|c| c.start >= ctx.frame_end) else {
+    /// Is the `cue` of an attribution read in the sentence after the quotation's own, and does it
+    /// take content of its own there (""Q." Roe said she would veto it.")? That sentence reports
+    /// other words. `tokens` are the words the attribution was read in.
+    fn next_sentence_content(&self, tokens: &[Token], ctx: &Context, cue: Option<Span>) -> bool {
+        let Some(cue) = cue.filter(|c| c.start >= ctx.frame_end) else {
             return false;
         };
         let index = tokens.partition_point(|t| t.span().start < cue.start);

@@ -235,6 +235,9 @@ struct SentenceReader<'p, 'a> {
     /// Counts and clause ends over the sentence, built when reading clauses one by one has
     /// cost too much (see `Tally`).
     tally: OnceCell<Tally>,
+    /// The cue last asked about by `interposed_participle_subject`, and the answer: several
+    /// rules ask it of one cue.
+    interposed: Cell<Option<(usize, Option<NounPhrase>)>>,
 }
 
 /// Running counts over a sentence's tokens, so that each clause is measured in constant time
@@ -281,6 +284,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             first_word: OnceCell::new(),
             scanned: Cell::new(0),
             tally: OnceCell::new(),
+            interposed: Cell::new(None),
         }
     }
 
@@ -1259,6 +1263,20 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         if self.mark(comma) != Some(b',') || !self.ends_with_ing(k) {
             return None;
         }
+        // The rest is read once per cue.
+        match self.interposed.get() {
+            Some((cue, subject)) if cue == k => subject,
+            _ => {
+                let subject = self.subject_before_participle(comma);
+                self.interposed.set(Some((k, subject)));
+                subject
+            }
+        }
+    }
+
+    /// [`SentenceReader::interposed_participle_subject`] past its cheap tests: the subject
+    /// before the `comma` that sets the participle off, if it is all that stands before it.
+    fn subject_before_participle(&self, comma: usize) -> Option<NounPhrase> {
         let first = self.first_word()?;
         // A clause before the comma ("Roe defended the plan, saying") is no subject alone.
         if self.holds_verb(first, comma) || self.quoted.get(first).copied().unwrap_or(true) {

@@ -541,7 +541,12 @@ fn change_of(
         return Change::Outlet(outlet);
     }
     let written = mention.of(text);
-    if let Some(pronoun) = grammar.pronoun(written).filter(|p| !p.first_person) {
+    // One lookup says whether the mention is a pronoun and whether a relative pronoun.
+    let entry = grammar.entry_any_case(written);
+    if let Some(pronoun) = entry
+        .and_then(|e| e.pronoun.as_ref())
+        .filter(|p| !p.first_person)
+    {
         let wanted = pronoun.gender;
         if matches!(wanted, Some(Gender::Plural | Gender::Neuter)) {
             // "Clinton's campaign is seeking ... what they call": "it" and "they" stand for
@@ -598,7 +603,11 @@ fn change_of(
         return person_change(people, person, statement, distance > NEAR_SENTENCES);
     }
     // "Jane Roe, who claimed ...": a relative pronoun stands for the name right before it.
-    if grammar.in_section(Section::RelativePronouns, written) {
+    let relative = match grammar.section_bit(Section::RelativePronouns) {
+        0 => grammar.in_section(Section::RelativePronouns, written),
+        bit => entry.is_some_and(|e| e.lex.in_sections(bit)),
+    };
+    if relative {
         let person = relative_antecedent(text, mentions, mention, grammar)
             .and_then(|i| people.of_mention.get(i).copied());
         return person.map_or(Change::Keep, |p| person_change(people, p, statement, false));
@@ -1187,6 +1196,10 @@ fn last_word_key(name: &str) -> Key<'_> {
 /// The key of one word (without white space): the word, possessive dropped, trimmed to its
 /// letters and digits, in lower case. An ASCII key is the word as written (see [`Key`]); an
 /// ASCII word is trimmed by bytes.
+///
+/// The common case is inline; the others are worked out out of line, so that the common case
+/// saves no registers for them.
+#[inline]
 fn word_key(word: &str) -> Key<'_> {
     // Most words are ASCII, start and end with a letter or digit and are no possessive: the
     // key is the word, and the byte tests that say so come first.
@@ -1195,6 +1208,12 @@ fn word_key(word: &str) -> Key<'_> {
     if kept(bytes.first()) && kept(bytes.last()) && !bytes.ends_with(b"'s") && word.is_ascii() {
         return Key::Ascii(word);
     }
+    trimmed_word_key(word)
+}
+
+/// [`word_key`] of a word that is not ASCII, or starts or ends with a sign, or is possessive.
+#[inline(never)]
+fn trimmed_word_key(word: &str) -> Key<'_> {
     let word = strip_possessive(word).unwrap_or(word);
     if word.is_ascii() {
         // ASCII letters and digits are the alphanumeric characters of an ASCII word.
@@ -1417,8 +1436,11 @@ fn scan_people<'t>(
                 names = rest;
             }
             // A run of one word needs a title, and a title needs a head among the last four
-            // tokens that may be a title (see `title_before`).
-            let may_have_title = before.iter().rev().take(4).any(may_be_title);
+            // tokens that may be a title (see `title_before`): a slice of at most four, read
+            // forwards, which compiles to a short loop.
+            let may_have_title = before[before.len().saturating_sub(4)..]
+                .iter()
+                .any(may_be_title);
             if run == 1 && !may_have_title {
                 lone.push(Piece::of(names[0].span()));
                 continue;

@@ -1045,16 +1045,17 @@ impl<'a> Phrases<'a> {
         }
         let text = phrase.span.of(self.text);
         let words = text.split_whitespace();
-        let mut count = words.clone().count();
+        // One pass counts the words and keeps the first two.
+        let mut ahead = words.clone();
+        let (first, second) = (ahead.next(), ahead.next());
+        let mut count =
+            usize::from(first.is_some()) + usize::from(second.is_some()) + ahead.count();
         // Without a leading determiner and a trailing cue noun, if words remain; a determiner
         // before "of" is the phrase's head ("one of the advisers").
         let skip = usize::from(
             count > 1
-                && words
-                    .clone()
-                    .next()
-                    .is_some_and(|w| self.grammar.in_section(Section::Determiners, w))
-                && words.clone().nth(1).is_none_or(|w| !is_word(w, "of")),
+                && first.is_some_and(|w| self.grammar.in_section(Section::Determiners, w))
+                && second.is_none_or(|w| !is_word(w, "of")),
         );
         count -= skip;
         if count > 1

@@ -53,6 +53,7 @@ impl<'a> Phrases<'a> {
                 }
                 break;
             }
+            let capitalized = token.is_capitalized(self.text);
             // "the Center for Disease Research and Prevention": "and" inside the complement of
             // an organisation's name joins its last words.
             if start == Some(k)
@@ -65,10 +66,7 @@ impl<'a> Phrases<'a> {
                 continue;
             }
             // "the secretary of state said": a title of several words is one head.
-            if token.kind == TokenKind::Word
-                && !token.is_capitalized(self.text)
-                && self.lex(token).ends_title()
-            {
+            if !capitalized && token.kind == TokenKind::Word && self.lex(token).ends_title() {
                 if let Some(n) = self.title_ending_at(tokens, lo, k) {
                     start = Some(k - n);
                     tentative = 0;
@@ -76,7 +74,6 @@ impl<'a> Phrases<'a> {
                     continue;
                 }
             }
-            let capitalized = token.is_capitalized(self.text);
             let connector = self.in_section(token, Section::TitleComplements)
                 || self.in_section(token, Section::PlaceConnectors)
                     && start.is_some_and(|s| tokens[s].is_capitalized(self.text));

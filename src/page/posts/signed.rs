@@ -6,8 +6,6 @@
 //! few words holding a digit) or nothing. The paragraph right before it is the post, by that
 //! author, on Twitter; links it ends with are attachments, not words.
 
-use std::sync::OnceLock;
-
 use crate::input::post::{is_handle, without_trailing_links, EmbeddedPost};
 use crate::span::Span;
 
@@ -19,7 +17,7 @@ const MAX_DATE_WORDS: usize = 5;
 /// The posts a plain-text article holds as a paragraph followed by its signature line.
 pub fn posts_in_signed_paragraphs(text: &str) -> Vec<EmbeddedPost> {
     let mut posts = Vec::new();
-    if handle_opener().find(text.as_bytes()).is_none() {
+    if !has_handle_opener(text.as_bytes()) {
         return posts;
     }
     // The block of non-blank lines before the current line, if the line before was in it.
@@ -52,10 +50,11 @@ pub fn posts_in_signed_paragraphs(text: &str) -> Vec<EmbeddedPost> {
     posts
 }
 
-/// The searcher of "(@", which opens the handle of a signature line, built once.
-fn handle_opener() -> &'static memchr::memmem::Finder<'static> {
-    static FINDER: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
-    FINDER.get_or_init(|| memchr::memmem::Finder::new(b"(@"))
+/// Does `bytes` hold "(@", which opens the handle of a signature line? Every article is
+/// asked: the rare "@" is searched for alone, the cheapest scan, and the byte before each
+/// one read.
+fn has_handle_opener(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b'@', bytes).any(|at| at > 0 && bytes.get(at - 1) == Some(&b'('))
 }
 
 /// The post whose paragraph is `paragraph`, signed by the line `signature` naming `name`.
