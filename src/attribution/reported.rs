@@ -1490,9 +1490,12 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     /// before it closes the subject's appositive (", his aide, Tad Marsh, told the Ledger").
     fn end_speaker(&self, k: usize, addressee: bool) -> Option<(NounPhrase, usize)> {
         if k > 0 && self.mark(k - 1) == Some(b',') && !addressee {
-            let speaker = self.phrases.object_after(self.tokens, k + 1)?;
-            speaker.name?;
-            return Some((speaker, k - 1));
+            // ", said X." — or, with nothing after the cue, ", X, a lawyer, said.": the
+            // subject and its appositive before it.
+            if let Some(speaker) = self.phrases.object_after(self.tokens, k + 1) {
+                speaker.name?;
+                return Some((speaker, k - 1));
+            }
         }
         let speaker = self
             .phrases

@@ -856,3 +856,15 @@ fn an_inverted_closing_cue_names_the_person_after_the_role() {
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].speaker.name, "Jane Roe");
 }
+
+#[test]
+fn content_first_before_a_subject_with_an_appositive() {
+    assert_eq!(
+        reported("The ferry will stop running next month, Jane Roe, a senior engineer at the port, said."),
+        vec![(
+            "The ferry will stop running next month".to_string(),
+            "Jane Roe".to_string(),
+            "said".to_string()
+        )]
+    );
+}
