@@ -278,6 +278,7 @@ impl<'a> Phrases<'a> {
             j = end;
         }
         for _ in 0..4 {
+            let phrase_end = j;
             while j < tokens.len() && self.skippable_before(tokens, j) {
                 j += 1;
             }
@@ -305,6 +306,15 @@ impl<'a> Phrases<'a> {
                     let cue = (j..tokens.len().min(j + SKIP_TO_CUE))
                         .take_while(|&i| tokens[i].kind != TokenKind::Punct)
                         .find(|&i| self.cue_verb_at_if(tokens, i, |c| c.speech).is_some())?;
+                    // "a reporter can be heard asking": an auxiliary or a participle before
+                    // the cue makes the words a verb phrase, no part of the speaker.
+                    let verb_phrase = tokens[phrase_end..cue].iter().any(|t| {
+                        self.in_section(t, Section::Auxiliaries)
+                            || self.ends_with(t, "ing") && !t.is_capitalized(self.text)
+                    });
+                    if verb_phrase {
+                        return Some((speaker, cue));
+                    }
                     // The lower-case words up to the phrase's first preposition are its head.
                     let head_end = (j..cue)
                         .find(|&i| self.is_clause_break(&tokens[i]))

@@ -204,6 +204,17 @@ impl<'a> Phrases<'a> {
         name_word(last) && !self.is_title(last) && (name_word(first) || self.is_title(first))
     }
 
+    /// The span of a pronoun without a contracted "is" or "has" ("he" of "he's").
+    fn pronoun_span(&self, token: &Token) -> Span {
+        let span = token.span();
+        match strip_possessive(self.word(token)) {
+            Some(stem) if self.is_contracted_pronoun(token) => {
+                Span::new(span.start, span.start + stem.len())
+            }
+            _ => span,
+        }
+    }
+
     /// Are `tokens[i..i + 3]` a number, a slash and a number written together ("9/11", "24/7")?
     fn slashed_number(&self, tokens: &[Token], i: usize) -> bool {
         let Some([a, slash, b]) = tokens.get(i..i + 3) else {
@@ -374,12 +385,12 @@ impl<'a> Phrases<'a> {
                 pronoun: false,
             });
         }
-        if self.is_pronoun(last) {
+        if self.is_pronoun(last) || self.is_contracted_pronoun(last) {
             if self.in_section(last, Section::NonSubjectPronouns) {
                 return None;
             }
             return Some(NounPhrase {
-                span: last.span(),
+                span: self.pronoun_span(last),
                 name: None,
                 title: None,
                 pronoun: true,
@@ -639,6 +650,17 @@ impl<'a> Phrases<'a> {
             j += 1;
         }
         let first = tokens.get(j)?;
+        // "It's become", "he's said": a pronoun with a contracted "is" or "has" is the subject
+        // alone, without its "'s" (see `plausible` for "it" before "is").
+        if self.is_contracted_pronoun(first) {
+            let phrase = NounPhrase {
+                span: self.pronoun_span(first),
+                name: None,
+                title: None,
+                pronoun: true,
+            };
+            return Some((phrase, j + 1));
+        }
         // "his wife", "her aide": a possessive before a noun begins the phrase; it speaks
         // alone only without one ("said her", "told her the plan").
         if self.is_pronoun(first) && !self.opens_noun(tokens, j) {

@@ -507,3 +507,16 @@ fn a_number_with_a_slash_modifies_a_speaker_phrase() {
         phrase_before_cue("Critics of the 24/7 survivor Ann Lee said").unwrap_or_default();
     assert_eq!(mention, "the 24/7 survivor Ann Lee");
 }
+
+#[test]
+fn a_verb_phrase_is_no_part_of_a_speaker() {
+    // A contracted "is" or "has" after a pronoun ends the phrase at the pronoun.
+    let (mention, _, _) = phrase_before_cue("He's repeatedly said the bridge is safe").unwrap();
+    assert_eq!(mention, "He");
+    // A modal between a subject and its cue is skipped, not read into the phrase.
+    let (mention, _, _) = phrase_before_cue("The mayor cannot say when it opens").unwrap();
+    assert_eq!(mention, "The mayor");
+    // An auxiliary between a trailing speaker and a cue further on keeps them apart.
+    let text = "\"Is the dam safe?\" a spokesman can be heard asking in the video.";
+    assert_eq!(row_speaker(text, "Is the dam safe?").1, "a spokesman");
+}
