@@ -314,6 +314,18 @@ impl<'d> QuoteReader<'d> {
             // subject of its sentence, or the speaker of the quote before.
             own.speaker =
                 phrases.named_quote_clause_subject(ctx.before_in_frame, ctx.before_in_frame.len());
+            // "After saying her foot was "Q," she was taken to hospital": a fronted participle's
+            // speaker is the subject of the clause after it.
+            if let Some(cue) = own.cue.filter(|_| own.speaker.is_none()) {
+                let k = ctx
+                    .frame_tokens
+                    .partition_point(|t| t.span().start < cue.start);
+                // Its subject stands after the quotation, never inside it.
+                let past_quote = ctx
+                    .frame_tokens
+                    .partition_point(|t| t.span().start < ctx.quote.outer.end);
+                own.speaker = phrases.fronted_participle_subject(ctx.frame_tokens, k, past_quote);
+            }
             if own.speaker.is_none() {
                 if let Some(prev) = previous
                     .filter(|p| p.frame_index == ctx.frame_index || p.paragraph == ctx.paragraph)

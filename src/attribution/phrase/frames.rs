@@ -278,6 +278,7 @@ impl<'a> Phrases<'a> {
             j = end;
         }
         for _ in 0..4 {
+            let phrase_end = j;
             while j < tokens.len() && self.skippable_before(tokens, j) {
                 j += 1;
             }
@@ -305,6 +306,15 @@ impl<'a> Phrases<'a> {
                     let cue = (j..tokens.len().min(j + SKIP_TO_CUE))
                         .take_while(|&i| tokens[i].kind != TokenKind::Punct)
                         .find(|&i| self.cue_verb_at_if(tokens, i, |c| c.speech).is_some())?;
+                    // "a reporter can be heard asking": an auxiliary or a participle before
+                    // the cue makes the words a verb phrase, no part of the speaker.
+                    let verb_phrase = tokens[phrase_end..cue].iter().any(|t| {
+                        self.in_section(t, Section::Auxiliaries)
+                            || self.ends_with(t, "ing") && !t.is_capitalized(self.text)
+                    });
+                    if verb_phrase {
+                        return Some((speaker, cue));
+                    }
                     // The lower-case words up to the phrase's first preposition are its head.
                     let head_end = (j..cue)
                         .find(|&i| self.is_clause_break(&tokens[i]))
@@ -703,7 +713,12 @@ impl<'a> Phrases<'a> {
                     .grammar
                     .pronoun(self.word(first))
                     .is_some_and(|p| !p.first_person)
-                && !self.in_section(first, Section::ObjectPronouns);
+                // "it" is an object after a comma, but a subject before a past tense or a
+                // speech verb ("Meanwhile, it attacked the mayor"); before "be", "seems" or a
+                // modal it names no one.
+                && (!self.in_section(first, Section::ObjectPronouns)
+                    || self.in_section(first, Section::DummySubjects)
+                        && self.referring_verb_at(tokens, start + 1));
             if pronoun || first.is_capitalized(self.text) || self.is_determiner(first) {
                 if let Some((phrase, end)) = self.phrase_from(tokens, start) {
                     if phrase.span.start == first.span().start
@@ -857,6 +872,7 @@ impl<'a> Phrases<'a> {
             })
             .or_else(|| self.main_subject(tokens, k))
             .or_else(|| clause_subject(k))
+            .or_else(|| self.fronted_participle_subject(tokens, k, k + 1))
             .or_else(|| {
                 // "said Martin Indyk:" — not "called National Nurses United "...""
                 self.object_after(tokens, k + 1).filter(|p| {
@@ -873,6 +889,66 @@ impl<'a> Phrases<'a> {
             })
     }
 
+    /// Is `tokens[i]` a verb that only a referring subject takes: a past tense in "-ed" or a
+    /// speech verb ("it attacked", "it said"; not "it seems", "it could", "it is")?
+    fn referring_verb_at(&self, tokens: &[Token], i: usize) -> bool {
+        tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && !t.is_capitalized(self.text)
+                && (self.ends_with(t, "ed")
+                    || self.cue_verb_at_if(tokens, i, |c| c.speech).is_some())
+        })
+    }
+
+    /// "After saying her foot was "so swollen," she was taken to hospital": a participle cue
+    /// that opens the sentence, alone or after one subordinator or preposition, is an adjunct
+    /// of the main clause after the comma that closes it; that clause's subject, which starts
+    /// at `from` or later, speaks.
+    pub fn fronted_participle_subject(
+        &self,
+        tokens: &[Token],
+        k: usize,
+        from: usize,
+    ) -> Option<NounPhrase> {
+        let cue = tokens.get(k)?;
+        if !self.ends_with(cue, "ing") || k > 1 {
+            return None;
+        }
+        let opener = |t: &Token| {
+            self.in_section(t, Section::Subordinators)
+                || self.in_section(t, Section::GoverningPrepositions)
+        };
+        if k == 1 && !opener(&tokens[0]) {
+            return None;
+        }
+        let reach = tokens.len().min(k + SUBJECT_REACH);
+        (k + 1..reach)
+            .filter(|&i| self.word(&tokens[i]) == ",")
+            .find_map(|comma| {
+                let mut s = comma + 1;
+                while tokens.get(s).is_some_and(|t| is_quote_mark(self.word(t))) {
+                    s += 1;
+                }
+                let first = tokens.get(s).filter(|_| s >= from)?;
+                let opens = self.is_pronoun(first)
+                    && (!self.in_section(first, Section::ObjectPronouns)
+                        || self.in_section(first, Section::DummySubjects)
+                            && self.referring_verb_at(tokens, s + 1))
+                    || first.is_capitalized(self.text)
+                    || self.is_determiner(first);
+                if !opens || self.is_clause_break(first) {
+                    return None;
+                }
+                let (phrase, end) = self.phrase_from(tokens, s)?;
+                let verb = tokens.get(end).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && !t.is_capitalized(self.text)
+                        && !self.is_clause_break(t)
+                });
+                (phrase.span.start == first.span().start && verb).then_some(phrase)
+            })
+    }
+
     /// Is the participle cue at `k` ("calling", "saying") right after `phrase`, a phrase that
     /// cannot be its subject: a verb's object whose head is a speech word ("issued
     /// a statement saying", "emailed a report calling") or a time ("issued a report this month
@@ -883,16 +959,22 @@ impl<'a> Phrases<'a> {
         }
         let first = tokens.partition_point(|t| t.span().start < phrase.span.start);
         let end = end_of(tokens, phrase.span);
-        if end != k || first == 0 || first >= end {
+        // "sent tweets early Friday saying": adverbs and times may stand before the participle.
+        let mut gap = end;
+        while gap < k && self.skippable_before(tokens, gap) {
+            gap += 1;
+        }
+        if gap != k || first == 0 || first >= end {
             return false;
         }
         let last = &tokens[end - 1];
         if self.skippable_after(last) || self.is_time_word(last) {
             return true;
         }
-        // A sign or a shirt "saying" something speaks itself; a statement or report is its issuer's.
+        // A sign or a shirt "saying" something speaks itself; a statement, report, ad or
+        // tweets are their issuer's.
         let before = &tokens[first - 1];
-        self.grammar.cue(self.word(last)).is_some()
+        self.is_speech_or_document_noun(last)
             && before.kind == TokenKind::Word
             && !before.is_capitalized(self.text)
             && !self.is_clause_break(before)
@@ -901,6 +983,17 @@ impl<'a> Phrases<'a> {
             && !self.in_section(before, Section::Auxiliaries)
             && !self.in_section(before, Section::SkipBeforeCue)
             && !is_possessive(self.word(before))
+    }
+
+    /// Is the token a cue word or a document noun of `titles.txt` ("statement", "ad"), or
+    /// the plural of one ("tweets", "ads", "letters")?
+    pub(super) fn is_speech_or_document_noun(&self, token: &Token) -> bool {
+        let word = self.word(token);
+        let listed = |w: &str| self.grammar.cue(w).is_some() || self.grammar.is_document_noun(w);
+        listed(word)
+            || word
+                .strip_suffix(['s', 'S'])
+                .is_some_and(|stem| !stem.is_empty() && listed(stem))
     }
 
     /// "the cable news network says Putin will wait ...:" — an outlet relaying a named person's

@@ -91,11 +91,30 @@ impl<'a> Phrases<'a> {
                 && self.cue_verb(token).is_none()
                 && !self.is_pronoun(token)
                 && !self.is_time_word(token);
-            if is_name_word
+            let head = is_name_word
                 || self.is_title(token)
                 || self.is_cue_noun(token)
-                || token.kind == TokenKind::Number
+                || token.kind == TokenKind::Number;
+            // "The governor sent tweets": a person before a word and a speech or document noun
+            // is a subject and its verb, not the noun's modifiers; the phrase is the object.
+            if head && tentative > 0 && self.verb_between(token, &tokens[start.unwrap_or(end - 1)])
             {
+                boundary = false;
+                break;
+            }
+            // "9/11 widow Jane Roe": a number written with a slash is one modifier of the
+            // words after it ("the 9/11 comment said" has no speaker "the 9/11").
+            if token.kind == TokenKind::Number
+                && k < end
+                && k >= lo + 3
+                && self.slashed_number(tokens, k - 3)
+            {
+                start = Some(k - 3);
+                tentative = 0;
+                k -= 3;
+                continue;
+            }
+            if head {
                 start = Some(k - 1);
                 tentative = 0;
             } else if token.kind == TokenKind::Word
@@ -180,6 +199,42 @@ impl<'a> Phrases<'a> {
                 && self.cue_verb(t).is_none()
         };
         name_word(last) && !self.is_title(last) && (name_word(first) || self.is_title(first))
+    }
+
+    /// The span of a pronoun without a contracted "is" or "has" ("he" of "he's").
+    fn pronoun_span(&self, token: &Token) -> Span {
+        let span = token.span();
+        match strip_possessive(self.word(token)) {
+            Some(stem) if self.is_contracted_pronoun(token) => {
+                Span::new(span.start, span.start + stem.len())
+            }
+            _ => span,
+        }
+    }
+
+    /// Are `tokens[i..i + 3]` a number, a slash and a number written together ("9/11", "24/7")?
+    fn slashed_number(&self, tokens: &[Token], i: usize) -> bool {
+        let Some([a, slash, b]) = tokens.get(i..i + 3) else {
+            return false;
+        };
+        a.kind == TokenKind::Number
+            && b.kind == TokenKind::Number
+            && self.word(slash) == "/"
+            && a.span().end == slash.span().start
+            && slash.span().end == b.span().start
+    }
+
+    /// Do `head` and `noun`, with lower-case words between them, read as a subject, its verb
+    /// and their object ("the governor sent tweets", "the senator issued statements"): a
+    /// person's title, not possessive, before a speech or document noun?
+    pub(super) fn verb_between(&self, head: &Token, noun: &Token) -> bool {
+        self.is_title(head)
+            && !is_possessive(self.word(head))
+            && self
+                .grammar
+                .title(self.word(head))
+                .is_some_and(|t| t.person)
+            && self.is_speech_or_document_noun(noun)
     }
 
     /// Splits a phrase's tokens into its name (a trailing run of name words) and its title.
@@ -327,12 +382,12 @@ impl<'a> Phrases<'a> {
                 pronoun: false,
             });
         }
-        if self.is_pronoun(last) {
+        if self.is_pronoun(last) || self.is_contracted_pronoun(last) {
             if self.in_section(last, Section::NonSubjectPronouns) {
                 return None;
             }
             return Some(NounPhrase {
-                span: last.span(),
+                span: self.pronoun_span(last),
                 name: None,
                 title: None,
                 pronoun: true,
@@ -647,6 +702,17 @@ impl<'a> Phrases<'a> {
             j += 1;
         }
         let first = tokens.get(j)?;
+        // "It's become", "he's said": a pronoun with a contracted "is" or "has" is the subject
+        // alone, without its "'s" (see `plausible` for "it" before "is").
+        if self.is_contracted_pronoun(first) {
+            let phrase = NounPhrase {
+                span: self.pronoun_span(first),
+                name: None,
+                title: None,
+                pronoun: true,
+            };
+            return Some((phrase, j + 1));
+        }
         // "his wife", "her aide": a possessive before a noun begins the phrase; it speaks
         // alone only without one ("said her", "told her the plan").
         if self.is_pronoun(first) && !self.opens_noun(tokens, j) {
@@ -703,9 +769,27 @@ impl<'a> Phrases<'a> {
                 && !self.is_clause_break(token)
                 && self.cue_verb(token).is_none()
                 && !self.is_time_word(token);
+            // "9/11 widow Jane Roe": a number written with a slash is one modifier.
+            if token.kind == TokenKind::Number
+                && self.slashed_number(tokens, j)
+                && tokens.get(j + 3).is_some_and(|t| t.kind == TokenKind::Word)
+            {
+                j += 3;
+                end = Some(j);
+                tentative = 0;
+                continue;
+            }
+            let head_noun = self.is_cue_noun(token);
+            // "The governor sent tweets": see `phrase_ending_at`.
+            if head_noun
+                && tentative > 0
+                && end.is_some_and(|e| self.verb_between(&tokens[e - 1], token))
+            {
+                break;
+            }
             if name_word
                 || self.is_title(token)
-                || self.is_cue_noun(token)
+                || head_noun
                 || token.kind == TokenKind::Number
                 || (end.is_some() && self.in_section(token, Section::NameParticles))
             {

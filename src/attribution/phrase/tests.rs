@@ -467,3 +467,87 @@ fn a_role_then_a_name_after_a_cue_is_the_named_speaker() {
     let text = "\"The pier will close,\" said the mayor that week, Jane Roe.";
     assert_ne!(quoted(text)[0].0, "Jane Roe");
 }
+
+/// (speaker, mention) of the row of `text` whose quote, less a trailing comma, is `quote`.
+fn row_speaker(text: &str, quote: &str) -> (String, String) {
+    let found = crate::Extractor::new(Grammar::builtin()).extract(text);
+    let row = found
+        .statements
+        .iter()
+        .find(|s| s.quote.of(text).trim_end_matches(',') == quote)
+        .unwrap_or_else(|| panic!("no row {quote:?} in {text:?}"));
+    (
+        row.speaker.name.clone(),
+        row.mention.map_or("", |m| m.of(text)).to_string(),
+    )
+}
+
+#[test]
+fn a_participle_after_a_document_object_is_its_issuers() {
+    let text = "The union placed a new radio ad calling the deal \"a betrayal of the workers.\"";
+    assert_eq!(
+        row_speaker(text, "a betrayal of the workers.").1,
+        "The union"
+    );
+    // The plural of a document noun too.
+    let text = "The mayor published letters calling the bypass \"a road to nowhere.\"";
+    assert_eq!(row_speaker(text, "a road to nowhere.").1, "The mayor");
+}
+
+#[test]
+fn a_subject_phrase_stops_before_its_verb() {
+    let text = "The senator issued statements on Monday saying that the levy was \"a burden on every family.\"";
+    let (speaker, mention) = row_speaker(text, "a burden on every family.");
+    assert_eq!(
+        (speaker.as_str(), mention.as_str()),
+        ("senator", "The senator")
+    );
+}
+
+#[test]
+fn a_referring_it_before_its_verb_speaks() {
+    let text = "Later, it criticized the board, saying the fee was \"far too high for families.\"";
+    assert_eq!(row_speaker(text, "far too high for families.").1, "it");
+    // A placeholder "it" before "is" or "seems" names no one.
+    let text = "Still, it seems the council has been \"far too slow to act.\"";
+    assert_ne!(row_speaker(text, "far too slow to act.").1, "it");
+}
+
+#[test]
+fn a_fronted_participle_is_said_by_the_main_clause_subject() {
+    let text = "After saying the dam was \"in no danger at all,\" the minister resigned on Monday.";
+    assert_eq!(row_speaker(text, "in no danger at all").1, "the minister");
+    // Never a subject inside the quotation itself.
+    let text = "Before saying \"As a builder, I know the costs,\" the mayor left.";
+    assert_eq!(
+        row_speaker(text, "As a builder, I know the costs").1,
+        "the mayor"
+    );
+}
+
+#[test]
+fn a_number_with_a_slash_modifies_a_speaker_phrase() {
+    let text = "\"We will not stop asking,\" said 9/11 survivor Ann Lee.";
+    let (speaker, mention) = row_speaker(text, "We will not stop asking");
+    assert_eq!(
+        (speaker.as_str(), mention.as_str()),
+        ("Ann Lee", "9/11 survivor Ann Lee")
+    );
+    // A number alone before a cue noun is no speaker.
+    let (mention, _, _) =
+        phrase_before_cue("Critics of the 24/7 survivor Ann Lee said").unwrap_or_default();
+    assert_eq!(mention, "the 24/7 survivor Ann Lee");
+}
+
+#[test]
+fn a_verb_phrase_is_no_part_of_a_speaker() {
+    // A contracted "is" or "has" after a pronoun ends the phrase at the pronoun.
+    let (mention, _, _) = phrase_before_cue("He's repeatedly said the bridge is safe").unwrap();
+    assert_eq!(mention, "He");
+    // A modal between a subject and its cue is skipped, not read into the phrase.
+    let (mention, _, _) = phrase_before_cue("The mayor cannot say when it opens").unwrap();
+    assert_eq!(mention, "The mayor");
+    // An auxiliary between a trailing speaker and a cue further on keeps them apart.
+    let text = "\"Is the dam safe?\" a spokesman can be heard asking in the video.";
+    assert_eq!(row_speaker(text, "Is the dam safe?").1, "a spokesman");
+}
