@@ -972,8 +972,14 @@ impl<'a> Phrases<'a> {
             return true;
         }
         // A sign or a shirt "saying" something speaks itself; a statement, report, ad or
-        // tweets are their issuer's.
-        let before = &tokens[first - 1];
+        // tweets are their issuer's, and so is a quantity of them ("unleashed a series of
+        // posts saying"): the verb is read before "a series of".
+        let quantity = first >= 4
+            && self.is_one_of(&tokens[first - 1], &["of"])
+            && self.is_determiner(&tokens[first - 3])
+            && tokens[first - 2].kind == TokenKind::Word
+            && !tokens[first - 2].is_capitalized(self.text);
+        let before = &tokens[if quantity { first - 4 } else { first - 1 }];
         self.is_speech_or_document_noun(last)
             && before.kind == TokenKind::Word
             && !before.is_capitalized(self.text)

@@ -551,3 +551,17 @@ fn a_verb_phrase_is_no_part_of_a_speaker() {
     let text = "\"Is the dam safe?\" a spokesman can be heard asking in the video.";
     assert_eq!(row_speaker(text, "Is the dam safe?").1, "a spokesman");
 }
+
+#[test]
+fn a_quantity_of_documents_saying_something_is_its_issuers() {
+    let text = "The mayor unleashed a series of posts early Friday saying that the council had acted \"with reckless haste and no plan.\"";
+    assert_eq!(
+        row_speaker(text, "with reckless haste and no plan.").1,
+        "The mayor"
+    );
+    let text = "The mayor sent a string of emails on Friday saying the council had acted \"with reckless haste and no plan.\"";
+    assert_eq!(
+        row_speaker(text, "with reckless haste and no plan.").1,
+        "The mayor"
+    );
+}
