@@ -26,6 +26,19 @@ impl<'a> Phrases<'a> {
             if token.kind == TokenKind::Punct {
                 break;
             }
+            // "the mother of three replied": a numeral after "of" and a person's title closes
+            // the phrase as the title's complement.
+            if k == end
+                && k >= lo + 3
+                && self.in_section(token, Section::NounFreeDeterminers)
+                && !self.is_clause_break(token)
+                && self.in_section(&tokens[k - 2], Section::TitleComplements)
+                && self.is_title(&tokens[k - 3])
+            {
+                start = Some(k - 1);
+                k -= 2;
+                continue;
+            }
             // "The", and a capitalised possessive ("His neighbour"), still begin the phrase.
             if self.is_determiner(token)
                 && (!token.is_capitalized(self.text) || self.is_pronoun(token))

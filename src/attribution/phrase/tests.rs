@@ -565,3 +565,15 @@ fn a_quantity_of_documents_saying_something_is_its_issuers() {
         "The mayor"
     );
 }
+
+#[test]
+fn a_title_with_a_numeral_complement_is_one_phrase() {
+    let (mention, _, _) = phrase_before_cue("And the mother of two replied, \"Q.\"").unwrap();
+    assert_eq!(mention, "the mother of two");
+    // The cue's own subject, not the subject of the sentence's first clause.
+    let text = "She said the plan was fair, and the mother of two replied, \"It is meant for mothers who gave birth.\"";
+    assert_eq!(
+        row_speaker(text, "It is meant for mothers who gave birth.").1,
+        "the mother of two"
+    );
+}
