@@ -679,11 +679,24 @@ impl<'a> Phrases<'a> {
             .chain(std::iter::once(reach));
         for start in starts {
             // "PHILADELPHIA (AP) -- The committee ...": a dateline opens no clause.
-            let start = if start == 0 {
+            let mut start = if start == 0 {
                 self.after_dateline(tokens).unwrap_or(0)
             } else {
                 start
             };
+            // 'On "Face the Voters," Jane Roe said': the comma inside a quotation's closing
+            // mark ends the clause before as well. The mark is a closing one when it is glued
+            // to the comma and a space follows it (', "Q' opens a quotation instead).
+            let closing_mark = |i: usize| {
+                i > 0
+                    && i + 1 < index
+                    && is_quote_mark(self.word(&tokens[i]))
+                    && tokens[i - 1].span().end == tokens[i].span().start
+                    && tokens[i].span().end < tokens[i + 1].span().start
+            };
+            if start > 0 && self.word(&tokens[start - 1]) == "," && closing_mark(start) {
+                start += 1;
+            }
             // "And Mr. Christie gloated:": a coordinating conjunction opens the clause; so does
             // a subordinator ("When Trump wrapped up -- "Q"", ", as the crowd chanted").
             let mut start = start

@@ -577,3 +577,23 @@ fn a_title_with_a_numeral_complement_is_one_phrase() {
         "the mother of two"
     );
 }
+
+#[test]
+fn a_comma_inside_a_closing_quote_mark_ends_the_clause_before() {
+    // The sentence before a lone quotation names its speaker after a quoted show's title.
+    let text = "On \"Face the Voters,\" Jane Roe identified fatigue with bigotry as a reason to vote. \"The younger people are sick and tired of it.\"";
+    assert_eq!(
+        row_speaker(text, "The younger people are sick and tired of it.").0,
+        "Jane Roe"
+    );
+    // An opening mark after a comma is no closing one: the clause is not read inside the quotation.
+    let text = "The board wrote in its report, \"Keep the harbor tax in place at the current level.\" \"Review it after the year 2030, when the port reopens.\"";
+    assert_eq!(
+        row_speaker(
+            text,
+            "Review it after the year 2030, when the port reopens."
+        )
+        .1,
+        "The board"
+    );
+}
