@@ -310,18 +310,28 @@ fn numbers_adverbs_and_dummy_subjects_are_no_speakers() {
     assert!(phrases("It warned that the rain would come late.", 0, 2));
 }
 
-/// (speaker, mention) of the partial quotation of `text` whose words are `quote`.
-fn partial_speaker(text: &str, quote: &str) -> (String, String) {
+/// (speaker, mention) of the first row of `text` that `keep` takes and whose quote, less a
+/// trailing comma, is `quote`.
+fn speaker_of_row(
+    text: &str,
+    quote: &str,
+    keep: impl Fn(&crate::statement::Statement) -> bool,
+) -> (String, String) {
     let found = crate::Extractor::new(Grammar::builtin()).extract(text);
     let row = found
         .statements
         .iter()
-        .find(|s| s.kind == Kind::Partial && s.quote.of(text).trim_end_matches(',') == quote)
-        .unwrap_or_else(|| panic!("no partial row {quote:?} in {text:?}"));
+        .find(|s| keep(s) && s.quote.of(text).trim_end_matches(',') == quote)
+        .unwrap_or_else(|| panic!("no such row {quote:?} in {text:?}"));
     (
         row.speaker.name.clone(),
         row.mention.map_or("", |m| m.of(text)).to_string(),
     )
+}
+
+/// (speaker, mention) of the partial quotation of `text` whose words are `quote`.
+fn partial_speaker(text: &str, quote: &str) -> (String, String) {
+    speaker_of_row(text, quote, |s| s.kind == Kind::Partial)
 }
 
 #[test]
@@ -470,16 +480,7 @@ fn a_role_then_a_name_after_a_cue_is_the_named_speaker() {
 
 /// (speaker, mention) of the row of `text` whose quote, less a trailing comma, is `quote`.
 fn row_speaker(text: &str, quote: &str) -> (String, String) {
-    let found = crate::Extractor::new(Grammar::builtin()).extract(text);
-    let row = found
-        .statements
-        .iter()
-        .find(|s| s.quote.of(text).trim_end_matches(',') == quote)
-        .unwrap_or_else(|| panic!("no row {quote:?} in {text:?}"));
-    (
-        row.speaker.name.clone(),
-        row.mention.map_or("", |m| m.of(text)).to_string(),
-    )
+    speaker_of_row(text, quote, |_| true)
 }
 
 #[test]
