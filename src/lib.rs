@@ -44,10 +44,14 @@ pub mod text;
 pub use input::post::EmbeddedPost;
 pub use lexicon::{Grammar, GrammarError};
 pub use page::furniture::Furniture;
+pub use page::web::WebFurniture;
 pub use span::Span;
 pub use statement::{Kind, OutletRef, Rule, Speaker, SpeakerKind, Statement};
 
+use std::borrow::Cow;
+
 use attribution::{mixed, outlets, quoted, reported};
+use input::web::WebLists;
 use text::document::Document;
 use text::segment::Segmenter;
 
@@ -69,6 +73,7 @@ pub struct Extractor {
     grammar: Grammar,
     segmenter: Segmenter,
     furniture: Furniture,
+    web_furniture: Cow<'static, WebFurniture>,
 }
 
 impl Extractor {
@@ -79,6 +84,7 @@ impl Extractor {
             grammar,
             segmenter,
             furniture: Furniture::builtin(),
+            web_furniture: Cow::Borrowed(WebFurniture::builtin()),
         }
     }
 
@@ -88,9 +94,24 @@ impl Extractor {
         self
     }
 
+    /// The same extractor with other web-page furniture words (`WebFurniture::from_dir`).
+    pub fn with_web_furniture(mut self, web_furniture: WebFurniture) -> Extractor {
+        self.web_furniture = Cow::Owned(web_furniture);
+        self
+    }
+
     /// The page-furniture patterns in use.
     pub fn furniture(&self) -> &Furniture {
         &self.furniture
+    }
+
+    /// The word lists web pages are read with: this extractor's grammar and furniture.
+    pub fn web_lists(&self) -> WebLists<'_> {
+        WebLists {
+            grammar: &self.grammar,
+            furniture: &self.furniture,
+            web: &self.web_furniture,
+        }
     }
 
     /// The grammar in use.

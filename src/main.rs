@@ -22,6 +22,7 @@ use whosaid::output::report::{render_report, ReportArticle};
 use whosaid::output::table::{printable, Column, Table};
 use whosaid::output::{Format, RowFilter, RowWriter, Style};
 use whosaid::page::furniture::Furniture;
+use whosaid::page::web::WebFurniture;
 use whosaid::statement::Kind;
 use whosaid::Extraction;
 use whosaid::Extractor;
@@ -53,6 +54,10 @@ enum Command {
         /// How it is read; auto goes by extension and content.
         #[arg(long, value_enum, default_value_t = InputKind::Auto)]
         input: InputKind,
+        /// Use the grammar files in this folder instead of the built-in ones (a web page's
+        /// furniture words and lines, and the cue words of quotation lead-ins).
+        #[arg(long)]
+        grammar: Option<PathBuf>,
     },
     /// Split articles into sentences, one per line (files, folders, or standard input).
     Sentences {
@@ -331,7 +336,11 @@ fn run(command: Command) -> Result<bool> {
         Command::Check(args) => check(args).map(|code| code == ExitCode::SUCCESS),
         Command::Speakers(args) => speakers(args),
         Command::Trace(args) => trace_command(args),
-        Command::Text { path, input } => print_text(path, input),
+        Command::Text {
+            path,
+            input,
+            grammar,
+        } => print_text(path, input, grammar.as_deref()),
         Command::Sentences {
             paths,
             input,
@@ -375,14 +384,14 @@ fn print_man(name: Option<&str>) -> Result<bool> {
 
 /// The `sentences` command: each article's sentences, one a line, white space folded.
 fn print_sentences(paths: Vec<PathBuf>, kind: InputKind, grammar: Option<&Path>) -> Result<bool> {
-    let extractor = Extractor::new(load_grammar(grammar)?);
+    let extractor = load_extractor(grammar)?;
     let segmenter = extractor.segmenter();
     let inputs = Inputs {
         paths,
         kind,
         max_document_bytes: input::DEFAULT_MAX_DOCUMENT_BYTES,
     };
-    print_each_text(&inputs, |out, text| {
+    print_each_text(&inputs, &extractor, |out, text| {
         for paragraph in segmenter.paragraphs(text) {
             for sentence in segmenter.sentences(text, paragraph) {
                 let mut words = sentence.of(text).split_whitespace();
@@ -507,7 +516,8 @@ impl Run<'_> {
 }
 
 /// The `text` command: prints what rows' offsets index.
-fn print_text(path: PathBuf, input: InputKind) -> Result<bool> {
+fn print_text(path: PathBuf, input: InputKind, grammar: Option<&Path>) -> Result<bool> {
+    let extractor = load_extractor(grammar)?;
     let inputs = Inputs {
         paths: vec![path],
         kind: match input {
@@ -518,13 +528,17 @@ fn print_text(path: PathBuf, input: InputKind) -> Result<bool> {
         },
         max_document_bytes: input::DEFAULT_MAX_DOCUMENT_BYTES,
     };
-    print_each_text(&inputs, |out, text| out.write_all(text.as_bytes()))
+    print_each_text(&inputs, &extractor, |out, text| {
+        out.write_all(text.as_bytes())
+    })
 }
 
 /// Reads every input and hands each article's text to `print` with standard output;
-/// warnings and failures go to stderr. Ok(false) when some input could not be read.
+/// web pages are read with `extractor`'s lists; warnings and failures go to stderr.
+/// Ok(false) when some input could not be read.
 fn print_each_text(
     inputs: &Inputs,
+    extractor: &Extractor,
     mut print: impl FnMut(&mut BufWriter<io::StdoutLock<'static>>, &str) -> io::Result<()>,
 ) -> Result<bool> {
     let mut out = BufWriter::new(io::stdout().lock());
@@ -533,7 +547,7 @@ fn print_each_text(
         match event {
             Event::Document(document) => {
                 let content = document
-                    .content()
+                    .content_with(extractor.web_lists())
                     .with_context(|| format!("{}: no article text", document.id))?;
                 print(&mut out, &content.text)?;
             }
@@ -870,13 +884,18 @@ fn trace_command(args: TraceArgs) -> Result<bool> {
     Ok(progress.succeeded(&summary))
 }
 
-/// The extractor with the grammar and page-furniture patterns of `dir`, or the built-in ones.
+/// The extractor with the grammar, page-furniture patterns and web-furniture words of `dir`,
+/// or the built-in ones.
 fn load_extractor(dir: Option<&Path>) -> Result<Extractor> {
     let extractor = Extractor::new(load_grammar(dir)?);
     match dir {
-        Some(dir) => Ok(extractor.with_furniture(
-            Furniture::from_dir(dir).context("cannot load page-furniture patterns")?,
-        )),
+        Some(dir) => Ok(extractor
+            .with_furniture(
+                Furniture::from_dir(dir).context("cannot load page-furniture patterns")?,
+            )
+            .with_web_furniture(
+                WebFurniture::from_dir(dir).context("cannot load web-furniture words")?,
+            )),
         None => Ok(extractor),
     }
 }

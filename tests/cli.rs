@@ -101,6 +101,98 @@ fn user_grammar_adds_a_cue_verb() {
     assert_eq!(cue(&custom), "mumbled");
 }
 
+/// A page whose article holds a box marked with an invented class word, "zebra-strip".
+const PAGE_WITH_A_STRIP: &str = "<html><head><title>Harbor</title></head><body><article>\
+<h1>Harbor bridge to close</h1>\
+<p>The council voted on Tuesday to close the old harbor bridge for repairs in the spring.</p>\
+<p>Engineers found cracks in two of its piers last year, and the ferry will run every half \
+hour while the work goes on, the council said in a letter to residents of the east bank.</p>\
+<p class=\"zebra-strip\">Win two tickets to the harbor boat show this weekend.</p>\
+<p>\u{201c}It has carried the town for ninety years,\u{201d} Mayor Jane Roe said.</p>\
+</article></body></html>";
+
+#[test]
+fn user_grammar_adds_a_web_furniture_word() {
+    let dir = std::env::temp_dir().join(format!("whosaid-cli-web-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("page.html");
+    std::fs::write(&page, PAGE_WITH_A_STRIP).unwrap();
+    let builtin = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/grammar/web_furniture.txt"
+    ))
+    .unwrap();
+    let lists = dir.join("lists");
+    std::fs::create_dir_all(&lists).unwrap();
+    // Sections may repeat: the entry joins the built-in teaser words.
+    std::fs::write(
+        lists.join("web_furniture.txt"),
+        format!("{builtin}\n[teaser_classes]\nzebra strip\n"),
+    )
+    .unwrap();
+    let text = |grammar: Option<&std::path::Path>| -> String {
+        let mut args = vec!["text".to_string(), page.display().to_string()];
+        if let Some(grammar) = grammar {
+            args.extend(["--grammar".to_string(), grammar.display().to_string()]);
+        }
+        let out = whosaid().args(&args).output().expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let plain = text(None);
+    let custom = text(Some(&lists));
+    // `extract` reads the page with the same lists: the rows index the custom text.
+    let rows = whosaid()
+        .args(["extract", "--format", "jsonl", "--grammar"])
+        .arg(&lists)
+        .arg(&page)
+        .output()
+        .expect("runs");
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(plain.contains("Win two tickets"), "{plain}");
+    assert!(!custom.contains("Win two tickets"), "{custom}");
+    assert!(custom.contains("ninety years"), "{custom}");
+    let row: serde_json::Value = serde_json::from_str(
+        String::from_utf8_lossy(&rows.stdout)
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    let (start, end) = (row["start"].as_u64().unwrap(), row["end"].as_u64().unwrap());
+    assert_eq!(
+        &custom[start as usize..end as usize],
+        row["quote"].as_str().unwrap()
+    );
+}
+
+#[test]
+fn malformed_web_furniture_words_are_a_usage_error_naming_file_and_line() {
+    let dir = std::env::temp_dir().join(format!("whosaid-cli-webbad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("web_furniture.txt"), "[teaser_class]\npromo\n").unwrap();
+    let out = whosaid()
+        .args([
+            "text",
+            "--grammar",
+            dir.to_str().unwrap(),
+            "fixtures/101_peskov_page.html",
+        ])
+        .output()
+        .expect("runs");
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("web_furniture.txt:1: unknown section [teaser_class]"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn output_file_is_written_whole() {
     let path = std::env::temp_dir().join(format!("whosaid-out-{}.csv", std::process::id()));

@@ -142,7 +142,7 @@ pub fn extract_one<'a>(
     meta: &'a ArticleMeta,
     html: bool,
 ) -> Result<Found<'a>, whosaid::input::web::HtmlError> {
-    let content = content_of(text, meta, html)?;
+    let content = content_of(text, meta, html, extractor.web_lists())?;
     let extraction = extractor.extract_with_posts(&content.text, &content.posts);
     Ok((content, extraction))
 }

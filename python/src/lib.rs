@@ -15,7 +15,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict, PyList, PyString};
 use whosaid::input::ArticleMeta;
 use whosaid::output::{Value, HEADER};
-use whosaid::{Furniture, Grammar};
+use whosaid::{Furniture, Grammar, WebFurniture};
 
 use crate::document::{Article, Extracted, Failures};
 use crate::error::BindingError;
@@ -130,7 +130,8 @@ impl Extractor {
     }
 }
 
-/// The extractor of `grammar_dir`'s grammar and page-furniture patterns, or the built-in one.
+/// The extractor of `grammar_dir`'s grammar, page-furniture patterns and web-furniture words,
+/// or the built-in one.
 fn load(grammar_dir: Option<PathBuf>) -> Result<whosaid::Extractor, BindingError> {
     let Some(dir) = grammar_dir else {
         return Ok(whosaid::Extractor::new(Grammar::builtin()));
@@ -140,7 +141,10 @@ fn load(grammar_dir: Option<PathBuf>) -> Result<whosaid::Extractor, BindingError
     }
     let grammar = Grammar::from_dir(&dir)?;
     let furniture = Furniture::from_dir(&dir)?;
-    Ok(whosaid::Extractor::new(grammar).with_furniture(furniture))
+    let web_furniture = WebFurniture::from_dir(&dir)?;
+    Ok(whosaid::Extractor::new(grammar)
+        .with_furniture(furniture)
+        .with_web_furniture(web_furniture))
 }
 
 /// The rows' keys as Python strings, made once per call.

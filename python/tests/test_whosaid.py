@@ -144,6 +144,24 @@ def test_a_grammar_folder_replaces_the_built_in_files(tmp_path):
         whosaid.Extractor(tmp_path)
 
 
+
+def test_a_grammar_folder_replaces_the_web_furniture_words(tmp_path):
+    prose = "<p>The council voted on Tuesday to close the old harbor bridge for repairs in the spring.</p>"
+    page = (
+        "<html><head><title>Harbor</title></head><body><article><h1>Harbor bridge to close</h1>"
+        + prose * 3
+        + '<p class="zebra-strip">\u201cBest boat show of the year,\u201d Tom Ash said.</p>'
+        + "</article></body></html>"
+    )
+    speakers = lambda extractor: [row["speaker"] for row in extractor.extract(page, html=True)]
+    assert speakers(whosaid.Extractor()) == ["Tom Ash"]
+    builtin = (REPO / "grammar" / "web_furniture.txt").read_text(encoding="utf-8")
+    (tmp_path / "web_furniture.txt").write_text(builtin + "\n[teaser_classes]\nzebra strip\n", encoding="utf-8")
+    assert speakers(whosaid.Extractor(tmp_path)) == []
+    (tmp_path / "web_furniture.txt").write_text("[zebra]\nstrip\n", encoding="utf-8")
+    with pytest.raises(whosaid.ExtractError, match="web_furniture.txt:1"):
+        whosaid.Extractor(tmp_path)
+
 pa = pytest.importorskip("pyarrow")
 
 

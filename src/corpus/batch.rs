@@ -89,7 +89,9 @@ pub fn extract<'d>(
     extractor: &Extractor,
     document: &'d Document,
 ) -> io::Result<(Content<'d>, Extraction)> {
-    let content = document.content().map_err(io::Error::other)?;
+    let content = document
+        .content_with(extractor.web_lists())
+        .map_err(io::Error::other)?;
     let extraction = extractor.extract_with_posts(&content.text, &content.posts);
     Ok((content, extraction))
 }

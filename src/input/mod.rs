@@ -26,7 +26,7 @@ use std::sync::Arc;
 use post::EmbeddedPost;
 use std::borrow::Cow;
 use warc::{WarcRecord, WarcRecords};
-use web::HtmlError;
+use web::{HtmlError, WebLists};
 
 /// The generous default for the largest document read: 64 MiB.
 pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
@@ -97,16 +97,23 @@ pub struct Content<'a> {
 impl Document {
     /// The content to extract from: a web page is reduced to its article (see [`crate::input::web`]).
     pub fn content(&self) -> Result<Content<'_>, HtmlError> {
-        content_of(&self.text, &self.meta, self.html)
+        self.content_with(WebLists::builtin())
+    }
+
+    /// The content to extract from, a web page read with `lists` (a `--grammar` folder's).
+    pub fn content_with(&self, lists: WebLists<'_>) -> Result<Content<'_>, HtmlError> {
+        content_of(&self.text, &self.meta, self.html, lists)
     }
 }
 
 /// The content to extract from `text` with its metadata `meta`: with `html`, `text` is a web
-/// page, reduced to its article, whose metadata fills in what `meta` leaves empty.
+/// page, reduced to its article (read with `lists`), whose metadata fills in what `meta`
+/// leaves empty.
 pub fn content_of<'a>(
     text: &'a str,
     meta: &'a ArticleMeta,
     html: bool,
+    lists: WebLists<'_>,
 ) -> Result<Content<'a>, HtmlError> {
     if !html {
         return Ok(Content {
@@ -115,7 +122,7 @@ pub fn content_of<'a>(
             posts: Vec::new(),
         });
     }
-    let article = web::article_from_html(text, meta.url.as_deref())?;
+    let article = web::article_from_html_with(text, meta.url.as_deref(), lists)?;
     let meta = ArticleMeta {
         url: meta.url.clone().or(article.url),
         date: (meta.date.clone().or(article.published)).or(meta.fetched.clone()),

@@ -39,6 +39,32 @@ use crate::page::furniture::Furniture;
 use crate::page::web::{Part, WebFurniture};
 use crate::span::Span;
 
+/// The word lists a web page is read with: the grammar's cue words (a paragraph that
+/// introduces a blockquote), the page-furniture lines (`furniture.txt`) and the web-furniture
+/// words (`web_furniture.txt`). A `--grammar` folder's copies replace the built-in ones.
+#[derive(Debug, Clone, Copy)]
+pub struct WebLists<'a> {
+    /// The grammar, for the cue words of quotation lead-ins.
+    pub grammar: &'a Grammar,
+    /// The page-furniture patterns, for furniture lines ("Share", "Read more").
+    pub furniture: &'a Furniture,
+    /// The words that mark web-page furniture by markup or by shape.
+    pub web: &'a WebFurniture,
+}
+
+impl WebLists<'static> {
+    /// The built-in lists, loaded once.
+    pub fn builtin() -> WebLists<'static> {
+        static GRAMMAR: std::sync::OnceLock<Grammar> = std::sync::OnceLock::new();
+        static FURNITURE: std::sync::OnceLock<Furniture> = std::sync::OnceLock::new();
+        WebLists {
+            grammar: GRAMMAR.get_or_init(Grammar::builtin),
+            furniture: FURNITURE.get_or_init(Furniture::builtin),
+            web: WebFurniture::builtin(),
+        }
+    }
+}
+
 /// A page that gave no article text.
 #[derive(Debug, thiserror::Error)]
 pub enum HtmlError {
@@ -155,12 +181,23 @@ struct Embed {
     anchor: Option<String>,
 }
 
-/// Reads the article of an HTML page: its text, metadata and embedded posts.
+/// Reads the article of an HTML page with the built-in word lists (see
+/// [`article_from_html_with`]).
+pub fn article_from_html(html: &str, url: Option<&str>) -> Result<Article, HtmlError> {
+    article_from_html_with(html, url, WebLists::builtin())
+}
+
+/// Reads the article of an HTML page: its text, metadata and embedded posts; `lists` tell
+/// furniture and quotation lead-ins.
 ///
 /// `url` is where the page came from, if known; the page's canonical URL wins over it.
 /// Never panics: malformed markup is read as browsers read it, and a page Readability cannot
 /// make sense of is read whole (less navigation, headers, footers and forms).
-pub fn article_from_html(html: &str, url: Option<&str>) -> Result<Article, HtmlError> {
+pub fn article_from_html_with(
+    html: &str,
+    url: Option<&str>,
+    lists: WebLists<'_>,
+) -> Result<Article, HtmlError> {
     let document = Document::from(html);
     let embeds = take_embeds(&document);
     let canonical = canonical_url(&document).or_else(|| url.map(str::to_string));
@@ -171,7 +208,7 @@ pub fn article_from_html(html: &str, url: Option<&str>) -> Result<Article, HtmlE
         .map(|n| join_words(&n.text()));
     let page_published = meta_published(&document);
     let body_blocks = || {
-        let mut walker = Walker::new(&embeds);
+        let mut walker = Walker::new(&embeds, lists);
         if let Some(body) = document.body() {
             walker.skip_chrome = true;
             walker.walk(&body);
@@ -197,7 +234,7 @@ pub fn article_from_html(html: &str, url: Option<&str>) -> Result<Article, HtmlE
     let (mut blocks, title, byline, site_name, published) = match parsed {
         Some(found) => {
             let fragment = Document::fragment(found.content.to_string());
-            let mut walker = Walker::new(&embeds);
+            let mut walker = Walker::new(&embeds, lists);
             walker.walk(&fragment.root());
             let blocks = walker.finish();
             let blocks = if blocks.iter().any(|b| !b.text.is_empty()) {
@@ -226,7 +263,7 @@ pub fn article_from_html(html: &str, url: Option<&str>) -> Result<Article, HtmlE
         ),
     };
 
-    drop_furniture_lines(&mut blocks);
+    drop_furniture_lines(&mut blocks, lists);
     restore_dropped_posts(&mut blocks, &embeds);
     if let Some(title) = &title {
         let first = blocks.iter().find(|b| !b.text.is_empty());
@@ -478,8 +515,8 @@ struct Walker<'e> {
     line_break: bool,
     quote_depth: usize,
     skip_chrome: bool,
-    /// The words that mark furniture.
-    web: &'static WebFurniture,
+    /// The words that mark furniture and the cue words of quotation lead-ins.
+    lists: WebLists<'e>,
     /// The text characters (not spaces) of the whole tree walked: a part marked as
     /// furniture is left out only when it holds at most half of them (or is mostly links).
     root_chars: usize,
@@ -495,7 +532,7 @@ struct TextSize {
 }
 
 impl<'e> Walker<'e> {
-    fn new(embeds: &'e [Embed]) -> Walker<'e> {
+    fn new(embeds: &'e [Embed], lists: WebLists<'e>) -> Walker<'e> {
         Walker {
             embeds,
             blocks: Vec::new(),
@@ -504,7 +541,7 @@ impl<'e> Walker<'e> {
             line_break: false,
             quote_depth: 0,
             skip_chrome: false,
-            web: WebFurniture::builtin(),
+            lists,
             root_chars: 0,
             sizes: HashMap::new(),
         }
@@ -559,7 +596,7 @@ impl<'e> Walker<'e> {
         ["class", "id", "itemprop", "role", "aria-label"]
             .iter()
             .filter_map(|name| node.attr(name))
-            .find_map(|value| self.web.part_of(&value))
+            .find_map(|value| self.lists.web.part_of(&value))
     }
 
     /// Walks an element that is page furniture the way furniture is walked, and says so:
@@ -749,7 +786,12 @@ impl<'e> Walker<'e> {
             && quoted
                 .last()
                 .is_some_and(|b| b.text.starts_with(['—', '–', '-']));
-        if !(cited || signed || lead_in.as_deref().is_some_and(introduces_quotation)) {
+        if !(cited
+            || signed
+            || lead_in
+                .as_deref()
+                .is_some_and(|p| introduces_quotation(p, self.lists.grammar)))
+        {
             // A summary box, a pull quote or an excerpt: paragraphs, no quotation.
             return;
         }
@@ -771,13 +813,12 @@ impl<'e> Walker<'e> {
 /// Does this paragraph, right before a blockquote, introduce it as a quotation: does it end
 /// with a colon ("The minister wrote:"), or name a speech cue in its last words ("Google
 /// confirmed this in a statement")?
-fn introduces_quotation(paragraph: &str) -> bool {
+fn introduces_quotation(paragraph: &str, grammar: &Grammar) -> bool {
     /// The last words of a lead-in that may hold its cue.
     const LAST_WORDS: usize = 12;
     if paragraph.trim_end().ends_with(':') {
         return true;
     }
-    let grammar = builtin_grammar();
     let words: Vec<&str> = paragraph.split_whitespace().collect();
     words[words.len().saturating_sub(LAST_WORDS)..]
         .iter()
@@ -786,20 +827,12 @@ fn introduces_quotation(paragraph: &str) -> bool {
         .any(|cue| cue.speech || cue.noun)
 }
 
-/// The built-in grammar, loaded once for the cue words of quotation lead-ins.
-fn builtin_grammar() -> &'static Grammar {
-    static GRAMMAR: std::sync::OnceLock<Grammar> = std::sync::OnceLock::new();
-    GRAMMAR.get_or_init(Grammar::builtin)
-}
-
 /// Leaves out the blocks that are furniture lines by their shape: date, byline and credit
 /// lines ([`WebFurniture`]), and the lines of page furniture (`grammar/furniture.txt`:
 /// "Share", "Advertisement", link lists under "Related", teasers under "Read more", and a
 /// label and a headline on one line). Embedded posts stay.
-fn drop_furniture_lines(blocks: &mut Vec<Block>) {
-    static FURNITURE: std::sync::OnceLock<Furniture> = std::sync::OnceLock::new();
-    let furniture = FURNITURE.get_or_init(Furniture::builtin);
-    let web = WebFurniture::builtin();
+fn drop_furniture_lines(blocks: &mut Vec<Block>, lists: WebLists<'_>) {
+    let (furniture, web) = (lists.furniture, lists.web);
     // The blocks as lines of one text, for the line classification that reads on from line
     // to line (a list heading, then its teasers).
     let mut text = String::new();

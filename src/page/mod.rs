@@ -7,4 +7,4 @@
 pub mod furniture;
 pub(crate) mod posts;
 pub(crate) mod spans;
-pub(crate) mod web;
+pub mod web;

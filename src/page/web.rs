@@ -10,10 +10,16 @@
 //! out of the article's text.
 
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 use std::sync::OnceLock;
+
+use crate::page::furniture::FurnitureError;
 
 /// The built-in word lists.
 const BUILTIN: &str = include_str!("../../grammar/web_furniture.txt");
+
+/// The lists' file name, in `grammar/` and in a `--grammar` folder.
+const FILE_NAME: &str = "web_furniture.txt";
 
 /// What an element marked by its attributes is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +44,7 @@ pub(crate) enum Part {
 
 /// The words that mark web-page furniture, from `grammar/web_furniture.txt`.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct WebFurniture {
+pub struct WebFurniture {
     /// Attribute words (one or more, space separated) and the part they mark.
     classes: HashMap<String, Part>,
     /// The most words of any attribute entry.
@@ -51,36 +57,78 @@ pub(crate) struct WebFurniture {
     credit_labels: Vec<Vec<String>>,
 }
 
+/// The sections of `web_furniture.txt`.
+const SECTIONS: [&str; 11] = [
+    "caption_classes",
+    "byline_classes",
+    "date_classes",
+    "teaser_classes",
+    "share_classes",
+    "hovercard_classes",
+    "hidden_classes",
+    "ad_classes",
+    "date_words",
+    "byline_labels",
+    "credit_labels",
+];
+
 /// A line of more words than this is prose, never a date, byline or credit line.
 const MAX_LINE_WORDS: usize = 20;
 
 impl WebFurniture {
     /// The built-in lists, parsed once.
-    pub(crate) fn builtin() -> &'static WebFurniture {
+    pub fn builtin() -> &'static WebFurniture {
         static BUILT: OnceLock<WebFurniture> = OnceLock::new();
-        BUILT.get_or_init(|| match WebFurniture::parse(BUILTIN) {
-            Ok(lists) => lists,
-            // The built-in file is checked by the test suite; a failure here is a build bug.
-            Err(err) => panic!("grammar/web_furniture.txt is malformed: {err}"),
-        })
+        BUILT.get_or_init(
+            || match WebFurniture::parse(Path::new(FILE_NAME), BUILTIN) {
+                Ok(lists) => lists,
+                // The built-in file is checked by the test suite; a failure here is a build bug.
+                Err(err) => panic!("grammar/web_furniture.txt is malformed: {err}"),
+            },
+        )
     }
 
-    /// The lists of a `web_furniture.txt` text: `[section]` lines, then one entry a line.
-    pub(crate) fn parse(text: &str) -> Result<WebFurniture, String> {
+    /// The lists of `dir/web_furniture.txt` when that file exists, else the built-in ones.
+    pub fn from_dir(dir: &Path) -> Result<WebFurniture, FurnitureError> {
+        let path = dir.join(FILE_NAME);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => WebFurniture::parse(&path, &text),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                Ok(WebFurniture::builtin().clone())
+            }
+            Err(source) => Err(FurnitureError::Io { file: path, source }),
+        }
+    }
+
+    /// The lists of a `web_furniture.txt` text: `[section]` lines, then one entry a line;
+    /// `path` names the file in errors.
+    pub fn parse(path: &Path, text: &str) -> Result<WebFurniture, FurnitureError> {
         let mut lists = WebFurniture::default();
-        let mut section: Option<String> = None;
+        let mut section: Option<&str> = None;
         for (index, raw) in text.lines().enumerate() {
+            let malformed = |message: String| FurnitureError::Malformed {
+                file: path.to_path_buf(),
+                line: index + 1,
+                message,
+            };
             let line = raw.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = Some(name.trim().to_string());
+                let name = name.trim();
+                if !SECTIONS.contains(&name) {
+                    return Err(malformed(format!(
+                        "unknown section [{name}]; the sections are {}",
+                        SECTIONS.join(", ")
+                    )));
+                }
+                section = Some(name);
                 continue;
             }
             let entry = line.to_lowercase();
             let words: Vec<String> = entry.split_whitespace().map(str::to_string).collect();
-            let part = match section.as_deref() {
+            let part = match section {
                 Some("caption_classes") => Some(Part::Caption),
                 Some("byline_classes") => Some(Part::Byline),
                 Some("date_classes") => Some(Part::Date),
@@ -101,8 +149,9 @@ impl WebFurniture {
                     lists.credit_labels.push(words.clone());
                     None
                 }
+                // Every other name was refused above.
                 Some(_) => None,
-                None => return Err(format!("line {}: an entry before any [section]", index + 1)),
+                None => return Err(malformed("an entry before any [section]".to_string())),
             };
             if let Some(part) = part {
                 lists.class_words = lists.class_words.max(words.len());
@@ -350,6 +399,32 @@ mod tests {
         let web = lists();
         assert!(web.classes.len() > 40);
         assert!(web.date_words.contains("updated"));
-        assert!(WebFurniture::parse("entry before a section").is_err());
+    }
+
+    #[test]
+    fn a_malformed_file_names_its_line() {
+        let path = Path::new("mine/web_furniture.txt");
+        let err = WebFurniture::parse(path, "# lists\nentry before a section").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "mine/web_furniture.txt:2: an entry before any [section]"
+        );
+        let err = WebFurniture::parse(path, "[caption_classes]\ncaption\n[captoin_words]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("mine/web_furniture.txt:3: unknown section [captoin_words]"));
+    }
+
+    #[test]
+    fn a_folder_without_the_file_keeps_the_builtin_lists() {
+        let dir = std::env::temp_dir().join(format!("whosaid-web-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let missing = WebFurniture::from_dir(&dir).unwrap();
+        assert_eq!(missing.classes.len(), lists().classes.len());
+        std::fs::write(dir.join(FILE_NAME), "[teaser_classes]\npromo box\n").unwrap();
+        let mine = WebFurniture::from_dir(&dir).unwrap();
+        assert_eq!(mine.part_of("big-promo-box"), Some(Part::Teaser));
+        assert_eq!(mine.part_of("wp-caption-text"), None);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
