@@ -199,7 +199,7 @@ pub fn article_from_html_with(
     lists: WebLists<'_>,
 ) -> Result<Article, HtmlError> {
     let document = Document::from(html);
-    let embeds = take_embeds(&document);
+    let embeds = take_embeds(&document, lists.web);
     let canonical = canonical_url(&document).or_else(|| url.map(str::to_string));
     let fallback_title = document
         .select("title")
@@ -288,7 +288,7 @@ pub fn article_from_html_with(
 
 /// Reads every embedded post, and replaces its markup by a plain marked blockquote that
 /// Readability keeps as it keeps any quotation.
-fn take_embeds(document: &Document) -> Vec<Embed> {
+fn take_embeds(document: &Document, web: &WebFurniture) -> Vec<Embed> {
     let mut found = Vec::new();
     let mut anchor: Option<String> = None;
     for node in document.select("p, blockquote").nodes() {
@@ -304,7 +304,7 @@ fn take_embeds(document: &Document) -> Vec<Embed> {
         let Some(platform) = embed_platform(node) else {
             continue;
         };
-        if let Some(mut embed) = read_embed(node, platform) {
+        if let Some(mut embed) = read_embed(node, platform, web) {
             embed.anchor = anchor.clone();
             found.push((*node, embed));
         }
@@ -332,7 +332,7 @@ fn embed_platform(node: &NodeRef) -> Option<&'static str> {
 }
 
 /// The text, author and attribution line of an embed; None when it names no author.
-fn read_embed(node: &NodeRef, platform: &str) -> Option<Embed> {
+fn read_embed(node: &NodeRef, platform: &str, web: &WebFurniture) -> Option<Embed> {
     let whole = join_words(&node.text());
     let paragraphs: Vec<String> = descendants_named(node, "p")
         .iter()
@@ -340,14 +340,14 @@ fn read_embed(node: &NodeRef, platform: &str) -> Option<Embed> {
         .filter(|t| !t.is_empty())
         .collect();
     let text = match paragraphs.first() {
-        Some(first) if !first.starts_with("A post shared by") => first.clone(),
+        Some(first) if web.after_post_credit(first).is_none() => first.clone(),
         _ => whole.clone(),
     };
     let attribution = whole
         .strip_prefix(text.as_str())
         .map(|rest| rest.trim().to_string())
         .unwrap_or_default();
-    let author = author_of(&attribution).or_else(|| {
+    let author = author_of(&attribution, web).or_else(|| {
         descendants_named(node, "a")
             .iter()
             .find_map(|a| a.attr("href").and_then(|h| handle_in_url(h.as_ref())))
@@ -370,12 +370,11 @@ fn descendants_named<'a>(node: &NodeRef<'a>, name: &str) -> Vec<NodeRef<'a>> {
 }
 
 /// The author named in an attribution line: "— Name (@handle) date" gives "Name";
-/// "— @handle" or "(@handle)" alone give "@handle".
-fn author_of(attribution: &str) -> Option<String> {
-    let line = attribution
-        .trim_start_matches(['—', '–', '-', ' ', '\u{a0}'])
-        .trim_start_matches("A post shared by")
-        .trim();
+/// "— @handle" or "(@handle)" alone give "@handle"; a post-credit label ("A post shared by")
+/// before them is skipped.
+fn author_of(attribution: &str, web: &WebFurniture) -> Option<String> {
+    let line = attribution.trim_start_matches(['—', '–', '-', ' ', '\u{a0}']);
+    let line = web.after_post_credit(line).unwrap_or(line).trim();
     if let Some(open) = line.find("(@") {
         let name = line[..open].trim();
         let handle = line[open + 1..].split(')').next().unwrap_or("").trim();

@@ -55,10 +55,12 @@ pub struct WebFurniture {
     byline_labels: Vec<Vec<String>>,
     /// Labels of a photo credit, as word lists.
     credit_labels: Vec<Vec<String>>,
+    /// The words an embedded post's credit line opens with, lower case ("a post shared by").
+    post_credit_labels: Vec<String>,
 }
 
 /// The sections of `web_furniture.txt`.
-const SECTIONS: [&str; 11] = [
+const SECTIONS: [&str; 12] = [
     "caption_classes",
     "byline_classes",
     "date_classes",
@@ -70,6 +72,7 @@ const SECTIONS: [&str; 11] = [
     "date_words",
     "byline_labels",
     "credit_labels",
+    "post_credit_labels",
 ];
 
 /// A line of more words than this is prose, never a date, byline or credit line.
@@ -147,6 +150,10 @@ impl WebFurniture {
                 }
                 Some("credit_labels") => {
                     lists.credit_labels.push(words.clone());
+                    None
+                }
+                Some("post_credit_labels") => {
+                    lists.post_credit_labels.push(words.join(" "));
                     None
                 }
                 // Every other name was refused above.
@@ -246,6 +253,27 @@ impl WebFurniture {
         !rest.trim().is_empty()
             && rest.split_whitespace().count() <= 12
             && self.credit_labels.contains(&label)
+    }
+
+    /// The rest of `line` after the post-credit label that opens it ("A post shared by
+    /// @handle" gives "@handle"), if one does; the label's words match in any ASCII case, with
+    /// any white space between them.
+    pub(crate) fn after_post_credit<'l>(&self, line: &'l str) -> Option<&'l str> {
+        self.post_credit_labels.iter().find_map(|label| {
+            let mut rest = line.trim_start();
+            for word in label.split(' ') {
+                let head = rest.get(..word.len())?;
+                if !head.eq_ignore_ascii_case(word) {
+                    return None;
+                }
+                let after = &rest[word.len()..];
+                if after.starts_with(|c: char| c.is_alphanumeric()) {
+                    return None;
+                }
+                rest = after.trim_start();
+            }
+            Some(rest)
+        })
     }
 
     /// Is the line any of the furniture lines above?
@@ -399,6 +427,18 @@ mod tests {
         let web = lists();
         assert!(web.classes.len() > 40);
         assert!(web.date_words.contains("updated"));
+    }
+
+    #[test]
+    fn a_post_credit_label_opens_a_line_in_any_case() {
+        let web = lists();
+        assert_eq!(
+            web.after_post_credit("A post shared by  Ann Weller (@annw)"),
+            Some("Ann Weller (@annw)")
+        );
+        assert_eq!(web.after_post_credit("a POST shared by"), Some(""));
+        assert_eq!(web.after_post_credit("A poster shared by Ann"), None);
+        assert_eq!(web.after_post_credit("Ann shared a post"), None);
     }
 
     #[test]

@@ -89,12 +89,33 @@ fn tweet_embed_becomes_a_post() {
 #[test]
 fn authors() {
     assert_eq!(
-        author_of("— Dmitry Medvedev (@MedvedevRussiaE) December 30, 2016").as_deref(),
+        author_of(
+            "— Dmitry Medvedev (@MedvedevRussiaE) December 30, 2016",
+            WebFurniture::builtin()
+        )
+        .as_deref(),
         Some("Dmitry Medvedev")
     );
-    assert_eq!(author_of("— (@handle) May 1").as_deref(), Some("@handle"));
-    assert_eq!(author_of("— @handle May 1").as_deref(), Some("@handle"));
-    assert_eq!(author_of("December 30, 2016"), None);
+    assert_eq!(
+        author_of("— (@handle) May 1", WebFurniture::builtin()).as_deref(),
+        Some("@handle")
+    );
+    assert_eq!(
+        author_of("— @handle May 1", WebFurniture::builtin()).as_deref(),
+        Some("@handle")
+    );
+    assert_eq!(
+        author_of("December 30, 2016", WebFurniture::builtin()),
+        None
+    );
+    assert_eq!(
+        author_of(
+            "A post shared by Ann Weller (@annw) on May 1",
+            WebFurniture::builtin()
+        )
+        .as_deref(),
+        Some("Ann Weller")
+    );
     assert_eq!(
         handle_in_url("https://twitter.com/RusEmbUSA/status/1").as_deref(),
         Some("@RusEmbUSA")
