@@ -200,6 +200,7 @@ pub fn article_from_html_with(
 ) -> Result<Article, HtmlError> {
     let document = Document::from(html);
     let embeds = take_embeds(&document, lists.web);
+    carry_marks_to_lone_paragraphs(&document, lists.web);
     let canonical = canonical_url(&document).or_else(|| url.map(str::to_string));
     let fallback_title = document
         .select("title")
@@ -329,6 +330,46 @@ fn embed_platform(node: &NodeRef) -> Option<&'static str> {
         .iter()
         .find(|(class, _)| node.has_class(class))
         .map(|(_, platform)| *platform)
+}
+
+/// The attributes whose words mark furniture.
+const MARKING_ATTRIBUTES: [&str; 5] = ["class", "id", "itemprop", "role", "aria-label"];
+
+/// Gives the lone paragraph of a `div` marked as furniture the div's marking words.
+///
+/// Readability replaces a `div` whose only child is a `<p>` by that `<p>` (and a chain of such
+/// divs by the innermost), and the div's class goes with it: `<div class="newsletter"><p>Sign
+/// up ...</p></div>` would reach the walker as a plain paragraph.
+fn carry_marks_to_lone_paragraphs(document: &Document, web: &WebFurniture) {
+    for node in document.select("div").nodes() {
+        let Some(marks) = MARKING_ATTRIBUTES
+            .iter()
+            .filter_map(|name| node.attr(name))
+            .find(|value| web.part_of(value).is_some())
+        else {
+            continue;
+        };
+        let mut lone = *node;
+        while let Some(child) = lone_element_child(&lone) {
+            lone = child;
+            if lone.has_name("p") {
+                lone.add_class(&marks);
+                break;
+            }
+            if !lone.has_name("div") {
+                break;
+            }
+        }
+    }
+}
+
+/// The one element child of `node`, when it has no other element and no text of its own.
+fn lone_element_child<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
+    let children = node.element_children();
+    match children.as_slice() {
+        [child] if !node.children_it(false).any(|n| n.is_nonempty_text()) => Some(*child),
+        _ => None,
+    }
 }
 
 /// The text, author and attribution line of an embed; None when it names no author.
@@ -592,7 +633,7 @@ impl<'e> Walker<'e> {
         {
             return Some(Part::Hidden);
         }
-        ["class", "id", "itemprop", "role", "aria-label"]
+        MARKING_ATTRIBUTES
             .iter()
             .filter_map(|name| node.attr(name))
             .find_map(|value| self.lists.web.part_of(&value))

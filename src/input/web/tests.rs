@@ -309,3 +309,14 @@ fn dropped_posts_come_back_in_page_order() {
     let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
     assert_eq!(texts, ["Para", "First post", "Second post", "After"]);
 }
+
+#[test]
+fn a_marked_div_around_one_paragraph_stays_marked() {
+    // Readability replaces a div that holds one <p> by the <p>: the mark must survive it.
+    let text = body_text(&format!(
+        "{FILLER}<div class=\"promo-box\"><p>Win two tickets to the harbor boat show this weekend.</p></div>\
+         {FILLER}<div class=\"story-body\"><p>The vote is set for Friday.</p></div>{FILLER}"
+    ));
+    assert!(!text.contains("boat show"), "{text:?}");
+    assert!(text.contains("The vote is set for Friday."), "{text:?}");
+}
