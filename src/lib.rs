@@ -135,10 +135,13 @@ impl Extractor {
     pub fn extract_with_posts(&self, text: &str, posts: &[EmbeddedPost]) -> Extraction {
         // text: paragraphs, sentences, quotations and tokens, found once.
         lexicon::forget_text_caches();
-        let doc = Document::read(text, &self.segmenter, &self.grammar);
+        let mut doc = Document::read(text, &self.segmenter, &self.grammar);
         // attribution: quoted and reported speech, in text order.
         let mut statements = quoted::attribute(&doc, &self.grammar);
         statements.extend(reported::reported_speech(&doc, &self.grammar));
+        // The quotations are read only by attribution: their memory is free for the stages
+        // after it (a long article's peak is in `resolve`).
+        doc.quotes = Vec::new();
         statements.sort_by_key(|s| (s.quote.start, s.quote.end));
         mixed::drop_restated(text, &mut statements);
         // resolve: mentions become people.

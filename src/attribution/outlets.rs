@@ -62,7 +62,7 @@ impl<'a> OutletReader<'a> {
         let Some(first) = tokens.get(i) else {
             return (None, false);
         };
-        match first.kind {
+        match first.kind() {
             TokenKind::Punct => return (None, false),
             TokenKind::Word if !first.is_capitalized(self.text) => return (None, false),
             TokenKind::Word => {}
@@ -308,7 +308,7 @@ impl<'a> OutletReader<'a> {
             let t = tokens.get(at)?;
             let gap = Span::new(t.span().end.min(span.start), t.span().start.max(span.end));
             let gap = text.get(gap.start..gap.end).unwrap_or("\n");
-            let capitalised = t.kind == TokenKind::Word && t.is_capitalized(text);
+            let capitalised = t.kind() == TokenKind::Word && t.is_capitalized(text);
             (capitalised && !gap.contains('\n')).then_some(t)
         };
         let the_before = i
@@ -323,7 +323,7 @@ impl<'a> OutletReader<'a> {
             b == 0
                 || tokens
                     .get(b - 1)
-                    .is_some_and(|t| t.kind == TokenKind::Punct && t.text(text) != ",")
+                    .is_some_and(|t| t.kind() == TokenKind::Punct && t.text(text) != ",")
         };
         // A word no lexicon lists (a name word), not possessive.
         let name_word = |t: &Token| {
@@ -393,7 +393,7 @@ impl<'a> OutletReader<'a> {
     /// one not led in names it only as a speaker's word ("the tweet claimed").
     fn medium_word_at(&self, tokens: &[Token], i: usize) -> Option<(OutletRef, bool)> {
         let token = tokens.get(i)?;
-        if token.kind != TokenKind::Word {
+        if token.kind() != TokenKind::Word {
             return None;
         }
         let platform = self.grammar.medium_platform(token.text(self.text))?;
@@ -433,8 +433,8 @@ impl<'a> OutletReader<'a> {
         ) else {
             return false;
         };
-        if link.kind != TokenKind::Word
-            || before.kind != TokenKind::Word
+        if link.kind() != TokenKind::Word
+            || before.kind() != TokenKind::Word
             || !self
                 .grammar
                 .is_outlet_word(OutletWords::JournalistLinks, link.text(text))
@@ -456,7 +456,7 @@ impl<'a> OutletReader<'a> {
     pub(crate) fn outlet_after_link(&self, tokens: &[Token], i: usize) -> Option<OutletRef> {
         let text = self.text;
         let link = tokens.get(i)?;
-        if link.kind != TokenKind::Word
+        if link.kind() != TokenKind::Word
             || link.is_capitalized(text)
             || !self
                 .grammar
@@ -512,8 +512,8 @@ impl<'a> OutletReader<'a> {
         let mut from = head;
         while from > floor {
             let before = &tokens[from - 1];
-            let name_word = (before.kind == TokenKind::Number
-                || (before.kind == TokenKind::Word && before.is_capitalized(text)))
+            let name_word = (before.kind() == TokenKind::Number
+                || (before.kind() == TokenKind::Word && before.is_capitalized(text)))
                 && !is_possessive(before.text(text))
                 && !self.grammar.token_lex(before, text).is_name_stop()
                 && self.grammar.outlet_alias(before.text(text)).is_none();
@@ -533,7 +533,7 @@ impl<'a> OutletReader<'a> {
             .checked_sub(1)
             .and_then(|b| tokens.get(b))
             .is_some_and(|t| {
-                t.kind == TokenKind::Word
+                t.kind() == TokenKind::Word
                     && t.is_capitalized(text)
                     && self.grammar.token_lex(t, text).is_title()
             });
@@ -548,7 +548,7 @@ impl<'a> OutletReader<'a> {
             })
             && tokens
                 .get(head + 1)
-                .is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(text));
+                .is_some_and(|t| t.kind() == TokenKind::Word && !t.is_capitalized(text));
         // "Majority Leader": the head ends a title with the word before it.
         let title_end = self
             .grammar
@@ -557,7 +557,7 @@ impl<'a> OutletReader<'a> {
         // "Real News Right Now": a name that runs on past the head word ends elsewhere.
         let runs_on = !is_possessive(written)
             && tokens.get(head + 1).is_some_and(|t| {
-                t.kind == TokenKind::Word
+                t.kind() == TokenKind::Word
                     && t.is_capitalized(text)
                     && !text
                         .get(last.span().end..t.span().start)
@@ -593,7 +593,7 @@ impl<'a> OutletReader<'a> {
         let text = self.text;
         let grammar = self.grammar;
         let noun = tokens.get(i.checked_sub(1)?)?;
-        if noun.kind != TokenKind::Word
+        if noun.kind() != TokenKind::Word
             || noun.is_capitalized(text)
             || !grammar
                 .outlet_lists_any_case(noun.text(text))
@@ -612,8 +612,8 @@ impl<'a> OutletReader<'a> {
         let mut to = i;
         while to < tokens.len() && to - i < MAX_WORDS {
             let t = &tokens[to];
-            let name_word = t.kind == TokenKind::Number
-                || (t.kind == TokenKind::Word && t.is_capitalized(text));
+            let name_word = t.kind() == TokenKind::Number
+                || (t.kind() == TokenKind::Word && t.is_capitalized(text));
             let joined = to == i
                 || !text
                     .get(tokens[to - 1].span().end..t.span().start)
@@ -646,7 +646,7 @@ impl<'a> OutletReader<'a> {
         }
         let text = self.text;
         let (first, next) = (tokens.get(i)?, tokens.get(i + 1)?);
-        if first.kind != TokenKind::Word || is_possessive(first.text(text)) {
+        if first.kind() != TokenKind::Word || is_possessive(first.text(text)) {
             return None;
         }
         let gap = text.get(first.span().end..next.span().start)?;
@@ -655,11 +655,11 @@ impl<'a> OutletReader<'a> {
         }
         let written = next.text(text);
         let word = strip_possessive(written).unwrap_or(written);
-        let call_letters = next.kind == TokenKind::Word
+        let call_letters = next.kind() == TokenKind::Word
             && (2..=MAX_CALL_LETTERS).contains(&word.len())
             && word.bytes().all(|b| b.is_ascii_uppercase())
             && self.grammar.outlet_alias(word).is_none();
-        let channel = next.kind == TokenKind::Number && word.bytes().all(|b| b.is_ascii_digit());
+        let channel = next.kind() == TokenKind::Number && word.bytes().all(|b| b.is_ascii_digit());
         if !call_letters && !channel {
             return None;
         }
@@ -685,9 +685,9 @@ impl<'a> OutletReader<'a> {
         let grammar = self.grammar;
         let open = tokens.get(i.checked_sub(1)?)?;
         let lead_in = tokens.get(i.checked_sub(2)?)?;
-        if open.kind != TokenKind::Punct
+        if open.kind() != TokenKind::Punct
             || !is_quote_mark(open.text(text))
-            || lead_in.kind != TokenKind::Word
+            || lead_in.kind() != TokenKind::Word
             || !grammar.is_outlet_word(OutletWords::ShowLeadIns, lead_in.text(text))
         {
             return None;
@@ -704,7 +704,7 @@ impl<'a> OutletReader<'a> {
         let mut last_word = i;
         while end < tokens.len() && end - i <= MAX_WORDS {
             let t = &tokens[end];
-            match t.kind {
+            match t.kind() {
                 TokenKind::Punct if is_quote_mark(t.text(text)) => break,
                 TokenKind::Punct => {}
                 TokenKind::Number => last_word = end,
@@ -723,7 +723,7 @@ impl<'a> OutletReader<'a> {
             return None;
         }
         if let Some(next) = tokens.get(end + 1) {
-            let modifier = next.kind == TokenKind::Word
+            let modifier = next.kind() == TokenKind::Word
                 && !next.is_capitalized(text)
                 && !grammar.in_section(Section::StopWords, next.text(text))
                 && !grammar.in_section(Section::AdjunctStarts, next.text(text))
@@ -790,7 +790,7 @@ impl<'a> OutletReader<'a> {
         let words = tokens
             .get(from..)?
             .iter()
-            .take_while(|t| t.is_capitalized(self.text) || t.kind == TokenKind::Number)
+            .take_while(|t| t.is_capitalized(self.text) || t.kind() == TokenKind::Number)
             .count();
         (words > 0).then_some(words)
     }
@@ -915,7 +915,7 @@ pub struct FrameOutlets {
 /// A tight loop of this passes over most tokens of a frame before `outlet_at` reads one.
 #[inline(always)]
 fn may_be_capitalised(token: &Token, text: &str) -> bool {
-    match token.kind {
+    match token.kind() {
         TokenKind::Punct => false,
         TokenKind::Number => true,
         TokenKind::Word => text
@@ -947,7 +947,7 @@ fn next_frame_candidate(reader: &OutletReader, tokens: &[Token], from: usize) ->
         .iter()
         .position(|t| {
             may_be_capitalised(t, text)
-                || (t.lex.may_be_cue()
+                || (t.lex().may_be_cue()
                     && reader.grammar.may_be_medium(
                         text.as_bytes().get(t.span().start..).unwrap_or(&[]),
                         t.span().len(),
@@ -1005,7 +1005,7 @@ pub fn outlets_in<'o>(
         let (listed, head) = reader.outlet_or_head_at(tokens, i);
         let Some((outlet, width)) = listed else {
             // 'said on "Late Night Laughs"': a show's title in quotation marks.
-            if i >= floor + 2 && tokens[i - 1].kind == TokenKind::Punct {
+            if i >= floor + 2 && tokens[i - 1].kind() == TokenKind::Punct {
                 if let Some((show, to)) = reader.quoted_show_at(tokens, i) {
                     if !outlets.named.iter().any(|(_, n)| n.name == show.name) {
                         outlets.named.push((i, show));
@@ -1026,7 +1026,7 @@ pub fn outlets_in<'o>(
             // "the journal X", "the French newspaper X": only after "the" and a word or two.
             let after_the = (2..=3)
                 .any(|back| i >= floor + back && is_word(tokens[i - back].text(text), "the"));
-            if after_the && tokens[i - 1].kind == TokenKind::Word {
+            if after_the && tokens[i - 1].kind() == TokenKind::Word {
                 if let Some((outlet, to)) = reader.named_by_media_word(tokens, i) {
                     file_shaped(reader, tokens, (i, to), outlet, true, &mut outlets);
                     floor = to;

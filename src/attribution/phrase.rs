@@ -66,9 +66,9 @@ fn is_lead_in_mark(word: &str) -> bool {
 /// cue lexicon lists and cue nouns ("statement"), which [`Phrases::cue_verb`] passes over.
 #[inline]
 fn may_be_cue_verb(token: &Token) -> bool {
-    token.kind == TokenKind::Word
-        && token.lex.may_be_cue()
-        && !(token.lex.is_known() && token.lex.is_cue_noun())
+    token.kind() == TokenKind::Word
+        && token.lex().may_be_cue()
+        && !(token.lex().is_known() && token.lex().is_cue_noun())
 }
 
 /// Index just past the last token inside `span`.
@@ -156,14 +156,14 @@ impl<'a> Phrases<'a> {
                 .is_some_and(|f| f == cue.lemma || f.strip_suffix('e') == Some(&cue.lemma));
         let modifier_between = base_form
             && k >= 2
-            && tokens[k - 1].kind == TokenKind::Word
+            && tokens[k - 1].kind() == TokenKind::Word
             && !tokens[k - 1].is_capitalized(self.text)
             && !self.is_pronoun(&tokens[k - 1])
             && !self.in_section(&tokens[k - 1], Section::SkipBeforeCue)
             && marks_noun(k - 2)
             // "the editorial read." is a verb; "the following comment:" a noun.
             && tokens.get(k + 1).is_some_and(|next| {
-                (next.kind != TokenKind::Punct || self.word(next) == ":") && !self.is_one_of(next, &["that"])
+                (next.kind() != TokenKind::Punct || self.word(next) == ":") && !self.is_one_of(next, &["that"])
             })
             // "the campaign says", "the officials say": a speech verb that agrees in number
             // with the noun before it is that noun's verb ("their phone calls were" is none).
@@ -172,7 +172,7 @@ impl<'a> Phrases<'a> {
                 && self.agrees_in_number(&tokens[k - 1], form.ends_with('s'))
                 && tokens
                     .get(k + 1)
-                    .is_some_and(|next| next.kind == TokenKind::Word && !self.in_section(next, Section::Auxiliaries)));
+                    .is_some_and(|next| next.kind() == TokenKind::Word && !self.in_section(next, Section::Auxiliaries)));
         // "a few questions", "several reports": a quantity word before a plural.
         let quantity = form.ends_with('s')
             && k.checked_sub(1)
@@ -208,7 +208,7 @@ impl<'a> Phrases<'a> {
     /// [`Phrases::cue_verb`] without the lexicon-bit shortcut: the word is looked up.
     #[inline(never)]
     fn listed_cue_verb(&self, token: &Token) -> Option<&'a CueInfo> {
-        if token.kind != TokenKind::Word {
+        if token.kind() != TokenKind::Word {
             return None;
         }
         let cue = self.grammar.cue(self.word(token)).filter(|c| !c.noun)?;
@@ -220,8 +220,8 @@ impl<'a> Phrases<'a> {
     /// looked up at tokenization are read inline, without a call.
     #[inline]
     fn lex(&self, token: &Token) -> Lex {
-        if token.kind == TokenKind::Word && token.lex.is_known() {
-            return token.lex;
+        if token.kind() == TokenKind::Word && token.lex().is_known() {
+            return token.lex();
         }
         self.grammar.token_lex(token, self.text)
     }
@@ -257,7 +257,7 @@ impl<'a> Phrases<'a> {
         let Some(token) = tokens.get(index) else {
             return false;
         };
-        if token.kind != TokenKind::Word {
+        if token.kind() != TokenKind::Word {
             return false;
         }
         self.in_section(token, Section::SkipBeforeCue)
@@ -279,8 +279,8 @@ impl<'a> Phrases<'a> {
             self.grammar.section_bit(Section::TimeWords),
             self.grammar.section_bit(Section::SentenceAdverbs),
         );
-        if time != 0 && adverb != 0 && token.kind == TokenKind::Word && token.lex.is_known() {
-            return token.lex.in_sections(time | adverb);
+        if time != 0 && adverb != 0 && token.kind() == TokenKind::Word && token.lex().is_known() {
+            return token.lex().in_sections(time | adverb);
         }
         self.in_section(token, Section::TimeWords)
             || self.in_section(token, Section::SentenceAdverbs)
@@ -288,7 +288,7 @@ impl<'a> Phrases<'a> {
 
     /// Can this token stand between a cue and what it governs ("on Friday", "also")?
     pub fn skippable_after(&self, token: &Token) -> bool {
-        token.kind == TokenKind::Word && self.in_section(token, Section::SkipAfterCue)
+        token.kind() == TokenKind::Word && self.in_section(token, Section::SkipAfterCue)
     }
 }
 

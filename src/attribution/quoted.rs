@@ -111,12 +111,12 @@ impl Context<'_> {
     /// Does the quotation stand alone in its sentence, with no words before or after it? The
     /// sentences after its own do not count ("Roe continued her remarks. "Q." However, ...").
     fn is_alone(&self) -> bool {
-        self.before.iter().all(|t| t.kind == TokenKind::Punct)
+        self.before.iter().all(|t| t.kind() == TokenKind::Punct)
             && self
                 .after
                 .iter()
                 .take_while(|t| t.span().start < self.frame_end)
-                .all(|t| t.kind == TokenKind::Punct)
+                .all(|t| t.kind() == TokenKind::Punct)
     }
 }
 
@@ -402,7 +402,7 @@ impl<'d> QuoteReader<'d> {
     /// sentence.
     fn across_quotes(&self, ctx: &Context) -> Option<Attribution> {
         let rest = ctx.rest_of_frame;
-        let first = rest.iter().position(|t| t.kind != TokenKind::Punct)?;
+        let first = rest.iter().position(|t| t.kind() != TokenKind::Punct)?;
         let (speaker, cue) = self.phrases.subject_then_cue(rest, first)?;
         let cue = rest[cue].span();
         if self.next_sentence_content(rest, ctx, Some(cue)) {
@@ -821,7 +821,7 @@ fn is_name_or_modifier(
         && !ends_inside
         && next.is_some_and(|t| {
             let word = t.text(text);
-            t.kind == TokenKind::Word
+            t.kind() == TokenKind::Word
                 && !t.is_capitalized(text)
                 && !grammar.token_in_section(Section::ClauseBreaks, t, text)
                 && !grammar.token_in_section(Section::SkipAfterCue, t, text)
@@ -842,7 +842,7 @@ fn is_nickname(
     grammar: &Grammar,
 ) -> bool {
     let name_word = |t: &&Token| {
-        t.kind == TokenKind::Word
+        t.kind() == TokenKind::Word
             && t.is_capitalized(text)
             && !grammar.token_in_section(Section::Determiners, t, text)
             && !grammar.token_in_section(Section::ClauseBreaks, t, text)
@@ -926,7 +926,7 @@ fn quote_kind(text: &str, quote: &Quote, before: &[Token], phrases: &Phrases) ->
         return Kind::Direct;
     }
     // A word whose lexicon facts were looked up and name no cue is none (see `Lex`).
-    let may_be_cue = last.kind != TokenKind::Word || last.lex.may_be_cue();
+    let may_be_cue = last.kind() != TokenKind::Word || last.lex().may_be_cue();
     let starts_upper = || {
         quote
             .inner
@@ -962,7 +962,7 @@ fn choose(
     kind: Kind,
     open_frame: bool,
 ) -> Option<Attribution> {
-    let before_is_empty = before.iter().all(|t| t.kind == TokenKind::Punct);
+    let before_is_empty = before.iter().all(|t| t.kind() == TokenKind::Punct);
     if before_is_empty {
         return phrases.trailing(after, open_frame);
     }
@@ -973,7 +973,7 @@ fn choose(
         before
             .iter()
             .filter(|t| t.span().start >= cue.end)
-            .all(|t| t.kind == TokenKind::Punct || t.text(phrases.text) == "that")
+            .all(|t| t.kind() == TokenKind::Punct || t.text(phrases.text) == "that")
     });
     if adjacent {
         return leading;

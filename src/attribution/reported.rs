@@ -122,7 +122,7 @@ fn sentence_tokens<'t>(tokens: &'t [Token], span: Span, cues: &mut Vec<usize>) -
         if token.span().end > span.end {
             break;
         }
-        if token.lex.may_be_cue() {
+        if token.lex().may_be_cue() {
             cues.push(len);
         }
         len += 1;
@@ -344,7 +344,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             Some(_) => self.opens_quotation_after_mark(i),
             None => {
                 let token = &self.tokens[i];
-                match token.kind {
+                match token.kind() {
                     TokenKind::Punct => self.is_dash(i) || self.opens_quotation_after_mark(i),
                     // Each of the three asks first for "and" or "but": asked once here.
                     _ => {
@@ -381,7 +381,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         if self.quoted.get(i + 1).copied().unwrap_or(false) {
             return true; // "..., Rubio fired back, "Q""
         }
-        (next.kind == TokenKind::Word
+        (next.kind() == TokenKind::Word
             && !next.is_capitalized(self.phrases.text)
             && (self.ends_with_ing(i + 1) || self.phrases.ends_with(next, "ed"))
             && !self.in_section(i + 1, Section::AdjunctStarts))
@@ -400,7 +400,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         let Some(next) = self.tokens.get(i + 1) else {
             return false;
         };
-        next.kind == TokenKind::Word
+        next.kind() == TokenKind::Word
             && !next.is_capitalized(self.phrases.text)
             && !self.quoted.get(i + 1).copied().unwrap_or(true)
             && (self.in_section(i + 1, Section::Auxiliaries)
@@ -422,7 +422,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             && !self.quoted[i]
             && self.quoted.get(i + 1).copied().unwrap_or(false)
             && i.checked_sub(1).is_some_and(|before| {
-                self.tokens[before].kind == TokenKind::Word
+                self.tokens[before].kind() == TokenKind::Word
                     && !self.quoted[before]
                     && !self.is_coordinator(before)
             })
@@ -437,7 +437,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             return false;
         }
         (i + 1..self.tokens.len().min(i + 6))
-            .take_while(|&j| self.tokens[j].kind != TokenKind::Punct && !self.quoted[j])
+            .take_while(|&j| self.tokens[j].kind() != TokenKind::Punct && !self.quoted[j])
             .any(|j| {
                 let token = &self.tokens[j];
                 !token.is_capitalized(self.phrases.text)
@@ -459,7 +459,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             let (mut quoted_after, mut words_after, mut next_stop) = (0, 0, n);
             for (i, (token, &is_quoted)) in self.tokens.iter().zip(self.quoted).enumerate().rev() {
                 quoted_after += usize::from(is_quoted);
-                if token.kind != TokenKind::Punct {
+                if token.kind() != TokenKind::Punct {
                     words_after += 1;
                 }
                 if self.stops(i) {
@@ -495,9 +495,11 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
 
     /// The first word (non-punctuation token) of the sentence.
     fn first_word(&self) -> Option<usize> {
-        *self
-            .first_word
-            .get_or_init(|| self.tokens.iter().position(|t| t.kind != TokenKind::Punct))
+        *self.first_word.get_or_init(|| {
+            self.tokens
+                .iter()
+                .position(|t| t.kind() != TokenKind::Punct)
+        })
     }
 
     /// Does the sentence open with a quoted word, or have no word? Then no clause can run from
@@ -655,14 +657,14 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         };
         let token = &self.tokens[k];
         let lower_word = |i: usize| {
-            self.tokens
-                .get(i)
-                .is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(self.phrases.text))
+            self.tokens.get(i).is_some_and(|t| {
+                t.kind() == TokenKind::Word && !t.is_capitalized(self.phrases.text)
+            })
         };
         let number = |i: usize| {
             self.tokens
                 .get(i)
-                .is_some_and(|t| t.kind == TokenKind::Number)
+                .is_some_and(|t| t.kind() == TokenKind::Number)
         };
         if self.phrases.ends_with(token, "ed") {
             let mut before = prev;
@@ -733,13 +735,13 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     /// not "added 3,000 jobs")?
     fn holds_verb(&self, from: usize, to: usize) -> bool {
         (from..to.min(self.tokens.len()))
-            .take_while(|&i| self.tokens[i].kind != TokenKind::Punct || self.quoted[i])
+            .take_while(|&i| self.tokens[i].kind() != TokenKind::Punct || self.quoted[i])
             .any(|i| {
                 self.quoted[i]
                     || self.in_section(i, Section::Auxiliaries)
                     || (i == from && self.is(i, "that"))
                     || (i > from
-                        && self.tokens[i].kind == TokenKind::Word
+                        && self.tokens[i].kind() == TokenKind::Word
                         && self.phrases.ends_with(&self.tokens[i], "ed"))
             })
     }
@@ -910,7 +912,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     fn object_adjunct(&self, from: usize, to: usize) -> Option<usize> {
         for i in from + 1..to.min(from + MAX_BARE_SUBJECT) {
             let token = &self.tokens[i];
-            if token.kind == TokenKind::Punct
+            if token.kind() == TokenKind::Punct
                 || self.quoted[i]
                 || self.in_section(i, Section::Auxiliaries)
             {
@@ -928,7 +930,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     /// and a speech noun ("in a tweet", "in the statement")?
     fn opens_time_or_medium_adjunct(&self, i: usize) -> bool {
         let token = &self.tokens[i];
-        if token.kind != TokenKind::Word
+        if token.kind() != TokenKind::Word
             || token.is_capitalized(self.phrases.text) && !self.phrases.is_time_word(token)
         {
             return false;
@@ -939,18 +941,18 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         if !(self.in_section(i, Section::AdjunctStarts) || self.phrases.skippable_after(token)) {
             return false;
         }
-        let next = |j: usize| self.tokens.get(j).filter(|t| t.kind == TokenKind::Word);
+        let next = |j: usize| self.tokens.get(j).filter(|t| t.kind() == TokenKind::Word);
         next(i + 1).is_some_and(|t| self.phrases.is_time_word(t))
             || (self.in_section(i + 1, Section::Determiners)
-                && next(i + 2).is_some_and(|t| t.lex.is_cue_noun()))
+                && next(i + 2).is_some_and(|t| t.lex().is_cue_noun()))
     }
 
     /// Does the word at `i` open a noun phrase: a determiner, a pronoun or a capitalised word?
     fn opens_noun_phrase(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| {
-            t.kind == TokenKind::Word
+            t.kind() == TokenKind::Word
                 && (t.is_capitalized(self.phrases.text)
-                    || t.lex.is_pronoun()
+                    || t.lex().is_pronoun()
                     || self.in_section(i, Section::Determiners))
         })
     }
@@ -966,14 +968,14 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             .cue_verb(token)
             .filter(|c| c.speech && !c.quote_only)?;
         let noun = k.checked_sub(1).and_then(|i| self.tokens.get(i))?;
-        if noun.kind != TokenKind::Word
+        if noun.kind() != TokenKind::Word
             || noun.is_capitalized(self.phrases.text)
             || self.in_section(k - 1, Section::Determiners)
             || crate::text::tokens::is_possessive(self.word(k - 1))
             || self
                 .tokens
                 .get(k + 1)
-                .is_none_or(|t| t.kind == TokenKind::Punct)
+                .is_none_or(|t| t.kind() == TokenKind::Punct)
             || self.ends_with_ing(k)
             || self.phrases.ends_with(token, "ed")
         {
@@ -987,7 +989,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     /// The first token at or after `i` past time words ("Tuesday", "on Friday", "last March").
     fn past_time_words(&self, mut i: usize) -> usize {
         while let Some(token) = self.tokens.get(i) {
-            if token.kind != TokenKind::Word {
+            if token.kind() != TokenKind::Word {
                 break;
             }
             if self.phrases.is_time_word(token) {
@@ -1023,10 +1025,10 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         let end = (i..limit)
             .find(|&j| {
                 let t = &self.tokens[j];
-                if t.kind == TokenKind::Word && self.in_section(j, Section::Determiners) {
+                if t.kind() == TokenKind::Word && self.in_section(j, Section::Determiners) {
                     return false;
                 }
-                t.kind != TokenKind::Word
+                t.kind() != TokenKind::Word
                     || self.quoted[j]
                     || self.phrases.is_time_word(t)
                     || self.in_section(j, Section::ClauseBreaks)
@@ -1072,7 +1074,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             return None;
         }
         let object = self.tokens.get(k + 2)?;
-        let opens = object.kind != TokenKind::Punct
+        let opens = object.kind() != TokenKind::Punct
             && !self.quoted.get(k + 2).copied().unwrap_or(true)
             && !self.phrases.is_time_word(object)
             && !self.phrases.skippable_after(object)
@@ -1104,7 +1106,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     /// "proposed taxing carbon").
     fn non_finite_complement(&self, k: usize) -> Option<usize> {
         let next = self.tokens.get(k + 1)?;
-        if next.kind != TokenKind::Word
+        if next.kind() != TokenKind::Word
             || next.is_capitalized(self.phrases.text)
             || self.quoted.get(k + 1).copied().unwrap_or(true)
         {
@@ -1127,7 +1129,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             return false;
         }
         self.tokens.get(i + 1).is_some_and(|verb| {
-            verb.kind == TokenKind::Word
+            verb.kind() == TokenKind::Word
                 && !verb.is_capitalized(self.phrases.text)
                 && !self.in_section(i + 1, Section::Determiners)
                 && !self.in_section(i + 1, Section::NonSubjectPronouns)
@@ -1159,7 +1161,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         while start > 0 && end - start < MAX_BARE_SUBJECT {
             let i = start - 1;
             let token = &self.tokens[i];
-            if token.kind == TokenKind::Punct
+            if token.kind() == TokenKind::Punct
                 || self.quoted[i]
                 || self.in_section(i, Section::ClauseBreaks)
                 || self.in_section(i, Section::Subordinators)
@@ -1181,7 +1183,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             || self.in_section(start, Section::AdjunctStarts)
             || self.in_section(start, Section::SentenceAdverbs)
             || self.ends_with_ing(head)
-            || self.tokens[head].kind == TokenKind::Number
+            || self.tokens[head].kind() == TokenKind::Number
         {
             return None;
         }
@@ -1197,7 +1199,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     /// May the token at `i` stand between a subject and its cue ("also", "has", "repeatedly")?
     fn before_cue(&self, i: usize) -> bool {
         let token = &self.tokens[i];
-        token.kind == TokenKind::Word
+        token.kind() == TokenKind::Word
             && !token.is_capitalized(self.phrases.text)
             && (self.in_section(i, Section::SkipBeforeCue)
                 || self.in_section(i, Section::Auxiliaries)
@@ -1332,7 +1334,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
 
     /// Does the word at `i` open an adjunct rather than a clause ("on Friday", "in a statement")?
     fn is_adjunct_start(&self, i: usize) -> bool {
-        self.tokens[i].kind == TokenKind::Punct
+        self.tokens[i].kind() == TokenKind::Punct
             || self.ends_with_ing(i)
             || self.in_section(i, Section::AdjunctStarts)
             || self.phrases.skippable_after(&self.tokens[i])
@@ -1391,7 +1393,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         let mut end = from;
         while end < self.tokens.len()
             && end - from < MAX_BARE_SUBJECT
-            && self.tokens[end].kind != TokenKind::Punct
+            && self.tokens[end].kind() != TokenKind::Punct
             && !self.quoted[end]
             && !self.in_section(end, Section::ClauseBreaks)
         {
@@ -1435,7 +1437,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             .rev()
             .find(|&i| self.stops(i))
             .map_or(first, |i| i + 1);
-        while from < end && self.tokens[from].kind == TokenKind::Punct {
+        while from < end && self.tokens[from].kind() == TokenKind::Punct {
             from += 1;
         }
         if from + 1 < end && self.is_coordinator(from) {
@@ -1454,7 +1456,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         }
         let rest = after + 1;
         let goes_on = self.tokens.get(rest).is_some_and(|t| {
-            t.kind == TokenKind::Word
+            t.kind() == TokenKind::Word
                 && !t.is_capitalized(self.phrases.text)
                 && !self.quoted[rest]
                 && !self.ends_with_ing(rest)
@@ -1585,7 +1587,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         } else {
             (from + 1..to).find(|&i| self.stops(i)).unwrap_or(to)
         };
-        while from < to && self.tokens[from].kind == TokenKind::Punct {
+        while from < to && self.tokens[from].kind() == TokenKind::Punct {
             from += 1;
         }
         let (mut words, mut quoted, mut first_quoted) = (0, 0, to);
@@ -1594,7 +1596,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             .zip(&self.quoted[from..to])
             .enumerate()
         {
-            words += usize::from(token.kind != TokenKind::Punct);
+            words += usize::from(token.kind() != TokenKind::Punct);
             if is_quoted {
                 quoted += 1;
                 first_quoted = first_quoted.min(from + i);
@@ -1602,7 +1604,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         }
         // Trim edge punctuation, but keep a closing quotation mark whose quote the clause holds.
         while to > from
-            && self.tokens[to - 1].kind == TokenKind::Punct
+            && self.tokens[to - 1].kind() == TokenKind::Punct
             && !(self.quoted[to - 1] && first_quoted < to - 1)
         {
             to -= 1;
@@ -1626,12 +1628,12 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         if stop < to {
             to = stop;
         }
-        while from < to && self.tokens[from].kind == TokenKind::Punct {
+        while from < to && self.tokens[from].kind() == TokenKind::Punct {
             from += 1;
         }
         // Trim edge punctuation, but keep a closing quotation mark whose quote the clause holds.
         while to > from
-            && self.tokens[to - 1].kind == TokenKind::Punct
+            && self.tokens[to - 1].kind() == TokenKind::Punct
             && !(self.quoted[to - 1] && Tally::count(&tally.quoted, from, to - 1) > 0)
         {
             to -= 1;

@@ -15,7 +15,7 @@ use std::sync::mpsc;
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
 use crate::input::{Content, Diagnostic, Document, Event, Inputs, Pending};
-use crate::output::{article_row_iter, RowFilter, RowWriter, Style};
+use crate::output::{article_row_iter, Format, RowFilter, RowWriter, Style};
 use crate::{Extraction, Extractor};
 
 /// What a batch run tells its caller as it goes (a progress bar, stderr messages).
@@ -100,7 +100,9 @@ pub fn extract<'d>(
 /// input order.
 ///
 /// Output is flushed after each document, so a reader of a pipe sees rows promptly. Only a
-/// write error stops the run; problems with inputs go to `observer` and are counted.
+/// write error stops the run; problems with inputs go to `observer` and are counted. With one
+/// job, rows are written as they are rendered (see [`stream`]), so a long article's rows are
+/// never all held.
 pub fn run<W: Write>(
     extractor: &Extractor,
     inputs: impl Iterator<Item = Vec<Pending>> + Send,
@@ -110,6 +112,15 @@ pub fn run<W: Write>(
     observer: &dyn Observer,
 ) -> io::Result<Summary> {
     let style = writer.style();
+    if jobs <= 1 {
+        let mut chunk = Vec::new();
+        return for_each_serial(
+            inputs,
+            |document| stream(extractor, &style, filter, document, writer, &mut chunk),
+            |written| written,
+            observer,
+        );
+    }
     for_each(
         inputs,
         jobs,
@@ -120,6 +131,52 @@ pub fn run<W: Write>(
         },
         observer,
     )
+}
+
+/// With one job, rows are handed to the writer once about this many bytes of them are
+/// rendered (and at the end of each document).
+const STREAM_CHUNK_BYTES: usize = 64 * 1024;
+
+/// Extracts from one document and writes the rows `filter` keeps in `style` to `writer` as
+/// they are rendered, in chunks of about [`STREAM_CHUNK_BYTES`] made in `chunk`, then
+/// flushes: the outcome of the writes (an error there stops the run) and the row count. An
+/// error before any row (a page without text) is the document's failure.
+fn stream<W: Write>(
+    extractor: &Extractor,
+    style: &Style,
+    filter: &RowFilter,
+    document: &Document,
+    writer: &mut RowWriter<W>,
+    chunk: &mut Vec<u8>,
+) -> io::Result<(io::Result<()>, usize)> {
+    let (content, extraction) = extract(extractor, document)?;
+    let mut rows = article_row_iter(&document.id, &content.meta, &content.text, &extraction)
+        .filter(|row| filter.keeps(row));
+    chunk.clear();
+    let mut count = 0;
+    let mut written = || -> io::Result<()> {
+        match style.format {
+            // The same rows, one at a time, as `Style::render_each` writes them.
+            Format::Csv | Format::Jsonl => {
+                for row in rows.by_ref() {
+                    style.render(std::slice::from_ref(&row), chunk)?;
+                    count += 1;
+                    if chunk.len() >= STREAM_CHUNK_BYTES {
+                        writer.write_rendered(chunk)?;
+                        chunk.clear();
+                    }
+                }
+            }
+            Format::Table | Format::Quotebank => count = style.render_each(rows.by_ref(), chunk)?,
+        }
+        writer.write_rendered(chunk)?;
+        writer.flush()
+    };
+    let written = written();
+    // A big document's chunk is not kept for the next.
+    chunk.clear();
+    chunk.shrink_to(2 * STREAM_CHUNK_BYTES);
+    Ok((written, count))
 }
 
 /// Runs `work` on every document of the batches `inputs` on `jobs` threads and hands the
@@ -134,11 +191,59 @@ pub fn for_each<T: Send>(
     mut sink: impl FnMut(T) -> io::Result<()>,
     observer: &dyn Observer,
 ) -> io::Result<Summary> {
-    let mut summary = Summary::default();
-    // Hashes of the ids seen (8 bytes an article, however long the ids): a repeated id is
-    // warned of, since rows of two articles would then share their `doc`.
-    let mut ids = rustc_hash::FxHashSet::default();
-    let mut deliver = |finished: Vec<Finished<T>>| -> io::Result<()> {
+    if jobs <= 1 {
+        return for_each_serial(inputs, work, sink, observer);
+    }
+    let mut delivery = Delivery::new(observer);
+    parallel(inputs, jobs, &work, &mut |finished| {
+        delivery.deliver(finished, &mut sink)
+    })?;
+    Ok(delivery.summary)
+}
+
+/// [`for_each`] with one job, on this thread: each document's work, then its sink, in turn.
+fn for_each_serial<T>(
+    inputs: impl Iterator<Item = Vec<Pending>>,
+    mut work: impl FnMut(&Document) -> io::Result<(T, usize)>,
+    mut sink: impl FnMut(T) -> io::Result<()>,
+    observer: &dyn Observer,
+) -> io::Result<Summary> {
+    let mut delivery = Delivery::new(observer);
+    for pending in inputs.flatten() {
+        delivery.deliver(process(&mut work, vec![pending]), &mut sink)?;
+    }
+    Ok(delivery.summary)
+}
+
+/// Hands finished documents to a sink in input order, and counts and reports the events.
+struct Delivery<'o> {
+    /// The totals so far.
+    summary: Summary,
+    /// Hashes of the ids seen (8 bytes an article, however long the ids): a repeated id is
+    /// warned of, since rows of two articles would then share their `doc`.
+    ids: rustc_hash::FxHashSet<u64>,
+    /// Where events go.
+    observer: &'o dyn Observer,
+}
+
+impl<'o> Delivery<'o> {
+    /// Nothing delivered yet.
+    fn new(observer: &'o dyn Observer) -> Delivery<'o> {
+        Delivery {
+            summary: Summary::default(),
+            ids: rustc_hash::FxHashSet::default(),
+            observer,
+        }
+    }
+
+    /// Hands the values of `finished` to `sink` and reports its events; an error from `sink`
+    /// stops.
+    fn deliver<T>(
+        &mut self,
+        finished: Vec<Finished<T>>,
+        sink: &mut impl FnMut(T) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let (summary, observer) = (&mut self.summary, self.observer);
         for finished in finished {
             match finished {
                 Finished::Done {
@@ -151,7 +256,7 @@ pub fn for_each<T: Send>(
                     summary.documents += 1;
                     summary.rows += rows;
                     observer.written(bytes, rows);
-                    if !ids.insert(id.hash) {
+                    if !self.ids.insert(id.hash) {
                         summary.warnings += 1;
                         observer.warning(&Diagnostic {
                             location: id.name,
@@ -171,15 +276,7 @@ pub fn for_each<T: Send>(
             }
         }
         Ok(())
-    };
-    if jobs <= 1 {
-        for pending in inputs.flatten() {
-            deliver(process(&work, vec![pending]))?;
-        }
-    } else {
-        parallel(inputs, jobs, &work, &mut deliver)?;
     }
-    Ok(summary)
 }
 
 /// One event after its work: a document's value, or a warning or failure to report.
@@ -220,7 +317,7 @@ impl DocumentId {
 
 /// Parses a batch of input steps where needed and does the work of their documents.
 fn process<T>(
-    work: &impl Fn(&Document) -> io::Result<(T, usize)>,
+    work: &mut impl FnMut(&Document) -> io::Result<(T, usize)>,
     batch: Vec<Pending>,
 ) -> Vec<Finished<T>> {
     batch
@@ -284,7 +381,7 @@ fn parallel<T: Send>(
                     done_tx,
                     |done, (sequence, batch)| {
                         // A closed channel means the deliverer stopped; the rest is dropped.
-                        let _ = done.send((sequence, process(work, batch)));
+                        let _ = done.send((sequence, process(&mut |d| work(d), batch)));
                     },
                 );
             });
@@ -460,6 +557,43 @@ mod tests {
                 assert_eq!(summary, other);
                 assert_eq!(log, other_log, "events are reported in input order");
             }
+        }
+    }
+
+    #[test]
+    fn one_job_writes_a_long_article_in_chunks_with_the_same_bytes() {
+        // Rows well past one chunk: written as they come, the same bytes as rendered whole.
+        let extractor = Extractor::new(Grammar::builtin());
+        let text = "\"We will win the vote,\" Ann Lee said on Monday.\n\n".repeat(2000);
+        let document = Document {
+            id: "long".to_string(),
+            text,
+            meta: ArticleMeta::default(),
+            html: false,
+        };
+        for format in [Format::Csv, Format::Jsonl, Format::Table] {
+            let style = Style::new(format);
+            let (whole, count) =
+                render(&extractor, &style, &RowFilter::default(), &document).unwrap();
+            assert!(
+                count == 2000 && whole.len() > 2 * STREAM_CHUNK_BYTES,
+                "{count}"
+            );
+            let empty = RowWriter::with_style(style, Vec::new()).unwrap();
+            let preamble = empty.into_inner().unwrap().len();
+            let mut writer = RowWriter::with_style(style, Vec::new()).unwrap();
+            let summary = run(
+                &extractor,
+                std::iter::once(vec![Pending::Ready(Event::Document(document.clone()))]),
+                1,
+                &mut writer,
+                &RowFilter::default(),
+                &Silent,
+            )
+            .unwrap();
+            assert_eq!(summary.rows, 2000);
+            let streamed = writer.into_inner().unwrap();
+            assert_eq!(streamed.get(preamble..), Some(whole.as_slice()));
         }
     }
 

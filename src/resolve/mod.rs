@@ -884,7 +884,7 @@ fn capitalised_runs<'p>(
             if start.is_none() && starts_no_capital(text, token) {
                 continue;
             }
-            let word = token.kind == TokenKind::Word;
+            let word = token.kind() == TokenKind::Word;
             // A run starts past an article ("The Federal Aviation Administration"); the
             // look-up is asked of capitalised words only.
             if word
@@ -899,7 +899,7 @@ fn capitalised_runs<'p>(
             let joiner = word
                 && start.is_some()
                 && last + 1 == i
-                && (token.lex.is_known() && token.lex != Lex::NONE
+                && (token.lex().is_known() && token.lex() != Lex::NONE
                     || grammar.entry_any_case(token.text(text)).is_some());
             if joiner {
                 continue;
@@ -1331,7 +1331,7 @@ fn appositive_role<'t>(text: &'t str, after: &[Token], grammar: &Grammar) -> Opt
         return None;
     }
     let stops = |t: &Token| {
-        t.kind != TokenKind::Word
+        t.kind() != TokenKind::Word
             || grammar.token_in_section(Section::TitleComplements, t, text)
             || grammar.token_in_section(Section::PlaceConnectors, t, text)
             || grammar.token_in_section(Section::ClauseBreaks, t, text)
@@ -1621,7 +1621,7 @@ fn title_before<'t>(
     while start > 0 {
         let prev = &before[start - 1];
         let titleish = prev.is_capitalized(text) || token_title(text, prev, grammar).is_some();
-        if prev.kind != TokenKind::Word
+        if prev.kind() != TokenKind::Word
             || !titleish
             || grammar.token_in_section(Section::ClauseBreaks, prev, text)
         {
@@ -1644,7 +1644,7 @@ fn token_title<'g>(text: &str, token: &Token, grammar: &'g Grammar) -> Option<&'
 
 /// May the token be a title: are its lexicon flags unknown, or do they say title?
 fn may_be_title(token: &Token) -> bool {
-    !token.lex.is_known() || token.lex.is_title()
+    !token.lex().is_known() || token.lex().is_title()
 }
 
 /// Is `token` a `[title_complements]` word ("of") written in lower case?
@@ -1668,7 +1668,7 @@ fn title_head(text: &str, before: &[Token], grammar: &Grammar) -> Option<usize> 
                     .is_some_and(|t| is_lower_complement(text, t, grammar));
             return joins.then_some(index);
         }
-        if token.kind != TokenKind::Word {
+        if token.kind() != TokenKind::Word {
             return None;
         }
         let complement = is_lower_complement(text, token, grammar)

@@ -31,24 +31,22 @@ pub enum TokenKind {
 
 /// One token of the text: where it is and what it is.
 ///
-/// Kept to 11 bytes (a document holds one per word, about one per five bytes of news text):
+/// Kept to 8 bytes (a document holds one per word, about one per five bytes of news text):
 /// its start is a `u32` and its length a `u16`, read as a [`Span`] with [`Token::span`], and
-/// its fields are packed without padding ([`Lex`] and [`TokenKind`] have an alignment of one,
-/// so they can still be borrowed). Text past `u32::MAX` bytes is not tokenized (see
-/// [`MAX_OFFSET`]), and a token is at most [`MAX_TOKEN_BYTES`] long: a longer word (no
-/// English one; a run of letters of a script written without spaces may be) is cut there,
-/// and the rest of it is no token.
+/// its kind and lexicon facts share a `u16` (the kind in the top two bits, the facts' number,
+/// [`Lex::number`], below), read with [`Token::kind`] and [`Token::lex`]. Text past
+/// `u32::MAX` bytes is not tokenized (see [`MAX_OFFSET`]), and a token is at most
+/// [`MAX_TOKEN_BYTES`] long: a longer word (no English one; a run of letters of a script
+/// written without spaces may be) is cut there, and the rest of it is no token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(C, packed)]
 pub struct Token {
     /// First byte of the token in the document.
     start: u32,
     /// How many bytes it has.
     len: u16,
-    /// Word, number or punctuation.
-    pub kind: TokenKind,
-    /// What the lexicons say about it, looked up once (`Lex::UNKNOWN` from plain `tokenize`).
-    pub lex: Lex,
+    /// Its kind ([`Token::KIND_SHIFT`] and up) and the number of its lexicon facts
+    /// (`Lex::UNKNOWN` from plain `tokenize`).
+    info: u16,
 }
 
 /// The largest byte offset a token can hold: text beyond it makes no tokens.
@@ -91,8 +89,8 @@ impl Grammar {
     /// `Lex::of_word(token.text(text), self)`, taken from the token without a lookup when it
     /// is a word whose facts were looked up at tokenization.
     pub(crate) fn token_lex(&self, token: &Token, text: &str) -> Lex {
-        if token.kind == TokenKind::Word && token.lex.is_known() {
-            return token.lex;
+        if token.kind() == TokenKind::Word && token.lex().is_known() {
+            return token.lex();
         }
         Lex::of_word(token.text(text), self)
     }
@@ -106,8 +104,8 @@ impl Grammar {
     #[inline]
     pub(crate) fn token_in_section(&self, section: Section, token: &Token, text: &str) -> bool {
         let bit = self.section_bit(section);
-        if bit != 0 && token.kind == TokenKind::Word && token.lex.is_known() {
-            return token.lex.in_sections(bit);
+        if bit != 0 && token.kind() == TokenKind::Word && token.lex().is_known() {
+            return token.lex().in_sections(bit);
         }
         self.token_in_section_looked_up(section, token, text)
     }
@@ -123,14 +121,52 @@ impl Grammar {
 }
 
 impl Token {
+    /// Where the kind starts in `info`.
+    const KIND_SHIFT: u32 = 14;
+    /// The facts' number in `info`.
+    const LEX_MASK: u16 = (1 << Token::KIND_SHIFT) - 1;
+
+    /// `info` of a token of kind `kind` with facts `lex`.
+    #[inline(always)]
+    fn info(kind: TokenKind, lex: Lex) -> u16 {
+        let kind = match kind {
+            TokenKind::Word => 0,
+            TokenKind::Number => 1,
+            TokenKind::Punct => 2,
+        };
+        // A number is below `Lex::NUMBERS`, which is `1 << KIND_SHIFT`.
+        (kind << Token::KIND_SHIFT) | (lex.number() & Token::LEX_MASK)
+    }
+
     /// A token over `span` (offsets past [`MAX_OFFSET`] are cut to it).
     pub fn new(span: Span, kind: TokenKind, lex: Lex) -> Token {
         Token {
             start: compact(span.start),
             len: token_len(compact(span.start) as usize, compact(span.end) as usize),
-            kind,
-            lex,
+            info: Token::info(kind, lex),
         }
+    }
+
+    /// Word, number or punctuation.
+    #[inline(always)]
+    pub fn kind(&self) -> TokenKind {
+        match self.info >> Token::KIND_SHIFT {
+            0 => TokenKind::Word,
+            1 => TokenKind::Number,
+            _ => TokenKind::Punct,
+        }
+    }
+
+    /// What the lexicons say about it, looked up once (`Lex::UNKNOWN` from plain `tokenize`).
+    #[inline(always)]
+    pub fn lex(&self) -> Lex {
+        Lex::from_number(self.info & Token::LEX_MASK)
+    }
+
+    /// Sets its lexicon facts.
+    #[inline]
+    pub fn set_lex(&mut self, lex: Lex) {
+        self.info = (self.info & !Token::LEX_MASK) | (lex.number() & Token::LEX_MASK);
     }
 
     /// Where the token lies in the document.
@@ -148,8 +184,7 @@ impl Token {
             start: span.start as u32,
             // At most `MAX_TOKEN_BYTES`, a u16.
             len: span.end.wrapping_sub(span.start).min(MAX_TOKEN_BYTES) as u16,
-            kind,
-            lex,
+            info: Token::info(kind, lex),
         }
     }
 
@@ -161,8 +196,7 @@ impl Token {
         Token {
             start: start as u32,
             len: len as u16,
-            kind: TokenKind::Word,
-            lex,
+            info: Token::info(TokenKind::Word, lex),
         }
     }
 
@@ -187,7 +221,7 @@ impl Token {
     /// whole characters.
     #[inline]
     pub fn is_capitalized(&self, text: &str) -> bool {
-        if self.kind != TokenKind::Word {
+        if self.kind() != TokenKind::Word {
             return false;
         }
         let bytes = text.as_bytes();
@@ -218,7 +252,7 @@ impl Token {
     /// True for a word or number (test support).
     #[cfg(test)]
     pub fn is_wordlike(&self) -> bool {
-        self.kind != TokenKind::Punct
+        self.kind() != TokenKind::Punct
     }
 }
 
@@ -491,7 +525,7 @@ impl Tokens<'_, '_> {
         if first < self.skip_until
             || self
                 .last()
-                .is_some_and(|last| last.span().end == first && last.kind != TokenKind::Punct)
+                .is_some_and(|last| last.span().end == first && last.kind() != TokenKind::Punct)
         {
             return at;
         }
@@ -644,7 +678,7 @@ impl Tokens<'_, '_> {
             && self
                 .tokens
                 .last()
-                .is_some_and(|last| last.kind == TokenKind::Word);
+                .is_some_and(|last| last.kind() == TokenKind::Word);
     }
 
     /// Sets the lexicon facts of the last token, a word, if they are still to be looked up
@@ -654,7 +688,7 @@ impl Tokens<'_, '_> {
         if let (Some(lexicon), Some(last), true) =
             (self.lexicon, self.tokens.last_mut(), self.last_unlooked)
         {
-            last.lex = lexicon.word(self.text, last.span());
+            last.set_lex(lexicon.word(self.text, last.span()));
         }
         self.last_unlooked = false;
     }
@@ -668,7 +702,7 @@ impl Tokens<'_, '_> {
         // An ASCII byte ends the text only as itself, so the byte test finds a final '-'.
         let span = last.span();
         let continues = span.end == start
-            && last.kind != TokenKind::Punct
+            && last.kind() != TokenKind::Punct
             && span.end > span.start
             && self.text.as_bytes().get(span.end - 1) == Some(&b'-');
         if continues {
@@ -694,7 +728,8 @@ impl Tokens<'_, '_> {
                     let mut chars = rest.chars();
                     let is_possessive = chars.next() == Some('s')
                         && !chars.next().is_some_and(char::is_alphanumeric);
-                    if is_possessive && last.span().end == start && last.kind != TokenKind::Punct {
+                    if is_possessive && last.span().end == start && last.kind() != TokenKind::Punct
+                    {
                         last.set_end(span.end + 1, text);
                         self.skip_until = span.end + 1;
                         self.extended_last();
@@ -707,7 +742,7 @@ impl Tokens<'_, '_> {
                 if let Some(last) = self.tokens.last_mut() {
                     // A run of ASCII letters and digits holds no period and is one
                     // character long when it is one byte long.
-                    if last.kind == TokenKind::Word
+                    if last.kind() == TokenKind::Word
                         && last.span().end == start
                         && if self.last_is_run {
                             last.span().len() == 1 || (self.is_abbreviation)(last.text(text))
@@ -727,7 +762,7 @@ impl Tokens<'_, '_> {
             return;
         }
         if let Some(last) = self.tokens.last_mut() {
-            if word == "-" && last.span().end == start && last.kind != TokenKind::Punct {
+            if word == "-" && last.span().end == start && last.kind() != TokenKind::Punct {
                 let after = text.get(span.end..).and_then(|rest| rest.chars().next());
                 if after.is_some_and(char::is_alphanumeric) {
                     last.set_end(span.end, text);

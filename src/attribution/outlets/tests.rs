@@ -166,8 +166,8 @@ fn outlet_at_agrees_with_the_reference_on_every_alias() {
         let tokens = tokenize_with(&text, Span::new(0, text.len()), &grammar);
         for i in 0..tokens.len() {
             let slow = tokens.get(i).and_then(|first| {
-                if first.kind == TokenKind::Punct
-                    || !first.is_capitalized(&text) && first.kind != TokenKind::Number
+                if first.kind() == TokenKind::Punct
+                    || !first.is_capitalized(&text) && first.kind() != TokenKind::Number
                 {
                     return None;
                 }
@@ -206,8 +206,8 @@ fn outlet_at_matches_the_capitalisation_test_it_skips() {
                 for i in 0..=tokens.len() {
                     // The tests outlet_at runs before it reads the aliases itself.
                     let slow = tokens.get(i).and_then(|first| {
-                        if first.kind == TokenKind::Punct
-                            || !first.is_capitalized(text) && first.kind != TokenKind::Number
+                        if first.kind() == TokenKind::Punct
+                            || !first.is_capitalized(text) && first.kind() != TokenKind::Number
                         {
                             return None;
                         }

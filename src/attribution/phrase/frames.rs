@@ -15,7 +15,7 @@ impl<'a> Phrases<'a> {
     /// index lists "according" and marks it, so a word looked up without the mark is not it.
     #[inline]
     pub(super) fn may_be_according(&self, token: &Token) -> bool {
-        token.lex.may_be_cue() && self.is_one_of(token, &["according"])
+        token.lex().may_be_cue() && self.is_one_of(token, &["according"])
     }
 
     /// The attribution in the words right after a quote: "Q," X said / "Q," said X / "Q" — X.
@@ -25,7 +25,7 @@ impl<'a> Phrases<'a> {
         let mut s = 0;
         let mut dash = false;
         while let Some(t) = after.get(s) {
-            if t.kind != TokenKind::Punct {
+            if t.kind() != TokenKind::Punct {
                 break;
             }
             let w = self.word(t);
@@ -102,7 +102,7 @@ impl<'a> Phrases<'a> {
         // A relative pronoun after the word makes it a noun ("an HBO series that ...").
         let clause_ends = |i: usize| {
             after.get(i).is_none_or(|t| {
-                t.kind == TokenKind::Punct
+                t.kind() == TokenKind::Punct
                     || self.is_clause_break(t)
                         && !self.is_one_of(t, &["that", "which", "who", "whom", "whose"])
             })
@@ -127,7 +127,7 @@ impl<'a> Phrases<'a> {
                 clause_ends(end)
             } else {
                 after.get(end).is_none_or(|t| {
-                    t.kind == TokenKind::Punct
+                    t.kind() == TokenKind::Punct
                         || self.is_one_of(t, &["that", "which", "who"])
                         || self.is_clause_break(t)
                             && after
@@ -181,7 +181,7 @@ impl<'a> Phrases<'a> {
     /// Can the token be the verb of a quote frame: a lower-case word that is no function
     /// word, pronoun, title, cue noun or time word?
     fn is_verb_like(&self, token: &Token) -> bool {
-        token.kind == TokenKind::Word
+        token.kind() == TokenKind::Word
             && !token.is_capitalized(self.text)
             && !self.is_clause_break(token)
             && !self.is_determiner(token)
@@ -300,11 +300,11 @@ impl<'a> Phrases<'a> {
             let (open, close) = match self.word(token) {
                 "," => (j, ","),
                 "(" => (j, ")"),
-                _ if in_appositives && token.kind != TokenKind::Punct => (j - 1, ","),
+                _ if in_appositives && token.kind() != TokenKind::Punct => (j - 1, ","),
                 // "a Democratic staffer in the room wondered": a short phrase before the cue.
                 _ => {
                     let cue = (j..tokens.len().min(j + SKIP_TO_CUE))
-                        .take_while(|&i| tokens[i].kind != TokenKind::Punct)
+                        .take_while(|&i| tokens[i].kind() != TokenKind::Punct)
                         .find(|&i| self.cue_verb_at_if(tokens, i, |c| c.speech).is_some())?;
                     // "a reporter can be heard asking": an auxiliary or a participle before
                     // the cue makes the words a verb phrase, no part of the speaker.
@@ -394,7 +394,7 @@ impl<'a> Phrases<'a> {
         let (first, last) = (words.first()?, words.last()?);
         let is_name = words.len() <= 4
             && words.iter().all(|t| {
-                t.kind == TokenKind::Word
+                t.kind() == TokenKind::Word
                     && t.is_capitalized(self.text)
                     && !self.is_title(t)
                     && !self.is_time_word(t)
@@ -481,7 +481,7 @@ impl<'a> Phrases<'a> {
                     speakerless = Some(self.attribution(rule, Some(token.span()), None));
                 }
             }
-            if token.kind != TokenKind::Punct {
+            if token.kind() != TokenKind::Punct {
                 words_between += 1;
             }
         }
@@ -550,7 +550,7 @@ impl<'a> Phrases<'a> {
             .rev()
             .take_while(|&i| {
                 let t = &before[i];
-                t.kind == TokenKind::Word && self.cue_verb(t).is_none() && !self.is_pronoun(t)
+                t.kind() == TokenKind::Word && self.cue_verb(t).is_none() && !self.is_pronoun(t)
                     || self.in_section(t, Section::SpeechNouns)
             })
             .find(|&i| self.in_section(&before[i], Section::SpeechNouns))?;
@@ -565,7 +565,7 @@ impl<'a> Phrases<'a> {
         })?;
         let modifiers_plain = before[possessor + 1..noun]
             .iter()
-            .all(|t| t.kind == TokenKind::Word && !t.is_capitalized(self.text));
+            .all(|t| t.kind() == TokenKind::Word && !t.is_capitalized(self.text));
         if !modifiers_plain {
             return None;
         }
@@ -619,7 +619,7 @@ impl<'a> Phrases<'a> {
         }
         let clause_start = (0..last)
             .rev()
-            .find(|&i| before[i].kind == TokenKind::Punct)
+            .find(|&i| before[i].kind() == TokenKind::Punct)
             .map_or(0, |i| i + 1);
         let words = last - clause_start;
         if !(2..=5).contains(&words) {
@@ -628,7 +628,7 @@ impl<'a> Phrases<'a> {
         let (speaker, verb) = self.phrase_from(before, clause_start)?;
         let is_subject = speaker.pronoun || speaker.name.is_some();
         let verb_follows = before.get(verb).is_some_and(|t| {
-            t.kind == TokenKind::Word && !t.is_capitalized(self.text) && !self.is_clause_break(t)
+            t.kind() == TokenKind::Word && !t.is_capitalized(self.text) && !self.is_clause_break(t)
         });
         (is_subject && verb_follows && speaker.span.start == before[clause_start].span().start)
             .then(|| self.attribution(Rule::DistantCue, None, Some(speaker)))
@@ -707,9 +707,9 @@ impl<'a> Phrases<'a> {
             // "And then Roe went on the attack": a sentence adverb or time word may open it too.
             if start + 1 < index
                 && tokens.get(start).is_some_and(|t| {
-                    t.kind == TokenKind::Word
+                    t.kind() == TokenKind::Word
                         && self.is_time_word(t)
-                        && tokens[start + 1].kind == TokenKind::Word
+                        && tokens[start + 1].kind() == TokenKind::Word
                 })
             {
                 start += 1;
@@ -756,7 +756,7 @@ impl<'a> Phrases<'a> {
     pub(super) fn after_dateline(&self, tokens: &[Token]) -> Option<usize> {
         let first = tokens.first().filter(|t| t.is_capitalized(self.text))?;
         let word = self.word(first);
-        let shouting = first.kind == TokenKind::Word
+        let shouting = first.kind() == TokenKind::Word
             && word.chars().filter(|c| c.is_alphabetic()).count() > 1
             && !word.chars().any(char::is_lowercase);
         if !shouting {
@@ -769,7 +769,7 @@ impl<'a> Phrases<'a> {
                 ")" => depth = depth.checked_sub(1)?,
                 "—" | "–" | "--" | "-" if depth == 0 => {
                     // A dash may be written as two hyphens.
-                    return (i + 1..tokens.len()).find(|&k| tokens[k].kind != TokenKind::Punct);
+                    return (i + 1..tokens.len()).find(|&k| tokens[k].kind() != TokenKind::Punct);
                 }
                 "," => {}
                 _ if depth > 0 || t.is_capitalized(self.text) => {}
@@ -817,7 +817,7 @@ impl<'a> Phrases<'a> {
                         .is_some_and(|t| self.ends_with(t, "ing") && !t.is_capitalized(self.text));
                 closing.is_some_and(|c| c > end + 1) || after_title || person || participle
             }
-            _ => next.kind != TokenKind::Punct,
+            _ => next.kind() != TokenKind::Punct,
         }
     }
 
@@ -906,7 +906,7 @@ impl<'a> Phrases<'a> {
     /// speech verb ("it attacked", "it said"; not "it seems", "it could", "it is")?
     fn referring_verb_at(&self, tokens: &[Token], i: usize) -> bool {
         tokens.get(i).is_some_and(|t| {
-            t.kind == TokenKind::Word
+            t.kind() == TokenKind::Word
                 && !t.is_capitalized(self.text)
                 && (self.ends_with(t, "ed")
                     || self.cue_verb_at_if(tokens, i, |c| c.speech).is_some())
@@ -954,7 +954,7 @@ impl<'a> Phrases<'a> {
                 }
                 let (phrase, end) = self.phrase_from(tokens, s)?;
                 let verb = tokens.get(end).is_some_and(|t| {
-                    t.kind == TokenKind::Word
+                    t.kind() == TokenKind::Word
                         && !t.is_capitalized(self.text)
                         && !self.is_clause_break(t)
                 });
@@ -990,11 +990,11 @@ impl<'a> Phrases<'a> {
         let quantity = first >= 4
             && self.is_one_of(&tokens[first - 1], &["of"])
             && self.is_determiner(&tokens[first - 3])
-            && tokens[first - 2].kind == TokenKind::Word
+            && tokens[first - 2].kind() == TokenKind::Word
             && !tokens[first - 2].is_capitalized(self.text);
         let before = &tokens[if quantity { first - 4 } else { first - 1 }];
         self.is_speech_or_document_noun(last)
-            && before.kind == TokenKind::Word
+            && before.kind() == TokenKind::Word
             && !before.is_capitalized(self.text)
             && !self.is_clause_break(before)
             && !self.is_determiner(before)

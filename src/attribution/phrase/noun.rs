@@ -23,7 +23,7 @@ impl<'a> Phrases<'a> {
         let mut boundary = true; // whether the walk ends at punctuation or the start of the words
         while k > lo {
             let token = &tokens[k - 1];
-            if token.kind == TokenKind::Punct {
+            if token.kind() == TokenKind::Punct {
                 break;
             }
             // "the mother of three replied": a numeral after "of" and a person's title closes
@@ -79,7 +79,7 @@ impl<'a> Phrases<'a> {
                 continue;
             }
             // "the secretary of state said": a title of several words is one head.
-            if !capitalized && token.kind == TokenKind::Word && self.lex(token).ends_title() {
+            if !capitalized && token.kind() == TokenKind::Word && self.lex(token).ends_title() {
                 if let Some(n) = self.title_ending_at(tokens, lo, k) {
                     start = Some(k - n);
                     tentative = 0;
@@ -107,7 +107,7 @@ impl<'a> Phrases<'a> {
             let head = is_name_word
                 || self.is_title(token)
                 || self.is_cue_noun(token)
-                || token.kind == TokenKind::Number;
+                || token.kind() == TokenKind::Number;
             // "The governor sent tweets": a person before a word and a speech or document noun
             // is a subject and its verb, not the noun's modifiers; the phrase is the object.
             if head && tentative > 0 && self.verb_between(token, &tokens[start.unwrap_or(end - 1)])
@@ -117,7 +117,7 @@ impl<'a> Phrases<'a> {
             }
             // "9/11 widow Jane Roe": a number written with a slash is one modifier of the
             // words after it ("the 9/11 comment said" has no speaker "the 9/11").
-            if token.kind == TokenKind::Number
+            if token.kind() == TokenKind::Number
                 && k < end
                 && k >= lo + 3
                 && self.slashed_number(tokens, k - 3)
@@ -130,7 +130,7 @@ impl<'a> Phrases<'a> {
             if head {
                 start = Some(k - 1);
                 tentative = 0;
-            } else if token.kind == TokenKind::Word
+            } else if token.kind() == TokenKind::Word
                 && !capitalized
                 && !self.is_clause_break(token)
                 // "the report said": a cue word after a determiner is a noun (see `cue_verb_at`).
@@ -164,7 +164,7 @@ impl<'a> Phrases<'a> {
         let longest = self.grammar.longest_title.min(end - lo);
         (2..=longest).rev().find(|&n| {
             let words = &tokens[end - n..end];
-            if words.iter().any(|t| t.kind != TokenKind::Word) {
+            if words.iter().any(|t| t.kind() != TokenKind::Word) {
                 return false;
             }
             let mut key = String::new();
@@ -190,9 +190,9 @@ impl<'a> Phrases<'a> {
                 return words > 0
                     && i >= lo + 2
                     && tokens[i - 2].is_capitalized(self.text)
-                    && tokens[i - 2].kind == TokenKind::Word;
+                    && tokens[i - 2].kind() == TokenKind::Word;
             }
-            if t.kind != TokenKind::Word || !t.is_capitalized(self.text) || self.is_pronoun(t) {
+            if t.kind() != TokenKind::Word || !t.is_capitalized(self.text) || self.is_pronoun(t) {
                 return false;
             }
             words += 1;
@@ -205,7 +205,7 @@ impl<'a> Phrases<'a> {
     /// capitalised words, a title or a name word first, and no clause break, cue or pronoun?
     fn is_person_name_end(&self, first: &Token, last: &Token) -> bool {
         let name_word = |t: &Token| {
-            t.kind == TokenKind::Word
+            t.kind() == TokenKind::Word
                 && t.is_capitalized(self.text)
                 && !self.is_clause_break(t)
                 && !self.is_pronoun(t)
@@ -230,8 +230,8 @@ impl<'a> Phrases<'a> {
         let Some([a, slash, b]) = tokens.get(i..i + 3) else {
             return false;
         };
-        a.kind == TokenKind::Number
-            && b.kind == TokenKind::Number
+        a.kind() == TokenKind::Number
+            && b.kind() == TokenKind::Number
             && self.word(slash) == "/"
             && a.span().end == slash.span().start
             && slash.span().end == b.span().start
@@ -508,7 +508,7 @@ impl<'a> Phrases<'a> {
         let inner = &tokens[open_end + 1..dash];
         let name_end = inner
             .iter()
-            .position(|t| t.kind == TokenKind::Punct)
+            .position(|t| t.kind() == TokenKind::Punct)
             .unwrap_or(inner.len());
         match self.named_by_appositive(&subject, &inner[..name_end]) {
             Some(named) => Some(NounPhrase {
@@ -532,7 +532,7 @@ impl<'a> Phrases<'a> {
             .find(|&k| self.word(&tokens[k]) == ",")?;
         if tokens[open + 1..comma].iter().any(|t| {
             let w = self.word(t);
-            t.kind == TokenKind::Punct && w != "(" && w != ")"
+            t.kind() == TokenKind::Punct && w != "(" && w != ")"
         }) {
             return None;
         }
@@ -577,7 +577,7 @@ impl<'a> Phrases<'a> {
             .is_some_and(|t| self.is_title(t));
         let looks_like_role = self.is_determiner(first)
             || self.is_title(first)
-            || first.kind == TokenKind::Number
+            || first.kind() == TokenKind::Number
             || head_is_title;
         if name.name.is_none() {
             // "His wife, Gabriela Lazar, said": a name set off after a nominal names it.
@@ -605,7 +605,7 @@ impl<'a> Phrases<'a> {
             let rest = &tokens[end + 1..];
             let stop = rest
                 .iter()
-                .position(|t| t.kind == TokenKind::Punct)
+                .position(|t| t.kind() == TokenKind::Punct)
                 .unwrap_or(rest.len())
                 .min(12);
             phrase.title = self.role_span(&rest[..stop]).or(phrase.title);
@@ -634,13 +634,13 @@ impl<'a> Phrases<'a> {
         };
         if tokens
             .get(end)
-            .is_some_and(|t| t.kind != TokenKind::Punct && !opens_complement(t))
+            .is_some_and(|t| t.kind() != TokenKind::Punct && !opens_complement(t))
         {
             return None;
         }
         let comma = (end..tokens.len().min(end + MAX_ROLE_COMPLEMENT + 1)).find(|&i| {
             let t = &tokens[i];
-            t.kind == TokenKind::Punct
+            t.kind() == TokenKind::Punct
                 || self.cue_verb(t).is_some()
                 || self.in_section(t, Section::RelativePronouns)
                 || self.in_section(t, Section::Subordinators)
@@ -656,7 +656,7 @@ impl<'a> Phrases<'a> {
         // The name closes the clause or opens its own gloss (", who ...", ", a lawyer").
         let closes = tokens
             .get(after)
-            .is_none_or(|t| t.kind == TokenKind::Punct && self.word(t) != "'s");
+            .is_none_or(|t| t.kind() == TokenKind::Punct && self.word(t) != "'s");
         closes.then_some(NounPhrase {
             span: Span::new(role_span.start, named.span.end),
             name: Some(name),
@@ -669,7 +669,7 @@ impl<'a> Phrases<'a> {
     pub(super) fn role_span(&self, appositive: &[Token]) -> Option<Span> {
         let (a, b) = (appositive.first()?, appositive.last()?);
         let role = self.is_determiner(a)
-            || a.kind == TokenKind::Number
+            || a.kind() == TokenKind::Number
             || appositive.iter().any(|t| self.is_title(t));
         role.then(|| Span::new(a.span().start, b.span().end))
     }
@@ -681,7 +681,7 @@ impl<'a> Phrases<'a> {
         let Some(next) = tokens.get(j + 1) else {
             return false;
         };
-        next.kind == TokenKind::Word
+        next.kind() == TokenKind::Word
             && self.is_determiner(&tokens[j])
             && !self.skippable_after(next)
             && !self.is_time_word(next)
@@ -696,7 +696,7 @@ impl<'a> Phrases<'a> {
     /// determiner or a pronoun)?
     fn ends_clause_at(&self, tokens: &[Token], i: usize) -> bool {
         tokens.get(i).is_none_or(|t| {
-            t.kind == TokenKind::Punct
+            t.kind() == TokenKind::Punct
                 || self.is_clause_break(t)
                 || self.is_determiner(t)
                 || self.is_pronoun(t)
@@ -742,7 +742,7 @@ impl<'a> Phrases<'a> {
         let mut tentative = 0;
         while j < tokens.len() {
             let token = &tokens[j];
-            if token.kind == TokenKind::Punct {
+            if token.kind() == TokenKind::Punct {
                 break;
             }
             let capitalized = token.is_capitalized(self.text);
@@ -754,7 +754,7 @@ impl<'a> Phrases<'a> {
             let complement_follows = || {
                 tokens.get(j + 1).is_some_and(|next| {
                     next.is_capitalized(self.text)
-                        || next.kind == TokenKind::Number
+                        || next.kind() == TokenKind::Number
                         || self.is_one_of(next, &["the"])
                             && tokens
                                 .get(j + 2)
@@ -783,9 +783,11 @@ impl<'a> Phrases<'a> {
                 && self.cue_verb(token).is_none()
                 && !self.is_time_word(token);
             // "9/11 widow Jane Roe": a number written with a slash is one modifier.
-            if token.kind == TokenKind::Number
+            if token.kind() == TokenKind::Number
                 && self.slashed_number(tokens, j)
-                && tokens.get(j + 3).is_some_and(|t| t.kind == TokenKind::Word)
+                && tokens
+                    .get(j + 3)
+                    .is_some_and(|t| t.kind() == TokenKind::Word)
             {
                 j += 3;
                 end = Some(j);
@@ -803,13 +805,13 @@ impl<'a> Phrases<'a> {
             if name_word
                 || self.is_title(token)
                 || head_noun
-                || token.kind == TokenKind::Number
+                || token.kind() == TokenKind::Number
                 || (end.is_some() && self.in_section(token, Section::NameParticles))
             {
                 j += 1;
                 end = Some(j);
                 tentative = 0;
-            } else if token.kind == TokenKind::Word
+            } else if token.kind() == TokenKind::Word
                 && (!capitalized || self.is_time_word(token) && j > begin)
                 && !self.is_clause_break(token)
                 // "the note says": a cue word after a determiner is a noun (see `cue_verb_at`).
@@ -845,7 +847,7 @@ impl<'a> Phrases<'a> {
             None if starts_with_determiner
                 && j == begin + 1
                 && tokens.get(j).is_none_or(|t| {
-                    t.kind == TokenKind::Punct || self.cue_verb(t).is_some_and(|c| c.speech)
+                    t.kind() == TokenKind::Punct || self.cue_verb(t).is_some_and(|c| c.speech)
                 })
                 && !self.in_section(&tokens[begin], Section::Articles)
                 && !self.is_pronoun(&tokens[begin]) =>

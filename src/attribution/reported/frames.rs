@@ -25,7 +25,7 @@ impl SentenceReader<'_, '_> {
     /// to the next comma.
     pub(super) fn passive_report(&self, k: usize) -> Option<Report> {
         let token = self.tokens.get(k)?;
-        if token.kind != TokenKind::Word || !self.phrases.ends_with(token, "ed") {
+        if token.kind() != TokenKind::Word || !self.phrases.ends_with(token, "ed") {
             return None;
         }
         let mut before = k;
@@ -58,7 +58,7 @@ impl SentenceReader<'_, '_> {
         }
         // "Asked later whether", "asked Tuesday about": a time word is no content.
         while self.tokens.get(from).is_some_and(|t| {
-            t.kind == TokenKind::Word && (self.before_cue(from) || self.phrases.is_time_word(t))
+            t.kind() == TokenKind::Word && (self.before_cue(from) || self.phrases.is_time_word(t))
         }) {
             from += 1;
         }
@@ -106,7 +106,7 @@ impl SentenceReader<'_, '_> {
             && self
                 .tokens
                 .get(comma)
-                .is_some_and(|t| t.kind == TokenKind::Word && self.phrases.is_time_word(t))
+                .is_some_and(|t| t.kind() == TokenKind::Word && self.phrases.is_time_word(t))
         {
             comma += 1;
         }
@@ -115,7 +115,9 @@ impl SentenceReader<'_, '_> {
         }
         let rest = comma + 1;
         let opens_other = |i: usize| {
-            self.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word)
+            self.tokens
+                .get(i)
+                .is_none_or(|t| t.kind() != TokenKind::Word)
                 || self.quoted[i]
                 || self.ends_with_ing(i)
                 || self.in_section(i, Section::ReportEnds)

@@ -64,7 +64,7 @@ fn sentence_tokens_are_the_slice_and_its_cues() {
             let expected = slice(&tokens, span);
             assert_eq!(sentence_tokens(&tokens, span, &mut cues), expected);
             let expected_cues: Vec<usize> = (0..expected.len())
-                .filter(|&i| expected[i].lex.may_be_cue())
+                .filter(|&i| expected[i].lex().may_be_cue())
                 .collect();
             assert_eq!(cues, expected_cues);
         }
@@ -100,7 +100,7 @@ fn tally_agrees_with_its_definitions() {
             let quoted_count = quoted[from..to].iter().filter(|&&q| q).count();
             let word_count = tokens[from..to]
                 .iter()
-                .filter(|t| t.kind != TokenKind::Punct)
+                .filter(|t| t.kind() != TokenKind::Punct)
                 .count();
             assert_eq!(super::Tally::count(&tally.quoted, from, to), quoted_count);
             assert_eq!(super::Tally::count(&tally.words, from, to), word_count);
