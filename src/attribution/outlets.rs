@@ -805,6 +805,18 @@ impl<'a> OutletReader<'a> {
     /// single spaces are looked up as written, without building the joined copy.
     pub fn outlet_named(&self, span: Span) -> Option<&'a Outlet> {
         let written = span.of(self.text);
+        // Most speakers name no outlet, and most cannot: the words looked up start where
+        // `written` does (unless "the" or white space is dropped there), so they have its lead
+        // (see [`Grammar::outlet_lead_kinds`]), which may rule every alias out.
+        let bytes = written.as_bytes();
+        let dropped_start = bytes.starts_with(b"the")
+            || bytes.starts_with(b"The")
+            || bytes
+                .first()
+                .is_none_or(|&b| !b.is_ascii() || is_ascii_white(b));
+        if !dropped_start && !self.grammar.outlet_lead_may_match(bytes) {
+            return None;
+        }
         let single_spaced = single_spaced_end(self.text, span.start, span.end) == span.end
             && !written.starts_with(' ')
             && !written.ends_with(' ');
@@ -1023,10 +1035,13 @@ pub fn outlets_in<'o>(
                     continue;
                 }
             }
-            // "the journal X", "the French newspaper X": only after "the" and a word or two.
-            let after_the = (2..=3)
-                .any(|back| i >= floor + back && is_word(tokens[i - back].text(text), "the"));
-            if after_the && tokens[i - 1].kind() == TokenKind::Word {
+            // "the journal X", "the French newspaper X": only after "the" and a word or two
+            // (the word before first: it is one test).
+            let after_word = i >= floor + 2 && tokens[i - 1].kind() == TokenKind::Word;
+            if after_word
+                && (2..=3)
+                    .any(|back| i >= floor + back && is_word(tokens[i - back].text(text), "the"))
+            {
                 if let Some((outlet, to)) = reader.named_by_media_word(tokens, i) {
                     file_shaped(reader, tokens, (i, to), outlet, true, &mut outlets);
                     floor = to;
@@ -1129,30 +1144,45 @@ pub fn find_outlet(
     speaker: Option<Span>,
     addressee: impl FnOnce() -> Option<OutletRef>,
 ) -> (Vec<OutletRef>, Option<OutletRef>) {
-    let mut places: Vec<(usize, &OutletRef)> = outlets
-        .named
-        .iter()
-        .map(|(i, outlet)| (*i, outlet))
-        .collect();
-    if let Some(speaker) = speaker {
-        // The speaker-only outlets the speaker's words overlap (spans are in text order).
+    // The speaker-only outlets the speaker's words overlap (spans are in text order).
+    let overlapped = |speaker: Span| {
         let from = outlets
             .speaker_only
             .partition_point(|(span, _, _)| span.end <= speaker.start);
-        for (span, i, outlet) in &outlets.speaker_only[from..] {
-            if span.start >= speaker.end {
-                break;
-            }
-            if span.overlaps(speaker) {
-                places.push((*i, outlet));
+        outlets.speaker_only[from..]
+            .iter()
+            .take_while(move |(span, _, _)| span.start < speaker.end)
+            .filter(move |(span, _, _)| span.overlaps(speaker))
+    };
+    let mut found: Vec<OutletRef> = Vec::new();
+    // Most frames name no outlet, or name them in text order with no speaker-only one the
+    // speaker's words hold: then the named ones are the places in order, and no list of
+    // places is built and sorted.
+    let in_order = |named: &[(usize, OutletRef)]| named.windows(2).all(|w| w[0].0 <= w[1].0);
+    let plain = match speaker {
+        None => true,
+        Some(speaker) => overlapped(speaker).next().is_none() && in_order(&outlets.named),
+    };
+    if plain {
+        for (_, outlet) in &outlets.named {
+            if !found.iter().any(|f| f.name == outlet.name) {
+                found.push(outlet.clone());
             }
         }
-        places.sort_by_key(|(i, _)| *i);
-    }
-    let mut found: Vec<OutletRef> = Vec::new();
-    for (_, outlet) in places {
-        if !found.iter().any(|f| f.name == outlet.name) {
-            found.push(outlet.clone());
+    } else {
+        let mut places: Vec<(usize, &OutletRef)> = outlets
+            .named
+            .iter()
+            .map(|(i, outlet)| (*i, outlet))
+            .collect();
+        if let Some(speaker) = speaker {
+            places.extend(overlapped(speaker).map(|(_, i, outlet)| (*i, outlet)));
+            places.sort_by_key(|(i, _)| *i);
+        }
+        for (_, outlet) in places {
+            if !found.iter().any(|f| f.name == outlet.name) {
+                found.push(outlet.clone());
+            }
         }
     }
     if found.is_empty() {

@@ -711,6 +711,7 @@ fn starts_up_to(spans: &[Span], at: usize, hint: usize) -> usize {
 /// the same as `slice(all, span)`, searched in the shorter `outer` when `span` lies inside
 /// `outer_span` (the tokens within `span` are then among those within `outer_span`). An end
 /// `span` shares with `outer_span` needs no search: every token of `outer` lies within it.
+#[inline]
 fn slice_within<'t>(
     outer: &'t [Token],
     outer_span: Span,

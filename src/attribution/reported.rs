@@ -117,17 +117,17 @@ fn sentence_tokens<'t>(tokens: &'t [Token], span: Span, cues: &mut Vec<usize>) -
     cues.clear();
     let start = tokens.partition_point(|t| t.span().start < span.start);
     let rest = tokens.get(start..).unwrap_or(&[]);
-    let mut len = 0;
-    for token in rest {
-        if token.span().end > span.end {
-            break;
-        }
+    // Ends rise with starts: the end is found by search, and the pass over the sentence
+    // reads only the lexicon bits.
+    let sentence = rest
+        .get(..rest.partition_point(|t| t.span().end <= span.end))
+        .unwrap_or(&[]);
+    for (i, token) in sentence.iter().enumerate() {
         if token.lex().may_be_cue() {
-            cues.push(len);
+            cues.push(i);
         }
-        len += 1;
     }
-    rest.get(..len).unwrap_or(&[])
+    sentence
 }
 
 /// The outer spans of the top-level quotations, for "does one of them hold this token?".

@@ -72,7 +72,9 @@ impl<'a> Phrases<'a> {
                 Some(speaker),
             ));
         }
-        if let Some((speaker, verb)) = self.frame_verb(after, s).filter(|_| open_frame && !dash) {
+        // The cheap test first: the frame verb is read only where it may count.
+        let frame_verb = (open_frame && !dash).then(|| self.frame_verb(after, s));
+        if let Some((speaker, verb)) = frame_verb.flatten() {
             return Some(self.attribution(
                 Rule::SameClause,
                 Some(after[verb].span()),

@@ -13,6 +13,7 @@ const MAX_WORK_TITLE_WORDS: usize = 12;
 
 /// Is the quotation the title of the work named right before it ("the film "Salt Roads"",
 /// "his new book, "A Long Way Home,"")?
+#[inline]
 pub(super) fn is_work_title(
     text: &str,
     quote: &Quote,
