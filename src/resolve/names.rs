@@ -51,6 +51,10 @@ pub(crate) fn given_name_of<'n>(
 /// ("V." and "Vladimir"), or two spellings of one length that differ in the last letter only
 /// ("Dmitri" and "Dmitry")?
 pub(crate) fn same_given_name(a: &str, b: &str) -> bool {
+    // The common case first: one name in any ASCII case, which holds a letter or digit.
+    if a.len() == b.len() && a.eq_ignore_ascii_case(b) && a.is_ascii() {
+        return a.bytes().any(|b| b.is_ascii_alphanumeric());
+    }
     // By bytes when both names are ASCII, else by characters.
     if a.is_ascii() && b.is_ascii() {
         same_letters(ascii_letters(a), ascii_letters(b))
