@@ -236,12 +236,16 @@ impl Key<'_> {
 impl PartialEq for Key<'_> {
     /// The words equal in any ASCII case (`eq_ignore_ascii_case`), compared eight bytes at a
     /// time with their ASCII capitals folded.
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         let (a, b) = (self.word().as_bytes(), other.word().as_bytes());
-        a.len() == b.len()
-            && (0..a.len())
-                .step_by(8)
-                .all(|at| fold_ascii(load_chunk(a, at)) == fold_ascii(load_chunk(b, at)))
+        if a.len() != b.len() {
+            return false;
+        }
+        if a.len() <= 8 {
+            return fold_ascii(load_chunk(a, 0)) == fold_ascii(load_chunk(b, 0));
+        }
+        a.eq_ignore_ascii_case(b)
     }
 }
 
@@ -453,6 +457,7 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
     let (mut mentions, lone, affiliations) = scan_people(text, tokens, grammar, &mut surnames);
     let mut speakers = Speakers::default();
     mentions.reserve(statements.len());
+    let named = mentions.len();
     for (index, statement) in statements.iter().enumerate() {
         let speaker = (statement, index);
         if let Some(mention) = speaker_mention(text, speaker, &mut surnames, &mut speakers, grammar)
@@ -461,12 +466,13 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
         }
     }
     drop(speakers);
+    let spoken = mentions.len();
     extend_lone(&mut mentions, text, &lone, &surnames, grammar);
     drop(lone);
     let surname_count = surnames.len();
     // The keys borrow the speakers, which change only at the end.
     drop(surnames);
-    sort_by_start(&mut mentions);
+    sort_by_start(&mut mentions, (named, spoken));
     set_sentences(&mut mentions, &seg.sentences);
     // The quotations, by start: people named inside one are not what a pronoun outside
     // stands for first.
@@ -1155,14 +1161,48 @@ fn relative_antecedent(
 /// small; more are sorted in place ([`sort_in_place_by_key`]).
 const SMALL_SORT: usize = 256;
 
-/// Sorts `mentions` by start, stably. A long article's are sorted without a copy of them.
+/// Sorts `mentions` by start, stably. They come in three runs, split at `named` and
+/// `spoken`: the name runs and the lone words are found in text order, the speakers'
+/// mentions in statement order. A short list is sorted by sorting the speakers' run and
+/// merging the three (as a stable sort orders them); a long article's are sorted without a
+/// copy of them.
 #[inline(never)]
-fn sort_by_start(mentions: &mut [Mention]) {
-    if mentions.len() <= SMALL_SORT {
-        mentions.sort_by_key(|m| m.at.start);
-    } else {
+fn sort_by_start(mentions: &mut Vec<Mention>, (named, spoken): (usize, usize)) {
+    if mentions.len() > SMALL_SORT {
         sort_in_place_by_key(mentions, |m| m.at.start);
+        return;
     }
+    let start = |m: &Mention| m.at.start;
+    let count = mentions.len();
+    let (names, rest) = mentions.split_at_mut(named.min(count));
+    let (speakers, lone) = rest.split_at_mut(spoken.saturating_sub(named).min(rest.len()));
+    speakers.sort_by_key(start);
+    if !names.is_sorted_by_key(start) || !lone.is_sorted_by_key(start) {
+        mentions.sort_by_key(start);
+        return;
+    }
+    let runs = [&*names, &*speakers, &*lone];
+    let mut next = [0; 3];
+    let mut merged = Vec::with_capacity(count);
+    loop {
+        // The run whose next mention starts first; of equal starts, the earlier run's.
+        let mut first: Option<(usize, &Mention)> = None;
+        for (run, (&at, list)) in next.iter().zip(runs).enumerate() {
+            if let Some(m) = list.get(at) {
+                if first.is_none_or(|(_, f)| m.at.start < f.at.start) {
+                    first = Some((run, m));
+                }
+            }
+        }
+        let Some((run, m)) = first else {
+            break;
+        };
+        merged.push(m.clone());
+        if let Some(at) = next.get_mut(run) {
+            *at += 1;
+        }
+    }
+    *mentions = merged;
 }
 
 /// Sorts `items` stably by `key` without the copy of them a stable sort takes: their
@@ -1501,11 +1541,10 @@ fn speaker_mention<'k>(
         return None;
     }
     let facts = *known.get_or_insert_with(|| {
-        let first = name.split_whitespace().next().unwrap_or("");
+        let first = names::words(name).next().unwrap_or("");
         // The title's gender counts only when the first name tells none.
         let title_gender = || {
-            title
-                .split_whitespace()
+            names::words(title)
                 .filter_map(|w| grammar.title(w).and_then(|t| t.gender))
                 .next()
         };
@@ -1692,7 +1731,6 @@ fn surname_mentions<'a, 't, 'k>(
 /// more words that starts with a known first name, has a title or names a journalist
 /// (`of_outlet`: an outlet the person works for is named right after it), or one word with a
 /// title. Its key is numbered in `surnames`.
-#[inline(never)]
 fn name_mention<'t>(
     text: &'t str,
     names: &[Token],
