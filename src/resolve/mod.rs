@@ -226,6 +226,15 @@ impl Key<'_> {
         }
     }
 
+    /// The shape of the key, one of 256: its length (modulo 16) and the low bits of its
+    /// first byte in lower case. Equal keys have one shape.
+    #[inline]
+    fn shape(&self) -> usize {
+        let word = self.word().as_bytes();
+        let first = word.first().map_or(0, |&b| usize::from(b | 0x20) & 0x0f);
+        (word.len() & 0x0f) << 4 | first
+    }
+
     /// The key as one lower-case string.
     #[cfg(test)]
     fn lowered(&self) -> String {
@@ -308,6 +317,9 @@ fn load_chunk(bytes: &[u8], at: usize) -> u64 {
 struct Surnames<'k> {
     /// The number of each key, in order of first finding.
     numbers: FxHashMap<Key<'k>, usize>,
+    /// The shapes of the keys ([`Key::shape`]), a bit each: a word of another shape is no
+    /// key, known without hashing it.
+    shapes: [u64; 4],
 }
 
 /// How many keys an article's surname table holds before it grows: most articles name fewer
@@ -319,11 +331,16 @@ impl<'k> Surnames<'k> {
     fn with_capacity(keys: usize) -> Surnames<'k> {
         Surnames {
             numbers: FxHashMap::with_capacity_and_hasher(keys, Default::default()),
+            shapes: [0; 4],
         }
     }
 
     /// The number of `key`, a new one when it is new.
     fn number(&mut self, key: Key<'k>) -> usize {
+        let shape = key.shape();
+        if let Some(bits) = self.shapes.get_mut(shape / 64) {
+            *bits |= 1 << (shape % 64);
+        }
         let next = self.numbers.len();
         *self.numbers.entry(key).or_insert(next)
     }
@@ -331,6 +348,11 @@ impl<'k> Surnames<'k> {
     /// The number of `key`, if a mention has it.
     #[inline]
     fn find(&self, key: &Key) -> Option<usize> {
+        let shape = key.shape();
+        let bits = self.shapes.get(shape / 64).copied().unwrap_or(0);
+        if bits & (1 << (shape % 64)) == 0 {
+            return None;
+        }
         self.numbers.get(key).copied()
     }
 
@@ -1181,28 +1203,28 @@ fn sort_by_start(mentions: &mut Vec<Mention>, (named, spoken): (usize, usize)) {
         mentions.sort_by_key(start);
         return;
     }
-    let runs = [&*names, &*speakers, &*lone];
-    let mut next = [0; 3];
-    let mut merged = Vec::with_capacity(count);
-    loop {
-        // The run whose next mention starts first; of equal starts, the earlier run's.
-        let mut first: Option<(usize, &Mention)> = None;
-        for (run, (&at, list)) in next.iter().zip(runs).enumerate() {
-            if let Some(m) = list.get(at) {
-                if first.is_none_or(|(_, f)| m.at.start < f.at.start) {
-                    first = Some((run, m));
-                }
-            }
-        }
-        let Some((run, m)) = first else {
-            break;
-        };
-        merged.push(m.clone());
-        if let Some(at) = next.get_mut(run) {
-            *at += 1;
+    // Of equal starts, the earlier run's first.
+    let mut merged = Vec::with_capacity(names.len() + speakers.len());
+    merge_by_start(names, speakers, &mut merged);
+    let mut all = Vec::with_capacity(count);
+    merge_by_start(&merged, lone, &mut all);
+    *mentions = all;
+}
+
+/// Adds `left` and `right` (each sorted by start) to `into`, sorted by start: of equal
+/// starts, `left`'s first.
+fn merge_by_start(mut left: &[Mention], mut right: &[Mention], into: &mut Vec<Mention>) {
+    while let (Some(l), Some(r)) = (left.first(), right.first()) {
+        if r.at.start < l.at.start {
+            into.push(r.clone());
+            right = right.get(1..).unwrap_or_default();
+        } else {
+            into.push(l.clone());
+            left = left.get(1..).unwrap_or_default();
         }
     }
-    *mentions = merged;
+    into.extend_from_slice(left);
+    into.extend_from_slice(right);
 }
 
 /// Sorts `items` stably by `key` without the copy of them a stable sort takes: their
