@@ -611,7 +611,13 @@ impl Grammar {
 
     /// The title entry for a phrase, if it is a title or role word.
     pub fn title(&self, phrase: &str) -> Option<&TitleInfo> {
-        if !phrase.contains(char::is_whitespace) {
+        // An ASCII phrase's white space is ASCII white space, found byte by byte.
+        let white = if phrase.is_ascii() {
+            phrase.bytes().any(crate::text::tokens::is_ascii_white)
+        } else {
+            phrase.contains(char::is_whitespace)
+        };
+        if !white {
             return self.entry_any_case(phrase)?.title.as_ref();
         }
         self.entry(&phrase_key(phrase))?.title.as_ref()

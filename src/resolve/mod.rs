@@ -21,13 +21,14 @@ use names::{given_name_of, same_given_name};
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::attribution::outlets;
 use crate::attribution::phrase::Phrases;
 use crate::lexicon::{join_words, Gender, Grammar, Lex, OutletWords, Section, TitleInfo};
 use crate::span::Span;
 use crate::statement::{Kind, OutletRef, Statement};
+use crate::swar::{splat, HIGH_BITS};
 use crate::text::document::{slice, Document, ParagraphTokens};
 use crate::text::segment::Segmentation;
 use crate::text::tokens::{is_acronym, is_ascii_white, strip_possessive, Token, TokenKind};
@@ -225,6 +226,15 @@ impl Key<'_> {
         }
     }
 
+    /// The shape of the key, one of 256: its length (modulo 16) and the low bits of its
+    /// first byte in lower case. Equal keys have one shape.
+    #[inline]
+    fn shape(&self) -> usize {
+        let word = self.word().as_bytes();
+        let first = word.first().map_or(0, |&b| usize::from(b | 0x20) & 0x0f);
+        (word.len() & 0x0f) << 4 | first
+    }
+
     /// The key as one lower-case string.
     #[cfg(test)]
     fn lowered(&self) -> String {
@@ -233,9 +243,31 @@ impl Key<'_> {
 }
 
 impl PartialEq for Key<'_> {
+    /// The words equal in any ASCII case (`eq_ignore_ascii_case`), compared eight bytes at a
+    /// time with their ASCII capitals folded.
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
-        self.word().eq_ignore_ascii_case(other.word())
+        let (a, b) = (self.word().as_bytes(), other.word().as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        if a.len() <= 8 {
+            return fold_ascii(load_chunk(a, 0)) == fold_ascii(load_chunk(b, 0));
+        }
+        a.eq_ignore_ascii_case(b)
     }
+}
+
+/// `chunk` with its ASCII capitals ('A'..='Z') lower-cased; other bytes are kept.
+#[inline]
+const fn fold_ascii(chunk: u64) -> u64 {
+    let low7 = chunk & !HIGH_BITS;
+    // Adding to a 7-bit value never carries into the next byte: the high bit of each sum
+    // says whether the byte reached 'A', and whether it went past 'Z'.
+    let from_a = low7.wrapping_add(splat(0x80 - b'A'));
+    let past_z = low7.wrapping_add(splat(0x80 - b'Z' - 1));
+    let upper = from_a & !past_z & !chunk & HIGH_BITS;
+    chunk | (upper >> 2)
 }
 
 impl Eq for Key<'_> {}
@@ -245,14 +277,37 @@ impl Eq for Key<'_> {}
 /// bytes may meet too, which costs a comparison, never a wrong answer).
 impl std::hash::Hash for Key<'_> {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        for chunk in self.word().as_bytes().chunks(8) {
-            let mut bytes = [0; 8];
-            for (slot, &byte) in bytes.iter_mut().zip(chunk) {
-                *slot = byte;
-            }
-            state.write_u64(u64::from_le_bytes(bytes) | 0x2020_2020_2020_2020);
+        let bytes = self.word().as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            state.write_u64(load_chunk(bytes, at) | 0x2020_2020_2020_2020);
+            at += 8;
         }
     }
+}
+
+/// The (up to) eight bytes of `bytes` from `at`, little-endian, zero-padded past the end: a
+/// short word is read in at most three loads, not byte by byte.
+#[inline]
+fn load_chunk(bytes: &[u8], at: usize) -> u64 {
+    let rest = bytes.get(at..).unwrap_or(&[]);
+    if let Some(head) = rest.first_chunk::<8>() {
+        return u64::from_le_bytes(*head);
+    }
+    let mut chunk = 0u64;
+    let mut done = 0;
+    if let Some(head) = rest.first_chunk::<4>() {
+        chunk = u64::from(u32::from_le_bytes(*head));
+        done = 4;
+    }
+    if let Some(head) = rest.get(done..).and_then(|r| r.first_chunk::<2>()) {
+        chunk |= u64::from(u16::from_le_bytes(*head)) << (8 * done);
+        done += 2;
+    }
+    if let Some(&last) = rest.get(done) {
+        chunk |= u64::from(last) << (8 * done);
+    }
+    chunk
 }
 
 /// The keys (surnames) of an article's mentions, each numbered once as it is first found: a
@@ -262,11 +317,30 @@ impl std::hash::Hash for Key<'_> {
 struct Surnames<'k> {
     /// The number of each key, in order of first finding.
     numbers: FxHashMap<Key<'k>, usize>,
+    /// The shapes of the keys ([`Key::shape`]), a bit each: a word of another shape is no
+    /// key, known without hashing it.
+    shapes: [u64; 4],
 }
 
+/// How many keys an article's surname table holds before it grows: most articles name fewer
+/// people, and a table that grows rehashes its keys.
+const SURNAMES: usize = 32;
+
 impl<'k> Surnames<'k> {
+    /// An empty table with room for `keys` keys.
+    fn with_capacity(keys: usize) -> Surnames<'k> {
+        Surnames {
+            numbers: FxHashMap::with_capacity_and_hasher(keys, Default::default()),
+            shapes: [0; 4],
+        }
+    }
+
     /// The number of `key`, a new one when it is new.
     fn number(&mut self, key: Key<'k>) -> usize {
+        let shape = key.shape();
+        if let Some(bits) = self.shapes.get_mut(shape / 64) {
+            *bits |= 1 << (shape % 64);
+        }
         let next = self.numbers.len();
         *self.numbers.entry(key).or_insert(next)
     }
@@ -274,6 +348,11 @@ impl<'k> Surnames<'k> {
     /// The number of `key`, if a mention has it.
     #[inline]
     fn find(&self, key: &Key) -> Option<usize> {
+        let shape = key.shape();
+        let bits = self.shapes.get(shape / 64).copied().unwrap_or(0);
+        if bits & (1 << (shape % 64)) == 0 {
+            return None;
+        }
         self.numbers.get(key).copied()
     }
 
@@ -309,7 +388,13 @@ struct Person<'k> {
     title_lower: OnceCell<String>,
     /// The head word of the first appositive after the person's name ([`Mention::role`]).
     role: Option<&'k str>,
+    /// The index in [`People::persons`] of the next person of the same surname, in order of
+    /// first mention; [`NO_PERSON`] for none.
+    next_of_key: u32,
 }
+
+/// No person: the end of a surname's list of people ([`Person::next_of_key`]).
+const NO_PERSON: u32 = u32::MAX;
 
 impl Person<'_> {
     /// Does the person's title hold the role word `role` (lower case)?
@@ -329,9 +414,10 @@ impl Person<'_> {
 struct People<'k> {
     /// The people, in order of their first mention.
     persons: Vec<Person<'k>>,
-    /// The indexes in `persons` of the people of each surname, by its number (see
-    /// [`Surnames`]), in order of first mention.
-    by_key: Vec<Vec<usize>>,
+    /// The first and the last person (indexes in `persons`) of each surname, by its number
+    /// (see [`Surnames`]); the others are linked from the first in order of first mention
+    /// ([`Person::next_of_key`]), so that a surname's people take no list of their own.
+    by_key: Vec<(u32, u32)>,
     /// The index in `persons` of each mention's person, in mention order.
     of_mention: Vec<usize>,
     /// The index in `persons` of the person each statement's named speaker is, by statement.
@@ -352,6 +438,17 @@ impl People<'_> {
     fn of(&self, index: usize) -> Option<&Person<'_>> {
         self.persons.get(*self.of_mention.get(index)?)
     }
+}
+
+/// The people of surname number `key` (indexes and persons), in order of first mention.
+fn of_key<'p, 'k>(
+    persons: &'p [Person<'k>],
+    by_key: &[(u32, u32)],
+    key: usize,
+) -> impl Iterator<Item = (usize, &'p Person<'k>)> + Clone {
+    let first = by_key.get(key).map_or(NO_PERSON, |&(first, _)| first);
+    let at = move |i: u32| persons.get(i as usize).map(|p| (i as usize, p));
+    std::iter::successors(at(first), move |(_, p)| at(p.next_of_key))
 }
 
 /// How many sentences back a pronoun may reach before its confidence drops.
@@ -378,19 +475,26 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
     if statements.is_empty() {
         return kinds::People::default();
     }
-    let mut surnames = Surnames::default();
+    let mut surnames = Surnames::with_capacity(SURNAMES);
     let (mut mentions, lone, affiliations) = scan_people(text, tokens, grammar, &mut surnames);
+    let mut speakers = Speakers::default();
+    mentions.reserve(statements.len());
+    let named = mentions.len();
     for (index, statement) in statements.iter().enumerate() {
-        if let Some(mention) = speaker_mention(text, statement, index, &mut surnames, grammar) {
+        let speaker = (statement, index);
+        if let Some(mention) = speaker_mention(text, speaker, &mut surnames, &mut speakers, grammar)
+        {
             mentions.push(mention);
         }
     }
-    mentions.extend(surname_mentions(text, &lone, &surnames, grammar));
+    drop(speakers);
+    let spoken = mentions.len();
+    extend_lone(&mut mentions, text, &lone, &surnames, grammar);
     drop(lone);
     let surname_count = surnames.len();
     // The keys borrow the speakers, which change only at the end.
     drop(surnames);
-    sort_by_start(&mut mentions);
+    sort_by_start(&mut mentions, (named, spoken));
     set_sentences(&mut mentions, &seg.sentences);
     // The quotations, by start: people named inside one are not what a pronoun outside
     // stands for first.
@@ -421,14 +525,19 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
             )
         })
         .collect();
-    let known = kinds::People {
-        names: people
+    let is_known = |p: &&Person| p.sure || p.gender.get().is_some();
+    let mut names = FxHashSet::with_capacity_and_hasher(
+        people.persons.iter().filter(is_known).count(),
+        Default::default(),
+    );
+    names.extend(
+        people
             .persons
             .iter()
-            .filter(|p| p.sure || p.gender.get().is_some())
-            .map(|p| p.name.to_string())
-            .collect(),
-    };
+            .filter(is_known)
+            .map(|p| p.name.to_string()),
+    );
+    let known = kinds::People { names };
     // The people borrow the speakers and titles, which change only now.
     drop(people);
     for (statement, change) in statements.iter_mut().zip(changes) {
@@ -465,6 +574,7 @@ type Affiliations = Vec<(String, OutletRef)>;
 
 /// "reports Roe", after "Jane Roe of the Daily Planet": a statement of a person the article
 /// names with an outlet they work for, which names no outlet itself, was given through it.
+#[inline(never)]
 fn works_for(statements: &mut [Statement], affiliations: &Affiliations) {
     if affiliations.is_empty() {
         return;
@@ -578,16 +688,17 @@ fn change_of(
             return Change::Keep;
         };
         let sentence = latest.1.sentence();
-        let in_sentence: Vec<(usize, &Mention)> = std::iter::once(latest)
-            .chain(fitting.take_while(|(_, m)| m.sentence() == sentence))
-            .collect();
         // Latest first: the first speaker of a statement, else the first person named.
-        let speaker = in_sentence
-            .iter()
-            .rev()
-            .find(|(_, m)| m.speaker().is_some());
-        let first = || in_sentence.last();
-        let (index, found) = *speaker.or_else(first).unwrap_or(&latest);
+        let (mut first, mut speaker) = (latest, None);
+        for fit in
+            std::iter::once(latest).chain(fitting.take_while(|(_, m)| m.sentence() == sentence))
+        {
+            first = fit;
+            if fit.1.speaker().is_some() {
+                speaker = Some(fit);
+            }
+        }
+        let (index, found) = speaker.unwrap_or(first);
         let Some(&person) = people.of_mention.get(index) else {
             return Change::Keep;
         };
@@ -1072,13 +1183,48 @@ fn relative_antecedent(
 /// small; more are sorted in place ([`sort_in_place_by_key`]).
 const SMALL_SORT: usize = 256;
 
-/// Sorts `mentions` by start, stably. A long article's are sorted without a copy of them.
-fn sort_by_start(mentions: &mut [Mention]) {
-    if mentions.len() <= SMALL_SORT {
-        mentions.sort_by_key(|m| m.at.start);
-    } else {
+/// Sorts `mentions` by start, stably. They come in three runs, split at `named` and
+/// `spoken`: the name runs and the lone words are found in text order, the speakers'
+/// mentions in statement order. A short list is sorted by sorting the speakers' run and
+/// merging the three (as a stable sort orders them); a long article's are sorted without a
+/// copy of them.
+#[inline(never)]
+fn sort_by_start(mentions: &mut Vec<Mention>, (named, spoken): (usize, usize)) {
+    if mentions.len() > SMALL_SORT {
         sort_in_place_by_key(mentions, |m| m.at.start);
+        return;
     }
+    let start = |m: &Mention| m.at.start;
+    let count = mentions.len();
+    let (names, rest) = mentions.split_at_mut(named.min(count));
+    let (speakers, lone) = rest.split_at_mut(spoken.saturating_sub(named).min(rest.len()));
+    speakers.sort_by_key(start);
+    if !names.is_sorted_by_key(start) || !lone.is_sorted_by_key(start) {
+        mentions.sort_by_key(start);
+        return;
+    }
+    // Of equal starts, the earlier run's first.
+    let mut merged = Vec::with_capacity(names.len() + speakers.len());
+    merge_by_start(names, speakers, &mut merged);
+    let mut all = Vec::with_capacity(count);
+    merge_by_start(&merged, lone, &mut all);
+    *mentions = all;
+}
+
+/// Adds `left` and `right` (each sorted by start) to `into`, sorted by start: of equal
+/// starts, `left`'s first.
+fn merge_by_start(mut left: &[Mention], mut right: &[Mention], into: &mut Vec<Mention>) {
+    while let (Some(l), Some(r)) = (left.first(), right.first()) {
+        if r.at.start < l.at.start {
+            into.push(r.clone());
+            right = right.get(1..).unwrap_or_default();
+        } else {
+            into.push(l.clone());
+            left = left.get(1..).unwrap_or_default();
+        }
+    }
+    into.extend_from_slice(left);
+    into.extend_from_slice(right);
 }
 
 /// Sorts `items` stably by `key` without the copy of them a stable sort takes: their
@@ -1110,6 +1256,7 @@ fn sort_in_place_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
 
 /// Sets the sentence of each of `mentions` (in text order), walking `sentences` (in text
 /// order) along with them: the sentence that holds its start, or the nearest before it.
+#[inline(never)]
 fn set_sentences(mentions: &mut [Mention], sentences: &[Span]) {
     // How many sentences start by the mention's start.
     let mut started = 0;
@@ -1341,66 +1488,134 @@ fn appositive_role<'t>(text: &'t str, after: &[Token], grammar: &Grammar) -> Opt
     Some(strip_possessive(word).unwrap_or(word))
 }
 
+/// What a statement's named speaker tells of its person, the same for every statement with
+/// that speaker's name and title: its first name (a piece of the name), the number of its
+/// surname and its gender.
+#[derive(Debug, Clone, Copy)]
+struct SpeakerFacts {
+    /// The first name, as a piece of the name ([`Mention::given`]).
+    given: Piece,
+    /// The number of its key ([`Surnames`]).
+    surname: u32,
+    /// The gender its first name, else its title, signals.
+    gender: Option<Gender>,
+}
+
+/// What [`speaker_mention`] has learnt of the latest speakers (name and title) of an
+/// article, latest last: None for a name that reads as no person's; `Some(None)` for a
+/// person's name whose facts are not worked out yet. An article's speakers repeat, mostly
+/// close together, and their lookups are made once while they are among the latest.
+#[derive(Debug, Default)]
+struct Speakers<'k> {
+    /// The latest speakers, at most [`Speakers::KEPT`], the latest last.
+    latest: Vec<(&'k str, &'k str, Option<Option<SpeakerFacts>>)>,
+}
+
+impl<'k> Speakers<'k> {
+    /// How many speakers are kept: a short list is searched faster than a hash is made.
+    const KEPT: usize = 8;
+
+    /// What is known of the speaker `name` with `title`: found among the latest, else
+    /// `unknown()` (which is then kept, the earliest speaker dropped if need be); None only
+    /// if it could not be kept.
+    fn get_or_insert_with(
+        &mut self,
+        (name, title): (&'k str, &'k str),
+        unknown: impl FnOnce() -> Option<Option<SpeakerFacts>>,
+    ) -> Option<&mut Option<Option<SpeakerFacts>>> {
+        let found = self
+            .latest
+            .iter()
+            .rposition(|&(n, t, _)| n.len() == name.len() && n == name && t == title);
+        let at = match found {
+            Some(at) => at,
+            None => {
+                if self.latest.len() == Self::KEPT {
+                    self.latest.remove(0);
+                }
+                self.latest.push((name, title, unknown()));
+                self.latest.len() - 1
+            }
+        };
+        self.latest.get_mut(at).map(|(_, _, known)| known)
+    }
+}
+
 /// The mention a statement's named speaker makes, for the people table, when the speaker reads
 /// as a person's name ([`is_person_name`]); `index` is the statement's. Its key, the last word
-/// of the speaker ([`last_word_key`]), is numbered in `surnames`.
+/// of the speaker ([`last_word_key`]), is numbered in `surnames`. What the speaker's name and
+/// title tell is kept in `speakers` for the next statement of that speaker.
+#[inline(never)]
 fn speaker_mention<'k>(
     text: &str,
-    statement: &'k Statement,
-    index: usize,
+    (statement, index): (&'k Statement, usize),
     surnames: &mut Surnames<'k>,
+    speakers: &mut Speakers<'k>,
     grammar: &Grammar,
 ) -> Option<Mention> {
     let span = statement.mention?;
     let name = statement.speaker.name.as_str();
-    if !is_person_name(name) || grammar.pronoun(span.of(text)).is_some() {
+    let title = statement.speaker.title.as_str();
+    let known = speakers
+        .get_or_insert_with((name, title), || is_person_name(name).then_some(None))?
+        .as_mut()?;
+    if grammar.pronoun(span.of(text)).is_some() {
         return None;
     }
-    let first = statement
-        .speaker
-        .name
-        .split_whitespace()
-        .next()
-        .unwrap_or("");
-    // The title's gender counts only when the first name tells none.
-    let title_gender = || {
-        statement
-            .speaker
-            .title
-            .split_whitespace()
-            .filter_map(|w| grammar.title(w).and_then(|t| t.gender))
-            .next()
-    };
-    let first_gender = grammar.first_name(first);
-    // Dropping a possessive leaves the first word as it is, or makes the name one word.
-    let given = given_name_of(
-        strip_possessive(name).unwrap_or(name),
-        Some(first_gender.is_some()),
-        grammar,
-    );
-    Some(Mention::new(
-        span,
-        Named::Speaker(u32::try_from(index).unwrap_or(u32::MAX)),
-        name,
-        given,
-        surnames.number(last_word_key(name)),
-        first_gender.or_else(title_gender),
-        false,
-    ))
+    let facts = *known.get_or_insert_with(|| {
+        let first = names::words(name).next().unwrap_or("");
+        // The title's gender counts only when the first name tells none.
+        let title_gender = || {
+            names::words(title)
+                .filter_map(|w| grammar.title(w).and_then(|t| t.gender))
+                .next()
+        };
+        let first_gender = grammar.first_name(first);
+        // Dropping a possessive leaves the first word as it is, or makes the name one word.
+        let given = given_name_of(
+            strip_possessive(name).unwrap_or(name),
+            Some(first_gender.is_some()),
+            grammar,
+        );
+        SpeakerFacts {
+            given: Piece::within(name, given),
+            surname: u32::try_from(surnames.number(last_word_key(name))).unwrap_or(u32::MAX),
+            gender: first_gender.or_else(title_gender),
+        }
+    });
+    Some(Mention {
+        at: Piece::of(span),
+        sentence: u32::MAX,
+        surname: facts.surname,
+        given: facts.given,
+        named: Named::Speaker(u32::try_from(index).unwrap_or(u32::MAX)),
+        role: Piece::NONE,
+        gender: facts.gender,
+        sure: false,
+    })
 }
+
+/// About how many bytes of news text hold one name run that makes a mention: room for
+/// mentions is made at that rate, and the speakers' after.
+const MENTION_BYTES: usize = 256;
+
+/// About how many bytes of news text hold one lone capitalised word ([`scan_people`]).
+const LONE_BYTES: usize = 128;
 
 /// People named in the text: name runs after a person title or starting with a known first
 /// name; and apart, the lone capitalised words without a title ("Fallon"), which name a person
 /// only when the article names someone of that surname (see [`surname_mentions`]). The keys
 /// of the name runs are numbered in `surnames`.
+#[inline(never)]
 fn scan_people<'t>(
     text: &'t str,
     paragraphs: &ParagraphTokens,
     grammar: &Grammar,
     surnames: &mut Surnames<'t>,
 ) -> (Vec<Mention>, Vec<Piece>, Affiliations) {
-    let mut mentions = Vec::new();
-    let mut lone = Vec::new();
+    // Room for an article's usual share of names, so that the lists seldom grow.
+    let mut mentions = Vec::with_capacity(text.len() / MENTION_BYTES);
+    let mut lone = Vec::with_capacity(text.len() / LONE_BYTES);
     let mut affiliations = Vec::new();
     for tokens in paragraphs {
         let mut i = 0;
@@ -1481,6 +1696,19 @@ fn scan_people<'t>(
     (mentions, lone, affiliations)
 }
 
+/// Adds the mentions of the lone words `lone` that are surnames ([`surname_mentions`]).
+// The steps of `resolve` are kept out of line: each a stage of its own in profiles.
+#[inline(never)]
+fn extend_lone(
+    mentions: &mut Vec<Mention>,
+    text: &str,
+    lone: &[Piece],
+    surnames: &Surnames,
+    grammar: &Grammar,
+) {
+    mentions.extend(surname_mentions(text, lone, surnames, grammar));
+}
+
 /// The lone capitalised words (`lone`, see [`scan_people`]) that are the surname of a person
 /// the article names (the keys of its mentions, numbered in `surnames`): "Fallon fired back"
 /// names Brian Fallon. Given one at a time, so that a long article's are not held twice.
@@ -1492,13 +1720,27 @@ fn surname_mentions<'a, 't, 'k>(
 ) -> impl Iterator<Item = Mention> + use<'a, 't, 'k> {
     // None when the article names nobody.
     let lone = if surnames.len() == 0 { &[] } else { lone };
+    // The last word of each surname asked about, and whether it is a first name or a
+    // pronoun: a surname is mostly written one way, and its word is looked up once.
+    let mut asked: Vec<Option<(&str, bool)>> =
+        vec![None; if lone.is_empty() { 0 } else { surnames.len() }];
     lone.iter().filter_map(move |&piece| {
         let span = piece.span();
         let name = span.of(text);
         // A first name alone ("Bob") is no surname; the cheap test comes first. The word
         // is one token, which holds no white space: it is its last word.
         let surname = surnames.find(&word_key(name))?;
-        if grammar.first_name(name).is_some() || grammar.pronoun(name).is_some() {
+        let no_surname = match asked.get_mut(surname) {
+            Some(Some((word, answer))) if *word == name => *answer,
+            slot => {
+                let answer = grammar.first_name(name).is_some() || grammar.pronoun(name).is_some();
+                if let Some(slot) = slot {
+                    *slot = Some((name, answer));
+                }
+                answer
+            }
+        };
+        if no_surname {
             return None;
         }
         // One word (a token holds no white space) is a bare surname.
@@ -1690,6 +1932,7 @@ fn title_head(text: &str, before: &[Token], grammar: &Grammar) -> Option<usize> 
 /// stays as written). The names and titles
 /// of speaker mentions are those of `statements`; the mentions' keys are numbered below
 /// `surnames`.
+#[inline(never)]
 fn gather<'k>(
     text: &'k str,
     mentions: &[Mention],
@@ -1699,8 +1942,9 @@ fn gather<'k>(
     // A mention and a statement each have one slot; the people grow as they are found (an
     // article names far fewer people than it has mentions).
     let mut people = People {
-        persons: Vec::new(),
-        by_key: vec![Vec::new(); surnames],
+        // About one person a surname.
+        persons: Vec::with_capacity(surnames),
+        by_key: vec![(NO_PERSON, NO_PERSON); surnames],
         of_mention: Vec::with_capacity(mentions.len()),
         of_statement: vec![None; statements.len()],
     };
@@ -1708,7 +1952,7 @@ fn gather<'k>(
         let name = mention.name(text, statements);
         let title = mention.title(text, statements);
         let given = mention.given(text, statements);
-        let name = strip_possessive(name).unwrap_or(name);
+        let name = without_possessive(name);
         let sentence = mention.sentence().unwrap_or(0);
         let index = people.person_for(mention.surname(), given, mention.gender, sentence);
         people.of_mention.push(index);
@@ -1724,7 +1968,12 @@ fn gather<'k>(
         person.sure |= mention.sure || mention.gender.is_some();
         person.last_sentence = sentence;
         person.mentions += 1;
-        let (words, joined) = word_shape(name);
+        // A name written as the person's has as many words.
+        let (words, joined) = if name == person.name {
+            (person.words, true)
+        } else {
+            word_shape(name)
+        };
         if words > person.words {
             person.name = if joined {
                 Cow::Borrowed(name)
@@ -1771,48 +2020,65 @@ impl<'k> People<'k> {
         gender: Option<Gender>,
         sentence: usize,
     ) -> usize {
-        let persons = &self.persons;
-        let same_key = self.by_key.get(key).map(Vec::as_slice).unwrap_or_default();
-        let of_key = || {
-            same_key
-                .iter()
-                .filter_map(|&i| persons.get(i).map(|p| (i, p)))
-        };
+        // Each list is read in one pass: the latest by `last_seen` is the last of the
+        // greatest, as `max_by_key` takes it.
         let found = match given {
             // A full name: the person of that surname with that first name.
-            Some(given) => of_key()
-                .filter(|(_, p)| {
-                    p.given.is_some_and(|g| same_given_name(g, given))
-                        && same_gender(p.gender.get(), gender)
-                })
-                .max_by_key(|(_, p)| p.last_seen)
-                .map(|(i, _)| i),
+            Some(given) => {
+                let mut latest: Option<(usize, &Person)> = None;
+                for (i, p) in of_key(&self.persons, &self.by_key, key) {
+                    let fits = same_gender(p.gender.get(), gender)
+                        && p.given.is_some_and(|g| same_given_name(g, given));
+                    if fits && latest.is_none_or(|(_, l)| p.last_seen >= l.last_seen) {
+                        latest = Some((i, p));
+                    }
+                }
+                latest.map(|(i, _)| i)
+            }
             None => {
-                let full = || {
-                    of_key()
-                        .filter(|(_, p)| p.given.is_some() && same_gender(p.gender.get(), gender))
-                };
-                let near = full()
-                    .filter(|(_, p)| sentence.saturating_sub(p.last_sentence) <= NEAR_SENTENCES)
-                    .max_by_key(|(_, p)| p.last_seen);
-                let most = full().map(|(_, p)| p.mentions).max().unwrap_or(0);
-                let mut most_named = full().filter(|(_, p)| p.mentions == most);
-                let dominant = match (most_named.next(), most_named.next()) {
-                    (Some(only), None) => Some(only),
-                    _ => None,
-                };
-                near.or(dominant)
-                    .map(|(i, _)| i)
-                    .or_else(|| of_key().find(|(_, p)| p.given.is_none()).map(|(i, _)| i))
+                // Of the people named in full whose gender fits: the latest named near, and
+                // the one named most often when no other is named as often; else the
+                // surname's own person.
+                let mut near: Option<(usize, &Person)> = None;
+                let mut most: Option<(usize, usize, usize)> = None;
+                let mut placeholder = None;
+                for (i, p) in of_key(&self.persons, &self.by_key, key) {
+                    if p.given.is_none() {
+                        placeholder = placeholder.or(Some(i));
+                        continue;
+                    }
+                    if !same_gender(p.gender.get(), gender) {
+                        continue;
+                    }
+                    let close = sentence.saturating_sub(p.last_sentence) <= NEAR_SENTENCES;
+                    if close && near.is_none_or(|(_, n)| p.last_seen >= n.last_seen) {
+                        near = Some((i, p));
+                    }
+                    most = match most {
+                        Some((m, _, _)) if p.mentions < m => most,
+                        Some((m, first, count)) if p.mentions == m => Some((m, first, count + 1)),
+                        _ => Some((p.mentions, i, 1)),
+                    };
+                }
+                let dominant = most.and_then(|(_, i, count)| (count == 1).then_some(i));
+                near.map(|(i, _)| i).or(dominant).or(placeholder)
             }
         };
         if let Some(index) = found {
             return index;
         }
         let index = self.persons.len();
-        self.persons.push(Person::default());
-        if let Some(same_key) = self.by_key.get_mut(key) {
-            same_key.push(index);
+        self.persons.push(Person {
+            next_of_key: NO_PERSON,
+            ..Person::default()
+        });
+        let linked = u32::try_from(index).unwrap_or(NO_PERSON);
+        if let Some(ends) = self.by_key.get_mut(key) {
+            match self.persons.get_mut(ends.1 as usize) {
+                Some(last) => last.next_of_key = linked,
+                None => ends.0 = linked,
+            }
+            ends.1 = linked;
         }
         index
     }
@@ -1821,20 +2087,15 @@ impl<'k> People<'k> {
     /// named in full with that surname, when there is exactly one whose gender fits.
     fn settle_surnames(&mut self) {
         let mut moves: Vec<(usize, usize)> = Vec::new();
-        for same_key in &self.by_key {
-            let Some(&placeholder) = same_key
-                .iter()
-                .find(|&&i| self.persons.get(i).is_some_and(|p| p.given.is_none()))
-            else {
+        for key in 0..self.by_key.len() {
+            let same_key = || of_key(&self.persons, &self.by_key, key);
+            let Some((placeholder, p)) = same_key().find(|(_, p)| p.given.is_none()) else {
                 continue;
             };
-            let gender = self.persons.get(placeholder).and_then(|p| p.gender.get());
-            let mut full = same_key.iter().copied().filter(|&i| {
-                self.persons
-                    .get(i)
-                    .is_some_and(|p| p.given.is_some() && same_gender(p.gender.get(), gender))
-            });
-            if let (Some(only), None) = (full.next(), full.next()) {
+            let gender = p.gender.get();
+            let mut full = same_key()
+                .filter(|(_, p)| p.given.is_some() && same_gender(p.gender.get(), gender));
+            if let (Some((only, _)), None) = (full.next(), full.next()) {
                 moves.push((placeholder, only));
             }
         }
@@ -1860,6 +2121,21 @@ impl<'k> People<'k> {
             }
         }
     }
+}
+
+/// `word` without its possessive "'s" or "’s" ([`strip_possessive`]), its last bytes read as
+/// bytes.
+#[inline]
+fn without_possessive(word: &str) -> &str {
+    let bytes = word.as_bytes();
+    let cut = if bytes.ends_with(b"'s") {
+        2
+    } else if bytes.ends_with("’s".as_bytes()) {
+        "’s".len()
+    } else {
+        return word;
+    };
+    word.get(..word.len() - cut).unwrap_or(word)
 }
 
 /// How many words `name` has (split at white space), and whether it is already those words
