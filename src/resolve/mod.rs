@@ -1450,7 +1450,29 @@ fn nominal_role(text: &str, mention: Span, grammar: &Grammar) -> Option<Role> {
     if !definite {
         return None;
     }
-    let last = words.last()?;
+    let mut last_three: [&str; 3] = ["", "", ""];
+    for word in words {
+        last_three = [last_three[1], last_three[2], word];
+    }
+    let [head, joint, last] = last_three;
+    if last.is_empty() {
+        return None;
+    }
+    // "the mother of three": a numeral after "of" is the title's complement, not the role.
+    let numeral = |w: &str| {
+        w.bytes().all(|b| b.is_ascii_digit()) || grammar.in_section(Section::NounFreeDeterminers, w)
+    };
+    let last = if !head.is_empty()
+        && numeral(last)
+        && grammar.in_section(Section::TitleComplements, joint)
+        && grammar
+            .title(&head.to_lowercase())
+            .is_some_and(|t| t.person)
+    {
+        head
+    } else {
+        last
+    };
     let last = strip_possessive(last).unwrap_or(last);
     let word = last
         .trim_matches(|c: char| !c.is_alphanumeric())

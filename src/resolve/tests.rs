@@ -433,6 +433,28 @@ fn name_starts_and_nominals() {
     assert_eq!(role("THE spokesman").as_deref(), Some("spokesman"));
     assert_eq!(role("Thé aide"), None);
     assert_eq!(role("Paris"), None);
+}
+
+#[test]
+fn a_numeral_complement_is_no_role() {
+    let grammar = Grammar::builtin();
+    let text = "the mother of three; the 41-year-old father of 2; the mother of invention";
+    let role = |mention: &str| {
+        let at = text.find(mention).expect("in the text");
+        nominal_role(text, Span::new(at, at + mention.len()), &grammar).map(|r| r.key)
+    };
+    assert_eq!(role("the mother of three").as_deref(), Some("mother"));
+    assert_eq!(
+        role("the 41-year-old father of 2").as_deref(),
+        Some("father")
+    );
+    assert_eq!(
+        role("the mother of invention").as_deref(),
+        Some("invention")
+    );
+    let text = "\"We need the bridge,\" said Jane Roe, a mother of three from the east bank. \
+                Later the mother of three said: \"We will keep asking.\"";
+    assert_eq!(speakers(text), vec!["Jane Roe", "Jane Roe"]);
     let is_the = |word| is_word(word, "the");
     assert!(is_the("tHe") && !is_the("thé") && !is_the("then") && !is_the(""));
 }
