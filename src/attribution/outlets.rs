@@ -11,9 +11,9 @@
 use std::cell::OnceCell;
 
 use crate::lexicon::{
-    alphanumeric_run, join_words, lower, without_the, AliasMatch, AliasNames, Grammar, Lex, Outlet,
-    OutletKind, OutletLists, OutletWords, Section, LEAD_ANY, LEAD_IS_ALIAS, LEAD_IS_FIRST_WORD,
-    LEAD_NAME_HEAD, LEAD_STARTS_ALIAS, LEAD_STARTS_FIRST_WORD,
+    alphanumeric_run, ends_lead, join_words, lower, without_the, AliasMatch, AliasNames, Grammar,
+    Lex, Outlet, OutletKind, OutletLists, OutletWords, Section, LEAD_ANY, LEAD_IS_ALIAS,
+    LEAD_IS_FIRST_WORD, LEAD_NAME_HEAD, LEAD_STARTS_ALIAS, LEAD_STARTS_FIRST_WORD,
 };
 use crate::span::Span;
 use crate::statement::{OutletRef, Statement};
@@ -274,7 +274,7 @@ impl<'a> OutletReader<'a> {
             return true;
         }
         let run = alphanumeric_run(from);
-        if from.get(run).is_some_and(|b| !b.is_ascii()) {
+        if !ends_lead(from.get(run..).unwrap_or(&[])) {
             return true;
         }
         let start = space - first_word.len();

@@ -189,14 +189,15 @@ fn outlet_at_matches_the_capitalisation_test_it_skips() {
         Grammar::with_file("outlets.txt", outlets).unwrap_or_else(|e| panic!("{e}"))
     };
     let custom = with_outlets(
-        "They Live | outlet | Theory Post, X, 24, A.P.\nThe Hill | outlet | The Globe",
+        "They Live | outlet | Theory Post, X, 24, A.P., O’Brien Daily, Kay’s\nThe Hill | outlet | The Globe",
     );
     let the = with_outlets("The | outlet | They, 60 Minutes");
     let text = "the New York Times said; CNN's report, \u{c9}kho Moskvy and ékho. The  Washington\nPost, \
                 60 Minutes, Rossiya-1's 60 Minutes show, fox news, Fox News, the BBC, The BBC’s, \
                 Le\u{a0}Monde, 'Reuters' and (AP) - «Le Monde» The Hill, They Live; The\u{b}Guardian \
                 The\u{a0}Guardian The\u{2009}Hill The, X Theory Post Theory The's A.P. The  \u{c9}kho \
-                The Globe's 24 Hours The 24 They The-Hill The";
+                The Globe's 24 Hours The 24 They The-Hill The, Trump’s aide, I’m, CNN’s report, \
+                O’Brien Daily’s, O’Brien said, Kay’s show, Kay said, The’s, Fox’ News The";
     for grammar in [&builtin, &custom, &the] {
         let reader = OutletReader::new(text, grammar);
         let tokens = tokenize_with(text, Span::new(0, text.len()), grammar);
