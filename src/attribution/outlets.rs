@@ -1484,17 +1484,22 @@ fn nth_word_end(text: &str, from: usize, to: usize, n: usize) -> usize {
 }
 
 /// Offset of the first whitespace character in `text[from..to]`, or `to` if there is none.
+/// Reads bytes only up to the first word's end: the piece is mostly several words, the first
+/// ASCII, and ASCII white space is white space as a character.
 fn first_whitespace(text: &str, from: usize, to: usize) -> usize {
     let piece = text.get(from..to).unwrap_or("");
-    let at = if piece.is_ascii() {
-        piece.bytes().position(is_ascii_white)
-    } else {
-        piece
-            .char_indices()
-            .find(|(_, c)| c.is_whitespace())
-            .map(|(at, _)| at)
-    };
-    at.map_or(to, |at| from + at)
+    for (at, &b) in piece.as_bytes().iter().enumerate() {
+        if is_ascii_white(b) {
+            return from + at;
+        }
+        if !b.is_ascii() {
+            // Only ASCII before: `at` starts a character, from which the characters are read.
+            let rest = piece.get(at..).unwrap_or("");
+            let found = rest.char_indices().find(|(_, c)| c.is_whitespace());
+            return found.map_or(to, |(more, _)| from + at + more);
+        }
+    }
+    to
 }
 
 #[cfg(test)]

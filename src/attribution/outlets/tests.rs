@@ -854,3 +854,35 @@ fn trim_white_is_trim() {
         assert_eq!(trim_white(text), text.trim(), "{text:?}");
     }
 }
+
+#[test]
+fn first_whitespace_agrees_with_the_character_scan() {
+    let texts = [
+        "",
+        "CNN",
+        "Fox News said",
+        "Fox\u{a0}News",
+        "Le\u{2009}Monde daily",
+        "\u{c9}kho Moskvy",
+        "Trump\u{2019}s aide",
+        "New\tYork",
+        " lead",
+        "a\u{85}b c",
+        "abcdefghijklmnop qrst",
+    ];
+    for text in texts {
+        for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for to in (from..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let slow = text[from..to]
+                    .char_indices()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map_or(to, |(at, _)| from + at);
+                assert_eq!(
+                    first_whitespace(text, from, to),
+                    slow,
+                    "{text:?} {from} {to}"
+                );
+            }
+        }
+    }
+}
