@@ -11,9 +11,9 @@
 use std::cell::OnceCell;
 
 use crate::lexicon::{
-    alphanumeric_run, join_words, lower, without_the, AliasMatch, AliasNames, Grammar, Lex, Outlet,
-    OutletKind, OutletLists, OutletWords, Section, LEAD_ANY, LEAD_IS_ALIAS, LEAD_IS_FIRST_WORD,
-    LEAD_NAME_HEAD, LEAD_STARTS_ALIAS, LEAD_STARTS_FIRST_WORD,
+    alphanumeric_run, ends_lead, join_words, lower, without_the, AliasMatch, AliasNames, Grammar,
+    Lex, Outlet, OutletKind, OutletLists, OutletWords, Section, LEAD_ANY, LEAD_IS_ALIAS,
+    LEAD_IS_FIRST_WORD, LEAD_NAME_HEAD, LEAD_STARTS_ALIAS, LEAD_STARTS_FIRST_WORD,
 };
 use crate::span::Span;
 use crate::statement::{OutletRef, Statement};
@@ -274,7 +274,7 @@ impl<'a> OutletReader<'a> {
             return true;
         }
         let run = alphanumeric_run(from);
-        if from.get(run).is_some_and(|b| !b.is_ascii()) {
+        if !ends_lead(from.get(run..).unwrap_or(&[])) {
             return true;
         }
         let start = space - first_word.len();
@@ -1484,17 +1484,22 @@ fn nth_word_end(text: &str, from: usize, to: usize, n: usize) -> usize {
 }
 
 /// Offset of the first whitespace character in `text[from..to]`, or `to` if there is none.
+/// Reads bytes only up to the first word's end: the piece is mostly several words, the first
+/// ASCII, and ASCII white space is white space as a character.
 fn first_whitespace(text: &str, from: usize, to: usize) -> usize {
     let piece = text.get(from..to).unwrap_or("");
-    let at = if piece.is_ascii() {
-        piece.bytes().position(is_ascii_white)
-    } else {
-        piece
-            .char_indices()
-            .find(|(_, c)| c.is_whitespace())
-            .map(|(at, _)| at)
-    };
-    at.map_or(to, |at| from + at)
+    for (at, &b) in piece.as_bytes().iter().enumerate() {
+        if is_ascii_white(b) {
+            return from + at;
+        }
+        if !b.is_ascii() {
+            // Only ASCII before: `at` starts a character, from which the characters are read.
+            let rest = piece.get(at..).unwrap_or("");
+            let found = rest.char_indices().find(|(_, c)| c.is_whitespace());
+            return found.map_or(to, |(more, _)| from + at + more);
+        }
+    }
+    to
 }
 
 #[cfg(test)]

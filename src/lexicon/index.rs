@@ -4,7 +4,9 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::parse::without_the;
-use super::table::{fold_ascii, lead_bit, load_chunk, ShortLexTable, WordTable, LEAD_WORDS};
+use super::table::{
+    ends_lead, fold_ascii, lead_bit, load_chunk, ShortLexTable, WordTable, LEAD_WORDS,
+};
 
 /// Lead kinds (see [`Grammar::outlet_lead_kinds`]): an alias of one word that is its lead.
 pub(crate) const LEAD_IS_ALIAS: u8 = 1;
@@ -783,7 +785,7 @@ impl Grammar {
         let index = self.index();
         let run = alphanumeric_run(bytes);
         // No lead (see `outlet_lead`): any alias may start here.
-        if run == 0 || bytes.get(run).is_some_and(|b| !b.is_ascii()) {
+        if run == 0 || !ends_lead(bytes.get(run..).unwrap_or(&[])) {
             return LEAD_ANY;
         }
         let bit = lead_bit(load_chunk(bytes, 0), run);

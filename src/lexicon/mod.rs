@@ -24,7 +24,7 @@ pub(crate) use index::{
 pub(crate) use lex::Lex;
 pub(crate) use lex::LexFlags;
 pub(crate) use parse::{join_words, phrase_key, without_the};
-pub(crate) use table::{alphanumeric_run, lower, outlet_lead, Lower};
+pub(crate) use table::{alphanumeric_run, ends_lead, lower, outlet_lead, Lower};
 pub use types::*;
 
 use std::collections::{HashMap, HashSet};

@@ -484,13 +484,31 @@ impl AsRef<str> for Lower<'_> {
 }
 
 /// The run of ASCII letters and digits that starts `text`, when it is a whole word start:
-/// not empty and followed by the end of `text` or an ASCII character that is neither letter
-/// nor digit. Words split only between such a run and what follows it, so an outlet alias
-/// that matches text starting at a word has the same lead as that text.
+/// not empty and followed by the end of `text`, an ASCII character that is neither letter
+/// nor digit, or a curly apostrophe ("Trump’s", see [`ends_lead`]). Words split only between
+/// such a run and what follows it, so an outlet alias that matches text starting at a word
+/// has the same lead as that text.
 pub fn outlet_lead(text: &str) -> Option<&str> {
     let run = alphanumeric_run(text.as_bytes());
-    let after = text.as_bytes().get(run);
-    (run > 0 && after.is_none_or(u8::is_ascii)).then(|| &text[..run])
+    let after = text.as_bytes().get(run..).unwrap_or(&[]);
+    (run > 0 && ends_lead(after)).then(|| &text[..run])
+}
+
+/// The UTF-8 bytes of the curly apostrophe (right single quotation mark, U+2019).
+const CURLY_APOSTROPHE: &[u8] = "\u{2019}".as_bytes();
+
+/// Does a run of ASCII letters and digits followed by `rest` end a lead (see
+/// [`outlet_lead`])? Yes before the end of the text, an ASCII character (which no letter or
+/// digit run continues), or a curly apostrophe ("Trump’s", "I’m"): neither a letter nor
+/// white space, so the alias lookup keeps it as written, as it keeps "'". No before another
+/// non-ASCII character, which may continue the word ("Süddeutsche") or be white space.
+#[inline(always)]
+pub(crate) fn ends_lead(rest: &[u8]) -> bool {
+    match rest.first() {
+        None => true,
+        Some(b) if b.is_ascii() => true,
+        Some(_) => rest.starts_with(CURLY_APOSTROPHE),
+    }
 }
 
 /// How many `u64` words the outlet lead bitset has (a power of two).

@@ -15,6 +15,10 @@ fn outlet_lead_is_the_ascii_word_start() {
     assert_eq!(outlet_lead("Rossiya-1"), Some("Rossiya"));
     assert_eq!(outlet_lead("60 Minutes"), Some("60"));
     assert_eq!(outlet_lead("Fox"), Some("Fox"));
+    // A curly apostrophe ends the run as "'" does.
+    assert_eq!(outlet_lead("Trump’s aide"), Some("Trump"));
+    assert_eq!(outlet_lead("I’m"), Some("I"));
+    assert_eq!(outlet_lead("Rock‘n"), None);
     // A run that a non-ASCII letter may continue, or no run at all: no lead.
     assert_eq!(outlet_lead("Süddeutsche"), None);
     assert_eq!(outlet_lead("«Le Monde»"), None);
@@ -28,6 +32,9 @@ fn only_words_that_start_no_alias_are_ruled_out() {
     assert!(g.outlet_lead_may_match(b"Fox News said"));
     assert!(!g.outlet_lead_may_match(b"Obama said"));
     assert!(!g.outlet_lead_may_match(b"CNNx"));
+    // A possessive or contraction with a curly apostrophe is judged by the letters before it.
+    assert!(g.outlet_lead_may_match("CNN’s report".as_bytes()));
+    assert!(!g.outlet_lead_may_match("Obama’s aide".as_bytes()));
     // Text without an ASCII lead is never ruled out.
     assert!(g.outlet_lead_may_match("Ékho Moskvy".as_bytes()));
     // An alias without an ASCII lead matches only text without one, which is never ruled
@@ -91,6 +98,7 @@ fn outlet_lead_may_match_agrees_with_the_lead_table() {
     let mut texts: Vec<String> = g.outlet_aliases.keys().cloned().collect();
     for alias in g.outlet_aliases.keys() {
         texts.push(format!("{alias}'s report"));
+        texts.push(format!("{alias}’s report"));
         texts.push(format!("{alias}x"));
         texts.push(format!("{alias}é"));
         texts.push(alias.chars().skip(1).collect());

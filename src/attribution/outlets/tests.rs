@@ -189,14 +189,15 @@ fn outlet_at_matches_the_capitalisation_test_it_skips() {
         Grammar::with_file("outlets.txt", outlets).unwrap_or_else(|e| panic!("{e}"))
     };
     let custom = with_outlets(
-        "They Live | outlet | Theory Post, X, 24, A.P.\nThe Hill | outlet | The Globe",
+        "They Live | outlet | Theory Post, X, 24, A.P., O’Brien Daily, Kay’s\nThe Hill | outlet | The Globe",
     );
     let the = with_outlets("The | outlet | They, 60 Minutes");
     let text = "the New York Times said; CNN's report, \u{c9}kho Moskvy and ékho. The  Washington\nPost, \
                 60 Minutes, Rossiya-1's 60 Minutes show, fox news, Fox News, the BBC, The BBC’s, \
                 Le\u{a0}Monde, 'Reuters' and (AP) - «Le Monde» The Hill, They Live; The\u{b}Guardian \
                 The\u{a0}Guardian The\u{2009}Hill The, X Theory Post Theory The's A.P. The  \u{c9}kho \
-                The Globe's 24 Hours The 24 They The-Hill The";
+                The Globe's 24 Hours The 24 They The-Hill The, Trump’s aide, I’m, CNN’s report, \
+                O’Brien Daily’s, O’Brien said, Kay’s show, Kay said, The’s, Fox’ News The";
     for grammar in [&builtin, &custom, &the] {
         let reader = OutletReader::new(text, grammar);
         let tokens = tokenize_with(text, Span::new(0, text.len()), grammar);
@@ -851,5 +852,37 @@ fn trim_white_is_trim() {
         "\u{1c}x",
     ] {
         assert_eq!(trim_white(text), text.trim(), "{text:?}");
+    }
+}
+
+#[test]
+fn first_whitespace_agrees_with_the_character_scan() {
+    let texts = [
+        "",
+        "CNN",
+        "Fox News said",
+        "Fox\u{a0}News",
+        "Le\u{2009}Monde daily",
+        "\u{c9}kho Moskvy",
+        "Trump\u{2019}s aide",
+        "New\tYork",
+        " lead",
+        "a\u{85}b c",
+        "abcdefghijklmnop qrst",
+    ];
+    for text in texts {
+        for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for to in (from..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let slow = text[from..to]
+                    .char_indices()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map_or(to, |(at, _)| from + at);
+                assert_eq!(
+                    first_whitespace(text, from, to),
+                    slow,
+                    "{text:?} {from} {to}"
+                );
+            }
+        }
     }
 }
