@@ -65,7 +65,9 @@ impl<'a> Phrases<'a> {
                 ));
             }
         }
-        if let Some((speaker, cue)) = self.subject_then_cue(after, s) {
+        // The phrase at `s` is read once, for the subject before a cue and the frame verb.
+        let at_s = self.phrase_from(after, s);
+        if let Some((speaker, cue)) = self.subject_then_cue_with(after, s, at_s) {
             return Some(self.attribution(
                 Rule::SameClause,
                 Some(after[cue].span()),
@@ -73,7 +75,7 @@ impl<'a> Phrases<'a> {
             ));
         }
         // The cheap test first: the frame verb is read only where it may count.
-        let frame_verb = (open_frame && !dash).then(|| self.frame_verb(after, s));
+        let frame_verb = (open_frame && !dash).then(|| self.frame_verb(after, s, at_s));
         if let Some((speaker, verb)) = frame_verb.flatten() {
             return Some(self.attribution(
                 Rule::SameClause,
@@ -81,7 +83,8 @@ impl<'a> Phrases<'a> {
                 Some(speaker),
             ));
         }
-        if let Some(found) = self.end_attribution(after) {
+        // No subject and cue start at `s`: the end attribution need not read them again.
+        if let Some(found) = self.end_attribution_after(after, Some(s)) {
             return Some(found);
         }
         if dash && first.is_capitalized(self.text) {
@@ -99,7 +102,14 @@ impl<'a> Phrases<'a> {
     /// determiner and its noun) and one verb-like word, then nothing but a particle before the
     /// clause ends ('"Q," Trump barked and ...', '"Q," he went on.'); or, inverted, a past
     /// tense right after the quote and a name.
-    pub(super) fn frame_verb(&self, after: &[Token], s: usize) -> Option<(NounPhrase, usize)> {
+    ///
+    /// `at_s` is the phrase read from `s` (`phrase_from(after, s)`), read once by the caller.
+    pub(super) fn frame_verb(
+        &self,
+        after: &[Token],
+        s: usize,
+        at_s: Option<(NounPhrase, usize)>,
+    ) -> Option<(NounPhrase, usize)> {
         let first = after.get(s)?;
         // A relative pronoun after the word makes it a noun ("an HBO series that ...").
         let clause_ends = |i: usize| {
@@ -139,7 +149,7 @@ impl<'a> Phrases<'a> {
             };
             return (head && starts && ends).then_some((speaker, s));
         }
-        let (speaker, mut j) = self.phrase_from(after, s)?;
+        let (speaker, mut j) = at_s?;
         let has_head = speaker.pronoun
             || speaker.name.is_some()
             || self.is_determiner(first)
@@ -213,6 +223,15 @@ impl<'a> Phrases<'a> {
     /// "... since so many cases were decided 5-to-4, said Lee Epstein.": an attribution closing the
     /// sentence after a comma, further from the quote.
     pub fn end_attribution(&self, after: &[Token]) -> Option<Attribution> {
+        self.end_attribution_after(after, None)
+    }
+
+    /// [`Phrases::end_attribution`], knowing that no subject and cue start at `none_at`.
+    fn end_attribution_after(
+        &self,
+        after: &[Token],
+        none_at: Option<usize>,
+    ) -> Option<Attribution> {
         let commas = (0..after.len())
             .rev()
             .filter(|&i| self.word(&after[i]) == ",");
@@ -230,6 +249,8 @@ impl<'a> Phrases<'a> {
                     continue;
                 };
                 (speaker, start)
+            } else if none_at == Some(start) {
+                continue;
             } else if let Some(found) = self.subject_then_cue(after, start) {
                 found
             } else {
@@ -252,8 +273,18 @@ impl<'a> Phrases<'a> {
 
     /// "X said" / "X, a title, said" / "X (R-Texas) said" starting at `s`: the speaker and the cue's index.
     pub fn subject_then_cue(&self, tokens: &[Token], s: usize) -> Option<(NounPhrase, usize)> {
+        self.subject_then_cue_with(tokens, s, self.phrase_from(tokens, s))
+    }
+
+    /// [`Phrases::subject_then_cue`] with `at_s`, the phrase read from `s` (`phrase_from(tokens, s)`).
+    fn subject_then_cue_with(
+        &self,
+        tokens: &[Token],
+        s: usize,
+        at_s: Option<(NounPhrase, usize)>,
+    ) -> Option<(NounPhrase, usize)> {
         let first = tokens.get(s)?;
-        let (mut speaker, mut j) = self.phrase_from(tokens, s)?;
+        let (mut speaker, mut j) = at_s?;
         let possessive_head = tokens[s..j.saturating_sub(1)]
             .iter()
             .any(|t| is_possessive(self.word(t)));
