@@ -10,6 +10,16 @@ const SPEECH_NOUN_ADJUNCT: usize = 5;
 /// How many words in capitals make a phrase a headline, not a name.
 const HEADLINE_CAPITAL_WORDS: usize = 4;
 
+/// What [`Phrases::trailing_read`] read in the words after a quote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct TrailingRead {
+    /// The start at which a subject and cue were read (`subject_then_cue`); what they gave,
+    /// if anything, is what `trailing` returned.
+    pub(crate) subject_at: Option<usize>,
+    /// `end_attribution` of the same words was read and found nothing.
+    pub(crate) end_none: bool,
+}
+
 impl<'a> Phrases<'a> {
     /// Is the token "according" in any case? Its lexicon facts rule most words out first: the
     /// index lists "according" and marks it, so a word looked up without the mark is not it.
@@ -22,6 +32,17 @@ impl<'a> Phrases<'a> {
     /// `open_frame`: the quotation ends in a comma, "?" or "!", so that the words after it
     /// complete its sentence ('"Q," Bennett shot back'): any verb there is its cue.
     pub fn trailing(&self, after: &[Token], open_frame: bool) -> Option<Attribution> {
+        self.trailing_read(after, open_frame, &mut TrailingRead::default())
+    }
+
+    /// [`Phrases::trailing`], noting in `read` what it read, so that its caller need not read
+    /// it again in the same tokens.
+    pub(crate) fn trailing_read(
+        &self,
+        after: &[Token],
+        open_frame: bool,
+        read: &mut TrailingRead,
+    ) -> Option<Attribution> {
         let mut s = 0;
         let mut dash = false;
         while let Some(t) = after.get(s) {
@@ -67,6 +88,7 @@ impl<'a> Phrases<'a> {
         }
         // The phrase at `s` is read once, for the subject before a cue and the frame verb.
         let at_s = self.phrase_from(after, s);
+        read.subject_at = Some(s);
         if let Some((speaker, cue)) = self.subject_then_cue_with(after, s, at_s) {
             return Some(self.attribution(
                 Rule::SameClause,
@@ -87,6 +109,7 @@ impl<'a> Phrases<'a> {
         if let Some(found) = self.end_attribution_after(after, Some(s)) {
             return Some(found);
         }
+        read.end_none = true;
         if dash && first.is_capitalized(self.text) {
             let speaker = self.object_after(after, s)?;
             speaker.name?;
