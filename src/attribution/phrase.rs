@@ -293,6 +293,7 @@ impl<'a> Phrases<'a> {
 }
 
 mod frames;
+pub(crate) use frames::TrailingRead;
 mod noun;
 #[cfg(test)]
 mod tests;

@@ -21,7 +21,7 @@
 //! (see `phrase`). Each rule sets the row's confidence (`statement::Rule`).
 
 use crate::attribution::outlets::{self, FrameOutlets};
-use crate::attribution::phrase::{Attribution, NounPhrase, Phrases};
+use crate::attribution::phrase::{Attribution, NounPhrase, Phrases, TrailingRead};
 use crate::lexicon::{Grammar, Section};
 use crate::span::Span;
 use crate::statement::{Kind, OutletRef, Rule, Statement};
@@ -379,20 +379,24 @@ impl<'d> QuoteReader<'d> {
     /// and cue read across it, an attribution closing the sentence, its clause's subject.
     fn own_cue(&self, ctx: &Context) -> Option<Attribution> {
         let open_frame = opens_frame(self.text, ctx.quote, ctx.after);
-        let found = choose(&self.phrases, ctx.before, ctx.after, ctx.kind, open_frame);
+        let mut read = TrailingRead::default();
+        let found = choose(&self.phrases, ctx, open_frame, &mut read);
         if found
             .as_ref()
             .is_some_and(|f| !self.next_sentence_content(ctx.after, ctx, f.cue))
         {
             return found;
         }
-        let found = self.across_quotes(ctx);
+        let found = self.across_quotes(ctx, read);
         if found.is_some() {
             return found;
         }
-        let found = self.phrases.end_attribution(ctx.frame_tail);
-        if found.is_some() {
-            return found;
+        // Not read again where the trailing reader found nothing in the same tokens.
+        if !(read.end_none && same_tokens(ctx.frame_tail, ctx.after)) {
+            let found = self.phrases.end_attribution(ctx.frame_tail);
+            if found.is_some() {
+                return found;
+            }
         }
         self.partial_subject(ctx)
     }
@@ -400,9 +404,16 @@ impl<'d> QuoteReader<'d> {
     /// "Q," Texas delegate Bill Eastland, wearing "Ted Cruz" pins, said: a trailing speaker and
     /// cue read across a short quotation, unless the cue takes content of its own in the next
     /// sentence.
-    fn across_quotes(&self, ctx: &Context) -> Option<Attribution> {
+    ///
+    /// `read`: what the trailing reader read after the quote. A subject and cue it read from the
+    /// same start in the same tokens gave nothing, or an attribution that `own_cue` refused
+    /// for the same reason as here.
+    fn across_quotes(&self, ctx: &Context, read: TrailingRead) -> Option<Attribution> {
         let rest = ctx.rest_of_frame;
         let first = rest.iter().position(|t| t.kind() != TokenKind::Punct)?;
+        if read.subject_at == Some(first) && same_tokens(rest, ctx.after) {
+            return None;
+        }
         let (speaker, cue) = self.phrases.subject_then_cue(rest, first)?;
         let cue = rest[cue].span();
         if self.next_sentence_content(rest, ctx, Some(cue)) {
@@ -954,18 +965,23 @@ fn opens_frame(text: &str, quote: &Quote, after: &[Token]) -> bool {
             .is_some_and(|t| t.text(text) == ",")
 }
 
+/// Are `a` and `b` the same tokens of the document (the same start and length)?
+fn same_tokens(a: &[Token], b: &[Token]) -> bool {
+    std::ptr::eq(a.as_ptr(), b.as_ptr()) && a.len() == b.len()
+}
+
 /// Picks the attribution from the words before and after a quote; `open_frame` as
-/// [`opens_frame`] says.
+/// [`opens_frame`] says; `read` notes what the trailing reader read.
 fn choose(
     phrases: &Phrases,
-    before: &[Token],
-    after: &[Token],
-    kind: Kind,
+    ctx: &Context,
     open_frame: bool,
+    read: &mut TrailingRead,
 ) -> Option<Attribution> {
+    let (before, after, kind) = (ctx.before, ctx.after, ctx.kind);
     let before_is_empty = before.iter().all(|t| t.kind() == TokenKind::Punct);
     if before_is_empty {
-        return phrases.trailing(after, open_frame);
+        return phrases.trailing_read(after, open_frame, read);
     }
     let leading = phrases.leading(before, kind);
     // A cue right before the quote ("X said: "Q"") wins; otherwise a trailing one in the same
@@ -980,7 +996,7 @@ fn choose(
         return leading;
     }
     // The words after the quote are read only when no cue stands right before it.
-    match (leading, phrases.trailing(after, open_frame)) {
+    match (leading, phrases.trailing_read(after, open_frame, read)) {
         (_, Some(trail)) if trail.rule == Rule::SameClause => Some(trail),
         (Some(lead), _) if lead.rule == Rule::SameClause => Some(lead),
         (_, Some(trail)) => Some(trail),

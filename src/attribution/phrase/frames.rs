@@ -10,6 +10,16 @@ const SPEECH_NOUN_ADJUNCT: usize = 5;
 /// How many words in capitals make a phrase a headline, not a name.
 const HEADLINE_CAPITAL_WORDS: usize = 4;
 
+/// What [`Phrases::trailing_read`] read in the words after a quote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct TrailingRead {
+    /// The start at which a subject and cue were read (`subject_then_cue`); what they gave,
+    /// if anything, is what `trailing` returned.
+    pub(crate) subject_at: Option<usize>,
+    /// `end_attribution` of the same words was read and found nothing.
+    pub(crate) end_none: bool,
+}
+
 impl<'a> Phrases<'a> {
     /// Is the token "according" in any case? Its lexicon facts rule most words out first: the
     /// index lists "according" and marks it, so a word looked up without the mark is not it.
@@ -22,6 +32,17 @@ impl<'a> Phrases<'a> {
     /// `open_frame`: the quotation ends in a comma, "?" or "!", so that the words after it
     /// complete its sentence ('"Q," Bennett shot back'): any verb there is its cue.
     pub fn trailing(&self, after: &[Token], open_frame: bool) -> Option<Attribution> {
+        self.trailing_read(after, open_frame, &mut TrailingRead::default())
+    }
+
+    /// [`Phrases::trailing`], noting in `read` what it read, so that its caller need not read
+    /// it again in the same tokens.
+    pub(crate) fn trailing_read(
+        &self,
+        after: &[Token],
+        open_frame: bool,
+        read: &mut TrailingRead,
+    ) -> Option<Attribution> {
         let mut s = 0;
         let mut dash = false;
         while let Some(t) = after.get(s) {
@@ -65,7 +86,10 @@ impl<'a> Phrases<'a> {
                 ));
             }
         }
-        if let Some((speaker, cue)) = self.subject_then_cue(after, s) {
+        // The phrase at `s` is read once, for the subject before a cue and the frame verb.
+        let at_s = self.phrase_from(after, s);
+        read.subject_at = Some(s);
+        if let Some((speaker, cue)) = self.subject_then_cue_with(after, s, at_s) {
             return Some(self.attribution(
                 Rule::SameClause,
                 Some(after[cue].span()),
@@ -73,7 +97,7 @@ impl<'a> Phrases<'a> {
             ));
         }
         // The cheap test first: the frame verb is read only where it may count.
-        let frame_verb = (open_frame && !dash).then(|| self.frame_verb(after, s));
+        let frame_verb = (open_frame && !dash).then(|| self.frame_verb(after, s, at_s));
         if let Some((speaker, verb)) = frame_verb.flatten() {
             return Some(self.attribution(
                 Rule::SameClause,
@@ -81,9 +105,11 @@ impl<'a> Phrases<'a> {
                 Some(speaker),
             ));
         }
-        if let Some(found) = self.end_attribution(after) {
+        // No subject and cue start at `s`: the end attribution need not read them again.
+        if let Some(found) = self.end_attribution_after(after, Some(s)) {
             return Some(found);
         }
+        read.end_none = true;
         if dash && first.is_capitalized(self.text) {
             let speaker = self.object_after(after, s)?;
             speaker.name?;
@@ -99,7 +125,14 @@ impl<'a> Phrases<'a> {
     /// determiner and its noun) and one verb-like word, then nothing but a particle before the
     /// clause ends ('"Q," Trump barked and ...', '"Q," he went on.'); or, inverted, a past
     /// tense right after the quote and a name.
-    pub(super) fn frame_verb(&self, after: &[Token], s: usize) -> Option<(NounPhrase, usize)> {
+    ///
+    /// `at_s` is the phrase read from `s` (`phrase_from(after, s)`), read once by the caller.
+    pub(super) fn frame_verb(
+        &self,
+        after: &[Token],
+        s: usize,
+        at_s: Option<(NounPhrase, usize)>,
+    ) -> Option<(NounPhrase, usize)> {
         let first = after.get(s)?;
         // A relative pronoun after the word makes it a noun ("an HBO series that ...").
         let clause_ends = |i: usize| {
@@ -139,7 +172,7 @@ impl<'a> Phrases<'a> {
             };
             return (head && starts && ends).then_some((speaker, s));
         }
-        let (speaker, mut j) = self.phrase_from(after, s)?;
+        let (speaker, mut j) = at_s?;
         let has_head = speaker.pronoun
             || speaker.name.is_some()
             || self.is_determiner(first)
@@ -213,6 +246,15 @@ impl<'a> Phrases<'a> {
     /// "... since so many cases were decided 5-to-4, said Lee Epstein.": an attribution closing the
     /// sentence after a comma, further from the quote.
     pub fn end_attribution(&self, after: &[Token]) -> Option<Attribution> {
+        self.end_attribution_after(after, None)
+    }
+
+    /// [`Phrases::end_attribution`], knowing that no subject and cue start at `none_at`.
+    fn end_attribution_after(
+        &self,
+        after: &[Token],
+        none_at: Option<usize>,
+    ) -> Option<Attribution> {
         let commas = (0..after.len())
             .rev()
             .filter(|&i| self.word(&after[i]) == ",");
@@ -230,6 +272,8 @@ impl<'a> Phrases<'a> {
                     continue;
                 };
                 (speaker, start)
+            } else if none_at == Some(start) {
+                continue;
             } else if let Some(found) = self.subject_then_cue(after, start) {
                 found
             } else {
@@ -252,8 +296,18 @@ impl<'a> Phrases<'a> {
 
     /// "X said" / "X, a title, said" / "X (R-Texas) said" starting at `s`: the speaker and the cue's index.
     pub fn subject_then_cue(&self, tokens: &[Token], s: usize) -> Option<(NounPhrase, usize)> {
+        self.subject_then_cue_with(tokens, s, self.phrase_from(tokens, s))
+    }
+
+    /// [`Phrases::subject_then_cue`] with `at_s`, the phrase read from `s` (`phrase_from(tokens, s)`).
+    fn subject_then_cue_with(
+        &self,
+        tokens: &[Token],
+        s: usize,
+        at_s: Option<(NounPhrase, usize)>,
+    ) -> Option<(NounPhrase, usize)> {
         let first = tokens.get(s)?;
-        let (mut speaker, mut j) = self.phrase_from(tokens, s)?;
+        let (mut speaker, mut j) = at_s?;
         let possessive_head = tokens[s..j.saturating_sub(1)]
             .iter()
             .any(|t| is_possessive(self.word(t)));
