@@ -4,9 +4,8 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::parse::without_the;
-use super::table::{
-    ends_lead, fold_ascii, lead_bit, load_chunk, ShortLexTable, WordTable, LEAD_WORDS,
-};
+use super::table::{ends_lead, lead_bit, ShortLexTable, WordTable, LEAD_WORDS};
+use crate::swar::{fold_ascii, load_chunk};
 
 /// Lead kinds (see [`Grammar::outlet_lead_kinds`]): an alias of one word that is its lead.
 pub(crate) const LEAD_IS_ALIAS: u8 = 1;

@@ -2,7 +2,7 @@
 //! without a lower-case copy ([`WordTable`]), the token facts of short ASCII words
 //! ([`ShortLexTable`]), and the bitset of the first words of outlet aliases.
 
-use crate::swar::{splat, HIGH_BITS};
+use crate::swar::{ascii_upper_bits, fold_ascii, load_chunk, splat, HIGH_BITS};
 
 use super::Lex;
 
@@ -66,45 +66,6 @@ pub(super) fn lower_long(word: &str) -> Lower<'_> {
 
 /// The longest word `lower` lower-cases on the stack (a multiple of 8).
 pub(super) const INLINE: usize = 32;
-
-/// The high bit of each byte of `chunk` that is an ASCII capital ('A'..='Z'), nothing else.
-pub(super) const fn ascii_upper_bits(chunk: u64) -> u64 {
-    let low7 = chunk & !HIGH_BITS;
-    // Adding to a 7-bit value never carries into the next byte: the high bit of each sum
-    // says whether the byte reached 'A', and whether it went past 'Z'.
-    let from_a = low7.wrapping_add(splat(0x80 - b'A'));
-    let past_z = low7.wrapping_add(splat(0x80 - b'Z' - 1));
-    from_a & !past_z & !chunk & HIGH_BITS
-}
-
-/// `chunk` with its ASCII capitals lower-cased; other bytes are kept.
-pub(super) const fn fold_ascii(chunk: u64) -> u64 {
-    chunk | (ascii_upper_bits(chunk) >> 2)
-}
-
-/// The (up to) eight bytes of `bytes` from `at`, little-endian, zero-padded past the end.
-#[inline]
-pub(super) fn load_chunk(bytes: &[u8], at: usize) -> u64 {
-    let rest = bytes.get(at..).unwrap_or(&[]);
-    if let Some(head) = rest.first_chunk::<8>() {
-        return u64::from_le_bytes(*head);
-    }
-    let mut chunk = 0u64;
-    let mut done = 0;
-    if let Some(head) = rest.first_chunk::<4>() {
-        chunk = u64::from(u32::from_le_bytes(*head));
-        done = 4;
-    }
-    let rest2 = rest.get(done..).unwrap_or(&[]);
-    if let Some(head) = rest2.first_chunk::<2>() {
-        chunk |= u64::from(u16::from_le_bytes(*head)) << (8 * done);
-        done += 2;
-    }
-    if let Some(&last) = rest.get(done) {
-        chunk |= u64::from(last) << (8 * done);
-    }
-    chunk
-}
 
 /// A hash table from words or phrases to values, for the lexicon lookups: a probe is
 /// hashed and compared eight bytes at a time, either as written (`get`) or with its ASCII

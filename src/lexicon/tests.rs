@@ -479,34 +479,6 @@ fn sample_words() -> Vec<String> {
 }
 
 #[test]
-fn ascii_folding_lower_cases_capitals_only() {
-    // Every byte at every position, among the bytes around 'A'..='Z'.
-    for b in 0..=255u8 {
-        for at in 0..8 {
-            let mut bytes = *b"@AZ[`az{";
-            bytes[at] = b;
-            let chunk = u64::from_le_bytes(bytes);
-            let expected = u64::from_le_bytes(bytes.map(|c| c.to_ascii_lowercase()));
-            assert_eq!(fold_ascii(chunk), expected, "{bytes:?}");
-        }
-    }
-}
-
-#[test]
-fn chunks_are_zero_padded() {
-    let bytes: Vec<u8> = (1..=20).collect();
-    for len in 0..=20 {
-        for at in 0..=len {
-            let mut expected = [0u8; 8];
-            for (k, slot) in expected.iter_mut().enumerate() {
-                *slot = bytes[..len].get(at + k).copied().unwrap_or(0);
-            }
-            assert_eq!(load_chunk(&bytes[..len], at), u64::from_le_bytes(expected));
-        }
-    }
-}
-
-#[test]
 fn word_lex_agrees_with_the_word_lookup() {
     let g = Grammar::builtin();
     let mut texts: Vec<String> = sample_words();

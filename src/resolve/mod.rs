@@ -28,7 +28,7 @@ use crate::attribution::phrase::Phrases;
 use crate::lexicon::{join_words, Gender, Grammar, Lex, OutletWords, Section, TitleInfo};
 use crate::span::Span;
 use crate::statement::{Kind, OutletRef, Statement};
-use crate::swar::{splat, HIGH_BITS};
+use crate::swar::{fold_ascii, load_chunk};
 use crate::text::document::{slice, Document, ParagraphTokens};
 use crate::text::segment::Segmentation;
 use crate::text::tokens::{is_acronym, is_ascii_white, strip_possessive, Token, TokenKind};
@@ -258,18 +258,6 @@ impl PartialEq for Key<'_> {
     }
 }
 
-/// `chunk` with its ASCII capitals ('A'..='Z') lower-cased; other bytes are kept.
-#[inline]
-const fn fold_ascii(chunk: u64) -> u64 {
-    let low7 = chunk & !HIGH_BITS;
-    // Adding to a 7-bit value never carries into the next byte: the high bit of each sum
-    // says whether the byte reached 'A', and whether it went past 'Z'.
-    let from_a = low7.wrapping_add(splat(0x80 - b'A'));
-    let past_z = low7.wrapping_add(splat(0x80 - b'Z' - 1));
-    let upper = from_a & !past_z & !chunk & HIGH_BITS;
-    chunk | (upper >> 2)
-}
-
 impl Eq for Key<'_> {}
 
 /// A key is hashed eight bytes at a time, each byte with its 0x20 bit set: an ASCII capital
@@ -284,30 +272,6 @@ impl std::hash::Hash for Key<'_> {
             at += 8;
         }
     }
-}
-
-/// The (up to) eight bytes of `bytes` from `at`, little-endian, zero-padded past the end: a
-/// short word is read in at most three loads, not byte by byte.
-#[inline]
-fn load_chunk(bytes: &[u8], at: usize) -> u64 {
-    let rest = bytes.get(at..).unwrap_or(&[]);
-    if let Some(head) = rest.first_chunk::<8>() {
-        return u64::from_le_bytes(*head);
-    }
-    let mut chunk = 0u64;
-    let mut done = 0;
-    if let Some(head) = rest.first_chunk::<4>() {
-        chunk = u64::from(u32::from_le_bytes(*head));
-        done = 4;
-    }
-    if let Some(head) = rest.get(done..).and_then(|r| r.first_chunk::<2>()) {
-        chunk |= u64::from(u16::from_le_bytes(*head)) << (8 * done);
-        done += 2;
-    }
-    if let Some(&last) = rest.get(done) {
-        chunk |= u64::from(last) << (8 * done);
-    }
-    chunk
 }
 
 /// The keys (surnames) of an article's mentions, each numbered once as it is first found: a
