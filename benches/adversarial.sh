@@ -24,11 +24,8 @@ fixed=$(count "$empty")
 rm -f "$empty"
 printf '%-28s %10s %14s %8s %8s\n' input bytes instructions Ir/byte ratio
 normal=
-# `newlines` is left out: the CLI's input reader (src/input/mod.rs, `Steps`) is quadratic on
-# it today (4 MB of line breaks take about 60 s natively, hours under callgrind); the
-# criterion bench measures it through the library.
 for name in normal guillemets mixed_quotes mixed_quotes_one_paragraph no_spaces_line nested_quotes_100k \
-    punctuation; do
+    punctuation newlines; do
     file="$dir/$name.txt"
     bytes=$(stat -c %s "$file")
     ir=$(( $(count "$file") - fixed ))
