@@ -25,7 +25,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::attribution::outlets;
 use crate::attribution::phrase::Phrases;
-use crate::lexicon::{join_words, Gender, Grammar, Lex, OutletWords, Section, TitleInfo};
+use crate::lexicon::{join_words, Entry, Gender, Grammar, Lex, OutletWords, Section, TitleInfo};
 use crate::span::Span;
 use crate::statement::{Kind, OutletRef, Statement};
 use crate::swar::{bytes_equal, fold_ascii, load_chunk, HIGH_BITS};
@@ -779,7 +779,14 @@ fn change_of(
     }
     // "One voter said ... Another said": a determiner alone repeats the head noun of the
     // nominal that spoke just before.
-    if let Some(head) = elided_head(text, seg, (index, mention), statements, people, grammar) {
+    if let Some(head) = elided_head(
+        text,
+        seg,
+        (index, mention, entry),
+        statements,
+        people,
+        grammar,
+    ) {
         return Change::Speaker(head);
     }
     // The speaker is unchanged so far, and its key is known when it reads as a name.
@@ -948,19 +955,28 @@ fn earlier_group(
 
 /// The head noun a lone determiner speaker (`mention`, of statement `index`: "Another said")
 /// stands for: the last word of the nominal speaker of the latest statement before it, within
-/// [`NEAR_SENTENCES`] sentences ("One voter said ..." gives "voter").
+/// [`NEAR_SENTENCES`] sentences ("One voter said ..." gives "voter"). `entry` is the
+/// mention's lexicon entry as written ([`Grammar::entry_any_case`]), looked up already.
 fn elided_head(
     text: &str,
     seg: &Segmentation,
-    (index, mention): (usize, Span),
+    (index, mention, entry): (usize, Span, Option<&Entry>),
     statements: &[Statement],
     people: &People,
     grammar: &Grammar,
 ) -> Option<String> {
-    let written = mention.of(text).trim();
+    let as_written = mention.of(text);
+    let written = as_written.trim();
+    // A section with a bit is read from the entry when the mention needs no trimming.
+    let in_section = |section: Section| match grammar.section_bit(section) {
+        bit if bit != 0 && written.len() == as_written.len() => {
+            entry.is_some_and(|e| e.lex.in_sections(bit))
+        }
+        _ => grammar.in_section(section, written),
+    };
     let lone = !written.contains(char::is_whitespace)
-        && grammar.in_section(Section::Determiners, written)
-        && !grammar.in_section(Section::Articles, written);
+        && in_section(Section::Determiners)
+        && !in_section(Section::Articles);
     if !lone {
         return None;
     }
@@ -1258,11 +1274,33 @@ fn sort_by_start(mentions: &mut Vec<Mention>, (named, spoken): (usize, usize)) {
         return;
     }
     // Of equal starts, the earlier run's first.
-    let mut merged = Vec::with_capacity(names.len() + speakers.len());
-    merge_by_start(names, speakers, &mut merged);
     let mut all = Vec::with_capacity(count);
-    merge_by_start(&merged, lone, &mut all);
+    merge_three_by_start([names, speakers, lone], &mut all);
     *mentions = all;
+}
+
+/// Adds the three `runs` (each sorted by start) to `into`, sorted by start: of equal starts,
+/// the earlier run's first. Merged in one pass, while two runs are left; then two.
+fn merge_three_by_start([mut a, mut b, mut c]: [&[Mention]; 3], into: &mut Vec<Mention>) {
+    while let (Some(x), Some(y), Some(z)) = (a.first(), b.first(), c.first()) {
+        // The first of the least start, in run order.
+        if x.at.start <= y.at.start && x.at.start <= z.at.start {
+            into.push(x.clone());
+            a = a.get(1..).unwrap_or_default();
+        } else if y.at.start <= z.at.start {
+            into.push(y.clone());
+            b = b.get(1..).unwrap_or_default();
+        } else {
+            into.push(z.clone());
+            c = c.get(1..).unwrap_or_default();
+        }
+    }
+    // At most two runs are left, in run order.
+    match (a.is_empty(), b.is_empty()) {
+        (true, _) => merge_by_start(b, c, into),
+        (false, true) => merge_by_start(a, c, into),
+        (false, false) => merge_by_start(a, b, into),
+    }
 }
 
 /// Adds `left` and `right` (each sorted by start) to `into`, sorted by start: of equal
@@ -1621,7 +1659,16 @@ struct SpeakerFacts {
 #[derive(Debug, Default)]
 struct Speakers<'k> {
     /// The latest speakers, at most [`Speakers::KEPT`], the latest last.
-    latest: Vec<(&'k str, &'k str, Option<Option<SpeakerFacts>>)>,
+    latest: Vec<(&'k str, &'k str, Option<Known>)>,
+}
+
+/// What [`speaker_mention`] has learnt of a speaker whose name reads as a person's.
+#[derive(Debug, Clone, Copy, Default)]
+struct Known {
+    /// Its facts, once worked out.
+    facts: Option<SpeakerFacts>,
+    /// Is the name, as written, a pronoun ("He")? Asked when a mention is written as the name.
+    pronoun: Option<bool>,
 }
 
 impl<'k> Speakers<'k> {
@@ -1634,8 +1681,8 @@ impl<'k> Speakers<'k> {
     fn get_or_insert_with(
         &mut self,
         (name, title): (&'k str, &'k str),
-        unknown: impl FnOnce() -> Option<Option<SpeakerFacts>>,
-    ) -> Option<&mut Option<Option<SpeakerFacts>>> {
+        unknown: impl FnOnce() -> Option<Known>,
+    ) -> Option<&mut Option<Known>> {
         let found = self
             .latest
             .iter()
@@ -1670,12 +1717,23 @@ fn speaker_mention<'k>(
     let name = statement.speaker.name.as_str();
     let title = statement.speaker.title.as_str();
     let known = speakers
-        .get_or_insert_with((name, title), || is_person_name(name).then_some(None))?
+        .get_or_insert_with((name, title), || {
+            is_person_name(name).then_some(Known::default())
+        })?
         .as_mut()?;
-    if grammar.pronoun(span.of(text)).is_some() {
+    // The mention is mostly written as the name, whose answer is kept.
+    let written = span.of(text);
+    let pronoun = if written == name {
+        *known
+            .pronoun
+            .get_or_insert_with(|| grammar.pronoun(name).is_some())
+    } else {
+        grammar.pronoun(written).is_some()
+    };
+    if pronoun {
         return None;
     }
-    let facts = *known.get_or_insert_with(|| {
+    let facts = *known.facts.get_or_insert_with(|| {
         let first = names::words(name).next().unwrap_or("");
         // The title's gender counts only when the first name tells none.
         let title_gender = || {
@@ -1767,9 +1825,7 @@ fn scan_people<'t>(
             // A run of one word needs a title, and a title needs a head among the last four
             // tokens that may be a title (see `title_before`): a slice of at most four, read
             // forwards, which compiles to a short loop.
-            let may_have_title = before[before.len().saturating_sub(4)..]
-                .iter()
-                .any(may_be_title);
+            let may_have_title = before.iter().rev().take(4).any(may_be_title);
             if run == 1 && !may_have_title {
                 lone.push(Piece::of(names[0].span()));
                 continue;
@@ -2179,7 +2235,6 @@ fn gather<'k>(
     };
     for mention in mentions {
         let name = mention.name(text, statements);
-        let title = mention.title(text, statements);
         let given = mention.given(text, statements);
         let name = without_possessive(name);
         let sentence = mention.sentence().unwrap_or(0);
@@ -2218,7 +2273,7 @@ fn gather<'k>(
             person.gender.set(mention.gender);
         }
         if person.title.is_none() {
-            person.title = title;
+            person.title = mention.title(text, statements);
         }
         if person.role.is_none() {
             person.role = mention.role(text);
