@@ -1011,6 +1011,10 @@ fn acronym_expansion(
     // The acronym is the head, the last word ("the Chinese CDC"; not "US State Department"),
     // and a speaker on its own (not "US").
     let last = speaker.split_whitespace().last()?;
+    // A small letter stays when the signs around the word are trimmed: no acronym.
+    if last.bytes().any(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
     let acronym = last.trim_matches(|c: char| !c.is_alphanumeric());
     if !is_acronym(acronym) || grammar.is_not_speaker(acronym) {
         return None;
