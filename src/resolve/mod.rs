@@ -25,10 +25,10 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::attribution::outlets;
 use crate::attribution::phrase::Phrases;
-use crate::lexicon::{join_words, Gender, Grammar, Lex, OutletWords, Section, TitleInfo};
+use crate::lexicon::{join_words, Entry, Gender, Grammar, Lex, OutletWords, Section, TitleInfo};
 use crate::span::Span;
 use crate::statement::{Kind, OutletRef, Statement};
-use crate::swar::{fold_ascii, load_chunk};
+use crate::swar::{bytes_equal, fold_ascii, load_chunk, HIGH_BITS};
 use crate::text::document::{slice, Document, ParagraphTokens};
 use crate::text::segment::Segmentation;
 use crate::text::tokens::{is_acronym, is_ascii_white, strip_possessive, Token, TokenKind};
@@ -108,6 +108,12 @@ struct Mention {
     gender: Option<Gender>,
     /// Is it surely a person: a name with a first name or a person title?
     sure: bool,
+    /// How many words its name has, possessive dropped, when known where it is made (at most
+    /// 255); 0 when it is worked out where asked ([`Mention::shape`]).
+    words: u8,
+    /// Is its name, possessive dropped, its words joined by single spaces (when `words` is
+    /// known)?
+    joined: bool,
 }
 
 /// Where a mention's name and title are. A statement's speaker is named by the
@@ -147,6 +153,29 @@ impl Mention {
             role: Piece::NONE,
             gender,
             sure,
+            words: 0,
+            joined: false,
+        }
+    }
+
+    /// The mention with the shape of its name, possessive dropped, known: `words` words
+    /// (up to 255; more are counted where asked), `joined` by single spaces.
+    fn with_shape(mut self, (words, joined): (usize, bool)) -> Mention {
+        if let Ok(words) = u8::try_from(words) {
+            self.words = words;
+            self.joined = joined;
+        }
+        self
+    }
+
+    /// How many words `name`, its name with the possessive dropped, has, and whether it is
+    /// its words joined by single spaces ([`word_shape`]): known where the mention was made,
+    /// else read now.
+    #[inline]
+    fn shape(&self, name: &str) -> (usize, bool) {
+        match self.words {
+            0 => word_shape(name),
+            words => (usize::from(words), self.joined),
         }
     }
 
@@ -208,21 +237,58 @@ impl Mention {
 }
 
 /// The key of a person: the last word of a name, compared and hashed in lower case. An ASCII
-/// word is kept as written, so that a key needs no string of its own.
+/// word of up to 8 bytes is held as its bytes in one `u64`, so that it is hashed and compared
+/// in one step; a longer ASCII word is kept as written, so that a key needs no string of its
+/// own.
 #[derive(Debug, Clone)]
 enum Key<'t> {
-    /// An ASCII word as written: its ASCII lower case is the key.
+    /// An ASCII word of at most 8 bytes: its bytes with ASCII capitals folded, little-endian
+    /// and zero-padded, and its length.
+    Short {
+        /// The bytes, folded ([`fold_ascii`]).
+        folded: u64,
+        /// How many bytes.
+        len: u8,
+    },
+    /// An ASCII word of more than 8 bytes as written: its ASCII lower case is the key.
     Ascii(&'t str),
-    /// A word beyond ASCII, in lower case.
+    /// A word beyond ASCII, in lower case (more than 8 bytes if it came out ASCII).
     Lower(String),
 }
 
-impl Key<'_> {
-    /// The word; its ASCII lower case is the key (a `Lower` word has no ASCII capitals).
-    fn word(&self) -> &str {
+impl<'t> Key<'t> {
+    /// The key of the ASCII word `word`.
+    #[inline]
+    fn ascii(word: &'t str) -> Key<'t> {
+        match u8::try_from(word.len()) {
+            Ok(len) if len <= 8 => Key::Short {
+                folded: fold_ascii(load_chunk(word.as_bytes(), 0)),
+                len,
+            },
+            _ => Key::Ascii(word),
+        }
+    }
+
+    /// The key of a word beyond ASCII, already in lower case (which may be ASCII: the Kelvin
+    /// sign's lower case is "k").
+    fn lower(word: String) -> Key<'t> {
+        if word.len() <= 8 && word.is_ascii() {
+            let len = word.len() as u8;
+            return Key::Short {
+                folded: fold_ascii(load_chunk(word.as_bytes(), 0)),
+                len,
+            };
+        }
+        Key::Lower(word)
+    }
+
+    /// The bytes of a longer key; None for a short one.
+    #[inline]
+    fn long_word(&self) -> Option<&[u8]> {
         match self {
-            Key::Ascii(word) => word,
-            Key::Lower(word) => word,
+            Key::Short { .. } => None,
+            Key::Ascii(word) => Some(word.as_bytes()),
+            Key::Lower(word) => Some(word.as_bytes()),
         }
     }
 
@@ -230,31 +296,48 @@ impl Key<'_> {
     /// first byte in lower case. Equal keys have one shape.
     #[inline]
     fn shape(&self) -> usize {
-        let word = self.word().as_bytes();
-        let first = word.first().map_or(0, |&b| usize::from(b | 0x20) & 0x0f);
-        (word.len() & 0x0f) << 4 | first
+        let (len, first) = match self {
+            Key::Short { folded, len } => (usize::from(*len), *folded as u8),
+            Key::Ascii(word) => (word.len(), word.as_bytes().first().copied().unwrap_or(0)),
+            Key::Lower(word) => (word.len(), word.as_bytes().first().copied().unwrap_or(0)),
+        };
+        let first = if len == 0 {
+            0
+        } else {
+            usize::from(first | 0x20) & 0x0f
+        };
+        (len & 0x0f) << 4 | first
     }
 
     /// The key as one lower-case string.
     #[cfg(test)]
     fn lowered(&self) -> String {
-        self.word().to_ascii_lowercase()
+        match self {
+            Key::Short { folded, len } => {
+                let bytes = folded.to_le_bytes();
+                String::from_utf8_lossy(&bytes[..usize::from(*len)]).into_owned()
+            }
+            Key::Ascii(word) => word.to_ascii_lowercase(),
+            Key::Lower(word) => word.to_ascii_lowercase(),
+        }
     }
 }
 
 impl PartialEq for Key<'_> {
-    /// The words equal in any ASCII case (`eq_ignore_ascii_case`), compared eight bytes at a
-    /// time with their ASCII capitals folded.
+    /// The words equal in any ASCII case (`eq_ignore_ascii_case`): a short key is only ever
+    /// equal to a short one (a longer key is longer, or has a byte beyond ASCII).
     #[inline]
     fn eq(&self, other: &Self) -> bool {
-        let (a, b) = (self.word().as_bytes(), other.word().as_bytes());
-        if a.len() != b.len() {
-            return false;
+        match (self, other) {
+            (Key::Short { folded: a, len: m }, Key::Short { folded: b, len: n }) => {
+                a == b && m == n
+            }
+            (Key::Short { .. }, _) | (_, Key::Short { .. }) => false,
+            _ => match (self.long_word(), other.long_word()) {
+                (Some(a), Some(b)) => a.len() == b.len() && a.eq_ignore_ascii_case(b),
+                _ => false,
+            },
         }
-        if a.len() <= 8 {
-            return fold_ascii(load_chunk(a, 0)) == fold_ascii(load_chunk(b, 0));
-        }
-        a.eq_ignore_ascii_case(b)
     }
 }
 
@@ -265,7 +348,14 @@ impl Eq for Key<'_> {}
 /// bytes may meet too, which costs a comparison, never a wrong answer).
 impl std::hash::Hash for Key<'_> {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        let bytes = self.word().as_bytes();
+        let bytes = match self {
+            Key::Short { folded, .. } => {
+                state.write_u64(folded | 0x2020_2020_2020_2020);
+                return;
+            }
+            Key::Ascii(word) => word.as_bytes(),
+            Key::Lower(word) => word.as_bytes(),
+        };
         let mut at = 0;
         while at < bytes.len() {
             state.write_u64(load_chunk(bytes, at) | 0x2020_2020_2020_2020);
@@ -689,7 +779,14 @@ fn change_of(
     }
     // "One voter said ... Another said": a determiner alone repeats the head noun of the
     // nominal that spoke just before.
-    if let Some(head) = elided_head(text, seg, (index, mention), statements, people, grammar) {
+    if let Some(head) = elided_head(
+        text,
+        seg,
+        (index, mention, entry),
+        statements,
+        people,
+        grammar,
+    ) {
         return Change::Speaker(head);
     }
     // The speaker is unchanged so far, and its key is known when it reads as a name.
@@ -858,19 +955,28 @@ fn earlier_group(
 
 /// The head noun a lone determiner speaker (`mention`, of statement `index`: "Another said")
 /// stands for: the last word of the nominal speaker of the latest statement before it, within
-/// [`NEAR_SENTENCES`] sentences ("One voter said ..." gives "voter").
+/// [`NEAR_SENTENCES`] sentences ("One voter said ..." gives "voter"). `entry` is the
+/// mention's lexicon entry as written ([`Grammar::entry_any_case`]), looked up already.
 fn elided_head(
     text: &str,
     seg: &Segmentation,
-    (index, mention): (usize, Span),
+    (index, mention, entry): (usize, Span, Option<&Entry>),
     statements: &[Statement],
     people: &People,
     grammar: &Grammar,
 ) -> Option<String> {
-    let written = mention.of(text).trim();
+    let as_written = mention.of(text);
+    let written = as_written.trim();
+    // A section with a bit is read from the entry when the mention needs no trimming.
+    let in_section = |section: Section| match grammar.section_bit(section) {
+        bit if bit != 0 && written.len() == as_written.len() => {
+            entry.is_some_and(|e| e.lex.in_sections(bit))
+        }
+        _ => grammar.in_section(section, written),
+    };
     let lone = !written.contains(char::is_whitespace)
-        && grammar.in_section(Section::Determiners, written)
-        && !grammar.in_section(Section::Articles, written);
+        && in_section(Section::Determiners)
+        && !in_section(Section::Articles);
     if !lone {
         return None;
     }
@@ -905,6 +1011,10 @@ fn acronym_expansion(
     // The acronym is the head, the last word ("the Chinese CDC"; not "US State Department"),
     // and a speaker on its own (not "US").
     let last = speaker.split_whitespace().last()?;
+    // A small letter stays when the signs around the word are trimmed: no acronym.
+    if last.bytes().any(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
     let acronym = last.trim_matches(|c: char| !c.is_alphanumeric());
     if !is_acronym(acronym) || grammar.is_not_speaker(acronym) {
         return None;
@@ -1168,11 +1278,33 @@ fn sort_by_start(mentions: &mut Vec<Mention>, (named, spoken): (usize, usize)) {
         return;
     }
     // Of equal starts, the earlier run's first.
-    let mut merged = Vec::with_capacity(names.len() + speakers.len());
-    merge_by_start(names, speakers, &mut merged);
     let mut all = Vec::with_capacity(count);
-    merge_by_start(&merged, lone, &mut all);
+    merge_three_by_start([names, speakers, lone], &mut all);
     *mentions = all;
+}
+
+/// Adds the three `runs` (each sorted by start) to `into`, sorted by start: of equal starts,
+/// the earlier run's first. Merged in one pass, while two runs are left; then two.
+fn merge_three_by_start([mut a, mut b, mut c]: [&[Mention]; 3], into: &mut Vec<Mention>) {
+    while let (Some(x), Some(y), Some(z)) = (a.first(), b.first(), c.first()) {
+        // The first of the least start, in run order.
+        if x.at.start <= y.at.start && x.at.start <= z.at.start {
+            into.push(x.clone());
+            a = a.get(1..).unwrap_or_default();
+        } else if y.at.start <= z.at.start {
+            into.push(y.clone());
+            b = b.get(1..).unwrap_or_default();
+        } else {
+            into.push(z.clone());
+            c = c.get(1..).unwrap_or_default();
+        }
+    }
+    // At most two runs are left, in run order.
+    match (a.is_empty(), b.is_empty()) {
+        (true, _) => merge_by_start(b, c, into),
+        (false, true) => merge_by_start(a, c, into),
+        (false, false) => merge_by_start(a, b, into),
+    }
 }
 
 /// Adds `left` and `right` (each sorted by start) to `into`, sorted by start: of equal
@@ -1290,7 +1422,7 @@ fn compatible(wanted: Option<Gender>, gender: Option<Gender>) -> bool {
 /// without non-ASCII white space is split by bytes.
 fn last_word_key(name: &str) -> Key<'_> {
     if !splits_at_ascii_spaces(name) {
-        return Key::Lower(last_word_key_slowly(name));
+        return Key::lower(last_word_key_slowly(name));
     }
     let bytes = name.as_bytes();
     let end = bytes
@@ -1317,9 +1449,42 @@ fn word_key(word: &str) -> Key<'_> {
     let bytes = word.as_bytes();
     let kept = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
     if kept(bytes.first()) && kept(bytes.last()) && !bytes.ends_with(b"'s") && word.is_ascii() {
-        return Key::Ascii(word);
+        return Key::ascii(word);
     }
     trimmed_word_key(word)
+}
+
+/// [`word_key`] of the word at `span` of `text` (a token), and the word's bytes as one `u64`
+/// when it is ASCII of at most 8 bytes (else 0). Such a word, the common case, is read from
+/// the text in one load.
+#[inline]
+fn word_key_at(text: &str, span: Span) -> (Key<'_>, u64) {
+    let len = span.end.wrapping_sub(span.start);
+    if (1..=8).contains(&len) {
+        if let Some(head) = text
+            .as_bytes()
+            .get(span.start..)
+            .and_then(<[u8]>::first_chunk::<8>)
+        {
+            // The word's bytes, zero past its end.
+            let raw = u64::from_le_bytes(*head) & (u64::MAX >> (64 - 8 * len));
+            let first = raw as u8;
+            let last = (raw >> (8 * (len - 1))) as u8;
+            let kept = |b: u8| b.is_ascii_alphanumeric();
+            // An ASCII word, in whole characters, that starts and ends with a letter or digit
+            // and is no possessive: the key is the word.
+            let possessive = len >= 2 && last == b's' && (raw >> (8 * (len - 2))) as u8 == b'\'';
+            if raw & HIGH_BITS == 0 && kept(first) && kept(last) && !possessive {
+                let key = Key::Short {
+                    folded: fold_ascii(raw),
+                    // At most 8.
+                    len: len as u8,
+                };
+                return (key, raw);
+            }
+        }
+    }
+    (word_key(span.of(text)), 0)
 }
 
 /// [`word_key`] of a word that is not ASCII, or starts or ends with a sign, or is possessive.
@@ -1337,13 +1502,13 @@ fn trimmed_word_key(word: &str) -> Key<'_> {
             .iter()
             .rposition(u8::is_ascii_alphanumeric)
             .map_or(first, |i| i + 1);
-        return Key::Ascii(word.get(first..after).unwrap_or(""));
+        return Key::ascii(word.get(first..after).unwrap_or(""));
     }
     let key = word.trim_matches(|c: char| !c.is_alphanumeric());
     if key.is_ascii() {
-        Key::Ascii(key)
+        Key::ascii(key)
     } else {
-        Key::Lower(key.to_lowercase())
+        Key::lower(key.to_lowercase())
     }
 }
 
@@ -1485,6 +1650,10 @@ struct SpeakerFacts {
     surname: u32,
     /// The gender its first name, else its title, signals.
     gender: Option<Gender>,
+    /// How many words the name has, possessive dropped ([`Mention::words`]; 0: not known).
+    words: u8,
+    /// Is the name, possessive dropped, its words joined by single spaces?
+    joined: bool,
 }
 
 /// What [`speaker_mention`] has learnt of the latest speakers (name and title) of an
@@ -1494,7 +1663,16 @@ struct SpeakerFacts {
 #[derive(Debug, Default)]
 struct Speakers<'k> {
     /// The latest speakers, at most [`Speakers::KEPT`], the latest last.
-    latest: Vec<(&'k str, &'k str, Option<Option<SpeakerFacts>>)>,
+    latest: Vec<(&'k str, &'k str, Option<Known>)>,
+}
+
+/// What [`speaker_mention`] has learnt of a speaker whose name reads as a person's.
+#[derive(Debug, Clone, Copy, Default)]
+struct Known {
+    /// Its facts, once worked out.
+    facts: Option<SpeakerFacts>,
+    /// Is the name, as written, a pronoun ("He")? Asked when a mention is written as the name.
+    pronoun: Option<bool>,
 }
 
 impl<'k> Speakers<'k> {
@@ -1507,8 +1685,8 @@ impl<'k> Speakers<'k> {
     fn get_or_insert_with(
         &mut self,
         (name, title): (&'k str, &'k str),
-        unknown: impl FnOnce() -> Option<Option<SpeakerFacts>>,
-    ) -> Option<&mut Option<Option<SpeakerFacts>>> {
+        unknown: impl FnOnce() -> Option<Known>,
+    ) -> Option<&mut Option<Known>> {
         let found = self
             .latest
             .iter()
@@ -1543,12 +1721,23 @@ fn speaker_mention<'k>(
     let name = statement.speaker.name.as_str();
     let title = statement.speaker.title.as_str();
     let known = speakers
-        .get_or_insert_with((name, title), || is_person_name(name).then_some(None))?
+        .get_or_insert_with((name, title), || {
+            is_person_name(name).then_some(Known::default())
+        })?
         .as_mut()?;
-    if grammar.pronoun(span.of(text)).is_some() {
+    // The mention is mostly written as the name, whose answer is kept.
+    let written = span.of(text);
+    let pronoun = if written == name {
+        *known
+            .pronoun
+            .get_or_insert_with(|| grammar.pronoun(name).is_some())
+    } else {
+        grammar.pronoun(written).is_some()
+    };
+    if pronoun {
         return None;
     }
-    let facts = *known.get_or_insert_with(|| {
+    let facts = *known.facts.get_or_insert_with(|| {
         let first = names::words(name).next().unwrap_or("");
         // The title's gender counts only when the first name tells none.
         let title_gender = || {
@@ -1563,10 +1752,13 @@ fn speaker_mention<'k>(
             Some(first_gender.is_some()),
             grammar,
         );
+        let (words, joined) = word_shape(without_possessive(name));
         SpeakerFacts {
             given: Piece::within(name, given),
             surname: u32::try_from(surnames.number(last_word_key(name))).unwrap_or(u32::MAX),
             gender: first_gender.or_else(title_gender),
+            words: u8::try_from(words).unwrap_or(0),
+            joined,
         }
     });
     Some(Mention {
@@ -1578,6 +1770,8 @@ fn speaker_mention<'k>(
         role: Piece::NONE,
         gender: facts.gender,
         sure: false,
+        words: facts.words,
+        joined: facts.joined,
     })
 }
 
@@ -1590,7 +1784,7 @@ const LONE_BYTES: usize = 128;
 
 /// People named in the text: name runs after a person title or starting with a known first
 /// name; and apart, the lone capitalised words without a title ("Fallon"), which name a person
-/// only when the article names someone of that surname (see [`surname_mentions`]). The keys
+/// only when the article names someone of that surname (see [`extend_lone`]). The keys
 /// of the name runs are numbered in `surnames`.
 #[inline(never)]
 fn scan_people<'t>(
@@ -1606,11 +1800,7 @@ fn scan_people<'t>(
     for tokens in paragraphs {
         let mut i = 0;
         // The name runs are the longest runs of name words: straight to the next one.
-        while let Some(skip) = tokens
-            .get(i..)
-            .and_then(|rest| rest.iter().position(|t| is_name_word(text, t, grammar)))
-        {
-            let start = i + skip;
+        while let Some(start) = next_name_word(text, tokens, i, grammar) {
             let run = 1 + tokens
                 .get(start + 1..)
                 .unwrap_or_default()
@@ -1627,11 +1817,11 @@ fn scan_people<'t>(
             // A word the grammar knows opens no name, unless it is a first name: "Later Melania
             // Trump" names Melania Trump.
             while let [first, rest @ ..] = names {
+                if rest.len() < 2 {
+                    break;
+                }
                 let word = first.text(text);
-                if rest.len() < 2
-                    || grammar.entry_any_case(word).is_none()
-                    || grammar.first_name(word).is_some()
-                {
+                if grammar.entry_any_case(word).is_none() || grammar.first_name(word).is_some() {
                     break;
                 }
                 names = rest;
@@ -1639,9 +1829,7 @@ fn scan_people<'t>(
             // A run of one word needs a title, and a title needs a head among the last four
             // tokens that may be a title (see `title_before`): a slice of at most four, read
             // forwards, which compiles to a short loop.
-            let may_have_title = before[before.len().saturating_sub(4)..]
-                .iter()
-                .any(may_be_title);
+            let may_have_title = before.iter().rev().take(4).any(may_be_title);
             if run == 1 && !may_have_title {
                 lone.push(Piece::of(names[0].span()));
                 continue;
@@ -1682,7 +1870,9 @@ fn scan_people<'t>(
     (mentions, lone, affiliations)
 }
 
-/// Adds the mentions of the lone words `lone` that are surnames ([`surname_mentions`]).
+/// Adds the mentions of the lone capitalised words `lone` (see [`scan_people`]) that are the
+/// surname of a person the article names (the keys of its mentions, numbered in `surnames`):
+/// "Fallon fired back" names Brian Fallon.
 // The steps of `resolve` are kept out of line: each a stage of its own in profiles.
 #[inline(never)]
 fn extend_lone(
@@ -1692,47 +1882,52 @@ fn extend_lone(
     surnames: &Surnames,
     grammar: &Grammar,
 ) {
-    mentions.extend(surname_mentions(text, lone, surnames, grammar));
-}
-
-/// The lone capitalised words (`lone`, see [`scan_people`]) that are the surname of a person
-/// the article names (the keys of its mentions, numbered in `surnames`): "Fallon fired back"
-/// names Brian Fallon. Given one at a time, so that a long article's are not held twice.
-fn surname_mentions<'a, 't, 'k>(
-    text: &'t str,
-    lone: &'a [Piece],
-    surnames: &'a Surnames<'k>,
-    grammar: &'a Grammar,
-) -> impl Iterator<Item = Mention> + use<'a, 't, 'k> {
     // None when the article names nobody.
-    let lone = if surnames.len() == 0 { &[] } else { lone };
+    if surnames.len() == 0 || lone.is_empty() {
+        return;
+    }
     // The last word of each surname asked about, and whether it is a first name or a
-    // pronoun: a surname is mostly written one way, and its word is looked up once.
-    let mut asked: Vec<Option<(&str, bool)>> =
-        vec![None; if lone.is_empty() { 0 } else { surnames.len() }];
-    lone.iter().filter_map(move |&piece| {
+    // pronoun: a surname is mostly written one way, and its word is looked up once. The
+    // spelling is kept as its bytes in one `u64` when it is a short ASCII word
+    // ([`word_key_at`]), compared in one step.
+    let mut asked: Vec<Option<(&str, u64, bool)>> = vec![None; surnames.len()];
+    for &piece in lone {
         let span = piece.span();
-        let name = span.of(text);
         // A first name alone ("Bob") is no surname; the cheap test comes first. The word
         // is one token, which holds no white space: it is its last word.
-        let surname = surnames.find(&word_key(name))?;
+        let (key, raw) = word_key_at(text, span);
+        let Some(surname) = surnames.find(&key) else {
+            continue;
+        };
+        let name = span.of(text);
         let no_surname = match asked.get_mut(surname) {
-            Some(Some((word, answer))) if *word == name => *answer,
+            Some(Some((word, bytes, answer)))
+                if word.len() == name.len()
+                    && match (raw, *bytes) {
+                        (0, _) | (_, 0) => *word == name,
+                        (a, b) => a == b,
+                    } =>
+            {
+                *answer
+            }
             slot => {
                 let answer = grammar.first_name(name).is_some() || grammar.pronoun(name).is_some();
                 if let Some(slot) = slot {
-                    *slot = Some((name, answer));
+                    *slot = Some((name, raw, answer));
                 }
                 answer
             }
         };
         if no_surname {
-            return None;
+            continue;
         }
-        // One word (a token holds no white space) is a bare surname.
+        // One word (a token holds no white space) is a bare surname; a capitalised token
+        // keeps a letter when its possessive is dropped.
         let named = Named::Text { title: Piece::NONE };
-        Some(Mention::new(span, named, name, None, surname, None, false))
-    })
+        mentions.push(
+            Mention::new(span, named, name, None, surname, None, false).with_shape((1, true)),
+        );
+    }
 }
 
 /// The mention a name run makes, given the title before it and its gender: a run of two or
@@ -1790,9 +1985,30 @@ fn name_mention<'t>(
     };
     let surname = surnames.number(key);
     let gender = first_gender.or(title_gender);
-    Some(Mention::new(
-        span, named, name, given, surname, gender, true,
-    ))
+    let mention = Mention::new(span, named, name, given, surname, gender, true);
+    Some(match run_shape(text, names) {
+        Some(shape) => mention.with_shape(shape),
+        None => mention,
+    })
+}
+
+/// The shape of the name a run of name words `names` makes, possessive dropped
+/// ([`word_shape`]), read from the gaps between its tokens when each is nothing or one space
+/// (a token holds no white space, and a name word keeps a letter when its possessive is
+/// dropped); None for other gaps.
+fn run_shape(text: &str, names: &[Token]) -> Option<(usize, bool)> {
+    let mut words = 1;
+    for pair in names.windows(2) {
+        let [before, after] = pair else {
+            return None;
+        };
+        match text.as_bytes().get(before.span().end..after.span().start)? {
+            [] => {}
+            [b' '] => words += 1,
+            _ => return None,
+        }
+    }
+    Some((words, true))
 }
 
 /// The bytes that start no capitalised word: the ASCII bytes but the capitals.
@@ -1817,17 +2033,104 @@ fn starts_no_capital(text: &str, token: &Token) -> bool {
 /// May the token be a word of a name run: a capitalised word that is no name stop, without
 /// a period unless it has a single letter ("U.S." is no name word, "J." is)? The lexicon
 /// flag comes before the text, and the text is decoded only for a period.
+/// The index of the first name word ([`is_name_word`]) of `tokens` from index `from`, if any.
+/// Kept out of line, so that its walk over the tokens, most of which start with no capital,
+/// is a short loop.
+#[inline(never)]
+fn next_name_word(text: &str, tokens: &[Token], from: usize, grammar: &Grammar) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let rest = tokens.get(from..)?;
+    for (at, token) in rest.iter().enumerate() {
+        if bytes
+            .get(token.span().start)
+            .is_some_and(|&first| STARTS_NO_CAPITAL[usize::from(first)])
+        {
+            continue;
+        }
+        if is_name_word_past_first_byte(text, token, grammar) {
+            return Some(from + at);
+        }
+    }
+    None
+}
+
 #[inline(always)]
 fn is_name_word(text: &str, token: &Token, grammar: &Grammar) -> bool {
-    // Most tokens start with an ASCII byte that is no capital, whatever their kind.
-    if starts_no_capital(text, token) {
-        return false;
+    // Most tokens start with an ASCII byte that is no capital, whatever their kind: the
+    // walk over them stays short, and the others are read out of line.
+    !starts_no_capital(text, token) && is_name_word_past_first_byte(text, token, grammar)
+}
+
+/// [`is_name_word`] of a token whose first byte may start a capitalised word. The common
+/// case, a word of at most 8 bytes that starts with an ASCII capital and whose facts are
+/// known, is read from one load of the text; the period is looked for eight bytes at a time.
+#[inline(always)]
+fn is_name_word_past_first_byte(text: &str, token: &Token, grammar: &Grammar) -> bool {
+    let bytes = text.as_bytes();
+    let span = token.span();
+    let len = span.end.wrapping_sub(span.start);
+    let lex = token.lex();
+    if token.kind() == TokenKind::Word && lex.is_known() && (1..=8).contains(&len) {
+        if let Some(head) = bytes.get(span.start..).and_then(<[u8]>::first_chunk::<8>) {
+            // An ASCII capital first, and the end on a character boundary: the token is
+            // capitalised ([`Token::is_capitalized`]), and its facts are `lex`.
+            let boundary = bytes
+                .get(span.end)
+                .map_or(span.end == bytes.len(), |&b| b as i8 >= -0x40);
+            if head[0].is_ascii_uppercase() && boundary {
+                if lex.is_name_stop() {
+                    return false;
+                }
+                let word = u64::from_le_bytes(*head) & (u64::MAX >> (64 - 8 * len));
+                // No zero byte is a period, and one is marked if there is one.
+                if bytes_equal(word, b'.') == 0 {
+                    return true;
+                }
+            }
+        }
     }
+    is_name_word_slowly(text, token, grammar)
+}
+
+/// [`is_name_word`] of a token whose first byte may start a capitalised word, for any token.
+#[inline(never)]
+fn is_name_word_slowly(text: &str, token: &Token, grammar: &Grammar) -> bool {
     if !token.is_capitalized(text) || grammar.token_lex(token, text).is_name_stop() {
         return false;
     }
+    // A capitalised token's text is whole characters, and a period byte is a period.
+    if !has_byte(text, token.span(), b'.') {
+        return true;
+    }
     let word = token.text(text);
-    !word.bytes().any(|b| b == b'.') || word.chars().filter(|c| c.is_alphabetic()).count() == 1
+    word.chars().filter(|c| c.is_alphabetic()).count() == 1
+}
+
+/// Does `text` have the ASCII byte `byte` (not zero) at `span`? Read eight bytes at a time
+/// from the text, the bytes past the span masked off.
+#[inline]
+fn has_byte(text: &str, span: Span, byte: u8) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = span.start;
+    while at < span.end {
+        let Some(head) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) else {
+            return bytes
+                .get(at..span.end)
+                .is_some_and(|rest| rest.contains(&byte));
+        };
+        let left = span.end - at;
+        let mut chunk = u64::from_le_bytes(*head);
+        if left < 8 {
+            // Zero bytes past the span: no zero byte is `byte`.
+            chunk &= u64::MAX >> (64 - 8 * left);
+        }
+        // A byte equal to `byte` is marked, and nothing before the first one.
+        if bytes_equal(chunk, byte) != 0 {
+            return true;
+        }
+        at += 8;
+    }
+    false
 }
 
 /// The person title right before a name run ("Kremlin spokesman", "Mr.", "U.S. Ambassador to the U.N."), and its gender.
@@ -1936,7 +2239,6 @@ fn gather<'k>(
     };
     for mention in mentions {
         let name = mention.name(text, statements);
-        let title = mention.title(text, statements);
         let given = mention.given(text, statements);
         let name = without_possessive(name);
         let sentence = mention.sentence().unwrap_or(0);
@@ -1958,7 +2260,7 @@ fn gather<'k>(
         let (words, joined) = if name == person.name {
             (person.words, true)
         } else {
-            word_shape(name)
+            mention.shape(name)
         };
         if words > person.words {
             person.name = if joined {
@@ -1975,7 +2277,7 @@ fn gather<'k>(
             person.gender.set(mention.gender);
         }
         if person.title.is_none() {
-            person.title = title;
+            person.title = mention.title(text, statements);
         }
         if person.role.is_none() {
             person.role = mention.role(text);

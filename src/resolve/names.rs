@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use crate::lexicon::Grammar;
 use crate::statement::Statement;
+use crate::swar::{bytes_equal, HIGH_BITS};
 use crate::text::tokens::strip_possessive;
 
 /// The first name of a name of two or more words, past any words the grammar knows before it
@@ -51,11 +52,28 @@ pub(crate) fn given_name_of<'n>(
 /// text without a vertical tab (which `split_ascii_whitespace` keeps in a word) is split by
 /// bytes, faster than by characters.
 pub(crate) fn words(text: &str) -> Words<'_> {
-    if text.is_ascii() && !text.as_bytes().contains(&0x0b) {
+    if is_plain_ascii(text.as_bytes()) {
         Words::Ascii(text.split_ascii_whitespace())
     } else {
         Words::Any(text.split_whitespace())
     }
+}
+
+/// Is `bytes` ASCII without a vertical tab? Read eight bytes at a time.
+fn is_plain_ascii(bytes: &[u8]) -> bool {
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        if word & HIGH_BITS != 0 || bytes_equal(word, 0x0b) != 0 {
+            return false;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .all(|&b| b.is_ascii() && b != 0x0b)
 }
 
 /// The words of a text ([`words`]).

@@ -745,3 +745,65 @@ fn sorting_in_place_is_stable() {
         assert_eq!(in_place, stable);
     }
 }
+
+#[test]
+fn token_reads_agree_with_the_word_reads() {
+    let grammar = Grammar::builtin();
+    // Words of every length up to past eight bytes, possessives, signs, a period, words
+    // beyond ASCII, and words at the very end of the text (fewer than eight bytes left).
+    let text = "Al Roe's Lee-Ann O'Neill 'Trump' Putin2 Zelenskyy Hollande’s J. U.S. \
+                Élise ÉLISE x Mr. Smith-Jones Ng Abcdefgh Abcdefghi s 's Ng's A";
+    let tokens = tokenize_with(text, Span::new(0, text.len()), &grammar);
+    assert!(tokens.len() >= 25);
+    for token in &tokens {
+        let span = token.span();
+        let word = token.text(text);
+        let (key, raw) = super::word_key_at(text, span);
+        assert_eq!(key, super::word_key(word), "{word:?}");
+        assert_eq!(key.lowered(), super::word_key(word).lowered(), "{word:?}");
+        if raw != 0 {
+            assert_eq!(
+                &raw.to_le_bytes()[..word.len()],
+                word.as_bytes(),
+                "{word:?}"
+            );
+        }
+        assert_eq!(
+            super::has_byte(text, span, b'.'),
+            word.contains('.'),
+            "{word:?}"
+        );
+    }
+    // The next name word from each token is the first by `is_name_word`.
+    for from in 0..=tokens.len() {
+        let expected = tokens[from..]
+            .iter()
+            .position(|t| super::is_name_word(text, t, &grammar))
+            .map(|at| from + at);
+        assert_eq!(
+            super::next_name_word(text, &tokens, from, &grammar),
+            expected
+        );
+    }
+    // The shape of a run of name words from its tokens' gaps is the name's, possessive
+    // dropped.
+    let mut runs = 0;
+    for from in 0..tokens.len() {
+        for to in from + 1..=tokens.len().min(from + 4) {
+            let run = &tokens[from..to];
+            if !run.iter().all(|t| super::is_name_word(text, t, &grammar)) {
+                continue;
+            }
+            let name = Span::new(run[0].span().start, run[to - from - 1].span().end).of(text);
+            if let Some(shape) = super::run_shape(text, run) {
+                assert_eq!(
+                    shape,
+                    word_shape(super::without_possessive(name)),
+                    "{name:?}"
+                );
+                runs += 1;
+            }
+        }
+    }
+    assert!(runs >= 10, "{runs}");
+}
