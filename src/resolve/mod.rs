@@ -606,7 +606,7 @@ fn person_change(people: &People, index: usize, statement: &Statement, far: bool
 /// The names and titles of the people the changes make speakers, copied out of the people
 /// (which borrow the statements) once a person, by index in [`People::persons`].
 struct Given {
-    /// Each person's name and title; empty for a person no change names.
+    /// Each person's name and title, when a change takes them; empty and None otherwise.
     people: Vec<(String, Option<String>)>,
     /// How many changes still take each person's name: the last one takes the copy itself.
     uses: Vec<u32>,
@@ -620,7 +620,13 @@ impl Given {
             uses: vec![0; people.persons.len()],
         };
         for change in changes {
-            let Change::Person { person, name, .. } = *change else {
+            let Change::Person {
+                person,
+                name,
+                title,
+                ..
+            } = *change
+            else {
                 continue;
             };
             let index = person as usize;
@@ -631,10 +637,16 @@ impl Given {
             ) else {
                 continue;
             };
-            if slot.0.is_empty() {
-                *slot = (found.name.to_string(), found.title.map(str::to_string));
+            // Only what some change takes is copied.
+            if name {
+                if *uses == 0 {
+                    slot.0 = found.name.to_string();
+                }
+                *uses += 1;
             }
-            *uses += u32::from(name);
+            if title && slot.1.is_none() {
+                slot.1 = found.title.map(str::to_string);
+            }
         }
         given
     }
