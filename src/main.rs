@@ -289,7 +289,32 @@ struct TraceArgs {
     raw_cells: bool,
 }
 
+/// The size from which glibc's malloc maps a block apart from the heap: its own starting
+/// value, kept fixed.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+const MMAP_THRESHOLD: libc::c_int = 128 * 1024;
+
+/// Has glibc's malloc map every block of [`MMAP_THRESHOLD`] bytes or more apart, and give
+/// it back to the system when freed; true when it took the setting. By default the
+/// threshold rises to the size of each big block freed (up to 32 MB), after which the big
+/// vectors of a long article are carved from the heap: room they leave when they grow or
+/// are freed stays resident, and the peak memory of the article is no longer what is alive
+/// at its peak (BENCHMARKS.md, "Session 10: memory").
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn map_big_blocks_apart() -> bool {
+    // SAFETY: `mallopt` sets one of the allocator's tunables, under its own lock; nothing
+    // is allocated or freed by the call.
+    unsafe { libc::mallopt(libc::M_MMAP_THRESHOLD, MMAP_THRESHOLD) == 1 }
+}
+
+/// Other allocators keep their own policy.
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn map_big_blocks_apart() -> bool {
+    false
+}
+
 fn main() -> ExitCode {
+    map_big_blocks_apart();
     let cli = Cli::parse();
     // Ctrl-C, kill and a closed terminal end the run without destructors: remove the
     // unfinished output file first. 130 is the shell's code for a run ended by SIGINT.
@@ -1030,7 +1055,15 @@ impl Observer for Progress {
 
 #[cfg(test)]
 mod tests {
-    use super::{counted, parse_size};
+    use super::{counted, map_big_blocks_apart, parse_size};
+
+    #[test]
+    fn glibc_takes_the_mmap_threshold() {
+        assert_eq!(
+            map_big_blocks_apart(),
+            cfg!(all(target_os = "linux", target_env = "gnu"))
+        );
+    }
 
     #[test]
     fn counts_agree_with_their_noun() {

@@ -579,6 +579,10 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
             )
         })
         .collect();
+    // The mentions and quotations are read no more: their room goes before the names are
+    // copied out of the people.
+    drop(mentions);
+    drop(quoted);
     let is_known = |p: &&Person| p.sure || p.gender.get().is_some();
     let mut names = FxHashSet::with_capacity_and_hasher(
         people.persons.iter().filter(is_known).count(),
@@ -592,6 +596,7 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
             .map(|p| p.name.to_string()),
     );
     let known = kinds::People { names };
+    let mut given = Given::of(&people, &changes);
     // The people borrow the speakers and titles, which change only now.
     drop(people);
     for (statement, change) in statements.iter_mut().zip(changes) {
@@ -600,16 +605,21 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
             Change::Outlet(outlet) => {
                 statement.speaker.name = outlet.name.clone();
                 if statement.outlets.is_empty() {
-                    statement.outlets.push(outlet);
+                    statement.outlets.push(*outlet);
                 }
             }
             Change::Speaker(speaker) => statement.speaker.name = speaker,
-            Change::Person { name, title, far } => {
-                if let Some(name) = name {
-                    statement.speaker.name = name;
+            Change::Person {
+                person,
+                name,
+                title,
+                far,
+            } => {
+                if name {
+                    statement.speaker.name = given.name(person);
                 }
-                if let Some(title) = title {
-                    statement.speaker.title = title;
+                if let Some(title) = given.title(person).filter(|_| title) {
+                    statement.speaker.title = title.to_string();
                 }
                 if far {
                     statement.confidence *= 0.8;
@@ -645,22 +655,26 @@ fn works_for(statements: &mut [Statement], affiliations: &Affiliations) {
     }
 }
 
-/// What resolving does to one statement.
+/// What resolving does to one statement: 24 bytes, as a long article's changes are all
+/// kept until the people are gone (a person's name is copied once, by [`Given`], not once
+/// a statement).
 #[derive(Debug)]
 enum Change {
     /// Nothing.
     Keep,
     /// An outlet speaks: it becomes the speaker, and the outlet unless one is known.
-    Outlet(OutletRef),
+    Outlet(Box<OutletRef>),
     /// The speaker becomes this one.
     Speaker(String),
-    /// The speaker becomes a person of the article, whose title fills an empty one; `far`
-    /// when a pronoun reached back more than [`NEAR_SENTENCES`] sentences.
+    /// The speaker becomes person `person` of the article, whose title fills an empty one;
+    /// `far` when a pronoun reached back more than [`NEAR_SENTENCES`] sentences.
     Person {
-        /// The person's name, when the speaker is not written so already.
-        name: Option<String>,
-        /// The person's title, when it fills the statement's empty one.
-        title: Option<String>,
+        /// The index of the person in [`People::persons`].
+        person: u32,
+        /// Does the speaker take the person's name (not written so already)?
+        name: bool,
+        /// Does the person's title fill the statement's empty one?
+        title: bool,
         /// Does the confidence drop?
         far: bool,
     },
@@ -668,18 +682,83 @@ enum Change {
 
 /// The change that makes person `index` of `people` the speaker of `statement`.
 fn person_change(people: &People, index: usize, statement: &Statement, far: bool) -> Change {
-    let Some(person) = people.persons.get(index) else {
+    let (Some(person), Ok(number)) = (people.persons.get(index), u32::try_from(index)) else {
         return Change::Keep;
     };
     Change::Person {
-        name: (person.name != statement.speaker.name).then(|| person.name.to_string()),
-        title: statement
-            .speaker
-            .title
-            .is_empty()
-            .then(|| person.title.map(str::to_string))
-            .flatten(),
+        person: number,
+        name: person.name != statement.speaker.name,
+        title: statement.speaker.title.is_empty() && person.title.is_some(),
         far,
+    }
+}
+
+/// The names and titles of the people the changes make speakers, copied out of the people
+/// (which borrow the statements) once a person, by index in [`People::persons`].
+struct Given {
+    /// Each person's name and title, when a change takes them; empty and None otherwise.
+    people: Vec<(String, Option<String>)>,
+    /// How many changes still take each person's name: the last one takes the copy itself.
+    uses: Vec<u32>,
+}
+
+impl Given {
+    /// The names and titles `changes` give, from `people`.
+    fn of(people: &People, changes: &[Change]) -> Given {
+        let mut given = Given {
+            people: vec![(String::new(), None); people.persons.len()],
+            uses: vec![0; people.persons.len()],
+        };
+        for change in changes {
+            let Change::Person {
+                person,
+                name,
+                title,
+                ..
+            } = *change
+            else {
+                continue;
+            };
+            let index = person as usize;
+            let (Some(slot), Some(found), Some(uses)) = (
+                given.people.get_mut(index),
+                people.persons.get(index),
+                given.uses.get_mut(index),
+            ) else {
+                continue;
+            };
+            // Only what some change takes is copied.
+            if name {
+                if *uses == 0 {
+                    slot.0 = found.name.to_string();
+                }
+                *uses += 1;
+            }
+            if title && slot.1.is_none() {
+                slot.1 = found.title.map(str::to_string);
+            }
+        }
+        given
+    }
+
+    /// The name of person `person`: the copy itself for its last taker.
+    fn name(&mut self, person: u32) -> String {
+        let index = person as usize;
+        let (Some((name, _)), Some(uses)) = (self.people.get_mut(index), self.uses.get_mut(index))
+        else {
+            return String::new();
+        };
+        *uses = uses.saturating_sub(1);
+        if *uses == 0 {
+            std::mem::take(name)
+        } else {
+            name.clone()
+        }
+    }
+
+    /// The title of person `person`, if any.
+    fn title(&self, person: u32) -> Option<&str> {
+        self.people.get(person as usize)?.1.as_deref()
     }
 }
 
@@ -702,7 +781,7 @@ fn change_of(
     // "the cable news network says", "the newspaper said": an outlet speaks.
     let speaker = (statement.speaker.name.as_str(), mention);
     if let Some(outlet) = outlets::speaking_outlet(text, tokens, grammar, speaker, outlets) {
-        return Change::Outlet(outlet);
+        return Change::Outlet(Box::new(outlet));
     }
     let written = mention.of(text);
     // One lookup says whether the mention is a pronoun and whether a relative pronoun.

@@ -807,3 +807,10 @@ fn token_reads_agree_with_the_word_reads() {
     }
     assert!(runs >= 10, "{runs}");
 }
+
+#[test]
+fn changes_are_compact() {
+    // Every statement's change is kept until the people are gone: a long article holds one
+    // for each statement at its peak.
+    assert_eq!(std::mem::size_of::<super::Change>(), 24);
+}

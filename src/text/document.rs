@@ -131,6 +131,14 @@ impl<'t> Document<'t> {
     }
 }
 
+impl Document<'_> {
+    /// Lets go of the tokens once no stage reads them (they go back to the thread's spare,
+    /// as when the document is dropped): [`Document::tokens`] is empty after.
+    pub fn release_tokens(&mut self) {
+        keep_spare(std::mem::take(&mut self.tokens));
+    }
+}
+
 /// A document's token buffers go back to the thread's spare for the next one.
 impl Drop for Document<'_> {
     fn drop(&mut self) {
@@ -156,6 +164,10 @@ thread_local! {
 
 /// Keeps `tokens` as the thread's spare buffers, unless they are too big.
 fn keep_spare(tokens: ParagraphTokens) {
+    // No buffer (tokens released before): the spare stays.
+    if tokens.tokens.capacity() == 0 {
+        return;
+    }
     if tokens.tokens.capacity() <= MAX_SPARE_TOKENS {
         SPARE.with(|spare| spare.set(tokens));
     }
@@ -210,6 +222,25 @@ mod tests {
                 assert_eq!(slice(&tokens, span), &within[..], "{from}..{to}");
             }
         }
+    }
+
+    #[test]
+    fn released_tokens_leave_the_spare_for_the_next_document() {
+        let grammar = Grammar::builtin();
+        let segmenter = Segmenter::from_grammar(&grammar);
+        let text = "John Smith spoke.\n\nShe said the plan would fail.";
+        let first = Document::read(text, &segmenter, &grammar);
+        let tokens = first.tokens.clone();
+        drop(first);
+        let mut doc = Document::read(text, &segmenter, &grammar);
+        doc.release_tokens();
+        assert!(doc.tokens.is_empty());
+        // Dropped after its tokens went, the document leaves the spare they became.
+        drop(doc);
+        let spare = SPARE.with(Cell::take);
+        assert!(spare.tokens.capacity() > 0);
+        SPARE.with(|s| s.set(spare));
+        assert_eq!(Document::read(text, &segmenter, &grammar).tokens, tokens);
     }
 
     #[test]
