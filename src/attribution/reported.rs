@@ -29,7 +29,7 @@
 use std::cell::{Cell, OnceCell};
 
 use crate::attribution::outlets::{
-    find_outlet, frame_outlets, names_outlet, outlet_columns, OutletReader,
+    find_outlet, frame_outlets, names_outlet, outlet_columns, OutletReader, SharedOutlets,
 };
 use crate::attribution::phrase::{Attribution, NounPhrase, Phrases};
 use crate::lexicon::{CueInfo, Grammar, OutletWords, Section};
@@ -54,8 +54,13 @@ const SUBORDINATE_REACH: usize = 40;
 /// is built instead.
 const SCAN_BUDGET: usize = 4;
 
-/// Finds reported speech in every sentence of the document.
-pub fn reported_speech(doc: &Document, grammar: &Grammar) -> Vec<Statement> {
+/// Finds reported speech in every sentence of the document; a sentence's outlets come from
+/// `shared` when the quotation stage read them already (a frame that is the sentence).
+pub fn reported_speech(
+    doc: &Document,
+    grammar: &Grammar,
+    shared: &SharedOutlets,
+) -> Vec<Statement> {
     let (text, seg, quotes, tokens) = (doc.text, &doc.segmentation, &doc.quotes, &doc.tokens);
     let phrases = Phrases { text, grammar };
     let top = QuotedSpans::new(quotes);
@@ -77,11 +82,15 @@ pub fn reported_speech(doc: &Document, grammar: &Grammar) -> Vec<Statement> {
             }
             top.mark(sentence_tokens, &mut quoted);
             let reader = SentenceReader::new(&phrases, sentence_tokens, &quoted);
-            let mut sentence_outlets = None;
+            let read = OnceCell::new();
+            let sentence_outlets = OnceCell::new();
             for found in reader.reports(&cues) {
                 let reader = phrases.outlets();
-                let sentence_outlets = sentence_outlets
-                    .get_or_insert_with(|| frame_outlets(&reader, sentence_tokens, None));
+                let sentence_outlets = *sentence_outlets.get_or_init(|| {
+                    shared.get(paragraph_index, *sentence).unwrap_or_else(|| {
+                        read.get_or_init(|| frame_outlets(&reader, sentence_tokens, None))
+                    })
+                });
                 let speaker = found.attribution.speaker.map(|s| s.span);
                 let (named, cited) = find_outlet(sentence_outlets, speaker, || {
                     let cue = found.attribution.cue?;
