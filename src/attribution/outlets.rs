@@ -1115,16 +1115,42 @@ pub fn scan_outlets<'o>(
 /// speech, whose outlets are then read once per document.
 #[derive(Debug, Default)]
 pub struct SharedOutlets {
-    /// Each frame's paragraph and span, and the outlets its tokens name with no article
-    /// publisher (see [`frame_outlets`]), by span start.
-    frames: Vec<(usize, Span, FrameOutlets)>,
+    /// Each frame's paragraph and span, by span start, and the place in `outlets` of the
+    /// outlets its tokens name with no article publisher (see [`frame_outlets`]), or
+    /// `usize::MAX` when they name none (most frames).
+    frames: Vec<(usize, Span, usize)>,
+    /// The frames' outlets, where they name any.
+    outlets: Vec<FrameOutlets>,
 }
 
+/// The outlets of a frame that names none.
+static NO_OUTLETS: FrameOutlets = FrameOutlets {
+    named: Vec::new(),
+    speaker_only: Vec::new(),
+    cited: None,
+};
+
 impl SharedOutlets {
+    /// Room for the outlets of `frames` frames.
+    pub fn with_capacity(frames: usize) -> SharedOutlets {
+        SharedOutlets {
+            frames: Vec::with_capacity(frames),
+            outlets: Vec::new(),
+        }
+    }
+
     /// Keeps `outlets`, read from the tokens of paragraph `paragraph` within `span` with no
     /// article publisher; frames come in text order.
     pub fn keep(&mut self, paragraph: usize, span: Span, outlets: FrameOutlets) {
-        self.frames.push((paragraph, span, outlets));
+        let none =
+            outlets.named.is_empty() && outlets.speaker_only.is_empty() && outlets.cited.is_none();
+        let at = if none {
+            usize::MAX
+        } else {
+            self.outlets.push(outlets);
+            self.outlets.len() - 1
+        };
+        self.frames.push((paragraph, span, at));
     }
 
     /// The outlets kept for the tokens of paragraph `paragraph` within `span`, if any.
@@ -1135,7 +1161,7 @@ impl SharedOutlets {
         self.frames
             .get(at)
             .filter(|(p, s, _)| *p == paragraph && *s == span)
-            .map(|(_, _, outlets)| outlets)
+            .map(|(_, _, at)| self.outlets.get(*at).unwrap_or(&NO_OUTLETS))
     }
 }
 

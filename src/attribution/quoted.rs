@@ -149,7 +149,7 @@ pub fn attribute(doc: &Document, grammar: &Grammar) -> (Vec<Statement>, SharedOu
     // The outlets the frame of the last attributed quotation names, and its index: quotations
     // come in text order, so the quotations of one frame follow each other and share them.
     let mut frame_outlets: Option<FrameRead> = None;
-    let mut shared = SharedOutlets::default();
+    let mut shared = SharedOutlets::with_capacity(reader.frames.len());
     for index in 0..reader.top.len() {
         let Some(ctx) = reader.context(index) else {
             continue;

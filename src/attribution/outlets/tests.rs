@@ -910,4 +910,11 @@ fn shared_outlets_are_those_read_without_the_publisher() {
         assert_eq!(shared.get(1, span), None);
         assert_eq!(shared.get(2, Span::new(0, 3)), None);
     }
+    // A frame that names no outlet is kept as one with no outlets.
+    let mut shared = SharedOutlets::with_capacity(1);
+    shared.keep(0, Span::new(4, 9), FrameOutlets::default());
+    assert_eq!(
+        shared.get(0, Span::new(4, 9)),
+        Some(&FrameOutlets::default())
+    );
 }
