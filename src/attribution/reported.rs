@@ -71,11 +71,13 @@ pub fn reported_speech(
         let Some(tokens) = tokens.get(paragraph_index) else {
             continue;
         };
+        // Sentences come in text order: each one's tokens start where the last one's ended.
+        let mut next = 0;
         for sentence_index in sentences.clone() {
             let Some(sentence) = seg.sentences.get(sentence_index) else {
                 continue;
             };
-            let sentence_tokens = sentence_tokens(tokens, *sentence, &mut cues);
+            let sentence_tokens = sentence_tokens_from(tokens, *sentence, &mut next, &mut cues);
             // Only a cue word or "according" opens a report.
             if cues.is_empty() {
                 continue;
@@ -122,9 +124,35 @@ pub fn reported_speech(
 
 /// The tokens within `span` (what [`slice`] gives, for tokens in text order), with `cues` set
 /// to the places among them of the tokens that may be cue words or "according".
+#[cfg(test)]
 fn sentence_tokens<'t>(tokens: &'t [Token], span: Span, cues: &mut Vec<usize>) -> &'t [Token] {
+    sentence_tokens_from(tokens, span, &mut 0, cues)
+}
+
+/// [`sentence_tokens`], looking for the first token from `next` on (where the sentence
+/// before ended; it becomes where this one ends) rather than by a search of all `tokens`,
+/// when every token before `next` starts before `span` (the search is kept otherwise).
+fn sentence_tokens_from<'t>(
+    tokens: &'t [Token],
+    span: Span,
+    next: &mut usize,
+    cues: &mut Vec<usize>,
+) -> &'t [Token] {
     cues.clear();
-    let start = tokens.partition_point(|t| t.span().start < span.start);
+    let from = *next;
+    let all_before = from <= tokens.len()
+        && from
+            .checked_sub(1)
+            .is_none_or(|last| tokens[last].span().start < span.start);
+    let start = match tokens.get(from..) {
+        Some(rest) if all_before => {
+            from + rest
+                .iter()
+                .position(|t| t.span().start >= span.start)
+                .unwrap_or(rest.len())
+        }
+        _ => tokens.partition_point(|t| t.span().start < span.start),
+    };
     let rest = tokens.get(start..).unwrap_or(&[]);
     // Ends rise with starts: the end is found by search, and the pass over the sentence
     // reads only the lexicon bits.
@@ -136,6 +164,7 @@ fn sentence_tokens<'t>(tokens: &'t [Token], span: Span, cues: &mut Vec<usize>) -
             cues.push(i);
         }
     }
+    *next = start + sentence.len();
     sentence
 }
 
