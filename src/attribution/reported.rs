@@ -84,15 +84,21 @@ pub fn reported_speech(
             }
             top.mark(sentence_tokens, &mut quoted);
             let reader = SentenceReader::new(&phrases, sentence_tokens, &quoted);
-            let read = OnceCell::new();
-            let sentence_outlets = OnceCell::new();
-            for found in reader.reports(&cues) {
-                let reader = phrases.outlets();
-                let sentence_outlets = *sentence_outlets.get_or_init(|| {
-                    shared.get(paragraph_index, *sentence).unwrap_or_else(|| {
-                        read.get_or_init(|| frame_outlets(&reader, sentence_tokens, None))
-                    })
-                });
+            let reports = reader.reports(&cues);
+            if reports.is_empty() {
+                continue;
+            }
+            // The sentence's outlets: as the quotation stage read them, else read here.
+            let reader = phrases.outlets();
+            let read;
+            let sentence_outlets = match shared.get(paragraph_index, *sentence) {
+                Some(outlets) => outlets,
+                None => {
+                    read = frame_outlets(&reader, sentence_tokens, None);
+                    &read
+                }
+            };
+            for found in reports {
                 let speaker = found.attribution.speaker.map(|s| s.span);
                 let (named, cited) = find_outlet(sentence_outlets, speaker, || {
                     let cue = found.attribution.cue?;
