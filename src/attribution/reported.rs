@@ -67,6 +67,7 @@ pub fn reported_speech(
     let mut statements = Vec::new();
     let mut quoted = Vec::new();
     let mut cues = Vec::new();
+    let mut reports = Vec::new();
     for (paragraph_index, sentences) in seg.paragraph_sentences.iter().enumerate() {
         let Some(tokens) = tokens.get(paragraph_index) else {
             continue;
@@ -84,7 +85,7 @@ pub fn reported_speech(
             }
             top.mark(sentence_tokens, &mut quoted);
             let reader = SentenceReader::new(&phrases, sentence_tokens, &quoted);
-            let reports = reader.reports(&cues);
+            reader.reports(&cues, &mut reports);
             if reports.is_empty() {
                 continue;
             }
@@ -98,7 +99,7 @@ pub fn reported_speech(
                     &read
                 }
             };
-            for found in reports {
+            for found in reports.drain(..) {
                 let speaker = found.attribution.speaker.map(|s| s.span);
                 let (named, cited) = find_outlet(sentence_outlets, speaker, || {
                     let cue = found.attribution.cue?;
@@ -552,10 +553,11 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         self.first_word().is_none_or(|i| self.quoted[i])
     }
 
-    /// Every report in the sentence, at most one per cue, in order; `cues` are the places, in
-    /// order, of the tokens that may be cue words or "according" (only these open a report).
-    fn reports(&self, cues: &[usize]) -> Vec<Report> {
-        let mut reports = Vec::new();
+    /// Sets `reports` to every report in the sentence, at most one per cue, in order; `cues`
+    /// are the places, in order, of the tokens that may be cue words or "according" (only
+    /// these open a report). One list serves every sentence of a document.
+    fn reports(&self, cues: &[usize], reports: &mut Vec<Report>) {
+        reports.clear();
         let mut covered_until = 0;
         for &k in cues {
             if self.quoted.get(k).is_none_or(|&q| q) || k < covered_until {
@@ -580,7 +582,6 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             }
         }
         reports.sort_by_key(|r| r.clause.start);
-        reports
     }
 
     /// A report governed by the speech verb at `k`. The cheap tests come first, and the
