@@ -137,8 +137,9 @@ impl Extractor {
         lexicon::forget_text_caches();
         let mut doc = Document::read(text, &self.segmenter, &self.grammar);
         // attribution: quoted and reported speech, in text order.
-        let mut statements = quoted::attribute(&doc, &self.grammar);
-        statements.extend(reported::reported_speech(&doc, &self.grammar));
+        // A sentence's outlets, when the quotation stage read them, are read once.
+        let (mut statements, outlets) = quoted::attribute(&doc, &self.grammar);
+        statements.extend(reported::reported_speech(&doc, &self.grammar, &outlets));
         // The quotations are read only by attribution: their memory is free for the stages
         // after it (a long article's peak is in `resolve`).
         doc.quotes = Vec::new();

@@ -985,6 +985,18 @@ pub fn outlets_in<'o>(
     tokens: &[Token],
     article_outlet: impl Fn() -> Option<&'o str>,
 ) -> FrameOutlets {
+    scan_outlets(reader, tokens, article_outlet).0
+}
+
+/// [`outlets_in`], and whether an outlet was left out as the article's own publisher: when
+/// none was, the outlets are those [`frame_outlets`] gives with no publisher, and a stage
+/// that reads the same tokens that way may take them (see [`SharedOutlets`]).
+pub fn scan_outlets<'o>(
+    reader: &OutletReader,
+    tokens: &[Token],
+    article_outlet: impl Fn() -> Option<&'o str>,
+) -> (FrameOutlets, bool) {
+    let mut publisher_left_out = false;
     let text = reader.text;
     let grammar = reader.grammar;
     let mut outlets = FrameOutlets::default();
@@ -1081,6 +1093,7 @@ pub fn outlets_in<'o>(
         let is_platform = outlet.kind == OutletKind::Platform;
         let own_publisher =
             !triggered && !reported && Some(outlet.name.as_str()) == article_outlet();
+        publisher_left_out |= own_publisher;
         if !in_dateline && !own_publisher {
             if lead.contains(OutletWords::Citing) {
                 outlets.cited = Some(outlet);
@@ -1094,7 +1107,62 @@ pub fn outlets_in<'o>(
         }
         i += width;
     }
-    outlets
+    (outlets, publisher_left_out)
+}
+
+/// The outlets of whole frames one stage read, for a later stage that reads the same
+/// tokens: quotations' frames that are one sentence are often a sentence with reported
+/// speech, whose outlets are then read once per document.
+#[derive(Debug, Default)]
+pub struct SharedOutlets {
+    /// Each frame's paragraph and span, by span start, and the place in `outlets` of the
+    /// outlets its tokens name with no article publisher (see [`frame_outlets`]), or
+    /// `usize::MAX` when they name none (most frames).
+    frames: Vec<(usize, Span, usize)>,
+    /// The frames' outlets, where they name any.
+    outlets: Vec<FrameOutlets>,
+}
+
+/// The outlets of a frame that names none.
+static NO_OUTLETS: FrameOutlets = FrameOutlets {
+    named: Vec::new(),
+    speaker_only: Vec::new(),
+    cited: None,
+};
+
+impl SharedOutlets {
+    /// Room for the outlets of `frames` frames.
+    pub fn with_capacity(frames: usize) -> SharedOutlets {
+        SharedOutlets {
+            frames: Vec::with_capacity(frames),
+            outlets: Vec::new(),
+        }
+    }
+
+    /// Keeps `outlets`, read from the tokens of paragraph `paragraph` within `span` with no
+    /// article publisher; frames come in text order.
+    pub fn keep(&mut self, paragraph: usize, span: Span, outlets: FrameOutlets) {
+        let none =
+            outlets.named.is_empty() && outlets.speaker_only.is_empty() && outlets.cited.is_none();
+        let at = if none {
+            usize::MAX
+        } else {
+            self.outlets.push(outlets);
+            self.outlets.len() - 1
+        };
+        self.frames.push((paragraph, span, at));
+    }
+
+    /// The outlets kept for the tokens of paragraph `paragraph` within `span`, if any.
+    pub fn get(&self, paragraph: usize, span: Span) -> Option<&FrameOutlets> {
+        let at = self
+            .frames
+            .partition_point(|(_, s, _)| s.start < span.start);
+        self.frames
+            .get(at)
+            .filter(|(p, s, _)| *p == paragraph && *s == span)
+            .map(|(_, _, at)| self.outlets.get(*at).unwrap_or(&NO_OUTLETS))
+    }
 }
 
 /// Files a name of outlet shape (`tokens[from..to]`, see [`OutletReader::shaped_name`]) in

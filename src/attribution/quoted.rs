@@ -20,7 +20,7 @@
 //! Speaker phrases are read by walking away from the cue over title, name and determiner words
 //! (see `phrase`). Each rule sets the row's confidence (`statement::Rule`).
 
-use crate::attribution::outlets::{self, FrameOutlets};
+use crate::attribution::outlets::{self, FrameOutlets, SharedOutlets};
 use crate::attribution::phrase::{Attribution, NounPhrase, Phrases, TrailingRead};
 use crate::lexicon::{Grammar, Section};
 use crate::span::Span;
@@ -127,8 +127,10 @@ struct Previous {
     attribution: Attribution,
 }
 
-/// Attributes every top-level quotation of a document; scare quotes without speaker or cue are dropped.
-pub fn attribute(doc: &Document, grammar: &Grammar) -> Vec<Statement> {
+/// Attributes every top-level quotation of a document; scare quotes without speaker or cue
+/// are dropped. Also gives the outlets of the frames it read, for the reported-speech stage
+/// (see [`SharedOutlets`]).
+pub fn attribute(doc: &Document, grammar: &Grammar) -> (Vec<Statement>, SharedOutlets) {
     let (text, seg, quotes, tokens) = (doc.text, &doc.segmentation, &doc.quotes, &doc.tokens);
     let top: Vec<&Quote> = quotes.iter().filter(|q| q.depth == 0).collect();
     let frames = frames(seg, &top);
@@ -146,7 +148,8 @@ pub fn attribute(doc: &Document, grammar: &Grammar) -> Vec<Statement> {
     let mut previous: Option<Previous> = None;
     // The outlets the frame of the last attributed quotation names, and its index: quotations
     // come in text order, so the quotations of one frame follow each other and share them.
-    let mut frame_outlets: Option<(usize, FrameOutlets)> = None;
+    let mut frame_outlets: Option<FrameRead> = None;
+    let mut shared = SharedOutlets::with_capacity(reader.frames.len());
     for index in 0..reader.top.len() {
         let Some(ctx) = reader.context(index) else {
             continue;
@@ -174,7 +177,8 @@ pub fn attribute(doc: &Document, grammar: &Grammar) -> Vec<Statement> {
         else {
             continue;
         };
-        let attribution = reader.with_outlet(&ctx, attribution, lead_in, &mut frame_outlets);
+        let attribution =
+            reader.with_outlet(&ctx, attribution, lead_in, &mut frame_outlets, &mut shared);
         statements.push(reader.statement(&ctx, quoted, &attribution));
         previous = (attribution.rule != Rule::Unattributed).then_some(Previous {
             frame_index: ctx.end_frame_index,
@@ -182,7 +186,33 @@ pub fn attribute(doc: &Document, grammar: &Grammar) -> Vec<Statement> {
             attribution,
         });
     }
-    join_fragments(text, statements)
+    if let Some(read) = frame_outlets {
+        read.share(&mut shared);
+    }
+    (join_fragments(text, statements), shared)
+}
+
+/// The outlets a frame names, kept while its quotations are attributed.
+struct FrameRead {
+    /// The frame's index.
+    index: usize,
+    /// Its paragraph and span.
+    paragraph: usize,
+    span: Span,
+    /// The outlets its tokens name.
+    outlets: FrameOutlets,
+    /// Whether an outlet was left out as the article's own publisher.
+    publisher_left_out: bool,
+}
+
+impl FrameRead {
+    /// Hands the outlets on to `shared` when they are what a reading with no article
+    /// publisher gives.
+    fn share(self, shared: &mut SharedOutlets) {
+        if !self.publisher_left_out {
+            shared.keep(self.paragraph, self.span, self.outlets);
+        }
+    }
 }
 
 /// An attribution by `rule` with no speaker, cue or outlet.
@@ -614,7 +644,8 @@ impl<'d> QuoteReader<'d> {
         ctx: &Context,
         mut attribution: Attribution,
         lead_in: Option<Span>,
-        frame_outlets: &mut Option<(usize, FrameOutlets)>,
+        frame_outlets: &mut Option<FrameRead>,
+        shared: &mut SharedOutlets,
     ) -> Attribution {
         if attribution.rule == Rule::Continuation {
             return attribution;
@@ -640,11 +671,26 @@ impl<'d> QuoteReader<'d> {
             }
             None => {
                 let named = match frame_outlets {
-                    Some((index, named)) if *index == ctx.frame_index => named,
+                    Some(read) if read.index == ctx.frame_index => &read.outlets,
                     _ => {
-                        let (_, named) = frame_outlets
-                            .insert((ctx.frame_index, self.outlets_in(ctx.frame_tokens)));
-                        named
+                        if let Some(read) = frame_outlets.take() {
+                            read.share(shared);
+                        }
+                        let (outlets, publisher_left_out) = self.scan_outlets(ctx.frame_tokens);
+                        let span = self
+                            .frames
+                            .get(ctx.frame_index)
+                            .copied()
+                            .unwrap_or_default();
+                        &frame_outlets
+                            .insert(FrameRead {
+                                index: ctx.frame_index,
+                                paragraph: ctx.paragraph,
+                                span,
+                                outlets,
+                                publisher_left_out,
+                            })
+                            .outlets
                     }
                 };
                 outlets::find_outlet(named, speaker, || addressee(ctx.frame_tokens))
@@ -668,7 +714,13 @@ impl<'d> QuoteReader<'d> {
 
     /// The outlets `tokens` name, with the article's own publisher read only if one may be it.
     fn outlets_in(&self, tokens: &[Token]) -> FrameOutlets {
-        outlets::outlets_in(&self.phrases.outlets(), tokens, || {
+        self.scan_outlets(tokens).0
+    }
+
+    /// [`QuoteReader::outlets_in`], and whether an outlet was left out as the article's own
+    /// publisher (see [`outlets::scan_outlets`]).
+    fn scan_outlets(&self, tokens: &[Token]) -> (FrameOutlets, bool) {
+        outlets::scan_outlets(&self.phrases.outlets(), tokens, || {
             self.article_outlet
                 .get_or_init(|| outlets::article_outlet(self.text, self.seg, self.phrases.grammar))
                 .as_ref()

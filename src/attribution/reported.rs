@@ -29,7 +29,7 @@
 use std::cell::{Cell, OnceCell};
 
 use crate::attribution::outlets::{
-    find_outlet, frame_outlets, names_outlet, outlet_columns, OutletReader,
+    find_outlet, frame_outlets, names_outlet, outlet_columns, OutletReader, SharedOutlets,
 };
 use crate::attribution::phrase::{Attribution, NounPhrase, Phrases};
 use crate::lexicon::{CueInfo, Grammar, OutletWords, Section};
@@ -54,34 +54,52 @@ const SUBORDINATE_REACH: usize = 40;
 /// is built instead.
 const SCAN_BUDGET: usize = 4;
 
-/// Finds reported speech in every sentence of the document.
-pub fn reported_speech(doc: &Document, grammar: &Grammar) -> Vec<Statement> {
+/// Finds reported speech in every sentence of the document; a sentence's outlets come from
+/// `shared` when the quotation stage read them already (a frame that is the sentence).
+pub fn reported_speech(
+    doc: &Document,
+    grammar: &Grammar,
+    shared: &SharedOutlets,
+) -> Vec<Statement> {
     let (text, seg, quotes, tokens) = (doc.text, &doc.segmentation, &doc.quotes, &doc.tokens);
     let phrases = Phrases { text, grammar };
     let top = QuotedSpans::new(quotes);
     let mut statements = Vec::new();
     let mut quoted = Vec::new();
     let mut cues = Vec::new();
+    let mut reports = Vec::new();
     for (paragraph_index, sentences) in seg.paragraph_sentences.iter().enumerate() {
         let Some(tokens) = tokens.get(paragraph_index) else {
             continue;
         };
+        // Sentences come in text order: each one's tokens start where the last one's ended.
+        let mut next = 0;
         for sentence_index in sentences.clone() {
             let Some(sentence) = seg.sentences.get(sentence_index) else {
                 continue;
             };
-            let sentence_tokens = sentence_tokens(tokens, *sentence, &mut cues);
+            let sentence_tokens = sentence_tokens_from(tokens, *sentence, &mut next, &mut cues);
             // Only a cue word or "according" opens a report.
             if cues.is_empty() {
                 continue;
             }
             top.mark(sentence_tokens, &mut quoted);
             let reader = SentenceReader::new(&phrases, sentence_tokens, &quoted);
-            let mut sentence_outlets = None;
-            for found in reader.reports(&cues) {
-                let reader = phrases.outlets();
-                let sentence_outlets = sentence_outlets
-                    .get_or_insert_with(|| frame_outlets(&reader, sentence_tokens, None));
+            reader.reports(&cues, &mut reports);
+            if reports.is_empty() {
+                continue;
+            }
+            // The sentence's outlets: as the quotation stage read them, else read here.
+            let reader = phrases.outlets();
+            let read;
+            let sentence_outlets = match shared.get(paragraph_index, *sentence) {
+                Some(outlets) => outlets,
+                None => {
+                    read = frame_outlets(&reader, sentence_tokens, None);
+                    &read
+                }
+            };
+            for found in reports.drain(..) {
                 let speaker = found.attribution.speaker.map(|s| s.span);
                 let (named, cited) = find_outlet(sentence_outlets, speaker, || {
                     let cue = found.attribution.cue?;
@@ -113,9 +131,35 @@ pub fn reported_speech(doc: &Document, grammar: &Grammar) -> Vec<Statement> {
 
 /// The tokens within `span` (what [`slice`] gives, for tokens in text order), with `cues` set
 /// to the places among them of the tokens that may be cue words or "according".
+#[cfg(test)]
 fn sentence_tokens<'t>(tokens: &'t [Token], span: Span, cues: &mut Vec<usize>) -> &'t [Token] {
+    sentence_tokens_from(tokens, span, &mut 0, cues)
+}
+
+/// [`sentence_tokens`], looking for the first token from `next` on (where the sentence
+/// before ended; it becomes where this one ends) rather than by a search of all `tokens`,
+/// when every token before `next` starts before `span` (the search is kept otherwise).
+fn sentence_tokens_from<'t>(
+    tokens: &'t [Token],
+    span: Span,
+    next: &mut usize,
+    cues: &mut Vec<usize>,
+) -> &'t [Token] {
     cues.clear();
-    let start = tokens.partition_point(|t| t.span().start < span.start);
+    let from = *next;
+    let all_before = from <= tokens.len()
+        && from
+            .checked_sub(1)
+            .is_none_or(|last| tokens[last].span().start < span.start);
+    let start = match tokens.get(from..) {
+        Some(rest) if all_before => {
+            from + rest
+                .iter()
+                .position(|t| t.span().start >= span.start)
+                .unwrap_or(rest.len())
+        }
+        _ => tokens.partition_point(|t| t.span().start < span.start),
+    };
     let rest = tokens.get(start..).unwrap_or(&[]);
     // Ends rise with starts: the end is found by search, and the pass over the sentence
     // reads only the lexicon bits.
@@ -127,6 +171,7 @@ fn sentence_tokens<'t>(tokens: &'t [Token], span: Span, cues: &mut Vec<usize>) -
             cues.push(i);
         }
     }
+    *next = start + sentence.len();
     sentence
 }
 
@@ -508,10 +553,11 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         self.first_word().is_none_or(|i| self.quoted[i])
     }
 
-    /// Every report in the sentence, at most one per cue, in order; `cues` are the places, in
-    /// order, of the tokens that may be cue words or "according" (only these open a report).
-    fn reports(&self, cues: &[usize]) -> Vec<Report> {
-        let mut reports = Vec::new();
+    /// Sets `reports` to every report in the sentence, at most one per cue, in order; `cues`
+    /// are the places, in order, of the tokens that may be cue words or "according" (only
+    /// these open a report). One list serves every sentence of a document.
+    fn reports(&self, cues: &[usize], reports: &mut Vec<Report>) {
+        reports.clear();
         let mut covered_until = 0;
         for &k in cues {
             if self.quoted.get(k).is_none_or(|&q| q) || k < covered_until {
@@ -536,7 +582,6 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             }
         }
         reports.sort_by_key(|r| r.clause.start);
-        reports
     }
 
     /// A report governed by the speech verb at `k`. The cheap tests come first, and the

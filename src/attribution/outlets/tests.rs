@@ -886,3 +886,35 @@ fn first_whitespace_agrees_with_the_character_scan() {
         }
     }
 }
+
+#[test]
+fn shared_outlets_are_those_read_without_the_publisher() {
+    let g = Grammar::builtin();
+    // The article's own publisher, named with no words that make it a source, is left out;
+    // with no publisher it is the speaker's outlet.
+    for (text, left_out) in [
+        ("The BBC correspondent Ann Lee said no.", true),
+        ("Ann Lee told BBC that it was late.", false),
+        ("Ann Lee said no.", false),
+    ] {
+        let tokens = tokenize_with(text, Span::new(0, text.len()), &g);
+        let reader = OutletReader::new(text, &g);
+        let (with_publisher, dropped) = scan_outlets(&reader, &tokens, || Some("BBC"));
+        let without = frame_outlets(&reader, &tokens, None);
+        assert_eq!(dropped, left_out, "{text}");
+        assert_eq!(with_publisher == without, !left_out, "{text}");
+        let mut shared = SharedOutlets::default();
+        let span = Span::new(0, text.len());
+        shared.keep(2, span, without.clone());
+        assert_eq!(shared.get(2, span), Some(&without));
+        assert_eq!(shared.get(1, span), None);
+        assert_eq!(shared.get(2, Span::new(0, 3)), None);
+    }
+    // A frame that names no outlet is kept as one with no outlets.
+    let mut shared = SharedOutlets::with_capacity(1);
+    shared.keep(0, Span::new(4, 9), FrameOutlets::default());
+    assert_eq!(
+        shared.get(0, Span::new(4, 9)),
+        Some(&FrameOutlets::default())
+    );
+}

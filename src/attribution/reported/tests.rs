@@ -1,6 +1,6 @@
 //! Tests of `reported`.
 
-use super::{sentence_tokens, QuotedSpans, SentenceReader};
+use super::{sentence_tokens, sentence_tokens_from, QuotedSpans, SentenceReader};
 use crate::attribution::phrase::Phrases;
 use crate::lexicon::{lower, Grammar, Lex, Section};
 use crate::span::Span;
@@ -73,6 +73,41 @@ fn sentence_tokens_are_the_slice_and_its_cues() {
     assert_eq!(all.len(), tokens.len());
     assert_eq!(cues.len(), 3, "said, According, told");
     assert!(sentence_tokens(&[], Span::new(0, 4), &mut cues).is_empty() && cues.is_empty());
+}
+
+#[test]
+fn sentence_tokens_from_where_the_last_ended_are_the_slice() {
+    let grammar = Grammar::builtin();
+    let text = "Lee said no.  \"Ça va,\" they told us. Then it ended… Roe wrote: fine";
+    let tokens = tokenize_with(text, Span::new(0, text.len()), &grammar);
+    let bounds: Vec<usize> = (0..=text.len())
+        .filter(|&b| text.is_char_boundary(b))
+        .collect();
+    // Sentences in order, with gaps between them, and one that starts again further back
+    // (read by the search).
+    for &a in &bounds {
+        for &b in bounds.iter().filter(|&&b| b >= a) {
+            for &c in bounds.iter().filter(|&&c| c >= b).step_by(7) {
+                let spans = [
+                    Span::new(0, a),
+                    Span::new(a, b),
+                    Span::new(b + 1, c),
+                    Span::new(a, c),
+                ];
+                let mut next = 0;
+                let mut cues = Vec::new();
+                for span in spans {
+                    let expected = slice(&tokens, span);
+                    let found = sentence_tokens_from(&tokens, span, &mut next, &mut cues);
+                    assert_eq!(found, expected, "{span:?} in {a} {b} {c}");
+                    let expected_cues: Vec<usize> = (0..expected.len())
+                        .filter(|&i| expected[i].lex().may_be_cue())
+                        .collect();
+                    assert_eq!(cues, expected_cues);
+                }
+            }
+        }
+    }
 }
 
 #[test]
