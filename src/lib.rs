@@ -145,11 +145,10 @@ impl Extractor {
         doc.quotes = Vec::new();
         statements.sort_by_key(|s| (s.quote.start, s.quote.end));
         mixed::drop_restated(text, &mut statements);
-        // resolve: mentions become people.
-        let people = resolve::resolve(&doc, &mut statements, &self.grammar);
-        // The tokens are read by nothing after `resolve`: a long article's room for them
-        // goes before the page and output stages.
-        doc.release_tokens();
+        // resolve: mentions become people. The tokens are read by nothing after `resolve`,
+        // which lets them go (a long article's, early within it).
+        let tokens = doc.take_tokens();
+        let people = resolve::resolve(&doc, tokens, &mut statements, &self.grammar);
         // page: no statements from furniture; embedded posts speak for themselves.
         self.drop_furniture(text, &mut statements);
         let mut all_posts = posts.to_vec();

@@ -422,8 +422,9 @@ impl<'k> Surnames<'k> {
 struct Person<'k> {
     /// The fullest name seen, its words joined by single spaces.
     name: Cow<'k, str>,
-    /// How many words `name` has.
-    words: usize,
+    /// How many words `name` has (counts and offsets of this struct are `u32`s: a long
+    /// article names many people).
+    words: u32,
     /// The gender signalled by any mention, or learnt from a pronoun that stands for the person.
     gender: Cell<Option<Gender>>,
     /// Is it surely a person (a mention with a first name or a person title, or a gender)?
@@ -431,11 +432,11 @@ struct Person<'k> {
     /// The first name, when the article names the person in full; None for a surname alone.
     given: Option<&'k str>,
     /// Where the person was named last, while the people are gathered.
-    last_seen: usize,
+    last_seen: u32,
     /// The sentence the person was named in last, while the people are gathered.
-    last_sentence: usize,
+    last_sentence: u32,
     /// How many mentions name the person, while the people are gathered.
-    mentions: usize,
+    mentions: u32,
     /// The first title seen.
     title: Option<&'k str>,
     /// The words of `title` in lower case, worked out when a nominal first asks.
@@ -472,25 +473,31 @@ struct People<'k> {
     /// (see [`Surnames`]); the others are linked from the first in order of first mention
     /// ([`Person::next_of_key`]), so that a surname's people take no list of their own.
     by_key: Vec<(u32, u32)>,
-    /// The index in `persons` of each mention's person, in mention order.
-    of_mention: Vec<usize>,
-    /// The index in `persons` of the person each statement's named speaker is, by statement.
-    of_statement: Vec<Option<usize>>,
+    /// The index in `persons` of each mention's person, in mention order ([`NO_PERSON`]
+    /// for none): 4 bytes a mention, as a long article has many.
+    of_mention: Vec<u32>,
+    /// The index in `persons` of the person each statement's named speaker is, by statement;
+    /// [`NO_PERSON`] for none.
+    of_statement: Vec<u32>,
 }
 
 impl People<'_> {
     /// The index in `persons` of the person statement `index`'s named speaker is, if any.
     fn of_statement(&self, index: usize) -> Option<usize> {
-        self.of_statement
-            .get(index)
-            .copied()
-            .flatten()
-            .filter(|&i| i < self.persons.len())
+        let person = *self.of_statement.get(index)? as usize;
+        (person < self.persons.len()).then_some(person)
+    }
+
+    /// The index in `persons` of mention `index`'s person, if any.
+    #[inline]
+    fn person_of_mention(&self, index: usize) -> Option<usize> {
+        let person = *self.of_mention.get(index)?;
+        (person != NO_PERSON).then_some(person as usize)
     }
 
     /// The person of mention `index`.
     fn of(&self, index: usize) -> Option<&Person<'_>> {
-        self.persons.get(*self.of_mention.get(index)?)
+        self.persons.get(*self.of_mention.get(index)? as usize)
     }
 }
 
@@ -520,17 +527,47 @@ const MAX_APPOSITIVE_BYTES: usize = 160;
 /// apposition: a short bound, as the text of each window is searched.
 const APPOSITION_SENTENCES: usize = 12;
 
+/// Past this many bytes, an article's tokens are let go right after the first scan of its
+/// names ([`lean_tokens`]): the rest of `resolve` reads only a few facts of them, and a long
+/// article's tokens are the most memory alive then. Shorter articles keep them (their buffer
+/// is kept for the next document anyway).
+const LEAN_TOKENS_PAST: usize = 1 << 18;
+
 /// Replaces each statement's speaker with its resolved, canonical name, and fills titles;
-/// gives the names of the people the article names, for [`kinds::speaker_kinds`].
+/// gives the names of the people the article names, for [`kinds::speaker_kinds`]. Takes the
+/// document's `tokens` (taken out of it) and lets them go.
 // Kept out of line: a stage of its own in profiles.
 #[inline(never)]
-pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) -> kinds::People {
-    let (text, seg, tokens) = (doc.text, &doc.segmentation, &doc.tokens);
+pub fn resolve(
+    doc: &Document,
+    tokens: ParagraphTokens,
+    statements: &mut [Statement],
+    grammar: &Grammar,
+) -> kinds::People {
+    let (text, seg) = (doc.text, &doc.segmentation);
     if statements.is_empty() {
+        tokens.release();
         return kinds::People::default();
     }
     let mut surnames = Surnames::with_capacity(SURNAMES);
-    let (mut mentions, lone, affiliations) = scan_people(text, tokens, grammar, &mut surnames);
+    let (mut mentions, lone, affiliations) = scan_people(text, &tokens, grammar, &mut surnames);
+    // The outlets the article names, read only when a statement says "the newspaper"; its
+    // capitalised runs, read only when a speaker is an acronym.
+    let outlets = OnceCell::new();
+    let acronyms = OnceCell::new();
+    let tokens = if text.len() > LEAN_TOKENS_PAST {
+        lean_tokens(
+            text,
+            seg,
+            tokens,
+            statements,
+            (&outlets, &acronyms),
+            grammar,
+        )
+    } else {
+        tokens
+    };
+    let tokens = &tokens;
     let mut speakers = Speakers::default();
     mentions.reserve(statements.len());
     let named = mentions.len();
@@ -559,10 +596,6 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
         .collect();
     quoted.sort_by_key(|q| q.start);
     let people = gather(text, &mentions, statements, surname_count);
-    // The outlets the article names, read only when a statement says "the newspaper"; its
-    // capitalised runs, read only when a speaker is an acronym.
-    let outlets = OnceCell::new();
-    let acronyms = OnceCell::new();
     // What becomes of each statement, worked out while the keys borrow the speakers.
     let changes: Vec<Change> = statements
         .iter()
@@ -630,6 +663,48 @@ pub fn resolve(doc: &Document, statements: &mut [Statement], grammar: &Grammar) 
     works_for(statements, &affiliations);
     outlets::share_outlets(statements);
     known
+}
+
+/// What [`change_of`] reads of a long article's `tokens` after the first scan, the tokens
+/// themselves let go: the outlets it names and its capitalised runs, found now (for the
+/// whole article, which gives what the windows of [`change_of`] read of them), and the tokens
+/// of the paragraphs where a statement's speaker is a pronoun that may stand for its
+/// sentence's subject ([`stands_for_subject`]); the other paragraphs are left empty.
+fn lean_tokens(
+    text: &str,
+    seg: &Segmentation,
+    tokens: ParagraphTokens,
+    statements: &[Statement],
+    (outlets, acronyms): (&OnceCell<Vec<OutletRef>>, &OnceCell<Vec<Span>>),
+    grammar: &Grammar,
+) -> ParagraphTokens {
+    outlets.get_or_init(|| outlets::outlet_mentions(text, &tokens, grammar));
+    acronyms.get_or_init(|| capitalised_runs(text, &tokens, grammar));
+    let mut keep = vec![false; tokens.len()];
+    for mention in statements.iter().filter_map(|s| s.mention) {
+        if !stands_for_subject(text, mention, grammar) {
+            continue;
+        }
+        if let Some(slot) = seg
+            .paragraph_at(mention.start)
+            .and_then(|p| keep.get_mut(p))
+        {
+            *slot = true;
+        }
+    }
+    let kept = tokens.only(&keep);
+    tokens.release();
+    kept
+}
+
+/// Is the speaker at `mention` a pronoun of the third person, plural or neuter ("they",
+/// "it"), which [`change_of`] reads as its sentence's subject ([`sentence_subject`])?
+fn stands_for_subject(text: &str, mention: Span, grammar: &Grammar) -> bool {
+    grammar
+        .entry_any_case(mention.of(text))
+        .and_then(|e| e.pronoun.as_ref())
+        .filter(|p| !p.first_person)
+        .is_some_and(|p| matches!(p.gender, Some(Gender::Plural | Gender::Neuter)))
 }
 
 /// The people named right before an outlet they work for ("Jane Roe of the Daily Planet"):
@@ -832,7 +907,7 @@ fn change_of(
             }
         }
         let (index, found) = speaker.unwrap_or(first);
-        let Some(&person) = people.of_mention.get(index) else {
+        let Some(person) = people.person_of_mention(index) else {
             return Change::Keep;
         };
         if let Some(found) = people.persons.get(person) {
@@ -853,7 +928,7 @@ fn change_of(
     };
     if relative {
         let person = relative_antecedent(text, mentions, mention, grammar)
-            .and_then(|i| people.of_mention.get(i).copied());
+            .and_then(|i| people.person_of_mention(i));
         return person.map_or(Change::Keep, |p| person_change(people, p, statement, false));
     }
     // "One voter said ... Another said": a determiner alone repeats the head noun of the
@@ -939,7 +1014,7 @@ fn nominal_person(
     grammar: &Grammar,
 ) -> Option<usize> {
     let floor = antecedent_floor(seg, mention.start);
-    let person_of = |i: usize| people.of_mention.get(i).copied();
+    let person_of = |i: usize| people.person_of_mention(i);
     // "NAME, an expert in ..., told": the appositive is the name's, when the name is surely
     // a person's and the nominal opens with an article ("According to AFP, one user" is
     // someone else).
@@ -2314,7 +2389,7 @@ fn gather<'k>(
         persons: Vec::with_capacity(surnames),
         by_key: vec![(NO_PERSON, NO_PERSON); surnames],
         of_mention: Vec::with_capacity(mentions.len()),
-        of_statement: vec![None; statements.len()],
+        of_statement: vec![NO_PERSON; statements.len()],
     };
     for mention in mentions {
         let name = mention.name(text, statements);
@@ -2322,32 +2397,33 @@ fn gather<'k>(
         let name = without_possessive(name);
         let sentence = mention.sentence().unwrap_or(0);
         let index = people.person_for(mention.surname(), given, mention.gender, sentence);
-        people.of_mention.push(index);
+        let number = u32::try_from(index).unwrap_or(NO_PERSON);
+        people.of_mention.push(number);
         if let Some(statement) = mention.speaker() {
             if let Some(slot) = people.of_statement.get_mut(statement) {
-                *slot = Some(index);
+                *slot = number;
             }
         }
         let Some(person) = people.persons.get_mut(index) else {
             continue;
         };
-        person.last_seen = mention.span().start;
+        person.last_seen = mention.at.start;
         person.sure |= mention.sure || mention.gender.is_some();
-        person.last_sentence = sentence;
-        person.mentions += 1;
+        person.last_sentence = u32::try_from(sentence).unwrap_or(u32::MAX);
+        person.mentions = person.mentions.saturating_add(1);
         // A name written as the person's has as many words.
         let (words, joined) = if name == person.name {
-            (person.words, true)
+            (person.words as usize, true)
         } else {
             mention.shape(name)
         };
-        if words > person.words {
+        if words > person.words as usize {
             person.name = if joined {
                 Cow::Borrowed(name)
             } else {
                 Cow::Owned(join_words(name))
             };
-            person.words = words;
+            person.words = u32::try_from(words).unwrap_or(u32::MAX);
         }
         if person.given.is_none() {
             person.given = given;
@@ -2407,7 +2483,7 @@ impl<'k> People<'k> {
                 // the one named most often when no other is named as often; else the
                 // surname's own person.
                 let mut near: Option<(usize, &Person)> = None;
-                let mut most: Option<(usize, usize, usize)> = None;
+                let mut most: Option<(u32, usize, usize)> = None;
                 let mut placeholder = None;
                 for (i, p) in of_key(&self.persons, &self.by_key, key) {
                     if p.given.is_none() {
@@ -2417,7 +2493,7 @@ impl<'k> People<'k> {
                     if !same_gender(p.gender.get(), gender) {
                         continue;
                     }
-                    let close = sentence.saturating_sub(p.last_sentence) <= NEAR_SENTENCES;
+                    let close = sentence.saturating_sub(p.last_sentence as usize) <= NEAR_SENTENCES;
                     if close && near.is_none_or(|(_, n)| p.last_seen >= n.last_seen) {
                         near = Some((i, p));
                     }
@@ -2467,6 +2543,9 @@ impl<'k> People<'k> {
             }
         }
         for (from, to) in moves {
+            let (Ok(from_number), Ok(to_number)) = (u32::try_from(from), u32::try_from(to)) else {
+                continue;
+            };
             let (gender, title) = self
                 .persons
                 .get(from)
@@ -2480,10 +2559,10 @@ impl<'k> People<'k> {
             for index in self
                 .of_mention
                 .iter_mut()
-                .chain(self.of_statement.iter_mut().flatten())
+                .chain(self.of_statement.iter_mut())
             {
-                if *index == from {
-                    *index = to;
+                if *index == from_number {
+                    *index = to_number;
                 }
             }
         }

@@ -814,3 +814,46 @@ fn changes_are_compact() {
     // for each statement at its peak.
     assert_eq!(std::mem::size_of::<super::Change>(), 24);
 }
+
+#[test]
+fn a_person_is_small() {
+    // A long article names many people: counts and offsets are 32-bit.
+    assert_eq!(std::mem::size_of::<super::Person>(), 120);
+}
+
+#[test]
+fn third_person_plural_or_neuter_pronouns_stand_for_the_subject() {
+    let grammar = Grammar::builtin();
+    let text = "They said. It said. He said. We said. The firm said.";
+    let at = |word: &str, from: usize| {
+        let start = text[from..].find(word).map_or(0, |i| i + from);
+        Span::new(start, start + word.len())
+    };
+    assert!(super::stands_for_subject(text, at("They", 0), &grammar));
+    assert!(super::stands_for_subject(text, at("It", 0), &grammar));
+    assert!(!super::stands_for_subject(text, at("He", 0), &grammar));
+    assert!(!super::stands_for_subject(text, at("We", 0), &grammar));
+    assert!(!super::stands_for_subject(
+        text,
+        at("The firm", 0),
+        &grammar
+    ));
+}
+
+#[test]
+fn a_long_article_resolves_as_its_short_part_alone() {
+    // Past `LEAN_TOKENS_PAST` bytes the tokens go after the first scan: the pronouns that
+    // stand for their sentence's subject and the acronyms read what is kept of them.
+    let part =
+        "Dana Whitfield, a nurse from Leeds, joined the Northern Nurses Union last year.\n\n\
+        The Northern Nurses Union met on Monday, and they said \"the wards are full.\"\n\n\
+        \"We cannot wait,\" the NNU said.\n\n\
+        \"It is hard,\" Whitfield said. \"The nights are long,\" she added.\n";
+    let filler = "The weather stayed mild and the roads were quiet all week.\n\n";
+    let mut long = filler.repeat(super::LEAN_TOKENS_PAST / filler.len() + 1);
+    long.push_str(part);
+    assert!(long.len() > super::LEAN_TOKENS_PAST);
+    let short = speakers(part);
+    assert!(short.len() >= 4, "{short:?}");
+    assert_eq!(speakers(&long), short);
+}

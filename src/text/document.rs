@@ -56,6 +56,33 @@ impl ParagraphTokens {
             .push(u32::try_from(self.tokens.len()).unwrap_or(u32::MAX));
     }
 
+    /// A copy of the paragraphs `keep` says (by index), the others left empty: as many
+    /// paragraphs, and the tokens of the kept ones only.
+    pub fn only(&self, keep: &[bool]) -> ParagraphTokens {
+        let mut kept = ParagraphTokens {
+            tokens: Vec::new(),
+            starts: Vec::with_capacity(self.starts.len()),
+        };
+        if self.starts.is_empty() {
+            return kept;
+        }
+        kept.starts.push(0);
+        for (p, tokens) in self.iter().enumerate() {
+            if keep.get(p).copied().unwrap_or(false) {
+                kept.tokens.extend_from_slice(tokens);
+            }
+            kept.starts
+                .push(u32::try_from(kept.tokens.len()).unwrap_or(u32::MAX));
+        }
+        kept
+    }
+
+    /// Lets go of the buffers: they go back to the thread's spare, as when a document is
+    /// dropped.
+    pub fn release(self) {
+        keep_spare(self);
+    }
+
     /// Empties the buffers, keeping their room.
     fn clear(&mut self) {
         self.tokens.clear();
@@ -132,10 +159,10 @@ impl<'t> Document<'t> {
 }
 
 impl Document<'_> {
-    /// Lets go of the tokens once no stage reads them (they go back to the thread's spare,
-    /// as when the document is dropped): [`Document::tokens`] is empty after.
-    pub fn release_tokens(&mut self) {
-        keep_spare(std::mem::take(&mut self.tokens));
+    /// Takes the tokens out, for a stage that lets them go itself ([`ParagraphTokens::release`]):
+    /// [`Document::tokens`] is empty after.
+    pub fn take_tokens(&mut self) -> ParagraphTokens {
+        std::mem::take(&mut self.tokens)
     }
 }
 
@@ -233,7 +260,7 @@ mod tests {
         let tokens = first.tokens.clone();
         drop(first);
         let mut doc = Document::read(text, &segmenter, &grammar);
-        doc.release_tokens();
+        doc.take_tokens().release();
         assert!(doc.tokens.is_empty());
         // Dropped after its tokens went, the document leaves the spare they became.
         drop(doc);
@@ -241,6 +268,23 @@ mod tests {
         assert!(spare.tokens.capacity() > 0);
         SPARE.with(|s| s.set(spare));
         assert_eq!(Document::read(text, &segmenter, &grammar).tokens, tokens);
+    }
+
+    #[test]
+    fn only_keeps_the_chosen_paragraphs_and_empties_the_others() {
+        let grammar = Grammar::builtin();
+        let segmenter = Segmenter::from_grammar(&grammar);
+        let text = "Jane Roe spoke.\n\nThey said it would rain.\n\nThe end came.";
+        let doc = Document::read(text, &segmenter, &grammar);
+        let kept = doc.tokens.only(&[false, true]);
+        assert_eq!(kept.len(), 3);
+        assert_eq!(kept.get(0), Some(&[][..]));
+        assert_eq!(kept.get(1), doc.tokens.get(1));
+        assert!(!kept.get(1).unwrap_or(&[]).is_empty());
+        // Past the end of `keep`, a paragraph is left empty.
+        assert_eq!(kept.get(2), Some(&[][..]));
+        assert_eq!(kept.get(3), None);
+        assert!(ParagraphTokens::default().only(&[true]).is_empty());
     }
 
     #[test]
