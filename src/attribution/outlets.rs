@@ -1418,6 +1418,33 @@ pub fn speaking_outlet(
     (speaker, mention): (&str, Span),
     mentions: &OnceCell<Vec<OutletRef>>,
 ) -> Option<OutletRef> {
+    match outlet_named_by_speaker(text, grammar, (speaker, mention)) {
+        Ok(outlet) => outlet,
+        Err(MediaReference) => {
+            let mentions = mentions.get_or_init(|| outlet_mentions(text, paragraphs, grammar));
+            last_outlet_before(mention, mentions)
+        }
+    }
+}
+
+/// A speaker written as a word for an outlet ("the newspaper"), which stands for the outlet
+/// named last before it.
+#[derive(Debug)]
+pub struct MediaReference;
+
+/// Does [`speaking_outlet`] read the article's outlet mentions for this speaker (a media
+/// reference no outlet's name answers)?
+pub fn needs_outlet_mentions(text: &str, grammar: &Grammar, speaker: (&str, Span)) -> bool {
+    outlet_named_by_speaker(text, grammar, speaker).is_err()
+}
+
+/// The outlet the speaker's own words name, or none; [`MediaReference`] when it takes the
+/// outlet named last before the mention.
+fn outlet_named_by_speaker(
+    text: &str,
+    grammar: &Grammar,
+    (speaker, mention): (&str, Span),
+) -> Result<Option<OutletRef>, MediaReference> {
     let written = mention.of(text);
     let named = grammar.outlet(speaker).or_else(|| {
         // The mention as written is mostly the speaker itself, just looked up.
@@ -1426,20 +1453,19 @@ pub fn speaking_outlet(
             .flatten()
     });
     if let Some(outlet) = named {
-        return Some(OutletRef::new(
+        return Ok(Some(OutletRef::new(
             outlet.name.clone(),
             outlet.kind,
             Some(mention),
-        ));
+        )));
     }
     if let Some(outlet) = media_as_written(text, mention, grammar) {
-        return Some(outlet);
+        return Ok(Some(outlet));
     }
     if !is_media_reference(text, mention, grammar) {
-        return None;
+        return Ok(None);
     }
-    let mentions = mentions.get_or_init(|| outlet_mentions(text, paragraphs, grammar));
-    last_outlet_before(mention, mentions)
+    Err(MediaReference)
 }
 
 /// Later statements of a speaker in the same paragraph share the outlets of an earlier one:

@@ -678,7 +678,15 @@ fn lean_tokens(
     (outlets, acronyms): (&OnceCell<Vec<OutletRef>>, &OnceCell<Vec<Span>>),
     grammar: &Grammar,
 ) -> ParagraphTokens {
-    outlets.get_or_init(|| outlets::outlet_mentions(text, &tokens, grammar));
+    // The outlets are read only for a speaker written as a media reference ("the newspaper
+    // said", see `outlets::speaking_outlet`): when no statement's is, they are never asked for.
+    if statements.iter().any(|s| {
+        s.mention.is_some_and(|mention| {
+            outlets::needs_outlet_mentions(text, grammar, (s.speaker.name.as_str(), mention))
+        })
+    }) {
+        outlets.get_or_init(|| outlets::outlet_mentions(text, &tokens, grammar));
+    }
     acronyms.get_or_init(|| capitalised_runs(text, &tokens, grammar));
     let mut keep = vec![false; tokens.len()];
     for mention in statements.iter().filter_map(|s| s.mention) {

@@ -648,6 +648,11 @@ fn an_outlet_speaks_by_its_name_or_a_word_for_it() {
     let referred = speaks("newspaper", "The newspaper").expect("a word for it");
     assert_eq!(referred.span, Some(times), "where the outlet was named");
     assert_eq!(speaks("talks", "the talks"), None);
+    // Only the word for an outlet asks for the article's outlet mentions.
+    let needs = |speaker: &str, words: &str| needs_outlet_mentions(text, &g, (speaker, at(words)));
+    assert!(needs("newspaper", "The newspaper"));
+    assert!(!needs("The New York Times", "The New York Times"));
+    assert!(!needs("talks", "the talks"));
 }
 
 #[test]
