@@ -666,8 +666,9 @@ pub fn resolve(
 }
 
 /// What [`change_of`] reads of a long article's `tokens` after the first scan, the tokens
-/// themselves let go: the outlets it names and its capitalised runs, found now (for the
-/// whole article, which gives what the windows of [`change_of`] read of them), and the tokens
+/// themselves let go: the outlets it names (when a speaker is a word for an outlet, the only
+/// case that reads them) and its capitalised runs, found now (for the whole article, which
+/// gives what the windows of [`change_of`] read of them), and the tokens
 /// of the paragraphs where a statement's speaker is a pronoun that may stand for its
 /// sentence's subject ([`stands_for_subject`]); the other paragraphs are left empty.
 fn lean_tokens(
