@@ -122,6 +122,20 @@ struct Line {
     span: Span,
 }
 
+/// The path and text of `dir/name`, a word-list file that replaces the built-in one; `None`
+/// when `dir` has no such file.
+pub(crate) fn read_list_file(
+    dir: &Path,
+    name: &str,
+) -> Result<Option<(PathBuf, String)>, FurnitureError> {
+    let path = dir.join(name);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(Some((path, text))),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(FurnitureError::Io { file: path, source }),
+    }
+}
+
 impl Furniture {
     /// The patterns compiled into the binary (`grammar/furniture.txt`).
     pub fn builtin() -> Furniture {
@@ -134,11 +148,9 @@ impl Furniture {
 
     /// The patterns of `dir/furniture.txt` when that file exists, else the built-in ones.
     pub fn from_dir(dir: &Path) -> Result<Furniture, FurnitureError> {
-        let path = dir.join(FILE_NAME);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => Furniture::parse(&path, &text),
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Furniture::builtin()),
-            Err(source) => Err(FurnitureError::Io { file: path, source }),
+        match read_list_file(dir, FILE_NAME)? {
+            Some((path, text)) => Furniture::parse(&path, &text),
+            None => Ok(Furniture::builtin()),
         }
     }
 

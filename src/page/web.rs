@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::OnceLock;
 
-use crate::page::furniture::FurnitureError;
+use crate::page::furniture::{read_list_file, FurnitureError};
 
 /// The built-in word lists.
 const BUILTIN: &str = include_str!("../../grammar/web_furniture.txt");
@@ -93,13 +93,9 @@ impl WebFurniture {
 
     /// The lists of `dir/web_furniture.txt` when that file exists, else the built-in ones.
     pub fn from_dir(dir: &Path) -> Result<WebFurniture, FurnitureError> {
-        let path = dir.join(FILE_NAME);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => WebFurniture::parse(&path, &text),
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-                Ok(WebFurniture::builtin().clone())
-            }
-            Err(source) => Err(FurnitureError::Io { file: path, source }),
+        match read_list_file(dir, FILE_NAME)? {
+            Some((path, text)) => WebFurniture::parse(&path, &text),
+            None => Ok(WebFurniture::builtin().clone()),
         }
     }
 
