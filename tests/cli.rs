@@ -8,6 +8,27 @@ fn with_stdin(args: &[&str], input: &str) -> std::process::Output {
     common::run(args, input.as_bytes())
 }
 
+/// A fresh folder `whosaid-cli-TAG-PID` in the system's temp folder, holding `files`
+/// (name, contents); the test removes it.
+fn temp_dir_with(tag: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("whosaid-cli-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, contents) in files {
+        std::fs::write(dir.join(name), contents).unwrap();
+    }
+    dir
+}
+
+/// The built-in word list `grammar/NAME`.
+fn builtin_list(name: &str) -> String {
+    std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("grammar")
+            .join(name),
+    )
+    .unwrap()
+}
+
 #[test]
 fn reads_stdin_as_dash() {
     let out = with_stdin(
@@ -52,9 +73,7 @@ fn missing_file_is_reported_and_the_rest_processed() {
 
 #[test]
 fn malformed_grammar_is_a_usage_error_naming_file_and_line() {
-    let dir = std::env::temp_dir().join(format!("whosaid-cli-grammar-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("titles.txt"), "spokesman | person\n[oops\n").unwrap();
+    let dir = temp_dir_with("grammar", &[("titles.txt", "spokesman | person\n[oops\n")]);
     let out = whosaid()
         .args(["extract", "--grammar", dir.to_str().unwrap(), "fixtures/"])
         .output()
@@ -67,15 +86,11 @@ fn malformed_grammar_is_a_usage_error_naming_file_and_line() {
 
 #[test]
 fn user_grammar_adds_a_cue_verb() {
-    let dir = std::env::temp_dir().join(format!("whosaid-cli-cue-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let builtin =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/grammar/cues.txt")).unwrap();
-    std::fs::write(
-        dir.join("cues.txt"),
-        format!("{builtin}\nmumble mumbles mumbled mumbling | speech\n"),
-    )
-    .unwrap();
+    let cues = format!(
+        "{}\nmumble mumbles mumbled mumbling | speech\n",
+        builtin_list("cues.txt")
+    );
+    let dir = temp_dir_with("cue", &[("cues.txt", &cues)]);
     // Reported speech: in a quote frame ('"Q," Peskov mumbled') any verb is a cue already.
     let input = "Peskov mumbled that the talks went nowhere at all.\n";
     let plain = with_stdin(&["extract", "--format", "jsonl", "-"], input);
@@ -113,21 +128,17 @@ hour while the work goes on, the council said in a letter to residents of the ea
 
 #[test]
 fn user_grammar_adds_a_web_furniture_word() {
-    let dir = std::env::temp_dir().join(format!("whosaid-cli-web-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = temp_dir_with("web", &[("page.html", PAGE_WITH_A_STRIP)]);
     let page = dir.join("page.html");
-    std::fs::write(&page, PAGE_WITH_A_STRIP).unwrap();
-    let builtin = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/grammar/web_furniture.txt"
-    ))
-    .unwrap();
     let lists = dir.join("lists");
     std::fs::create_dir_all(&lists).unwrap();
     // Sections may repeat: the entry joins the built-in teaser words.
     std::fs::write(
         lists.join("web_furniture.txt"),
-        format!("{builtin}\n[teaser_classes]\nzebra strip\n"),
+        format!(
+            "{}\n[teaser_classes]\nzebra strip\n",
+            builtin_list("web_furniture.txt")
+        ),
     )
     .unwrap();
     let text = |grammar: Option<&std::path::Path>| -> String {
@@ -172,9 +183,10 @@ fn user_grammar_adds_a_web_furniture_word() {
 
 #[test]
 fn malformed_web_furniture_words_are_a_usage_error_naming_file_and_line() {
-    let dir = std::env::temp_dir().join(format!("whosaid-cli-webbad-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("web_furniture.txt"), "[teaser_class]\npromo\n").unwrap();
+    let dir = temp_dir_with(
+        "webbad",
+        &[("web_furniture.txt", "[teaser_class]\npromo\n")],
+    );
     let out = whosaid()
         .args([
             "text",
