@@ -257,29 +257,29 @@ enum Key<'t> {
 }
 
 impl<'t> Key<'t> {
+    /// The short key of an ASCII word of at most 8 bytes; None for a longer word.
+    #[inline]
+    fn short(word: &str) -> Option<Key<'t>> {
+        let len = u8::try_from(word.len()).ok().filter(|&len| len <= 8)?;
+        Some(Key::Short {
+            folded: fold_ascii(load_chunk(word.as_bytes(), 0)),
+            len,
+        })
+    }
+
     /// The key of the ASCII word `word`.
     #[inline]
     fn ascii(word: &'t str) -> Key<'t> {
-        match u8::try_from(word.len()) {
-            Ok(len) if len <= 8 => Key::Short {
-                folded: fold_ascii(load_chunk(word.as_bytes(), 0)),
-                len,
-            },
-            _ => Key::Ascii(word),
-        }
+        Key::short(word).unwrap_or(Key::Ascii(word))
     }
 
     /// The key of a word beyond ASCII, already in lower case (which may be ASCII: the Kelvin
     /// sign's lower case is "k").
     fn lower(word: String) -> Key<'t> {
-        if word.len() <= 8 && word.is_ascii() {
-            let len = word.len() as u8;
-            return Key::Short {
-                folded: fold_ascii(load_chunk(word.as_bytes(), 0)),
-                len,
-            };
+        match Key::short(&word) {
+            Some(key) if word.is_ascii() => key,
+            _ => Key::Lower(word),
         }
-        Key::Lower(word)
     }
 
     /// The bytes of a longer key; None for a short one.
@@ -298,8 +298,10 @@ impl<'t> Key<'t> {
     fn shape(&self) -> usize {
         let (len, first) = match self {
             Key::Short { folded, len } => (usize::from(*len), *folded as u8),
-            Key::Ascii(word) => (word.len(), word.as_bytes().first().copied().unwrap_or(0)),
-            Key::Lower(word) => (word.len(), word.as_bytes().first().copied().unwrap_or(0)),
+            _ => {
+                let word = self.long_word().unwrap_or_default();
+                (word.len(), word.first().copied().unwrap_or(0))
+            }
         };
         let first = if len == 0 {
             0
@@ -353,8 +355,7 @@ impl std::hash::Hash for Key<'_> {
                 state.write_u64(folded | 0x2020_2020_2020_2020);
                 return;
             }
-            Key::Ascii(word) => word.as_bytes(),
-            Key::Lower(word) => word.as_bytes(),
+            _ => self.long_word().unwrap_or_default(),
         };
         let mut at = 0;
         while at < bytes.len() {
