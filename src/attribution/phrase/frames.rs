@@ -9,6 +9,21 @@ use super::*;
 const SPEECH_NOUN_ADJUNCT: usize = 5;
 /// How many words in capitals make a phrase a headline, not a name.
 const HEADLINE_CAPITAL_WORDS: usize = 4;
+/// How many clause starts (each comma, then the start of the words), nearest first, are read
+/// back from a verb for its subject. A subject stands a few clauses before its verb at most
+/// ("Roe, who ran in 2016, when the party split, said"); past that the clauses are other
+/// sentences' or a list's. The bound, not only [`SUBJECT_REACH`], keeps the reading of every
+/// cue of a long run of commas and cues (quote-mark soup in one paragraph) a small constant.
+pub(super) const SUBJECT_CLAUSES: usize = 12;
+/// How many speech cues before a participle cue are read for the main clause it hangs from
+/// ("X said on Monday, in a statement to the council, vowing ..."): the main verb is one of
+/// the few cues nearest before the participle, never one a run of other cues stands after.
+pub(super) const MAIN_CLAUSE_CUES: usize = 4;
+/// How many cues before a quotation are read for the speaker that introduces it: its own cue
+/// is the nearest, or the one before it when the nearest has no speaker of its own; cues
+/// further back frame other clauses. With [`SUBJECT_CLAUSES`] and [`MAIN_CLAUSE_CUES`] this
+/// bounds the reading of each quotation of a frame, however many cues the frame holds.
+pub(super) const LEADING_CUES: usize = 2;
 
 /// What [`Phrases::trailing_read`] read in the words after a quote.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -473,6 +488,8 @@ impl<'a> Phrases<'a> {
     }
 
     /// The attribution in the words before a quote: X said: "Q" / X called it "Q" / According to X, "Q".
+    /// A cue or "according to" is read within [`SUBJECT_REACH`] tokens before the quote, and
+    /// `LEADING_CUES` cues at most, so each quotation of a long frame costs a small constant.
     pub fn leading(&self, before: &[Token], kind: Kind) -> Option<Attribution> {
         if kind == Kind::Partial {
             if let Some((speaker, noun)) = self.speech_noun_possessor(before) {
@@ -490,7 +507,8 @@ impl<'a> Phrases<'a> {
             .rev()
             .find(|t| !is_quote_mark(self.word(t)))
             .is_some_and(|t| is_lead_in_mark(self.word(t)));
-        for k in (0..before.len()).rev() {
+        let mut cues_read = 0;
+        for k in (before.len().saturating_sub(SUBJECT_REACH)..before.len()).rev() {
             let token = &before[k];
             let immediate = words_between <= IMMEDIATE_WORDS || last_is_colon;
             let rule = if immediate {
@@ -535,6 +553,10 @@ impl<'a> Phrases<'a> {
                 }
                 if cue.speech && speakerless.is_none() {
                     speakerless = Some(self.attribution(rule, Some(token.span()), None));
+                }
+                cues_read += 1;
+                if cues_read == LEADING_CUES {
+                    break;
                 }
             }
             if token.kind() != TokenKind::Punct {
@@ -714,8 +736,9 @@ impl<'a> Phrases<'a> {
         self.clause_subject_where(tokens, index, true, |p| p.pronoun || p.name.is_some())
     }
 
-    /// The nearest clause subject before `index` that `accept` takes (within [`SUBJECT_REACH`]);
-    /// `past_subordinator`: a clause opened by a subordinator ("when", "as") has one too.
+    /// The nearest clause subject before `index` that `accept` takes (within [`SUBJECT_REACH`]
+    /// tokens and [`SUBJECT_CLAUSES`] clause starts); `past_subordinator`: a clause opened by a
+    /// subordinator ("when", "as") has one too.
     pub(super) fn clause_subject_where(
         &self,
         tokens: &[Token],
@@ -724,15 +747,17 @@ impl<'a> Phrases<'a> {
         accept: impl Fn(&NounPhrase) -> bool,
     ) -> Option<NounPhrase> {
         // The clause nearest the cue first: "After ..., X rallied supporters, saying:". Read
-        // back comma by comma, at most SUBJECT_REACH tokens: no subject stands further from its
-        // verb, and the bound keeps a frame of thousands of quotations linear.
+        // back comma by comma, at most SUBJECT_REACH tokens and SUBJECT_CLAUSES starts: no
+        // subject stands further from its verb, and the bounds keep a frame of thousands of
+        // quotations and commas linear.
         let index = index.min(tokens.len());
         let reach = index.saturating_sub(SUBJECT_REACH);
         let starts = (reach..index)
             .rev()
-            .filter(|&i| self.word(&tokens[i]) == ",")
+            .filter(|&i| tokens[i].kind() == TokenKind::Punct && self.word(&tokens[i]) == ",")
             .map(|i| i + 1)
-            .chain(std::iter::once(reach));
+            .chain(std::iter::once(reach))
+            .take(SUBJECT_CLAUSES);
         for start in starts {
             // "PHILADELPHIA (AP) -- The committee ...": a dateline opens no clause.
             let mut start = if start == 0 {
@@ -770,7 +795,12 @@ impl<'a> Phrases<'a> {
             {
                 start += 1;
             }
-            let Some(first) = tokens.get(start).filter(|_| start < index) else {
+            // Only a pronoun, a capitalised word or a determiner opens a subject (see below):
+            // that cheap test first, as most clauses of a long run open otherwise.
+            let Some(first) = tokens.get(start).filter(|t| {
+                start < index
+                    && (self.is_pronoun(t) || t.is_capitalized(self.text) || self.is_determiner(t))
+            }) else {
                 continue;
             };
             let participle = self.ends_with(first, "ing") || self.ends_with(first, "ed");
@@ -1095,17 +1125,21 @@ impl<'a> Phrases<'a> {
         OutletReader::new(self.text, self.grammar)
     }
 
-    /// The subject of the first cue before `index` in the same tokens ("X said, vowing ...").
+    /// The subject of the first cue before `index` in the same tokens ("X said, vowing ..."):
+    /// of the nearest of [`MAIN_CLAUSE_CUES`] speech cues within [`SUBJECT_REACH`] tokens that
+    /// has one.
     pub(super) fn main_subject(&self, tokens: &[Token], index: usize) -> Option<NounPhrase> {
         // Another participle ("a staffer alleging ..., calling it") is no main clause, unless
         // the two are joined by "and" ("Trump tweeting ... and asking").
+        let index = index.min(tokens.len());
         let coordinated = index > 0 && self.is_one_of(&tokens[index - 1], &["and"]);
-        (0..index)
+        (index.saturating_sub(SUBJECT_REACH)..index)
             .rev()
             .filter(|&k| {
                 self.cue_verb_at_if(tokens, k, |c| c.speech).is_some()
                     && (coordinated || !self.ends_with(&tokens[k], "ing"))
             })
+            .take(MAIN_CLAUSE_CUES)
             .find_map(|k| self.subject_before(tokens, 0, k))
     }
 

@@ -598,3 +598,66 @@ fn a_comma_inside_a_closing_quote_mark_ends_the_clause_before() {
         "The board"
     );
 }
+
+/// The clause subject `Phrases::clause_subject` reads before the first word `verb` of `text`.
+fn clause_subject_before(text: &str, verb: &str) -> Option<String> {
+    let grammar = Grammar::builtin();
+    let tokens = tokenize(text, Span::new(0, text.len()), &|_| false);
+    let p = Phrases {
+        text,
+        grammar: &grammar,
+    };
+    let k = tokens.iter().position(|t| t.text(text) == verb)?;
+    p.clause_subject(&tokens, k)
+        .map(|np| np.span.of(text).to_string())
+}
+
+#[test]
+fn a_subject_several_clauses_before_its_verb_is_read() {
+    let text = "Jane Roe, who ran the county fair for a decade, when the budget was cut, and again after the storm, told reporters the fair would go on.";
+    assert_eq!(
+        clause_subject_before(text, "told").as_deref(),
+        Some("Jane Roe")
+    );
+}
+
+#[test]
+fn a_subject_is_read_at_most_subject_clauses_starts_back() {
+    // "Jane Roe, famous for apples, pears, ..., told": each comma opens a clause start read
+    // before the sentence's own; past SUBJECT_CLAUSES of them the subject is not looked for.
+    let items = [
+        "apples", "pears", "plums", "figs", "limes", "dates", "kale", "leeks", "beans", "peas",
+        "corn", "rice", "oats", "rye",
+    ];
+    let text = |n: usize| {
+        format!(
+            "Jane Roe, famous for {}, told reporters.",
+            items[..n].join(", ")
+        )
+    };
+    // n items make n + 1 commas (one after "Roe", one before "told"), so n + 2 clause starts
+    // with the sentence's own.
+    let within = frames::SUBJECT_CLAUSES - 2;
+    assert_eq!(
+        clause_subject_before(&text(within), "told").as_deref(),
+        Some("Jane Roe")
+    );
+    assert_eq!(clause_subject_before(&text(within + 1), "told"), None);
+}
+
+#[test]
+fn a_participle_reads_the_subject_of_a_main_clause_before_it() {
+    let text = "Jane Roe said on Monday, in a statement to the county board, vowing to fight on.";
+    let grammar = Grammar::builtin();
+    let tokens = tokenize(text, Span::new(0, text.len()), &|_| false);
+    let p = Phrases {
+        text,
+        grammar: &grammar,
+    };
+    let k = tokens
+        .iter()
+        .position(|t| t.text(text) == "vowing")
+        .unwrap();
+    let subject = p.main_subject(&tokens, k).map(|np| np.span.of(text));
+    assert_eq!(subject, Some("Jane Roe"));
+}
