@@ -253,6 +253,15 @@ impl<'a> OutletReader<'a> {
                 written
             };
             let alias = strip_possessive(alias).unwrap_or(alias);
+            // "Times,": no alias ends with the byte, no lookup. (A leading "the " the lookup
+            // drops leaves the end: the text never ends with white space.)
+            if alias
+                .as_bytes()
+                .last()
+                .is_some_and(|&b| !self.grammar.outlet_may_end_with(b))
+            {
+                continue;
+            }
             let span = Span::new(first.span().start, last.span().end);
             if let Some(outlet) = self.alias_outlet(tokens, (i, width), alias, span) {
                 // "Rossiya-1's 60 Minutes show": a show of an outlet reads as "Rossiya-1's 60 Minutes".

@@ -67,6 +67,9 @@ pub(super) struct Index {
     /// A bit for each lead in `outlet_leads` (see [`lead_bit`]), `LEAD_WORDS` words; empty
     /// when `outlet_leads` is None. A clear bit rules a lead out without the table lookup.
     pub(super) outlet_lead_bits: Vec<u64>,
+    /// A bit for each byte that ends a key of `outlet_aliases`: a clear bit rules out a
+    /// lookup of text that ends with that byte ("Times,").
+    pub(super) outlet_last_bytes: [u64; 4],
     /// A bit (see [`pair_bit`]) for each first word of an alias of two or more words and the
     /// lead of its second word (or no second word, when that has no lead), `PAIR_WORDS`
     /// words; empty in an index never built. A clear bit rules a pair out without a lookup.
@@ -286,6 +289,14 @@ impl Index {
         index.outlet_leads = leads.map(WordTable::new);
         index.outlet_pair_bits = pair_bits;
         index.build_outlet_aliases(grammar);
+        let keys = grammar.outlet_aliases.keys();
+        for alias in keys.chain(grammar.ambiguous_outlet_aliases.keys()) {
+            if let Some(&last) = alias.as_bytes().last() {
+                if let Some(bits) = index.outlet_last_bytes.get_mut(usize::from(last >> 6)) {
+                    *bits |= 1 << (last & 63);
+                }
+            }
+        }
         index.outlet_first_words = WordTable::new(
             outlet_first_words
                 .into_iter()
@@ -887,6 +898,16 @@ impl Grammar {
         };
         set(pair_bit(first, first_len, second, second_len))
             || set(pair_bit(first, first_len, &[], 0))
+    }
+
+    /// May an outlet alias (as [`Grammar::outlet_alias`] looks it up) end with `byte`? False
+    /// only when none does.
+    #[inline(always)]
+    pub(crate) fn outlet_may_end_with(&self, byte: u8) -> bool {
+        self.index()
+            .outlet_last_bytes
+            .get(usize::from(byte >> 6))
+            .is_some_and(|bits| bits & (1 << (byte & 63)) != 0)
     }
 
     /// Does an outlet alias start with `pair`, its first word, a space and the lead of its

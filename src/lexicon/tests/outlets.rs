@@ -403,3 +403,19 @@ fn the_pair_bits_hold_every_first_word_and_second_lead_of_an_alias() {
         assert!(g.outlet_pair_bit_set(a, a.len(), b, b.len()), "{alias:?}");
     }
 }
+
+#[test]
+fn the_last_bytes_of_the_aliases_rule_out_the_others() {
+    let g = with_outlets("Smallville Gazette | outlet | US | Gazette Wkly.\n");
+    assert!(g.outlet_may_end_with(b'e'));
+    assert!(g.outlet_may_end_with(b'.'));
+    assert!(!g.outlet_may_end_with(b','));
+    assert!(!g.outlet_may_end_with(b'x'));
+    let g = Grammar::builtin();
+    let aliases = g.outlet_aliases.keys();
+    for alias in aliases.chain(g.ambiguous_outlet_aliases.keys()) {
+        if let Some(&last) = alias.as_bytes().last() {
+            assert!(g.outlet_may_end_with(last), "{alias:?}");
+        }
+    }
+}
