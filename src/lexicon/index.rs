@@ -4,7 +4,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::parse::without_the;
-use super::table::{ends_lead, lead_bit, ShortLexTable, WordTable, HASH_SEED, LEAD_WORDS};
+use super::table::{ends_lead, lead_bit, mix, ShortLexTable, WordTable, HASH_SEED, LEAD_WORDS};
 use crate::swar::{fold_ascii, load_chunk};
 
 /// Lead kinds (see [`Grammar::outlet_lead_kinds`]): an alias of one word that is its lead.
@@ -665,6 +665,41 @@ impl Grammar {
     /// The cue entry for a word form, if it is a cue.
     pub fn cue(&self, word: &str) -> Option<&CueInfo> {
         self.entry_any_case(word)?.cue.as_ref()
+    }
+
+    /// [`Grammar::cue`] of the word token at `span` of `text`: an ASCII word of up to 16
+    /// bytes is read from the text in one or two whole loads (the lookup by the word alone
+    /// reads the bytes past its last whole chunk one by one).
+    #[inline]
+    pub(crate) fn cue_at(&self, text: &str, span: Span) -> Option<&CueInfo> {
+        let len = span.end.saturating_sub(span.start);
+        let from = text.as_bytes().get(span.start..).unwrap_or(&[]);
+        let words = &self.index().words;
+        if (1..=8).contains(&len) {
+            if let Some(chunk) = from.first_chunk::<8>() {
+                let head = u64::from_le_bytes(*chunk) & (u64::MAX >> (64 - 8 * len));
+                if head & HIGH_BITS == 0 {
+                    let head = fold_ascii(head);
+                    let entry = words.probe(head.wrapping_mul(HASH_SEED), head, len, |_| true);
+                    return entry?.cue.as_ref();
+                }
+            }
+        } else if (9..=16).contains(&len) {
+            if let (Some(head), Some(tail)) = (
+                from.first_chunk::<8>(),
+                from.get(8..).and_then(<[u8]>::first_chunk::<8>),
+            ) {
+                let head = u64::from_le_bytes(*head);
+                let tail = u64::from_le_bytes(*tail) & (u64::MAX >> (128 - 8 * len));
+                if (head | tail) & HIGH_BITS == 0 {
+                    let (head, tail) = (fold_ascii(head), fold_ascii(tail));
+                    let hash = mix(head.wrapping_mul(HASH_SEED), tail);
+                    let entry = words.probe(hash, head, len, |tails| tails == [tail]);
+                    return entry?.cue.as_ref();
+                }
+            }
+        }
+        self.cue(text.get(span.start..span.end).unwrap_or(""))
     }
 
     /// The title entry for a phrase, if it is a title or role word.
