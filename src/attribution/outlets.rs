@@ -70,10 +70,51 @@ impl<'a> OutletReader<'a> {
         }
         let kinds = self.alias_kinds_at(tokens, i, first);
         let head = kinds & LEAD_NAME_HEAD != 0;
-        if kinds & LEAD_ANY == 0 {
+        if kinds & LEAD_ANY == 0 || self.no_alias_of_words_only(tokens, i, first, kinds) {
             return (None, head);
         }
         (self.outlet_from(tokens, i, first, kinds & LEAD_ANY), head)
+    }
+
+    /// Does [`OutletReader::outlet_from`] surely find nothing at `first` (`tokens[i]`), told
+    /// by a bit test before its lookups? Only for a word of ASCII letters and digits (its
+    /// lead, whose `kinds` these are) that is no alias alone, followed by one space and a
+    /// word with a lead: then only an alias of two or more words may start here, and none
+    /// does when the word starts none, or the pair of the word and the next word's lead
+    /// starts none (see [`Grammar::outlet_pair_bit_set`]). False when it cannot tell.
+    #[inline(always)]
+    fn no_alias_of_words_only(&self, tokens: &[Token], i: usize, first: &Token, kinds: u8) -> bool {
+        if kinds & LEAD_ANY == LEAD_ANY || kinds & LEAD_IS_ALIAS != 0 {
+            return false;
+        }
+        let bytes = self.text.as_bytes();
+        let start = first.span().start;
+        let from = bytes.get(start..).unwrap_or(&[]);
+        let run = alphanumeric_run(from);
+        if run == 0 || from.get(run) != Some(&b' ') {
+            return false;
+        }
+        if kinds & LEAD_IS_FIRST_WORD == 0 {
+            // The word is its lead: an alias of more words whose first word is longer has
+            // none of its kinds, and one-word aliases are ruled out.
+            return true;
+        }
+        // The second word within the widest reading (see `outlet_from`'s `reach`).
+        let second = start + run + 1;
+        let longest = self.grammar.longest_outlet.min(tokens.len() - i);
+        let reach = longest
+            .checked_sub(1)
+            .and_then(|last| tokens.get(i + last))
+            .map_or(0, |t| t.span().end);
+        if second >= reach {
+            return false;
+        }
+        let next = bytes.get(second..).unwrap_or(&[]);
+        let lead = alphanumeric_run(next);
+        if lead == 0 || !ends_lead(next.get(lead..).unwrap_or(&[])) {
+            return false;
+        }
+        !self.grammar.outlet_pair_bit_set(from, run, next, lead)
     }
 
     /// What the aliases that may start at `tokens[i]` (`first`) are, by their lead (see
@@ -212,6 +253,15 @@ impl<'a> OutletReader<'a> {
                 written
             };
             let alias = strip_possessive(alias).unwrap_or(alias);
+            // "Times,": no alias ends with the byte, no lookup. (A leading "the " the lookup
+            // drops leaves the end: the text never ends with white space.)
+            if alias
+                .as_bytes()
+                .last()
+                .is_some_and(|&b| !self.grammar.outlet_may_end_with(b))
+            {
+                continue;
+            }
             let span = Span::new(first.span().start, last.span().end);
             if let Some(outlet) = self.alias_outlet(tokens, (i, width), alias, span) {
                 // "Rossiya-1's 60 Minutes show": a show of an outlet reads as "Rossiya-1's 60 Minutes".

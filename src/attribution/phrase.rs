@@ -211,7 +211,10 @@ impl<'a> Phrases<'a> {
         if token.kind() != TokenKind::Word {
             return None;
         }
-        let cue = self.grammar.cue(self.word(token)).filter(|c| !c.noun)?;
+        let cue = self
+            .grammar
+            .cue_at(self.text, token.span())
+            .filter(|c| !c.noun)?;
         // Capitalised cue words are names ("State Department"), except headline verbs ("Putin Says").
         (!token.is_capitalized(self.text) || cue.headline).then_some(cue)
     }

@@ -4,7 +4,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::parse::without_the;
-use super::table::{ends_lead, lead_bit, ShortLexTable, WordTable, LEAD_WORDS};
+use super::table::{ends_lead, lead_bit, mix, ShortLexTable, WordTable, HASH_SEED, LEAD_WORDS};
 use crate::swar::{fold_ascii, load_chunk};
 
 /// Lead kinds (see [`Grammar::outlet_lead_kinds`]): an alias of one word that is its lead.
@@ -67,6 +67,13 @@ pub(super) struct Index {
     /// A bit for each lead in `outlet_leads` (see [`lead_bit`]), `LEAD_WORDS` words; empty
     /// when `outlet_leads` is None. A clear bit rules a lead out without the table lookup.
     pub(super) outlet_lead_bits: Vec<u64>,
+    /// A bit for each byte that ends a key of `outlet_aliases`: a clear bit rules out a
+    /// lookup of text that ends with that byte ("Times,").
+    pub(super) outlet_last_bytes: [u64; 4],
+    /// A bit (see [`pair_bit`]) for each first word of an alias of two or more words and the
+    /// lead of its second word (or no second word, when that has no lead), `PAIR_WORDS`
+    /// words; empty in an index never built. A clear bit rules a pair out without a lookup.
+    pub(super) outlet_pair_bits: Vec<u64>,
     /// The document nouns and the words never a speaker alone, to their bits
     /// (`DOCUMENT_NOUN`, `NOT_SPEAKER`).
     pub(super) speaker_words: WordTable<u8>,
@@ -89,6 +96,44 @@ pub(super) struct Index {
 #[inline(always)]
 fn medium_bit(bytes: &[u8], run: usize) -> u64 {
     1 << (lead_bit(load_chunk(bytes, 0) | splat(0x20), run) % 64)
+}
+
+/// How many `u64` words the outlet pair bitset has (a power of two).
+const PAIR_WORDS: usize = 512;
+
+/// The bit in [`Index::outlet_pair_bits`] of the word `first[..first_len]` followed by a
+/// word whose lead is `second[..second_len]` (`second_len` 0: any second word). Only the
+/// first eight bytes of each and their lengths are hashed; the slices may run on past the
+/// lengths (the bytes past them are ignored), so one load reads each.
+#[inline(always)]
+fn pair_bit(first: &[u8], first_len: usize, second: &[u8], second_len: usize) -> usize {
+    let head = |bytes: &[u8], len: usize| {
+        let chunk = load_chunk(bytes, 0);
+        let kept = match len {
+            0 => 0,
+            1..8 => chunk & ((1u64 << (len * 8)) - 1),
+            _ => chunk,
+        };
+        kept ^ len as u64
+    };
+    let hash = head(first, first_len)
+        .wrapping_mul(HASH_SEED)
+        .rotate_left(29)
+        ^ head(second, second_len);
+    (hash.wrapping_mul(HASH_SEED) >> (64 - (PAIR_WORDS * 64).trailing_zeros())) as usize
+}
+
+/// Sets the bit of [`pair_bit`] for the whole words `first` and `second` in `bits`.
+fn set_pair_bit(bits: &mut [u64], first: &str, second: &str) {
+    let bit = pair_bit(
+        first.as_bytes(),
+        first.len(),
+        second.as_bytes(),
+        second.len(),
+    );
+    if let Some(word) = bits.get_mut(bit / 64) {
+        *word |= 1 << (bit % 64);
+    }
 }
 
 impl Index {
@@ -169,6 +214,7 @@ impl Index {
         // Pairs not found as they are in the alias (words parted by other white space).
         let mut other_second_leads: FxHashSet<String> = FxHashSet::default();
         let mut open_seconds: FxHashSet<&str> = FxHashSet::default();
+        let mut pair_bits = vec![0u64; PAIR_WORDS];
         let aliases = grammar.outlet_aliases.keys();
         for alias in aliases.chain(grammar.ambiguous_outlet_aliases.keys()) {
             let first = alias
@@ -179,6 +225,7 @@ impl Index {
                 *most = (*most).max(alias.split_whitespace().count());
                 match alias.split_whitespace().nth(1).and_then(outlet_lead) {
                     Some(second) => {
+                        set_pair_bit(&mut pair_bits, first, second);
                         // The words are mostly parted by one space: the pair is in the alias.
                         let spaced = alias.as_bytes().get(first.len()) == Some(&b' ')
                             && alias
@@ -191,6 +238,7 @@ impl Index {
                         };
                     }
                     None => {
+                        set_pair_bit(&mut pair_bits, first, "");
                         open_seconds.insert(first);
                     }
                 }
@@ -239,7 +287,16 @@ impl Index {
             }
         }
         index.outlet_leads = leads.map(WordTable::new);
+        index.outlet_pair_bits = pair_bits;
         index.build_outlet_aliases(grammar);
+        let keys = grammar.outlet_aliases.keys();
+        for alias in keys.chain(grammar.ambiguous_outlet_aliases.keys()) {
+            if let Some(&last) = alias.as_bytes().last() {
+                if let Some(bits) = index.outlet_last_bytes.get_mut(usize::from(last >> 6)) {
+                    *bits |= 1 << (last & 63);
+                }
+            }
+        }
         index.outlet_first_words = WordTable::new(
             outlet_first_words
                 .into_iter()
@@ -610,6 +667,41 @@ impl Grammar {
         self.entry_any_case(word)?.cue.as_ref()
     }
 
+    /// [`Grammar::cue`] of the word token at `span` of `text`: an ASCII word of up to 16
+    /// bytes is read from the text in one or two whole loads (the lookup by the word alone
+    /// reads the bytes past its last whole chunk one by one).
+    #[inline]
+    pub(crate) fn cue_at(&self, text: &str, span: Span) -> Option<&CueInfo> {
+        let len = span.end.saturating_sub(span.start);
+        let from = text.as_bytes().get(span.start..).unwrap_or(&[]);
+        let words = &self.index().words;
+        if (1..=8).contains(&len) {
+            if let Some(chunk) = from.first_chunk::<8>() {
+                let head = u64::from_le_bytes(*chunk) & (u64::MAX >> (64 - 8 * len));
+                if head & HIGH_BITS == 0 {
+                    let head = fold_ascii(head);
+                    let entry = words.probe(head.wrapping_mul(HASH_SEED), head, len, |_| true);
+                    return entry?.cue.as_ref();
+                }
+            }
+        } else if (9..=16).contains(&len) {
+            if let (Some(head), Some(tail)) = (
+                from.first_chunk::<8>(),
+                from.get(8..).and_then(<[u8]>::first_chunk::<8>),
+            ) {
+                let head = u64::from_le_bytes(*head);
+                let tail = u64::from_le_bytes(*tail) & (u64::MAX >> (128 - 8 * len));
+                if (head | tail) & HIGH_BITS == 0 {
+                    let (head, tail) = (fold_ascii(head), fold_ascii(tail));
+                    let hash = mix(head.wrapping_mul(HASH_SEED), tail);
+                    let entry = words.probe(hash, head, len, |tails| tails == [tail]);
+                    return entry?.cue.as_ref();
+                }
+            }
+        }
+        self.cue(text.get(span.start..span.end).unwrap_or(""))
+    }
+
     /// The title entry for a phrase, if it is a title or role word.
     pub fn title(&self, phrase: &str) -> Option<&TitleInfo> {
         // An ASCII phrase's white space is ASCII white space, found byte by byte.
@@ -818,6 +910,39 @@ impl Grammar {
             Some((_, true)) => true,
             Some((_, false)) => self.outlet_second_lead(pair),
         }
+    }
+
+    /// May an outlet alias of two or more words start with the ASCII word `first[..first_len]`,
+    /// then one space and a second word whose lead (see [`outlet_lead`]) is
+    /// `second[..second_len]`? False only when none can, as [`Grammar::outlet_first_word`]
+    /// and [`Grammar::outlet_second_lead`] would tell, but by a bit test alone (a set bit
+    /// may be another pair's: the lookups decide then). The slices may run on past the
+    /// lengths.
+    #[inline(always)]
+    pub(crate) fn outlet_pair_bit_set(
+        &self,
+        first: &[u8],
+        first_len: usize,
+        second: &[u8],
+        second_len: usize,
+    ) -> bool {
+        let bits = &self.index().outlet_pair_bits;
+        let set = |bit: usize| {
+            bits.get(bit / 64)
+                .is_none_or(|w| w & (1 << (bit % 64)) != 0)
+        };
+        set(pair_bit(first, first_len, second, second_len))
+            || set(pair_bit(first, first_len, &[], 0))
+    }
+
+    /// May an outlet alias (as [`Grammar::outlet_alias`] looks it up) end with `byte`? False
+    /// only when none does.
+    #[inline(always)]
+    pub(crate) fn outlet_may_end_with(&self, byte: u8) -> bool {
+        self.index()
+            .outlet_last_bytes
+            .get(usize::from(byte >> 6))
+            .is_some_and(|bits| bits & (1 << (byte & 63)) != 0)
     }
 
     /// Does an outlet alias start with `pair`, its first word, a space and the lead of its

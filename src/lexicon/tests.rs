@@ -499,6 +499,29 @@ fn word_lex_agrees_with_the_word_lookup() {
 }
 
 #[test]
+fn cue_at_agrees_with_the_cue_lookup() {
+    let g = Grammar::builtin();
+    let mut texts: Vec<String> = sample_words();
+    texts.push("He ANNOUNCED, “Trump’s” aide acknowledged: she explained it, Said".to_string());
+    texts.push(
+        "according TO the ministry, which Reiterated and disclosed; corroborated".to_string(),
+    );
+    for text in &texts {
+        for start in 0..=text.len() {
+            for end in start..=text.len().min(start + 18) {
+                let span = Span::new(start, end);
+                let word = text.get(start..end).unwrap_or("");
+                assert_eq!(
+                    g.cue_at(text, span).map(|c| &c.lemma),
+                    g.cue(word).map(|c| &c.lemma),
+                    "{text:?} {start}..{end}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn lower_matches_the_reference() {
     for word in sample_words() {
         assert_eq!(lower(&word).as_str(), reference_lower(&word), "{word:?}");

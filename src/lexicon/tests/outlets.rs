@@ -371,3 +371,51 @@ fn full_names_are_read_afresh_for_each_text_and_grammar() {
         ["Bugle Times", "Bugle Times", "Bugle Times", "Daily Bugle"]
     );
 }
+
+#[test]
+fn the_pair_bits_hold_every_first_word_and_second_lead_of_an_alias() {
+    let g = with_outlets(
+        "Smallville Gazette | outlet | US | Gazette Weekly\n\
+         Ridge Report | outlet | US | Ridge -Online\n\
+         Lakeshore Broadcasting Network | outlet | US | LBN\n",
+    );
+    let set = |first: &str, second: &str| {
+        // The slices run on past the words, as in a text.
+        let (a, b) = (format!("{first} tail"), format!("{second}, tail"));
+        g.outlet_pair_bit_set(a.as_bytes(), first.len(), b.as_bytes(), second.len())
+    };
+    assert!(set("Smallville", "Gazette"));
+    assert!(set("Gazette", "Weekly"));
+    assert!(set("Lakeshore", "Broadcasting"));
+    assert!(set("Ridge", "Anything"), "a second word without a lead");
+    assert!(!set("Smallville", "Gaz"));
+    assert!(!set("Weekly", "Gazette"));
+    assert!(!set("Gazette", "Weeklies"));
+    let g = Grammar::builtin();
+    // Every alias of two or more words has its bit, whatever its second word's lead.
+    for alias in g.outlet_aliases.keys() {
+        let mut words = alias.split(' ');
+        let (Some(first), Some(second)) = (words.next(), words.next()) else {
+            continue;
+        };
+        let lead = crate::lexicon::outlet_lead(second).unwrap_or("");
+        let (a, b) = (first.as_bytes(), lead.as_bytes());
+        assert!(g.outlet_pair_bit_set(a, a.len(), b, b.len()), "{alias:?}");
+    }
+}
+
+#[test]
+fn the_last_bytes_of_the_aliases_rule_out_the_others() {
+    let g = with_outlets("Smallville Gazette | outlet | US | Gazette Wkly.\n");
+    assert!(g.outlet_may_end_with(b'e'));
+    assert!(g.outlet_may_end_with(b'.'));
+    assert!(!g.outlet_may_end_with(b','));
+    assert!(!g.outlet_may_end_with(b'x'));
+    let g = Grammar::builtin();
+    let aliases = g.outlet_aliases.keys();
+    for alias in aliases.chain(g.ambiguous_outlet_aliases.keys()) {
+        if let Some(&last) = alias.as_bytes().last() {
+            assert!(g.outlet_may_end_with(last), "{alias:?}");
+        }
+    }
+}
