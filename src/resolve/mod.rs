@@ -1490,7 +1490,7 @@ fn merge_by_start(mut left: &[Mention], mut right: &[Mention], into: &mut Vec<Me
 /// Sorts `items` stably by `key` without the copy of them a stable sort takes: their
 /// numbers are sorted (by key, then number) and the items moved along the cycles of that
 /// order, so the extra memory is 4 bytes an item.
-fn sort_in_place_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+pub(crate) fn sort_in_place_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     let Ok(count) = u32::try_from(items.len()) else {
         items.sort_by_key(key);
         return;
