@@ -713,9 +713,8 @@ fn lean_tokens(
             *slot = true;
         }
     }
-    let kept = tokens.only(&keep);
-    tokens.release();
-    kept
+    // The kept tokens stay in the buffer, whose room past them is given back.
+    tokens.only(&keep)
 }
 
 /// Is the speaker at `mention` a pronoun of the third person, plural or neuter ("they",
