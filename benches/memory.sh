@@ -6,6 +6,10 @@
 #
 # Usage: bash benches/memory.sh [DIR] [BINARY]   (DIR default
 # /work/shared/corpora/polnear/train/text; the release binary is built if none is given)
+#
+# With DIR `--dense`, the article is issue 17's statement-dense example instead: the two
+# lines "John Smith spoke." and "She said the plan would fail." repeated (one statement per
+# 48 bytes), as files of 8, 16 and 64 MB (named x1, x2 and x8 below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 src=${1:-/work/shared/corpora/polnear/train/text}
@@ -17,7 +21,16 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 : >"$work/empty.txt"
-cat "$src"/*.txt >"$work/x1.txt"
+if [ "$src" = --dense ]; then
+    # 8 MB of the two lines (whole repeats only), then that file 2x and 8x.
+    pair=$'John Smith spoke.\nShe said the plan would fail.\n'
+    # 1024 pairs; the `x` keeps the last line break from `$( )`.
+    block=$(for _ in $(seq 1 1024); do printf '%s' "$pair"; done; printf x)
+    block=${block%x}
+    for _ in $(seq 1 $((8 * 1024 * 1024 / ${#block}))); do printf '%s' "$block"; done >"$work/x1.txt"
+else
+    cat "$src"/*.txt >"$work/x1.txt"
+fi
 cat "$work/x1.txt" "$work/x1.txt" >"$work/x2.txt"
 for _ in 1 2 3 4; do cat "$work/x2.txt"; done >"$work/x8.txt"
 

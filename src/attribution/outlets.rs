@@ -1524,8 +1524,8 @@ fn outlet_named_by_speaker(
 /// The latest outlets of each speaker in the current run of statements of one paragraph are
 /// kept in a map, so a paragraph with many statements costs linear time, not quadratic.
 pub fn share_outlets(statements: &mut [Statement]) {
-    type Outlets = (Vec<OutletRef>, Vec<OutletRef>);
-    let mut latest: rustc_hash::FxHashMap<String, Outlets> = rustc_hash::FxHashMap::default();
+    type Both = (crate::statement::Outlets, crate::statement::Outlets);
+    let mut latest: rustc_hash::FxHashMap<String, Both> = rustc_hash::FxHashMap::default();
     let mut paragraph = None;
     for current in statements.iter_mut() {
         if paragraph != Some(current.paragraph) {

@@ -36,9 +36,9 @@ mod titles;
 pub fn frames(seg: &Segmentation, quotes: &[&Quote]) -> Vec<Span> {
     let mut frames: Vec<Span> = Vec::with_capacity(seg.sentences.len());
     let mut next_quote = 0;
-    for range in &seg.paragraph_sentences {
+    for range in seg.paragraph_sentence_ranges() {
         let mut current: Option<Span> = None;
-        for sentence in seg.sentences.get(range.clone()).unwrap_or(&[]) {
+        for sentence in seg.sentences.get(range).unwrap_or(&[]) {
             let Some(open) = current else {
                 current = Some(*sentence);
                 continue;
@@ -628,7 +628,7 @@ impl<'d> QuoteReader<'d> {
         if tokens.last()?.text(self.text) != ":" {
             return None;
         }
-        let sentences = self.seg.paragraph_sentences.get(previous)?;
+        let sentences = self.seg.paragraph_sentences(previous)?;
         let last_sentence = self.seg.sentences.get(sentences.end.checked_sub(1)?)?;
         let mut found = self
             .phrases
@@ -743,8 +743,8 @@ impl<'d> QuoteReader<'d> {
             mention: speaker.map(|s| s.span),
             speaker: self.phrases.speaker(speaker),
             cue: attribution.cue,
-            outlets: attribution.outlets.clone(),
-            outlet_chain: attribution.outlet_chain.clone(),
+            outlets: attribution.outlets.clone().into(),
+            outlet_chain: attribution.outlet_chain.clone().into(),
             paragraph: ctx.paragraph,
             sentence: self.sentence_at(ctx.quote.inner.start).unwrap_or(0),
             confidence,

@@ -68,13 +68,13 @@ pub fn reported_speech(
     let mut quoted = Vec::new();
     let mut cues = Vec::new();
     let mut reports = Vec::new();
-    for (paragraph_index, sentences) in seg.paragraph_sentences.iter().enumerate() {
+    for (paragraph_index, sentences) in seg.paragraph_sentence_ranges().enumerate() {
         let Some(tokens) = tokens.get(paragraph_index) else {
             continue;
         };
         // Sentences come in text order: each one's tokens start where the last one's ended.
         let mut next = 0;
-        for sentence_index in sentences.clone() {
+        for sentence_index in sentences {
             let Some(sentence) = seg.sentences.get(sentence_index) else {
                 continue;
             };
@@ -116,8 +116,8 @@ pub fn reported_speech(
                     mention: plausible.map(|s| s.span),
                     speaker: phrases.speaker(plausible.as_ref()),
                     cue: found.attribution.cue,
-                    outlets,
-                    outlet_chain,
+                    outlets: outlets.into(),
+                    outlet_chain: outlet_chain.into(),
                     paragraph: paragraph_index,
                     sentence: sentence_index,
                     confidence: Rule::Reported.confidence(),

@@ -14,8 +14,8 @@ use std::sync::mpsc;
 
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
-use crate::input::{Content, Diagnostic, Document, Event, Inputs, Pending};
-use crate::output::{article_row_iter, Format, RowFilter, RowWriter, Style};
+use crate::input::{ArticleMeta, Content, Diagnostic, Document, Event, Inputs, Pending};
+use crate::output::{article_row_iter, Format, Row, RowFilter, RowWriter, Style};
 use crate::{Extraction, Extractor};
 
 /// What a batch run tells its caller as it goes (a progress bar, stderr messages).
@@ -84,6 +84,57 @@ fn render(
     Ok((bytes, count))
 }
 
+/// A document of at least this many bytes of text has its rows rendered as they are written,
+/// with several jobs as with one: its rows are never all held (a statement-dense article's
+/// JSONL is about 9 bytes a byte of text).
+const DEFER_BYTES: usize = 1 << 20;
+
+/// A document's rows as its worker leaves them for the writing thread.
+enum Rendered {
+    /// The rows' bytes.
+    Bytes(Vec<u8>),
+    /// A long document with what was found in it: the writing thread renders its rows as it
+    /// writes them.
+    Deferred(Box<Held>),
+}
+
+/// A long document's id, metadata and text, and its extraction, owned.
+struct Held {
+    /// The `doc` column.
+    id: String,
+    /// The metadata columns.
+    meta: ArticleMeta,
+    /// The text the extraction's spans index.
+    text: String,
+    /// What was found in it.
+    extraction: Extraction,
+}
+
+/// As [`render`], but a document of [`DEFER_BYTES`] or more is kept with its extraction for
+/// the writing thread (its rows counted, not rendered).
+fn render_or_defer(
+    extractor: &Extractor,
+    style: &Style,
+    filter: &RowFilter,
+    document: &Document,
+) -> io::Result<(Rendered, usize)> {
+    if document.text.len() < DEFER_BYTES {
+        let (bytes, count) = render(extractor, style, filter, document)?;
+        return Ok((Rendered::Bytes(bytes), count));
+    }
+    let (content, extraction) = extract(extractor, document)?;
+    let count = article_row_iter(&document.id, &content.meta, &content.text, &extraction)
+        .filter(|row| filter.keeps(row))
+        .count();
+    let held = Held {
+        id: document.id.clone(),
+        meta: content.meta.into_owned(),
+        text: content.text.into_owned(),
+        extraction,
+    };
+    Ok((Rendered::Deferred(Box::new(held)), count))
+}
+
 /// The content of `document` and what `extractor` finds in it; a page without text is an error.
 pub fn extract<'d>(
     extractor: &Extractor,
@@ -112,8 +163,8 @@ pub fn run<W: Write>(
     observer: &dyn Observer,
 ) -> io::Result<Summary> {
     let style = writer.style();
+    let mut chunk = Vec::new();
     if jobs <= 1 {
-        let mut chunk = Vec::new();
         return for_each_serial(
             inputs,
             |document| stream(extractor, &style, filter, document, writer, &mut chunk),
@@ -124,10 +175,21 @@ pub fn run<W: Write>(
     for_each(
         inputs,
         jobs,
-        |document| render(extractor, &style, filter, document),
-        |bytes| {
-            writer.write_rendered(&bytes)?;
-            writer.flush()
+        |document| render_or_defer(extractor, &style, filter, document),
+        |rendered| match rendered {
+            Rendered::Bytes(bytes) => {
+                writer.write_rendered(&bytes)?;
+                writer.flush()
+            }
+            Rendered::Deferred(held) => {
+                let rows = article_row_iter(&held.id, &held.meta, &held.text, &held.extraction)
+                    .filter(|row| filter.keeps(row));
+                let written = write_rows(&style, rows, writer, &mut chunk);
+                // A big document's chunk is not kept for the next.
+                chunk.clear();
+                chunk.shrink_to(2 * STREAM_CHUNK_BYTES);
+                written.map(drop)
+            }
         },
         observer,
     )
@@ -150,33 +212,46 @@ fn stream<W: Write>(
     chunk: &mut Vec<u8>,
 ) -> io::Result<(io::Result<()>, usize)> {
     let (content, extraction) = extract(extractor, document)?;
-    let mut rows = article_row_iter(&document.id, &content.meta, &content.text, &extraction)
+    let rows = article_row_iter(&document.id, &content.meta, &content.text, &extraction)
         .filter(|row| filter.keeps(row));
-    chunk.clear();
-    let mut count = 0;
-    let mut written = || -> io::Result<()> {
-        match style.format {
-            // The same rows, one at a time, as `Style::render_each` writes them.
-            Format::Csv | Format::Jsonl => {
-                for row in rows.by_ref() {
-                    style.render(std::slice::from_ref(&row), chunk)?;
-                    count += 1;
-                    if chunk.len() >= STREAM_CHUNK_BYTES {
-                        writer.write_rendered(chunk)?;
-                        chunk.clear();
-                    }
-                }
-            }
-            Format::Table | Format::Quotebank => count = style.render_each(rows.by_ref(), chunk)?,
-        }
-        writer.write_rendered(chunk)?;
-        writer.flush()
-    };
-    let written = written();
+    let written = write_rows(style, rows, writer, chunk);
     // A big document's chunk is not kept for the next.
     chunk.clear();
     chunk.shrink_to(2 * STREAM_CHUNK_BYTES);
-    Ok((written, count))
+    // After a write error the run stops: its count is not read.
+    Ok(match written {
+        Ok(count) => (Ok(()), count),
+        Err(err) => (Err(err), 0),
+    })
+}
+
+/// Writes `rows` in `style` to `writer` as they are rendered, in chunks of about
+/// [`STREAM_CHUNK_BYTES`] made in `chunk`, then flushes: the row count.
+fn write_rows<'r, W: Write>(
+    style: &Style,
+    mut rows: impl Iterator<Item = Row<'r>>,
+    writer: &mut RowWriter<W>,
+    chunk: &mut Vec<u8>,
+) -> io::Result<usize> {
+    chunk.clear();
+    let mut count = 0;
+    match style.format {
+        // The same rows, one at a time, as `Style::render_each` writes them.
+        Format::Csv | Format::Jsonl => {
+            for row in rows.by_ref() {
+                style.render(std::slice::from_ref(&row), chunk)?;
+                count += 1;
+                if chunk.len() >= STREAM_CHUNK_BYTES {
+                    writer.write_rendered(chunk)?;
+                    chunk.clear();
+                }
+            }
+        }
+        Format::Table | Format::Quotebank => count = style.render_each(rows, chunk)?,
+    }
+    writer.write_rendered(chunk)?;
+    writer.flush()?;
+    Ok(count)
 }
 
 /// Runs `work` on every document of the batches `inputs` on `jobs` threads and hands the
@@ -594,6 +669,50 @@ mod tests {
             assert_eq!(summary.rows, 2000);
             let streamed = writer.into_inner().unwrap();
             assert_eq!(streamed.get(preamble..), Some(whole.as_slice()));
+        }
+    }
+
+    #[test]
+    fn several_jobs_write_a_long_article_as_they_render_it_with_the_same_bytes() {
+        // A long article among short ones: its rows rendered by the writing thread, in input
+        // order, the same bytes and counts as with one job.
+        let extractor = Extractor::new(Grammar::builtin());
+        let document = |id: &str, text: String| Document {
+            id: id.to_string(),
+            text,
+            meta: ArticleMeta::default(),
+            html: false,
+        };
+        let paragraph = "\"We will win the vote,\" Ann Lee said on Monday.\n\n";
+        let long = paragraph.repeat(DEFER_BYTES / paragraph.len() + 1);
+        let documents = [
+            document("short", paragraph.to_string()),
+            document("long", long),
+            document("after", "Bob Hale said the plan would fail.".to_string()),
+        ];
+        for format in [Format::Jsonl, Format::Table] {
+            let style = Style::new(format);
+            let written = |jobs| {
+                let mut writer = RowWriter::with_style(style, Vec::new()).unwrap();
+                let batch: Vec<Pending> = documents
+                    .iter()
+                    .map(|d| Pending::Ready(Event::Document(d.clone())))
+                    .collect();
+                let summary = run(
+                    &extractor,
+                    std::iter::once(batch),
+                    jobs,
+                    &mut writer,
+                    &RowFilter::default(),
+                    &Silent,
+                )
+                .unwrap();
+                (summary, writer.into_inner().unwrap())
+            };
+            let (one, one_bytes) = written(1);
+            let (two, two_bytes) = written(2);
+            assert!(one.rows > DEFER_BYTES / paragraph.len(), "{one:?}");
+            assert_eq!((one, one_bytes), (two, two_bytes));
         }
     }
 

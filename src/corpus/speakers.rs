@@ -165,7 +165,7 @@ mod tests {
                 .filter(|name| !name.is_empty())
                 .map(|name| OutletRef::new(name, OutletKind::Outlet, None))
                 .collect(),
-            outlet_chain: Vec::new(),
+            outlet_chain: Default::default(),
             paragraph: 0,
             sentence: 0,
             confidence: 0.9,

@@ -13,7 +13,7 @@ use super::spans::SpanIndex;
 use crate::input::post::{is_handle, without_trailing_links, EmbeddedPost};
 use crate::lexicon::OutletKind;
 use crate::span::Span;
-use crate::statement::{Kind, OutletRef, Rule, Speaker, Statement};
+use crate::statement::{Kind, OutletRef, Outlets, Rule, Speaker, Statement};
 use crate::text::segment::Segmentation;
 
 mod signed;
@@ -32,15 +32,16 @@ impl EmbeddedPost {
             speaker: Speaker::new(self.author.clone(), ""),
             cue: None,
             outlets: if self.platform.is_empty() {
-                Vec::new()
+                Outlets::new()
             } else {
                 vec![OutletRef::new(
                     self.platform.clone(),
                     OutletKind::Platform,
                     None,
                 )]
+                .into()
             },
-            outlet_chain: Vec::new(),
+            outlet_chain: Outlets::new(),
             paragraph: segmentation.paragraph_at(self.span.start).unwrap_or(0),
             sentence: segmentation.sentence_at(self.span.start).unwrap_or(0),
             confidence: rule.confidence(),

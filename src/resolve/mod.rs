@@ -668,8 +668,9 @@ pub fn resolve(
 
 /// What [`change_of`] reads of a long article's `tokens` after the first scan, the tokens
 /// themselves let go: the outlets it names (when a speaker is a word for an outlet, the only
-/// case that reads them) and its capitalised runs, found now (for the whole article, which
-/// gives what the windows of [`change_of`] read of them), and the tokens
+/// case that reads them) and its capitalised runs, found now when a speaker is an acronym or
+/// a role word (for the whole article, which gives what the windows of [`change_of`] read of
+/// them), and the tokens
 /// of the paragraphs where a statement's speaker is a pronoun that may stand for its
 /// sentence's subject ([`stands_for_subject`]); the other paragraphs are left empty.
 fn lean_tokens(
@@ -689,7 +690,17 @@ fn lean_tokens(
     }) {
         outlets.get_or_init(|| outlets::outlet_mentions(text, &tokens, grammar));
     }
-    acronyms.get_or_init(|| capitalised_runs(text, &tokens, grammar));
+    // The capitalised runs are read only for a speaker that is an acronym or a role word
+    // (see `change_of`): when no statement's is, they are never asked for (a long article's
+    // runs are many).
+    if statements.iter().any(|s| {
+        s.mention.is_some_and(|mention| {
+            speaker_acronym(&s.speaker.name, grammar).is_some()
+                || nominal_role(text, mention, grammar).is_some()
+        })
+    }) {
+        acronyms.get_or_init(|| capitalised_runs(text, &tokens, grammar));
+    }
     let mut keep = vec![false; tokens.len()];
     for mention in statements.iter().filter_map(|s| s.mention) {
         if !stands_for_subject(text, mention, grammar) {
@@ -702,9 +713,8 @@ fn lean_tokens(
             *slot = true;
         }
     }
-    let kept = tokens.only(&keep);
-    tokens.release();
-    kept
+    // The kept tokens stay in the buffer, whose room past them is given back.
+    tokens.only(&keep)
 }
 
 /// Is the speaker at `mention` a pronoun of the third person, plural or neuter ("they",
@@ -1172,6 +1182,17 @@ fn acronym_expansion(
     runs: &OnceCell<Vec<Span>>,
     grammar: &Grammar,
 ) -> Option<String> {
+    let acronym = speaker_acronym(speaker, grammar)?;
+    let runs = runs.get_or_init(|| capitalised_runs(text, paragraphs, grammar));
+    runs.iter()
+        .map(|run| run.of(text))
+        .find(|run| expands(run, acronym))
+        .map(join_words)
+}
+
+/// The acronym speaker `speaker` ends in ("FAA" of "the FAA"), which
+/// [`acronym_expansion`] looks for in the article's capitalised runs; None when it is none.
+fn speaker_acronym<'s>(speaker: &'s str, grammar: &Grammar) -> Option<&'s str> {
     // The acronym is the head, the last word ("the Chinese CDC"; not "US State Department"),
     // and a speaker on its own (not "US").
     let last = speaker.split_whitespace().last()?;
@@ -1180,14 +1201,7 @@ fn acronym_expansion(
         return None;
     }
     let acronym = last.trim_matches(|c: char| !c.is_alphanumeric());
-    if !is_acronym(acronym) || grammar.is_not_speaker(acronym) {
-        return None;
-    }
-    let runs = runs.get_or_init(|| capitalised_runs(text, paragraphs, grammar));
-    runs.iter()
-        .map(|run| run.of(text))
-        .find(|run| expands(run, acronym))
-        .map(join_words)
+    (is_acronym(acronym) && !grammar.is_not_speaker(acronym)).then_some(acronym)
 }
 
 /// Does the capitalised run `run` spell `acronym` (see [`acronym_expansion`])?
@@ -1490,7 +1504,7 @@ fn merge_by_start(mut left: &[Mention], mut right: &[Mention], into: &mut Vec<Me
 /// Sorts `items` stably by `key` without the copy of them a stable sort takes: their
 /// numbers are sorted (by key, then number) and the items moved along the cycles of that
 /// order, so the extra memory is 4 bytes an item.
-fn sort_in_place_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+pub(crate) fn sort_in_place_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     let Ok(count) = u32::try_from(items.len()) else {
         items.sort_by_key(key);
         return;

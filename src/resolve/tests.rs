@@ -142,8 +142,8 @@ fn people_join_the_fullest_name_by_key() {
         mention: Some(Span::new(50, 55)),
         speaker: crate::statement::Speaker::new("Sergei  Lavrov", "Foreign Minister"),
         cue: None,
-        outlets: Vec::new(),
-        outlet_chain: Vec::new(),
+        outlets: Default::default(),
+        outlet_chain: Default::default(),
         paragraph: 0,
         sentence: 0,
         confidence: 1.0,
@@ -856,4 +856,28 @@ fn a_long_article_resolves_as_its_short_part_alone() {
     let short = speakers(part);
     assert!(short.len() >= 4, "{short:?}");
     assert_eq!(speakers(&long), short);
+}
+
+#[test]
+fn a_long_article_reads_its_runs_only_for_an_acronym_or_a_role_word() {
+    // Past `LEAN_TOKENS_PAST` bytes the capitalised runs are read up front only when a
+    // speaker may ask for them: a role word in apposition, an acronym, or neither (then they
+    // are never read), each resolved as in the short part alone.
+    let filler = "The weather stayed mild and the roads were quiet all week.\n\n";
+    let parts = [
+        "The group, Harbour Workers United, held a rally on Monday.\n\n\
+         \"We will not stop,\" the group said.\n",
+        "The Coastal Fisheries Board closed the bay on Monday.\n\n\
+         \"The stock is low,\" the CFB said.\n",
+        "Mara Quill spoke at the rally.\n\n\"We will not stop,\" Quill said.\n",
+    ];
+    for part in parts {
+        let mut long = filler.repeat(super::LEAN_TOKENS_PAST / filler.len() + 1);
+        long.push_str(part);
+        let short = speakers(part);
+        assert_eq!(short.len(), 1, "{short:?}");
+        assert_eq!(speakers(&long), short, "{part}");
+    }
+    assert_eq!(speakers(parts[0]), vec!["Harbour Workers United"]);
+    assert_eq!(speakers(parts[1]), vec!["Coastal Fisheries Board"]);
 }

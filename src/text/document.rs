@@ -56,25 +56,29 @@ impl ParagraphTokens {
             .push(u32::try_from(self.tokens.len()).unwrap_or(u32::MAX));
     }
 
-    /// A copy of the paragraphs `keep` says (by index), the others left empty: as many
-    /// paragraphs, and the tokens of the kept ones only.
-    pub fn only(&self, keep: &[bool]) -> ParagraphTokens {
-        let mut kept = ParagraphTokens {
-            tokens: Vec::new(),
-            starts: Vec::with_capacity(self.starts.len()),
-        };
-        if self.starts.is_empty() {
-            return kept;
-        }
-        kept.starts.push(0);
-        for (p, tokens) in self.iter().enumerate() {
+    /// The paragraphs `keep` says (by index), the others left empty: as many paragraphs,
+    /// and the tokens of the kept ones only, moved to the front of the same buffer, whose
+    /// room past them is given back (no second buffer while the first is held).
+    pub fn only(mut self, keep: &[bool]) -> ParagraphTokens {
+        let mut kept = 0;
+        let mut from = 0;
+        for p in 0..self.len() {
+            let Some(slot) = self.starts.get_mut(p + 1) else {
+                break;
+            };
+            let to = (*slot as usize).clamp(from, self.tokens.len());
+            // `kept` is at most `from`: the tokens move towards the front.
             if keep.get(p).copied().unwrap_or(false) {
-                kept.tokens.extend_from_slice(tokens);
+                self.tokens.copy_within(from..to, kept);
+                kept += to - from;
             }
-            kept.starts
-                .push(u32::try_from(kept.tokens.len()).unwrap_or(u32::MAX));
+            // At most one token per byte, and no token past `MAX_OFFSET`: the count fits.
+            *slot = u32::try_from(kept).unwrap_or(u32::MAX);
+            from = to;
         }
-        kept
+        self.tokens.truncate(kept);
+        self.tokens.shrink_to_fit();
+        self
     }
 
     /// Lets go of the buffers: they go back to the thread's spare, as when a document is
@@ -276,7 +280,7 @@ mod tests {
         let segmenter = Segmenter::from_grammar(&grammar);
         let text = "Jane Roe spoke.\n\nThey said it would rain.\n\nThe end came.";
         let doc = Document::read(text, &segmenter, &grammar);
-        let kept = doc.tokens.only(&[false, true]);
+        let kept = doc.tokens.clone().only(&[false, true]);
         assert_eq!(kept.len(), 3);
         assert_eq!(kept.get(0), Some(&[][..]));
         assert_eq!(kept.get(1), doc.tokens.get(1));
@@ -285,6 +289,27 @@ mod tests {
         assert_eq!(kept.get(2), Some(&[][..]));
         assert_eq!(kept.get(3), None);
         assert!(ParagraphTokens::default().only(&[true]).is_empty());
+        // Any choice: the chosen paragraphs' tokens in place, the others empty, and only
+        // the room the kept tokens need.
+        let text = "Jane Roe spoke.\n\nThey said it would rain.\n\nThe end came.\n\nIt did.";
+        let all = Document::read(text, &segmenter, &grammar).take_tokens();
+        for choice in 0..16u32 {
+            let keep: Vec<bool> = (0..4).map(|p| choice & (1 << p) != 0).collect();
+            let kept = all.clone().only(&keep);
+            assert_eq!(kept.len(), all.len());
+            let mut count = 0;
+            for (p, &chosen) in keep.iter().enumerate() {
+                let expected = if chosen { all.get(p) } else { Some(&[][..]) };
+                assert_eq!(kept.get(p), expected, "{keep:?}");
+                count += expected.map_or(0, <[Token]>::len);
+            }
+            assert_eq!(kept.tokens.len(), count);
+            assert!(
+                kept.tokens.capacity() <= count.max(4),
+                "{}",
+                kept.tokens.capacity()
+            );
+        }
     }
 
     #[test]

@@ -75,8 +75,10 @@ pub struct Segmentation {
     pub paragraphs: Vec<Span>,
     /// Every sentence of the document in order.
     pub sentences: Vec<Span>,
-    /// For each paragraph, the range of indices into `sentences` it holds.
-    pub paragraph_sentences: Vec<Range<usize>>,
+    /// The index in `sentences` of each paragraph's first sentence, then the number of
+    /// sentences (empty when there is no paragraph): 4 bytes a paragraph, read through
+    /// [`Segmentation::paragraph_sentences`].
+    sentence_starts: Vec<u32>,
 }
 
 impl Segmentation {
@@ -88,6 +90,23 @@ impl Segmentation {
     /// Index of the paragraph containing byte offset `at` (or the nearest before), None if there is none.
     pub fn paragraph_at(&self, at: usize) -> Option<usize> {
         crate::span::index_at(&self.paragraphs, at)
+    }
+
+    /// The range of indices into `sentences` that paragraph `paragraph` holds, None past the
+    /// last paragraph.
+    pub fn paragraph_sentences(&self, paragraph: usize) -> Option<Range<usize>> {
+        let start = *self.sentence_starts.get(paragraph)?;
+        let end = *self.sentence_starts.get(paragraph + 1)?;
+        Some(start as usize..end as usize)
+    }
+
+    /// The range of indices into `sentences` of each paragraph in turn.
+    pub fn paragraph_sentence_ranges(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        let ends = self.sentence_starts.iter().skip(1);
+        self.sentence_starts
+            .iter()
+            .zip(ends)
+            .map(|(&start, &end)| start as usize..end as usize)
     }
 }
 
@@ -245,18 +264,23 @@ impl Segmenter {
         let paragraphs = self.paragraphs(text);
         // About two sentences a paragraph in news text: few vectors grow more than once.
         let mut sentences = Vec::with_capacity(paragraphs.len() * 2);
-        let mut paragraph_sentences = Vec::with_capacity(paragraphs.len());
+        let mut sentence_starts = Vec::with_capacity(paragraphs.len() + 1);
+        // At most one sentence a byte, and no text past `u32::MAX` bytes (see
+        // `tokens::MAX_OFFSET`): the counts fit.
+        let count = |sentences: &Vec<Span>| u32::try_from(sentences.len()).unwrap_or(u32::MAX);
         let mut stops = candidates(text.as_bytes(), 0);
         let mut key = String::new();
         for &paragraph in &paragraphs {
-            let first = sentences.len();
+            sentence_starts.push(count(&sentences));
             self.sentences_into(text, paragraph, &mut sentences, &mut stops, &mut key);
-            paragraph_sentences.push(first..sentences.len());
+        }
+        if !paragraphs.is_empty() {
+            sentence_starts.push(count(&sentences));
         }
         Segmentation {
             paragraphs,
             sentences,
-            paragraph_sentences,
+            sentence_starts,
         }
     }
 

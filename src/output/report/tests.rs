@@ -11,8 +11,8 @@ fn statement(kind: Kind, quote: Span, mention: Option<Span>, cue: Option<Span>) 
         mention,
         speaker: crate::statement::Speaker::new("Someone", ""),
         cue,
-        outlets: Vec::new(),
-        outlet_chain: Vec::new(),
+        outlets: Default::default(),
+        outlet_chain: Default::default(),
         paragraph: 0,
         sentence: 0,
         confidence: 0.9,
@@ -115,7 +115,8 @@ fn every_outlet_of_a_statement_is_highlighted() {
     s.outlets = vec![
         outlet("Twitter", Some(find(text, "Twitter"))),
         outlet("Facebook", None),
-    ];
+    ]
+    .into();
     let page = well_formed(&render("two", text, vec![s]));
     let selector = scraper::Selector::parse("span.outlet").expect("selector");
     let marked: Vec<String> = page
@@ -135,7 +136,7 @@ fn escapes_markup_in_text_names_and_attributes() {
         Some(find(text, "wrote")),
     );
     s.speaker.name = "A \"quoted\" <b>name</b> & co".to_string();
-    s.outlets = vec![outlet("\"wall\"", None)];
+    s.outlets = vec![outlet("\"wall\"", None)].into();
     let html = render("<doc>&\".txt", text, vec![s]);
     assert!(!html.contains("<script>alert"), "{html}");
     assert_eq!(html.matches("<script").count(), 1, "only the filter script");
@@ -220,7 +221,7 @@ fn nested_and_overlapping_spans_give_well_formed_html() {
         statement(Kind::Direct, find(text, "zeta eta"), None, None),
     ];
     let mut with_outlet = statements.clone();
-    with_outlet[1].outlets = vec![outlet("CNN", None)];
+    with_outlet[1].outlets = vec![outlet("CNN", None)].into();
     let html = render("nested", text, with_outlet);
     let page = well_formed(&html);
     for n in 1..=5 {
@@ -512,11 +513,11 @@ fn filtered_article() -> (String, Vec<Statement>) {
         statement(Kind::Indirect, find(text, "Nobody knew why"), None, None),
     ];
     statements[0].speaker.name = "Ann Lee".to_string();
-    statements[0].outlets = vec![outlet("Radio North", Some(find(text, "Radio North")))];
+    statements[0].outlets = vec![outlet("Radio North", Some(find(text, "Radio North")))].into();
     statements[1].speaker.name = "Lee".to_string();
     statements[2].speaker.name = "Tom \"TD\" Diaz".to_string();
-    statements[2].outlets = vec![outlet("Radio North", None)];
-    statements[2].outlet_chain = vec![outlet("Wire & <Co>", None)];
+    statements[2].outlets = vec![outlet("Radio North", None)].into();
+    statements[2].outlet_chain = vec![outlet("Wire & <Co>", None)].into();
     statements[3].speaker.name = String::new();
     (text.to_string(), statements)
 }

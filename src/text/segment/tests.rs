@@ -25,9 +25,14 @@ fn whole(text: &str) {
 /// Checks every structural promise of `segment` on `text`.
 fn check_invariants(seg: &Segmenter, text: &str) {
     let s = seg.segment(text);
-    assert_eq!(s.paragraphs.len(), s.paragraph_sentences.len());
+    let ranges: Vec<_> = s.paragraph_sentence_ranges().collect();
+    assert_eq!(s.paragraphs.len(), ranges.len());
+    for (p, range) in ranges.iter().enumerate() {
+        assert_eq!(s.paragraph_sentences(p), Some(range.clone()));
+    }
+    assert_eq!(s.paragraph_sentences(ranges.len()), None);
     let mut previous_end = 0;
-    for (p, range) in s.paragraphs.iter().zip(&s.paragraph_sentences) {
+    for (p, range) in s.paragraphs.iter().zip(&ranges) {
         assert!(text.is_char_boundary(p.start) && text.is_char_boundary(p.end));
         assert!(!p.is_empty() && p.start >= previous_end);
         assert_eq!(p.of(text), p.of(text).trim());
@@ -45,7 +50,7 @@ fn check_invariants(seg: &Segmenter, text: &str) {
             sentence_end = sentence.end;
         }
     }
-    let covered: usize = s.paragraph_sentences.iter().map(|r| r.len()).sum();
+    let covered: usize = ranges.iter().map(|r| r.len()).sum();
     assert_eq!(covered, s.sentences.len());
 }
 
@@ -410,7 +415,9 @@ fn lookup_by_offset() {
     let text = "One. Two.\n\nThree.";
     let s = seg.segment(text);
     assert_eq!(s.sentences.len(), 3);
-    assert_eq!(s.paragraph_sentences, vec![0..2, 2..3]);
+    let ranges: Vec<_> = s.paragraph_sentence_ranges().collect();
+    assert_eq!(ranges, vec![0..2, 2..3]);
+    assert_eq!(s.paragraph_sentences(1), Some(2..3));
     assert_eq!(s.sentence_at(0), Some(0));
     assert_eq!(s.sentence_at(4), Some(0));
     assert_eq!(s.sentence_at(5), Some(1));
