@@ -2,8 +2,9 @@
 //! finds in them and fuzz-made ones (any spans, in range or not, on char boundaries or not,
 //! any names, titles, outlets and confidences) rendered as the HTML report. Rendering never
 //! panics, and the page is well-formed: every tag is one the report writes and they nest,
-//! every `&` starts an entity, attribute values are quoted, ids are unique and every
-//! fragment link has its target. So no `<` of the input (a `<script`) is ever left raw.
+//! every `&` starts an entity, attribute values are quoted (but the filters' `hidden` and
+//! `checked`), ids are unique, every fragment link has its target, and the one script is the
+//! report's own. So no `<` of the input (a `<script`) is ever left raw.
 #![no_main]
 
 use std::collections::HashSet;
@@ -13,7 +14,7 @@ use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
 use whosaid::input::ArticleMeta;
 use whosaid::lexicon::{Grammar, OutletKind};
-use whosaid::output::report::{render_report, ReportArticle};
+use whosaid::output::report::{render_report, ReportArticle, SCRIPT};
 use whosaid::{Extraction, Extractor, Kind, OutletRef, Rule, Span, Speaker, Statement};
 
 /// The extractor, built once: building the grammar costs far more than one input.
@@ -150,12 +151,20 @@ fuzz_target!(|input: Vec<ArticleInput>| {
     check_page(&page);
 });
 
-/// The elements the report writes; `meta` is the only void one.
-const TAGS: [&str; 30] = [
+/// The elements the report writes; [`VOID`] lists the ones without a closing tag.
+const TAGS: [&str; 40] = [
     "html", "head", "meta", "title", "style", "body", "header", "main", "section", "div", "h1",
     "h2", "h3", "p", "strong", "span", "ul", "ol", "li", "dl", "dt", "dd", "a", "mark", "table",
-    "thead", "tbody", "tr", "th", "td",
+    "thead", "tbody", "tr", "th", "td", "nav", "label", "select", "option", "fieldset", "legend",
+    "input", "button", "output", "script",
 ];
+
+/// The elements the report writes that have no closing tag.
+const VOID: [&str; 2] = ["meta", "input"];
+
+/// The attributes the report writes without a value (the filter controls' `hidden` and
+/// `checked`).
+const BOOLEAN_ATTRIBUTES: [&str; 2] = ["hidden", "checked"];
 
 /// Asserts that `page` is well-formed as described at the top.
 fn check_page(page: &str) {
@@ -186,8 +195,15 @@ fn check_page(page: &str) {
         }
         let (name, mut attributes) = tag.split_once(' ').unwrap_or((tag, ""));
         assert!(TAGS.contains(&name), "a <{name}> tag: {tag:?}");
-        // name="value" pairs, separated by one space.
+        // name="value" pairs, or a boolean attribute's name alone, separated by one space.
         while !attributes.is_empty() {
+            let word_end = attributes.find([' ', '=']).unwrap_or(attributes.len());
+            if BOOLEAN_ATTRIBUTES.contains(&&attributes[..word_end])
+                && !attributes[word_end..].starts_with('=')
+            {
+                attributes = attributes[word_end..].strip_prefix(' ').unwrap_or("");
+                continue;
+            }
             let (key, after) = attributes
                 .split_once("=\"")
                 .unwrap_or_else(|| panic!("attribute without a quoted value in {tag:?}"));
@@ -215,7 +231,13 @@ fn check_page(page: &str) {
             );
         }
         match name {
-            "meta" => {}
+            _ if VOID.contains(&name) => {}
+            "script" => {
+                // The report's one script, whole, with nothing of the input in it.
+                let end = rest.find("</script>").expect("the script ends");
+                assert_eq!(&rest[..end], SCRIPT, "the script is the report's own");
+                rest = &rest[end + "</script>".len()..];
+            }
             "style" => {
                 let end = rest.find("</style>").expect("the style ends");
                 assert!(!rest[..end].contains('<'), "'<' in the style");
