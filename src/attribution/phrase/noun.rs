@@ -414,11 +414,7 @@ impl<'a> Phrases<'a> {
             if j == cue && self.ends_with(&tokens[cue], "ing") {
                 // "Ms. Roe, who runs the firm, adding" and ", said Jane Roe, a lawyer, noting"
                 // keep their speaker: only a prepositional object is none.
-                let object = found.is_some_and(|p| {
-                    let first = tokens.partition_point(|t| t.span().start < p.span.start);
-                    first > lo
-                        && self.in_section(&tokens[first - 1], Section::GoverningPrepositions)
-                });
+                let object = found.is_some_and(|p| self.follows_preposition(tokens, lo, &p));
                 if object {
                     return None;
                 }
@@ -487,6 +483,26 @@ impl<'a> Phrases<'a> {
         Some(phrase)
     }
 
+    /// Is `phrase` the object of a preposition: does a `[governing_prepositions]` word stand
+    /// right before it, after `lo` ("in Springfield", "with its spokesman")?
+    fn follows_preposition(&self, tokens: &[Token], lo: usize, phrase: &NounPhrase) -> bool {
+        let first = tokens.partition_point(|t| t.span().start < phrase.span.start);
+        first > lo && self.in_section(&tokens[first - 1], Section::GoverningPrepositions)
+    }
+
+    /// Does `phrase` end a fronted adverbial: do the words from the start of its stretch (`lo`
+    /// or the last punctuation before it) up to it open with a `[governing_prepositions]`
+    /// word ("In Paris", "In a letter to the Herald")? A phrase inside a subject ("An email
+    /// obtained by the council") is not in one.
+    fn in_fronted_adverbial(&self, tokens: &[Token], lo: usize, phrase: &NounPhrase) -> bool {
+        let first = tokens.partition_point(|t| t.span().start < phrase.span.start);
+        let stretch = (lo..first)
+            .rev()
+            .find(|&k| tokens[k].kind() == TokenKind::Punct)
+            .map_or(lo, |k| k + 1);
+        stretch < first && self.in_section(&tokens[stretch], Section::GoverningPrepositions)
+    }
+
     /// "A former senator -- Jane Roe, who lost in 2008 -- said": the subject before an
     /// appositive between dashes ending at `dash`, named by the name that opens the appositive.
     fn dashed_subject(&self, tokens: &[Token], lo: usize, dash: usize) -> Option<NounPhrase> {
@@ -538,14 +554,18 @@ impl<'a> Phrases<'a> {
         }
         let name = self.phrase_ending_at(tokens, lo, open)?;
         // "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security
-        // Council, said": the name stands before the first of several appositives.
+        // Council, said": the name stands before the first of several appositives. A name in a
+        // fronted adverbial is none ("In a letter to the Herald, his aide, Tad Marsh, said").
         if name.name.is_none() && name.span.start > tokens[lo].span().start {
             let first = tokens.partition_point(|t| t.span().start < name.span.start);
             if first > lo + 1 && self.word(&tokens[first - 1]) == "," {
-                let earlier = self.appositive_subject(tokens, lo, first - 1).or_else(|| {
-                    self.phrase_ending_at(tokens, lo, first - 1)
-                        .filter(|p| p.name.is_some())
-                });
+                let earlier = self
+                    .appositive_subject(tokens, lo, first - 1)
+                    .or_else(|| {
+                        self.phrase_ending_at(tokens, lo, first - 1)
+                            .filter(|p| p.name.is_some())
+                    })
+                    .filter(|p| !self.in_fronted_adverbial(tokens, lo, p));
                 if let Some(earlier) = earlier {
                     return Some(NounPhrase {
                         title: earlier.title.or(Some(name.span)),

@@ -81,6 +81,27 @@ fn reads_appositive_title() {
 }
 
 #[test]
+fn a_name_in_a_fronted_adverbial_is_not_the_subject_its_appositives_follow() {
+    // "In Springfield, his aide, Tad Marsh, said": the place is the adverbial's object, and
+    // the aide is named by the appositive; a month that is also a first name is no speaker.
+    for sentence in [
+        "In Springfield, his top aide, Tad Marsh, told reporters",
+        "In May, his top aide, Tad Marsh, told reporters",
+        "In a letter to the Herald, his top aide, Tad Marsh, told reporters",
+    ] {
+        let (mention, name, title) = phrase_before_cue(sentence).unwrap();
+        assert_eq!(mention, "his top aide, Tad Marsh", "{sentence}");
+        assert_eq!(name.as_deref(), Some("Tad Marsh"), "{sentence}");
+        assert_eq!(title.as_deref(), Some("his top aide"), "{sentence}");
+    }
+    // Without the preposition the name before both appositives is still the speaker.
+    let (_, name, title) =
+        phrase_before_cue("Jane Roe, the county clerk, a former teacher, told reporters").unwrap();
+    assert_eq!(name.as_deref(), Some("Jane Roe"));
+    assert!(title.is_some());
+}
+
+#[test]
 fn skips_adverbs_and_time() {
     assert_eq!(
         phrase_before_cue("Trump on Thursday said").unwrap().0,
