@@ -103,7 +103,8 @@ impl<'a> Phrases<'a> {
                 && !self.is_clause_break(token)
                 && self.cue_verb(token).is_none()
                 && !self.is_pronoun(token)
-                && !self.is_time_word(token);
+                && (!self.is_time_word(token)
+                    || start == Some(k) && self.month_as_first_name(tokens, lo, k - 1));
             let head = is_name_word
                 || self.is_title(token)
                 || self.is_cue_noun(token)
@@ -483,6 +484,22 @@ impl<'a> Phrases<'a> {
         Some(phrase)
     }
 
+    /// Is the time word `tokens[k]` a first name ("June Carter", "April Lee"): a listed first
+    /// name (first_names.txt) right before a capitalised word that is no time word ("June
+    /// Fifth" and "June 5" are dates), and after no word that makes it a time ("last June Tad
+    /// Marsh", "in June Carter": a `[skip_after_cue]` word or a `[governing_prepositions]`
+    /// one; none is read before `lo`)?
+    fn month_as_first_name(&self, tokens: &[Token], lo: usize, k: usize) -> bool {
+        tokens.get(k + 1).is_some_and(|next| {
+            next.kind() == TokenKind::Word
+                && next.is_capitalized(self.text)
+                && !self.is_time_word(next)
+        }) && (k <= lo
+            || !(self.in_section(&tokens[k - 1], Section::SkipAfterCue)
+                || self.in_section(&tokens[k - 1], Section::GoverningPrepositions)))
+            && self.grammar.first_name(self.word(&tokens[k])).is_some()
+    }
+
     /// Is `phrase` the object of a preposition: does a `[governing_prepositions]` word stand
     /// right before it, after `lo` ("in Springfield", "with its spokesman")?
     fn follows_preposition(&self, tokens: &[Token], lo: usize, phrase: &NounPhrase) -> bool {
@@ -801,7 +818,7 @@ impl<'a> Phrases<'a> {
             let name_word = capitalized
                 && !self.is_clause_break(token)
                 && self.cue_verb(token).is_none()
-                && !self.is_time_word(token);
+                && (!self.is_time_word(token) || self.month_as_first_name(tokens, begin, j));
             // "9/11 widow Jane Roe": a number written with a slash is one modifier.
             if token.kind() == TokenKind::Number
                 && self.slashed_number(tokens, j)

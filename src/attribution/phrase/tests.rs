@@ -102,6 +102,38 @@ fn a_name_in_a_fronted_adverbial_is_not_the_subject_its_appositives_follow() {
 }
 
 #[test]
+fn a_month_that_is_a_first_name_opens_a_name() {
+    for (sentence, speaker) in [
+        ("June Carter told reporters", "June Carter"),
+        ("On Friday, April Lee told reporters", "April Lee"),
+        // A date before a name is no part of it.
+        ("On May 5, Tad Marsh told reporters", "Tad Marsh"),
+        ("Last June Tad Marsh told reporters", "Tad Marsh"),
+        ("In June Tad Marsh told reporters", "Tad Marsh"),
+    ] {
+        let name = phrase_before_cue(sentence).and_then(|(_, name, _)| name);
+        assert_eq!(name.as_deref(), Some(speaker), "{sentence}");
+    }
+    // After the cue too; a date there stays a date.
+    let grammar = Grammar::builtin();
+    let after_cue = |text: &str| {
+        let tokens = tokenize(text, Span::new(0, text.len()), &|_| false);
+        let p = Phrases {
+            text,
+            grammar: &grammar,
+        };
+        let from = tokens.iter().position(|t| t.text(text) == "said")? + 1;
+        let phrase = p.object_after(&tokens, from)?;
+        phrase.name.map(|name| name.of(text).to_string())
+    };
+    assert_eq!(
+        after_cue("the vote was fair, said August Wilson, a clerk.").as_deref(),
+        Some("August Wilson")
+    );
+    assert_eq!(after_cue("the vote was fair, said June 5 reports."), None);
+}
+
+#[test]
 fn skips_adverbs_and_time() {
     assert_eq!(
         phrase_before_cue("Trump on Thursday said").unwrap().0,
