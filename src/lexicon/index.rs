@@ -4,8 +4,10 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::parse::without_the;
-use super::table::{ends_lead, lead_bit, mix, ShortLexTable, WordTable, HASH_SEED, LEAD_WORDS};
-use crate::swar::{fold_ascii, load_chunk};
+use super::table::{
+    ends_lead, lead_bit, FoldedWord, ShortLexTable, WordTable, HASH_SEED, LEAD_WORDS,
+};
+use crate::swar::load_chunk;
 
 /// Lead kinds (see [`Grammar::outlet_lead_kinds`]): an alias of one word that is its lead.
 pub(crate) const LEAD_IS_ALIAS: u8 = 1;
@@ -26,7 +28,7 @@ pub(crate) const LEAD_ANY: u8 = 15;
 pub(crate) const LEAD_NAME_HEAD: u8 = 16;
 use super::*;
 use crate::span::Span;
-use crate::swar::{splat, HIGH_BITS};
+use crate::swar::splat;
 
 /// Lookup tables derived from a grammar's public maps, probed without copying the word.
 #[derive(Debug, Clone, Default)]
@@ -537,27 +539,11 @@ impl Grammar {
         let from = text.as_bytes().get(span.start..).unwrap_or(&[]);
         // All ASCII: the span starts and ends on character boundaries, and the word in any
         // case is its bytes with ASCII capitals folded.
-        if (1..=8).contains(&len) {
-            if let Some(chunk) = from.first_chunk::<8>() {
-                let head = u64::from_le_bytes(*chunk) & (u64::MAX >> (64 - 8 * len));
-                if head & HIGH_BITS == 0 {
-                    return lexes.get_folded(fold_ascii(head), len);
-                }
-            }
-        } else if (9..=16).contains(&len) {
-            if let (Some(head), Some(tail)) = (
-                from.first_chunk::<8>(),
-                from.get(8..).and_then(<[u8]>::first_chunk::<8>),
-            ) {
-                let head = u64::from_le_bytes(*head);
-                let tail = u64::from_le_bytes(*tail) & (u64::MAX >> (128 - 8 * len));
-                if (head | tail) & HIGH_BITS == 0 {
-                    let (head, tail) = (fold_ascii(head), fold_ascii(tail));
-                    return lexes.get_folded_two(head, tail, len);
-                }
-            }
+        match FoldedWord::read(from, len) {
+            Some(FoldedWord::One(head)) => lexes.get_folded(head, len),
+            Some(FoldedWord::Two(head, tail)) => lexes.get_folded_two(head, tail, len),
+            None => Lex::of_word(span.of(text), self),
         }
-        Lex::of_word(span.of(text), self)
     }
 
     /// The table of token facts, for looking tokens up while a text is tokenized.
@@ -674,32 +660,10 @@ impl Grammar {
     pub(crate) fn cue_at(&self, text: &str, span: Span) -> Option<&CueInfo> {
         let len = span.end.saturating_sub(span.start);
         let from = text.as_bytes().get(span.start..).unwrap_or(&[]);
-        let words = &self.index().words;
-        if (1..=8).contains(&len) {
-            if let Some(chunk) = from.first_chunk::<8>() {
-                let head = u64::from_le_bytes(*chunk) & (u64::MAX >> (64 - 8 * len));
-                if head & HIGH_BITS == 0 {
-                    let head = fold_ascii(head);
-                    let entry = words.probe(head.wrapping_mul(HASH_SEED), head, len, |_| true);
-                    return entry?.cue.as_ref();
-                }
-            }
-        } else if (9..=16).contains(&len) {
-            if let (Some(head), Some(tail)) = (
-                from.first_chunk::<8>(),
-                from.get(8..).and_then(<[u8]>::first_chunk::<8>),
-            ) {
-                let head = u64::from_le_bytes(*head);
-                let tail = u64::from_le_bytes(*tail) & (u64::MAX >> (128 - 8 * len));
-                if (head | tail) & HIGH_BITS == 0 {
-                    let (head, tail) = (fold_ascii(head), fold_ascii(tail));
-                    let hash = mix(head.wrapping_mul(HASH_SEED), tail);
-                    let entry = words.probe(hash, head, len, |tails| tails == [tail]);
-                    return entry?.cue.as_ref();
-                }
-            }
+        match FoldedWord::read(from, len) {
+            Some(word) => self.index().words.find_folded(word, len)?.cue.as_ref(),
+            None => self.cue(text.get(span.start..span.end).unwrap_or("")),
         }
-        self.cue(text.get(span.start..span.end).unwrap_or(""))
     }
 
     /// The title entry for a phrase, if it is a title or role word.

@@ -184,6 +184,37 @@ pub(super) fn mix(hash: u64, chunk: u64) -> u64 {
     (hash.rotate_left(23) ^ chunk).wrapping_mul(HASH_SEED)
 }
 
+/// An ASCII word of 1 to 16 bytes as [`WordTable`] keys hold it: its bytes with capitals
+/// lower-cased, in one zero-padded chunk or two.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum FoldedWord {
+    /// A word of 1 to 8 bytes.
+    One(u64),
+    /// A word of 9 to 16 bytes: its first eight bytes, then the rest.
+    Two(u64, u64),
+}
+
+impl FoldedWord {
+    /// The word of `len` bytes at the start of `from`, read in one or two whole 8-byte loads;
+    /// None when it is longer than 16 bytes, not all ASCII, or `from` has fewer than 8 (or 16)
+    /// bytes to load.
+    #[inline(always)]
+    pub(super) fn read(from: &[u8], len: usize) -> Option<FoldedWord> {
+        if (1..=8).contains(&len) {
+            let head = u64::from_le_bytes(*from.first_chunk::<8>()?) & (u64::MAX >> (64 - 8 * len));
+            (head & HIGH_BITS == 0).then(|| FoldedWord::One(fold_ascii(head)))
+        } else if (9..=16).contains(&len) {
+            let head = u64::from_le_bytes(*from.first_chunk::<8>()?);
+            let tail = from.get(8..).and_then(<[u8]>::first_chunk::<8>)?;
+            let tail = u64::from_le_bytes(*tail) & (u64::MAX >> (128 - 8 * len));
+            ((head | tail) & HIGH_BITS == 0)
+                .then(|| FoldedWord::Two(fold_ascii(head), fold_ascii(tail)))
+        } else {
+            None
+        }
+    }
+}
+
 impl<V> WordTable<V> {
     /// A table of these distinct keys and their values.
     pub(super) fn new<'k>(entries: impl IntoIterator<Item = (&'k str, V)>) -> WordTable<V> {
@@ -265,7 +296,7 @@ impl<V> WordTable<V> {
     where
         V: Copy + Default,
     {
-        self.probe(head.wrapping_mul(HASH_SEED), head, len, |_| true)
+        self.find_folded(FoldedWord::One(head), len)
             .copied()
             .unwrap_or_default()
     }
@@ -277,13 +308,24 @@ impl<V> WordTable<V> {
     where
         V: Copy + Default,
     {
-        if len > self.longest {
-            return V::default();
-        }
-        let hash = mix(head.wrapping_mul(HASH_SEED), tail);
-        self.probe(hash, head, len, |tails| tails == [tail])
+        self.find_folded(FoldedWord::Two(head, tail), len)
             .copied()
             .unwrap_or_default()
+    }
+
+    /// The value of the key of `len` bytes that `word` holds (see [`FoldedWord`]), if any.
+    #[inline(always)]
+    pub(super) fn find_folded(&self, word: FoldedWord, len: usize) -> Option<&V> {
+        match word {
+            FoldedWord::One(head) => self.probe(head.wrapping_mul(HASH_SEED), head, len, |_| true),
+            FoldedWord::Two(head, tail) => {
+                if len > self.longest {
+                    return None;
+                }
+                let hash = mix(head.wrapping_mul(HASH_SEED), tail);
+                self.probe(hash, head, len, |tails| tails == [tail])
+            }
+        }
     }
 
     /// The value of `key`, as written.
