@@ -54,6 +54,7 @@ use attribution::{mixed, outlets, quoted, reported};
 use input::web::WebLists;
 use text::document::Document;
 use text::segment::Segmenter;
+pub use text::stretches::STRETCH_BYTES;
 
 /// Everything found in one document.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,12 +69,28 @@ pub struct Extraction {
     pub speaker_kinds: Vec<SpeakerKind>,
 }
 
+/// What one stretch of a text gives (see [`Extractor::extract_stretches`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stretch {
+    /// The bytes of the text the stretch is.
+    pub span: Span,
+    /// What was found in it, with spans of the whole text.
+    pub extraction: Extraction,
+}
+
+/// How many paragraphs and sentences a stretch has.
+struct Counts {
+    paragraphs: usize,
+    sentences: usize,
+}
+
 /// Extracts attributed statements from text with one grammar.
 pub struct Extractor {
     grammar: Grammar,
     segmenter: Segmenter,
     furniture: Furniture,
     web_furniture: Cow<'static, WebFurniture>,
+    stretch_bytes: usize,
 }
 
 impl Extractor {
@@ -85,7 +102,15 @@ impl Extractor {
             segmenter,
             furniture: Furniture::builtin(),
             web_furniture: Cow::Borrowed(WebFurniture::builtin()),
+            stretch_bytes: STRETCH_BYTES,
         }
+    }
+
+    /// The same extractor reading a text a stretch of at most `bytes` (at least 8) at a time,
+    /// not [`STRETCH_BYTES`]: for tests of long texts on short ones.
+    pub fn with_stretch_bytes(mut self, bytes: usize) -> Extractor {
+        self.stretch_bytes = bytes.max(8);
+        self
     }
 
     /// The same extractor with other page-furniture patterns (`Furniture::from_dir`).
@@ -131,8 +156,87 @@ impl Extractor {
 
     /// Finds every attributed statement in `text`, given the posts embedded in it (from
     /// [`input::web::article_from_html`]); `<tweet>` markup and signed post paragraphs in the
-    /// text add their own posts.
+    /// text add their own posts. A text longer than [`STRETCH_BYTES`] is read a stretch at a
+    /// time (see [`Extractor::extract_stretches`]) and what they give is joined.
     pub fn extract_with_posts(&self, text: &str, posts: &[EmbeddedPost]) -> Extraction {
+        let mut whole: Option<Extraction> = None;
+        let joined = self.extract_stretches(text, posts, |stretch| {
+            let found = stretch.extraction;
+            match &mut whole {
+                None => whole = Some(found),
+                Some(whole) => {
+                    // A statement without a kind is unknown: the kinds stay in step.
+                    let count = whole.statements.len();
+                    whole.speaker_kinds.resize(count, SpeakerKind::default());
+                    whole.statements.extend(found.statements);
+                    whole.speaker_kinds.extend(found.speaker_kinds);
+                }
+            }
+            Ok::<(), std::convert::Infallible>(())
+        });
+        match joined {
+            Ok(()) => whole.unwrap_or_else(|| self.extract_stretch(text, posts, true).0),
+            Err(never) => match never {},
+        }
+    }
+
+    /// Finds every attributed statement in `text` as [`Extractor::extract_with_posts`] does,
+    /// handing `each` what each stretch of it gives, in text order, so that a caller who writes
+    /// them out never holds them all: a text of at most [`STRETCH_BYTES`] (or
+    /// [`Extractor::with_stretch_bytes`]) is one stretch, a longer one is cut between
+    /// paragraphs ([`text::stretches`]). Each stretch is read on its
+    /// own: a pronoun or surname at a stretch's start does not reach back into the one
+    /// before. Every span is of the whole text; paragraph and sentence numbers count from its
+    /// start; every stretch has the article outlet of the first. An error from `each` stops
+    /// the reading and is returned.
+    pub fn extract_stretches<E>(
+        &self,
+        text: &str,
+        posts: &[EmbeddedPost],
+        mut each: impl FnMut(Stretch) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let blocks: Vec<Span> = posts.iter().map(|p| p.block).collect();
+        let spans = text::stretches::stretches(text, self.stretch_bytes, &blocks);
+        if let [whole] = spans[..] {
+            let (extraction, _) = self.extract_stretch(text, posts, true);
+            return each(Stretch {
+                span: whole,
+                extraction,
+            });
+        }
+        let mut article_outlet = None;
+        let (mut paragraphs, mut sentences) = (0, 0);
+        for (i, span) in spans.into_iter().enumerate() {
+            let own_posts: Vec<EmbeddedPost> = posts
+                .iter()
+                .filter(|p| span.contains(p.block))
+                .map(|p| p.moved_back(span.start))
+                .collect();
+            let (mut extraction, counts) = self.extract_stretch(span.of(text), &own_posts, i == 0);
+            if i == 0 {
+                article_outlet = extraction.article_outlet.clone();
+            } else {
+                extraction.article_outlet = article_outlet.clone();
+            }
+            for statement in &mut extraction.statements {
+                statement.move_by(span.start, paragraphs, sentences);
+            }
+            paragraphs += counts.paragraphs;
+            sentences += counts.sentences;
+            each(Stretch { span, extraction })?;
+        }
+        Ok(())
+    }
+
+    /// What one stretch of text (a whole article as a rule) gives, with spans of the stretch,
+    /// and how many paragraphs and sentences it has; its article outlet is read only when
+    /// `first`.
+    fn extract_stretch(
+        &self,
+        text: &str,
+        posts: &[EmbeddedPost],
+        first: bool,
+    ) -> (Extraction, Counts) {
         // text: paragraphs, sentences, quotations and tokens, found once.
         lexicon::forget_text_caches();
         let mut doc = Document::read(text, &self.segmenter, &self.grammar);
@@ -158,11 +262,19 @@ impl Extractor {
         page::posts::merge(&mut statements, &all_posts, &doc.segmentation);
         let speaker_kinds =
             resolve::kinds::speaker_kinds(text, &statements, &people, &self.grammar);
-        Extraction {
+        let article_outlet = first
+            .then(|| outlets::article_outlet(text, &doc.segmentation, &self.grammar))
+            .flatten();
+        let counts = Counts {
+            paragraphs: doc.segmentation.paragraphs.len(),
+            sentences: doc.segmentation.sentences.len(),
+        };
+        let extraction = Extraction {
             statements,
-            article_outlet: outlets::article_outlet(text, &doc.segmentation, &self.grammar),
+            article_outlet,
             speaker_kinds,
-        }
+        };
+        (extraction, counts)
     }
 
     /// Drops the statements whose quotes lie in page furniture.
@@ -274,5 +386,48 @@ mod tests {
         for (i, s) in found.statements.iter().enumerate() {
             assert_eq!(s.speaker.name, alone.statements[i % 2].speaker.name);
         }
+    }
+
+    #[test]
+    fn a_text_longer_than_a_stretch_gives_what_it_gives_read_whole() {
+        // Paragraphs that each name their own speakers (one with an embedded post, one
+        // outlet, one word not in ASCII): read a stretch at a time, the text gives the same
+        // statements, spans, paragraph and sentence numbers, kinds and article outlet as read
+        // at once.
+        let extractor = Extractor::new(Grammar::builtin());
+        let paragraphs = [
+            "\"The plan would fail,\" Zoë Roe told Reuters. Bob Lee said the vote was lost.",
+            "The mayor said the bridge would open in May.",
+            "<tweet author=\"janeroe\">The vote is lost.</tweet>",
+        ];
+        let unit = paragraphs.join("\n\n") + "\n\n";
+        let text = format!(
+            "CNN:\n\n{}",
+            unit.repeat(STRETCH_BYTES / unit.len() * 2 + 1)
+        );
+        let mut stretches = Vec::new();
+        let read = extractor.extract_stretches(&text, &[], |stretch| {
+            stretches.push(stretch.span);
+            Ok::<(), ()>(())
+        });
+        assert_eq!(read, Ok(()));
+        assert!(stretches.len() >= 2, "{stretches:?}");
+        let whole = extractor.extract_stretch(&text, &[], true).0;
+        let joined = extractor.extract_with_posts(&text, &[]);
+        assert!(whole.statements.len() > 3 * STRETCH_BYTES / unit.len());
+        assert!(whole.article_outlet.is_some());
+        assert_eq!(joined, whole);
+    }
+
+    #[test]
+    fn an_error_from_a_stretch_stops_the_reading() {
+        let extractor = Extractor::new(Grammar::builtin());
+        let text = "Bob Lee said the vote was lost.\n\n".repeat(STRETCH_BYTES / 16);
+        let mut seen = 0;
+        let read = extractor.extract_stretches(&text, &[], |_| {
+            seen += 1;
+            Err("full")
+        });
+        assert_eq!((read, seen), (Err("full"), 1));
     }
 }

@@ -45,6 +45,18 @@ impl Span {
         self.start < other.end && other.start < self.end
     }
 
+    /// The same bytes counted from `by` bytes earlier: a span of a stretch of text as a span of
+    /// the text the stretch starts `by` bytes into.
+    pub const fn moved_by(self, by: usize) -> Span {
+        Span::new(self.start.saturating_add(by), self.end.saturating_add(by))
+    }
+
+    /// The same bytes counted from `by` bytes later: a span of a text as a span of the stretch
+    /// of it that starts `by` bytes in (the inverse of [`Span::moved_by`]).
+    pub const fn moved_back(self, by: usize) -> Span {
+        Span::new(self.start.saturating_sub(by), self.end.saturating_sub(by))
+    }
+
     /// This span with surrounding Unicode whitespace removed, measured in `text`.
     pub fn trim(&self, text: &str) -> Span {
         let piece = self.of(text);

@@ -244,6 +244,21 @@ pub struct Statement {
     pub rule: Rule,
 }
 
+impl Statement {
+    /// The statement of a stretch of text as a statement of the whole: spans moved `bytes`
+    /// on, paragraph and sentence indices by the `paragraphs` and `sentences` before it.
+    pub fn move_by(&mut self, bytes: usize, paragraphs: usize, sentences: usize) {
+        self.quote = self.quote.moved_by(bytes);
+        self.mention = self.mention.map(|m| m.moved_by(bytes));
+        self.cue = self.cue.map(|c| c.moved_by(bytes));
+        for outlet in self.outlets.iter_mut().chain(self.outlet_chain.iter_mut()) {
+            outlet.span = outlet.span.map(|s| s.moved_by(bytes));
+        }
+        self.paragraph += paragraphs;
+        self.sentence += sentences;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

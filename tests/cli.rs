@@ -361,3 +361,51 @@ fn quotebank_format_is_one_line_per_article_holding_its_rows() {
         assert_eq!(q["quoteID"].as_str().unwrap().len(), 16);
     }
 }
+
+#[test]
+fn a_text_longer_than_a_stretch_gives_every_row_with_offsets_into_the_whole() {
+    // 2.5 MiB of paragraphs, each one statement, with a word not in ASCII: read a stretch at
+    // a time, every row is there once, ids run on, and each row's code-point offsets and
+    // paragraph number index the whole text, with one job or two.
+    let paragraph = "\"The plan would fail,\" Zoë Roe said on Monday.\n\n";
+    let count = 5 * (1 << 20) / 2 / paragraph.len();
+    let text = paragraph.repeat(count);
+    let dir = temp_dir_with("stretches", &[("long.txt", &text)]);
+    let file = dir.join("long.txt");
+    for jobs in ["1", "2"] {
+        let out = common::whosaid()
+            .args(["extract", "--format", "jsonl", "--jobs", jobs])
+            .arg(&file)
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let rows: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .collect();
+        assert_eq!(rows.len(), count, "jobs {jobs}");
+        let unit = paragraph.chars().count();
+        for (i, row) in rows
+            .iter()
+            .enumerate()
+            .step_by(997)
+            .chain(rows.last().map(|r| (count - 1, r)))
+        {
+            assert_eq!(row["id"], i + 1);
+            assert_eq!(row["speaker"], "Zoë Roe");
+            assert_eq!(row["paragraph"], i);
+            let start = row["start"].as_u64().unwrap() as usize;
+            let end = row["end"].as_u64().unwrap() as usize;
+            assert_eq!(start, i * unit + 1, "row {i}");
+            assert_eq!(
+                common::by_code_points(paragraph, start - i * unit, end - i * unit),
+                Some("The plan would fail,")
+            );
+        }
+    }
+}

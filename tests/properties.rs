@@ -332,6 +332,62 @@ proptest! {
 }
 
 proptest! {
+    #![proptest_config(Config { cases: 256, ..Config::default() })]
+
+    #[test]
+    fn offsets_read_a_stretch_at_a_time_slice_the_text_to_quote_and_mention(
+        text in document(),
+        size in 40usize..400,
+    ) {
+        // Read in stretches of any size, every row's offsets still index the whole text, and
+        // a text within one stretch gives what it gives read whole.
+        let extraction = Extractor::new(Grammar::builtin())
+            .with_stretch_bytes(size)
+            .extract(&text);
+        for row in rows("doc", &text, &extraction) {
+            prop_assert_eq!(by_code_points(&text, row.start, row.end), Some(row.quote.as_ref()));
+            if let (Some(start), Some(end)) = (row.speaker_start, row.speaker_end) {
+                prop_assert_eq!(
+                    by_code_points(&text, start, end),
+                    Some(row.speaker_mention.as_ref())
+                );
+            }
+        }
+        if text.len() <= size {
+            prop_assert_eq!(&extraction, &extractor().extract(&text));
+        }
+    }
+
+    #[test]
+    fn stretches_cover_the_text_in_order_at_character_boundaries(
+        text in document(),
+        size in 8usize..200,
+        block in (0usize..400, 1usize..60),
+    ) {
+        // Any text, any stretch size, a post's block anywhere: the stretches run from the
+        // start to the end without gap or overlap, each cut at a character boundary, none
+        // longer than the size unless a kept block makes it so, and the block is never cut.
+        let start = block.0.min(text.len());
+        let end = (start + block.1).min(text.len());
+        let blocks = [whosaid::Span::new(start, end)];
+        let found = whosaid::text::stretches::stretches(&text, size, &blocks);
+        let mut at = 0;
+        for s in &found {
+            prop_assert_eq!(s.start, at);
+            prop_assert!(s.end > s.start || text.is_empty());
+            prop_assert!(text.is_char_boundary(s.end));
+            prop_assert!(s.len() <= size.max(8) || s.overlaps(blocks[0]), "{:?}", s);
+            let whole_characters = text.is_char_boundary(start) && text.is_char_boundary(end);
+            if whole_characters && s.overlaps(blocks[0]) {
+                prop_assert!(s.contains(blocks[0]), "block {:?} cut by {:?}", blocks[0], s);
+            }
+            at = s.end;
+        }
+        prop_assert_eq!(at, text.len());
+    }
+}
+
+proptest! {
     // Each case runs the binary several times: fewer cases.
     #![proptest_config(Config { cases: 24, ..Config::default() })]
 

@@ -1,5 +1,7 @@
 //! Fuzz target: any bytes, read lossily as UTF-8, go through extraction and both writers
-//! without a panic, and every row's offsets slice the text to its quote and its mention.
+//! without a panic, and every row's offsets slice the text to its quote and its mention,
+//! also when the text is read in stretches of a few hundred bytes (as a text of more than
+//! `STRETCH_BYTES` is).
 #![no_main]
 
 use std::sync::OnceLock;
@@ -13,6 +15,12 @@ use whosaid::Extractor;
 fn extractor() -> &'static Extractor {
     static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
     EXTRACTOR.get_or_init(|| Extractor::new(Grammar::builtin()))
+}
+
+/// An extractor that reads stretches of at most 256 bytes.
+fn stretching() -> &'static Extractor {
+    static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+    EXTRACTOR.get_or_init(|| Extractor::new(Grammar::builtin()).with_stretch_bytes(256))
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -36,6 +44,8 @@ fuzz_target!(|data: &[u8]| {
     }
     let rows = rows("fuzz", &text, &extraction);
     check_offsets(&text, &rows);
+    let stretched = stretching().extract(&text);
+    check_offsets(&text, &whosaid::output::rows("fuzz", &text, &stretched));
     for format in [Format::Csv, Format::Jsonl] {
         let mut writer = RowWriter::new(format, Vec::new()).expect("writing to memory");
         for row in &rows {

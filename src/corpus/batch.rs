@@ -15,8 +15,10 @@ use std::sync::mpsc;
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
 use crate::input::{ArticleMeta, Content, Diagnostic, Document, Event, Inputs, Pending};
-use crate::output::{article_row_iter, Format, Row, RowFilter, RowWriter, Style};
-use crate::{Extraction, Extractor};
+use crate::output::{
+    article_row_iter, stretch_row_iter, Format, Row, RowFilter, RowStart, RowWriter, Style,
+};
+use crate::{EmbeddedPost, Extraction, Extractor, STRETCH_BYTES};
 
 /// What a batch run tells its caller as it goes (a progress bar, stderr messages).
 pub trait Observer: Sync {
@@ -66,16 +68,16 @@ pub fn batches(inputs: &Inputs) -> impl Iterator<Item = Vec<Pending>> + Send + '
 /// output buffer most of its growth.
 const TYPICAL_ROW_BYTES: usize = 768;
 
-/// Extracts from one document and renders the rows `filter` keeps in `style`: the bytes and
-/// the row count.
-fn render(
-    extractor: &Extractor,
+/// Renders the rows of `extraction` from the document `id` with `content` that `filter`
+/// keeps in `style`: the bytes and the row count.
+fn render_extraction(
     style: &Style,
     filter: &RowFilter,
-    document: &Document,
+    id: &str,
+    content: &Content,
+    extraction: &Extraction,
 ) -> io::Result<(Vec<u8>, usize)> {
-    let (content, extraction) = extract(extractor, document)?;
-    let rows = article_row_iter(&document.id, &content.meta, &content.text, &extraction)
+    let rows = article_row_iter(id, &content.meta, &content.text, extraction)
         .filter(|row| filter.keeps(row));
     // Room for rows of a typical size at once (room not written to takes no memory), so the
     // buffer seldom grows while rows are written one at a time.
@@ -84,55 +86,53 @@ fn render(
     Ok((bytes, count))
 }
 
-/// A document of at least this many bytes of text has its rows rendered as they are written,
-/// with several jobs as with one: its rows are never all held (a statement-dense article's
-/// JSONL is about 9 bytes a byte of text).
-const DEFER_BYTES: usize = 1 << 20;
-
 /// A document's rows as its worker leaves them for the writing thread.
 enum Rendered {
     /// The rows' bytes.
     Bytes(Vec<u8>),
-    /// A long document with what was found in it: the writing thread renders its rows as it
-    /// writes them.
+    /// A document longer than one stretch ([`STRETCH_BYTES`]), not yet read: the writing
+    /// thread reads it a stretch at a time and writes each stretch's rows as it goes, so that
+    /// neither its rows nor its statements are ever all held (a statement-dense text's JSONL
+    /// is about 9 bytes a byte of text).
     Deferred(Box<Held>),
 }
 
-/// A long document's id, metadata and text, and its extraction, owned.
+/// A long document's id and content, owned.
 struct Held {
     /// The `doc` column.
     id: String,
     /// The metadata columns.
     meta: ArticleMeta,
-    /// The text the extraction's spans index.
+    /// The text to read.
     text: String,
-    /// What was found in it.
-    extraction: Extraction,
+    /// The posts embedded in it.
+    posts: Vec<EmbeddedPost>,
 }
 
-/// As [`render`], but a document of [`DEFER_BYTES`] or more is kept with its extraction for
-/// the writing thread (its rows counted, not rendered).
+/// Extracts from one document and renders the rows `filter` keeps in `style`: the bytes and
+/// the row count. A document whose text is longer than one stretch is left unread for the
+/// writing thread instead ([`stream_content`]), with no rows counted yet.
 fn render_or_defer(
     extractor: &Extractor,
     style: &Style,
     filter: &RowFilter,
     document: &Document,
 ) -> io::Result<(Rendered, usize)> {
-    if document.text.len() < DEFER_BYTES {
-        let (bytes, count) = render(extractor, style, filter, document)?;
+    let content = document
+        .content_with(extractor.web_lists())
+        .map_err(io::Error::other)?;
+    if content.text.len() <= STRETCH_BYTES || style.format == Format::Quotebank {
+        let extraction = extractor.extract_with_posts(&content.text, &content.posts);
+        let (bytes, count) = render_extraction(style, filter, &document.id, &content, &extraction)?;
         return Ok((Rendered::Bytes(bytes), count));
     }
-    let (content, extraction) = extract(extractor, document)?;
-    let count = article_row_iter(&document.id, &content.meta, &content.text, &extraction)
-        .filter(|row| filter.keeps(row))
-        .count();
     let held = Held {
         id: document.id.clone(),
         meta: content.meta.into_owned(),
         text: content.text.into_owned(),
-        extraction,
+        posts: content.posts,
     };
-    Ok((Rendered::Deferred(Box::new(held)), count))
+    Ok((Rendered::Deferred(Box::new(held)), 0))
 }
 
 /// The content of `document` and what `extractor` finds in it; a page without text is an error.
@@ -168,27 +168,34 @@ pub fn run<W: Write>(
         return for_each_serial(
             inputs,
             |document| stream(extractor, &style, filter, document, writer, &mut chunk),
-            |written| written,
+            |written| written.map(|()| None),
             observer,
         );
     }
-    for_each(
+    for_each_counted(
         inputs,
         jobs,
         |document| render_or_defer(extractor, &style, filter, document),
         |rendered| match rendered {
             Rendered::Bytes(bytes) => {
                 writer.write_rendered(&bytes)?;
-                writer.flush()
+                writer.flush().map(|()| None)
             }
             Rendered::Deferred(held) => {
-                let rows = article_row_iter(&held.id, &held.meta, &held.text, &held.extraction)
-                    .filter(|row| filter.keeps(row));
-                let written = write_rows(&style, rows, writer, &mut chunk);
-                // A big document's chunk is not kept for the next.
-                chunk.clear();
-                chunk.shrink_to(2 * STREAM_CHUNK_BYTES);
-                written.map(drop)
+                let Held {
+                    id,
+                    meta,
+                    text,
+                    posts,
+                } = *held;
+                let content = Content {
+                    text: text.into(),
+                    meta: std::borrow::Cow::Owned(meta),
+                    posts,
+                };
+                let written =
+                    stream_content(extractor, &style, filter, &id, &content, writer, &mut chunk);
+                written.map(Some)
             }
         },
         observer,
@@ -211,18 +218,59 @@ fn stream<W: Write>(
     writer: &mut RowWriter<W>,
     chunk: &mut Vec<u8>,
 ) -> io::Result<(io::Result<()>, usize)> {
-    let (content, extraction) = extract(extractor, document)?;
-    let rows = article_row_iter(&document.id, &content.meta, &content.text, &extraction)
-        .filter(|row| filter.keeps(row));
-    let written = write_rows(style, rows, writer, chunk);
-    // A big document's chunk is not kept for the next.
-    chunk.clear();
-    chunk.shrink_to(2 * STREAM_CHUNK_BYTES);
+    let content = document
+        .content_with(extractor.web_lists())
+        .map_err(io::Error::other)?;
+    let written = stream_content(
+        extractor,
+        style,
+        filter,
+        &document.id,
+        &content,
+        writer,
+        chunk,
+    );
     // After a write error the run stops: its count is not read.
     Ok(match written {
         Ok(count) => (Ok(()), count),
         Err(err) => (Err(err), 0),
     })
+}
+
+/// Reads `content` of the document `id` a stretch at a time and writes each stretch's rows
+/// that `filter` keeps in `style` to `writer` as they are rendered (see [`write_rows`]): the
+/// row count. The Quotebank format, one line an article, renders the article's rows at once.
+fn stream_content<W: Write>(
+    extractor: &Extractor,
+    style: &Style,
+    filter: &RowFilter,
+    id: &str,
+    content: &Content,
+    writer: &mut RowWriter<W>,
+    chunk: &mut Vec<u8>,
+) -> io::Result<usize> {
+    let mut count = 0;
+    let written = if style.format == Format::Quotebank {
+        let extraction = extractor.extract_with_posts(&content.text, &content.posts);
+        let rows = article_row_iter(id, &content.meta, &content.text, &extraction)
+            .filter(|row| filter.keeps(row));
+        write_rows(style, rows, writer, chunk).map(|rows| count = rows)
+    } else {
+        let (mut start, mut rows_before) = (RowStart::default(), 0);
+        extractor.extract_stretches(&content.text, &content.posts, |stretch| {
+            start = start.at(&content.text, stretch.span.start, rows_before);
+            rows_before = stretch.extraction.statements.len();
+            let rows =
+                stretch_row_iter(id, &content.meta, &content.text, &stretch.extraction, start)
+                    .filter(|row| filter.keeps(row));
+            count += write_rows(style, rows, writer, chunk)?;
+            Ok(())
+        })
+    };
+    // A big document's chunk is not kept for the next.
+    chunk.clear();
+    chunk.shrink_to(2 * STREAM_CHUNK_BYTES);
+    written.map(|()| count)
 }
 
 /// Writes `rows` in `style` to `writer` as they are rendered, in chunks of about
@@ -266,6 +314,24 @@ pub fn for_each<T: Send>(
     mut sink: impl FnMut(T) -> io::Result<()>,
     observer: &dyn Observer,
 ) -> io::Result<Summary> {
+    for_each_counted(
+        inputs,
+        jobs,
+        work,
+        |value| sink(value).map(|()| None),
+        observer,
+    )
+}
+
+/// [`for_each`] whose `sink` may count the rows itself: a count it gives replaces the one
+/// `work` gave (a document `work` left for the sink to read).
+fn for_each_counted<T: Send>(
+    inputs: impl Iterator<Item = Vec<Pending>> + Send,
+    jobs: usize,
+    work: impl Fn(&Document) -> io::Result<(T, usize)> + Sync,
+    mut sink: impl FnMut(T) -> io::Result<Option<usize>>,
+    observer: &dyn Observer,
+) -> io::Result<Summary> {
     if jobs <= 1 {
         return for_each_serial(inputs, work, sink, observer);
     }
@@ -280,7 +346,7 @@ pub fn for_each<T: Send>(
 fn for_each_serial<T>(
     inputs: impl Iterator<Item = Vec<Pending>>,
     mut work: impl FnMut(&Document) -> io::Result<(T, usize)>,
-    mut sink: impl FnMut(T) -> io::Result<()>,
+    mut sink: impl FnMut(T) -> io::Result<Option<usize>>,
     observer: &dyn Observer,
 ) -> io::Result<Summary> {
     let mut delivery = Delivery::new(observer);
@@ -316,7 +382,7 @@ impl<'o> Delivery<'o> {
     fn deliver<T>(
         &mut self,
         finished: Vec<Finished<T>>,
-        sink: &mut impl FnMut(T) -> io::Result<()>,
+        sink: &mut impl FnMut(T) -> io::Result<Option<usize>>,
     ) -> io::Result<()> {
         let (summary, observer) = (&mut self.summary, self.observer);
         for finished in finished {
@@ -327,7 +393,7 @@ impl<'o> Delivery<'o> {
                     bytes,
                     id,
                 } => {
-                    sink(value)?;
+                    let rows = sink(value)?.unwrap_or(rows);
                     summary.documents += 1;
                     summary.rows += rows;
                     observer.written(bytes, rows);
@@ -505,6 +571,18 @@ mod tests {
         }
     }
 
+    /// Extracts from one document and renders the rows `filter` keeps in `style`: the bytes
+    /// and the row count (the rows a worker renders).
+    fn render(
+        extractor: &Extractor,
+        style: &Style,
+        filter: &RowFilter,
+        document: &Document,
+    ) -> io::Result<(Vec<u8>, usize)> {
+        let (content, extraction) = extract(extractor, document)?;
+        render_extraction(style, filter, &document.id, &content, &extraction)
+    }
+
     /// Documents, failures, and corpus lines (good, malformed, and with invalid UTF-8, which
     /// warns) that the workers parse.
     fn inputs(n: usize) -> Vec<Pending> {
@@ -673,9 +751,11 @@ mod tests {
     }
 
     #[test]
-    fn several_jobs_write_a_long_article_as_they_render_it_with_the_same_bytes() {
-        // A long article among short ones: its rows rendered by the writing thread, in input
-        // order, the same bytes and counts as with one job.
+    fn a_text_longer_than_a_stretch_is_written_a_stretch_at_a_time_with_the_same_bytes() {
+        // A long article among short ones, read a stretch at a time and written as it is read
+        // (by the writing thread with two jobs): the same bytes and counts with one job or two,
+        // and the same as its rows rendered at once (ids and code-point offsets run on across
+        // the stretches; the text is not ASCII).
         let extractor = Extractor::new(Grammar::builtin());
         let document = |id: &str, text: String| Document {
             id: id.to_string(),
@@ -683,14 +763,14 @@ mod tests {
             meta: ArticleMeta::default(),
             html: false,
         };
-        let paragraph = "\"We will win the vote,\" Ann Lee said on Monday.\n\n";
-        let long = paragraph.repeat(DEFER_BYTES / paragraph.len() + 1);
+        let paragraph = "\"We will win the vote,\" Zoë Lee said on Monday.\n\n";
+        let long = paragraph.repeat(STRETCH_BYTES / paragraph.len() * 2);
         let documents = [
             document("short", paragraph.to_string()),
             document("long", long),
             document("after", "Bob Hale said the plan would fail.".to_string()),
         ];
-        for format in [Format::Jsonl, Format::Table] {
+        for format in [Format::Jsonl, Format::Csv, Format::Table] {
             let style = Style::new(format);
             let written = |jobs| {
                 let mut writer = RowWriter::with_style(style, Vec::new()).unwrap();
@@ -711,8 +791,22 @@ mod tests {
             };
             let (one, one_bytes) = written(1);
             let (two, two_bytes) = written(2);
-            assert!(one.rows > DEFER_BYTES / paragraph.len(), "{one:?}");
-            assert_eq!((one, one_bytes), (two, two_bytes));
+            assert!(one.rows > STRETCH_BYTES / paragraph.len(), "{one:?}");
+            assert_eq!((&one, &one_bytes), (&two, &two_bytes));
+            let preamble = RowWriter::with_style(style, Vec::new())
+                .unwrap()
+                .into_inner()
+                .unwrap()
+                .len();
+            let mut whole = Vec::new();
+            for d in &documents {
+                whole.extend(
+                    render(&extractor, &style, &RowFilter::default(), d)
+                        .unwrap()
+                        .0,
+                );
+            }
+            assert_eq!(one_bytes.get(preamble..), Some(whole.as_slice()));
         }
     }
 

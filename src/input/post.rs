@@ -20,6 +20,19 @@ pub struct EmbeddedPost {
     pub platform: String,
 }
 
+impl EmbeddedPost {
+    /// The post as one of the stretch of text that starts `by` bytes into its text.
+    pub(crate) fn moved_back(&self, by: usize) -> EmbeddedPost {
+        EmbeddedPost {
+            span: self.span.moved_back(by),
+            block: self.block.moved_back(by),
+            author: self.author.clone(),
+            author_span: self.author_span.map(|s| s.moved_back(by)),
+            platform: self.platform.clone(),
+        }
+    }
+}
+
 /// A social-media handle, with or without its `@`.
 pub(crate) fn is_handle(value: &str) -> bool {
     let name = value.strip_prefix('@').unwrap_or(value);

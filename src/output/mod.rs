@@ -657,18 +657,66 @@ pub(crate) fn article_row_iter<'a>(
     text: &'a str,
     extraction: &'a Extraction,
 ) -> impl Iterator<Item = Row<'a>> + 'a {
-    let points = CodePoints::new(text);
+    stretch_row_iter(doc, meta, text, extraction, RowStart::default())
+}
+
+/// Where the rows of one stretch of a document begin (see
+/// [`crate::Extractor::extract_stretches`]): the rows of the stretches before it, and the
+/// byte and code-point offsets of its first byte.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct RowStart {
+    rows: usize,
+    byte: usize,
+    chars: usize,
+}
+
+impl RowStart {
+    /// Where the rows of the stretch of `text` that starts at byte `at` begin, after this
+    /// stretch start and `rows` more rows.
+    pub fn at(self, text: &str, at: usize, rows: usize) -> RowStart {
+        let at = at.max(self.byte);
+        let chars = text.get(self.byte..at).map_or(0, |s| s.chars().count());
+        RowStart {
+            rows: self.rows + rows,
+            byte: at,
+            chars: self.chars + chars,
+        }
+    }
+}
+
+/// The rows of one stretch of a document whose rows begin at `start`, whose spans are of the
+/// whole `text`, made one at a time. Offsets are counted in the stretch alone, so the rows of
+/// all of a long document's stretches cost one pass over its text.
+pub(crate) fn stretch_row_iter<'a>(
+    doc: &'a str,
+    meta: &'a ArticleMeta,
+    text: &'a str,
+    extraction: &'a Extraction,
+    start: RowStart,
+) -> impl Iterator<Item = Row<'a>> + 'a {
     let mut bytes = Vec::with_capacity(extraction.statements.len() * 4);
     for s in &extraction.statements {
         let mention = s.mention.unwrap_or_default();
-        bytes.extend([s.quote.start, s.quote.end, mention.start, mention.end]);
+        let local = |at: usize| at.saturating_sub(start.byte);
+        bytes.extend([s.quote.start, s.quote.end, mention.start, mention.end].map(local));
     }
-    let offsets = points.many(&bytes);
+    // A later stretch's text up to its last offset: no byte past it is counted or tested.
+    let counted = if start.byte == 0 {
+        text
+    } else {
+        let end = start.byte + bytes.iter().copied().max().unwrap_or(0);
+        text.get(start.byte..end).unwrap_or("")
+    };
+    let mut offsets = CodePoints::new(counted).many(&bytes);
+    if start.chars > 0 {
+        offsets.iter_mut().for_each(|chars| *chars += start.chars);
+    }
     let article = Article {
         doc,
         meta,
         text,
         extraction,
+        first_id: start.rows + 1,
     };
     extraction
         .statements
@@ -683,10 +731,12 @@ struct Article<'a> {
     meta: &'a ArticleMeta,
     text: &'a str,
     extraction: &'a Extraction,
+    /// The id of the first row.
+    first_id: usize,
 }
 
 impl<'a> Article<'a> {
-    /// The row of statement `s`, the `index`th of the document, with its code-point offsets.
+    /// The row of statement `s`, the `index`th of its extraction, with its code-point offsets.
     fn row(&self, s: &'a Statement, index: usize, offsets: &[usize]) -> Row<'a> {
         let text = self.text;
         let meta = |field: &'a Option<String>| Cow::Borrowed(field.as_deref().unwrap_or(""));
@@ -702,7 +752,7 @@ impl<'a> Article<'a> {
             .unwrap_or("");
         Row {
             doc: Cow::Borrowed(self.doc),
-            id: index + 1,
+            id: self.first_id + index,
             kind: s.kind.as_str(),
             quote: Cow::Borrowed(s.quote.of(text)),
             speaker: Cow::Borrowed(&s.speaker.name),

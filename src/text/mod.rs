@@ -10,4 +10,5 @@ pub(crate) mod document;
 pub mod quotes;
 pub mod segment;
 pub(crate) mod stops;
+pub mod stretches;
 pub(crate) mod tokens;
