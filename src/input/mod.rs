@@ -192,23 +192,28 @@ impl Inputs {
             }
             // Symbolic links are followed; a link that leads back up the tree is reported as a
             // failure (walkdir's loop check), as is a link to nothing.
-            for entry in walkdir::WalkDir::new(path)
-                .follow_links(true)
-                .sort_by_file_name()
-            {
+            let mut found = Vec::new();
+            for entry in walkdir::WalkDir::new(path).follow_links(true) {
                 match entry {
                     Ok(entry) if entry.file_type().is_file() => {
                         if self.wants(entry.path()) {
-                            files.push(Ok(entry.into_path()));
+                            let path = entry.into_path();
+                            found.push((tree_order_key(&path), Ok(path)));
                         }
                     }
                     Ok(_) => {}
-                    Err(err) => files.push(Err(Diagnostic {
-                        location: err.path().unwrap_or(path).display().to_string(),
-                        message: walk_message(&err),
-                    })),
+                    Err(err) => {
+                        let at = err.path().unwrap_or(path);
+                        let failure = Diagnostic {
+                            location: at.display().to_string(),
+                            message: walk_message(&err),
+                        };
+                        found.push((tree_order_key(at), Err(failure)));
+                    }
                 }
             }
+            found.sort_by(|a, b| a.0.cmp(&b.0));
+            files.extend(found.into_iter().map(|(_, file)| file));
         }
         files
     }
@@ -727,6 +732,25 @@ impl CorpusLine {
         };
         (warnings, event)
     }
+}
+
+/// A key that sorts the paths below a folder as a walk of the tree with each folder's entries
+/// sorted by name would list them: the path's bytes with each separator as 0, which no name
+/// holds, so that a name sorts before any longer name it begins ("a/x" before "a b/y"). One
+/// key a file, made once, and compared as bytes: `walkdir`'s own sort by name parses both
+/// paths' components at every comparison, a tenth of a small corpus's run.
+fn tree_order_key(path: &Path) -> Vec<u8> {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    bytes
+        .iter()
+        .map(|&b| {
+            if std::path::is_separator(char::from(b)) {
+                0
+            } else {
+                b
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

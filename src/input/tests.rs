@@ -473,3 +473,56 @@ fn documents_are_capped_below_the_token_offset_limit() {
     // Three bytes of text at most for each byte read (a bad byte becomes U+FFFD).
     assert!(cap * 3 <= crate::text::tokens::MAX_OFFSET as u64);
 }
+
+#[test]
+fn a_folder_lists_its_files_in_the_order_of_their_names_tree_first() {
+    // The order of `walkdir`'s sort by file name: bytes of each name, a folder's files where
+    // its name falls among its neighbours.
+    let dir = std::env::temp_dir().join(format!("whosaid-order-{}", std::process::id()));
+    fs::create_dir_all(dir.join("a")).unwrap();
+    fs::create_dir_all(dir.join("a b")).unwrap();
+    for name in [
+        "b.txt",
+        "a10.txt",
+        "a2.txt",
+        "A.txt",
+        "a/x.txt",
+        "a b/y.txt",
+        "a.txt",
+        "é.txt",
+    ] {
+        fs::write(dir.join(name), "text").unwrap();
+    }
+    let inputs = Inputs {
+        paths: vec![dir.clone()],
+        kind: InputKind::Auto,
+        max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+    };
+    let listed: Vec<PathBuf> = inputs.files().into_iter().map(Result::unwrap).collect();
+    let expected: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .collect();
+    fs::remove_dir_all(&dir).unwrap();
+    let names: Vec<String> = listed
+        .iter()
+        .map(|p| p.strip_prefix(&dir).unwrap().display().to_string())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "A.txt",
+            "a/x.txt",
+            "a b/y.txt",
+            "a.txt",
+            "a10.txt",
+            "a2.txt",
+            "b.txt",
+            "é.txt"
+        ]
+    );
+    assert_eq!(listed, expected);
+}
