@@ -175,6 +175,7 @@ impl Extractor {
             Ok::<(), std::convert::Infallible>(())
         });
         match joined {
+            // Every text is at least one stretch, so `whole` is always there.
             Ok(()) => whole.unwrap_or_else(|| self.extract_stretch(text, posts, true).0),
             Err(never) => match never {},
         }
