@@ -445,6 +445,17 @@ impl<'t> Scan<'_, 't, '_> {
                 Some(b'.') => self.at_dots(at),
                 Some(b'?' | b'!') => self.at_strong(at),
                 Some(b')') => self.at_paren(at),
+                // The dashes and curly quotes U+2013..U+201D, most of the 0xE2 leads in news
+                // text, are none of the characters `at_multibyte` stops at: passed unread.
+                Some(0xE2)
+                    if self.bytes.get(at + 1) == Some(&0x80)
+                        && self
+                            .bytes
+                            .get(at + 2)
+                            .is_some_and(|b| (0x93..=0x9D).contains(b)) =>
+                {
+                    at + 3
+                }
                 _ => self.at_multibyte(at),
             };
             i = next.max(at + 1);
