@@ -189,36 +189,34 @@ impl Segmenter {
                 out.push(span);
             }
         };
-        if wraps::is_hard_wrapped(text) {
-            let mut block: Option<(usize, usize)> = None;
-            for (start, end, blank) in wraps::lines(text) {
-                match (blank, block) {
-                    (true, Some((from, to))) => {
-                        push(from, to);
-                        block = None;
-                    }
-                    (true, None) => {}
-                    (false, Some((from, _))) => block = Some((from, end)),
-                    (false, None) => block = Some((start, end)),
-                }
+        // One pass over the lines gives both the paragraphs of a text that is not
+        // hard-wrapped (each non-blank line, trimmed) and the counts that tell whether it is.
+        let mut count = wraps::BlockCount::new();
+        for (start, end, blank) in wraps::lines(text) {
+            count.line(blank);
+            if !blank {
+                push(start, end);
             }
-            if let Some((from, to)) = block {
-                push(from, to);
-            }
+        }
+        if !count.wrapped(text) {
             return out;
         }
-        let bytes = text.as_bytes();
-        let mut start = 0;
-        while let Some(at) = bytes
-            .get(start..)
-            .and_then(|rest| memchr::memchr2(b'\n', b'\r', rest))
-            .map(|off| start + off)
-        {
-            push(start, at);
-            let crlf = bytes.get(at) == Some(&b'\r') && bytes.get(at + 1) == Some(&b'\n');
-            start = at + 1 + usize::from(crlf);
+        out.clear();
+        let mut block: Option<(usize, usize)> = None;
+        for (start, end, blank) in wraps::lines(text) {
+            match (blank, block) {
+                (true, Some((from, to))) => {
+                    out.push(trim_span(text, from, to));
+                    block = None;
+                }
+                (true, None) => {}
+                (false, Some((from, _))) => block = Some((from, end)),
+                (false, None) => block = Some((start, end)),
+            }
         }
-        push(start, bytes.len());
+        if let Some((from, to)) = block {
+            out.push(trim_span(text, from, to));
+        }
         out
     }
 
@@ -447,6 +445,17 @@ impl<'t> Scan<'_, 't, '_> {
                 Some(b'.') => self.at_dots(at),
                 Some(b'?' | b'!') => self.at_strong(at),
                 Some(b')') => self.at_paren(at),
+                // The dashes and curly quotes U+2013..U+201D, most of the 0xE2 leads in news
+                // text, are none of the characters `at_multibyte` stops at: passed unread.
+                Some(0xE2)
+                    if self.bytes.get(at + 1) == Some(&0x80)
+                        && self
+                            .bytes
+                            .get(at + 2)
+                            .is_some_and(|b| (0x93..=0x9D).contains(b)) =>
+                {
+                    at + 3
+                }
                 _ => self.at_multibyte(at),
             };
             i = next.max(at + 1);

@@ -48,58 +48,91 @@ pub(super) fn lines(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + 
 
 /// Whether `text` is hard-wrapped (see the module documentation). The blocks are counted
 /// first, which needs no widths: most texts (one line a paragraph) stop there.
+#[cfg(test)]
 pub(super) fn is_hard_wrapped(text: &str) -> bool {
-    let mut wraps = 0;
-    let mut blocks = 0;
-    let mut previous_blank = true;
+    let mut count = BlockCount::new();
     for (_, _, blank) in lines(text) {
-        match (blank, previous_blank) {
-            (false, true) => blocks += 1,
-            (false, false) => wraps += 1,
+        count.line(blank);
+    }
+    count.wrapped(text)
+}
+
+/// The blocks (runs of non-blank lines) and the line breaks inside them of a text, counted
+/// line by line over [`lines`], for [`BlockCount::wrapped`].
+pub(super) struct BlockCount {
+    /// Line breaks inside blocks.
+    wraps: usize,
+    /// Blocks.
+    blocks: usize,
+    /// Whether the line before was blank (true before the first).
+    previous_blank: bool,
+}
+
+impl BlockCount {
+    /// Nothing counted yet.
+    pub(super) fn new() -> BlockCount {
+        BlockCount {
+            wraps: 0,
+            blocks: 0,
+            previous_blank: true,
+        }
+    }
+
+    /// Counts the next line, blank or not.
+    pub(super) fn line(&mut self, blank: bool) {
+        match (blank, self.previous_blank) {
+            (false, true) => self.blocks += 1,
+            (false, false) => self.wraps += 1,
             _ => {}
         }
-        previous_blank = blank;
+        self.previous_blank = blank;
     }
-    if blocks < 2 || wraps < MIN_WRAPS {
-        return false;
-    }
-    let width = |start: usize, end: usize| {
-        text.get(start..end)
-            .map_or(0, |l| l.trim_end().chars().count())
-    };
-    // The column: the longest line of at most MAX_COLUMN characters, most lines being such.
-    let mut lines_seen = 0;
-    let mut long = 0;
-    let mut column = 0;
-    for (start, end, blank) in lines(text) {
-        if blank {
-            continue;
+
+    /// Whether `text`, whose lines were all counted, is hard-wrapped (see the module
+    /// documentation): the widths are read only when the counts allow it.
+    pub(super) fn wrapped(&self, text: &str) -> bool {
+        let (blocks, wraps) = (self.blocks, self.wraps);
+        if blocks < 2 || wraps < MIN_WRAPS {
+            return false;
         }
-        lines_seen += 1;
-        let w = width(start, end);
-        if w > MAX_COLUMN {
-            long += 1;
-        } else {
-            column = column.max(w);
+        let width = |start: usize, end: usize| {
+            text.get(start..end)
+                .map_or(0, |l| l.trim_end().chars().count())
+        };
+        // The column: the longest line of at most MAX_COLUMN characters, most lines being such.
+        let mut lines_seen = 0;
+        let mut long = 0;
+        let mut column = 0;
+        for (start, end, blank) in lines(text) {
+            if blank {
+                continue;
+            }
+            lines_seen += 1;
+            let w = width(start, end);
+            if w > MAX_COLUMN {
+                long += 1;
+            } else {
+                column = column.max(w);
+            }
         }
-    }
-    if long * 10 > lines_seen || column < MIN_COLUMN {
-        return false;
-    }
-    // The lines that end inside a block are full.
-    let mut full = 0;
-    let mut held: Option<usize> = None; // the width of the last non-blank line
-    for (start, end, blank) in lines(text) {
-        if blank {
-            held = None;
-            continue;
+        if long * 10 > lines_seen || column < MIN_COLUMN {
+            return false;
         }
-        if let Some(w) = held {
-            full += usize::from(w * 10 >= column * FULL_LINE);
+        // The lines that end inside a block are full.
+        let mut full = 0;
+        let mut held: Option<usize> = None; // the width of the last non-blank line
+        for (start, end, blank) in lines(text) {
+            if blank {
+                held = None;
+                continue;
+            }
+            if let Some(w) = held {
+                full += usize::from(w * 10 >= column * FULL_LINE);
+            }
+            held = Some(width(start, end));
         }
-        held = Some(width(start, end));
+        full * 5 >= wraps * 4
     }
-    full * 5 >= wraps * 4
 }
 
 #[cfg(test)]
