@@ -106,11 +106,10 @@ impl Destination {
                 if let Some(permissions) = new_file_permissions() {
                     builder.permissions(permissions);
                 }
-                let temp = builder
-                    .tempfile_in(folder)
+                let (temp, pending) = Pending::create(|| builder.tempfile_in(folder))
                     .map_err(|err| io_error(without_temporary_name(err)))?;
                 Sink::Replace {
-                    _pending: Pending::new(temp.path()),
+                    _pending: pending,
                     temp,
                     target,
                     keep: existing.map(|m| m.permissions()),
@@ -170,10 +169,17 @@ impl Write for Destination {
 struct Pending(PathBuf);
 
 impl Pending {
-    /// Puts `path` on the pending list.
-    fn new(path: &Path) -> Pending {
-        lock_pending().push(path.to_path_buf());
-        Pending(path.to_path_buf())
+    /// Creates a temporary file with `create` and puts it on the pending list, holding the
+    /// list meanwhile: a signal's handler, which takes the list to remove what it holds, waits
+    /// until the new file is on it, so no signal can come between the file and its place.
+    fn create(
+        create: impl FnOnce() -> io::Result<NamedTempFile>,
+    ) -> io::Result<(NamedTempFile, Pending)> {
+        let mut pending = lock_pending();
+        let temp = create()?;
+        pending.push(temp.path().to_path_buf());
+        let place = Pending(temp.path().to_path_buf());
+        Ok((temp, place))
     }
 }
 
