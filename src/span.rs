@@ -26,6 +26,7 @@ impl Span {
     }
 
     /// The text this span covers in `text` (empty if the span is out of range).
+    #[inline]
     pub fn of<'t>(&self, text: &'t str) -> &'t str {
         text.get(self.start..self.end).unwrap_or("")
     }
