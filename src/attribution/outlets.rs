@@ -910,12 +910,38 @@ impl<'a> OutletReader<'a> {
         if !media {
             return None;
         }
-        let span = name.unwrap_or(object);
+        let span = name.map_or(object, |name| self.whole_title_case_name(object, name));
         Some(OutletRef::new(
             span.of(self.text),
             OutletKind::Outlet,
             Some(span),
         ))
+    }
+
+    /// `name` within the phrase `object`, with the title-case words right before it that
+    /// belong to it ("the Daily Planet", "the Springfield Daily Herald": a media word written
+    /// in title case is part of the name, not a word for it, as in "the daily Abendpost"). No
+    /// article joins ("the"), nor a word across a comma or a possessive.
+    fn whole_title_case_name(&self, object: Span, name: Span) -> Span {
+        let text = self.text;
+        let mut start = name.start;
+        loop {
+            let before = text.get(object.start..start).unwrap_or("");
+            let Some(gap) = before.strip_suffix(' ') else {
+                break;
+            };
+            let word_start = gap.rfind(char::is_whitespace).map_or(0, |at| at + 1);
+            let word = gap.get(word_start..).unwrap_or("");
+            let title_case = word.chars().next().is_some_and(char::is_uppercase)
+                && word
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+            if !title_case || self.grammar.in_section(Section::Determiners, word) {
+                break;
+            }
+            start = object.start + word_start;
+        }
+        Span::new(start, name.end)
     }
 }
 

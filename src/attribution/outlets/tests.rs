@@ -594,6 +594,46 @@ fn a_hearer_with_a_media_word_is_an_outlet() {
 }
 
 #[test]
+fn a_media_word_in_title_case_is_part_of_the_hearer_outlet_name() {
+    // "the Daily Planet", "the Springfield Daily Herald": the name the phrase reader found
+    // ("Planet", "Herald") takes the title-case words before it; "the daily Abendpost" and
+    // "news agency Xinhua" keep the name alone, and no article joins it.
+    let g = Grammar::builtin();
+    let text = "the Daily Planet; the Springfield Daily Herald; the daily Abendpost; \
+                The Daily Ledger; state news agency Xinhua";
+    let reader = OutletReader::new(text, &g);
+    let at = |words: &str| {
+        let start = text.find(words).unwrap_or(0);
+        Span::new(start, start + words.len())
+    };
+    let hearer = |object: &str, name: &str| {
+        reader
+            .addressee_outlet(at(object), Some(at(name)))
+            .map(|o| o.name)
+    };
+    assert_eq!(
+        hearer("the Daily Planet", "Planet").as_deref(),
+        Some("Daily Planet")
+    );
+    assert_eq!(
+        hearer("the Springfield Daily Herald", "Herald").as_deref(),
+        Some("Springfield Daily Herald")
+    );
+    assert_eq!(
+        hearer("the daily Abendpost", "Abendpost").as_deref(),
+        Some("Abendpost")
+    );
+    assert_eq!(
+        hearer("The Daily Ledger", "Ledger").as_deref(),
+        Some("Daily Ledger")
+    );
+    assert_eq!(
+        hearer("state news agency Xinhua", "Xinhua").as_deref(),
+        Some("Xinhua")
+    );
+}
+
+#[test]
 fn a_speaker_keeps_its_outlets_for_the_rest_of_the_paragraph() {
     let statement = |speaker: &str, paragraph: usize, outlets: Vec<OutletRef>| Statement {
         kind: crate::statement::Kind::Direct,
