@@ -198,29 +198,31 @@ impl Extractor {
     ) -> Result<(), E> {
         let blocks: Vec<Span> = posts.iter().map(|p| p.block).collect();
         let spans = text::stretches::stretches(text, self.stretch_bytes, &blocks);
-        if let [whole] = spans[..] {
-            let (extraction, _) = self.extract_stretch(text, posts, true);
-            return each(Stretch {
-                span: whole,
-                extraction,
-            });
-        }
+        let several = spans.len() > 1;
         let mut article_outlet = None;
         let (mut paragraphs, mut sentences) = (0, 0);
         for (i, span) in spans.into_iter().enumerate() {
-            let own_posts: Vec<EmbeddedPost> = posts
-                .iter()
-                .filter(|p| span.contains(p.block))
-                .map(|p| p.moved_back(span.start))
-                .collect();
+            // A text of one stretch (an article) is read with its own posts, as they are.
+            let own_posts: Cow<[EmbeddedPost]> = if !several {
+                Cow::Borrowed(posts)
+            } else {
+                posts
+                    .iter()
+                    .filter(|p| span.contains(p.block))
+                    .map(|p| p.moved_back(span.start))
+                    .collect()
+            };
             let (mut extraction, counts) = self.extract_stretch(span.of(text), &own_posts, i == 0);
             if i == 0 {
-                article_outlet = extraction.article_outlet.clone();
+                // Later stretches have the first one's article outlet.
+                if several {
+                    article_outlet.clone_from(&extraction.article_outlet);
+                }
             } else {
-                extraction.article_outlet = article_outlet.clone();
-            }
-            for statement in &mut extraction.statements {
-                statement.move_by(span.start, paragraphs, sentences);
+                extraction.article_outlet.clone_from(&article_outlet);
+                for statement in &mut extraction.statements {
+                    statement.move_by(span.start, paragraphs, sentences);
+                }
             }
             paragraphs += counts.paragraphs;
             sentences += counts.sentences;

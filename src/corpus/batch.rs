@@ -118,9 +118,7 @@ fn render_or_defer(
     filter: &RowFilter,
     document: &Document,
 ) -> io::Result<(Rendered, usize)> {
-    let content = document
-        .content_with(extractor.web_lists())
-        .map_err(io::Error::other)?;
+    let content = content(extractor, document)?;
     if content.text.len() <= STRETCH_BYTES || style.format == Format::Quotebank {
         let extraction = extractor.extract_with_posts(&content.text, &content.posts);
         let (bytes, count) = render_extraction(style, filter, &document.id, &content, &extraction)?;
@@ -135,14 +133,20 @@ fn render_or_defer(
     Ok((Rendered::Deferred(Box::new(held)), 0))
 }
 
+/// The content of `document` as `extractor` reads it (a web page reduced to its article with
+/// the extractor's lists); a page without text is an error.
+fn content<'d>(extractor: &Extractor, document: &'d Document) -> io::Result<Content<'d>> {
+    document
+        .content_with(extractor.web_lists())
+        .map_err(io::Error::other)
+}
+
 /// The content of `document` and what `extractor` finds in it; a page without text is an error.
 pub fn extract<'d>(
     extractor: &Extractor,
     document: &'d Document,
 ) -> io::Result<(Content<'d>, Extraction)> {
-    let content = document
-        .content_with(extractor.web_lists())
-        .map_err(io::Error::other)?;
+    let content = content(extractor, document)?;
     let extraction = extractor.extract_with_posts(&content.text, &content.posts);
     Ok((content, extraction))
 }
@@ -218,9 +222,7 @@ fn stream<W: Write>(
     writer: &mut RowWriter<W>,
     chunk: &mut Vec<u8>,
 ) -> io::Result<(io::Result<()>, usize)> {
-    let content = document
-        .content_with(extractor.web_lists())
-        .map_err(io::Error::other)?;
+    let content = content(extractor, document)?;
     let written = stream_content(
         extractor,
         style,

@@ -3,6 +3,12 @@
 use super::*;
 use crate::text::tokens::tokenize_with;
 
+/// The span of the first `words` in `text` (at the start when they are not there).
+fn span_of(text: &str, words: &str) -> Span {
+    let start = text.find(words).unwrap_or(0);
+    Span::new(start, start + words.len())
+}
+
 /// [`single_spaced_end`] byte by byte.
 fn reference_single_spaced_end(text: &str, from: usize, to: usize) -> usize {
     let bytes = text.as_bytes().get(from..to).unwrap_or(&[]);
@@ -490,10 +496,7 @@ fn speaker_only_outlets_count_where_the_speaker_stands() {
     let text = "CNN anchor Jake Tapper and BBC host Ann Lee told Reuters: x";
     let tokens = tokenize_with(text, Span::new(0, text.len()), &g);
     let frame = frame_outlets(&OutletReader::new(text, &g), &tokens, None);
-    let at = |words: &str| {
-        let start = text.find(words).unwrap_or(0);
-        Span::new(start, start + words.len())
-    };
+    let at = |words: &str| span_of(text, words);
     let names = |found: Vec<OutletRef>| found.into_iter().map(|o| o.name).collect::<Vec<_>>();
     let never = || -> Option<OutletRef> { panic!("an outlet was found") };
     let (found, cited) = find_outlet(&frame, Some(at("BBC host Ann Lee")), never);
@@ -550,10 +553,7 @@ fn an_outlet_relays_the_person_after_its_cue() {
     let g = Grammar::builtin();
     let text = "The cable news network says Putin will wait; Smith says CNN will wait";
     let reader = OutletReader::new(text, &g);
-    let at = |words: &str| {
-        let start = text.find(words).unwrap_or(0);
-        Span::new(start, start + words.len())
-    };
+    let at = |words: &str| span_of(text, words);
     let network = at("The cable news network");
     let relayed = reader.relayed_by(network, || Some(("Putin", at("Putin"))));
     let (outlet, person) = relayed.expect("CNN relays Putin");
@@ -574,10 +574,7 @@ fn a_hearer_with_a_media_word_is_an_outlet() {
     let g = Grammar::builtin();
     let text = "state-run news agency RIA Novosti; the Tribune, a daily; reporters; Ann";
     let reader = OutletReader::new(text, &g);
-    let at = |words: &str| {
-        let start = text.find(words).unwrap_or(0);
-        Span::new(start, start + words.len())
-    };
+    let at = |words: &str| span_of(text, words);
     let name = at("RIA Novosti");
     let agency = reader.addressee_outlet(at("state-run news agency RIA Novosti"), Some(name));
     assert_eq!(
@@ -602,10 +599,7 @@ fn a_media_word_in_title_case_is_part_of_the_hearer_outlet_name() {
     let text = "the Daily Planet; the Springfield Daily Herald; the daily Abendpost; \
                 The Daily Ledger; state news agency Xinhua";
     let reader = OutletReader::new(text, &g);
-    let at = |words: &str| {
-        let start = text.find(words).unwrap_or(0);
-        Span::new(start, start + words.len())
-    };
+    let at = |words: &str| span_of(text, words);
     let hearer = |object: &str, name: &str| {
         reader
             .addressee_outlet(at(object), Some(at(name)))
@@ -671,10 +665,7 @@ fn an_outlet_speaks_by_its_name_or_a_word_for_it() {
         &g,
     )]);
     let mentions = OnceCell::new();
-    let at = |words: &str| {
-        let start = text.find(words).unwrap_or(0);
-        Span::new(start, start + words.len())
-    };
+    let at = |words: &str| span_of(text, words);
     let speaks = |speaker: &str, words: &str| {
         speaking_outlet(text, &paragraphs, &g, (speaker, at(words)), &mentions)
     };
