@@ -1211,6 +1211,8 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                 || self.in_section(i, Section::ClauseBreaks)
                 || self.in_section(i, Section::Subordinators)
                 || self.phrases.cue_verb(token).is_some()
+                // "On May 5 Tad Marsh said": a date before the subject is none of it.
+                || self.phrases.in_date(self.tokens, i)
             {
                 break;
             }

@@ -267,13 +267,15 @@ pub(crate) enum Section {
     WorkNouns,
     /// `[speech_nouns]`: nouns whose "that" clause or quotation is their possessor's words ("her claim").
     SpeechNouns,
+    /// `[months]`: the months, "May" too, which make a day's number next to them a date.
+    Months,
 }
 
 impl Section {
     /// Every section, the most asked first: the first [`Lex::SECTIONS`](super::Lex::SECTIONS)
     /// get a bit in each word's lexicon facts; the rest (asked rarely: `[stop_words]` only by
     /// `whosaid check`) are looked up by name.
-    pub const ALL: [Section; 31] = [
+    pub const ALL: [Section; 32] = [
         Section::ClauseBreaks,
         Section::Determiners,
         Section::NameParticles,
@@ -304,6 +306,7 @@ impl Section {
         Section::DummySubjects,
         Section::WorkNouns,
         Section::SpeechNouns,
+        Section::Months,
         Section::StopWords,
     ];
 
@@ -318,6 +321,7 @@ impl Section {
             Section::SkipBeforeCue => "skip_before_cue",
             Section::StopWords => "stop_words",
             Section::TimeWords => "time_words",
+            Section::Months => "months",
             Section::AdjunctStarts => "adjunct_starts",
             Section::QuestionWords => "question_words",
             Section::Subordinators => "subordinators",

@@ -1992,6 +1992,13 @@ fn scan_people<'t>(
             else {
                 break;
             };
+            // "On 5 May Jane Doe": a month after a day's number is the date's, no name's.
+            if names.len() > 1
+                && before.last().is_some_and(|t| t.kind() == TokenKind::Number)
+                && (Phrases { text, grammar }).in_date(tokens, start)
+            {
+                names = &names[1..];
+            }
             // A word the grammar knows opens no name, unless it is a first name: "Later Melania
             // Trump" names Melania Trump.
             while let [first, rest @ ..] = names {

@@ -881,3 +881,12 @@ fn a_long_article_reads_its_runs_only_for_an_acronym_or_a_role_word() {
     assert_eq!(speakers(parts[0]), vec!["Harbour Workers United"]);
     assert_eq!(speakers(parts[1]), vec!["Coastal Fisheries Board"]);
 }
+
+#[test]
+fn a_month_after_a_day_number_opens_no_name() {
+    // "May" is a first name too, but after "5" it is the date's month.
+    let text = "On 5 May Jane Doe opened the bridge. \"It is done,\" Doe said.";
+    assert_eq!(speakers(text), vec!["Jane Doe"]);
+    let text = "May Lee opened the bridge. \"It is done,\" Lee said.";
+    assert_eq!(speakers(text), vec!["May Lee"]);
+}

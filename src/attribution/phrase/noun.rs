@@ -104,11 +104,12 @@ impl<'a> Phrases<'a> {
                 && self.cue_verb(token).is_none()
                 && !self.is_pronoun(token)
                 && (!self.is_time_word(token)
-                    || start == Some(k) && self.month_as_first_name(tokens, lo, k - 1));
+                    || start == Some(k) && self.month_as_first_name(tokens, lo, k - 1))
+                && !self.in_date(tokens, k - 1);
             let head = is_name_word
                 || self.is_title(token)
                 || self.is_cue_noun(token)
-                || token.kind() == TokenKind::Number;
+                || token.kind() == TokenKind::Number && !self.is_day_number(tokens, k - 1);
             // "The governor sent tweets": a person before a word and a speech or document noun
             // is a subject and its verb, not the noun's modifiers; the phrase is the object.
             if head && tentative > 0 && self.verb_between(token, &tokens[start.unwrap_or(end - 1)])
@@ -224,6 +225,55 @@ impl<'a> Phrases<'a> {
             }
             _ => span,
         }
+    }
+
+    /// Is `tokens[i]` the day of a date: a number of one or two figures, an ordinal suffix
+    /// allowed ("5", "21st"), right before a capitalised month or time word ("5 May"), right
+    /// after a month ("May 5 that"), or after a time word and before no lower-case word
+    /// ("Friday 12th Tad Marsh", not "Friday 12 protesters")?
+    /// Such a number is part of a time, never a name or a head.
+    pub fn is_day_number(&self, tokens: &[Token], i: usize) -> bool {
+        let Some(token) = tokens.get(i).filter(|t| t.kind() == TokenKind::Number) else {
+            return false;
+        };
+        let word = self.word(token);
+        let figures = word.bytes().take_while(u8::is_ascii_digit).count();
+        let suffix = &word[figures..];
+        let day = (1..=2).contains(&figures)
+            && (suffix.is_empty() || ["st", "nd", "rd", "th"].contains(&suffix));
+        if !day {
+            return false;
+        }
+        if tokens.get(i + 1).is_some_and(|t| self.is_date_word(t)) {
+            return true;
+        }
+        let Some(before) = i.checked_sub(1).and_then(|b| tokens.get(b)) else {
+            return false;
+        };
+        let before_lower_case = tokens
+            .get(i + 1)
+            .is_some_and(|t| t.kind() == TokenKind::Word && !t.is_capitalized(self.text));
+        self.is_date_word(before)
+            && (!before_lower_case || self.in_section(before, Section::Months))
+    }
+
+    /// Is `tokens[i]` part of a date: a day's number (see [`Phrases::is_day_number`]) or the
+    /// month or time word next to one ("May" in "On 5 May Tad Marsh said")?
+    pub fn in_date(&self, tokens: &[Token], i: usize) -> bool {
+        let number_at = |j: usize| tokens.get(j).is_some_and(|t| t.kind() == TokenKind::Number);
+        // The cheap test first: most words have no number beside them.
+        self.is_day_number(tokens, i)
+            || (i > 0 && number_at(i - 1) || number_at(i + 1))
+                && tokens.get(i).is_some_and(|t| self.is_date_word(t))
+                && (i > 0 && self.is_day_number(tokens, i - 1) || self.is_day_number(tokens, i + 1))
+    }
+
+    /// Is `token` a capitalised month or time word ("May", "Friday")?
+    fn is_date_word(&self, token: &Token) -> bool {
+        token.kind() == TokenKind::Word
+            && token.is_capitalized(self.text)
+            && (self.in_section(token, Section::Months)
+                || self.in_section(token, Section::TimeWords))
     }
 
     /// Are `tokens[i..i + 3]` a number, a slash and a number written together ("9/11", "24/7")?
@@ -488,15 +538,18 @@ impl<'a> Phrases<'a> {
     /// name (first_names.txt) right before a capitalised word that is no time word ("June
     /// Fifth" and "June 5" are dates), and after no word that makes it a time ("last June Tad
     /// Marsh", "in June Carter": a `[skip_after_cue]` word or a `[governing_prepositions]`
-    /// one; none is read before `lo`)?
+    /// one) nor after a number ("5 June Tad Marsh"); none is read before `lo`?
     fn month_as_first_name(&self, tokens: &[Token], lo: usize, k: usize) -> bool {
-        tokens.get(k + 1).is_some_and(|next| {
-            next.kind() == TokenKind::Word
-                && next.is_capitalized(self.text)
-                && !self.is_time_word(next)
-        }) && (k <= lo
-            || !(self.in_section(&tokens[k - 1], Section::SkipAfterCue)
-                || self.in_section(&tokens[k - 1], Section::GoverningPrepositions)))
+        let after_day = k > lo && tokens[k - 1].kind() == TokenKind::Number;
+        !after_day
+            && tokens.get(k + 1).is_some_and(|next| {
+                next.kind() == TokenKind::Word
+                    && next.is_capitalized(self.text)
+                    && !self.is_time_word(next)
+            })
+            && (k <= lo
+                || !(self.in_section(&tokens[k - 1], Section::SkipAfterCue)
+                    || self.in_section(&tokens[k - 1], Section::GoverningPrepositions)))
             && self.grammar.first_name(self.word(&tokens[k])).is_some()
     }
 
@@ -818,7 +871,8 @@ impl<'a> Phrases<'a> {
             let name_word = capitalized
                 && !self.is_clause_break(token)
                 && self.cue_verb(token).is_none()
-                && (!self.is_time_word(token) || self.month_as_first_name(tokens, begin, j));
+                && (!self.is_time_word(token) || self.month_as_first_name(tokens, begin, j))
+                && !self.in_date(tokens, j);
             // "9/11 widow Jane Roe": a number written with a slash is one modifier.
             if token.kind() == TokenKind::Number
                 && self.slashed_number(tokens, j)
@@ -842,7 +896,7 @@ impl<'a> Phrases<'a> {
             if name_word
                 || self.is_title(token)
                 || head_noun
-                || token.kind() == TokenKind::Number
+                || token.kind() == TokenKind::Number && !self.is_day_number(tokens, j)
                 || (end.is_some() && self.in_section(token, Section::NameParticles))
             {
                 j += 1;

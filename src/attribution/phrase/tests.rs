@@ -714,3 +714,53 @@ fn a_participle_reads_the_subject_of_a_main_clause_before_it() {
     let subject = p.main_subject(&tokens, k).map(|np| np.span.of(text));
     assert_eq!(subject, Some("Jane Roe"));
 }
+
+#[test]
+fn a_day_number_beside_a_month_is_a_date_not_part_of_a_phrase() {
+    let grammar = Grammar::builtin();
+    let p = |text: &'static str| Phrases {
+        text,
+        grammar: &grammar,
+    };
+    let tokens_of = |text: &str| tokenize(text, Span::new(0, text.len()), &|_| false);
+    let ending = |text: &'static str| {
+        let tokens = tokens_of(text);
+        let phrase = p(text).phrase_ending_at(&tokens, 0, tokens.len())?;
+        Some(phrase.span.of(text).to_string())
+    };
+    assert_eq!(ending("May 5 Tad Marsh").as_deref(), Some("Tad Marsh"));
+    assert_eq!(ending("5 May Tad Marsh").as_deref(), Some("Tad Marsh"));
+    assert_eq!(ending("March 21st Ann Pike").as_deref(), Some("Ann Pike"));
+    // A count after a day's name, and a number beside no month, still head their phrase.
+    assert_eq!(
+        ending("Friday 12 protesters").as_deref(),
+        Some("12 protesters")
+    );
+    assert_eq!(
+        ending("the 40 senators").as_deref(),
+        Some("the 40 senators")
+    );
+    // Read forwards, from the hearer of "told": the date after the name is none of it.
+    let hearer = |text: &'static str| {
+        let tokens = tokens_of(text);
+        let from = tokens.iter().position(|t| t.text(text) == "told")? + 1;
+        let phrase = p(text).object_after(&tokens, from)?;
+        Some(phrase.span.of(text).to_string())
+    };
+    assert_eq!(
+        hearer("Officials told Ann Pike May 5 that the road would close.").as_deref(),
+        Some("Ann Pike")
+    );
+    assert_eq!(
+        hearer("Officials told May Lee that the road would close.").as_deref(),
+        Some("May Lee")
+    );
+    // What is a date: the day and its month, never the word after the day.
+    let text = "On 5 May Tad Marsh and on May 5 Ann Pike";
+    let tokens = tokens_of(text);
+    let dated: Vec<&str> = (0..tokens.len())
+        .filter(|&i| p(text).in_date(&tokens, i))
+        .map(|i| tokens[i].text(text))
+        .collect();
+    assert_eq!(dated, ["5", "May", "May", "5"]);
+}

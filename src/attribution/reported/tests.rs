@@ -903,3 +903,19 @@ fn content_first_before_a_subject_with_an_appositive() {
         )]
     );
 }
+
+#[test]
+fn a_date_before_the_subject_is_no_part_of_the_speaker() {
+    for text in [
+        "On May 5 Tad Marsh told reporters the bridge would reopen.",
+        "On 5 May Tad Marsh told reporters the bridge would reopen.",
+        "By March 3rd Tad Marsh said the bridge would reopen.",
+    ] {
+        let rows = reported(text);
+        assert_eq!(rows.len(), 1, "{text}");
+        assert_eq!(rows[0].1, "Tad Marsh", "{text}");
+    }
+    // A number that counts people is the subject's head.
+    let rows = reported("Last Friday 12 protesters said the bridge would reopen.");
+    assert_eq!(rows[0].1, "12 protesters");
+}
