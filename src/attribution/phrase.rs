@@ -229,11 +229,13 @@ impl<'a> Phrases<'a> {
         self.grammar.token_lex(token, self.text)
     }
 
-    fn is_cue_noun(&self, token: &Token) -> bool {
+    /// Is `token` a speech or document noun ("statement", "report")?
+    pub(crate) fn is_cue_noun(&self, token: &Token) -> bool {
         self.lex(token).is_cue_noun()
     }
 
-    fn is_title(&self, token: &Token) -> bool {
+    /// Is `token` a person's or body's title ("mayor", "spokesman")?
+    pub(crate) fn is_title(&self, token: &Token) -> bool {
         self.lex(token).is_title()
     }
 

@@ -1364,12 +1364,57 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             .object_after(self.tokens, next)
             .is_some_and(|p| {
                 let after = self.tokens.partition_point(|t| t.span().end <= p.span.end);
-                p.name.is_some()
-                    && (self
-                        .next_word(after)
-                        .is_none_or(|i| self.is_adjunct_start(i))
-                        || matches!(self.mark(after), Some(b',' | b'(')))
+                // A name may be followed by any adjunct ("said Rita Katz on Friday"); a phrase
+                // without one only by the sentence end, a comma or parenthesis, or a listed
+                // adjunct start ("said the mayor on Friday", not "said the president also has").
+                let ends = || {
+                    self.next_word(after).is_none_or(|i| {
+                        if p.name.is_some() {
+                            self.is_adjunct_start(i)
+                        } else {
+                            self.in_section(i, Section::AdjunctStarts)
+                        }
+                    })
+                };
+                self.inverted_subject(k, &p, after)
+                    && (ends() || matches!(self.mark(after), Some(b',' | b'(')))
             })
+    }
+
+    /// May `phrase`, whose tokens end before token `after`, be the subject of the cue at `k`
+    /// that it follows: has it a name ("said Rita Katz"), or, right after a finite verb that
+    /// [`CueInfo::inverts`], a person's title or a speech or document noun at its head ("says
+    /// the mayor", "said the World Health Organization"; not "praised the mayor", nor "said in
+    /// a statement")?
+    fn inverted_subject(&self, k: usize, phrase: &NounPhrase, after: usize) -> bool {
+        if phrase.name.is_some() {
+            return true;
+        }
+        // Right after the cue: "said in a statement" has no subject after it.
+        if self
+            .tokens
+            .get(k + 1)
+            .is_none_or(|t| t.span().start != phrase.span.start)
+        {
+            return false;
+        }
+        let inverts = self
+            .phrases
+            .cue_verb(&self.tokens[k])
+            .is_some_and(|c| c.inverts)
+            && !self.ends_with_ing(k);
+        // A document speaks after an article ("said a statement from the ministry"); after a
+        // possessive it is the subject's own object ("said their speeches, already ...").
+        let document = || self.in_section(k + 1, Section::Articles);
+        inverts
+            && after
+                .checked_sub(1)
+                .and_then(|i| self.tokens.get(i))
+                .is_some_and(|head| {
+                    head.span().end == phrase.span.end
+                        && (self.phrases.is_title(head)
+                            || self.phrases.is_cue_noun(head) && document())
+                })
     }
 
     /// Index of the first word or quoted token at or after `from`, skipping commas and colons.
@@ -1542,8 +1587,12 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             // ", said X." — or, with nothing after the cue, ", X, a lawyer, said.": the
             // subject and its appositive before it.
             if let Some(speaker) = self.phrases.object_after(self.tokens, k + 1) {
-                speaker.name?;
-                return Some((speaker, k - 1));
+                let after = self
+                    .tokens
+                    .partition_point(|t| t.span().end <= speaker.span.end);
+                return self
+                    .inverted_subject(k, &speaker, after)
+                    .then_some((speaker, k - 1));
             }
         }
         let speaker = self

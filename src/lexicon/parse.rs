@@ -289,6 +289,7 @@ impl Grammar {
                 "quoteonly" => info.quote_only = true,
                 "headline" => info.headline = true,
                 "clausal" => info.clausal = true,
+                "inverts" => info.inverts = true,
                 other => return Err(format!("unknown cue tag {other:?}")),
             }
         }

@@ -259,6 +259,9 @@ fn builtin_grammar_loads() {
     let g = Grammar::builtin();
     assert!(g.cue("said").is_some_and(|c| c.speech && c.lemma == "say"));
     assert!(g.cue("told").is_some_and(|c| c.addressee));
+    // "..., said the mayor": say-verbs may precede their subject; "praised the mayor" not.
+    assert!(g.cue("says").is_some_and(|c| c.inverts));
+    assert!(g.cue("praised").is_some_and(|c| !c.inverts));
     assert!(g.cue("thinks").is_none(), "beliefs are not cues");
     assert_eq!(
         g.title("Spokeswoman").and_then(|t| t.gender),

@@ -23,6 +23,9 @@ pub struct CueInfo {
     /// Reports speech only with a clause or a quotation: its noun object is another sense
     /// ("added that ...", not "added 3,000 jobs").
     pub clausal: bool,
+    /// May stand between its content and its subject ("..., said the mayor."): its noun
+    /// object is never what was said, so a speaker phrase after it is its subject.
+    pub inverts: bool,
 }
 
 /// Gender (or number) that a name, title or pronoun signals.

@@ -259,12 +259,18 @@ impl<'a> Phrases<'a> {
 
     /// Is `tokens[i]` part of a date: a day's number (see [`Phrases::is_day_number`]) or the
     /// month or time word next to one ("May" in "On 5 May Tad Marsh said")?
+    #[inline]
     pub fn in_date(&self, tokens: &[Token], i: usize) -> bool {
+        // The cheap test inline: most tokens have no number at or beside them.
         let number_at = |j: usize| tokens.get(j).is_some_and(|t| t.kind() == TokenKind::Number);
-        // The cheap test first: most words have no number beside them.
+        (number_at(i) || i > 0 && number_at(i - 1) || number_at(i + 1))
+            && self.in_date_near_number(tokens, i)
+    }
+
+    /// [`Phrases::in_date`] of a token at or beside a number.
+    fn in_date_near_number(&self, tokens: &[Token], i: usize) -> bool {
         self.is_day_number(tokens, i)
-            || (i > 0 && number_at(i - 1) || number_at(i + 1))
-                && tokens.get(i).is_some_and(|t| self.is_date_word(t))
+            || tokens.get(i).is_some_and(|t| self.is_date_word(t))
                 && (i > 0 && self.is_day_number(tokens, i - 1) || self.is_day_number(tokens, i + 1))
     }
 

@@ -919,3 +919,65 @@ fn a_date_before_the_subject_is_no_part_of_the_speaker() {
     let rows = reported("Last Friday 12 protesters said the bridge would reopen.");
     assert_eq!(rows[0].1, "12 protesters");
 }
+
+#[test]
+fn a_say_verb_after_its_content_may_have_an_unnamed_subject_after_it() {
+    for (text, speaker) in [
+        (
+            "The bridge will stay shut until spring, said the mayor.",
+            "mayor",
+        ),
+        (
+            "Most hikers return before dark, says the county health department.",
+            "county health department",
+        ),
+        (
+            "The bridge will stay shut, said his spokesman on Friday.",
+            "spokesman",
+        ),
+        (
+            "The bridge will stay shut, said the mayor, a former engineer.",
+            "mayor",
+        ),
+        (
+            "The bridge will stay shut, said a statement from the council.",
+            "statement",
+        ),
+    ] {
+        let rows = reported(text);
+        assert_eq!(rows.len(), 1, "{text}");
+        assert!(text.starts_with(&rows[0].0), "{text}: {:?}", rows[0].0);
+        assert_eq!(rows[0].1, speaker, "{text}");
+    }
+    // Not after a participle or a verb whose object is its content, not past a preposition,
+    // not before the rest of a clause, and not a possessive's document.
+    for (text, speaker, clause) in [
+        (
+            "Tad Marsh, a farmer, praised the mayor.",
+            "Tad Marsh",
+            "the mayor",
+        ),
+        (
+            "An aide, who asked not to be named, said the mayor also has doubts.",
+            "aide",
+            "",
+        ),
+        (
+            "Tad Marsh, who ran twice, said their speeches, already long, would change.",
+            "Tad Marsh",
+            "their speeches, already long, would change",
+        ),
+        (
+            "The bridge will stay shut, Tad Marsh said in a statement.",
+            "Tad Marsh",
+            "The bridge will stay shut",
+        ),
+    ] {
+        let rows = reported(text);
+        assert_eq!(rows.len(), 1, "{text}");
+        assert_eq!(rows[0].1, speaker, "{text}");
+        if !clause.is_empty() {
+            assert_eq!(rows[0].0, clause, "{text}");
+        }
+    }
+}
