@@ -869,15 +869,11 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                 None => return None,
             }
         }
-        // Skip "on Friday", "last week", "Tuesday", but not "this was ...".
+        // Skip "on Friday", "last week", "Tuesday", "May 5", but not "this was ...".
         while self.tokens.get(from).is_some_and(|t| {
             matches!(self.mark(from), Some(b',' | b':'))
-                || self.phrases.is_time_word(t)
-                || (self.phrases.skippable_after(t)
-                    && self
-                        .tokens
-                        .get(from + 1)
-                        .is_some_and(|next| self.phrases.is_time_word(next)))
+                || self.is_time_at(from)
+                || (self.phrases.skippable_after(t) && self.is_time_at(from + 1))
         }) {
             from += 1;
         }
@@ -1031,26 +1027,33 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         (plural != third_person).then_some(cue)
     }
 
-    /// The first token at or after `i` past time words ("Tuesday", "on Friday", "last March").
+    /// The first token at or after `i` past time words ("Tuesday", "on Friday", "last March",
+    /// "May 5").
     fn past_time_words(&self, mut i: usize) -> usize {
         while let Some(token) = self.tokens.get(i) {
+            if self.phrases.in_date(self.tokens, i) {
+                i += 1;
+                continue;
+            }
             if token.kind() != TokenKind::Word {
                 break;
             }
             if self.phrases.is_time_word(token) {
                 i += 1;
-            } else if self.phrases.skippable_after(token)
-                && self
-                    .tokens
-                    .get(i + 1)
-                    .is_some_and(|t| self.phrases.is_time_word(t))
-            {
+            } else if self.phrases.skippable_after(token) && self.is_time_at(i + 1) {
                 i += 2;
             } else {
                 break;
             }
         }
         i
+    }
+
+    /// Is the token at `i` a time word or part of a date ("Friday", "May 5")?
+    fn is_time_at(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| self.phrases.is_time_word(t) || self.phrases.in_date(self.tokens, i))
     }
 
     /// Where the hearer of an addressee cue that starts at `i` ends: past its speaker phrase

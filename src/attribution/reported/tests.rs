@@ -981,3 +981,19 @@ fn a_say_verb_after_its_content_may_have_an_unnamed_subject_after_it() {
         }
     }
 }
+
+#[test]
+fn a_date_after_the_cue_is_skipped_like_a_time_word() {
+    for text in [
+        "The council announced May 5 that the library would close.",
+        "The council announced on 5 May that the library would close.",
+    ] {
+        let rows = reported(text);
+        assert_eq!(rows.len(), 1, "{text}");
+        assert_eq!(rows[0].0, "that the library would close", "{text}");
+    }
+    let rows = reported("The library would close, the council said May 5.");
+    assert_eq!(rows[0].0, "The library would close");
+    // A date and a place after a cue in another sense are no clause.
+    assert!(reported("The festival concludes October 10th in Dayton.").is_empty());
+}
