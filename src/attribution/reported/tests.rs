@@ -997,3 +997,21 @@ fn a_date_after_the_cue_is_skipped_like_a_time_word() {
     // A date and a place after a cue in another sense are no clause.
     assert!(reported("The festival concludes October 10th in Dayton.").is_empty());
 }
+
+#[test]
+fn a_passive_speech_verb_makes_its_subject_no_speaker() {
+    for text in [
+        "The library closure was quickly announced on Friday.",
+        "Jane Roe was admitted to hospital on Saturday.",
+        "The mayor was praised for her honesty.",
+    ] {
+        assert!(reported(text).is_empty(), "{text}: {:?}", reported(text));
+    }
+    // Its "that" clause is still what was said, by no one the sentence names.
+    let rows = reported("It was announced on Tuesday that the library would close.");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].0, "that the library would close");
+    // An active verb keeps its subject.
+    let rows = reported("The council announced on Friday that the library would close.");
+    assert_eq!(rows[0].1, "council");
+}
