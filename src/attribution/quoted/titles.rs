@@ -1,8 +1,9 @@
 //! Quoted titles of works: 'her memoir, "Open Roads,"', 'the podcast "Morning Table"'.
 //!
 //! A book's, film's or programme's title in quotation marks names the work; nobody says it.
-//! A title-case quotation right after a `[work_nouns]` word, or after one and a comma, is such
-//! a title and gives no row, whatever its length or closing punctuation.
+//! A title-case quotation right after a `[work_nouns]` word, after one and a comma, or after one
+//! and the participle of a `naming` cue ("a book called", "a film dubbed"), is such a title and
+//! gives no row, whatever its length or closing punctuation.
 
 use super::{words, Quote};
 use crate::lexicon::{Grammar, Section};
@@ -12,7 +13,7 @@ use crate::text::tokens::{is_quote_mark, Token};
 const MAX_WORK_TITLE_WORDS: usize = 12;
 
 /// Is the quotation the title of the work named right before it ("the film "Salt Roads"",
-/// "his new book, "A Long Way Home,"")?
+/// "his new book, "A Long Way Home,"", "a memoir called "Open Roads"")?
 #[inline]
 pub(super) fn is_work_title(
     text: &str,
@@ -21,11 +22,19 @@ pub(super) fn is_work_title(
     grammar: &Grammar,
 ) -> bool {
     let mut previous = before.iter().rev().filter(|t| !is_quote_mark(t.text(text)));
-    let named_by_work = match previous.next() {
+    let mut last = match previous.next() {
         Some(t) if t.text(text) == "," => previous.next(),
         other => other,
+    };
+    // "a book called", "a film dubbed": the work noun stands before a naming cue's participle.
+    let naming = |t: &Token| {
+        let word = t.text(text);
+        word.ends_with("ed") && grammar.cue(word).is_some_and(|c| c.naming)
+    };
+    if last.is_some_and(naming) {
+        last = previous.next();
     }
-    .is_some_and(|t| grammar.token_in_section(Section::WorkNouns, t, text));
+    let named_by_work = last.is_some_and(|t| grammar.token_in_section(Section::WorkNouns, t, text));
     named_by_work && is_title_case(quote.inner.of(text), MAX_WORK_TITLE_WORDS, grammar)
 }
 
@@ -81,6 +90,13 @@ mod tests {
         assert!(rows("He starred in the crime drama \"Harbor Lights\" last year.").is_empty());
         assert!(rows("The podcast \"How to Lose an Election\" returns in May.").is_empty());
         assert!(rows("She sang the song \"Blue Morning\" at the fair.").is_empty());
+        assert!(rows("She has published a book called \"Summer Roads\" this year.").is_empty());
+        assert!(rows("The band released an album dubbed \"Night Harbor\" in May.").is_empty());
+        // The cue still names what is no work: "called the plan "A Bad Deal"".
+        assert_eq!(
+            rows("Critics called the plan \"A Bad Deal\" on Monday."),
+            vec!["A Bad Deal"]
+        );
     }
 
     #[test]
