@@ -146,7 +146,7 @@ impl Index {
             ..Index::default()
         };
         // Sized at once: rehashing as they grow costs as much as filling them.
-        let function_words: usize = grammar.function_words.values().map(HashSet::len).sum();
+        let function_words: usize = grammar.function_words.values().map(FxHashSet::len).sum();
         let entries = grammar.cues.len() + grammar.titles.len() * 2 + grammar.pronouns.len();
         let mut words: FxHashMap<&str, Entry> =
             FxHashMap::with_capacity_and_hasher(entries + function_words, Default::default());

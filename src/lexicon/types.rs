@@ -6,8 +6,8 @@ use super::Lex;
 /// What a cue word can do in an attribution.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CueInfo {
-    /// The base form ("say" for "said").
-    pub lemma: String,
+    /// The base form ("say" for "said"), shared by the entries of all its forms.
+    pub lemma: std::sync::Arc<str>,
     /// A verb of saying; can introduce reported speech.
     pub speech: bool,
     /// Labels its object with a quoted fragment ("called it \"groundless\"").
