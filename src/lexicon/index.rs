@@ -369,8 +369,7 @@ impl Index {
 
     /// The table of outlet aliases and, for each ambiguous one, the full names of its outlets.
     fn build_outlet_aliases(&mut self, grammar: &Grammar) {
-        let one_word_without_the =
-            |alias: &str| !alias.contains(' ') && !grammar.outlet_alias_bare.contains(alias);
+        let one_word_without_the = |alias: &str| grammar.outlet_alias_the_only.contains(alias);
         let mut targets: Vec<(&str, AliasTarget)> = grammar
             .outlet_aliases
             .iter()

@@ -76,9 +76,10 @@ pub struct Grammar {
     /// An alias several outlets share (marked `~` in `outlets.txt`: "the Times"), to each of
     /// them in file order; such an alias is in no outlet's `outlet_aliases`.
     pub ambiguous_outlet_aliases: FxHashMap<String, Vec<usize>>,
-    /// The one-word aliases (keys of the two maps above) listed at least once without a
-    /// leading "the": a one-word alias not among them ("The Hill") names an outlet only after "the".
-    pub outlet_alias_bare: FxHashSet<String>,
+    /// The one-word aliases (keys of the two maps above) listed only with a leading "the"
+    /// ("The Hill"): such an alias names an outlet only after "the". (The few of them are
+    /// kept, not the many listed bare at least once.)
+    pub outlet_alias_the_only: FxHashSet<String>,
     /// The most tokens any outlet alias may be read as, a leading "the" included (see
     /// `parse::token_bound`): more than its words when it has punctuation ("L.A. Times").
     pub longest_outlet: usize,

@@ -93,13 +93,10 @@ pub(super) fn entry(input: &str) -> Vec<&str> {
 fn split_entry<'a>(input: &'a str, fields: &mut Vec<&'a str>) {
     fields.clear();
     let mut start = 0;
-    // Lines are short: a plain pass finds the bars sooner than a search started per field.
-    for (at, &b) in input.as_bytes().iter().enumerate() {
-        if b == b'|' {
-            // A bar is ASCII: both sides are whole characters.
-            fields.push(trim(input.get(start..at).unwrap_or("")));
-            start = at + 1;
-        }
+    for at in memchr::memchr_iter(b'|', input.as_bytes()) {
+        // A bar is ASCII: both sides are whole characters.
+        fields.push(trim(input.get(start..at).unwrap_or("")));
+        start = at + 1;
     }
     fields.push(trim(input.get(start..).unwrap_or("")));
 }
@@ -331,7 +328,6 @@ impl Grammar {
                 // One outlet a line and a few aliases each.
                 self.outlets.reserve(lines);
                 self.outlet_aliases.reserve(lines * 2);
-                self.outlet_alias_bare.reserve(lines);
             }
             "first_names.txt" => self.first_names.reserve(lines),
             "abbreviations.txt" => {
@@ -438,7 +434,7 @@ impl Grammar {
         self.outlets.push(Outlet {
             name: line.name.to_string(),
             kind: line.kind,
-            country: line.country.map(str::to_string),
+            country: line.country,
         });
         for alias in line.aliases() {
             // The text may read it after "the", which the key drops: one token more.
@@ -453,9 +449,8 @@ impl Grammar {
             };
             self.longest_outlet = self.longest_outlet.max(tokens + 1);
             self.most_outlet_words = self.most_outlet_words.max(words);
-            let one_word = !alias.key.contains(' ');
-            if one_word && !alias.the && !self.outlet_alias_bare.contains(&alias.key) {
-                self.outlet_alias_bare.insert(alias.key.clone());
+            if !alias.key.contains(' ') {
+                self.note_the_only(&alias);
             }
             if alias.ambiguous || self.ambiguous_outlet_aliases.contains_key(&alias.key) {
                 // A name several outlets share: none of them owns it, one it named before
@@ -475,6 +470,19 @@ impl Grammar {
             }
         }
         Ok(())
+    }
+
+    /// Keeps `outlet_alias_the_only` up to date with one more listing of the one-word alias
+    /// `alias`, before the alias maps take it: listed without "the", it is not one; listed
+    /// with "the", it is one when not listed before.
+    fn note_the_only(&mut self, alias: &OutletAlias) {
+        if !alias.the {
+            self.outlet_alias_the_only.remove(&alias.key);
+        } else if !self.outlet_aliases.contains_key(&alias.key)
+            && !self.ambiguous_outlet_aliases.contains_key(&alias.key)
+        {
+            self.outlet_alias_the_only.insert(alias.key.clone());
+        }
     }
 
     fn add_first_name(&mut self, fields: &[&str]) -> Result<(), String> {
@@ -566,7 +574,7 @@ pub(super) struct OutletLine<'f> {
     /// News outlet or platform.
     pub(super) kind: OutletKind,
     /// ISO 3166 alpha-2 code, or `intl`; None in a line of the older format.
-    pub(super) country: Option<&'f str>,
+    pub(super) country: Option<Country>,
     /// The comma-separated aliases, as written.
     pub(super) aliases: &'f str,
 }
@@ -605,14 +613,15 @@ impl<'f> OutletLine<'f> {
                 ))
             }
         };
-        if let Some(country) = country {
-            let alpha2 = country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase());
-            if !alpha2 && country != "intl" {
+        let country = match country.map(|code| (code, Country::new(code))) {
+            None => None,
+            Some((_, Some(country))) => Some(country),
+            Some((code, None)) => {
                 return Err(format!(
-                    "outlet country must be an ISO 3166 alpha-2 code (two capitals) or 'intl', not {country:?}"
-                ));
+                    "outlet country must be an ISO 3166 alpha-2 code (two capitals) or 'intl', not {code:?}"
+                ))
             }
-        }
+        };
         let raw = fields.first().copied().unwrap_or("");
         let name = raw.strip_prefix('~').map_or(raw, str::trim_start);
         if name.is_empty() {
