@@ -103,7 +103,7 @@ fn split_entry<'a>(input: &'a str, fields: &mut Vec<&'a str>) {
 
 /// Is `b` white space as `char::is_whitespace` tells it (an ASCII byte: space, tab, line
 /// feed, vertical tab, form feed or carriage return)?
-fn is_white_byte(b: u8) -> bool {
+pub(super) fn is_white_byte(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
 }
 
