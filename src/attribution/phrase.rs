@@ -150,10 +150,11 @@ impl<'a> Phrases<'a> {
         };
         // "a report", "Tass's report", "their phone call": a noun, not a verb.
         let form = self.lower(&tokens[k]);
-        let base_form = form.as_str() == cue.lemma
+        let lemma = &*cue.lemma;
+        let base_form = form.as_str() == lemma
             || form
                 .strip_suffix('s')
-                .is_some_and(|f| f == cue.lemma || f.strip_suffix('e') == Some(&cue.lemma));
+                .is_some_and(|f| f == lemma || f.strip_suffix('e') == Some(lemma));
         let modifier_between = base_form
             && k >= 2
             && tokens[k - 1].kind() == TokenKind::Word

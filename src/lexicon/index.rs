@@ -3,7 +3,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::parse::without_the;
+use super::parse::{is_white_byte, without_the};
 use super::table::{
     ends_lead, lead_bit, FoldedWord, ShortLexTable, WordTable, HASH_SEED, LEAD_WORDS,
 };
@@ -103,6 +103,45 @@ fn medium_bit(bytes: &[u8], run: usize) -> u64 {
 /// How many `u64` words the outlet pair bitset has (a power of two).
 const PAIR_WORDS: usize = 512;
 
+/// What comes before the first white space of `alias`, if it has any (as
+/// `split_once(char::is_whitespace)` finds it; byte by byte when `alias` is ASCII).
+fn first_word_before_space(alias: &str) -> Option<&str> {
+    if !alias.is_ascii() {
+        return alias
+            .split_once(char::is_whitespace)
+            .map(|(first, _)| first);
+    }
+    let at = alias.bytes().position(is_white_byte)?;
+    alias.get(..at)
+}
+
+/// How many words `alias` has and its second word, as `split_whitespace` finds them (byte by
+/// byte when `alias` is ASCII, as nearly every alias is).
+fn word_count_and_second(alias: &str) -> (usize, Option<&str>) {
+    if !alias.is_ascii() {
+        let second = alias.split_whitespace().nth(1);
+        return (alias.split_whitespace().count(), second);
+    }
+    let bytes = alias.as_bytes();
+    let (mut words, mut second, mut start) = (0, None, None);
+    for at in 0..=bytes.len() {
+        // The end of the alias ends its last word, as white space does.
+        let white = bytes.get(at).is_none_or(|&b| is_white_byte(b));
+        match (white, start) {
+            (true, Some(from)) => {
+                words += 1;
+                if words == 2 {
+                    second = alias.get(from..at);
+                }
+                start = None;
+            }
+            (false, None) => start = Some(at),
+            _ => {}
+        }
+    }
+    (words, second)
+}
+
 /// The bit in [`Index::outlet_pair_bits`] of the word `first[..first_len]` followed by a
 /// word whose lead is `second[..second_len]` (`second_len` 0: any second word). Only the
 /// first eight bytes of each and their lengths are hashed; the slices may run on past the
@@ -146,7 +185,7 @@ impl Index {
             ..Index::default()
         };
         // Sized at once: rehashing as they grow costs as much as filling them.
-        let function_words: usize = grammar.function_words.values().map(HashSet::len).sum();
+        let function_words: usize = grammar.function_words.values().map(FxHashSet::len).sum();
         let entries = grammar.cues.len() + grammar.titles.len() * 2 + grammar.pronouns.len();
         let mut words: FxHashMap<&str, Entry> =
             FxHashMap::with_capacity_and_hasher(entries + function_words, Default::default());
@@ -219,13 +258,12 @@ impl Index {
         let mut pair_bits = vec![0u64; PAIR_WORDS];
         let aliases = grammar.outlet_aliases.keys();
         for alias in aliases.chain(grammar.ambiguous_outlet_aliases.keys()) {
-            let first = alias
-                .split_once(char::is_whitespace)
-                .map(|(first, _)| first);
+            let first = first_word_before_space(alias);
             if let Some(first) = first {
+                let (words, second) = word_count_and_second(alias);
                 let most = outlet_first_words.entry(first).or_default();
-                *most = (*most).max(alias.split_whitespace().count());
-                match alias.split_whitespace().nth(1).and_then(outlet_lead) {
+                *most = (*most).max(words);
+                match second.and_then(outlet_lead) {
                     Some(second) => {
                         set_pair_bit(&mut pair_bits, first, second);
                         // The words are mostly parted by one space: the pair is in the alias.
@@ -369,8 +407,7 @@ impl Index {
 
     /// The table of outlet aliases and, for each ambiguous one, the full names of its outlets.
     fn build_outlet_aliases(&mut self, grammar: &Grammar) {
-        let one_word_without_the =
-            |alias: &str| !alias.contains(' ') && !grammar.outlet_alias_bare.contains(alias);
+        let one_word_without_the = |alias: &str| grammar.outlet_alias_the_only.contains(alias);
         let mut targets: Vec<(&str, AliasTarget)> = grammar
             .outlet_aliases
             .iter()
@@ -970,5 +1007,34 @@ impl TokenLexicon<'_> {
         let tail = u64::from_le_bytes(*from.get(8..)?.first_chunk::<8>()?) | splat(0x20);
         let tail = tail & (u64::MAX >> (128 - 8 * len));
         Some(self.lexes.get_folded_two(head, tail, len))
+    }
+}
+
+#[cfg(test)]
+mod word_tests {
+    use super::{first_word_before_space, word_count_and_second};
+
+    #[test]
+    fn alias_words_are_split_as_split_whitespace_splits_them() {
+        let aliases = [
+            "Daily Quill",
+            "Quill",
+            "The  Morning\tQuill ",
+            " Quill Weekly",
+            "Quill\u{0B}Weekly",
+            "L.A. Quill",
+            "Süd Quill Zeitung",
+            "Quill\u{A0}Weekly Gazette",
+            "",
+        ];
+        for alias in aliases {
+            let second = alias.split_whitespace().nth(1);
+            let words = alias.split_whitespace().count();
+            assert_eq!(word_count_and_second(alias), (words, second), "{alias:?}");
+            let first = alias
+                .split_once(char::is_whitespace)
+                .map(|(first, _)| first);
+            assert_eq!(first_word_before_space(alias), first, "{alias:?}");
+        }
     }
 }

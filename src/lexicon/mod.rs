@@ -27,8 +27,6 @@ pub(crate) use parse::{join_words, phrase_key, without_the};
 pub(crate) use table::{alphanumeric_run, ends_lead, lower, outlet_lead, Lower};
 pub use types::*;
 
-use std::collections::{HashMap, HashSet};
-
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -63,53 +61,54 @@ pub enum GrammarError {
 #[derive(Debug, Clone, Default)]
 pub struct Grammar {
     /// Cue word form (lower case) to what it does.
-    pub cues: HashMap<String, CueInfo>,
+    pub cues: FxHashMap<String, CueInfo>,
     /// Title or role phrase (lower case) to what it says.
-    pub titles: HashMap<String, TitleInfo>,
+    pub titles: FxHashMap<String, TitleInfo>,
     /// The most words any title phrase has.
     pub longest_title: usize,
     /// Pronoun (lower case) to what it can stand for.
-    pub pronouns: HashMap<String, PronounInfo>,
+    pub pronouns: FxHashMap<String, PronounInfo>,
     /// Known outlets and platforms.
     pub outlets: Vec<Outlet>,
-    /// Outlet alias, as written in text, to its index in `outlets`. (Fx-hashed, like the
-    /// two below: the gazetteer is large and loaded at every start.)
+    /// Outlet alias, as written in text, to its index in `outlets`. (Every map here is
+    /// Fx-hashed: the grammar is loaded at every start, and its keys are no one's input.)
     pub outlet_aliases: FxHashMap<String, usize>,
     /// An alias several outlets share (marked `~` in `outlets.txt`: "the Times"), to each of
     /// them in file order; such an alias is in no outlet's `outlet_aliases`.
     pub ambiguous_outlet_aliases: FxHashMap<String, Vec<usize>>,
-    /// The one-word aliases (keys of the two maps above) listed at least once without a
-    /// leading "the": a one-word alias not among them ("The Hill") names an outlet only after "the".
-    pub outlet_alias_bare: FxHashSet<String>,
+    /// The one-word aliases (keys of the two maps above) listed only with a leading "the"
+    /// ("The Hill"): such an alias names an outlet only after "the". (The few of them are
+    /// kept, not the many listed bare at least once.)
+    pub outlet_alias_the_only: FxHashSet<String>,
     /// The most tokens any outlet alias may be read as, a leading "the" included (see
     /// `parse::token_bound`): more than its words when it has punctuation ("L.A. Times").
     pub longest_outlet: usize,
     /// The most words any outlet alias has (without a leading "the").
     pub most_outlet_words: usize,
     /// First name to the gender it usually signals.
-    pub first_names: HashMap<String, Gender>,
+    pub first_names: FxHashMap<String, Gender>,
     /// Abbreviations, lower case, without their final period ("u.s", "mr").
     pub abbreviations: Vec<String>,
     /// The same abbreviations as a set, for lookups.
-    pub abbreviation_set: HashSet<String>,
+    pub abbreviation_set: FxHashSet<String>,
     /// The tags of each abbreviation (same keys); the last line of a key wins.
-    pub abbreviation_tags: HashMap<String, AbbreviationInfo>,
+    pub abbreviation_tags: FxHashMap<String, AbbreviationInfo>,
     /// Common sentence starters, as written ("The", "However"), from `sentence_starters.txt`.
     pub sentence_starters: Vec<String>,
     /// Closed-class word lists by section name (lower case).
-    pub function_words: HashMap<String, HashSet<String>>,
+    pub function_words: FxHashMap<String, FxHashSet<String>>,
     /// The words around outlet names, by section name of `outlet_words.txt` (lower case).
-    pub outlet_words: HashMap<String, HashSet<String>>,
+    pub outlet_words: FxHashMap<String, FxHashSet<String>>,
     /// The second field of `outlet_words.txt` entries that have one (`tweet | Twitter`), by
     /// section name and word (lower case).
-    pub outlet_word_values: HashMap<String, HashMap<String, String>>,
+    pub outlet_word_values: FxHashMap<String, FxHashMap<String, String>>,
     /// `check.txt` as read, its path and text: the word lists `whosaid check` reads
     /// (negators, antonym pairs, qualifiers, ...), parsed by [`Grammar::check_words`].
     pub check_source: (PathBuf, String),
     /// Nouns for a document that can speak: `titles.txt` lines tagged `document` (lower case).
-    pub document_nouns: HashSet<String>,
+    pub document_nouns: FxHashSet<String>,
     /// Words never a speaker alone: `titles.txt` lines tagged `nonspeaker` (lower case).
-    pub not_speakers: HashSet<String>,
+    pub not_speakers: FxHashSet<String>,
     /// Fast lookup tables derived from the maps above, built at the first lookup.
     index: OnceLock<Index>,
 }

@@ -1,6 +1,7 @@
 //! Reading grammar files: the line format (parsed with nom), each file's fields and tags,
 //! and the built-in files compiled into the binary.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use nom::bytes::complete::{tag, take_while1};
@@ -81,23 +82,36 @@ pub(super) fn section(input: &str) -> IResult<&str, &str> {
 
 /// Splits `field | field | ...`, an entry, into its fields, trimmed; fields may be empty.
 /// (Every line is an entry: the fields are the pieces between the bars.)
+#[cfg(test)]
 pub(super) fn entry(input: &str) -> Vec<&str> {
     let mut fields = Vec::with_capacity(4);
-    let mut rest = input;
-    while let Some(bar) = memchr::memchr(b'|', rest.as_bytes()) {
-        // A bar is ASCII: both sides are whole characters.
-        fields.push(trim(rest.get(..bar).unwrap_or("")));
-        rest = rest.get(bar + 1..).unwrap_or("");
-    }
-    fields.push(trim(rest));
+    split_entry(input, &mut fields);
     fields
+}
+
+/// [`entry`] into `fields`, which it clears first: one buffer serves every line of a file.
+fn split_entry<'a>(input: &'a str, fields: &mut Vec<&'a str>) {
+    fields.clear();
+    let mut start = 0;
+    for at in memchr::memchr_iter(b'|', input.as_bytes()) {
+        // A bar is ASCII: both sides are whole characters.
+        fields.push(trim(input.get(start..at).unwrap_or("")));
+        start = at + 1;
+    }
+    fields.push(trim(input.get(start..).unwrap_or("")));
+}
+
+/// Is `b` white space as `char::is_whitespace` tells it (an ASCII byte: space, tab, line
+/// feed, vertical tab, form feed or carriage return)?
+pub(super) fn is_white_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
 }
 
 /// `text.trim()`, with the ASCII white space at either end (most of it) passed over
 /// byte by byte.
 fn trim(text: &str) -> &str {
     let bytes = text.as_bytes();
-    let white = |b: &u8| b.is_ascii() && (*b as char).is_whitespace();
+    let white = |b: &u8| is_white_byte(*b);
     let start = bytes.iter().position(|b| !white(b)).unwrap_or(bytes.len());
     let end = bytes
         .iter()
@@ -116,21 +130,41 @@ fn trim(text: &str) -> &str {
 
 /// Reads one line: None for blank and comment lines.
 pub(super) fn parse_line(raw: &str) -> Result<Option<Line<'_>>, String> {
+    let mut fields = Vec::new();
+    Ok(match read_line(raw, &mut fields)? {
+        Read::Blank => None,
+        Read::Section(name) => Some(Line::Section(name)),
+        Read::Entry => Some(Line::Entry(fields)),
+    })
+}
+
+/// What [`read_line`] found in a line.
+enum Read<'a> {
+    /// A blank or comment line.
+    Blank,
+    /// `[name]`.
+    Section(&'a str),
+    /// An entry, its fields in the buffer given.
+    Entry,
+}
+
+/// [`parse_line`] with the fields of an entry left in `fields`, a buffer the caller reuses.
+fn read_line<'a>(raw: &'a str, fields: &mut Vec<&'a str>) -> Result<Read<'a>, String> {
     let line = trim(raw);
     if line.is_empty() || line.starts_with('#') {
-        return Ok(None);
+        return Ok(Read::Blank);
     }
     if line.starts_with('[') {
         return all_consuming(section)
             .parse(line)
-            .map(|(_, name)| Some(Line::Section(name)))
+            .map(|(_, name)| Read::Section(name))
             .map_err(|_| format!("bad section header {line:?}: expected [name]"));
     }
-    let fields = entry(line);
+    split_entry(line, fields);
     if fields.first().is_none_or(|f| f.is_empty()) {
         return Err(format!("entry {line:?} has an empty first field"));
     }
-    Ok(Some(Line::Entry(fields)))
+    Ok(Read::Entry)
 }
 
 /// An error at `line` of `file`.
@@ -155,24 +189,53 @@ pub(crate) fn join_words(text: &str) -> String {
     joined
 }
 
+/// `text.to_lowercase()`, byte by byte for ASCII text (most of the grammar).
+fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
+    }
+}
+
 /// Lower-cased words of a phrase joined by single spaces: the key of phrase tables.
 pub fn phrase_key(phrase: &str) -> String {
     if phrase.is_ascii() {
         // ASCII lower-cases byte by byte: one copy, no list of words.
-        let mut key = String::with_capacity(phrase.len());
-        for word in phrase.split_whitespace() {
-            if !key.is_empty() {
-                key.push(' ');
+        let mut key = Vec::with_capacity(phrase.len());
+        let mut gap = false;
+        for &b in phrase.as_bytes() {
+            if is_white_byte(b) {
+                gap = !key.is_empty();
+            } else {
+                if gap {
+                    key.push(b' ');
+                    gap = false;
+                }
+                key.push(b.to_ascii_lowercase());
             }
-            key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         }
-        return key;
+        // ASCII bytes: always UTF-8.
+        return String::from_utf8(key).unwrap_or_default();
     }
     phrase
         .split_whitespace()
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Applies `add` to the set or map of section `section` in `sections`, made when it is
+/// first asked for: the name is copied once a section, not once an entry.
+fn add_to_section<T: Default>(
+    sections: &mut FxHashMap<String, T>,
+    section: &str,
+    add: impl FnOnce(&mut T),
+) {
+    match sections.get_mut(section) {
+        Some(listed) => add(listed),
+        None => add(sections.entry(section.to_string()).or_default()),
+    }
 }
 
 impl Grammar {
@@ -215,27 +278,23 @@ impl Grammar {
             return Ok(());
         }
         self.reindex();
-        if name == "outlets.txt" {
-            // One outlet a line and a few aliases each: room for them at once, not rehashed.
-            let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
-            self.outlets.reserve(lines);
-            self.outlet_aliases.reserve(lines * 2);
-        }
+        self.reserve_for(name, text);
         let mut current_section: Option<String> = None;
+        let mut fields = Vec::with_capacity(4);
         for (index, raw) in text.lines().enumerate() {
             let number = index + 1;
-            let line = parse_line(raw).map_err(|msg| malformed(path, number, msg))?;
-            let fields = match line {
-                None => continue,
-                Some(Line::Section(section)) => {
+            let line = read_line(raw, &mut fields).map_err(|msg| malformed(path, number, msg))?;
+            match line {
+                Read::Blank => continue,
+                Read::Section(section) => {
                     if !matches!(name, "function_words.txt" | "outlet_words.txt") {
                         return Err(malformed(path, number, "this file has no sections"));
                     }
-                    current_section = Some(section.to_lowercase());
+                    current_section = Some(lowercase(section));
                     continue;
                 }
-                Some(Line::Entry(fields)) => fields,
-            };
+                Read::Entry => {}
+            }
             let fail = |msg: String| malformed(path, number, msg);
             match name {
                 "cues.txt" => self.add_cue(&fields).map_err(fail)?,
@@ -245,39 +304,66 @@ impl Grammar {
                 "first_names.txt" => self.add_first_name(&fields).map_err(fail)?,
                 "abbreviations.txt" => self.add_abbreviation(&fields).map_err(fail)?,
                 "sentence_starters.txt" => self.sentence_starters.push(fields[0].to_string()),
-                "outlet_words.txt" => {
-                    let Some(section) = &current_section else {
-                        return Err(fail("entry before any [section] header".into()));
-                    };
-                    self.outlet_words
-                        .entry(section.clone())
-                        .or_default()
-                        .insert(phrase_key(fields[0]));
-                    if let Some(value) = fields.get(1) {
-                        self.outlet_word_values
-                            .entry(section.clone())
-                            .or_default()
-                            .insert(phrase_key(fields[0]), value.to_string());
-                    }
-                }
                 _ => {
                     let Some(section) = &current_section else {
                         return Err(fail("entry before any [section] header".into()));
                     };
-                    self.function_words
-                        .entry(section.clone())
-                        .or_default()
-                        .insert(phrase_key(fields[0]));
+                    self.add_listed_word(name, section, &fields);
                 }
             }
         }
         Ok(())
     }
 
+    /// Makes room in the maps file `name` fills for the entries of `text` (about one a
+    /// line), so that they are not rehashed as they grow.
+    fn reserve_for(&mut self, name: &str, text: &str) {
+        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        match name {
+            // A few forms a line.
+            "cues.txt" => self.cues.reserve(lines * 8),
+            "titles.txt" => self.titles.reserve(lines),
+            "pronouns.txt" => self.pronouns.reserve(lines),
+            "outlets.txt" => {
+                // One outlet a line and a few aliases each.
+                self.outlets.reserve(lines);
+                self.outlet_aliases.reserve(lines * 2);
+            }
+            "first_names.txt" => self.first_names.reserve(lines),
+            "abbreviations.txt" => {
+                self.abbreviations.reserve(lines);
+                self.abbreviation_set.reserve(lines);
+                self.abbreviation_tags.reserve(lines);
+            }
+            "sentence_starters.txt" => self.sentence_starters.reserve(lines),
+            _ => {}
+        }
+    }
+
+    /// Adds an entry of section `section` (lower case) of `function_words.txt` or
+    /// `outlet_words.txt` (told by `name`).
+    fn add_listed_word(&mut self, name: &str, section: &str, fields: &[&str]) {
+        let key = phrase_key(fields[0]);
+        if name == "outlet_words.txt" {
+            if let Some(value) = fields.get(1) {
+                add_to_section(&mut self.outlet_word_values, section, |values| {
+                    values.insert(key.clone(), value.to_string());
+                });
+            }
+            add_to_section(&mut self.outlet_words, section, |words| {
+                words.insert(key);
+            });
+        } else {
+            add_to_section(&mut self.function_words, section, |words| {
+                words.insert(key);
+            });
+        }
+    }
+
     fn add_cue(&mut self, fields: &[&str]) -> Result<(), String> {
         let forms: Vec<&str> = fields[0].split_whitespace().collect();
         let mut info = CueInfo {
-            lemma: forms[0].to_lowercase(),
+            lemma: lowercase(forms[0]).into(),
             ..CueInfo::default()
         };
         for tag in fields.get(1).map_or("", |t| *t).split_whitespace() {
@@ -294,12 +380,13 @@ impl Grammar {
             }
         }
         for form in forms {
-            self.cues.insert(form.to_lowercase(), info.clone());
+            self.cues.insert(lowercase(form), info.clone());
         }
         Ok(())
     }
 
     fn add_title(&mut self, fields: &[&str]) -> Result<(), String> {
+        let key = phrase_key(fields[0]);
         let mut info = TitleInfo::default();
         for tag in fields.get(1).map_or("", |t| *t).split_whitespace() {
             match tag {
@@ -311,15 +398,14 @@ impl Grammar {
                 "honorific" => info.honorific = true,
                 "epithet" => info.epithet = true,
                 "document" => {
-                    self.document_nouns.insert(phrase_key(fields[0]));
+                    self.document_nouns.insert(key.clone());
                 }
                 "nonspeaker" => {
-                    self.not_speakers.insert(phrase_key(fields[0]));
+                    self.not_speakers.insert(key.clone());
                 }
                 other => info.gender = Some(gender_tag(other)?),
             }
         }
-        let key = phrase_key(fields[0]);
         // A document or a word that is no speaker is no title, unless tagged as one too.
         if info == TitleInfo::default()
             && (self.document_nouns.contains(&key) || self.not_speakers.contains(&key))
@@ -339,7 +425,7 @@ impl Grammar {
                 other => info.gender = Some(gender_tag(other)?),
             }
         }
-        self.pronouns.insert(fields[0].to_lowercase(), info);
+        self.pronouns.insert(lowercase(fields[0]), info);
         Ok(())
     }
 
@@ -349,7 +435,7 @@ impl Grammar {
         self.outlets.push(Outlet {
             name: line.name.to_string(),
             kind: line.kind,
-            country: line.country.map(str::to_string),
+            country: line.country,
         });
         for alias in line.aliases() {
             // The text may read it after "the", which the key drops: one token more.
@@ -364,9 +450,8 @@ impl Grammar {
             };
             self.longest_outlet = self.longest_outlet.max(tokens + 1);
             self.most_outlet_words = self.most_outlet_words.max(words);
-            let one_word = !alias.key.contains(' ');
-            if one_word && !alias.the && !self.outlet_alias_bare.contains(&alias.key) {
-                self.outlet_alias_bare.insert(alias.key.clone());
+            if !alias.key.contains(' ') {
+                self.note_the_only(&alias);
             }
             if alias.ambiguous || self.ambiguous_outlet_aliases.contains_key(&alias.key) {
                 // A name several outlets share: none of them owns it, one it named before
@@ -388,6 +473,19 @@ impl Grammar {
         Ok(())
     }
 
+    /// Keeps `outlet_alias_the_only` up to date with one more listing of the one-word alias
+    /// `alias`, before the alias maps take it: listed without "the", it is not one; listed
+    /// with "the", it is one when not listed before.
+    fn note_the_only(&mut self, alias: &OutletAlias) {
+        if !alias.the {
+            self.outlet_alias_the_only.remove(&alias.key);
+        } else if !self.outlet_aliases.contains_key(&alias.key)
+            && !self.ambiguous_outlet_aliases.contains_key(&alias.key)
+        {
+            self.outlet_alias_the_only.insert(alias.key.clone());
+        }
+    }
+
     fn add_first_name(&mut self, fields: &[&str]) -> Result<(), String> {
         let gender = gender_tag(fields.get(1).map_or("", |g| *g))?;
         self.first_names.insert(fields[0].to_string(), gender);
@@ -395,8 +493,8 @@ impl Grammar {
     }
 
     fn add_abbreviation(&mut self, fields: &[&str]) -> Result<(), String> {
-        let key = fields[0].to_lowercase();
-        let key = key.trim_end_matches('.');
+        let mut key = lowercase(fields[0]);
+        key.truncate(key.trim_end_matches('.').len());
         if key.is_empty() || key.contains(char::is_whitespace) {
             return Err(format!("bad abbreviation {:?}", fields[0]));
         }
@@ -411,9 +509,9 @@ impl Grammar {
                 other => return Err(format!("unknown abbreviation tag {other:?}")),
             }
         }
-        self.abbreviations.push(key.to_string());
-        self.abbreviation_set.insert(key.to_string());
-        self.abbreviation_tags.insert(key.to_string(), info);
+        self.abbreviations.push(key.clone());
+        self.abbreviation_set.insert(key.clone());
+        self.abbreviation_tags.insert(key, info);
         Ok(())
     }
 
@@ -477,7 +575,7 @@ pub(super) struct OutletLine<'f> {
     /// News outlet or platform.
     pub(super) kind: OutletKind,
     /// ISO 3166 alpha-2 code, or `intl`; None in a line of the older format.
-    pub(super) country: Option<&'f str>,
+    pub(super) country: Option<Country>,
     /// The comma-separated aliases, as written.
     pub(super) aliases: &'f str,
 }
@@ -516,14 +614,15 @@ impl<'f> OutletLine<'f> {
                 ))
             }
         };
-        if let Some(country) = country {
-            let alpha2 = country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase());
-            if !alpha2 && country != "intl" {
+        let country = match country.map(|code| (code, Country::new(code))) {
+            None => None,
+            Some((_, Some(country))) => Some(country),
+            Some((code, None)) => {
                 return Err(format!(
-                    "outlet country must be an ISO 3166 alpha-2 code (two capitals) or 'intl', not {country:?}"
-                ));
+                    "outlet country must be an ISO 3166 alpha-2 code (two capitals) or 'intl', not {code:?}"
+                ))
             }
-        }
+        };
         let raw = fields.first().copied().unwrap_or("");
         let name = raw.strip_prefix('~').map_or(raw, str::trim_start);
         if name.is_empty() {
@@ -578,7 +677,7 @@ fn is_single_spaced(text: &str) -> bool {
             return false;
         }
         let space = b == b' ';
-        if (space && previous_space) || (b != b' ' && (b as char).is_whitespace()) {
+        if (space && previous_space) || (!space && is_white_byte(b)) {
             return false;
         }
         previous_space = space;
@@ -619,12 +718,30 @@ pub(super) fn gender_tag(tag: &str) -> Result<Gender, String> {
 /// characters, white space aside ("L.A. Times": 5). The tokenizer never splits a run of
 /// letters and digits, so no reading of the alias has more tokens.
 pub(super) fn token_bound(alias: &str) -> usize {
+    if alias.is_ascii() {
+        return ascii_token_bound(alias.as_bytes());
+    }
     let mut tokens = 0;
     let mut in_run = false;
     for c in alias.chars() {
         let alphanumeric = c.is_alphanumeric();
         let same_run = alphanumeric && in_run;
         if !c.is_whitespace() && !same_run {
+            tokens += 1;
+        }
+        in_run = alphanumeric;
+    }
+    tokens
+}
+
+/// [`token_bound`] of an ASCII alias, byte by byte.
+fn ascii_token_bound(alias: &[u8]) -> usize {
+    let mut tokens = 0;
+    let mut in_run = false;
+    for &b in alias {
+        let alphanumeric = b.is_ascii_alphanumeric();
+        let same_run = alphanumeric && in_run;
+        if !is_white_byte(b) && !same_run {
             tokens += 1;
         }
         in_run = alphanumeric;

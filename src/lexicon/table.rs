@@ -218,8 +218,15 @@ impl FoldedWord {
 impl<V> WordTable<V> {
     /// A table of these distinct keys and their values.
     pub(super) fn new<'k>(entries: impl IntoIterator<Item = (&'k str, V)>) -> WordTable<V> {
-        let mut table = WordTable::default();
-        let mut keys = Vec::new();
+        let entries = entries.into_iter();
+        // Maps and sets tell their length: the vectors are sized once.
+        let count = entries.size_hint().0;
+        let mut table = WordTable {
+            tail_starts: Vec::with_capacity(count),
+            values: Vec::with_capacity(count),
+            ..WordTable::default()
+        };
+        let mut keys = Vec::with_capacity(count);
         for (key, value) in entries {
             let bytes = key.as_bytes();
             if bytes.len() >= EMPTY_SLOT as usize {

@@ -8,6 +8,7 @@ use super::parse::*;
 use super::table::*;
 use super::*;
 use crate::span::Span;
+use std::collections::{HashMap, HashSet};
 
 #[test]
 fn outlet_lead_is_the_ascii_word_start() {
@@ -257,7 +258,9 @@ fn sections_past_the_bits_are_looked_up_by_name() {
 #[test]
 fn builtin_grammar_loads() {
     let g = Grammar::builtin();
-    assert!(g.cue("said").is_some_and(|c| c.speech && c.lemma == "say"));
+    assert!(g
+        .cue("said")
+        .is_some_and(|c| c.speech && &*c.lemma == "say"));
     assert!(g.cue("told").is_some_and(|c| c.addressee));
     // "..., said the mayor": say-verbs may precede their subject; "praised the mayor" not.
     assert!(g.cue("says").is_some_and(|c| c.inverts));

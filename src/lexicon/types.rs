@@ -6,8 +6,8 @@ use super::Lex;
 /// What a cue word can do in an attribution.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CueInfo {
-    /// The base form ("say" for "said").
-    pub lemma: String,
+    /// The base form ("say" for "said"), shared by the entries of all its forms.
+    pub lemma: std::sync::Arc<str>,
     /// A verb of saying; can introduce reported speech.
     pub speech: bool,
     /// Labels its object with a quoted fragment ("called it \"groundless\"").
@@ -188,7 +188,55 @@ pub struct Outlet {
     pub kind: OutletKind,
     /// Where it is based: an ISO 3166 alpha-2 code, or `intl` for a global platform or
     /// agency; None when its line (of the older three-field format) gives none.
-    pub country: Option<String>,
+    pub country: Option<Country>,
+}
+
+/// Where an outlet is based: an ISO 3166 alpha-2 code (two capitals) or `intl`, held in
+/// place (every outlet of the gazetteer has one: no string of its own each). Reads as the
+/// code, a `str`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Country {
+    /// The code's bytes, ASCII, zero-padded.
+    code: [u8; 4],
+    /// How many of them are the code.
+    len: u8,
+}
+
+impl Country {
+    /// The country of `code`: two ASCII capitals or `intl`; None for anything else.
+    pub fn new(code: &str) -> Option<Country> {
+        let alpha2 = code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase());
+        if !alpha2 && code != "intl" {
+            return None;
+        }
+        let mut bytes = [0; 4];
+        bytes[..code.len()].copy_from_slice(code.as_bytes());
+        Some(Country {
+            code: bytes,
+            len: code.len() as u8,
+        })
+    }
+
+    /// The code as written ("FR", "intl").
+    pub fn as_str(&self) -> &str {
+        let bytes = self.code.get(..usize::from(self.len)).unwrap_or(&[]);
+        // `new` keeps only ASCII codes.
+        std::str::from_utf8(bytes).unwrap_or("")
+    }
+}
+
+impl std::ops::Deref for Country {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for Country {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// What the lexicons say about one lower-case word or phrase, gathered for a single lookup.

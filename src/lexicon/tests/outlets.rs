@@ -83,7 +83,7 @@ fn the_gazetteer_has_a_thousand_outlets_each_with_a_country() {
     let g = Grammar::builtin();
     assert_eq!(g.outlets.len(), count);
     assert!(g.outlets.iter().all(|o| o.country.is_some()));
-    let country = |name: &str| g.outlet(name).and_then(|o| o.country.clone());
+    let country = |name: &str| g.outlet(name).and_then(|o| o.country);
     assert_eq!(country("Le Monde").as_deref(), Some("FR"));
     assert_eq!(country("TASS").as_deref(), Some("RU"));
     assert_eq!(country("YouTube").as_deref(), Some("intl"));
@@ -418,4 +418,35 @@ fn the_last_bytes_of_the_aliases_rule_out_the_others() {
             assert!(g.outlet_may_end_with(last), "{alias:?}");
         }
     }
+}
+
+#[test]
+fn a_country_is_two_capitals_or_intl_held_in_place() {
+    assert_eq!(Country::new("FR").as_deref(), Some("FR"));
+    assert_eq!(
+        Country::new("intl").map(|c| c.to_string()),
+        Some("intl".into())
+    );
+    for bad in ["fr", "FRA", "F", "", "Intl", "ÉU"] {
+        assert_eq!(Country::new(bad), None, "{bad:?}");
+    }
+}
+
+#[test]
+fn a_one_word_alias_needs_the_only_when_never_listed_without_it() {
+    // Listed with "the" first and bare later, or the other way round: bare wins.
+    let g = with_outlets(
+        "Morning Quill | outlet | US | the Quill\nQuill Weekly | outlet | US | Quill\nThe Ledger | outlet | GB | the Ledger\n",
+    );
+    assert_eq!(g.outlet_alias("Quill").map(|m| m.needs_the), Some(false));
+    assert_eq!(g.outlet_alias("Ledger").map(|m| m.needs_the), Some(true));
+    assert_eq!(
+        g.outlet_alias("the Ledger").map(|m| m.needs_the),
+        Some(false)
+    );
+    let g = with_outlets(
+        "Quill Weekly | outlet | US | Quill\nMorning Quill | outlet | US | the Quill\n",
+    );
+    assert_eq!(g.outlet_alias("Quill").map(|m| m.needs_the), Some(false));
+    assert!(g.outlet_alias_the_only.is_empty());
 }
