@@ -1257,21 +1257,23 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     /// (`[passive_auxiliaries]`), past adverbs and other auxiliaries ("was quickly
     /// announced", "has been confirmed")?
     fn is_passive(&self, k: usize) -> bool {
-        if !self
-            .tokens
+        self.tokens
             .get(k)
             .is_some_and(|t| self.phrases.ends_with(t, "ed"))
-        {
-            return false;
-        }
+            && self.words_before_cue(k).1
+    }
+
+    /// Where the words that stand between the cue at `k` and its subject ("also", "has
+    /// been", "repeatedly": see [`SentenceReader::before_cue`]) begin, and whether a
+    /// `[passive_auxiliaries]` word is among them.
+    pub(super) fn words_before_cue(&self, k: usize) -> (usize, bool) {
         let mut before = k;
+        let mut passive = false;
         while before > 0 && self.before_cue(before - 1) {
             before -= 1;
-            if self.in_section(before, Section::PassiveAuxiliaries) {
-                return true;
-            }
+            passive |= self.in_section(before, Section::PassiveAuxiliaries);
         }
-        false
+        (before, passive)
     }
 
     /// Does what follows a passive cue from token `next` on, past time words, say what was

@@ -28,12 +28,7 @@ impl SentenceReader<'_, '_> {
         if token.kind() != TokenKind::Word || !self.phrases.ends_with(token, "ed") {
             return None;
         }
-        let mut before = k;
-        let mut passive = false;
-        while before > 0 && self.before_cue(before - 1) {
-            before -= 1;
-            passive |= self.in_section(before, Section::PassiveAuxiliaries);
-        }
+        let (before, passive) = self.words_before_cue(k);
         let after_comma = before > 0 && self.mark(before - 1) == Some(b',');
         let subjectless = passive
             || self.first_word() == Some(before)
