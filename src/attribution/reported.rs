@@ -592,7 +592,10 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             .phrases
             .cue_verb_at_if(self.tokens, k, |c| (c.speech || c.naming) && !c.quote_only)
             .or_else(|| self.agreeing_verb(k))?;
-        let next = self.next_word(k + 1);
+        // "pointed out that ...": the cue's particle belongs to it; its right side starts after.
+        let right = self.past_particle(k, cue);
+        let cue_words = self.cue_words(k, right);
+        let next = self.next_word(right);
         if next.is_some_and(|i| self.quoted[i]) {
             return None; // X said: "Q" — a quotation, not reported speech
         }
@@ -612,7 +615,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         // "Jane Roe, reporting for the Ledger, was there": an interposed participle reads
         // only a clause or a noun object, which end at its closing comma.
         let interposed = || self.interposed_participle_subject(k).is_some();
-        if let Some(from) = self.prepositional_complement(k, cue) {
+        if let Some(from) = self.prepositional_complement(right, cue) {
             if interposed() {
                 return None;
             }
@@ -622,9 +625,9 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             if speaker.span.start > token.span().start || self.follows_quote(speaker.span.start) {
                 return None;
             }
-            return Some(self.report(clause, token.span(), speaker));
+            return Some(self.report(clause, cue_words, speaker));
         }
-        if let Some(from) = self.non_finite_complement(k) {
+        if let Some(from) = self.non_finite_complement(k, right) {
             if interposed() {
                 return None;
             }
@@ -634,9 +637,9 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             if speaker.span.start > token.span().start || self.follows_quote(speaker.span.start) {
                 return None;
             }
-            return Some(self.report(clause, token.span(), speaker));
+            return Some(self.report(clause, cue_words, speaker));
         }
-        if let Some(report) = self.mid_sentence_report(k) {
+        if let Some(report) = self.mid_sentence_report(k, right) {
             return Some(report);
         }
         // "CLAUSE, X told reporters (on Friday).": an addressee cue's hearer comes first.
@@ -666,9 +669,9 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
 
         // "CLAUSE, X said (on Friday)." / "CLAUSE, said X."
         if ends_sentence && self.last_that().is_none_or(|i| i <= k) {
-            return self.end_report(k, cue.addressee);
+            return self.end_report(k, right, cue.addressee);
         }
-        let clause = self.clause_after(k, cue, next, ends_sentence)?;
+        let clause = self.clause_after(k, right, cue, next, ends_sentence)?;
         let speaker = self.speaker_of(k)?;
         if speaker.span.start > token.span().start {
             return None;
@@ -678,12 +681,13 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         if !own_participle && self.follows_quote(speaker.span.start) {
             return None; // '"Q," X said on Friday': the attribution of a quotation
         }
-        Some(self.report(clause, token.span(), speaker))
+        Some(self.report(clause, cue_words, speaker))
     }
 
     /// The report of the cue at `k` that closes its sentence: "CLAUSE, X said (on Friday).",
-    /// "CLAUSE, said X, a lawyer.", "CLAUSE, X said, adding that ...".
-    fn end_report(&self, k: usize, addressee: bool) -> Option<Report> {
+    /// "CLAUSE, said X, a lawyer.", "CLAUSE, X said, adding that ..."; its words end before
+    /// `right`.
+    fn end_report(&self, k: usize, right: usize, addressee: bool) -> Option<Report> {
         // The comma `end_speaker` needs lies before the cue, and the clause before the
         // comma starts the sentence.
         if self.first_comma().is_none_or(|c| c >= k) || self.opens_with_quotation() {
@@ -694,7 +698,13 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             return None; // "In an interview, X said ...": no content
         }
         let clause = self.clause_before(comma)?;
-        Some(self.report(clause, self.tokens[k].span(), speaker))
+        Some(self.report(clause, self.cue_words(k, right), speaker))
+    }
+
+    /// The span of the cue's words, from the cue at `k` to before `right` ("pointed out").
+    pub(super) fn cue_words(&self, k: usize, right: usize) -> Span {
+        let last = self.tokens.get(right - 1).unwrap_or(&self.tokens[k]);
+        Span::new(self.tokens[k].span().start, last.span().end)
     }
 
     /// Is the cue word at `k` a word of another part of speech by its place in its phrase: an
@@ -799,19 +809,21 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     }
 
     /// The clause the cue at `k` governs after it ("X said (that) CLAUSE"), whoever the
-    /// speaker; `next` is the first word after the cue.
+    /// speaker; `right` is the token after the cue's words (past its particle), `next` the
+    /// first word there.
     fn clause_after(
         &self,
         k: usize,
+        right: usize,
         cue: &CueInfo,
         next: Option<usize>,
         ends_sentence: bool,
     ) -> Option<Span> {
         // "asking the country to recover emails that ...": a "that" after an infinitive is a relative.
-        let that = (k + 1..self.tokens.len().min(k + 13))
+        let that = (right..self.tokens.len().min(right + 12))
             .take_while(|&i| !self.is(i, "to"))
             .find(|&i| self.is(i, "that"));
-        let mut from = k + 1;
+        let mut from = right;
         // Set for a content that may be one word: a hearer and an infinitive, a question.
         let mut short = false;
         // "is saying" is a finite verb; ", saying" and "- saying" open a participle phrase.
@@ -868,7 +880,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                 // they will appeal"), not a noun object ("a report praising the plan").
                 None if participle
                     && !participle_after_comma
-                    && (self.holds_verb(k + 1, self.tokens.len())
+                    && (self.holds_verb(right, self.tokens.len())
                         || next.is_some_and(|i| {
                             self.phrases.grammar.pronoun(self.word(i)).is_some()
                         }))
@@ -885,7 +897,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             from += 1;
         }
         let mut to = self.tokens.len();
-        if cue.clausal && from == k + 1 && !self.holds_verb(from, to) && !self.outlet_reports(k) {
+        if cue.clausal && from == right && !self.holds_verb(from, to) && !self.outlet_reports(k) {
             return None; // "added 3,000 jobs", "firms report earnings": another sense
         }
         if self.in_subordinate_clause(k) || self.interposed_participle_subject(k).is_some() {
@@ -896,7 +908,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         }
         // "praised the plan", "denied it": a noun phrase right after the cue may be one word.
         let min_words = if short
-            || from == k + 1
+            || from == right
                 && cue.speech
                 && !cue.naming
                 && !cue.addressee
@@ -914,7 +926,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             }
         }
         // "a rule that he said would fail": the relative pronoun is the clause's subject.
-        let gap = from == k + 1
+        let gap = from == right
             && self.in_section(from, Section::Auxiliaries)
             && self
                 .phrases
@@ -1115,31 +1127,44 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                 || self.in_section(k - 1, Section::SkipBeforeCue))
     }
 
-    /// Where the object of a preposition that completes the cue at `k` starts ("called for a
-    /// boycott", "argued against the plan", "asked about the speeches"): a
-    /// `[complement_prepositions]` word right after the cue, or the preposition a
+    /// Where the object of a preposition that completes a cue starts ("called for a boycott",
+    /// "argued against the plan", "asked about the speeches"); `right` is the token after the
+    /// cue's words. A `[complement_prepositions]` word there, or the preposition a
     /// `[cue_prepositions]` pair gives the cue's lemma ("pointed to the record", "called on
     /// the court to act"), then a word that opens a noun phrase or a clause and is no time word
     /// ("said for years").
-    fn prepositional_complement(&self, k: usize, cue: &CueInfo) -> Option<usize> {
-        let completes = self.in_section(k + 1, Section::ComplementPrepositions)
-            || (self.in_section(k + 1, Section::GoverningPrepositions)
-                && self.is_cue_preposition(cue, k + 1));
+    fn prepositional_complement(&self, right: usize, cue: &CueInfo) -> Option<usize> {
+        let completes = self.in_section(right, Section::ComplementPrepositions)
+            || (self.in_section(right, Section::GoverningPrepositions)
+                && self.is_cue_pair(cue, right, Section::CuePrepositions));
         if !completes {
             return None;
         }
-        let object = self.tokens.get(k + 2)?;
+        let object = self.tokens.get(right + 1)?;
         let opens = object.kind() != TokenKind::Punct
-            && !self.quoted.get(k + 2).copied().unwrap_or(true)
+            && !self.quoted.get(right + 1).copied().unwrap_or(true)
             && !self.phrases.is_time_word(object)
             && !self.phrases.skippable_after(object)
-            && !self.in_section(k + 2, Section::AdjunctStarts);
-        opens.then_some(k + 2)
+            && !self.in_section(right + 1, Section::AdjunctStarts);
+        opens.then_some(right + 1)
     }
 
-    /// Is "LEMMA WORD", the cue's lemma and the word at `i`, a `[cue_prepositions]` pair? The
-    /// pair is written into a buffer on the stack (both words are short), not a new string.
-    fn is_cue_preposition(&self, cue: &CueInfo, i: usize) -> bool {
+    /// The token after the words of the cue at `k`: past its particle when "LEMMA WORD" is a
+    /// `[cue_particles]` pair ("pointed out that ...", "lashed out at ..."), else `k + 1`.
+    fn past_particle(&self, k: usize, cue: &CueInfo) -> usize {
+        let particle = self.phrases.grammar.may_take_particle(cue)
+            && self.tokens.get(k + 1).is_some_and(|t| {
+                t.kind() == TokenKind::Word
+                    && !self.quoted[k + 1]
+                    && self.is_cue_pair(cue, k + 1, Section::CueParticles)
+            });
+        k + 1 + usize::from(particle)
+    }
+
+    /// Is "LEMMA WORD", the cue's lemma and the word at `i`, a pair of `section` (a
+    /// `[cue_prepositions]` or `[cue_particles]` pair)? The pair is written into a buffer on
+    /// the stack (both words are short), not a new string.
+    fn is_cue_pair(&self, cue: &CueInfo, i: usize, section: Section) -> bool {
         let (lemma, word) = (cue.lemma.as_bytes(), self.word(i).as_bytes());
         let mut pair = [0u8; 32];
         let len = lemma.len() + 1 + word.len();
@@ -1149,32 +1174,28 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         buffer[..lemma.len()].copy_from_slice(lemma);
         buffer[lemma.len()] = b' ';
         buffer[lemma.len() + 1..].copy_from_slice(word);
-        std::str::from_utf8(buffer).is_ok_and(|pair| {
-            self.phrases
-                .grammar
-                .in_section(Section::CuePrepositions, pair)
-        })
+        std::str::from_utf8(buffer).is_ok_and(|pair| self.phrases.grammar.in_section(section, pair))
     }
 
-    /// Where a non-finite complement of the cue at `k` starts, if one follows it directly: an
-    /// infinitive ("vowed to fight", "pledged to work") or a gerund ("denied taking the money",
-    /// "proposed taxing carbon").
-    fn non_finite_complement(&self, k: usize) -> Option<usize> {
-        let next = self.tokens.get(k + 1)?;
+    /// Where a non-finite complement of the cue at `k` starts, if one follows its words
+    /// (which end before `right`) directly: an infinitive ("vowed to fight", "pledged to
+    /// work") or a gerund ("denied taking the money", "proposed taxing carbon").
+    fn non_finite_complement(&self, k: usize, right: usize) -> Option<usize> {
+        let next = self.tokens.get(right)?;
         if next.kind() != TokenKind::Word
             || next.is_capitalized(self.phrases.text)
-            || self.quoted.get(k + 1).copied().unwrap_or(true)
+            || self.quoted.get(right).copied().unwrap_or(true)
         {
             return None;
         }
-        if self.is(k + 1, "to") {
-            return self.infinitive_at(k + 1).then_some(k + 1);
+        if self.is(right, "to") {
+            return self.infinitive_at(right).then_some(right);
         }
-        let gerund = self.ends_with_ing(k + 1)
+        let gerund = self.ends_with_ing(right)
             && !self.ends_with_ing(k)
-            && !self.in_section(k + 1, Section::AdjunctStarts)
+            && !self.in_section(right, Section::AdjunctStarts)
             && !self.phrases.skippable_after(next);
-        gerund.then_some(k + 1)
+        gerund.then_some(right)
     }
 
     /// Does an infinitive start at `i`: "to" and a bare verb ("to fight", not "to reporters",

@@ -29,6 +29,7 @@ pub(crate) const LEAD_NAME_HEAD: u8 = 16;
 use super::*;
 use crate::span::Span;
 use crate::swar::splat;
+use std::sync::Arc;
 
 /// Lookup tables derived from a grammar's public maps, probed without copying the word.
 #[derive(Debug, Clone, Default)]
@@ -44,7 +45,10 @@ pub(super) struct Index {
     /// looked up by name).
     pub(super) sections: Vec<String>,
     /// The bit of each [`Section`] (by discriminant), 0 when it has none.
-    pub(super) section_bits: [u32; Section::ALL.len()],
+    pub(super) section_bits: SectionBits,
+    /// The cue lemmas that open a `[cue_particles]` pair, as shared by their cues' entries:
+    /// a cue whose lemma is none of these (nearly all) takes no particle, with no lookup.
+    pub(super) particle_lemmas: Vec<Arc<str>>,
     /// Outlet alias (a key of `outlet_aliases` or `ambiguous_outlet_aliases`) to what it names.
     pub(super) outlet_aliases: WordTable<AliasTarget>,
     /// The outlets each ambiguous alias may name, by [`AliasTarget::Shared`] number.
@@ -177,6 +181,30 @@ fn set_pair_bit(bits: &mut [u64], first: &str, second: &str) {
     }
 }
 
+/// The token-fact bit of each [`Section`], by discriminant (0: none). Its own type because
+/// `Default` is derived for arrays of at most 32 entries, and there are more sections.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct SectionBits([u32; Section::ALL.len()]);
+
+impl Default for SectionBits {
+    fn default() -> SectionBits {
+        SectionBits([0; Section::ALL.len()])
+    }
+}
+
+impl std::ops::Index<usize> for SectionBits {
+    type Output = u32;
+    fn index(&self, section: usize) -> &u32 {
+        &self.0[section]
+    }
+}
+
+impl std::ops::IndexMut<usize> for SectionBits {
+    fn index_mut(&mut self, section: usize) -> &mut u32 {
+        &mut self.0[section]
+    }
+}
+
 impl Index {
     /// The index of `grammar`'s public maps.
     pub(super) fn build(grammar: &Grammar) -> Index {
@@ -191,6 +219,21 @@ impl Index {
             FxHashMap::with_capacity_and_hasher(entries + function_words, Default::default());
         for (word, cue) in &grammar.cues {
             words.entry(word).or_default().cue = Some(cue.clone());
+        }
+        let particle_lemmas: FxHashSet<&str> = grammar
+            .function_words
+            .get(Section::CueParticles.name())
+            .into_iter()
+            .flatten()
+            .filter_map(|pair| pair.split_once(' ').map(|(lemma, _)| lemma))
+            .collect();
+        for cue in grammar.cues.values() {
+            let lemma = &cue.lemma;
+            if particle_lemmas.contains(&**lemma)
+                && !index.particle_lemmas.iter().any(|l| Arc::ptr_eq(l, lemma))
+            {
+                index.particle_lemmas.push(lemma.clone());
+            }
         }
         let mut title_ends: FxHashSet<&str> = FxHashSet::default();
         for (phrase, title) in &grammar.titles {
@@ -603,6 +646,15 @@ impl Grammar {
     #[inline]
     pub(crate) fn section_bit(&self, section: Section) -> u32 {
         self.index().section_bits[section as usize]
+    }
+
+    /// May `cue` take a particle: does its lemma open a `[cue_particles]` pair? (A test of
+    /// shared pointers, so that the pair is looked up only for these few cues.)
+    pub(crate) fn may_take_particle(&self, cue: &CueInfo) -> bool {
+        self.index()
+            .particle_lemmas
+            .iter()
+            .any(|lemma| Arc::ptr_eq(lemma, &cue.lemma))
     }
 
     /// Is `word` (any case) in the function-word section `section`? The same as

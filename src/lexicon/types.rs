@@ -310,6 +310,8 @@ pub(crate) enum Section {
     PassiveAuxiliaries,
     /// `[cue_prepositions]`: "lemma preposition" pairs whose object is a cue's content.
     CuePrepositions,
+    /// `[cue_particles]`: "lemma particle" pairs, a phrasal verb of saying ("point out").
+    CueParticles,
     /// `[relative_pronouns]`: words that open a relative clause ("who", "which").
     RelativePronouns,
     /// `[dummy_subjects]`: placeholder subjects that name no speaker before "be" ("there").
@@ -326,7 +328,7 @@ impl Section {
     /// Every section, the most asked first: the first [`Lex::SECTIONS`](super::Lex::SECTIONS)
     /// get a bit in each word's lexicon facts; the rest (asked rarely: `[stop_words]` only by
     /// `whosaid check`) are looked up by name.
-    pub const ALL: [Section; 32] = [
+    pub const ALL: [Section; 33] = [
         Section::ClauseBreaks,
         Section::Determiners,
         Section::NameParticles,
@@ -354,6 +356,7 @@ impl Section {
         Section::TitleLeadIns,
         Section::PassiveAuxiliaries,
         Section::CuePrepositions,
+        Section::CueParticles,
         Section::DummySubjects,
         Section::WorkNouns,
         Section::SpeechNouns,
@@ -392,6 +395,7 @@ impl Section {
             Section::ComplementPrepositions => "complement_prepositions",
             Section::PassiveAuxiliaries => "passive_auxiliaries",
             Section::CuePrepositions => "cue_prepositions",
+            Section::CueParticles => "cue_particles",
             Section::RelativePronouns => "relative_pronouns",
             Section::DummySubjects => "dummy_subjects",
             Section::WorkNouns => "work_nouns",

@@ -90,13 +90,14 @@ impl SentenceReader<'_, '_> {
     }
 
     /// The clause around the cue at `k` when its attribution stands inside it between commas
-    /// (see the module doc): a comma right after the cue (past time words: "said Tuesday,"),
+    /// (see the module doc); `right` is the token after the cue's words (past a particle: "as
+    /// one adviser pointed out,"). A comma right there (past time words: "said Tuesday,"),
     /// the cue's subject right after a comma (or after a comma and a `[subordinators]` word:
     /// ", as one adviser noted,"), words before that comma from the sentence start, and the
     /// clause's rest after the cue's comma. The rest may not open a participle phrase, a
     /// `[report_ends]` gloss or a quotation (", adding that ...": a report of its own).
-    pub(super) fn mid_sentence_report(&self, k: usize) -> Option<Report> {
-        let mut comma = k + 1;
+    pub(super) fn mid_sentence_report(&self, k: usize, right: usize) -> Option<Report> {
+        let mut comma = right;
         while self.mark(comma) != Some(b',')
             && self
                 .tokens
@@ -161,6 +162,6 @@ impl SentenceReader<'_, '_> {
             self.tokens[before.from].span().start,
             self.tokens[after.to - 1].span().end,
         );
-        Some(self.report(clause, self.tokens[k].span(), speaker))
+        Some(self.report(clause, self.cue_words(k, right), speaker))
     }
 }

@@ -606,6 +606,63 @@ fn a_cue_and_its_own_preposition_take_the_object_as_content() {
 }
 
 #[test]
+fn a_phrasal_cue_keeps_its_particle_out_of_the_content() {
+    let rows = |text: &str| -> Vec<(String, String, String)> { reported(text) };
+    // "that" after the particle opens the clause, which needs no past form to be read.
+    assert_eq!(
+        rows("A neighbour pointed out that the lake freezes every winter."),
+        vec![(
+            "that the lake freezes every winter".into(),
+            "neighbour".into(),
+            "pointed out".into()
+        )]
+    );
+    // A bare clause after the particle: "it is" is no adjunct that ends the sentence.
+    assert_eq!(
+        rows("The coach points out it is hard to win away from home."),
+        vec![(
+            "it is hard to win away from home".into(),
+            "coach".into(),
+            "points out".into()
+        )]
+    );
+    assert_eq!(
+        rows("The clerk wrote back that the permit had expired."),
+        vec![(
+            "that the permit had expired".into(),
+            "clerk".into(),
+            "wrote back".into()
+        )]
+    );
+    // The particle before the comma of an attribution inside or after its clause.
+    assert_eq!(
+        rows("The ferry, the captain pointed out, has never missed a crossing."),
+        vec![(
+            "The ferry, the captain pointed out, has never missed a crossing".into(),
+            "captain".into(),
+            "pointed out".into()
+        )]
+    );
+    assert_eq!(
+        rows("The ferry has never missed a crossing, the captain pointed out."),
+        vec![(
+            "The ferry has never missed a crossing".into(),
+            "captain".into(),
+            "pointed out".into()
+        )]
+    );
+    // "lashed out at X": X is whom the words were aimed at, not what was said.
+    assert!(rows("The senator lashed out at the governor on Friday.").is_empty());
+    // Another verb's "out" is no particle of a cue: "said" is followed by its content.
+    assert_eq!(
+        rows("The guide said out loud that the trail was closed.")
+            .first()
+            .map(|r| r.2.clone()),
+        Some("said".into())
+    );
+}
+
+#[test]
 fn relative_clauses_report_speech() {
     let first = |text: &str| reported(text).into_iter().next().map(|r| (r.0, r.1));
     // The phrase before "who" speaks; a clause between commas ends at the comma.

@@ -275,3 +275,24 @@ fn no_cue_form_is_listed_twice() {
         ["recall: [2, 3]", "recalled: [2, 2]", "tweets: [1, 4]"]
     );
 }
+
+#[test]
+fn cue_pairs_start_with_the_lemma_of_a_listed_cue() {
+    // A pair whose first word is no cue lemma would never match: the reader joins a cue's
+    // lemma, not its form, to the next word.
+    let g = Grammar::builtin();
+    for section in [Section::CuePrepositions, Section::CueParticles] {
+        let pairs = g.function_words.get(section.name());
+        assert!(pairs.is_some_and(|p| !p.is_empty()), "{}", section.name());
+        for pair in pairs.into_iter().flatten() {
+            let (lemma, word) = pair.split_once(' ').unwrap_or((pair, ""));
+            assert!(!word.is_empty() && !word.contains(' '), "{pair}");
+            // By the lemma of any form: a noun line may hold the base form ("tweet").
+            let verb = g
+                .cues
+                .values()
+                .any(|c| &*c.lemma == lemma && (c.speech || c.naming) && !c.noun);
+            assert!(verb, "{}: {pair}", section.name());
+        }
+    }
+}
