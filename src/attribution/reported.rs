@@ -711,8 +711,9 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     /// "-ed" participle before its noun after a number, a determiner, a possessive, a
     /// quantity word or a preposition, past one "-ly" adverb ("271 pledged delegates", "a
     /// racially charged debate", "of reported cases"); or an "-s" plural noun after a number
-    /// (and one modifier: "four percentage points"), a quantity word and a modifier, or a
-    /// past verb ("six points ahead", "raised questions about")?
+    /// (and one modifier: "four percentage points"), a quantity word and a modifier, a past
+    /// verb, an article, a preposition or a possessive ("six points ahead", "raised questions
+    /// about", "responded to questions about")?
     fn other_sense(&self, k: usize) -> bool {
         let Some(prev) = k.checked_sub(1) else {
             return false;
@@ -759,7 +760,15 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                 && !self.in_section(i, Section::Auxiliaries)
                 && !self.in_section(i, Section::SkipBeforeCue)
         };
-        number(prev)
+        // "did not respond to questions about ...", "the claims", "the mayor's remarks": a
+        // verb's "-s" form never follows an article, a preposition or a possessive ("to
+        // stress" is a base form).
+        let noun_before = !self.phrases.ends_with(token, "ss")
+            && (self.in_section(prev, Section::Articles)
+                || self.in_section(prev, Section::GoverningPrepositions)
+                || crate::text::tokens::is_possessive(self.word(prev)));
+        noun_before
+            || number(prev)
             || (modifier(prev)
                 && prev > 0
                 && (number(prev - 1) || self.in_section(prev - 1, Section::Quantifiers)))
@@ -819,10 +828,12 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         next: Option<usize>,
         ends_sentence: bool,
     ) -> Option<Span> {
-        // "asking the country to recover emails that ...": a "that" after an infinitive is a relative.
+        // "asking the country to recover emails that ...": a "that" after an infinitive is a
+        // relative; right after a hearer ("explained to reporters that ...") it opens the clause.
         let that = (right..self.tokens.len().min(right + 12))
             .take_while(|&i| !self.is(i, "to"))
-            .find(|&i| self.is(i, "that"));
+            .find(|&i| self.is(i, "that"))
+            .or_else(|| self.that_after_hearer(right));
         let mut from = right;
         // Set for a content that may be one word: a hearer and an infinitive, a question.
         let mut short = false;
@@ -938,6 +949,26 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
                     first > 0 && self.in_section(first - 1, Section::RelativePronouns)
                 });
         self.clause_in(from, to, min_words, gap)
+    }
+
+    /// "explained to reporters that ...", "complained to the council that ...": where "that"
+    /// stands right after a hearer, a "to" phrase at `right` (the token after the cue's
+    /// words). The hearer is a short noun phrase: no participle ("to an ad targeting voters
+    /// that ...": a relative) and no speech noun ("to her accusations that ...": the clause is
+    /// the accusations'); "that" opens a clause, no relative ("that has ...").
+    fn that_after_hearer(&self, right: usize) -> Option<usize> {
+        if !self.is(right, "to") {
+            return None;
+        }
+        let end = self.hearer_end(right + 1)?;
+        let hearer = right + 1..end;
+        let noun_phrase = hearer.clone().all(|i| {
+            !self.ends_with_ing(i) && !self.in_section(i, Section::SpeechNouns) && !self.quoted[i]
+        });
+        // "adds to the unease that has surrounded ...": a "that" right before an auxiliary is
+        // a relative pronoun, the subject of its clause.
+        let opens_clause = self.is(end, "that") && !self.in_section(end + 1, Section::Auxiliaries);
+        (noun_phrase && opens_clause).then_some(end)
     }
 
     /// Does the participle cue at `k` follow, with no comma between, a phrase that is its

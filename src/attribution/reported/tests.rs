@@ -592,9 +592,12 @@ fn a_cue_and_its_own_preposition_take_the_object_as_content() {
         first("The council called on the governor to release the funds."),
         Some(("the governor to release the funds".into(), "called".into()))
     );
+    // "respond to" takes what was answered, never what the speaker said.
+    assert!(reported("The bank did not respond to a request for comment.").is_empty());
+    assert!(reported("The campaign did not respond to my requests for comment.").is_empty());
     assert_eq!(
-        first("The bank did not respond to a request for comment.").map(|r| r.0),
-        Some("a request for comment".into())
+        first("The union responded that the offer was too low.").map(|r| r.0),
+        Some("that the offer was too low".into())
     );
     // Only the listed pair: "said to" takes a hearer, not content.
     assert!(reported("The aide said to the reporters.").is_empty());
@@ -659,6 +662,49 @@ fn a_phrasal_cue_keeps_its_particle_out_of_the_content() {
             .first()
             .map(|r| r.2.clone()),
         Some("said".into())
+    );
+}
+
+#[test]
+fn a_that_clause_may_follow_a_hearer_after_to() {
+    let first = |text: &str| reported(text).into_iter().next().map(|r| (r.0, r.1));
+    assert_eq!(
+        first("The mayor explained to reporters that the plan was sound."),
+        Some(("that the plan was sound".into(), "mayor".into()))
+    );
+    assert_eq!(
+        first("Voters wrote to the council that the park should stay open."),
+        Some(("that the park should stay open".into(), "Voters".into()))
+    );
+    // Not a relative "that" after a participle, a speech noun's clause, or a relative
+    // pronoun before its verb.
+    assert!(reported(
+        "The group did not respond to an ad targeting voters that attacks the mayor."
+    )
+    .is_empty());
+    assert!(
+        reported("The senator responded to her accusations that the bill was dead.").is_empty()
+    );
+    assert!(reported("The delay adds to the unease that has surrounded the project.").is_empty());
+}
+
+#[test]
+fn a_cue_form_in_s_after_an_article_a_preposition_or_a_possessive_is_a_noun() {
+    assert!(reported("The firm did not respond to questions about the deal.").is_empty());
+    assert!(reported("Officials were flooded with questions about the deal.").is_empty());
+    // A base form in "ss" after "to" is a verb.
+    assert_eq!(
+        reported("The governor wanted to stress that the roads were open.")
+            .first()
+            .map(|r| r.0.clone()),
+        Some("that the roads were open".into())
+    );
+    // A verb in "-s" after its subject stays one.
+    assert_eq!(
+        reported("The council claims that the budget is balanced.")
+            .first()
+            .map(|r| r.0.clone()),
+        Some("that the budget is balanced".into())
     );
 }
 
