@@ -44,6 +44,15 @@ const MIN_WORDS: usize = 3;
 /// How many plain words the hearer of a closing "told" may run to ("told a council panel").
 const MAX_HEARER_WORDS: usize = 4;
 
+/// The most tokens an adjunct after a closing attribution's cue may have ("reported on
+/// Friday", "said in a statement to the Ledger on Tuesday"), so that it may end another
+/// report's clause.
+const MAX_CLOSING_ADJUNCT: usize = 10;
+
+/// The most tokens between the comma before a closing attribution and its cue (", the
+/// county's chief medical officer has said").
+const MAX_CLOSING_SUBJECT: usize = 10;
+
 /// The most words a bare subject (see `SentenceReader::bare_subject`) may have.
 const MAX_BARE_SUBJECT: usize = 8;
 
@@ -574,10 +583,12 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             } else {
                 self.passive_report(k).or_else(|| self.cue_report(k))
             };
-            if let Some(report) = found {
+            if let Some(mut report) = found {
+                let relayed = self.end_before_closing_attribution(&mut report, cues);
                 covered_until = self
                     .tokens
-                    .partition_point(|t| t.span().end <= report.clause.end);
+                    .partition_point(|t| t.span().end <= report.clause.end)
+                    .max(relayed.unwrap_or(0));
                 reports.push(report);
             }
         }
@@ -642,31 +653,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         if let Some(report) = self.mid_sentence_report(k, right) {
             return Some(report);
         }
-        // "CLAUSE, X told reporters (on Friday).": an addressee cue's hearer comes first.
-        // Only time words may follow it ("told a council panel Wednesday.").
-        let hearer_closes = next
-            .filter(|_| cue.addressee && self.after_comma_clause(k))
-            .and_then(|i| self.hearer_end(i))
-            .is_some_and(|end| {
-                self.next_word(end).is_none_or(|i| {
-                    let after = self.past_time_words(i);
-                    after > i && self.next_word(after).is_none()
-                })
-            });
-        // "said Tuesday he would ..." is no closing attribution; "said Tuesday in Paris" is.
-        let ends_sentence = hearer_closes
-            || next.is_none_or(|i| {
-                let after = self.past_time_words(i);
-                let adjunct = if after == i {
-                    self.is_adjunct_start(i)
-                } else {
-                    self.next_word(after)
-                        .is_none_or(|j| self.is_adjunct_start(j))
-                };
-                // The adjunct first: the inversion test reads a noun phrase.
-                adjunct || self.is_end_inversion(k, i)
-            });
-
+        let ends_sentence = self.ends_sentence(k, cue, next);
         // "CLAUSE, X said (on Friday)." / "CLAUSE, said X."
         if ends_sentence && self.last_that().is_none_or(|i| i <= k) {
             return self.end_report(k, right, cue.addressee);
@@ -682,6 +669,121 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             return None; // '"Q," X said on Friday': the attribution of a quotation
         }
         Some(self.report(clause, cue_words, speaker))
+    }
+
+    /// Does the cue at `k` take no clause after it, `next` being the first word past its
+    /// words: nothing, an adjunct ("said on Friday in Paris", "said in a statement"), a
+    /// hearer after a clause and a comma ("CLAUSE, X told reporters (on Friday)."), or its
+    /// inverted subject (", said the mayor.")? Not "said Tuesday he would ...".
+    fn ends_sentence(&self, k: usize, cue: &CueInfo, next: Option<usize>) -> bool {
+        // Only time words may follow the hearer ("told a council panel Wednesday.").
+        let hearer_closes = || {
+            next.filter(|_| cue.addressee && self.after_comma_clause(k))
+                .and_then(|i| self.hearer_end(i))
+                .is_some_and(|end| {
+                    self.next_word(end).is_none_or(|i| {
+                        let after = self.past_time_words(i);
+                        after > i && self.next_word(after).is_none()
+                    })
+                })
+        };
+        hearer_closes()
+            || next.is_none_or(|i| {
+                let after = self.past_time_words(i);
+                let adjunct = if after == i {
+                    self.is_adjunct_start(i)
+                } else {
+                    self.next_word(after)
+                        .is_none_or(|j| self.is_adjunct_start(j))
+                };
+                // The adjunct first: the inversion test reads a noun phrase.
+                adjunct || self.is_end_inversion(k, i)
+            })
+    }
+
+    /// "The mayor said the plan would fail, the Ledger reported.": ends `report`'s clause
+    /// at the comma before an attribution that closes the sentence inside it, a later cue of
+    /// `cues` (the attribution relays the report; it is no part of what was said, and gives
+    /// no row of its own). Returns the token after that attribution's cue, if one was found.
+    fn end_before_closing_attribution(&self, report: &mut Report, cues: &[usize]) -> Option<usize> {
+        let cue = report.attribution.cue?;
+        let inside = cues.iter().copied().filter(|&j| {
+            self.tokens
+                .get(j)
+                .is_some_and(|t| t.span().start >= cue.end && t.span().end <= report.clause.end)
+        });
+        for j in inside {
+            let Some(comma) = self.closing_comma(j) else {
+                continue;
+            };
+            let last = self.tokens[comma.checked_sub(1)?].span();
+            if last.start < cue.end || last.end <= report.clause.start {
+                return None;
+            }
+            report.clause = Span::new(report.clause.start, last.end);
+            return Some(j + 1);
+        }
+        None
+    }
+
+    /// The comma before the attribution of the speech verb at `j` when it closes the
+    /// sentence: ", the Ledger reported (on Friday in Paris).", ", he has said.", ", said the
+    /// mayor.", ", the mayor told reporters.". Read more strictly than a report's own closing
+    /// attribution, as it cuts another report: after the cue's words come at most time words
+    /// and a prepositional adjunct with no verb, participle or "that" ("..., he should have
+    /// insisted on getting ..." is none, nor "..., personal charges and insults");
+    /// at most one word stands between subject and cue ("has"); an inverted subject ends the
+    /// sentence or meets a comma.
+    fn closing_comma(&self, j: usize) -> Option<usize> {
+        // The cheap tests first: a short rest, and a comma a few words before the cue.
+        if self.tokens.len() - j > MAX_CLOSING_ADJUNCT + 4
+            || !(j.saturating_sub(MAX_CLOSING_SUBJECT)..j).any(|i| self.mark(i) == Some(b','))
+        {
+            return None;
+        }
+        let cue = self
+            .phrases
+            .cue_verb_at_if(self.tokens, j, |c| c.speech && !c.quote_only && !c.noun)?;
+        let right = self.past_particle(j, cue);
+        let next = self.next_word(right);
+        let rest_is_adjunct = next.is_none_or(|i| {
+            let after = self.past_time_words(i);
+            let len = self.tokens.len();
+            let adjunct = self.in_section(after, Section::GoverningPrepositions)
+                || self.tokens[after].kind() == TokenKind::Punct;
+            (after == len || adjunct)
+                && len - after <= MAX_CLOSING_ADJUNCT
+                && (after..len).all(|i| {
+                    !self.ends_with_ing(i)
+                        && !self.in_section(i, Section::Auxiliaries)
+                        && !self.is(i, "that")
+                        && (self.quoted[i] || self.phrases.cue_verb(&self.tokens[i]).is_none())
+                })
+        });
+        let inverted = next.is_some_and(|i| self.is_end_inversion(j, i));
+        // ", the mayor told reporters (on Friday)."
+        let hearer = cue.addressee && self.ends_sentence(j, cue, next);
+        if !(rest_is_adjunct || inverted || hearer)
+            || self.last_that().is_some_and(|i| i > j)
+            || self.is_passive(j)
+            || self.other_sense(j)
+        {
+            return None;
+        }
+        let (speaker, comma) = self.end_speaker(j, cue.addressee)?;
+        if self.mark(comma) != Some(b',') {
+            return None;
+        }
+        let speaker_end = self
+            .tokens
+            .partition_point(|t| t.span().end <= speaker.span.end);
+        let fits = if speaker.span.start > self.tokens[j].span().start {
+            // ", said the mayor." / ", said the mayor, a former judge."
+            self.next_word(speaker_end).is_none() || self.mark(speaker_end) == Some(b',')
+        } else {
+            speaker_end + 1 >= j
+        };
+        fits.then_some(comma)
     }
 
     /// The report of the cue at `k` that closes its sentence: "CLAUSE, X said (on Friday).",

@@ -709,6 +709,42 @@ fn a_cue_form_in_s_after_an_article_a_preposition_or_a_possessive_is_a_noun() {
 }
 
 #[test]
+fn an_attribution_that_closes_the_sentence_ends_the_report_it_relays() {
+    let one = |text: &str, clause: &str| {
+        assert_eq!(
+            reported(text),
+            vec![(clause.to_string(), "mayor".to_string(), "said".to_string())],
+            "{text}"
+        );
+    };
+    one(
+        "The mayor said the bridge would reopen, the Ledger reported.",
+        "the bridge would reopen",
+    );
+    one(
+        "The mayor said the bridge would reopen, the Ledger reported in a story on Friday.",
+        "the bridge would reopen",
+    );
+    one(
+        "The mayor said the bridge would reopen, said Tad Marsh, a former judge.",
+        "the bridge would reopen",
+    );
+    one(
+        "The mayor said the bridge would reopen, her aide told reporters.",
+        "the bridge would reopen",
+    );
+    // A clause of the content after a comma is no attribution: it stays.
+    one(
+        "The mayor said that if the council voted no, he would have insisted on a recount.",
+        "that if the council voted no, he would have insisted on a recount",
+    );
+    one(
+        "The mayor said the threats are the crazy, personal charges and insults he will level.",
+        "the threats are the crazy, personal charges and insults he will level",
+    );
+}
+
+#[test]
 fn relative_clauses_report_speech() {
     let first = |text: &str| reported(text).into_iter().next().map(|r| (r.0, r.1));
     // The phrase before "who" speaks; a clause between commas ends at the comma.
