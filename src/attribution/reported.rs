@@ -648,7 +648,7 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             if speaker.span.start > token.span().start || self.follows_quote(speaker.span.start) {
                 return None;
             }
-            return Some(self.report(clause, cue_words, speaker));
+            return Some(self.subject_report(k, cue, clause, cue_words, speaker));
         }
         if let Some(report) = self.mid_sentence_report(k, right) {
             return Some(report);
@@ -668,7 +668,46 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         if !own_participle && self.follows_quote(speaker.span.start) {
             return None; // '"Q," X said on Friday': the attribution of a quotation
         }
-        Some(self.report(clause, cue_words, speaker))
+        Some(self.subject_report(k, cue, clause, cue_words, speaker))
+    }
+
+    /// The report of the cue at `k`, whose words are `cue_words`, with `clause` and its
+    /// subject `speaker`. Unless the subject is raised (`raises_subject`: "The mayor is
+    /// reported to have left"): it is the content's subject, and no one is named as saying
+    /// it; the content runs from the subject on.
+    fn subject_report(
+        &self,
+        k: usize,
+        cue: &CueInfo,
+        clause: Span,
+        cue_words: Span,
+        speaker: NounPhrase,
+    ) -> Report {
+        if self.raises_subject(k, cue, clause) {
+            let clause = Span::new(speaker.span.start, clause.end);
+            let mut report = self.report(clause, cue_words, speaker);
+            report.attribution.speaker = None;
+            return report;
+        }
+        self.report(clause, cue_words, speaker)
+    }
+
+    /// Is the cue at `k` a passive whose subject is raised from the infinitive `clause`
+    /// starts with ("is reported to have fled", "was said to be furious"), not the hearer of
+    /// an addressee cue ("was told to leave", "were urged to vote")? The infinitive is what
+    /// was said, with the subject: "The mayor is said to be furious".
+    fn raises_subject(&self, k: usize, cue: &CueInfo, clause: Span) -> bool {
+        if cue.addressee || !clause.of(self.phrases.text).starts_with("to ") {
+            return false;
+        }
+        // A participle: "-ed", or an irregular form that is no base, "-s" or "-ing" form
+        // ("is said to be").
+        let word = self.word(k);
+        let participle = self.phrases.ends_with(&self.tokens[k], "ed")
+            || (!word.eq_ignore_ascii_case(&cue.lemma)
+                && !self.ends_with_ing(k)
+                && !self.phrases.ends_with(&self.tokens[k], "s"));
+        participle && self.words_before_cue(k).1
     }
 
     /// Does the cue at `k` take no clause after it, `next` being the first word past its

@@ -745,6 +745,37 @@ fn an_attribution_that_closes_the_sentence_ends_the_report_it_relays() {
 }
 
 #[test]
+fn a_raised_passive_names_no_speaker() {
+    // "X is said to ...": X is the subject of what was said, not who said it.
+    assert_eq!(
+        reported("The mayor is reported to have left the city."),
+        vec![(
+            "The mayor is reported to have left the city".into(),
+            String::new(),
+            "reported".into()
+        )]
+    );
+    assert_eq!(
+        reported("The coach was said to be furious about the draw."),
+        vec![(
+            "The coach was said to be furious about the draw".into(),
+            String::new(),
+            "said".into()
+        )]
+    );
+    // A hearer made subject keeps its place: "was told to leave" reads the infinitive.
+    assert_eq!(
+        reported("The senator was told to leave."),
+        vec![("to leave".into(), "senator".into(), "told".into())]
+    );
+    // Active verbs keep their subject.
+    assert_eq!(
+        reported("The mayor has vowed to fight on."),
+        vec![("to fight on".into(), "mayor".into(), "vowed".into())]
+    );
+}
+
+#[test]
 fn relative_clauses_report_speech() {
     let first = |text: &str| reported(text).into_iter().next().map(|r| (r.0, r.1));
     // The phrase before "who" speaks; a clause between commas ends at the comma.
