@@ -623,6 +623,9 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         if self.other_sense(k) {
             return None; // "271 pledged delegates", "six points ahead", "raised questions"
         }
+        if cue.sources && self.names_source(right) {
+            return None; // "citing an unnamed official": the source, not what was said
+        }
         // "Jane Roe, reporting for the Ledger, was there": an interposed participle reads
         // only a clause or a noun object, which end at its closing comma.
         let interposed = || self.interposed_participle_subject(k).is_some();
@@ -1319,6 +1322,41 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
             && !self.phrases.skippable_after(object)
             && !self.in_section(right + 1, Section::AdjunctStarts);
         opens.then_some(right + 1)
+    }
+
+    /// Does the object at `right` (after a `sources` cue's words) name a person, body or
+    /// outlet: a phrase headed by a title or a name that ends the object ("an unnamed
+    /// official", "Reuters", "a source in the ministry"), not a name that modifies what
+    /// follows ("the mayor's remarks", "Reuters reports"), has a relative clause ("voters who
+    /// gave up") or a complement ("the agency for its delays")?
+    fn names_source(&self, right: usize) -> bool {
+        let Some(object) = self.phrases.object_after(self.tokens, right) else {
+            return false;
+        };
+        let text = self.phrases.text;
+        let after = self
+            .tokens
+            .partition_point(|t| t.span().end <= object.span.end);
+        let headed = object.name.is_some_and(|name| name.end == object.span.end)
+            || after
+                .checked_sub(1)
+                .is_some_and(|last| self.phrases.is_title(&self.tokens[last]));
+        let ends_object = || {
+            // "the workers' pay": a plural possessive's apostrophe is a token of its own.
+            let apostrophe = text
+                .get(object.span.end..)
+                .is_some_and(|rest| rest.starts_with(['\'', '\u{2019}']));
+            !crate::text::tokens::is_possessive(object.span.of(text))
+                && !apostrophe
+                && self.tokens.get(after).is_none_or(|t| {
+                    t.kind() != TokenKind::Word
+                        || (self.in_section(after, Section::GoverningPrepositions)
+                            && !self.in_section(after, Section::ComplementPrepositions))
+                        || self.phrases.is_time_word(t)
+                        || self.ends_with_ing(after)
+                })
+        };
+        !object.pronoun && headed && ends_object()
     }
 
     /// The token after the words of the cue at `k`: past its particle when "LEMMA WORD" is a

@@ -376,6 +376,7 @@ impl Grammar {
                 "headline" => info.headline = true,
                 "clausal" => info.clausal = true,
                 "inverts" => info.inverts = true,
+                "sources" => info.sources = true,
                 other => return Err(format!("unknown cue tag {other:?}")),
             }
         }

@@ -26,6 +26,9 @@ pub struct CueInfo {
     /// May stand between its content and its subject ("..., said the mayor."): its noun
     /// object is never what was said, so a speaker phrase after it is its subject.
     pub inverts: bool,
+    /// Its object, when a person, body or outlet, is the source it relays ("citing an
+    /// unnamed official"), not what was said; other objects are ("cited rising costs").
+    pub sources: bool,
 }
 
 /// Gender (or number) that a name, title or pronoun signals.

@@ -776,6 +776,38 @@ fn a_raised_passive_names_no_speaker() {
 }
 
 #[test]
+fn citing_a_source_is_no_report_of_it() {
+    // The person, body or outlet cited is the source, not what was said.
+    assert_eq!(
+        reported("The company, citing an unnamed official, reported that sales fell."),
+        vec![(
+            "that sales fell".into(),
+            "company".into(),
+            "reported".into()
+        )]
+    );
+    assert_eq!(
+        reported("The agency said 40 people died, citing the regional health commission.")
+            .iter()
+            .map(|r| r.2.as_str())
+            .collect::<Vec<_>>(),
+        ["said"]
+    );
+    // Anything else cited is what was said.
+    assert_eq!(
+        reported("The mayor cited rising costs."),
+        vec![("rising costs".into(), "mayor".into(), "cited".into())]
+    );
+    for text in [
+        "The senator cited the mayor's remarks as proof.",
+        "The senator cited the workers' complaints as proof.",
+        "The senator cited the agency for its delays.",
+    ] {
+        assert_eq!(reported(text).len(), 1, "{text}");
+    }
+}
+
+#[test]
 fn relative_clauses_report_speech() {
     let first = |text: &str| reported(text).into_iter().next().map(|r| (r.0, r.1));
     // The phrase before "who" speaks; a clause between commas ends at the comma.
