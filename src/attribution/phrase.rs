@@ -195,6 +195,45 @@ impl<'a> Phrases<'a> {
         strip_possessive(self.word(token)).is_some_and(|stem| self.grammar.pronoun(stem).is_some())
     }
 
+    /// Is the word after the cue at `tokens[k]` its particle: is "LEMMA WORD" a
+    /// `[cue_particles]` pair ("pointed out", "wrote back")? Only cues whose lemma opens a
+    /// pair are looked up (`Grammar::may_take_particle`).
+    pub(crate) fn takes_particle(&self, tokens: &[Token], k: usize, cue: &CueInfo) -> bool {
+        self.grammar.may_take_particle(cue)
+            && tokens.get(k + 1).is_some_and(|t| {
+                t.kind() == TokenKind::Word
+                    && self.is_cue_pair(cue, t.text(self.text), Section::CueParticles)
+            })
+    }
+
+    /// Is "LEMMA WORD", the cue's lemma and `word`, a pair of `section` (a
+    /// `[cue_prepositions]` or `[cue_particles]` pair)? The pair is written into a buffer on
+    /// the stack (both words are short), not a new string.
+    pub(crate) fn is_cue_pair(&self, cue: &CueInfo, word: &str, section: Section) -> bool {
+        let (lemma, word) = (cue.lemma.as_bytes(), word.as_bytes());
+        let mut pair = [0u8; 32];
+        let len = lemma.len() + 1 + word.len();
+        let Some(buffer) = pair.get_mut(..len) else {
+            return false;
+        };
+        buffer[..lemma.len()].copy_from_slice(lemma);
+        buffer[lemma.len()] = b' ';
+        buffer[lemma.len() + 1..].copy_from_slice(word);
+        std::str::from_utf8(buffer).is_ok_and(|pair| self.grammar.in_section(section, pair))
+    }
+
+    /// The span of the words of the cue at `tokens[cue]`: with its particle, if it takes one
+    /// ("pointed out").
+    pub(crate) fn cue_words(&self, tokens: &[Token], cue: usize) -> Span {
+        let span = tokens[cue].span();
+        match self.cue_verb(&tokens[cue]) {
+            Some(info) if self.takes_particle(tokens, cue, info) => {
+                Span::new(span.start, tokens[cue + 1].span().end)
+            }
+            _ => span,
+        }
+    }
+
     /// The cue entry of a verb token (not cue nouns), without looking at its neighbours.
     ///
     /// The tokens that no cue lexicon lists are told apart by their lexicon bits, without a call.

@@ -1362,29 +1362,14 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
     /// The token after the words of the cue at `k`: past its particle when "LEMMA WORD" is a
     /// `[cue_particles]` pair ("pointed out that ...", "lashed out at ..."), else `k + 1`.
     fn past_particle(&self, k: usize, cue: &CueInfo) -> usize {
-        let particle = self.phrases.grammar.may_take_particle(cue)
-            && self.tokens.get(k + 1).is_some_and(|t| {
-                t.kind() == TokenKind::Word
-                    && !self.quoted[k + 1]
-                    && self.is_cue_pair(cue, k + 1, Section::CueParticles)
-            });
-        k + 1 + usize::from(particle)
+        let quoted = self.quoted.get(k + 1).copied().unwrap_or(true);
+        k + 1 + usize::from(!quoted && self.phrases.takes_particle(self.tokens, k, cue))
     }
 
     /// Is "LEMMA WORD", the cue's lemma and the word at `i`, a pair of `section` (a
-    /// `[cue_prepositions]` or `[cue_particles]` pair)? The pair is written into a buffer on
-    /// the stack (both words are short), not a new string.
+    /// `[cue_prepositions]` or `[cue_particles]` pair)?
     fn is_cue_pair(&self, cue: &CueInfo, i: usize, section: Section) -> bool {
-        let (lemma, word) = (cue.lemma.as_bytes(), self.word(i).as_bytes());
-        let mut pair = [0u8; 32];
-        let len = lemma.len() + 1 + word.len();
-        let Some(buffer) = pair.get_mut(..len) else {
-            return false;
-        };
-        buffer[..lemma.len()].copy_from_slice(lemma);
-        buffer[lemma.len()] = b' ';
-        buffer[lemma.len() + 1..].copy_from_slice(word);
-        std::str::from_utf8(buffer).is_ok_and(|pair| self.phrases.grammar.in_section(section, pair))
+        self.phrases.is_cue_pair(cue, self.word(i), section)
     }
 
     /// Where a non-finite complement of the cue at `k` starts, if one follows its words

@@ -96,7 +96,7 @@ impl<'a> Phrases<'a> {
             if let Some((speaker, cue)) = self.subject_then_cue(after, s + 1) {
                 return Some(self.attribution(
                     Rule::SameClause,
-                    Some(after[cue].span()),
+                    Some(self.cue_words(after, cue)),
                     Some(speaker),
                 ));
             }
@@ -107,7 +107,7 @@ impl<'a> Phrases<'a> {
         if let Some((speaker, cue)) = self.subject_then_cue_with(after, s, at_s) {
             return Some(self.attribution(
                 Rule::SameClause,
-                Some(after[cue].span()),
+                Some(self.cue_words(after, cue)),
                 Some(speaker),
             ));
         }

@@ -661,3 +661,21 @@ fn a_part_of_a_group_speaks() {
         vec!["one of the negotiators"]
     );
 }
+
+#[test]
+fn a_phrasal_cue_after_a_quotation_keeps_its_particle() {
+    let cue = |text: &str| quoted(text).first().map(|q| (q.2.clone(), q.4.clone()));
+    assert_eq!(
+        cue("\"The ferry never misses a crossing,\" the captain pointed out."),
+        Some(("captain".into(), "pointed out".into()))
+    );
+    assert_eq!(
+        cue("\"The offer is too low,\" the clerk wrote back on Friday."),
+        Some(("clerk".into(), "wrote back".into()))
+    );
+    // Another verb's next word is not its particle.
+    assert_eq!(
+        cue("\"The offer is too low,\" the clerk wrote on Friday."),
+        Some(("clerk".into(), "wrote".into()))
+    );
+}
