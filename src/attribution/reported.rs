@@ -789,10 +789,13 @@ impl<'p, 'a> SentenceReader<'p, 'a> {
         let right = self.past_particle(j, cue);
         let next = self.next_word(right);
         let rest_is_adjunct = next.is_none_or(|i| {
-            let after = self.past_time_words(i);
             let len = self.tokens.len();
+            let after = self.past_time_words(i).min(len);
             let adjunct = self.in_section(after, Section::GoverningPrepositions)
-                || self.tokens[after].kind() == TokenKind::Punct;
+                || self
+                    .tokens
+                    .get(after)
+                    .is_some_and(|t| t.kind() == TokenKind::Punct);
             (after == len || adjunct)
                 && len - after <= MAX_CLOSING_ADJUNCT
                 && (after..len).all(|i| {

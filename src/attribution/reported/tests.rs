@@ -733,6 +733,11 @@ fn an_attribution_that_closes_the_sentence_ends_the_report_it_relays() {
         "The mayor said the bridge would reopen, her aide told reporters.",
         "the bridge would reopen",
     );
+    // Time words that end a text with no stop after them.
+    one(
+        "The mayor said the bridge would reopen, the Ledger reported Friday",
+        "the bridge would reopen",
+    );
     // A clause of the content after a comma is no attribution: it stays.
     one(
         "The mayor said that if the council voted no, he would have insisted on a recount.",
