@@ -149,12 +149,15 @@ fn sentence() -> impl Strategy<Value = String> {
             ("“", "\""),
         ][..],
     );
-    (pair, words(), one(NAMES), one(CUES), 0..5u8).prop_map(
+    (pair, words(), one(NAMES), one(CUES), 0..7u8).prop_map(
         |((open, close), quote, name, cue, shape)| match shape {
             0 => format!("{open}{quote},{close} {name} {cue}."),
             1 => format!("{name} {cue}: {open}{quote}.{close}"),
             2 => format!("{open}{quote},{close} {cue} {name}, {open}{quote}.{close}"),
             3 => format!("{name} {cue} the plan was {open}{quote}{close}."),
+            // Reported speech with a closing attribution, ended by time words and no stop.
+            4 => format!("{name} {cue} {quote}, {name} {cue} Monday"),
+            5 => format!("{name} {cue} that {quote}, {cue} {name}"),
             _ => format!("{open}{quote}{close} — {name}"),
         },
     )
